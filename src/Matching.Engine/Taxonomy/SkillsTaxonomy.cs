@@ -1,0 +1,82 @@
+using System.Collections.Frozen;
+
+namespace Matching.Engine.Taxonomy;
+
+/// <summary>
+/// The ESCO v1.1.1 and ROME v3 taxonomy, immutable once loaded. Every lookup by identifier is a
+/// hash lookup (O(1)); skills and occupations also have dense integer ids for array indexing.
+/// </summary>
+public sealed class SkillsTaxonomy
+{
+    private readonly FrozenDictionary<string, Skill> _skillsByUri;
+    private readonly FrozenDictionary<string, Occupation> _occupationsByUri;
+    private readonly FrozenDictionary<string, RomeJob> _romeJobs;
+    private readonly FrozenDictionary<int, RomeTitle> _romeTitles;
+    private readonly FrozenDictionary<int, RomeSkill> _romeSkills;
+    private readonly FrozenDictionary<string, SkillGroup> _skillGroups;
+
+    internal SkillsTaxonomy(
+        Skill[] skills,
+        Occupation[] occupations,
+        IEnumerable<RomeJob> romeJobs,
+        IEnumerable<RomeTitle> romeTitles,
+        IEnumerable<RomeSkill> romeSkills,
+        IEnumerable<SkillGroup> skillGroups,
+        CrosswalkLink[] crosswalk,
+        int occupationSkillRows,
+        int occupationSkillLinks)
+    {
+        Skills = skills;
+        Occupations = occupations;
+        Crosswalk = crosswalk;
+        OccupationSkillRelationRows = occupationSkillRows;
+        OccupationSkillLinkCount = occupationSkillLinks;
+        _skillsByUri = skills.ToFrozenDictionary(s => s.Uri, StringComparer.Ordinal);
+        _occupationsByUri = occupations.ToFrozenDictionary(o => o.Uri, StringComparer.Ordinal);
+        _romeJobs = romeJobs.ToFrozenDictionary(j => j.Code, StringComparer.OrdinalIgnoreCase);
+        _romeTitles = romeTitles.ToFrozenDictionary(t => t.Code);
+        _romeSkills = romeSkills.ToFrozenDictionary(s => s.Code);
+        _skillGroups = skillGroups.ToFrozenDictionary(g => g.Uri, StringComparer.Ordinal);
+    }
+
+    /// <summary>All skills, indexed by <see cref="Skill.Id"/>.</summary>
+    public IReadOnlyList<Skill> Skills { get; }
+
+    /// <summary>All occupations, indexed by <see cref="Occupation.Id"/>.</summary>
+    public IReadOnlyList<Occupation> Occupations { get; }
+
+    public IReadOnlyCollection<RomeJob> RomeJobs => _romeJobs.Values;
+
+    public IReadOnlyCollection<RomeTitle> RomeTitles => _romeTitles.Values;
+
+    public IReadOnlyCollection<RomeSkill> RomeSkills => _romeSkills.Values;
+
+    public IReadOnlyCollection<SkillGroup> SkillGroups => _skillGroups.Values;
+
+    public IReadOnlyList<CrosswalkLink> Crosswalk { get; }
+
+    /// <summary>Rows of ESCO's occupation-skill relations file (essential and optional).</summary>
+    public int OccupationSkillRelationRows { get; }
+
+    /// <summary>
+    /// Occupation-skill relations resolved to loaded concepts: 67 rows of ESCO v1.1.1 name
+    /// occupations that are not in the occupations file, and are skipped.
+    /// </summary>
+    public int OccupationSkillLinkCount { get; }
+
+    public Skill? SkillByUri(string uri) => _skillsByUri.GetValueOrDefault(uri);
+
+    public Occupation? OccupationByUri(string uri) => _occupationsByUri.GetValueOrDefault(uri);
+
+    public RomeJob? RomeJob(string code) => _romeJobs.GetValueOrDefault(code);
+
+    public RomeTitle? RomeTitle(int code) => _romeTitles.GetValueOrDefault(code);
+
+    public RomeSkill? RomeSkill(int code) => _romeSkills.GetValueOrDefault(code);
+
+    public SkillGroup? SkillGroup(string uri) => _skillGroups.GetValueOrDefault(uri);
+
+    /// <summary>ESCO occupations for a ROME job-sheet code, through its titles and the crosswalk.</summary>
+    public IEnumerable<Occupation> OccupationsForRome(string romeCode) =>
+        RomeJob(romeCode) is { } job ? job.Occupations.Select(id => Occupations[id]) : [];
+}
