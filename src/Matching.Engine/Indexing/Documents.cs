@@ -1,0 +1,115 @@
+namespace Matching.Engine.Indexing;
+
+// The documents the match index holds. They carry only identifiers and plain values (ESCO URIs,
+// INSEE codes, coordinates) so that any implementation of IMatchIndex (embedded or Elasticsearch)
+// can store them as they are: no in-process type leaks through the port.
+
+/// <summary>Contract types, after France Travail's typeContrat codes.</summary>
+public enum ContractType
+{
+    Unspecified,
+    /// <summary>CDI.</summary>
+    Permanent,
+    /// <summary>CDD.</summary>
+    FixedTerm,
+    /// <summary>MIS: temporary work through an agency (intérim).</summary>
+    Temporary,
+    /// <summary>SAI.</summary>
+    Seasonal,
+    /// <summary>LIB: liberal profession, freelance.</summary>
+    Freelance,
+    /// <summary>Apprenticeship or professionalisation contract (alternance).</summary>
+    WorkStudy,
+    /// <summary>FRA (franchise), REP (reprise), CCE, ... anything else.</summary>
+    Other,
+}
+
+/// <summary>What an offer asks in experience (France Travail experienceExige: D, S, E).</summary>
+public enum ExperienceRequirement
+{
+    /// <summary>D: beginners accepted.</summary>
+    BeginnerAccepted,
+    /// <summary>S: experience desired.</summary>
+    Desired,
+    /// <summary>E: experience required.</summary>
+    Required,
+}
+
+public enum SkillImportance
+{
+    Essential,
+    Optional,
+}
+
+/// <summary>Where a profile's skill comes from.</summary>
+public enum SkillEvidence
+{
+    /// <summary>Declared by the seeker.</summary>
+    Declared,
+    /// <summary>From a past job of the seeker.</summary>
+    PastJob,
+    /// <summary>Confirmed by an adviser.</summary>
+    AdviserConfirmed,
+    /// <summary>Inferred by Coach from an occupation, not stated by anyone.</summary>
+    Inferred,
+}
+
+/// <summary>A resolved place: commune (INSEE code) when known, and coordinates.</summary>
+public sealed record Place(double Latitude, double Longitude, string? CommuneCode = null, string? Label = null);
+
+/// <summary>A skill an offer demands.</summary>
+/// <param name="SkillUri">ESCO skill URI.</param>
+/// <param name="MustHave">Hard filter: a profile without it (exactly, or through a related skill when allowed) is not a match.</param>
+/// <param name="Inferred">True when Coach added it from the offer's occupation rather than the offer stating it.</param>
+public sealed record DemandedSkill(string SkillUri, SkillImportance Importance, bool MustHave = false, bool Inferred = false);
+
+/// <summary>A skill a profile offers.</summary>
+public sealed record OfferedSkill(string SkillUri, SkillEvidence Evidence = SkillEvidence.Declared);
+
+/// <summary>Demand: a job offer, as the index holds it.</summary>
+public sealed record OfferDocument
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    /// <summary>ESCO occupation URI, when known.</summary>
+    public string? OccupationUri { get; init; }
+    /// <summary>ROME v3 job-sheet code (e.g. M1805), when known.</summary>
+    public string? RomeCode { get; init; }
+    public IReadOnlyList<DemandedSkill> Skills { get; init; } = [];
+    public Place? Place { get; init; }
+    public ContractType Contract { get; init; }
+    public ExperienceRequirement Experience { get; init; }
+    /// <summary>Years of experience asked, when stated.</summary>
+    public double? ExperienceYears { get; init; }
+    /// <summary>True for full time, false for part time, null when not stated.</summary>
+    public bool? FullTime { get; init; }
+    public string? Hours { get; init; }
+    public string? Salary { get; init; }
+    public string? Company { get; init; }
+    public string? Description { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+    /// <summary>Where the offer comes from (coach, france-travail, generator, a URL).</summary>
+    public string? Source { get; init; }
+    /// <summary>The recruiter who owns the offer, when posted through Coach.</summary>
+    public string? OwnerId { get; init; }
+}
+
+/// <summary>Supply: a seeker's profile, as the index holds it (the matching-relevant projection).</summary>
+public sealed record ProfileDocument
+{
+    public required string Id { get; init; }
+    public IReadOnlyList<string> TargetOccupationUris { get; init; } = [];
+    public IReadOnlyList<string> TargetRomeCodes { get; init; } = [];
+    public IReadOnlyList<OfferedSkill> Skills { get; init; } = [];
+    public Place? Place { get; init; }
+    /// <summary>How far the seeker will go, in km: a hard filter in both directions.</summary>
+    public double RadiusKm { get; init; } = 30;
+    /// <summary>Years of experience in the target job.</summary>
+    public double ExperienceYears { get; init; }
+    /// <summary>Contracts the seeker wants; empty means any.</summary>
+    public IReadOnlyList<ContractType> ContractWishes { get; init; } = [];
+    /// <summary>Consent to appear in recruiters' searches.</summary>
+    public bool Searchable { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+}
