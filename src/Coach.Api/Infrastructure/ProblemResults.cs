@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coach.Api.Infrastructure;
+
+public static class ProblemResults
+{
+    public static IServiceCollection AddCoachProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        });
+
+    /// <summary>Fallback for any route Coach does not serve.</summary>
+    public static ProblemHttpResult UnknownRoute(HttpContext context) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Not found",
+            detail: $"No resource at {context.Request.Method} {context.Request.Path}.");
+
+    /// <summary>A 400 naming the field at fault.</summary>
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>A 503 while the reference data loads.</summary>
+    public static ProblemHttpResult NotReady() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Starting",
+            detail: "Coach is still loading its reference data; try again in a few seconds.");
+}

@@ -1,0 +1,138 @@
+using System.ComponentModel;
+using Coach.Api.Infrastructure;
+using Matching.Engine.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coach.Api.Taxonomy;
+
+/// <summary>Autocomplete over skills, occupations and places: public, read-only.</summary>
+public static class TaxonomyApi
+{
+    public const int MaxQueryLength = 200;
+
+    public static IEndpointRouteBuilder MapTaxonomy(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/taxonomy").WithTags("Taxonomy");
+        group.MapGet("/skills", SearchSkills)
+            .WithSummary("ESCO skills and knowledge by label (French and English, typo-tolerant).");
+        group.MapGet("/occupations", SearchOccupations)
+            .WithSummary("ESCO occupations and ROME job titles by label, each with both identifiers where the crosswalk links them.");
+        group.MapGet("/places", SearchPlaces)
+            .WithSummary("French communes by name or postcode: INSEE code, name, coordinates.");
+        return routes;
+    }
+
+    public static Results<Ok<SkillSuggestion[]>, ValidationProblem, ProblemHttpResult> SearchSkills(
+        ReferenceDataProvider referenceData,
+        [Description("What the user typed, e.g. \"soudage\" or \"gestion de projet\".")] string? q,
+        [Description("Language of the labels: fr (default) or en.")] string? lang,
+        [Description("Number of suggestions, 1 to 50 (default 10).")] int? limit)
+    {
+        if (Validate(q, lang, limit) is { } invalid)
+        {
+            return invalid;
+        }
+        if (referenceData.Current is not { } data)
+        {
+            return ProblemResults.NotReady();
+        }
+        var language = Language(lang);
+        return TypedResults.Ok(data.Search.Skills(q!, language, limit ?? 10)
+            .Select(m => new SkillSuggestion(
+                m.Item.Uri, m.Item.Label(language), m.Item.LabelEn, m.Item.LabelFr, m.Label,
+                m.Item.Type.ToString(), m.Item.Reuse.ToString(), Math.Round(m.Score, 4)))
+            .ToArray());
+    }
+
+    public static Results<Ok<OccupationSuggestion[]>, ValidationProblem, ProblemHttpResult> SearchOccupations(
+        ReferenceDataProvider referenceData,
+        [Description("A job title in the user's words, e.g. \"aide soignante\", \"dev c#\", \"chauffeur PL\".")] string? q,
+        [Description("Language of the labels: fr (default) or en.")] string? lang,
+        [Description("Number of suggestions, 1 to 50 (default 10).")] int? limit)
+    {
+        if (Validate(q, lang, limit) is { } invalid)
+        {
+            return invalid;
+        }
+        if (referenceData.Current is not { } data)
+        {
+            return ProblemResults.NotReady();
+        }
+        var language = Language(lang);
+        var taxonomy = data.Taxonomy;
+        return TypedResults.Ok(data.Search.Occupations(q!, language, limit ?? 10)
+            .Select(m =>
+            {
+                var entry = m.Item;
+                var romeCode = entry.RomeCode;
+                return new OccupationSuggestion(
+                    Label: entry.RomeTitle?.Label ?? entry.Esco!.Label(language),
+                    MatchedLabel: m.Label,
+                    Source: entry.RomeTitle is null ? "esco" : "rome",
+                    EscoUri: entry.Esco?.Uri,
+                    EscoLabel: entry.Esco?.Label(language),
+                    IscoGroup: entry.Esco?.IscoGroup,
+                    RomeCode: romeCode,
+                    RomeLabel: romeCode is null ? null : taxonomy.RomeJob(romeCode)?.Title,
+                    RomeTitleCode: entry.RomeTitle?.Code,
+                    Score: Math.Round(m.Score, 4));
+            })
+            .ToArray());
+    }
+
+    public static Results<Ok<PlaceSuggestion[]>, ValidationProblem, ProblemHttpResult> SearchPlaces(
+        ReferenceDataProvider referenceData,
+        [Description("A commune name or a postcode, e.g. \"Saint-Étienne\" or \"69003\".")] string? q,
+        [Description("Number of suggestions, 1 to 50 (default 10).")] int? limit)
+    {
+        if (Validate(q, null, limit) is { } invalid)
+        {
+            return invalid;
+        }
+        if (referenceData.Current is not { } data)
+        {
+            return ProblemResults.NotReady();
+        }
+        return TypedResults.Ok(data.Places.Search(q!, limit ?? 10)
+            .Select(p => new PlaceSuggestion(
+                p.Commune.InseeCode, p.Commune.Name, p.Commune.Postcodes, p.Commune.Latitude, p.Commune.Longitude,
+                p.Commune.DepartementCode, p.Commune.EmploymentAreaCode, p.Commune.Population, Math.Round(p.Score, 4)))
+            .ToArray());
+    }
+
+    private static ValidationProblem? Validate(string? q, string? lang, int? limit)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return ProblemResults.Invalid("q", "Type at least one character to search.");
+        }
+        if (q.Length > MaxQueryLength)
+        {
+            return ProblemResults.Invalid("q", $"The search text is {q.Length} characters long; the limit is {MaxQueryLength}.");
+        }
+        if (lang is not null && lang is not ("fr" or "en"))
+        {
+            return ProblemResults.Invalid("lang", $"Unknown language '{Truncate(lang)}': use fr or en.");
+        }
+        if (limit is < 1 or > 50)
+        {
+            return ProblemResults.Invalid("limit", "The number of suggestions must be between 1 and 50.");
+        }
+        return null;
+    }
+
+    private static string Language(string? lang) => lang ?? "fr";
+
+    private static string Truncate(string text) => text.Length <= 20 ? text : text[..20] + "…";
+}
+
+public sealed record SkillSuggestion(
+    string Uri, string Label, string LabelEn, string? LabelFr, string MatchedLabel, string Type, string ReuseLevel, double Score);
+
+public sealed record OccupationSuggestion(
+    string Label, string MatchedLabel, string Source, string? EscoUri, string? EscoLabel, string? IscoGroup,
+    string? RomeCode, string? RomeLabel, int? RomeTitleCode, double Score);
+
+public sealed record PlaceSuggestion(
+    string InseeCode, string Name, IReadOnlyList<string> Postcodes, double Latitude, double Longitude,
+    string DepartementCode, string? EmploymentAreaCode, long Population, double Score);

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Matching.Engine.Hosting;
+
+/// <summary>Configuration section <c>Coach</c>.</summary>
+public sealed class MatchingEngineOptions
+{
+    public const string Section = "Coach";
+
+    /// <summary>Reference data folder (environment <c>COACH_DATA</c>); defaults to ../shared/data when present.</summary>
+    public string? DataPath { get; set; }
+
+    /// <summary>The embedded store (SQLite file); default <c>data/coach.db</c> under the content root.</summary>
+    public string StorePath { get; set; } = "data/coach.db";
+
+    /// <summary>Where Coach keeps what it can recompute (the data folder verification marker).</summary>
+    public string CachePath { get; set; } = "data/cache";
+
+    /// <summary>Offers generated into an empty store at first start, so a newcomer sees matches at once (0 to disable).</summary>
+    [Range(0, 2_000_000)]
+    public int SeedOffers { get; set; } = 20_000;
+
+    /// <summary>Profiles generated into an empty store at first start (0 to disable).</summary>
+    [Range(0, 2_000_000)]
+    public int SeedProfiles { get; set; } = 5_000;
+
+    /// <summary>Seed of the first-start corpus.</summary>
+    public int SeedRandom { get; set; } = 42;
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Matching.Engine.Data;
+
+namespace Matching.Engine.Hosting;
+
+/// <summary>
+/// Loads the reference data once, in the background, so the process answers <c>/health</c>
+/// (not ready) while it loads. The folder is verified before the host starts: a missing or
+/// corrupt file stops start-up with one clear message.
+/// </summary>
+public sealed class ReferenceDataProvider(IOptions<MatchingEngineOptions> options, IHostEnvironment environment, ILogger<ReferenceDataProvider> logger)
+    : IHostedService
+{
+    private readonly TaskCompletionSource<ReferenceData> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The data once loaded; faults if loading failed.</summary>
+    public Task<ReferenceData> Loaded => _loaded.Task;
+
+    public bool IsReady => _loaded.Task.IsCompletedSuccessfully;
+
+    /// <summary>The data, or null while it loads.</summary>
+    public ReferenceData? Current => IsReady ? _loaded.Task.Result : null;
+
+    /// <summary>
+    /// A configured relative path (store, cache) is relative to the repository root when Coach runs
+    /// from a checkout (so <c>data/</c> is the repository's own folder), else to the content root.
+    /// </summary>
+    public string ContentPath(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Coach.sln")))
+            {
+                return Path.Combine(dir.FullName, path);
+            }
+        }
+        return Path.Combine(environment.ContentRootPath, path);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var dataPath = DataFolder.Resolve(options.Value.DataPath, environment.ContentRootPath);
+        var cache = ContentPath(options.Value.CachePath);
+        // Verification is part of start-up: a broken folder must stop the process, not a request.
+        DataFolder.Verify(dataPath, cache);
+        logger.LogInformation("Reference data verified in {DataPath}", dataPath);
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                var data = ReferenceData.Load(dataPath, cache);
+                logger.LogInformation("Reference data loaded in {Seconds:F1} s: {Occupations} occupations, {Skills} skills",
+                    data.LoadTime.TotalSeconds, data.Taxonomy.Occupations.Count, data.Taxonomy.Skills.Count);
+                _loaded.TrySetResult(data);
+            }
+            catch (Exception e)
+            {
+                logger.LogCritical(e, "Reference data could not be loaded from {DataPath}", dataPath);
+                _loaded.TrySetException(e);
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Coach.Api.Tests;
+
+public sealed class HealthApiTests(CoachApiFactory factory) : IClassFixture<CoachApiFactory>
+{
+    [Fact]
+    public async Task Health_is_ready_once_the_taxonomy_is_loaded()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ready", body.GetProperty("status").GetString());
+        Assert.Equal(3_007, body.GetProperty("occupations").GetInt32());
+        Assert.Equal(13_896, body.GetProperty("skills").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_the_endpoints()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        Assert.Equal("Coach API", document.GetProperty("info").GetProperty("title").GetString());
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/health", out _));
+        Assert.True(paths.TryGetProperty("/api/taxonomy/skills", out _));
+        Assert.True(paths.TryGetProperty("/api/taxonomy/occupations", out _));
+        Assert.True(paths.TryGetProperty("/api/taxonomy/places", out _));
+    }
+
+    [Fact]
+    public async Task Scalar_reference_is_served()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var response = await client.GetAsync("/scalar");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_route_is_a_problem_details_404()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var response = await client.GetAsync("/api/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+    }
+}
