@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Matching.Engine.Data;
+using Matching.Engine.Geography;
+using Matching.Engine.Market;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Hosting;
@@ -9,14 +11,34 @@ public sealed class ReferenceData
 {
     public required string DataPath { get; init; }
     public required SkillsTaxonomy Taxonomy { get; init; }
+    public required GeographyData Geography { get; init; }
+    public required MarketData Market { get; init; }
+    public required TaxonomySearch Search { get; init; }
+    public required PlaceSearch Places { get; init; }
     public required TimeSpan LoadTime { get; init; }
 
-    /// <summary>Verifies the folder (cached per content) and loads it.</summary>
+    /// <summary>Verifies the folder (cached per content) and loads it; independent parts load in parallel.</summary>
     public static ReferenceData Load(string dataPath, string? cacheDirectory = null)
     {
         var watch = Stopwatch.StartNew();
         DataFolder.Verify(dataPath, cacheDirectory);
+        var geography = Task.Run(() =>
+        {
+            var g = GeographyData.Load(dataPath);
+            return (Geography: g, Places: new PlaceSearch(g));
+        });
+        var market = Task.Run(() => MarketData.Load(dataPath));
         var taxonomy = TaxonomyLoader.Load(dataPath);
-        return new ReferenceData { DataPath = dataPath, Taxonomy = taxonomy, LoadTime = watch.Elapsed };
+        var search = new TaxonomySearch(taxonomy);
+        return new ReferenceData
+        {
+            DataPath = dataPath,
+            Taxonomy = taxonomy,
+            Geography = geography.Result.Geography,
+            Market = market.Result,
+            Search = search,
+            Places = geography.Result.Places,
+            LoadTime = watch.Elapsed,
+        };
     }
 }
