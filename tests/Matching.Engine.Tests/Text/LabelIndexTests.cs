@@ -279,6 +279,15 @@ public sealed class LabelIndexTests
         Assert.Empty(s_index.Search("?!", 10));
     }
 
+    [Fact]
+    public void Search_on_an_empty_index_returns_nothing()
+    {
+        var index = new LabelIndex<Job>.Builder().Build();
+
+        Assert.Equal(0, index.ItemCount);
+        Assert.Empty(index.Search("soudeur", 10));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
