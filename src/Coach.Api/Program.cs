@@ -5,6 +5,9 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Long search texts must reach validation (a clear 400), not Kestrel's bare 414.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
+
 // Configuration: the "Coach" section (see README), environment COACH_DATA for the data folder.
 builder.Services.AddMatchingEngine(builder.Configuration);
 

@@ -1,6 +1,7 @@
 using Matching.Engine.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coach.Api.Tests;
 

@@ -44,7 +44,7 @@ public sealed class TaxonomyApiTests(CoachApiFactory factory) : IClassFixture<Co
         var en = await client.GetFromJsonAsync<JsonElement[]>("/api/taxonomy/skills?q=welding&lang=en&limit=5");
 
         Assert.Contains("soud", fr![0].GetProperty("label").GetString()!, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("weld", en![0].GetProperty("label").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("weld", en![0].GetProperty("matchedLabel").GetString()!, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("http://data.europa.eu/esco/skill/", en[0].GetProperty("uri").GetString(), StringComparison.Ordinal);
     }
 

@@ -95,7 +95,7 @@ public static class TaxonomyApi
         }
         return TypedResults.Ok(data.Places.Search(q!, limit ?? 10)
             .Select(p => new PlaceSuggestion(
-                p.Commune.InseeCode, p.Commune.Name, p.Commune.Postcodes, p.Commune.Latitude, p.Commune.Longitude,
+                p.Commune.InseeCode, p.Commune.NameWithArticle, p.Commune.Postcodes, p.Commune.Latitude, p.Commune.Longitude,
                 p.Commune.DepartementCode, p.Commune.EmploymentAreaCode, p.Commune.Population, Math.Round(p.Score, 4)))
             .ToArray());
     }
@@ -134,5 +134,5 @@ public sealed record OccupationSuggestion(
     string? RomeCode, string? RomeLabel, int? RomeTitleCode, double Score);
 
 public sealed record PlaceSuggestion(
-    string InseeCode, string Name, IReadOnlyList<string> Postcodes, double Latitude, double Longitude,
+    string InseeCode, string Name, IReadOnlyList<string> Postcodes, double? Latitude, double? Longitude,
     string DepartementCode, string? EmploymentAreaCode, long Population, double Score);
