@@ -18,6 +18,13 @@ public static class ProblemResults
             title: "Not found",
             detail: $"No resource at {context.Request.Method} {context.Request.Path}.");
 
+    /// <summary>A 404 for a resource the caller may not see or that does not exist (the same answer: no leak).</summary>
+    public static ProblemHttpResult NotFound(string kind, string id) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Not found",
+            detail: $"No {kind} with id '{(id.Length <= 100 ? id : id[..100] + "…")}'.");
+
     /// <summary>A 400 naming the field at fault.</summary>
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

@@ -8,7 +8,8 @@ public static class MatchingEngineServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the matching engine: options from the <c>Coach</c> section (validated on start), the
-    /// reference data (verified before start, loaded in the background).
+    /// reference data (verified before start, loaded in the background), then the match index
+    /// (opened once the data is loaded, seeded on first start).
     /// </summary>
     public static IServiceCollection AddMatchingEngine(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,6 +20,8 @@ public static class MatchingEngineServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ReferenceDataProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataProvider>());
+        services.AddSingleton<MatchingRuntimeProvider>();
+        services.AddHostedService(sp => sp.GetRequiredService<MatchingRuntimeProvider>());
         return services;
     }
 }

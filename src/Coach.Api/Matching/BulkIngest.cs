@@ -1,0 +1,108 @@
+using Matching.Engine.Indexing;
+using Matching.Engine.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coach.Api.Matching;
+
+/// <summary>
+/// The shared loop of bulk ingest: stream the body item by item, answer each bad item with its
+/// errors and keep going, write valid items in batches (each batch durable before it is answered).
+/// </summary>
+public static class BulkIngest
+{
+    private const int Batch = 1_000;
+
+    public static async Task<Results<Ok<IngestResponse>, ProblemHttpResult>> RunAsync<TDocument>(
+        HttpRequest request,
+        long limit,
+        Func<Stream, CancellationToken, IAsyncEnumerable<IngestOutcome<TDocument>>> build,
+        Func<IReadOnlyList<TDocument>, CancellationToken, Task<BulkResult>> upsert,
+        Func<TDocument, string> idOf,
+        CancellationToken cancellationToken)
+        where TDocument : class
+    {
+        if (request.ContentLength > limit)
+        {
+            return IngestLimits.TooLarge(limit);
+        }
+        var response = new IngestResponse();
+        var pending = new List<IngestOutcome<TDocument>>(Batch);
+        try
+        {
+            await using var body = new LimitedStream(request.Body, limit);
+            await foreach (var outcome in build(body, cancellationToken))
+            {
+                if (!outcome.IsValid)
+                {
+                    response.Add(outcome.ToResult(IngestStatus.Invalid));
+                    continue;
+                }
+                pending.Add(outcome);
+                if (pending.Count == Batch)
+                {
+                    await FlushAsync(pending, upsert, idOf, response, cancellationToken);
+                }
+            }
+            await FlushAsync(pending, upsert, idOf, response, cancellationToken);
+        }
+        catch (BodyTooLargeException e)
+        {
+            // Batches already written stay written (and were durable); the rest of the body is refused.
+            return IngestLimits.TooLarge(e.Limit);
+        }
+        response.Items.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return TypedResults.Ok(response);
+    }
+
+    private static async Task FlushAsync<TDocument>(
+        List<IngestOutcome<TDocument>> pending,
+        Func<IReadOnlyList<TDocument>, CancellationToken, Task<BulkResult>> upsert,
+        Func<TDocument, string> idOf,
+        IngestResponse response,
+        CancellationToken cancellationToken)
+        where TDocument : class
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+        // The last of duplicate ids in one batch wins, as if they had been sent one after the other.
+        var documents = pending.GroupBy(o => idOf(o.Document!), StringComparer.Ordinal).Select(g => g.Last().Document!).ToList();
+        var result = await upsert(documents, cancellationToken);
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var outcome in pending)
+        {
+            var id = idOf(outcome.Document!);
+            // Within a batch, the first occurrence of a new id creates it; a repeat updates it.
+            var status = result.WasCreated(id) && created.Add(id) ? IngestStatus.Created : IngestStatus.Updated;
+            response.Add(outcome.ToResult(status));
+        }
+        pending.Clear();
+    }
+}
+
+/// <summary>The answer to a bulk ingest: one line per item, in the order received.</summary>
+public sealed class IngestResponse
+{
+    public int Created { get; private set; }
+    public int Updated { get; private set; }
+    public int Invalid { get; private set; }
+    public List<IngestItemResult> Items { get; } = [];
+
+    public void Add(IngestItemResult item)
+    {
+        Items.Add(item);
+        switch (item.Status)
+        {
+            case IngestStatus.Created:
+                Created++;
+                break;
+            case IngestStatus.Updated:
+                Updated++;
+                break;
+            default:
+                Invalid++;
+                break;
+        }
+    }
+}

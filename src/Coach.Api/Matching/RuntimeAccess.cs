@@ -1,0 +1,73 @@
+using Coach.Api.Infrastructure;
+using Matching.Engine.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coach.Api.Matching;
+
+/// <summary>Endpoint filter: 503 ProblemDetails until the reference data and the index are ready.</summary>
+public sealed class RequireRuntime(MatchingRuntimeProvider runtime) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        runtime.Current is null ? ProblemResults.NotReady() : await next(context);
+}
+
+public static class RuntimeEndpointExtensions
+{
+    public static RouteGroupBuilder RequireRuntime(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter<RequireRuntime>();
+        group.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    /// <summary>The runtime, once <see cref="RequireRuntime"/> has let the request through.</summary>
+    public static MatchingRuntime Runtime(this MatchingRuntimeProvider provider) =>
+        provider.Current ?? throw new InvalidOperationException("The match index is not ready.");
+}
+
+/// <summary>Ingest body limit (configuration <c>Coach:MaxIngestBytes</c>), enforced while streaming.</summary>
+public sealed class IngestLimits
+{
+    public long MaxIngestBytes { get; set; } = 32 * 1024 * 1024;
+
+    public static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Body too large",
+        detail: $"The request body is over the limit of {limit / 1024 / 1024} MB: send the items in several requests. Nothing was stored from it beyond the items already answered.");
+}
+
+/// <summary>Counts bytes as the body is read and stops past the limit, for bodies without a length.</summary>
+public sealed class LimitedStream(Stream inner, long limit) : Stream
+{
+    private long _read;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private int Count(int n)
+    {
+        _read += n;
+        return _read > limit ? throw new BodyTooLargeException(limit) : n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+public sealed class BodyTooLargeException(long limit) : Exception($"The request body is over {limit} bytes.")
+{
+    public long Limit { get; } = limit;
+}

@@ -1,0 +1,122 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Coach.Api.Infrastructure;
+using Coach.Api.Matching;
+using Matching.Engine.Hosting;
+using Matching.Engine.Indexing;
+using Matching.Engine.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Coach.Api.Profiles;
+
+/// <summary>Profiles (supply): write one or many, read, delete, and the offers that match them.</summary>
+public static class ProfilesApi
+{
+    public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/profiles").WithTags("Profiles").RequireRuntime();
+        group.MapPost("/", IngestProfiles)
+            .Accepts<ProfileInput[]>("application/json", "application/x-ndjson")
+            .WithSummary("Adds or replaces profiles in bulk (JSON array or NDJSON); one answer per item.");
+        group.MapPost("/{id}", PutProfile)
+            .Accepts<ProfileInput>("application/json")
+            .WithSummary("Adds or replaces one profile; the id of the route is the profile's.");
+        group.MapGet("/{id}", GetProfile).WithSummary("One profile, as stored.");
+        group.MapDelete("/{id}", DeleteProfile).WithSummary("Removes a profile from the store and the index.");
+        group.MapGet("/{id}/matches", GetMatches)
+            .WithSummary("Best offers for a profile, each with its explanation: skills matched, matched through a related skill, missing; distance; score parts.");
+        return routes;
+    }
+
+    public static Task<Results<Ok<IngestResponse>, ProblemHttpResult>> IngestProfiles(
+        HttpRequest request, MatchingRuntimeProvider provider, IOptions<IngestLimits> limits, CancellationToken cancellationToken)
+    {
+        var runtime = provider.Runtime();
+        return BulkIngest.RunAsync(request, limits.Value.MaxIngestBytes, runtime.Profiles.BuildAsync, runtime.Index.UpsertProfilesAsync, p => p.Id, cancellationToken);
+    }
+
+    public static async Task<Results<Created<ProfileDocument>, Ok<ProfileDocument>, ValidationProblem>> PutProfile(
+        string id, JsonElement body, MatchingRuntimeProvider provider, CancellationToken cancellationToken)
+    {
+        var runtime = provider.Runtime();
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return ProblemResults.Invalid("", "Send one profile as a JSON object.");
+        }
+        var item = ProfileIngestReader.Read(body);
+        if (!item.IsValid)
+        {
+            return TypedResults.ValidationProblem(item.Errors ?? new Dictionary<string, string[]>());
+        }
+        if (item.Value!.Id is { Length: > 0 } bodyId && bodyId != id)
+        {
+            return ProblemResults.Invalid("id", $"The body's id '{bodyId}' differs from the route's '{id}'.");
+        }
+        var outcome = runtime.Profiles.Build(item.Value with { Id = id });
+        if (!outcome.IsValid)
+        {
+            return TypedResults.ValidationProblem(outcome.Errors ?? new Dictionary<string, string[]>());
+        }
+        var result = await runtime.Index.UpsertProfilesAsync([outcome.Document!], cancellationToken);
+        return result.WasCreated(id)
+            ? TypedResults.Created($"/api/profiles/{Uri.EscapeDataString(id)}", outcome.Document)
+            : TypedResults.Ok(outcome.Document!);
+    }
+
+    public static async Task<Results<Ok<ProfileDocument>, ProblemHttpResult>> GetProfile(
+        string id, MatchingRuntimeProvider provider, CancellationToken cancellationToken) =>
+        await provider.Runtime().Index.GetProfileAsync(id, cancellationToken) is { } profile
+            ? TypedResults.Ok(profile)
+            : ProblemResults.NotFound("profile", id);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProfile(
+        string id, MatchingRuntimeProvider provider, CancellationToken cancellationToken) =>
+        await provider.Runtime().Index.DeleteProfilesAsync([id], cancellationToken) > 0
+            ? TypedResults.NoContent()
+            : ProblemResults.NotFound("profile", id);
+
+    public static async Task<Results<Ok<OfferMatchPage>, ProblemHttpResult, ValidationProblem>> GetMatches(
+        string id,
+        HttpContext context,
+        MatchingRuntimeProvider provider,
+        [Description("Page size, 1 to 100 (default 20).")] int? size,
+        [Description("Cursor from the previous page.")] string? cursor,
+        [Description("Search radius in km, overriding the profile's (0 to 1000).")] double? radiusKm,
+        [Description("Language of skill labels: fr or en (default: Accept-Language, else fr).")] string? lang,
+        CancellationToken cancellationToken)
+    {
+        if (size is < 1 or > 100)
+        {
+            return ProblemResults.Invalid("size", "The page size must be between 1 and 100.");
+        }
+        if (radiusKm is < 0 or > 1000 || (radiusKm is { } r && double.IsNaN(r)))
+        {
+            return ProblemResults.Invalid("radiusKm", "The radius must be between 0 and 1000 km.");
+        }
+        var runtime = provider.Runtime();
+        if (await runtime.Index.GetProfileAsync(id, cancellationToken) is not { } profile)
+        {
+            return ProblemResults.NotFound("profile", id);
+        }
+        var page = await OfferMatches.MatchAsync(runtime, profile, new MatchOptions(size ?? 20, cursor, RadiusKm: radiusKm), MatchViews.Language(context, lang), cancellationToken);
+        return TypedResults.Ok(page);
+    }
+}
+
+public static class OfferMatches
+{
+    /// <summary>Offers for a profile, each with its summary and explanation in the asked language.</summary>
+    public static async Task<OfferMatchPage> MatchAsync(MatchingRuntime runtime, ProfileDocument profile, MatchOptions options, string language, CancellationToken cancellationToken)
+    {
+        var page = await runtime.Index.MatchOffersAsync(profile, options, cancellationToken);
+        var hits = new List<OfferMatchView>(page.Hits.Count);
+        foreach (var hit in page.Hits)
+        {
+            var offer = await runtime.Index.GetOfferAsync(hit.Id, cancellationToken);
+            hits.Add(new OfferMatchView(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : MatchViews.Summary(offer),
+                MatchViews.Explain(hit.Explanation, runtime.Data.Taxonomy, language)));
+        }
+        return new OfferMatchPage(hits, page.Total, page.NextCursor);
+    }
+}
