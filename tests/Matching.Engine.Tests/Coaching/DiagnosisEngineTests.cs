@@ -48,7 +48,8 @@ public sealed class DiagnosisEngineTests
     [Fact]
     public void Bravo_is_not_concluded_when_a_category_lacks_an_answer()
     {
-        var diagnosis = Diagnose(Settled with { PassionateAboutTarget = null, YearsOfExperienceInTarget = 1 }, Healthy with { OffersPerTenJobSeekers = 4 });
+        var early = Settled with { PassionateAboutTarget = null, YearsOfExperienceInTarget = 1, SearchStartDate = Today.AddMonths(-1), InterviewsSoFar = 2 };
+        var diagnosis = Diagnose(early, Healthy with { OffersPerTenJobSeekers = 4 });
         Assert.Null(diagnosis.MainChallenge);
         AssertStatus(diagnosis, DiagnosisCategory.FindWhatYouLike, CategoryStatus.NotEnoughData);
         AssertStatus(diagnosis, DiagnosisCategory.Bravo, CategoryStatus.NotEnoughData);
