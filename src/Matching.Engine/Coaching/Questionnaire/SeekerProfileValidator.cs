@@ -103,13 +103,10 @@ public static partial class SeekerProfileValidator
         CheckRange(errors, F.InterviewsSoFar, profile.InterviewsSoFar, 0, 10_000);
         CheckRange(errors, F.ApplicationsPerWeek, profile.ApplicationsPerWeek, 0, 500);
         CheckRange(errors, F.OffersReceived, profile.OffersReceived, 0, 1_000);
-        if (profile.InterviewsSoFar is { } interviews && profile.ApplicationsSoFar is { } applications && interviews > applications)
+        // Interviews can come without an application (network, walk-in), but not fifty more: a typo.
+        if (profile.InterviewsSoFar is { } interviews && profile.ApplicationsSoFar is { } applications && interviews > applications + 50)
         {
-            // Interviews can come without an application (network, walk-in): allowed, but not more than applications + 50.
-            if (interviews > applications + 50)
-            {
-                errors.Add(F.InterviewsSoFar, $"{interviews} interviews for {applications} applications looks like a typo.");
-            }
+            errors.Add(F.InterviewsSoFar, $"{interviews} interviews for {applications} applications looks like a typo.");
         }
         CheckEnums(errors, F.ContractWishes, profile.ContractWishes);
         CheckEnums(errors, F.Frustrations, profile.Frustrations);
