@@ -3,7 +3,7 @@ using Matching.Engine.Coaching.Questionnaire;
 namespace Matching.Engine.Coaching;
 
 /// <summary>The most effective way to apply for a job, after market/hiring_channels_rome.csv.</summary>
-public enum HiringChannel
+public enum ApplicationChannel
 {
     Unknown,
     /// <summary>"Envoyer un CV et une lettre de motivation": unsolicited written application.</summary>
@@ -14,15 +14,15 @@ public enum HiringChannel
     Other,
 }
 
-public static class HiringChannels
+public static class ApplicationChannels
 {
     /// <summary>Maps a contact_mode cell of hiring_channels_rome.csv.</summary>
-    public static HiringChannel FromContactMode(string? contactMode) => contactMode?.Trim() switch
+    public static ApplicationChannel FromContactMode(string? contactMode) => contactMode?.Trim() switch
     {
-        null or "" => HiringChannel.Unknown,
-        var m when m.StartsWith("Envoyer un CV", StringComparison.OrdinalIgnoreCase) => HiringChannel.SpontaneousCvAndLetter,
-        var m when m.StartsWith("Se présenter", StringComparison.OrdinalIgnoreCase) => HiringChannel.SpontaneousVisit,
-        _ => HiringChannel.Other,
+        null or "" => ApplicationChannel.Unknown,
+        var m when m.StartsWith("Envoyer un CV", StringComparison.OrdinalIgnoreCase) => ApplicationChannel.SpontaneousCvAndLetter,
+        var m when m.StartsWith("Se présenter", StringComparison.OrdinalIgnoreCase) => ApplicationChannel.SpontaneousVisit,
+        _ => ApplicationChannel.Other,
     };
 }
 
@@ -63,7 +63,7 @@ public sealed record MarketFacts
     public IReadOnlyList<MissingSkill> MissingSkills { get; init; } = [];
     public bool? DiplomaUsuallyRequired { get; init; }
     public DiplomaLevel? RequiredDiploma { get; init; }
-    public HiringChannel MainHiringChannel { get; init; }
+    public ApplicationChannel MainApplicationChannel { get; init; }
     /// <summary>BMO: share (0..100) of hiring projects employers judge difficult.</summary>
     public double? RecruitmentDifficultyPercent { get; init; }
     /// <summary>Share (0..1) of local offers asking for a driving licence.</summary>

@@ -43,22 +43,22 @@ public sealed class AdviceEngineTests
     }
 
     [Theory]
-    [InlineData(HiringChannel.SpontaneousVisit, 3)]
-    [InlineData(HiringChannel.SpontaneousCvAndLetter, 3)]
-    [InlineData(HiringChannel.Unknown, 1)]
-    [InlineData(HiringChannel.Other, 0)]
-    public void Spontaneous_application_follows_the_main_hiring_channel(HiringChannel channel, int expected)
+    [InlineData(ApplicationChannel.SpontaneousVisit, 3)]
+    [InlineData(ApplicationChannel.SpontaneousCvAndLetter, 3)]
+    [InlineData(ApplicationChannel.Unknown, 1)]
+    [InlineData(ApplicationChannel.Other, 0)]
+    public void Spontaneous_application_follows_the_main_hiring_channel(ApplicationChannel channel, int expected)
     {
-        Assert.Equal(expected, Score("spontaneous-application", market: Healthy with { MainHiringChannel = channel }));
+        Assert.Equal(expected, Score("spontaneous-application", market: Healthy with { MainApplicationChannel = channel }));
     }
 
     [Fact]
-    public void Hiring_channels_map_from_the_csv_contact_modes()
+    public void Application_channels_map_from_the_csv_contact_modes()
     {
-        Assert.Equal(HiringChannel.SpontaneousVisit, HiringChannels.FromContactMode("Se présenter spontanément"));
-        Assert.Equal(HiringChannel.SpontaneousCvAndLetter, HiringChannels.FromContactMode("Envoyer un CV et une lettre de motivation"));
-        Assert.Equal(HiringChannel.Unknown, HiringChannels.FromContactMode(""));
-        Assert.Equal(HiringChannel.Other, HiringChannels.FromContactMode("Postuler en ligne"));
+        Assert.Equal(ApplicationChannel.SpontaneousVisit, ApplicationChannels.FromContactMode("Se présenter spontanément"));
+        Assert.Equal(ApplicationChannel.SpontaneousCvAndLetter, ApplicationChannels.FromContactMode("Envoyer un CV et une lettre de motivation"));
+        Assert.Equal(ApplicationChannel.Unknown, ApplicationChannels.FromContactMode(""));
+        Assert.Equal(ApplicationChannel.Other, ApplicationChannels.FromContactMode("Postuler en ligne"));
     }
 
     [Theory]

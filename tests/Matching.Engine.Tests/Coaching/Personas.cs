@@ -55,7 +55,7 @@ internal static class Personas
         MissingSkills = [new MissingSkill("http://data.europa.eu/esco/skill/m1", "administrer des médicaments", 42)],
         DiplomaUsuallyRequired = true,
         RequiredDiploma = DiplomaLevel.CapBep,
-        MainHiringChannel = HiringChannel.Other,
+        MainApplicationChannel = ApplicationChannel.Other,
         RecruitmentDifficultyPercent = 70,
         DrivingLicenceShare = 0.05,
     };
@@ -89,7 +89,7 @@ internal static class Personas
             new MissingSkill("http://data.europa.eu/esco/skill/m3", "mesurer les signes vitaux", 12),
             new MissingSkill("http://data.europa.eu/esco/skill/m4", "hygiène hospitalière", 5),
         ],
-        MainHiringChannel = HiringChannel.SpontaneousVisit,
+        MainApplicationChannel = ApplicationChannel.SpontaneousVisit,
         DrivingLicenceShare = 0.55,
         CloseJobs =
         [

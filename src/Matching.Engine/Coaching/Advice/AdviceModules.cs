@@ -37,11 +37,11 @@ internal static class AdviceModules
 
     /// <summary>3 when the job's main hiring channel is an unsolicited application (hiring_channels_rome.csv),
     /// 1 when the channel is unknown (it rarely hurts), silent when another channel dominates.</summary>
-    private static ScoredAdvice? SpontaneousApplication(AdviceContext c, AdviceModule m) => c.Market.MainHiringChannel switch
+    private static ScoredAdvice? SpontaneousApplication(AdviceContext c, AdviceModule m) => c.Market.MainApplicationChannel switch
     {
-        HiringChannel.SpontaneousVisit => m.Make(3, m.Reason("visit"), TextRef.Of("advice.spontaneous-application.visit-step")),
-        HiringChannel.SpontaneousCvAndLetter => m.Make(3, m.Reason("letter")),
-        HiringChannel.Unknown => m.Make(1, m.Reason("unknown")),
+        ApplicationChannel.SpontaneousVisit => m.Make(3, m.Reason("visit"), TextRef.Of("advice.spontaneous-application.visit-step")),
+        ApplicationChannel.SpontaneousCvAndLetter => m.Make(3, m.Reason("letter")),
+        ApplicationChannel.Unknown => m.Make(1, m.Reason("unknown")),
         _ => null,
     };
 
