@@ -1,17 +1,19 @@
+using System.Text.Json.Serialization;
 using Matching.Engine.Coaching.Questionnaire;
 
 namespace Matching.Engine.Coaching;
 
 /// <summary>The most effective way to apply for a job, after market/hiring_channels_rome.csv.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ApplicationChannel>))]
 public enum ApplicationChannel
 {
-    Unknown,
+    [JsonStringEnumMemberName("unknown")] Unknown,
     /// <summary>"Envoyer un CV et une lettre de motivation": unsolicited written application.</summary>
-    SpontaneousCvAndLetter,
+    [JsonStringEnumMemberName("spontaneous_cv_and_letter")] SpontaneousCvAndLetter,
     /// <summary>"Se présenter spontanément": walking in.</summary>
-    SpontaneousVisit,
+    [JsonStringEnumMemberName("spontaneous_visit")] SpontaneousVisit,
     /// <summary>Any other mode (answering offers, agencies, ...).</summary>
-    Other,
+    [JsonStringEnumMemberName("other")] Other,
 }
 
 public static class ApplicationChannels
@@ -34,7 +36,7 @@ public sealed record CloseJob(string Label, string RomeCode, double? OffersPerTe
 
 /// <summary>A commune near the seeker with more offers per inhabitant for the target job.</summary>
 /// <param name="Ratio">Offers per inhabitant there divided by offers per inhabitant in the seeker's commune (or area).</param>
-public sealed record NearbyCommune(string Name, string CommuneCode, double DistanceKm, double Ratio);
+public sealed record BetterCommune(string Name, string CommuneCode, double DistanceKm, double Ratio);
 
 /// <summary>An employment area elsewhere where the target job is less tense for seekers.</summary>
 public sealed record BetterArea(string AreaCode, string AreaName, double OffersPerTenJobSeekers);
@@ -70,7 +72,7 @@ public sealed record MarketFacts
     public double? DrivingLicenceShare { get; init; }
     public IReadOnlyList<CloseJob> CloseJobs { get; init; } = [];
     /// <summary>Nearby communes with more offers per inhabitant, best first.</summary>
-    public IReadOnlyList<NearbyCommune> BetterCommunes { get; init; } = [];
+    public IReadOnlyList<BetterCommune> BetterCommunes { get; init; } = [];
     /// <summary>Employment areas elsewhere with more offers per job seeker, best first.</summary>
     public IReadOnlyList<BetterArea> LessTenseAreas { get; init; } = [];
     /// <summary>Set by a caller that knows the job families better; otherwise computed from the targets' ROME codes.</summary>
@@ -79,6 +81,7 @@ public sealed record MarketFacts
     public static MarketFacts Unknown { get; } = new();
 
     /// <summary>DARES figure first; else the live ratio from the index (needs at least one live profile).</summary>
+    [JsonIgnore]
     public double? EffectiveOffersPerTen =>
         OffersPerTenJobSeekers ?? (LiveOffers is { } offers && LiveProfiles is { } profiles && profiles > 0 ? 10.0 * offers / profiles : null);
 }

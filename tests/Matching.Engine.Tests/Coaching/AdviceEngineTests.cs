@@ -175,7 +175,7 @@ public sealed class AdviceEngineTests
     [InlineData(5.0, 51, 0)]
     public void Commute_to_a_nearby_commune_with_many_more_offers_per_inhabitant(double ratio, double km, int expected)
     {
-        var market = Healthy with { BetterCommunes = [new NearbyCommune("Villeurbanne", "69266", km, ratio)] };
+        var market = Healthy with { BetterCommunes = [new BetterCommune("Villeurbanne", "69266", km, ratio)] };
         Assert.Equal(expected, Score("commute", market: market));
     }
 

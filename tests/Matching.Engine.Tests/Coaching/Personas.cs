@@ -98,7 +98,7 @@ internal static class Personas
             new CloseJob("infirmier", "J1506", 5.0, ["soins infirmiers"]),
             new CloseJob("agent d'entretien", "K2204", 9.0, ["techniques de nettoyage", "produits d'entretien"]),
         ],
-        BetterCommunes = [new NearbyCommune("Villeurbanne", "69266", 6, 3.2), new NearbyCommune("Vénissieux", "69259", 12, 2.1)],
+        BetterCommunes = [new BetterCommune("Villeurbanne", "69266", 6, 3.2), new BetterCommune("Vénissieux", "69259", 12, 2.1)],
         LessTenseAreas = [new BetterArea("5301", "Rennes", 8.2)],
     };
 }
