@@ -63,7 +63,9 @@ public sealed record MarketFacts
     public double? SkillsGapShare { get; init; }
     /// <summary>The missing skills, most offers unlocked first.</summary>
     public IReadOnlyList<MissingSkill> MissingSkills { get; init; } = [];
+    /// <summary>False when the job is open without the diploma (ROME names a route through experience).</summary>
     public bool? DiplomaUsuallyRequired { get; init; }
+    /// <summary>The usual entry level; only a requirement when <see cref="DiplomaUsuallyRequired"/> is true.</summary>
     public DiplomaLevel? RequiredDiploma { get; init; }
     public ApplicationChannel MainApplicationChannel { get; init; }
     /// <summary>BMO: share (0..100) of hiring projects employers judge difficult.</summary>

@@ -34,6 +34,15 @@ public sealed class MarketFactsBuilderTests
         Assert.Equal(ApplicationChannels.FromContactMode(Market.MainHiringChannel("J1501")), facts.MainApplicationChannel);
         Assert.NotEqual(ApplicationChannel.Unknown, facts.MainApplicationChannel);
         Assert.Empty(facts.BetterCommunes);
+        Assert.Null(facts.DiplomaUsuallyRequired);
+    }
+
+    [Fact]
+    public void Reads_the_diploma_requirement_from_the_rome_sheet_when_given_the_taxonomy()
+    {
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "M1204", TaxonomyFixture.Taxonomy, includeCommutes: false);
+        Assert.True(facts.DiplomaUsuallyRequired);
+        Assert.Equal(DiplomaLevel.Bac5, facts.RequiredDiploma);
     }
 
     [Fact]

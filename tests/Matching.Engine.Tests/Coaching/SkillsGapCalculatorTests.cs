@@ -1,4 +1,5 @@
 using Matching.Engine.Coaching.Facts;
+using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Indexing;
 using Matching.Engine.Taxonomy;
 
@@ -88,5 +89,34 @@ public sealed class CloseJobFinderTests
     public void A_seeker_without_known_skills_gets_no_close_job()
     {
         Assert.Empty(CloseJobFinder.Find(Taxonomy, ["not-a-skill"], [], _ => null));
+    }
+}
+
+public sealed class RomeDiplomaReaderTests
+{
+    [Theory]
+    [InlineData("Cet emploi/métier est accessible avec un diplôme de niveau Bac+2 (BTS, DUT) dans le secteur de l'entreprise.", true, DiplomaLevel.Bac2)]
+    [InlineData("Cet emploi/métier est accessible avec un Master (M1, DSCG, Master professionnel, ...) en comptabilité.", true, DiplomaLevel.Bac5)]
+    [InlineData("Cet emploi/métier est accessible à partir d'un CAP (plâtrier staffeur, ...).", true, DiplomaLevel.CapBep)]
+    [InlineData("Cet emploi/métier est accessible avec un diplôme de niveau Bac (professionnel) à Bac+2 (BTS/DUT) en transport.", true, DiplomaLevel.Bac)]
+    [InlineData("Cet emploi/métier est accessible avec le Diplôme d'Etat d'Aide-soignant -DEAS-.", true, null)]
+    [InlineData("Cet emploi/métier est accessible avec un CAP/BEP en soudage ou avec une expérience professionnelle dans le travail des métaux.", false, DiplomaLevel.CapBep)]
+    [InlineData("Cet emploi/métier est accessible sans diplôme ni expérience professionnelle.", false, null)]
+    [InlineData("Cet emploi/métier est accessible sur concours de la fonction publique.", null, null)]
+    [InlineData(null, null, null)]
+    public void Reads_the_usual_entry_diploma_and_whether_it_is_a_must(string? text, bool? required, DiplomaLevel? level)
+    {
+        Assert.Equal(new RomeDiplomaReader.Requirement(required, level), RomeDiplomaReader.Read(text));
+    }
+
+    [Fact]
+    public void Reads_real_rome_sheets()
+    {
+        var taxonomy = TaxonomyFixture.Taxonomy;
+        Assert.Equal(new RomeDiplomaReader.Requirement(true, null), RomeDiplomaReader.Read(taxonomy.RomeJob("J1501")!.AccessConditions));
+        Assert.Equal(new RomeDiplomaReader.Requirement(true, DiplomaLevel.Bac5), RomeDiplomaReader.Read(taxonomy.RomeJob("M1204")!.AccessConditions));
+        Assert.False(RomeDiplomaReader.Read(taxonomy.RomeJob("D1106")!.AccessConditions).Required);
+        // Most sheets say something usable.
+        Assert.True(taxonomy.RomeJobs.Count(j => RomeDiplomaReader.Read(j.AccessConditions).Required is not null) > 450);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Geography;
 using Matching.Engine.Market;
+using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Coaching.Facts;
 
@@ -27,12 +28,14 @@ public static class MarketFactsBuilder
     public const int MinCommuneOffers = 10;
 
     /// <param name="romeCode">The main target's ROME code.</param>
+    /// <param name="taxonomy">When given, the diploma requirement is read from the ROME sheet's access conditions.</param>
     /// <param name="includeCommutes">Computing nearby communes reads the offers-per-commune file (about a second the first time).</param>
     public static MarketFacts FromReferenceData(
         MarketData market,
         GeographyData geography,
         SeekerProfile profile,
         string romeCode,
+        SkillsTaxonomy? taxonomy = null,
         bool includeCommutes = true,
         int maxAreas = 3,
         int maxCommunes = 5)
@@ -54,6 +57,7 @@ public static class MarketFactsBuilder
             .Select(t => new BetterArea(t.EmploymentAreaCode, AreaName(geography, t.EmploymentAreaCode) ?? t.EmploymentAreaCode, t.OffersPerTenJobSeekers!.Value))
             .ToList();
 
+        var diploma = RomeDiplomaReader.Read(taxonomy?.RomeJob(romeCode)?.AccessConditions);
         return new MarketFacts
         {
             RomeCode = romeCode,
@@ -64,6 +68,8 @@ public static class MarketFactsBuilder
             MainApplicationChannel = ApplicationChannels.FromContactMode(market.MainHiringChannel(romeCode)),
             RecruitmentDifficultyPercent = market.RecruitmentDifficulty(romeCode)?.DifficultPercent,
             LessTenseAreas = lessTense,
+            DiplomaUsuallyRequired = diploma.Required,
+            RequiredDiploma = diploma.Level,
             BetterCommunes = includeCommutes && commune is not null ? BetterCommunes(market.OfferCounts, geography, commune, romeCode, maxCommunes) : [],
         };
     }
