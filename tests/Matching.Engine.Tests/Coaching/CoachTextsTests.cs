@@ -140,3 +140,19 @@ public sealed class CoachTextsTests
         public int GetHashCode(RenderedDiagnosis obj) => 0;
     }
 }
+
+public sealed class CoachTextsCultureTests
+{
+    [Theory]
+    [InlineData(null, "fr")]
+    [InlineData("", "fr")]
+    [InlineData("en-GB,en;q=0.9", "en-GB")]
+    [InlineData("de-DE,de;q=0.9,en;q=0.8,fr;q=0.7", "en")]
+    [InlineData("fr-CA;q=0.5, en-US;q=0.4", "fr-CA")]
+    [InlineData("en;q=0, fr;q=0.1", "fr")]
+    [InlineData("de, es", "fr")]
+    public void Accept_language_picks_the_first_supported_language_by_quality(string? header, string expected)
+    {
+        Assert.Equal(expected, CoachTexts.CultureFor(header).Name);
+    }
+}

@@ -43,6 +43,25 @@ public sealed class MarketFactsBuilderTests
         var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "M1204", TaxonomyFixture.Taxonomy, includeCommutes: false);
         Assert.True(facts.DiplomaUsuallyRequired);
         Assert.Equal(DiplomaLevel.Bac5, facts.RequiredDiploma);
+        Assert.Empty(facts.CloseJobs); // the persona's skill is not an ESCO one
+    }
+
+    [Fact]
+    public void Close_jobs_come_with_their_tension_in_the_seekers_area()
+    {
+        var taxonomy = TaxonomyFixture.Taxonomy;
+        var occupation = taxonomy.OccupationsForRome("J1501").OrderByDescending(o => o.EssentialSkills.Length).First();
+        var seeker = s_seeker with { Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Select(id => new SeekerSkill(taxonomy.Skills[id].Uri))] };
+
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, seeker, "J1501", taxonomy, includeCommutes: false);
+
+        Assert.NotEmpty(facts.CloseJobs);
+        Assert.All(facts.CloseJobs, job =>
+        {
+            Assert.NotEqual("J1501", job.RomeCode);
+            var expected = Market.TryGetTension(job.RomeCode, facts.AreaCode!, out var tension) ? tension.OffersPerTenJobSeekers : null;
+            Assert.Equal(expected, job.OffersPerTenJobSeekers);
+        });
     }
 
     [Fact]

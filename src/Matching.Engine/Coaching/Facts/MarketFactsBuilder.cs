@@ -28,7 +28,8 @@ public static class MarketFactsBuilder
     public const int MinCommuneOffers = 10;
 
     /// <param name="romeCode">The main target's ROME code.</param>
-    /// <param name="taxonomy">When given, the diploma requirement is read from the ROME sheet's access conditions.</param>
+    /// <param name="taxonomy">When given, the diploma requirement is read from the ROME sheet's access conditions, and
+    /// close jobs are found from the seeker's skills with their tension in the seeker's area.</param>
     /// <param name="includeCommutes">Computing nearby communes reads the offers-per-commune file (about a second the first time).</param>
     public static MarketFacts FromReferenceData(
         MarketData market,
@@ -68,6 +69,13 @@ public static class MarketFactsBuilder
             MainApplicationChannel = ApplicationChannels.FromContactMode(market.MainHiringChannel(romeCode)),
             RecruitmentDifficultyPercent = market.RecruitmentDifficulty(romeCode)?.DifficultPercent,
             LessTenseAreas = lessTense,
+            CloseJobs = taxonomy is not null && profile.Skills is { Count: > 0 } skills
+                ? CloseJobFinder.Find(
+                    taxonomy,
+                    skills.Select(s => s.Uri),
+                    [romeCode, .. (profile.TargetJobs ?? []).Select(t => t.RomeCode).OfType<string>()],
+                    rome => areaCode is not null && market.TryGetTension(rome, areaCode, out var theirs) ? theirs.OffersPerTenJobSeekers : null)
+                : [],
             DiplomaUsuallyRequired = diploma.Required,
             RequiredDiploma = diploma.Level,
             BetterCommunes = includeCommutes && commune is not null ? BetterCommunes(market.OfferCounts, geography, commune, romeCode, maxCommunes) : [],

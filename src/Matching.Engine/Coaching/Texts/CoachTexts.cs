@@ -14,6 +14,45 @@ public static partial class CoachTexts
 
     public static CultureInfo English { get; } = CultureInfo.GetCultureInfo("en");
 
+    /// <summary>
+    /// The culture to render in for an HTTP <c>Accept-Language</c> header: the first language the seeker
+    /// accepts (by quality) that Coach speaks, French when none or no header. Region and numbers follow the
+    /// header ("en-GB" keeps British formatting).
+    /// </summary>
+    public static CultureInfo CultureFor(string? acceptLanguage)
+    {
+        var ranked = (acceptLanguage ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select((part, order) =>
+            {
+                var pieces = part.Split(';', StringSplitOptions.TrimEntries);
+                var quality = pieces.Skip(1)
+                    .Select(p => p.StartsWith("q=", StringComparison.OrdinalIgnoreCase)
+                        && double.TryParse(p.AsSpan(2), NumberStyles.Float, CultureInfo.InvariantCulture, out var q) ? q : (double?)null)
+                    .FirstOrDefault(q => q is not null) ?? 1.0;
+                return (tag: pieces[0], quality, order);
+            })
+            .Where(l => l.quality > 0)
+            .OrderByDescending(l => l.quality)
+            .ThenBy(l => l.order);
+        foreach (var (tag, _, _) in ranked)
+        {
+            var language = tag.Split('-')[0].ToLowerInvariant();
+            if (language is "fr" or "en")
+            {
+                try
+                {
+                    return CultureInfo.GetCultureInfo(tag);
+                }
+                catch (CultureNotFoundException)
+                {
+                    return language == "en" ? English : French;
+                }
+            }
+        }
+        return French;
+    }
+
     /// <summary>Every key of the neutral (French) resources, sorted.</summary>
     public static IReadOnlyList<string> Keys { get; } = ReadKeys();
 
