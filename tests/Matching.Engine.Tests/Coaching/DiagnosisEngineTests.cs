@@ -102,7 +102,23 @@ public sealed class DiagnosisEngineTests
     {
         var diagnosis = Diagnose(market: Healthy with { TargetsSpanUnrelatedFamilies = true });
         Assert.Equal(DiagnosisCategory.UndefinedProject, diagnosis.MainChallenge);
+        Assert.True(HasReason(diagnosis, DiagnosisCategory.UndefinedProject, "diagnosis.undefined-project.unrelated"));
+
+        // And that they do not, whatever the ROME codes say.
+        var scattered = Settled with { TargetJobs = [new("aide-soignante", RomeCode: "J1501"), new("comptable", RomeCode: "M1203")] };
+        AssertStatus(Diagnose(scattered, Healthy with { TargetsSpanUnrelatedFamilies = false }), DiagnosisCategory.UndefinedProject, CategoryStatus.Fine);
     }
+
+    [Fact]
+    public void An_easy_market_known_only_by_its_tension_is_explained_by_the_tension()
+    {
+        var diagnosis = Diagnose(s_unsureYoung, Healthy with { OffersPerTenJobSeekers = null, LiveOffers = null, TensionIndicator = 4 });
+        AssertStatus(diagnosis, DiagnosisCategory.FindWhatYouLike, CategoryStatus.Fine);
+        var reason = Assert.Single(diagnosis[DiagnosisCategory.FindWhatYouLike].Reasons);
+        Assert.Equal(TextRefOf("diagnosis.find-what-you-like.high-tension", 4), (reason.Key, string.Join("|", reason.Args)));
+    }
+
+    private static (string, string) TextRefOf(string key, params object[] args) => (key, string.Join("|", args));
 
     [Fact]
     public void Unanswered_target_jobs_and_project_clarity_become_questions_first()

@@ -94,7 +94,12 @@ internal static class AdviceModules
     private static ScoredAdvice? PrepareInterviews(AdviceContext c, AdviceModule m)
     {
         var interviews = c.Profile.InterviewsSoFar ?? 0;
-        var score = c.Profile.OffersReceived == 0 ? interviews >= 5 ? 3 : interviews >= 3 ? 2 : 0 : 0;
+        var score = (c.Profile.OffersReceived, interviews) switch
+        {
+            (0, >= 5) => 3,
+            (0, >= 3) => 2,
+            _ => 0,
+        };
         if (c.Profile.Has(Frustration.InterviewsFail) && interviews >= 1)
         {
             score = Math.Max(score, 2);
@@ -287,7 +292,7 @@ internal static class AdviceModules
         {
             return m.Make(3, m.Reason("unclear"));
         }
-        var scattered = c.Diagnosis[C.UndefinedProject].Reasons.Any(r => r.Key == "diagnosis.undefined-project.scattered");
+        var scattered = c.Diagnosis[C.UndefinedProject].Reasons.Any(r => r.Key is DiagnosisEngine.ScatteredTargetsKey or DiagnosisEngine.UnrelatedTargetsKey);
         return scattered ? m.Make(2, m.Reason("scattered"))
             : c.Profile.PassionateAboutTarget == false ? m.Make(1, m.Reason("not-passionate"))
             : null;

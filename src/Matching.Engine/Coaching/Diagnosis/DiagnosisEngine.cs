@@ -42,6 +42,10 @@ public static partial class DiagnosisEngine
     /// <summary>Enhance interviews: at most this many interviews per whole month of search.</summary>
     public const double InterviewsPerMonthAtMost = 1;
 
+    internal const string ScatteredTargetsKey = "diagnosis.undefined-project.scattered";
+
+    internal const string UnrelatedTargetsKey = "diagnosis.undefined-project.unrelated";
+
     public static SeekerDiagnosis Diagnose(SeekerProfile profile, MarketFacts market, DateOnly today)
     {
         var rules = new Func<SeekerProfile, MarketFacts, DateOnly, Outcome>[]
@@ -122,9 +126,17 @@ public static partial class DiagnosisEngine
             reasons.Add(TextRef.Of("diagnosis.undefined-project.not-clear"));
         }
         var families = RomeFamilies(p.TargetJobs);
-        if (market.TargetsSpanUnrelatedFamilies ?? SpansUnrelatedFamilies(families))
+        if (market.TargetsSpanUnrelatedFamilies is { } unrelated)
         {
-            reasons.Add(TextRef.Of("diagnosis.undefined-project.scattered", p.TargetJobs.Count, families.Count));
+            // The caller knows the families better (ISCO, ROME): its word, without our counts.
+            if (unrelated)
+            {
+                reasons.Add(TextRef.Of(UnrelatedTargetsKey));
+            }
+        }
+        else if (SpansUnrelatedFamilies(families))
+        {
+            reasons.Add(TextRef.Of(ScatteredTargetsKey, p.TargetJobs.Count, families.Count));
         }
         if (reasons.Count > 0)
         {
@@ -258,7 +270,7 @@ public static partial class DiagnosisEngine
         {
             var why = newToJob.Value == false ? TextRef.Of("diagnosis.find-what-you-like.experienced")
                 : notPassionate.Value == false ? TextRef.Of("diagnosis.find-what-you-like.passionate")
-                : notEasy.Value == false ? TextRef.Of("diagnosis.find-what-you-like.easy-market", market.EffectiveOffersPerTen ?? 0)
+                : notEasy.Value == false ? EasyMarketReason(market)
                 : TextRef.Of("diagnosis.find-what-you-like.searching-long");
             return Outcome.No(why);
         }
@@ -278,6 +290,10 @@ public static partial class DiagnosisEngine
             _ => Condition.Any(byRatio, byTension),
         };
     }
+
+    private static TextRef EasyMarketReason(MarketFacts market) => market.EffectiveOffersPerTen is { } perTen
+        ? TextRef.Of("diagnosis.find-what-you-like.easy-market", perTen)
+        : TextRef.Of("diagnosis.find-what-you-like.high-tension", market.TensionIndicator ?? 0);
 
     private static TextRef MarketReason(MarketFacts market) => market.EffectiveOffersPerTen is { } perTen
         ? TextRef.Of("diagnosis.find-what-you-like.hard-market", perTen)
