@@ -181,6 +181,9 @@ public sealed class DiagnosisEngineTests
         var figure = diagnosis[DiagnosisCategory.StuckMarket].Reasons[0];
         Assert.Equal(perTen, figure.Args[0]);
         Assert.Equal("Lyon", figure.Args[1]);
+        Assert.True(HasReason(diagnosis, DiagnosisCategory.StuckMarket, "diagnosis.market.tension"));
+        Assert.True(HasReason(diagnosis, DiagnosisCategory.StuckMarket, "diagnosis.market.live"));
+        Assert.True(HasReason(diagnosis, DiagnosisCategory.StuckMarket, "diagnosis.market.difficulty"));
     }
 
     [Fact]

@@ -222,6 +222,10 @@ public static partial class DiagnosisEngine
         {
             reasons.Add(TextRef.Of("diagnosis.market.live", offers, profiles));
         }
+        if (market.RecruitmentDifficultyPercent is { } difficult)
+        {
+            reasons.Add(TextRef.Of("diagnosis.market.difficulty", Math.Round(difficult)));
+        }
         return new(perTen < StuckMarketOffersPerTen, reasons, []);
     }
 
