@@ -1,0 +1,88 @@
+using Matching.Engine.Coaching.Diagnosis;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Coaching.Texts;
+using Matching.Engine.Indexing;
+
+namespace Matching.Engine.Coaching.Advice;
+
+/// <summary>
+/// Scores every advice module 0-3 from the profile, the market facts and the diagnosis. Pure and
+/// deterministic. A module that needs a missing answer stays silent (the diagnosis asks the question).
+/// </summary>
+public static class AdviceEngine
+{
+    /// <summary>The modules, in display order within a score.</summary>
+    public static IReadOnlyList<AdviceModule> Modules => AdviceModules.All;
+
+    /// <summary>The advice to show (score 1-3): highest score first, the main challenge's category first
+    /// among equal scores, then the module order.</summary>
+    public static IReadOnlyList<ScoredAdvice> Advise(SeekerProfile profile, MarketFacts market, SeekerDiagnosis diagnosis, DateOnly today)
+    {
+        var context = new AdviceContext(profile, market, diagnosis, today);
+        return Modules
+            .Select((module, order) => (advice: module.Score(context), order))
+            .Where(a => a.advice is { Score: > 0 })
+            .OrderByDescending(a => a.advice!.Score)
+            .ThenBy(a => a.advice!.Category == diagnosis.MainChallenge ? 0 : 1)
+            .ThenBy(a => a.order)
+            .Select(a => a.advice!)
+            .ToList();
+    }
+}
+
+/// <summary>An advice module: its id, the category it serves, and its scoring rule.</summary>
+public sealed class AdviceModule(string id, DiagnosisCategory category, int stepCount, Func<AdviceContext, AdviceModule, ScoredAdvice?> rule)
+{
+    public string Id { get; } = id;
+
+    public DiagnosisCategory Category { get; } = category;
+
+    /// <summary>How many fixed steps (advice.{id}.step.1..n) the module has; some add computed steps.</summary>
+    public int StepCount { get; } = stepCount;
+
+    /// <summary>The advice, or null when the module stays silent (score 0).</summary>
+    public ScoredAdvice? Score(AdviceContext context)
+    {
+        var advice = rule(context, this);
+        return advice is { Score: > 0 } ? advice : null;
+    }
+
+    internal ScoredAdvice Make(int score, TextRef reason, params TextRef[] extraSteps) =>
+        new(Id, Math.Clamp(score, 0, 3), Category, reason, [.. extraSteps, .. FixedSteps()]);
+
+    internal ScoredAdvice Make(int score, TextRef reason, IEnumerable<TextRef> firstSteps) => Make(score, reason, [.. firstSteps]);
+
+    internal IEnumerable<TextRef> FixedSteps() => Enumerable.Range(1, StepCount).Select(n => TextRef.Of($"advice.{Id}.step.{n}"));
+
+    internal TextRef Reason(string variant, params object[] args) => TextRef.Of($"advice.{Id}.reason.{variant}", args);
+}
+
+/// <summary>What a module reads, with the derived figures computed once.</summary>
+public sealed class AdviceContext(SeekerProfile profile, MarketFacts market, SeekerDiagnosis diagnosis, DateOnly today)
+{
+    public SeekerProfile Profile { get; } = profile;
+
+    public MarketFacts Market { get; } = market;
+
+    public SeekerDiagnosis Diagnosis { get; } = diagnosis;
+
+    public DateOnly Today { get; } = today;
+
+    public int? Age { get; } = profile.AgeOn(today);
+
+    public int? MonthsSearching { get; } = profile.MonthsSearching(today);
+
+    public double? OffersPerTen { get; } = market.EffectiveOffersPerTen;
+
+    /// <summary>The main target's ROME code: the market's (what the figures are about), else the profile's.</summary>
+    public string? TargetRome { get; } = market.RomeCode ?? profile.TargetJobs?.FirstOrDefault(t => t.RomeCode is not null)?.RomeCode;
+
+    /// <summary>True when the seeker is known to lack the diploma the target job usually asks for.</summary>
+    public bool LacksRequiredDiploma =>
+        Market.DiplomaUsuallyRequired == true && Market.RequiredDiploma is { } required
+            ? Profile.HighestDiploma is { } has && has < required
+            : Market.DiplomaUsuallyRequired != false && Profile.DiplomaRequiredForTarget == true;
+
+    /// <summary>True when the seeker wishes contracts and every wished one passes <paramref name="test"/>.</summary>
+    public bool WantsOnly(Func<ContractType, bool> test) => Profile.ContractWishes is { Count: > 0 } wishes && wishes.All(test);
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Geography;
+using Matching.Engine.Market;
+using Matching.Engine.Taxonomy;
+
+namespace Matching.Engine.Coaching.Facts;
+
+/// <summary>
+/// Fills the reference-data part of <see cref="MarketFacts"/> for a seeker's main target: DARES tension of
+/// the seeker's employment area, the main hiring channel, recruitment difficulty, less tense areas
+/// nationally and nearby communes with more offers per inhabitant. The live part (index counts, skills
+/// gap, close jobs, driving-licence share) is added by the caller with <c>with</c>.
+/// </summary>
+public static class MarketFactsBuilder
+{
+    /// <summary>Areas with fewer job seekers than this are left out of "less tense areas": a handful of
+    /// seekers makes the ratio noise.</summary>
+    public const double MinJobSeekersForComparison = 20;
+
+    /// <summary>Nearby communes: within this distance, with at least this population and this many offers.</summary>
+    public const double CommuteSearchKm = 50;
+
+    public const int MinCommunePopulation = 2_000;
+
+    /// <remarks>Per inhabitant, a village with one nursing home beats any city: ten offers at least keep the
+    /// ratio about a real local market.</remarks>
+    public const int MinCommuneOffers = 10;
+
+    /// <param name="romeCode">The main target's ROME code.</param>
+    /// <param name="taxonomy">When given, the diploma requirement is read from the ROME sheet's access conditions, and
+    /// close jobs are found from the seeker's skills with their tension in the seeker's area.</param>
+    /// <param name="includeCommutes">Computing nearby communes reads the offers-per-commune file (about a second the first time).</param>
+    public static MarketFacts FromReferenceData(
+        MarketData market,
+        GeographyData geography,
+        SeekerProfile profile,
+        string romeCode,
+        SkillsTaxonomy? taxonomy = null,
+        bool includeCommutes = true,
+        int maxAreas = 3,
+        int maxCommunes = 5)
+    {
+        var commune = geography.Resolve(profile.Commune) ?? geography.ResolvePostcode(profile.Postcode);
+        var areaCode = commune?.EmploymentAreaCode;
+        Tension? tension = null;
+        if (areaCode is not null)
+        {
+            market.TryGetTension(romeCode, areaCode, out tension);
+        }
+        var local = tension?.OffersPerTenJobSeekers;
+
+        var lessTense = market.TensionsForRome(romeCode)
+            .Where(t => t.EmploymentAreaCode != areaCode && t.JobSeekers >= MinJobSeekersForComparison && t.OffersPerTenJobSeekers > (local ?? 0))
+            .OrderByDescending(t => t.OffersPerTenJobSeekers)
+            .ThenBy(t => t.EmploymentAreaCode, StringComparer.Ordinal)
+            .Take(maxAreas)
+            .Select(t => new BetterArea(t.EmploymentAreaCode, AreaName(geography, t.EmploymentAreaCode) ?? t.EmploymentAreaCode, t.OffersPerTenJobSeekers!.Value))
+            .ToList();
+
+        var diploma = RomeDiplomaReader.Read(taxonomy?.RomeJob(romeCode)?.AccessConditions);
+        return new MarketFacts
+        {
+            RomeCode = romeCode,
+            AreaCode = areaCode,
+            AreaName = areaCode is null ? null : AreaName(geography, areaCode),
+            OffersPerTenJobSeekers = local,
+            TensionIndicator = tension?.TensionIndicator,
+            MainApplicationChannel = ApplicationChannels.FromContactMode(market.MainHiringChannel(romeCode)),
+            RecruitmentDifficultyPercent = market.RecruitmentDifficulty(romeCode)?.DifficultPercent,
+            LessTenseAreas = lessTense,
+            CloseJobs = taxonomy is not null && profile.Skills is { Count: > 0 } skills
+                ? CloseJobFinder.Find(
+                    taxonomy,
+                    skills.Select(s => s.Uri),
+                    [romeCode, .. (profile.TargetJobs ?? []).Select(t => t.RomeCode).OfType<string>()],
+                    rome => areaCode is not null && market.TryGetTension(rome, areaCode, out var theirs) ? theirs.OffersPerTenJobSeekers : null)
+                : [],
+            DiplomaUsuallyRequired = diploma.Required,
+            RequiredDiploma = diploma.Level,
+            BetterCommunes = includeCommutes && commune is not null ? BetterCommunes(market.OfferCounts, geography, commune, romeCode, maxCommunes) : [],
+        };
+    }
+
+    /// <summary>
+    /// Communes near <paramref name="home"/> where the job has more offers per inhabitant than at home. The
+    /// baseline is the home commune's rate, or the national rate for the ROME code when home has no offer
+    /// (otherwise every neighbour would be "infinitely" better).
+    /// </summary>
+    internal static IReadOnlyList<BetterCommune> BetterCommunes(OfferCounts offers, GeographyData geography, Commune home, string romeCode, int take)
+    {
+        if (home.Location is not { } centre)
+        {
+            return [];
+        }
+        var homeCodes = HomeCodes(geography, home);
+        var homeOffers = homeCodes.Sum(code => offers.Count(code, romeCode));
+        var homeRate = home.Population > 0 && homeOffers > 0 ? (double)homeOffers / home.Population : NationalRate(offers, geography, romeCode);
+        if (homeRate <= 0)
+        {
+            return [];
+        }
+        return geography.CommunesWithin(centre, CommuteSearchKm)
+            .Where(n => !homeCodes.Contains(n.Commune.InseeCode) && n.Commune.Population >= MinCommunePopulation)
+            .Select(n => (n, count: offers.Count(n.Commune.InseeCode, romeCode)))
+            .Where(x => x.count >= MinCommuneOffers)
+            .Select(x => new BetterCommune(x.n.Commune.Name, x.n.Commune.InseeCode, Math.Round(x.n.DistanceKm, 1), Math.Round((double)x.count / x.n.Commune.Population / homeRate, 2)))
+            .Where(c => c.Ratio > 1)
+            .OrderByDescending(c => c.Ratio)
+            .ThenBy(c => c.CommuneCode, StringComparer.Ordinal)
+            .Take(take)
+            .ToList();
+    }
+
+    /// <summary>The area's name as people write it: the source spells them in capitals ("SAINT-BRIEUC").</summary>
+    internal static string? AreaName(GeographyData geography, string areaCode) =>
+        geography.EmploymentArea(areaCode)?.Name is { } name && name == name.ToUpperInvariant()
+            ? s_french.ToTitleCase(name.ToLowerInvariant())
+            : geography.EmploymentArea(areaCode)?.Name;
+
+    private static readonly TextInfo s_french = CultureInfo.GetCultureInfo("fr-FR").TextInfo;
+
+    /// <summary>Paris, Lyon and Marseille are counted through their arrondissements as well as their own code.</summary>
+    private static HashSet<string> HomeCodes(GeographyData geography, Commune home)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal) { home.InseeCode };
+        if (home.IsSynthesized)
+        {
+            codes.UnionWith(geography.ArrondissementsOf(home.InseeCode).Select(a => a.InseeCode));
+        }
+        return codes;
+    }
+
+    private static double NationalRate(OfferCounts offers, GeographyData geography, string romeCode)
+    {
+        var population = geography.Communes.Where(c => !c.IsSynthesized).Sum(c => (long)c.Population);
+        return population > 0 ? (double)offers.TotalForRome(romeCode) / population : 0;
+    }
+}

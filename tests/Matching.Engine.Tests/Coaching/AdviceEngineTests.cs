@@ -1,0 +1,352 @@
+using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Advice;
+using Matching.Engine.Coaching.Diagnosis;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Indexing;
+using static Matching.Engine.Tests.Coaching.Personas;
+
+namespace Matching.Engine.Tests.Coaching;
+
+public sealed class AdviceEngineTests
+{
+    private static IReadOnlyList<ScoredAdvice> Advise(SeekerProfile profile, MarketFacts market) =>
+        AdviceEngine.Advise(profile, market, DiagnosisEngine.Diagnose(profile, market, Today), Today);
+
+    /// <summary>The module's score, 0 when it stays silent.</summary>
+    private static int Score(string module, SeekerProfile? profile = null, MarketFacts? market = null) =>
+        Advise(profile ?? Settled, market ?? Healthy).SingleOrDefault(a => a.ModuleId == module)?.Score ?? 0;
+
+    private static ScoredAdvice Get(string module, SeekerProfile profile, MarketFacts market) =>
+        Advise(profile, market).Single(a => a.ModuleId == module);
+
+    [Fact]
+    public void There_are_at_least_twenty_modules_with_unique_ids()
+    {
+        Assert.True(AdviceEngine.Modules.Count >= 20);
+        Assert.Equal(AdviceEngine.Modules.Count, AdviceEngine.Modules.Select(m => m.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Advice_comes_highest_score_first_with_steps_and_never_scores_zero()
+    {
+        var advice = Advise(YoungBeginner, Personas.Tough);
+        Assert.True(advice.Count >= 10);
+        Assert.All(advice, a => Assert.InRange(a.Score, 1, 3));
+        Assert.All(advice, a => Assert.NotEmpty(a.Steps));
+        Assert.Equal(advice.OrderByDescending(a => a.Score).Select(a => a.Score), advice.Select(a => a.Score));
+    }
+
+    [Fact]
+    public void A_settled_seeker_gets_little_advice()
+    {
+        Assert.Equal(["network", "follow-up"], Advise(Settled, Healthy).Select(a => a.ModuleId));
+    }
+
+    [Theory]
+    [InlineData(ApplicationChannel.SpontaneousVisit, 3)]
+    [InlineData(ApplicationChannel.SpontaneousCvAndLetter, 3)]
+    [InlineData(ApplicationChannel.Unknown, 1)]
+    [InlineData(ApplicationChannel.Other, 0)]
+    public void Spontaneous_application_follows_the_main_hiring_channel(ApplicationChannel channel, int expected)
+    {
+        Assert.Equal(expected, Score("spontaneous-application", market: Healthy with { MainApplicationChannel = channel }));
+    }
+
+    [Fact]
+    public void Application_channels_map_from_the_csv_contact_modes()
+    {
+        Assert.Equal(ApplicationChannel.SpontaneousVisit, ApplicationChannels.FromContactMode("Se présenter spontanément"));
+        Assert.Equal(ApplicationChannel.SpontaneousCvAndLetter, ApplicationChannels.FromContactMode("Envoyer un CV et une lettre de motivation"));
+        Assert.Equal(ApplicationChannel.Unknown, ApplicationChannels.FromContactMode(""));
+        Assert.Equal(ApplicationChannel.Other, ApplicationChannels.FromContactMode("Postuler en ligne"));
+    }
+
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(1, 1)]
+    [InlineData(0, 0)]
+    [InlineData(null, 0)]
+    public void Network_scores_by_network_strength(int? strength, int expected)
+    {
+        Assert.Equal(expected, Score("network", Settled with { NetworkStrength = strength }));
+    }
+
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(1, 2)]
+    [InlineData(2, 0)]
+    [InlineData(null, 0)]
+    public void Events_build_a_missing_network(int? strength, int expected)
+    {
+        Assert.Equal(expected, Score("events", Settled with { NetworkStrength = strength }));
+    }
+
+    [Fact]
+    public void Refresh_cv_before_a_search_in_a_new_one_or_with_few_applications()
+    {
+        Assert.Equal(3, Score("refresh-cv", Settled with { SearchStarted = false, SearchStartDate = null }));
+        Assert.Equal(2, Score("refresh-cv", Settled with { SearchStartDate = Today.AddDays(-10) }));
+        Assert.Equal(2, Score("refresh-cv", Settled with { ApplicationsSoFar = 4 }));
+        Assert.Equal(0, Score("refresh-cv", Settled with { ApplicationsSoFar = 5 }));
+        Assert.Equal(0, Score("refresh-cv", Settled with { SearchStarted = null, SearchStartDate = null }));
+    }
+
+    [Theory]
+    [InlineData(20, 0, 3)]
+    [InlineData(20, 1, 2)]
+    [InlineData(20, 2, 0)]
+    [InlineData(9, 0, 0)]
+    public void Improve_cv_when_interviews_fall_short_of_one_per_ten_applications(int applications, int interviews, int expected)
+    {
+        Assert.Equal(expected, Score("improve-cv", Settled with { ApplicationsSoFar = applications, InterviewsSoFar = interviews }));
+    }
+
+    [Theory]
+    [InlineData(5, 0, 3)]
+    [InlineData(3, 0, 2)]
+    [InlineData(2, 0, 0)]
+    [InlineData(8, 1, 0)]
+    public void Prepare_interviews_after_interviews_without_an_offer(int interviews, int offers, int expected)
+    {
+        Assert.Equal(expected, Score("prepare-interviews", Settled with { InterviewsSoFar = interviews, OffersReceived = offers }));
+    }
+
+    [Fact]
+    public void Prepare_interviews_when_the_seeker_says_interviews_fail()
+    {
+        Assert.Equal(2, Score("prepare-interviews", Settled with { Frustrations = [Frustration.InterviewsFail] }));
+        Assert.Equal(0, Score("prepare-interviews", Settled with { Frustrations = [Frustration.InterviewsFail], InterviewsSoFar = 0 }));
+    }
+
+    [Theory]
+    [InlineData(15, 3)]
+    [InlineData(14.9, 2)]
+    [InlineData(10, 2)]
+    [InlineData(9.9, 0)]
+    public void Apply_less_better_when_applying_massively(double perWeek, int expected)
+    {
+        Assert.Equal(expected, Score("apply-less-better", Settled with { ApplicationsPerWeek = perWeek }));
+    }
+
+    [Theory]
+    [InlineData(5, true, 3)]
+    [InlineData(4, true, 0)]
+    [InlineData(10, false, 1)]
+    [InlineData(9, false, 0)]
+    public void Follow_up_applications_left_unanswered(int applications, bool noAnswers, int expected)
+    {
+        var profile = Settled with { ApplicationsSoFar = applications, InterviewsSoFar = 0, Frustrations = noAnswers ? [Frustration.NoAnswers] : [] };
+        Assert.Equal(expected, Score("follow-up", profile));
+    }
+
+    [Fact]
+    public void Other_work_environments_when_only_permanent_contracts_are_wished()
+    {
+        Assert.Equal(2, Score("other-work-environments", Settled with { ContractWishes = [ContractType.Permanent] }));
+        Assert.Equal(3, Score("other-work-environments", Settled with { ContractWishes = [ContractType.Permanent] }, Healthy with { OffersPerTenJobSeekers = 4.9 }));
+        Assert.Equal(0, Score("other-work-environments", Settled with { ContractWishes = [ContractType.Permanent, ContractType.Temporary] }));
+        Assert.Equal(0, Score("other-work-environments", Settled with { ContractWishes = [] }));
+    }
+
+    [Theory]
+    [InlineData(4.0, 3)]
+    [InlineData(3.9, 2)]
+    [InlineData(3.0, 2)]
+    [InlineData(2.9, 0)]
+    public void Better_job_in_the_same_family_from_one_and_a_half_times_the_market(double theirs, int expected)
+    {
+        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("infirmier", "J1506", theirs, [])] };
+        Assert.Equal(expected, Score("better-job-same-family", market: market));
+    }
+
+    [Fact]
+    public void Better_job_in_the_same_family_ignores_other_families_and_names_the_job()
+    {
+        Assert.Equal(0, Score("better-job-same-family", market: Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 9, [])] }));
+        var advice = Get("better-job-same-family", Settled, Personas.Tough);
+        Assert.Equal("infirmier", advice.Reason.Args[0]);
+    }
+
+    [Theory]
+    [InlineData(3.0, 6, 3)]
+    [InlineData(2.9, 6, 2)]
+    [InlineData(2.0, 50, 2)]
+    [InlineData(1.9, 6, 0)]
+    [InlineData(5.0, 51, 0)]
+    public void Commute_to_a_nearby_commune_with_many_more_offers_per_inhabitant(double ratio, double km, int expected)
+    {
+        var market = Healthy with { BetterCommunes = [new BetterCommune("Villeurbanne", "69266", km, ratio)] };
+        Assert.Equal(expected, Score("commute", market: market));
+    }
+
+    [Fact]
+    public void Commute_names_the_communes_best_first()
+    {
+        var advice = Get("commute", Settled, Personas.Tough);
+        var communes = advice.Steps.Where(s => s.Key == "advice.commute.commune").Select(s => s.Args[0]).ToList();
+        Assert.Equal(["Villeurbanne", "Vénissieux"], communes);
+    }
+
+    [Fact]
+    public void Relocate_only_for_seekers_mobile_nationwide_towards_a_much_better_area()
+    {
+        var national = Settled with { Mobility = Mobility.Country };
+        var areas = new[] { new BetterArea("5301", "Rennes", 8.2) };
+        Assert.Equal(3, Score("relocate", national, Healthy with { OffersPerTenJobSeekers = 2.9, LessTenseAreas = areas }));
+        Assert.Equal(2, Score("relocate", national, Healthy with { OffersPerTenJobSeekers = 4.1, LessTenseAreas = areas }));
+        Assert.Equal(0, Score("relocate", national, Healthy with { OffersPerTenJobSeekers = 4.2, LessTenseAreas = areas }));
+        Assert.Equal(0, Score("relocate", Settled with { Mobility = Mobility.Region }, Healthy with { OffersPerTenJobSeekers = 2.9, LessTenseAreas = areas }));
+    }
+
+    [Theory]
+    [InlineData(45, 13, 3)]
+    [InlineData(45, 6, 2)]
+    [InlineData(30, 5, 1)]
+    [InlineData(46, 13, 0)]
+    public void Reorient_to_a_close_job_up_to_45_stronger_with_search_length(int age, int months, int expected)
+    {
+        var profile = Settled with { Age = age, SearchStartDate = Today.AddMonths(-months), InterviewsSoFar = 20 };
+        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, ["nettoyage"])] };
+        Assert.Equal(expected, Score("reorient-close-job", profile, market));
+    }
+
+    [Fact]
+    public void Reorient_needs_a_clearly_better_close_job_and_a_known_age()
+    {
+        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 2.9, [])] };
+        Assert.Equal(0, Score("reorient-close-job", Settled, market));
+        var better = market with { CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, [])] };
+        Assert.Equal(0, Score("reorient-close-job", Settled with { Age = null }, better));
+    }
+
+    [Theory]
+    [InlineData(0.5, 3)]
+    [InlineData(0.49, 2)]
+    [InlineData(0.25, 2)]
+    [InlineData(0.1, 1)]
+    [InlineData(0.09, 0)]
+    public void Driving_licence_by_the_share_of_offers_asking_for_it(double share, int expected)
+    {
+        Assert.Equal(expected, Score("driving-licence", Settled with { HasDrivingLicence = false }, Healthy with { DrivingLicenceShare = share }));
+    }
+
+    [Fact]
+    public void Driving_licence_is_silent_for_licence_holders_and_unknown_answers()
+    {
+        Assert.Equal(0, Score("driving-licence", Settled with { HasDrivingLicence = true }, Healthy with { DrivingLicenceShare = 0.9 }));
+        Assert.Equal(0, Score("driving-licence", Settled with { HasDrivingLicence = null }, Healthy with { DrivingLicenceShare = 0.9 }));
+    }
+
+    [Fact]
+    public void Create_company_for_would_be_founders_and_freelancers()
+    {
+        Assert.Equal(3, Score("create-company", Settled with { WantsToCreateCompany = true }));
+        Assert.Equal(2, Score("create-company", Settled with { ContractWishes = [ContractType.Freelance] }));
+        Assert.Equal(0, Score("create-company", Settled with { WantsToCreateCompany = null }));
+    }
+
+    [Theory]
+    [InlineData(0.5, 3)]
+    [InlineData(0.2, 2)]
+    [InlineData(0.19, 0)]
+    public void Train_missing_skills_from_a_fifth_of_the_skills_missing(double share, int expected)
+    {
+        Assert.Equal(expected, Score("train-missing-skills", market: Personas.Tough with { SkillsGapShare = share }));
+    }
+
+    [Fact]
+    public void Train_missing_skills_names_three_skills_with_the_offers_they_unlock()
+    {
+        var advice = Get("train-missing-skills", Settled, Personas.Tough);
+        var skills = advice.Steps.Where(s => s.Key == "advice.train-missing-skills.skill").Select(s => (s.Args[0], s.Args[1])).ToList();
+        Assert.Equal([("administrer des médicaments", (object)42), ("aider les patients à se déplacer", 30), ("mesurer les signes vitaux", 12)], skills);
+        Assert.Equal(0, Score("train-missing-skills", market: Personas.Tough with { MissingSkills = [] }));
+    }
+
+    [Theory]
+    [InlineData(25, 0.6, 3)]
+    [InlineData(25, 0.1, 2)]
+    [InlineData(26, 0.6, 0)]
+    public void Work_study_under_26(int age, double gap, int expected)
+    {
+        var profile = Settled with { Age = age, YearsOfExperienceInTarget = 1 };
+        Assert.Equal(expected, Score("work-study", profile, Healthy with { SkillsGapShare = gap }));
+    }
+
+    [Fact]
+    public void Work_study_is_silent_for_experienced_young_seekers_with_the_diploma()
+    {
+        Assert.Equal(0, Score("work-study", Settled with { Age = 24, YearsOfExperienceInTarget = 2 }));
+    }
+
+    [Theory]
+    [InlineData(1.0, DiplomaLevel.Bac, 3)]
+    [InlineData(0.9, DiplomaLevel.Bac, 0)]
+    [InlineData(5.0, DiplomaLevel.Bac2, 0)]
+    public void Vae_with_a_year_of_experience_and_the_diploma_missing(double years, DiplomaLevel has, int expected)
+    {
+        var profile = Settled with { YearsOfExperienceInTarget = years, HighestDiploma = has };
+        Assert.Equal(expected, Score("vae", profile, Healthy with { RequiredDiploma = DiplomaLevel.Bac2 }));
+    }
+
+    [Fact]
+    public void Vae_stays_the_path_for_experienced_seniors_exempt_from_the_diploma_rule()
+    {
+        var senior = Settled with { Age = 55, YearsOfExperienceInTarget = 20 };
+        var market = Healthy with { RequiredDiploma = DiplomaLevel.Bac2 };
+        Assert.Equal(CategoryStatus.Fine, DiagnosisEngine.Diagnose(senior, market, Today)[DiagnosisCategory.MissingDiploma].Status);
+        Assert.Equal(3, Score("vae", senior, market));
+    }
+
+    [Theory]
+    [InlineData(12, 5.0, false, 2)]
+    [InlineData(11, 5.0, false, 0)]
+    [InlineData(4, 0.5, false, 1)]
+    [InlineData(4, 0.5, true, 2)]
+    [InlineData(12, 5.0, true, 3)]
+    public void Volunteer_in_long_searches_or_to_try_a_new_job(int months, double years, bool motivation, int expected)
+    {
+        var profile = Settled with
+        {
+            SearchStartDate = Today.AddMonths(-months),
+            YearsOfExperienceInTarget = years,
+            InterviewsSoFar = 20,
+            Frustrations = motivation ? [Frustration.Motivation] : [],
+        };
+        Assert.Equal(expected, Score("volunteer", profile));
+    }
+
+    [Fact]
+    public void Explore_riasec_for_unclear_scattered_or_unloved_projects()
+    {
+        Assert.Equal(3, Score("explore-riasec", Settled with { ProjectClear = false }));
+        Assert.Equal(3, Score("explore-riasec", Settled with { TargetJobs = [] }));
+        Assert.Equal(2, Score("explore-riasec", Settled with { TargetJobs = [new("aide-soignante", RomeCode: "J1501"), new("comptable", RomeCode: "M1203")] }));
+        Assert.Equal(1, Score("explore-riasec", Settled with { PassionateAboutTarget = false }));
+        Assert.Equal(0, Score("explore-riasec", Settled));
+    }
+
+    [Theory]
+    [InlineData(50, 10, false, 1)]
+    [InlineData(49, 10, false, 0)]
+    [InlineData(50, 9, false, 0)]
+    [InlineData(30, 2, true, 3)]
+    public void Age_as_asset_for_experienced_seniors_and_reported_age_discrimination(int age, double years, bool discrimination, int expected)
+    {
+        var profile = Settled with { Age = age, YearsOfExperienceInTarget = years, Frustrations = discrimination ? [Frustration.AgeDiscrimination] : [] };
+        Assert.Equal(expected, Score("age-as-asset", profile));
+    }
+
+    [Fact]
+    public void Every_module_fires_for_some_persona()
+    {
+        SeekerProfile[] profiles =
+        [
+            YoungBeginner,
+            YoungBeginner with { ProjectClear = false, WantsToCreateCompany = true, Mobility = Mobility.Country },
+            Settled with { ApplicationsPerWeek = 20, ApplicationsSoFar = 100, InterviewsSoFar = 6, OffersReceived = 0, Frustrations = [Frustration.AgeDiscrimination], YearsOfExperienceInTarget = 3, HighestDiploma = DiplomaLevel.None },
+        ];
+        var fired = profiles.SelectMany(p => Advise(p, Personas.Tough)).Select(a => a.ModuleId).ToHashSet();
+        Assert.Equal(AdviceEngine.Modules.Select(m => m.Id).Order(), fired.Order());
+    }
+}

@@ -1,0 +1,129 @@
+using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Advice;
+using Matching.Engine.Coaching.Diagnosis;
+using Matching.Engine.Coaching.Facts;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Coaching.Texts;
+using Matching.Engine.Geography;
+using Matching.Engine.Market;
+using Matching.Engine.Tests.Geography;
+using static Matching.Engine.Tests.Coaching.Personas;
+
+namespace Matching.Engine.Tests.Coaching;
+
+public sealed class MarketFactsBuilderTests
+{
+    private static GeographyData Geo => TestData.Geography;
+
+    private static MarketData Market => TestData.Market;
+
+    // Bruz, a town of 18,000 south of Rennes: the city next door has far more offers per inhabitant.
+    private static readonly SeekerProfile s_seeker = Settled with { Commune = "35047", Postcode = null };
+
+    [Fact]
+    public void Reads_the_dares_tension_of_the_seekers_employment_area()
+    {
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "J1501", includeCommutes: false);
+
+        var commune = Geo.Resolve("35047")!;
+        Assert.Equal(commune.EmploymentAreaCode, facts.AreaCode);
+        Assert.Equal("Rennes", facts.AreaName);
+        Assert.True(Market.TryGetTension("J1501", commune.EmploymentAreaCode!, out var tension));
+        Assert.Equal(10 * tension.OffersRegistered / tension.JobSeekers, facts.OffersPerTenJobSeekers);
+        Assert.Equal(tension.TensionIndicator, facts.TensionIndicator);
+        Assert.Equal(ApplicationChannels.FromContactMode(Market.MainHiringChannel("J1501")), facts.MainApplicationChannel);
+        Assert.NotEqual(ApplicationChannel.Unknown, facts.MainApplicationChannel);
+        Assert.Empty(facts.BetterCommunes);
+        Assert.Null(facts.DiplomaUsuallyRequired);
+    }
+
+    [Fact]
+    public void Reads_the_diploma_requirement_from_the_rome_sheet_when_given_the_taxonomy()
+    {
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "M1204", TaxonomyFixture.Taxonomy, includeCommutes: false);
+        Assert.True(facts.DiplomaUsuallyRequired);
+        Assert.Equal(DiplomaLevel.Bac5, facts.RequiredDiploma);
+        Assert.Empty(facts.CloseJobs); // the persona's skill is not an ESCO one
+    }
+
+    [Fact]
+    public void Close_jobs_come_with_their_tension_in_the_seekers_area()
+    {
+        var taxonomy = TaxonomyFixture.Taxonomy;
+        var occupation = taxonomy.OccupationsForRome("J1501").OrderByDescending(o => o.EssentialSkills.Length).First();
+        var seeker = s_seeker with { Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Select(id => new SeekerSkill(taxonomy.Skills[id].Uri))] };
+
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, seeker, "J1501", taxonomy, includeCommutes: false);
+
+        Assert.NotEmpty(facts.CloseJobs);
+        Assert.All(facts.CloseJobs, job =>
+        {
+            Assert.NotEqual("J1501", job.RomeCode);
+            var expected = Market.TryGetTension(job.RomeCode, facts.AreaCode!, out var tension) ? tension.OffersPerTenJobSeekers : null;
+            Assert.Equal(expected, job.OffersPerTenJobSeekers);
+        });
+    }
+
+    [Fact]
+    public void Less_tense_areas_are_better_than_home_best_first_and_named()
+    {
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "J1501", includeCommutes: false);
+
+        Assert.InRange(facts.LessTenseAreas.Count, 1, 3);
+        Assert.All(facts.LessTenseAreas, a =>
+        {
+            Assert.NotEqual(facts.AreaCode, a.AreaCode);
+            Assert.True(a.OffersPerTenJobSeekers > facts.OffersPerTenJobSeekers);
+            Assert.Equal(Geo.EmploymentArea(a.AreaCode)!.Name, a.AreaName, ignoreCase: true);
+        });
+        Assert.Equal(facts.LessTenseAreas.Select(a => a.OffersPerTenJobSeekers).OrderDescending(), facts.LessTenseAreas.Select(a => a.OffersPerTenJobSeekers));
+    }
+
+    [Fact]
+    public void Nearby_communes_have_more_offers_per_inhabitant_than_home()
+    {
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "J1501");
+
+        Assert.NotEmpty(facts.BetterCommunes);
+        var home = Geo.Resolve("35047")!;
+        var homeRate = (double)Market.OfferCounts.Count("35047", "J1501") / home.Population;
+        Assert.All(facts.BetterCommunes, c =>
+        {
+            var commune = Geo.Resolve(c.CommuneCode)!;
+            Assert.Equal(commune.Name, c.Name);
+            Assert.InRange(c.DistanceKm, 0, MarketFactsBuilder.CommuteSearchKm);
+            Assert.True(c.Ratio > 1);
+            if (homeRate > 0)
+            {
+                Assert.Equal((double)Market.OfferCounts.Count(c.CommuneCode, "J1501") / commune.Population / homeRate, c.Ratio, 2);
+            }
+        });
+        Assert.Equal(facts.BetterCommunes.Select(c => c.Ratio).OrderDescending(), facts.BetterCommunes.Select(c => c.Ratio));
+    }
+
+    [Fact]
+    public void Advice_built_on_reference_data_names_real_places()
+    {
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker with { Mobility = Mobility.Country }, "J1501");
+        var profile = s_seeker with { Mobility = Mobility.Country };
+        var diagnosis = DiagnosisEngine.Diagnose(profile, facts, Today);
+        var advice = AdviceEngine.Advise(profile, facts, diagnosis, Today).Localize(CoachTexts.French);
+
+        var rendered = diagnosis.Localize(CoachTexts.French);
+        Assert.Contains(facts.AreaName!, rendered.Categories[(int)DiagnosisCategory.StuckMarket].Reasons[0]);
+        if (advice.SingleOrDefault(a => a.ModuleId == "commute") is { } commute)
+        {
+            Assert.Contains(facts.BetterCommunes[0].Name, commute.Reason);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_place_leaves_local_figures_unknown()
+    {
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, Settled with { Commune = null, Postcode = null }, "J1501", includeCommutes: true);
+        Assert.Null(facts.AreaCode);
+        Assert.Null(facts.OffersPerTenJobSeekers);
+        Assert.Empty(facts.BetterCommunes);
+        Assert.NotEmpty(facts.LessTenseAreas);
+    }
+}

@@ -1,0 +1,122 @@
+using Matching.Engine.Coaching.Facts;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Indexing;
+using Matching.Engine.Taxonomy;
+
+namespace Matching.Engine.Tests.Coaching;
+
+public sealed class SkillsGapCalculatorTests
+{
+    private static SkillsTaxonomy Taxonomy => TaxonomyFixture.Taxonomy;
+
+    /// <summary>An ESCO occupation of ROME J1501 (aide-soignant) with enough essential skills to split.</summary>
+    private static Occupation CareAssistant =>
+        Taxonomy.OccupationsForRome("J1501").Where(o => o.EssentialSkills.Length >= 6).OrderBy(o => o.Uri, StringComparer.Ordinal).First();
+
+    private static OfferDocument Offer(string id, params int[] skills) => new()
+    {
+        Id = id,
+        Title = "aide-soignant",
+        Skills = [.. skills.Select(s => new DemandedSkill(Taxonomy.Skills[s].Uri, SkillImportance.Essential))],
+    };
+
+    [Fact]
+    public void Counts_the_missing_share_among_skills_local_offers_ask_for_and_names_them_in_french()
+    {
+        var occupation = CareAssistant;
+        var e = occupation.EssentialSkills;
+        var owned = new[] { Taxonomy.Skills[e[0]].Uri, Taxonomy.Skills[e[1]].Uri };
+        // Offers ask for e0..e3 and one skill outside the occupation (ignored): e2 by 3 offers, e3 by 1.
+        var offers = new[] { Offer("o1", e[0], e[2]), Offer("o2", e[1], e[2], e[3]), Offer("o3", e[2]), Offer("o4", e[0]) };
+
+        var gap = SkillsGapCalculator.Compute(Taxonomy, [occupation.Uri], owned, offers);
+
+        Assert.Equal(4, gap.AskedSkills);
+        Assert.Equal(0.5, gap.Share);
+        Assert.Equal([Taxonomy.Skills[e[2]].Uri, Taxonomy.Skills[e[3]].Uri], gap.Missing.Select(m => m.SkillUri));
+        Assert.Equal([3, 1], gap.Missing.Select(m => m.OffersUnlocked));
+        Assert.Equal(Taxonomy.Skills[e[2]].LabelFr, gap.Missing[0].Label);
+        Assert.Equal(Taxonomy.Skills[e[2]].LabelEn, SkillsGapCalculator.Compute(Taxonomy, [occupation.Uri], owned, offers, "en").Missing[0].Label);
+    }
+
+    [Fact]
+    public void A_narrower_skill_of_the_seeker_covers_the_asked_skill()
+    {
+        var occupation = Taxonomy.Occupations.First(o => o.EssentialSkills.Any(s => Taxonomy.Skills[s].Narrower.Length > 0));
+        var skill = occupation.EssentialSkills.Select(s => Taxonomy.Skills[s]).First(s => s.Narrower.Length > 0);
+        var offers = new[] { Offer("o1", skill.Id) };
+
+        var gap = SkillsGapCalculator.Compute(Taxonomy, [occupation.Uri], [Taxonomy.Skills[skill.Narrower[0]].Uri], offers);
+
+        Assert.Equal(0, gap.Share);
+        Assert.Empty(gap.Missing);
+    }
+
+    [Fact]
+    public void Without_local_demand_for_the_targets_skills_the_share_is_unknown()
+    {
+        var gap = SkillsGapCalculator.Compute(Taxonomy, [CareAssistant.Uri], [], []);
+        Assert.Null(gap.Share);
+        Assert.Equal(0, gap.AskedSkills);
+    }
+}
+
+public sealed class CloseJobFinderTests
+{
+    private static SkillsTaxonomy Taxonomy => TaxonomyFixture.Taxonomy;
+
+    [Fact]
+    public void Finds_other_rome_jobs_reachable_with_few_skills_and_their_market()
+    {
+        var target = Taxonomy.OccupationsForRome("J1501").OrderByDescending(o => o.EssentialSkills.Length).First();
+        var owned = target.EssentialSkills.Concat(target.OptionalSkills).Select(s => Taxonomy.Skills[s].Uri).ToList();
+
+        var close = CloseJobFinder.Find(Taxonomy, owned, ["J1501"], rome => rome == "J1304" ? 7.5 : null, maxSkillsToAdd: 5, take: 5);
+
+        Assert.NotEmpty(close);
+        Assert.All(close, job =>
+        {
+            Assert.NotEqual("J1501", job.RomeCode);
+            Assert.InRange(job.SkillsToAdd.Count, 0, 5);
+            Assert.Contains(Taxonomy.OccupationsForRome(job.RomeCode), o => o.LabelFr == job.Label);
+            Assert.Equal(job.RomeCode == "J1304" ? 7.5 : null, job.OffersPerTenJobSeekers);
+        });
+        Assert.Equal(close.Count, close.Select(j => j.RomeCode).Distinct().Count());
+        Assert.Equal(close.Select(j => j.SkillsToAdd.Count).Order(), close.Select(j => j.SkillsToAdd.Count));
+    }
+
+    [Fact]
+    public void A_seeker_without_known_skills_gets_no_close_job()
+    {
+        Assert.Empty(CloseJobFinder.Find(Taxonomy, ["not-a-skill"], [], _ => null));
+    }
+}
+
+public sealed class RomeDiplomaReaderTests
+{
+    [Theory]
+    [InlineData("Cet emploi/métier est accessible avec un diplôme de niveau Bac+2 (BTS, DUT) dans le secteur de l'entreprise.", true, DiplomaLevel.Bac2)]
+    [InlineData("Cet emploi/métier est accessible avec un Master (M1, DSCG, Master professionnel, ...) en comptabilité.", true, DiplomaLevel.Bac5)]
+    [InlineData("Cet emploi/métier est accessible à partir d'un CAP (plâtrier staffeur, ...).", true, DiplomaLevel.CapBep)]
+    [InlineData("Cet emploi/métier est accessible avec un diplôme de niveau Bac (professionnel) à Bac+2 (BTS/DUT) en transport.", true, DiplomaLevel.Bac)]
+    [InlineData("Cet emploi/métier est accessible avec le Diplôme d'Etat d'Aide-soignant -DEAS-.", true, null)]
+    [InlineData("Cet emploi/métier est accessible avec un CAP/BEP en soudage ou avec une expérience professionnelle dans le travail des métaux.", false, DiplomaLevel.CapBep)]
+    [InlineData("Cet emploi/métier est accessible sans diplôme ni expérience professionnelle.", false, null)]
+    [InlineData("Cet emploi/métier est accessible sur concours de la fonction publique.", null, null)]
+    [InlineData(null, null, null)]
+    public void Reads_the_usual_entry_diploma_and_whether_it_is_a_must(string? text, bool? required, DiplomaLevel? level)
+    {
+        Assert.Equal(new RomeDiplomaReader.Requirement(required, level), RomeDiplomaReader.Read(text));
+    }
+
+    [Fact]
+    public void Reads_real_rome_sheets()
+    {
+        var taxonomy = TaxonomyFixture.Taxonomy;
+        Assert.Equal(new RomeDiplomaReader.Requirement(true, null), RomeDiplomaReader.Read(taxonomy.RomeJob("J1501")!.AccessConditions));
+        Assert.Equal(new RomeDiplomaReader.Requirement(true, DiplomaLevel.Bac5), RomeDiplomaReader.Read(taxonomy.RomeJob("M1204")!.AccessConditions));
+        Assert.False(RomeDiplomaReader.Read(taxonomy.RomeJob("D1106")!.AccessConditions).Required);
+        // Most sheets say something usable.
+        Assert.True(taxonomy.RomeJobs.Count(j => RomeDiplomaReader.Read(j.AccessConditions).Required is not null) > 450);
+    }
+}
