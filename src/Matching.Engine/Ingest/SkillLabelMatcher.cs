@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using Matching.Engine.Taxonomy;
+
+namespace Matching.Engine.Ingest;
+
+/// <summary>How a free label (a France Travail competence) was mapped to an ESCO skill.</summary>
+/// <param name="Exact">The normalised label equals one of the skill's French labels.</param>
+/// <param name="Score">Token overlap, 0..1 (1 for an exact match).</param>
+internal readonly record struct LabelMatch(int SkillId, bool Exact, double Score);
+
+/// <summary>
+/// Maps French labels to ESCO skills: an exact (normalised) preferred or alternative label first,
+/// else the best IDF-weighted token overlap, looked for among an occupation's skills before all skills.
+/// Built once per taxonomy; results are cached because a feed repeats the same ROME labels.
+/// </summary>
+internal sealed class SkillLabelMatcher
+{
+    /// <summary>Overlap needed within the occupation's skills: the occupation already narrows the sense.</summary>
+    public const double OccupationThreshold = 0.5;
+
+    /// <summary>Overlap needed among all skills, where a shared word is weaker evidence.</summary>
+    public const double GlobalThreshold = 0.6;
+
+    // Tokens this frequent ("gestion", "technique") are scored but do not nominate candidates.
+    private const int MaxPostingsPerToken = 3_000;
+
+    private static readonly ConditionalWeakTable<SkillsTaxonomy, SkillLabelMatcher> s_instances = [];
+
+    private readonly FrozenDictionary<string, int[]> _exact;
+    private readonly FrozenDictionary<string, int[]> _postings;
+    private readonly FrozenDictionary<string, double> _idf;
+    private readonly double _unknownIdf;
+    private readonly (int SkillId, string[] Tokens, double Weight)[] _labels;
+    private readonly int[][] _labelsOfSkill;
+    private readonly ConcurrentDictionary<(string Label, int Occupation), LabelMatch?> _cache = new();
+
+    private SkillLabelMatcher(SkillsTaxonomy taxonomy)
+    {
+        var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var labels = new List<(int SkillId, string[] Tokens)>();
+        var labelsOfSkill = new List<int>[taxonomy.Skills.Count];
+        foreach (var skill in taxonomy.Skills)
+        {
+            labelsOfSkill[skill.Id] = [];
+            IEnumerable<string> french = skill.LabelFr is { } preferred ? [preferred, .. skill.AltLabelsFr] : skill.AltLabelsFr;
+            foreach (var label in french)
+            {
+                var normalized = FrenchLabels.Normalize(label);
+                if (normalized.Length == 0)
+                {
+                    continue;
+                }
+                var ids = exact.TryGetValue(normalized, out var list) ? list : exact[normalized] = [];
+                if (!ids.Contains(skill.Id))
+                {
+                    ids.Add(skill.Id);
+                }
+                labelsOfSkill[skill.Id].Add(labels.Count);
+                labels.Add((skill.Id, FrenchLabels.Tokens(normalized)));
+            }
+        }
+
+        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            foreach (var token in labels[i].Tokens)
+            {
+                documentFrequency[token] = documentFrequency.GetValueOrDefault(token) + 1;
+                (postings.TryGetValue(token, out var list) ? list : postings[token] = []).Add(i);
+            }
+        }
+        var n = Math.Max(1, labels.Count);
+        _idf = documentFrequency.ToFrozenDictionary(p => p.Key, p => Math.Log(1 + ((double)n / p.Value)), StringComparer.Ordinal);
+        _unknownIdf = Math.Log(1 + n);
+        _labels = [.. labels.Select(l => (l.SkillId, l.Tokens, l.Tokens.Sum(Idf)))];
+        _labelsOfSkill = [.. labelsOfSkill.Select(l => l.ToArray())];
+        _exact = exact.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _postings = postings.Where(p => p.Value.Count <= MaxPostingsPerToken).ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    public static SkillLabelMatcher For(SkillsTaxonomy taxonomy) => s_instances.GetValue(taxonomy, t => new SkillLabelMatcher(t));
+
+    /// <summary>The best ESCO skill for a French label, preferring the occupation's skills; null below the thresholds.</summary>
+    public LabelMatch? Match(string label, Occupation? occupation)
+    {
+        var normalized = FrenchLabels.Normalize(label);
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+        return _cache.GetOrAdd((normalized, occupation?.Id ?? -1), key => Compute(key.Label, occupation));
+    }
+
+    private LabelMatch? Compute(string normalized, Occupation? occupation)
+    {
+        var ofOccupation = occupation is null ? [] : occupation.EssentialSkills.Concat(occupation.OptionalSkills).ToHashSet();
+        if (_exact.TryGetValue(normalized, out var exactIds))
+        {
+            var id = exactIds.FirstOrDefault(ofOccupation.Contains, exactIds[0]);
+            return new LabelMatch(id, true, 1);
+        }
+
+        var tokens = FrenchLabels.Tokens(normalized);
+        if (tokens.Length == 0)
+        {
+            return null;
+        }
+        var queryWeight = tokens.Sum(Idf);
+
+        if (ofOccupation.Count > 0)
+        {
+            var best = Best(tokens, queryWeight, ofOccupation.SelectMany(s => _labelsOfSkill[s]));
+            if (best is { Score: >= OccupationThreshold })
+            {
+                return best;
+            }
+        }
+        var candidates = tokens.SelectMany(t => _postings.GetValueOrDefault(t) ?? []).Distinct();
+        return Best(tokens, queryWeight, candidates) is { Score: >= GlobalThreshold } global ? global : null;
+    }
+
+    /// <summary>Weighted Dice coefficient: shared tokens' IDF over both labels' total IDF.</summary>
+    private LabelMatch? Best(string[] tokens, double queryWeight, IEnumerable<int> labelIndexes)
+    {
+        LabelMatch? best = null;
+        foreach (var i in labelIndexes)
+        {
+            var (skillId, labelTokens, labelWeight) = _labels[i];
+            var shared = 0.0;
+            foreach (var token in tokens)
+            {
+                if (Array.IndexOf(labelTokens, token) >= 0)
+                {
+                    shared += Idf(token);
+                }
+            }
+            if (shared == 0)
+            {
+                continue;
+            }
+            var score = 2 * shared / (queryWeight + labelWeight);
+            // Ties go to the lower id so that results do not depend on enumeration order.
+            if (best is null || score > best.Value.Score || (score == best.Value.Score && skillId < best.Value.SkillId))
+            {
+                best = new LabelMatch(skillId, false, score);
+            }
+        }
+        return best;
+    }
+
+    private double Idf(string token) => _idf.TryGetValue(token, out var idf) ? idf : _unknownIdf;
+}
