@@ -18,13 +18,15 @@ internal readonly record struct LabelMatch(int SkillId, bool Exact, double Score
 internal sealed class SkillLabelMatcher
 {
     /// <summary>Overlap needed within the occupation's skills: the occupation already narrows the sense.</summary>
-    public const double OccupationThreshold = 0.5;
+    public const double OccupationThreshold = 0.6;
 
     /// <summary>Overlap needed among all skills, where a shared word is weaker evidence.</summary>
-    public const double GlobalThreshold = 0.6;
+    public const double GlobalThreshold = 0.7;
 
     // Tokens this frequent ("gestion", "technique") are scored but do not nominate candidates.
     private const int MaxPostingsPerToken = 3_000;
+
+    private const string ProgrammingLanguageFrame = "langage informatique ";
 
     private static readonly ConditionalWeakTable<SkillsTaxonomy, SkillLabelMatcher> s_instances = [];
 
@@ -87,6 +89,11 @@ internal sealed class SkillLabelMatcher
     public LabelMatch? Match(string label, Occupation? occupation)
     {
         var normalized = FrenchLabels.Normalize(label);
+        // ROME names ~100 programming languages "Langage informatique X" where ESCO says "X".
+        if (normalized.StartsWith(ProgrammingLanguageFrame, StringComparison.Ordinal) && normalized.Length > ProgrammingLanguageFrame.Length)
+        {
+            normalized = normalized[ProgrammingLanguageFrame.Length..];
+        }
         if (normalized.Length == 0)
         {
             return null;
@@ -130,14 +137,17 @@ internal sealed class SkillLabelMatcher
         {
             var (skillId, labelTokens, labelWeight) = _labels[i];
             var shared = 0.0;
+            var sharedCount = 0;
             foreach (var token in tokens)
             {
                 if (Array.IndexOf(labelTokens, token) >= 0)
                 {
                     shared += Idf(token);
+                    sharedCount++;
                 }
             }
-            if (shared == 0)
+            // One rare word in common is not a match: "cuisine espagnole" is not the skill "espagnol".
+            if (sharedCount < Math.Min(2, tokens.Length))
             {
                 continue;
             }
