@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Matching.Engine.Ingest;
 
@@ -12,10 +12,10 @@ namespace Matching.Engine.Ingest;
 public static class OfferIngestReader
 {
     public static IAsyncEnumerable<IngestItem<OfferSubmission>> ReadAsync(Stream body, CancellationToken cancellationToken = default) =>
-        IngestStream.ReadAsync(body, Bind, IngestStream.DefaultMaxItemBytes, cancellationToken);
+        IngestStream.ReadAsync<OfferSubmission>(body, Bind, IngestStream.DefaultMaxItemBytes, cancellationToken);
 
     /// <summary>Reads one offer already parsed (a single-offer request body).</summary>
-    public static IngestItem<OfferSubmission> Read(JsonElement item, int index = 0) => IngestStream.Bind(index, null, item, Bind);
+    public static IngestItem<OfferSubmission> Read(JsonElement item, int index = 0) => IngestStream.Bind<OfferSubmission>(index, null, item, Bind);
 
     /// <summary>
     /// France Travail items have <c>intitule</c> (or <c>lieuTravail</c>) and no <c>title</c>. Both schemas
@@ -38,134 +38,75 @@ public static class OfferIngestReader
         return !title && (ftOnly || (rome && !coachOnly));
     }
 
-    private static OfferSubmission Bind(JsonElement item) =>
-        IsFranceTravail(item)
-            ? item.Deserialize(IngestJsonContext.Default.FranceTravailOffer)!
-            : item.Deserialize(IngestJsonContext.Default.OfferInput)!;
+    private static JsonTypeInfo Bind(JsonElement item) =>
+        IsFranceTravail(item) ? IngestJsonContext.Default.FranceTravailOffer : IngestJsonContext.Default.OfferInput;
 }
 
 /// <summary>Reads a bulk profiles body, a JSON array or NDJSON, one item at a time.</summary>
 public static class ProfileIngestReader
 {
     public static IAsyncEnumerable<IngestItem<ProfileInput>> ReadAsync(Stream body, CancellationToken cancellationToken = default) =>
-        IngestStream.ReadAsync(body, Bind, IngestStream.DefaultMaxItemBytes, cancellationToken);
+        IngestStream.ReadAsync<ProfileInput>(body, Bind, IngestStream.DefaultMaxItemBytes, cancellationToken);
 
-    public static IngestItem<ProfileInput> Read(JsonElement item, int index = 0) => IngestStream.Bind(index, null, item, Bind);
+    public static IngestItem<ProfileInput> Read(JsonElement item, int index = 0) => IngestStream.Bind<ProfileInput>(index, null, item, Bind);
 
-    private static ProfileInput Bind(JsonElement item) => item.Deserialize(IngestJsonContext.Default.ProfileInput)!;
+    private static JsonTypeInfo Bind(JsonElement _) => IngestJsonContext.Default.ProfileInput;
 }
 
-internal static partial class IngestStream
+internal static class IngestStream
 {
     /// <summary>One item above this is refused: a real offer is a few kB, a runaway line must not take the memory.</summary>
     public const int DefaultMaxItemBytes = 1 << 20;
 
-    private const int ChunkBytes = 64 * 1024;
     private const string WholeItem = "$";
 
     private static readonly byte[] s_utf8Bom = [0xEF, 0xBB, 0xBF];
     private static readonly JsonDocumentOptions s_documentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonReaderOptions s_readerOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    public static async IAsyncEnumerable<IngestItem<T>> ReadAsync<T>(Stream body, Func<JsonElement, T> bind, int maxItemBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Items of a body that is a JSON array (first meaningful byte '[') or NDJSON. Both are cut into
+    /// items here, one buffer at a time, so that an item is parsed (and a bad one reported) on its own.
+    /// </summary>
+    public static async IAsyncEnumerable<IngestItem<T>> ReadAsync<T>(Stream body, Func<JsonElement, JsonTypeInfo> typeOf, int maxItemBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        try
+        using var buffer = new BodyBuffer(body);
+        while (buffer.Pending.Length < s_utf8Bom.Length && await buffer.ReadMoreAsync(cancellationToken))
         {
-            // Peek at the first meaningful byte to choose the format; what was read is replayed.
-            var filled = 0;
-            var first = -1;
-            while (first < 0)
+        }
+        if (buffer.Pending.StartsWith(s_utf8Bom))
+        {
+            buffer.Consume(s_utf8Bom.Length);
+        }
+
+        var line = 1;
+        while (true)
+        {
+            var pending = buffer.Pending;
+            var first = pending.IndexOfAnyExcept(" \t\r\n"u8);
+            line += (first < 0 ? pending : pending[..first]).Count((byte)'\n');
+            buffer.Consume(first < 0 ? pending.Length : first);
+            if (first >= 0)
             {
-                if (filled == buffer.Length)
-                {
-                    Grow(ref buffer, filled);
-                }
-                var read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-                if (read == 0)
-                {
-                    break;
-                }
-                filled += read;
-                first = FirstMeaningfulByte(buffer.AsSpan(0, filled));
+                break;
             }
-            if (first < 0)
+            if (!await buffer.ReadMoreAsync(cancellationToken))
             {
                 yield break;
-            }
-
-            if (buffer[first] == (byte)'[')
-            {
-                var prefix = buffer.AsSpan(first, filled - first).ToArray();
-                await foreach (var item in ReadArrayAsync(new ReplayStream(prefix, body), bind, cancellationToken))
-                {
-                    yield return item;
-                }
-                yield break;
-            }
-
-            var start = first;
-            var line = 1 + buffer.AsSpan(0, first).Count((byte)'\n');
-            var index = 0;
-            var skipping = false;
-            var end = false;
-            while (true)
-            {
-                var newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
-                if (newline >= 0 || (end && start < filled))
-                {
-                    var length = newline >= 0 ? newline : filled - start;
-                    if (skipping)
-                    {
-                        skipping = false;
-                    }
-                    else if (ReadLine(buffer.AsMemory(start, length), index, line, bind) is { } item)
-                    {
-                        index++;
-                        yield return item;
-                    }
-                    start += length + (newline >= 0 ? 1 : 0);
-                    line++;
-                    continue;
-                }
-                if (end)
-                {
-                    yield break;
-                }
-
-                // The pending line is incomplete: make room, then read more.
-                var pending = filled - start;
-                if (!skipping && pending > maxItemBytes)
-                {
-                    yield return Error<T>(index++, line, null, WholeItem, $"The item is larger than {maxItemBytes} bytes.");
-                    skipping = true;
-                }
-                if (skipping)
-                {
-                    pending = 0;
-                }
-                else if (start > 0)
-                {
-                    buffer.AsSpan(start, pending).CopyTo(buffer);
-                }
-                start = 0;
-                filled = pending;
-                if (filled == buffer.Length)
-                {
-                    Grow(ref buffer, filled);
-                }
-                var read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-                filled += read;
-                end = read == 0;
             }
         }
-        finally
+
+        var items = buffer.Pending[0] == (byte)'['
+            ? ReadArrayAsync<T>(buffer, typeOf, maxItemBytes, cancellationToken)
+            : ReadLinesAsync<T>(buffer, line, typeOf, maxItemBytes, cancellationToken);
+        await foreach (var item in items)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            yield return item;
         }
     }
 
-    public static IngestItem<T> Bind<T>(int index, int? line, JsonElement element, Func<JsonElement, T> bind)
+    public static IngestItem<T> Bind<T>(int index, int? line, JsonElement element, Func<JsonElement, JsonTypeInfo> typeOf)
         where T : class
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -173,50 +114,164 @@ internal static partial class IngestStream
             return Error<T>(index, line, null, WholeItem, $"An item must be a JSON object, not {element.ValueKind.ToString().ToLowerInvariant()}.");
         }
         var id = IdOf(element);
+        var typeInfo = typeOf(element);
         try
         {
-            return new IngestItem<T>(index, line, id, bind(element), null);
+            return new IngestItem<T>(index, line, id, (T)element.Deserialize(typeInfo)!, null);
         }
         catch (JsonException e)
         {
-            return Error<T>(index, line, id, FieldOf(e.Path), Describe(e));
+            return Error<T>(index, line, id, FieldOf(e.Path), Describe(e, typeInfo.Type));
         }
     }
 
-    private static async IAsyncEnumerable<IngestItem<T>> ReadArrayAsync<T>(Stream body, Func<JsonElement, T> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<IngestItem<T>> ReadLinesAsync<T>(BodyBuffer buffer, int line, Func<JsonElement, JsonTypeInfo> typeOf, int maxItemBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
-        var elements = JsonSerializer.DeserializeAsyncEnumerable(body, IngestJsonContext.Default.JsonElement, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using var _ = elements;
-        for (var index = 0; ; index++)
+        var index = 0;
+        var skipping = false;
+        while (true)
         {
-            string? syntaxError = null;
-            try
+            var newline = buffer.Pending.IndexOf((byte)'\n');
+            if (newline < 0 && !buffer.End)
             {
-                if (!await elements.MoveNextAsync())
+                if (!skipping && buffer.Pending.Length > maxItemBytes)
                 {
-                    yield break;
+                    yield return TooLarge<T>(index++, line, maxItemBytes);
+                    skipping = true;
                 }
+                if (skipping)
+                {
+                    buffer.Consume(buffer.Pending.Length);
+                }
+                await buffer.ReadMoreAsync(cancellationToken);
+                continue;
             }
-            catch (JsonException e)
+            if (newline < 0 && buffer.Pending.Length == 0)
             {
-                syntaxError = e.Message;
-            }
-            if (syntaxError is not null)
-            {
-                // A syntax error inside an array leaves no reliable place to resume from (NDJSON has one: the next line).
-                yield return Error<T>(index, null, null, WholeItem, $"Invalid JSON, the rest of the array was not read: {Trim(syntaxError)}");
                 yield break;
             }
-            yield return Bind(index, null, elements.Current, bind);
+
+            var length = newline >= 0 ? newline : buffer.Pending.Length;
+            IngestItem<T>? item = null;
+            if (skipping)
+            {
+                skipping = false;
+            }
+            else if (length > maxItemBytes)
+            {
+                item = TooLarge<T>(index, line, maxItemBytes);
+            }
+            else
+            {
+                item = ReadLine<T>(buffer.PendingMemory[..length], index, line, typeOf);
+            }
+            buffer.Consume(newline >= 0 ? length + 1 : length);
+            line++;
+            if (item is not null)
+            {
+                index++;
+                yield return item;
+            }
         }
     }
 
-    private static IngestItem<T>? ReadLine<T>(ReadOnlyMemory<byte> line, int index, int lineNumber, Func<JsonElement, T> bind)
+    private static async IAsyncEnumerable<IngestItem<T>> ReadArrayAsync<T>(BodyBuffer buffer, Func<JsonElement, JsonTypeInfo> typeOf, int maxItemBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
-        var span = line.Span;
-        if (FirstMeaningfulByte(span) < 0)
+        buffer.Consume(1);
+        var index = 0;
+        var afterValue = false;
+        while (true)
+        {
+            var next = buffer.Pending.IndexOfAnyExcept(" \t\r\n"u8);
+            if (next < 0)
+            {
+                buffer.Consume(buffer.Pending.Length);
+                if (!await buffer.ReadMoreAsync(cancellationToken))
+                {
+                    yield return Error<T>(index, null, null, WholeItem, "Invalid JSON: the array is not closed.");
+                    yield break;
+                }
+                continue;
+            }
+            buffer.Consume(next);
+            var b = buffer.Pending[0];
+            if (b == (byte)']')
+            {
+                yield break;
+            }
+            if (afterValue)
+            {
+                if (b != (byte)',')
+                {
+                    yield return Error<T>(index, null, null, WholeItem, $"Invalid JSON, the rest of the array was not read: expected ',' or ']' after item {index - 1}.");
+                    yield break;
+                }
+                buffer.Consume(1);
+                afterValue = false;
+                continue;
+            }
+
+            var (length, error) = MeasureValue(buffer.Pending, buffer.End);
+            if (error is not null)
+            {
+                // A syntax error inside an array leaves no reliable place to resume from (NDJSON has one: the next line).
+                yield return Error<T>(index, null, null, WholeItem, $"Invalid JSON, the rest of the array was not read: {Trim(error)}");
+                yield break;
+            }
+            if (length == 0)
+            {
+                if (buffer.Pending.Length > maxItemBytes)
+                {
+                    yield return TooLarge<T>(index, null, maxItemBytes);
+                    yield break;
+                }
+                if (!await buffer.ReadMoreAsync(cancellationToken))
+                {
+                    yield return Error<T>(index, null, null, WholeItem, "Invalid JSON: the body ends inside an item.");
+                    yield break;
+                }
+                continue;
+            }
+            IngestItem<T> item;
+            using (var document = JsonDocument.Parse(buffer.PendingMemory[..length], s_documentOptions))
+            {
+                item = length > maxItemBytes ? TooLarge<T>(index, null, maxItemBytes) : Bind<T>(index, null, document.RootElement, typeOf);
+            }
+            buffer.Consume(length);
+            index++;
+            afterValue = true;
+            yield return item;
+        }
+    }
+
+    /// <summary>Length of the JSON value the bytes start with; 0 when more bytes are needed; the message of a syntax error.</summary>
+    private static (int Length, string? Error) MeasureValue(ReadOnlySpan<byte> bytes, bool final)
+    {
+        var reader = new Utf8JsonReader(bytes, final, new JsonReaderState(s_readerOptions));
+        try
+        {
+            if (!reader.Read())
+            {
+                return (0, null);
+            }
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+            {
+                return (0, null);
+            }
+            return ((int)reader.BytesConsumed, null);
+        }
+        catch (JsonException e)
+        {
+            return (0, e.Message);
+        }
+    }
+
+    private static IngestItem<T>? ReadLine<T>(ReadOnlyMemory<byte> line, int index, int lineNumber, Func<JsonElement, JsonTypeInfo> typeOf)
+        where T : class
+    {
+        if (line.Span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             return null;
         }
@@ -231,34 +286,17 @@ internal static partial class IngestStream
         }
         using (document)
         {
-            return Bind(index, lineNumber, document.RootElement, bind);
+            return Bind<T>(index, lineNumber, document.RootElement, typeOf);
         }
     }
+
+    private static IngestItem<T> TooLarge<T>(int index, int? line, int maxItemBytes)
+        where T : class =>
+        Error<T>(index, line, null, WholeItem, $"The item is larger than {maxItemBytes} bytes.");
 
     private static IngestItem<T> Error<T>(int index, int? line, string? id, string field, string message)
         where T : class =>
         new(index, line, id, null, new Dictionary<string, string[]> { [field] = [message] });
-
-    private static int FirstMeaningfulByte(ReadOnlySpan<byte> bytes)
-    {
-        var i = bytes.StartsWith(s_utf8Bom) ? s_utf8Bom.Length : 0;
-        for (; i < bytes.Length; i++)
-        {
-            if (bytes[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static void Grow(ref byte[] buffer, int used)
-    {
-        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-        buffer.AsSpan(0, used).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = bigger;
-    }
 
     private static string? IdOf(JsonElement item)
     {
@@ -281,22 +319,52 @@ internal static partial class IngestStream
     internal static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? WholeItem : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
-    private static string Describe(JsonException e)
+    /// <summary>
+    /// "Expected a number." from the type of the field at the error's path: the serializer's own
+    /// message names the containing type, or a .NET type name the client cannot act on.
+    /// </summary>
+    private static string Describe(JsonException e, Type root)
     {
-        var match = ConvertedTo().Match(e.Message);
-        if (!match.Success)
+        if (e.Path is null || !e.Message.Contains("could not be converted", StringComparison.Ordinal) || TypeAt(root, e.Path) is not { } type)
         {
             return Trim(e.Message);
         }
-        var type = match.Groups["type"].Value;
         var expected =
-            type.Contains("Double", StringComparison.Ordinal) || type.Contains("Int32", StringComparison.Ordinal) ? "a number" :
-            type.Contains("Boolean", StringComparison.Ordinal) ? "true or false" :
-            type.Contains("DateTime", StringComparison.Ordinal) ? "an ISO 8601 date" :
-            type.Contains("List", StringComparison.Ordinal) ? "an array" :
-            type.Contains("String", StringComparison.Ordinal) ? "a string" :
+            type == typeof(double) || type == typeof(int) ? "a number" :
+            type == typeof(bool) ? "true or false" :
+            type == typeof(DateTimeOffset) ? "an ISO 8601 date" :
+            type == typeof(string) ? "a string" :
+            type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? "an array" :
             "an object";
         return $"Expected {expected}.";
+    }
+
+    private static Type? TypeAt(Type root, string path)
+    {
+        var type = root;
+        foreach (var segment in path.TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket >= 0 ? segment[..bracket] : segment;
+            if (name.Length > 0)
+            {
+                var property = IngestJsonContext.Default.GetTypeInfo(type)?.Properties.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+                if (property is null)
+                {
+                    return null;
+                }
+                type = property.PropertyType;
+            }
+            for (var i = bracket; i >= 0 && i < segment.Length; i = segment.IndexOf('[', i + 1))
+            {
+                if (!type.IsGenericType)
+                {
+                    return null;
+                }
+                type = type.GetGenericArguments()[0];
+            }
+        }
+        return Nullable.GetUnderlyingType(type) ?? type;
     }
 
     private static string Trim(string message)
@@ -305,52 +373,50 @@ internal static partial class IngestStream
         return cut > 0 ? message[..cut] : message;
     }
 
-    [GeneratedRegex(@"could not be converted to (?<type>\S+?)\.?\s")]
-    private static partial Regex ConvertedTo();
-
-    /// <summary>Replays bytes already read from the head of a stream, then reads the rest of it.</summary>
-    private sealed class ReplayStream(byte[] head, Stream rest) : Stream
+    /// <summary>A window on the body: bytes read and not yet consumed, refilled from the stream on demand.</summary>
+    private sealed class BodyBuffer(Stream stream) : IDisposable
     {
-        private int _position;
+        private const int ChunkBytes = 64 * 1024;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        private byte[] _bytes = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        private int _start;
+        private int _filled;
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        /// <summary>The stream has no more bytes.</summary>
+        public bool End { get; private set; }
 
-        public override int Read(Span<byte> buffer)
+        public ReadOnlySpan<byte> Pending => _bytes.AsSpan(_start, _filled - _start);
+
+        public ReadOnlyMemory<byte> PendingMemory => _bytes.AsMemory(_start, _filled - _start);
+
+        public void Consume(int count) => _start += count;
+
+        /// <summary>Appends the next bytes to <see cref="Pending"/>; false at the end of the stream.</summary>
+        public async ValueTask<bool> ReadMoreAsync(CancellationToken cancellationToken)
         {
-            if (_position < head.Length)
+            if (End)
             {
-                var n = Math.Min(buffer.Length, head.Length - _position);
-                head.AsSpan(_position, n).CopyTo(buffer);
-                _position += n;
-                return n;
+                return false;
             }
-            return rest.Read(buffer);
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (_position < head.Length)
+            var pending = _filled - _start;
+            if (_start > 0)
             {
-                return Read(buffer.Span);
+                _bytes.AsSpan(_start, pending).CopyTo(_bytes);
+                (_start, _filled) = (0, pending);
             }
-            return await rest.ReadAsync(buffer, cancellationToken);
+            if (_filled == _bytes.Length)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent(_bytes.Length * 2);
+                _bytes.AsSpan(0, _filled).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(_bytes);
+                _bytes = bigger;
+            }
+            var read = await stream.ReadAsync(_bytes.AsMemory(_filled), cancellationToken);
+            _filled += read;
+            End = read == 0;
+            return read > 0;
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_bytes);
     }
 }
