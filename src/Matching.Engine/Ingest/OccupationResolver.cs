@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Matching.Engine.Taxonomy;
 
@@ -14,6 +16,10 @@ internal sealed record ResolvedOccupation(Occupation? Occupation, string? RomeCo
 internal static partial class OccupationResolver
 {
     public const string Expected = "Expected an ESCO occupation URI, a ROME code (M1805) or a ROME title code_ogr (14153).";
+
+    private const int MaxCachedAppellations = 100_000;
+
+    private static readonly ConditionalWeakTable<SkillsTaxonomy, ConcurrentDictionary<(string, string), RomeTitle?>> s_appellations = [];
 
     // Below this the appellation shares too little with every title of the job to pick one.
     private const double AppellationThreshold = 0.5;
@@ -69,6 +75,22 @@ internal static partial class OccupationResolver
     /// normalised (accents, case, apostrophes), else the best token overlap.
     /// </summary>
     public static RomeTitle? TitleForAppellation(SkillsTaxonomy taxonomy, RomeJob job, string appellation)
+    {
+        var cache = s_appellations.GetValue(taxonomy, _ => new ConcurrentDictionary<(string, string), RomeTitle?>());
+        if (cache.TryGetValue((job.Code, appellation), out var cached))
+        {
+            return cached;
+        }
+        var title = FindTitle(taxonomy, job, appellation);
+        // A feed repeats a few thousand appellations; the cap keeps arbitrary input from growing it without end.
+        if (cache.Count < MaxCachedAppellations)
+        {
+            cache.TryAdd((job.Code, appellation), title);
+        }
+        return title;
+    }
+
+    private static RomeTitle? FindTitle(SkillsTaxonomy taxonomy, RomeJob job, string appellation)
     {
         var normalized = FrenchLabels.Normalize(appellation);
         var titles = job.TitleCodes.Select(taxonomy.RomeTitle).OfType<RomeTitle>().ToArray();

@@ -26,6 +26,8 @@ internal sealed class SkillLabelMatcher
     // Tokens this frequent ("gestion", "technique") are scored but do not nominate candidates.
     private const int MaxPostingsPerToken = 3_000;
 
+    private const int MaxCachedLabels = 200_000;
+
     private const string ProgrammingLanguageFrame = "langage informatique ";
 
     private static readonly ConditionalWeakTable<SkillsTaxonomy, SkillLabelMatcher> s_instances = [];
@@ -37,6 +39,7 @@ internal sealed class SkillLabelMatcher
     private readonly (int SkillId, string[] Tokens, double Weight)[] _labels;
     private readonly int[][] _labelsOfSkill;
     private readonly ConcurrentDictionary<(string Label, int Occupation), LabelMatch?> _cache = new();
+    private readonly ConcurrentDictionary<string, LabelMatch?> _globalCache = new(StringComparer.Ordinal);
 
     private SkillLabelMatcher(SkillsTaxonomy taxonomy)
     {
@@ -98,7 +101,18 @@ internal sealed class SkillLabelMatcher
         {
             return null;
         }
-        return _cache.GetOrAdd((normalized, occupation?.Id ?? -1), key => Compute(key.Label, occupation));
+        var key = (normalized, occupation?.Id ?? -1);
+        if (_cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var match = Compute(normalized, occupation);
+        // ROME has ~5,000 competence labels; the cap keeps arbitrary labels from growing the cache without end.
+        if (_cache.Count < MaxCachedLabels)
+        {
+            _cache.TryAdd(key, match);
+        }
+        return match;
     }
 
     private LabelMatch? Compute(string normalized, Occupation? occupation)
@@ -125,8 +139,18 @@ internal sealed class SkillLabelMatcher
                 return best;
             }
         }
+        // The search among all skills does not depend on the occupation: done once per label.
+        if (_globalCache.TryGetValue(normalized, out var cached))
+        {
+            return cached;
+        }
         var candidates = tokens.SelectMany(t => _postings.GetValueOrDefault(t) ?? []).Distinct();
-        return Best(tokens, queryWeight, candidates) is { Score: >= GlobalThreshold } global ? global : null;
+        LabelMatch? global = Best(tokens, queryWeight, candidates) is { Score: >= GlobalThreshold } found ? found : null;
+        if (_globalCache.Count < MaxCachedLabels)
+        {
+            _globalCache.TryAdd(normalized, global);
+        }
+        return global;
     }
 
     /// <summary>Weighted Dice coefficient: shared tokens' IDF over both labels' total IDF.</summary>
