@@ -1,12 +1,11 @@
-using System.Globalization;
-using System.Text;
+using Matching.Engine.Text;
 
 namespace Matching.Engine.Ingest;
 
 /// <summary>
 /// Label normalisation for matching French labels across sources (ROME, France Travail, ESCO): ROME
-/// writes "d''engins" and ESCO "d’engins", offers mix accents and case. A small local version until
-/// Matching.Engine.Text lands.
+/// writes "d''engins" and ESCO "d’engins", offers mix accents and case. Folding is
+/// <see cref="TextNormalizer"/>'s; the stop words and stemming are tuned here on ROME competence labels.
 /// </summary>
 internal static class FrenchLabels
 {
@@ -16,40 +15,8 @@ internal static class FrenchLabels
         "ou", "par", "pour", "s", "sa", "ses", "son", "sur", "un", "une", "leur", "leurs", "etc",
     };
 
-    /// <summary>Lower case, no accents, letters and digits separated by single spaces.</summary>
-    public static string Normalize(string label)
-    {
-        var decomposed = label.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var space = true;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            if (char.IsLetterOrDigit(c) || c is '#' or '+')
-            {
-                switch (c)
-                {
-                    case 'œ' or 'Œ': builder.Append("oe"); break;
-                    case 'æ' or 'Æ': builder.Append("ae"); break;
-                    default: builder.Append(char.ToLowerInvariant(c)); break;
-                }
-                space = false;
-            }
-            else if (!space)
-            {
-                builder.Append(' ');
-                space = true;
-            }
-        }
-        if (builder.Length > 0 && builder[^1] == ' ')
-        {
-            builder.Length--;
-        }
-        return builder.ToString();
-    }
+    /// <summary>Lower case, no accents, letters and digits separated by single spaces ("c#" and "c++" kept whole).</summary>
+    public static string Normalize(string label) => TextNormalizer.Normalize(label);
 
     /// <summary>
     /// Content words of a normalised label, crudely stemmed (plural and feminine endings dropped) so
