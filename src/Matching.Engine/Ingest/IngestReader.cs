@@ -282,7 +282,8 @@ internal static class IngestStream
         }
         catch (JsonException e)
         {
-            return Error<T>(index, lineNumber, null, WholeItem, $"Invalid JSON: {Trim(e.Message)}");
+            // The usual cause is a pretty-printed object sent as NDJSON, which is one object per line.
+            return Error<T>(index, lineNumber, null, WholeItem, $"Invalid JSON: {Trim(e.Message)} An NDJSON body holds one whole object per line; send indented JSON as an array.");
         }
         using (document)
         {
@@ -367,10 +368,18 @@ internal static class IngestStream
         return Nullable.GetUnderlyingType(type) ?? type;
     }
 
+    /// <summary>The serializer's message without its positions, which count from the item, not the body.</summary>
     private static string Trim(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var marker in (ReadOnlySpan<string>)[" Path:", " LineNumber:"])
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+        return message;
     }
 
     /// <summary>A window on the body: bytes read and not yet consumed, refilled from the stream on demand.</summary>

@@ -228,7 +228,7 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
             Id = id!,
             Title = title!,
             OccupationUri = occupation?.Uri,
-            RomeCode = job?.Code ?? offer.RomeCode?.Trim().ToUpperInvariant(),
+            RomeCode = job?.Code ?? (string.IsNullOrWhiteSpace(offer.RomeCode) ? null : offer.RomeCode.Trim().ToUpperInvariant()),
             Skills = skills,
             Place = place,
             Contract = contract,

@@ -89,6 +89,21 @@ public sealed class OfferIngestReaderTests
         Assert.Contains("rest of the array was not read", Assert.Single(items[2].Errors!["$"]));
     }
 
+    [Theory]
+    [InlineData("""[{"id":"a","title":"t"}""", "Invalid JSON: the array is not closed.")]
+    [InlineData("""[{"id":"a","title":"t"}, {"id":""", "Invalid JSON: the body ends inside an item.")]
+    [InlineData("""[{"id":"a","title":"t"} {"id":"b"}]""", "Invalid JSON, the rest of the array was not read: expected ',' or ']' after item 0.")]
+    public async Task A_truncated_or_malformed_array_keeps_its_good_items_and_says_what_is_wrong(string body, string error)
+    {
+        var items = await ToListAsync(OfferIngestReader.ReadAsync(Body(body)));
+
+        Assert.Equal(2, items.Count);
+        Assert.Equal("a", items[0].Id);
+        Assert.True(items[0].IsValid);
+        Assert.Equal(1, items[1].Index);
+        Assert.Equal([error], items[1].Errors!["$"]);
+    }
+
     [Fact]
     public async Task An_array_element_that_is_not_an_object_is_an_error_item()
     {
