@@ -31,6 +31,23 @@ public sealed record IngestOutcome<TDocument>(int Index, string? Id, TDocument? 
         IsValid
             ? new IngestItemResult(Id, Index, stored, null, Warnings)
             : new IngestItemResult(Id, Index, IngestStatus.Invalid, Errors, Warnings);
+
+    /// <summary>
+    /// Warns on a valid item whose id an earlier item of the same body had: both are kept, as two
+    /// upserts in a row would be, and the later one wins.
+    /// </summary>
+    internal IngestOutcome<TDocument> FlagRepeatedId(Dictionary<string, int> seen)
+    {
+        if (!IsValid || Id is null)
+        {
+            return this;
+        }
+        if (!seen.TryAdd(Id, Index))
+        {
+            return this with { Warnings = [.. Warnings, $"id: '{Id}' is also item {seen[Id]} of this body; this later item replaces it."] };
+        }
+        return this;
+    }
 }
 
 public enum IngestStatus

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Matching.Engine.Indexing;
 using Matching.Engine.Taxonomy;
 
@@ -18,6 +19,19 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
     private const int MaxShortText = 500;
     private const string CoachSource = "coach";
     private const string FranceTravailSource = "france-travail";
+
+    /// <summary>
+    /// Reads and builds a bulk body (JSON array or NDJSON) item by item, in order; batch the valid
+    /// documents for the index (e.g. with <c>AsyncEnumerable.Chunk</c>) as they come.
+    /// </summary>
+    public async IAsyncEnumerable<IngestOutcome<OfferDocument>> BuildAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var item in OfferIngestReader.ReadAsync(body, cancellationToken))
+        {
+            yield return Build(item).FlagRepeatedId(seen);
+        }
+    }
 
     /// <summary>Builds an item from <see cref="OfferIngestReader"/>; an item that could not be read stays invalid.</summary>
     public IngestOutcome<OfferDocument> Build(IngestItem<OfferSubmission> item) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Engine.Indexing;
 using Matching.Engine.Taxonomy;
 
@@ -16,6 +17,16 @@ public sealed class ProfileDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCo
     public const double MaxExperienceYears = 60;
     public const int MaxTargets = 20;
     public const int MaxSkills = 1000;
+
+    /// <summary>Reads and builds a bulk body (JSON array or NDJSON) item by item, in order.</summary>
+    public async IAsyncEnumerable<IngestOutcome<ProfileDocument>> BuildAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var item in ProfileIngestReader.ReadAsync(body, cancellationToken))
+        {
+            yield return Build(item).FlagRepeatedId(seen);
+        }
+    }
 
     public IngestOutcome<ProfileDocument> Build(IngestItem<ProfileInput> item) =>
         item.IsValid ? Build(item.Value, item.Index) : new IngestOutcome<ProfileDocument>(item.Index, item.Id, null, item.Errors, []);

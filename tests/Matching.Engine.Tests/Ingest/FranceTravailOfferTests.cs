@@ -83,11 +83,7 @@ public sealed class FranceTravailOfferTests
 
     private readonly OfferDocumentBuilder _builder = OfferBuilder();
 
-    private async Task<List<IngestOutcome<OfferDocument>>> IngestAsync(string ndjson)
-    {
-        var items = await ToListAsync(OfferIngestReader.ReadAsync(Body(ndjson)));
-        return [.. items.Select(_builder.Build)];
-    }
+    private Task<List<IngestOutcome<OfferDocument>>> IngestAsync(string ndjson) => ToListAsync(_builder.BuildAsync(Body(ndjson)));
 
     private static string Flat(string json) => json.ReplaceLineEndings(" ");
 
@@ -105,6 +101,16 @@ public sealed class FranceTravailOfferTests
         Assert.Equal(2, broken.Index);
         Assert.Equal(["intitule"], broken.Errors.Keys);
         Assert.Equal(IngestStatus.Invalid, broken.ToResult(IngestStatus.Created).Status);
+    }
+
+    [Fact]
+    public async Task An_offer_repeated_in_a_feed_is_kept_twice_and_the_later_copy_is_flagged()
+    {
+        var outcomes = await IngestAsync($"{Flat(DeveloperOffer)}\n{Flat(NursingAssistantOffer)}\n{Flat(DeveloperOffer)}\n");
+
+        Assert.All(outcomes, o => Assert.True(o.IsValid));
+        Assert.DoesNotContain(outcomes[0].Warnings, w => w.StartsWith("id:", StringComparison.Ordinal));
+        Assert.Contains("id: '184BCDE' is also item 0 of this body; this later item replaces it.", outcomes[2].Warnings);
     }
 
     [Fact]

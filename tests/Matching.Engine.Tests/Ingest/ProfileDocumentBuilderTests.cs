@@ -102,7 +102,7 @@ public sealed class ProfileDocumentBuilderTests
             {"id":"p3","place":{"commune":"31555"},"radiusKm":50}
             """;
 
-        var outcomes = (await ToListAsync(ProfileIngestReader.ReadAsync(Body(body)))).Select(_builder.Build).ToList();
+        var outcomes = await ToListAsync(_builder.BuildAsync(Body(body)));
 
         Assert.Equal(["p1", "p2", "p3"], outcomes.Select(o => o.Id));
         Assert.True(outcomes[0].IsValid);
