@@ -6,8 +6,9 @@ using System.Text.Json.Serialization.Metadata;
 namespace Matching.Engine.Ingest;
 
 /// <summary>
-/// Reads a bulk offers body, a JSON array or NDJSON, one item at a time. Each item is Coach's schema
-/// or France Travail's, told apart by its fields. A bad item becomes an error item and reading goes on.
+/// Reads a bulk offers body, a JSON array, NDJSON or a France Travail search response
+/// (<c>{"resultats":[...]}</c>), one item at a time. Each item is Coach's schema or France Travail's,
+/// told apart by its fields. A bad item becomes an error item and reading goes on.
 /// </summary>
 public static class OfferIngestReader
 {
@@ -94,6 +95,21 @@ internal static class IngestStream
             if (!await buffer.ReadMoreAsync(cancellationToken))
             {
                 yield break;
+            }
+        }
+
+        if (buffer.Pending[0] == (byte)'{')
+        {
+            // France Travail's search API wraps its offers: {"resultats":[...],"filtresPossibles":[...]}.
+            int arrayStart;
+            while ((arrayStart = EnvelopeArrayStart(buffer.Pending, buffer.End)) == 0
+                && buffer.Pending.Length <= maxItemBytes
+                && await buffer.ReadMoreAsync(cancellationToken))
+            {
+            }
+            if (arrayStart > 0)
+            {
+                buffer.Consume(arrayStart);
             }
         }
 
@@ -243,6 +259,32 @@ internal static class IngestStream
             index++;
             afterValue = true;
             yield return item;
+        }
+    }
+
+    /// <summary>Where the <c>resultats</c> array of an envelope starts; -1 when the body is no envelope; 0 when more bytes are needed.</summary>
+    private static int EnvelopeArrayStart(ReadOnlySpan<byte> bytes, bool final)
+    {
+        var reader = new Utf8JsonReader(bytes, final, new JsonReaderState(s_readerOptions));
+        try
+        {
+            if (!reader.Read() || !reader.Read())
+            {
+                return 0;
+            }
+            if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("resultats"u8))
+            {
+                return -1;
+            }
+            if (!reader.Read())
+            {
+                return 0;
+            }
+            return reader.TokenType == JsonTokenType.StartArray ? (int)reader.TokenStartIndex : -1;
+        }
+        catch (JsonException)
+        {
+            return -1;
         }
     }
 

@@ -116,6 +116,30 @@ public sealed class OfferIngestReaderTests
     }
 
     [Theory]
+    [InlineData(4096)]
+    [InlineData(3)]
+    public async Task A_france_travail_search_response_is_read_as_its_resultats(int bytesPerRead)
+    {
+        var body = Encoding.UTF8.GetBytes($$"""
+            {"resultats": [{{FranceTravail}}, {"id":"ft2","intitule":"Développeur","romeCode":"M1805"}],
+             "filtresPossibles": [{"filtre":"typeContrat","agregation":[{"valeurPossible":"CDI","nbResultats":1}]}]}
+            """);
+
+        var items = await ToListAsync(OfferIngestReader.ReadAsync(new TrickleStream(body, bytesPerRead)));
+
+        Assert.Equal(["ft1", "ft2"], items.Select(i => i.Id));
+        Assert.All(items, i => Assert.IsType<FranceTravailOffer>(i.Value));
+    }
+
+    [Fact]
+    public async Task An_ndjson_object_that_merely_has_a_resultats_field_is_an_item()
+    {
+        var items = await ToListAsync(OfferIngestReader.ReadAsync(Body($"{{\"id\":\"r\",\"resultats\":[]}}\n{Coach}")));
+
+        Assert.Equal(["r", "c1"], items.Select(i => i.Id));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("  \r\n\n ")]
     [InlineData("[]")]
