@@ -31,6 +31,12 @@ internal sealed class ItemReport
             Error(field, $"At most {MaxIdLength} characters.");
             return null;
         }
+        // Ids end up in URLs and logs, where a control character would be invisible or harmful.
+        if (id.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || id.Contains('\u007F', StringComparison.Ordinal))
+        {
+            Error(field, "Must not contain control characters.");
+            return null;
+        }
         return id;
     }
 

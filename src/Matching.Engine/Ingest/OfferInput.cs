@@ -29,7 +29,7 @@ public sealed record OfferInput : OfferSubmission
     /// <summary>ROME code, when <see cref="Occupation"/> is an ESCO URI and the client knows it better than the crosswalk.</summary>
     public string? RomeCode { get; init; }
 
-    /// <summary>Skills demanded; when absent, the occupation's skills are inferred.</summary>
+    /// <summary>Skills demanded; when absent or empty, the occupation's skills are inferred.</summary>
     public IReadOnlyList<OfferSkillInput>? Skills { get; init; }
 
     public PlaceInput? Place { get; init; }

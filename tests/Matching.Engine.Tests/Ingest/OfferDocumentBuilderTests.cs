@@ -123,6 +123,7 @@ public sealed class OfferDocumentBuilderTests
     [InlineData("""{"id":"","title":"t","occupation":"M1805"}""", "id")]
     [InlineData("""{"title":"t","occupation":"M1805"}""", "id")]
     [InlineData("""{"id":"IDLONG","title":"t","occupation":"M1805"}""", "id")]
+    [InlineData("""{"id":"a\u0000b","title":"t","occupation":"M1805"}""", "id")]
     [InlineData("""{"id":"a","title":" ","occupation":"M1805"}""", "title")]
     [InlineData("""{"id":"a","title":"TITLELONG","occupation":"M1805"}""", "title")]
     [InlineData("""{"id":"a","title":"t","occupation":"http://data.europa.eu/esco/occupation/00000000-0000-0000-0000-000000000000"}""", "occupation")]
