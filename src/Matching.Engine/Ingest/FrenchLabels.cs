@@ -1,0 +1,51 @@
+using Matching.Engine.Text;
+
+namespace Matching.Engine.Ingest;
+
+/// <summary>
+/// Label normalisation for matching French labels across sources (ROME, France Travail, ESCO): ROME
+/// writes "d''engins" and ESCO "d’engins", offers mix accents and case. Folding is
+/// <see cref="TextNormalizer"/>'s; the stop words and stemming are tuned here on ROME competence labels.
+/// </summary>
+internal static class FrenchLabels
+{
+    private static readonly HashSet<string> s_stopWords = new(StringComparer.Ordinal)
+    {
+        "a", "au", "aux", "avec", "d", "dans", "de", "des", "du", "en", "et", "l", "la", "le", "les",
+        "ou", "par", "pour", "s", "sa", "ses", "son", "sur", "un", "une", "leur", "leurs", "etc",
+    };
+
+    /// <summary>Lower case, no accents, letters and digits separated by single spaces ("c#" and "c++" kept whole).</summary>
+    public static string Normalize(string label) => TextNormalizer.Normalize(label);
+
+    /// <summary>
+    /// Content words of a normalised label, crudely stemmed (plural and feminine endings dropped) so
+    /// that "soignante" meets "soignant" and "langages" meets "langage".
+    /// </summary>
+    public static string[] Tokens(string normalized)
+    {
+        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tokens = new List<string>(words.Length);
+        foreach (var word in words)
+        {
+            if (s_stopWords.Contains(word))
+            {
+                continue;
+            }
+            var token = word;
+            if (token.Length > 3 && token[^1] is 's' or 'x')
+            {
+                token = token[..^1];
+            }
+            if (token.Length > 3 && token[^1] == 'e')
+            {
+                token = token[..^1];
+            }
+            if (!tokens.Contains(token))
+            {
+                tokens.Add(token);
+            }
+        }
+        return [.. tokens];
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Matching.Engine.Taxonomy;
+
+namespace Matching.Engine.Ingest;
+
+/// <summary>An occupation reference resolved: the ESCO occupation (null when the crosswalk has none) and the ROME code.</summary>
+internal sealed record ResolvedOccupation(Occupation? Occupation, string? RomeCode);
+
+/// <summary>
+/// Resolves what clients call an occupation: an ESCO URI, a ROME code or a ROME title code_ogr,
+/// and France Travail's appellation label within a ROME code. The crosswalk lists links best match
+/// type first, so "first" is the best ESCO occupation for a ROME title or job.
+/// </summary>
+internal static partial class OccupationResolver
+{
+    public const string Expected = "Expected an ESCO occupation URI, a ROME code (M1805) or a ROME title code_ogr (14153).";
+
+    private const int MaxCachedAppellations = 100_000;
+
+    private static readonly ConditionalWeakTable<SkillsTaxonomy, ConcurrentDictionary<(string, string), RomeTitle?>> s_appellations = [];
+
+    // Below this the appellation shares too little with every title of the job to pick one.
+    private const double AppellationThreshold = 0.5;
+
+    public static ResolvedOccupation? Resolve(SkillsTaxonomy taxonomy, string value, out string? error)
+    {
+        value = value.Trim();
+        error = null;
+        if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            if (taxonomy.OccupationByUri(value) is { } occupation)
+            {
+                return new ResolvedOccupation(occupation, occupation.RomeCodes.FirstOrDefault());
+            }
+            error = "Unknown ESCO occupation URI.";
+            return null;
+        }
+        if (RomeCode().IsMatch(value))
+        {
+            if (taxonomy.RomeJob(value) is { } job)
+            {
+                return new ResolvedOccupation(BestOccupation(taxonomy, job), job.Code);
+            }
+            error = "Unknown ROME code.";
+            return null;
+        }
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
+        {
+            if (taxonomy.RomeTitle(code) is { } title)
+            {
+                return new ResolvedOccupation(BestOccupation(taxonomy, title), title.RomeCode);
+            }
+            error = "Unknown ROME title code (code_ogr).";
+            return null;
+        }
+        error = Expected;
+        return null;
+    }
+
+    public static bool IsRomeCode(string value) => RomeCode().IsMatch(value.Trim());
+
+    public static Occupation? BestOccupation(SkillsTaxonomy taxonomy, RomeJob job) =>
+        job.Occupations.Length > 0 ? taxonomy.Occupations[job.Occupations[0]] : null;
+
+    /// <summary>The title's own best link, else its job's (some titles have no crosswalk link of their own).</summary>
+    public static Occupation? BestOccupation(SkillsTaxonomy taxonomy, RomeTitle title) =>
+        title.Occupations.Length > 0 ? taxonomy.Occupations[title.Occupations[0].OccupationId]
+        : taxonomy.RomeJob(title.RomeCode) is { } job ? BestOccupation(taxonomy, job)
+        : null;
+
+    /// <summary>
+    /// The title of <paramref name="job"/> France Travail's appellation label names: equal once
+    /// normalised (accents, case, apostrophes), else the best token overlap.
+    /// </summary>
+    public static RomeTitle? TitleForAppellation(SkillsTaxonomy taxonomy, RomeJob job, string appellation)
+    {
+        var cache = s_appellations.GetValue(taxonomy, _ => new ConcurrentDictionary<(string, string), RomeTitle?>());
+        if (cache.TryGetValue((job.Code, appellation), out var cached))
+        {
+            return cached;
+        }
+        var title = FindTitle(taxonomy, job, appellation);
+        // A feed repeats a few thousand appellations; the cap keeps arbitrary input from growing it without end.
+        if (cache.Count < MaxCachedAppellations)
+        {
+            cache.TryAdd((job.Code, appellation), title);
+        }
+        return title;
+    }
+
+    private static RomeTitle? FindTitle(SkillsTaxonomy taxonomy, RomeJob job, string appellation)
+    {
+        var normalized = FrenchLabels.Normalize(appellation);
+        var titles = job.TitleCodes.Select(taxonomy.RomeTitle).OfType<RomeTitle>().ToArray();
+        foreach (var title in titles)
+        {
+            if (FrenchLabels.Normalize(title.Label) == normalized || FrenchLabels.Normalize(title.ShortLabel) == normalized)
+            {
+                return title;
+            }
+        }
+        var tokens = FrenchLabels.Tokens(normalized);
+        RomeTitle? best = null;
+        var bestScore = 0.0;
+        foreach (var title in titles)
+        {
+            var titleTokens = FrenchLabels.Tokens(FrenchLabels.Normalize(title.Label));
+            var shared = tokens.Count(titleTokens.Contains);
+            var score = tokens.Length + titleTokens.Length == 0 ? 0 : 2.0 * shared / (tokens.Length + titleTokens.Length);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (title, score);
+            }
+        }
+        return bestScore >= AppellationThreshold ? best : null;
+    }
+
+    [GeneratedRegex(@"^[A-Na-n][0-9]{4}$")]
+    private static partial Regex RomeCode();
+}

@@ -1,0 +1,239 @@
+using Matching.Engine.Indexing;
+using Matching.Engine.Ingest;
+using Matching.Engine.Taxonomy;
+using static Matching.Engine.Tests.Ingest.IngestTestData;
+
+namespace Matching.Engine.Tests.Ingest;
+
+/// <summary>France Travail "Offres d'emploi v2" items, read and built as a bulk feed would be.</summary>
+public sealed class FranceTravailOfferTests
+{
+    // Shaped like the API's answers, with fields Coach ignores (accessibleTH, contact, ...) left in.
+    private const string NursingAssistantOffer = """
+        {
+          "id": "183XKQW",
+          "intitule": "Aide-soignant / Aide-soignante (H/F)",
+          "description": "Au sein d'un service de médecine, vous assurez les soins d'hygiène et de confort des patients.",
+          "dateCreation": "2026-11-18T09:12:31.000Z",
+          "dateActualisation": "2026-11-19T10:01:02.000Z",
+          "lieuTravail": { "libelle": "69 - Lyon 3e Arrondissement", "latitude": 45.759, "longitude": 4.8494, "codePostal": "69003", "commune": "69383" },
+          "romeCode": "J1501",
+          "romeLibelle": "Aide-soignant / Aide-soignante",
+          "appellationlibelle": "Aide-soignant / Aide-soignante",
+          "entreprise": { "nom": "CLINIQUE DU PARC", "entrepriseAdaptee": false },
+          "typeContrat": "CDD",
+          "typeContratLibelle": "Contrat à durée déterminée - 6 Mois",
+          "natureContrat": "Contrat travail",
+          "experienceExige": "D",
+          "experienceLibelle": "Débutant accepté",
+          "competences": [
+            { "code": "107255", "libelle": "Protocoles de lutte contre les infections nosocomiales", "exigence": "E" },
+            { "code": "120723", "libelle": "Premiers secours", "exigence": "S" },
+            { "code": "107667", "libelle": "Techniques de manipulation de patient", "exigence": "E" }
+          ],
+          "formations": [ { "codeFormation": "43436", "domaineLibelle": "Aide-soignant", "niveauLibelle": "CAP, BEP et équivalents", "exigence": "E" } ],
+          "permis": [],
+          "salaire": { "libelle": "Mensuel de 1900.00 Euros sur 12 mois" },
+          "dureeTravailLibelle": "35H Travail en équipe",
+          "dureeTravailLibelleConverti": "Temps plein",
+          "alternance": false,
+          "contact": { "nom": "CLINIQUE DU PARC - Mme Martin" },
+          "nombrePostes": 2,
+          "accessibleTH": true,
+          "qualificationCode": "6",
+          "qualificationLibelle": "Employé qualifié",
+          "codeNAF": "86.10Z",
+          "secteurActivite": "86",
+          "secteurActiviteLibelle": "Activités hospitalières",
+          "origineOffre": { "origine": "1", "urlOrigine": "https://candidat.francetravail.fr/offres/recherche/detail/183XKQW" }
+        }
+        """;
+
+    private const string DeveloperOffer = """
+        {
+          "id": "184BCDE",
+          "intitule": "Développeur .NET C# (H/F)",
+          "dateCreation": "2026-11-20T14:00:00.000Z",
+          "lieuTravail": { "libelle": "31 - Toulouse", "codePostal": "31000", "commune": "31555" },
+          "romeCode": "M1805",
+          "romeLibelle": "Études et développement informatique",
+          "appellationlibelle": "Développeur / Développeuse informatique",
+          "entreprise": { "nom": "ÉDITEUR LOGICIEL SUD" },
+          "typeContrat": "CDI",
+          "typeContratLibelle": "Contrat à durée indéterminée",
+          "experienceExige": "E",
+          "experienceLibelle": "2 An(s)",
+          "competences": [
+            { "code": "109876", "libelle": "Langage informatique C#", "exigence": "E" },
+            { "code": "109882", "libelle": "Langage informatique SQL", "exigence": "S" }
+          ],
+          "salaire": { "libelle": "Annuel de 42000.00 Euros à 50000.00 Euros sur 12 mois" },
+          "dureeTravailLibelleConverti": "Temps plein",
+          "alternance": false,
+          "nombrePostes": 1,
+          "qualificationCode": "9"
+        }
+        """;
+
+    private const string BrokenOffer = """
+        { "id": "185ZZZZ", "romeCode": "M1805", "lieuTravail": { "libelle": "31 - Toulouse", "commune": "31555" }, "typeContrat": "CDI" }
+        """;
+
+    private static SkillsTaxonomy Taxonomy => TaxonomyFixture.Taxonomy;
+
+    private readonly OfferDocumentBuilder _builder = OfferBuilder();
+
+    private Task<List<IngestOutcome<OfferDocument>>> IngestAsync(string ndjson) => ToListAsync(_builder.BuildAsync(Body(ndjson)));
+
+    private static string Flat(string json) => json.ReplaceLineEndings(" ");
+
+    [Fact]
+    public async Task A_feed_of_three_gives_two_documents_and_one_error_for_the_offer_without_intitule()
+    {
+        var outcomes = await IngestAsync($"{Flat(NursingAssistantOffer)}\n{Flat(DeveloperOffer)}\n{Flat(BrokenOffer)}\n");
+
+        Assert.Equal(3, outcomes.Count);
+        Assert.True(outcomes[0].IsValid);
+        Assert.True(outcomes[1].IsValid);
+        var broken = outcomes[2];
+        Assert.False(broken.IsValid);
+        Assert.Equal("185ZZZZ", broken.Id);
+        Assert.Equal(2, broken.Index);
+        Assert.Equal(["intitule"], broken.Errors.Keys);
+        Assert.Equal(IngestStatus.Invalid, broken.ToResult(IngestStatus.Created).Status);
+    }
+
+    [Fact]
+    public async Task An_offer_repeated_in_a_feed_is_kept_twice_and_the_later_copy_is_flagged()
+    {
+        var outcomes = await IngestAsync($"{Flat(DeveloperOffer)}\n{Flat(NursingAssistantOffer)}\n{Flat(DeveloperOffer)}\n");
+
+        Assert.All(outcomes, o => Assert.True(o.IsValid));
+        Assert.DoesNotContain(outcomes[0].Warnings, w => w.StartsWith("id:", StringComparison.Ordinal));
+        Assert.Contains("id: '184BCDE' is also item 0 of this body; this later item replaces it.", outcomes[2].Warnings);
+    }
+
+    [Fact]
+    public void The_nursing_assistant_offer_is_resolved_mapped_and_located()
+    {
+        var outcome = _builder.Build(OfferItem(NursingAssistantOffer));
+
+        Assert.True(outcome.IsValid);
+        var offer = outcome.Document;
+        Assert.Equal("183XKQW", offer.Id);
+        Assert.Equal("Aide-soignant / Aide-soignante (H/F)", offer.Title);
+        // The appellation is ROME title 10891, an exact crosswalk match of ESCO's "aide-soignant".
+        Assert.Equal(NursingAssistant, offer.OccupationUri);
+        Assert.Equal("J1501", offer.RomeCode);
+
+        // Competences mapped to ESCO skills: stated, not inferred; E essential, S optional, neither must-have.
+        Assert.Contains(new DemandedSkill(InfectionControl, SkillImportance.Essential), offer.Skills);
+        Assert.Contains(new DemandedSkill(FirstAid, SkillImportance.Optional), offer.Skills);
+        // The rest of the occupation's skills are added as inferred.
+        var occupation = Taxonomy.OccupationByUri(NursingAssistant)!;
+        var inferred = offer.Skills.Where(s => s.Inferred).Select(s => s.SkillUri).ToHashSet();
+        Assert.Equal(occupation.EssentialSkills.Length + occupation.OptionalSkills.Length - 2, inferred.Count);
+        Assert.DoesNotContain(FirstAid, inferred);
+        Assert.Equal(offer.Skills.Count, offer.Skills.Select(s => s.SkillUri).Distinct().Count());
+
+        // The competence without an ESCO counterpart is a warning that names it, not an error.
+        Assert.Contains(outcome.Warnings, w => w.StartsWith("competences[2]", StringComparison.Ordinal) && w.Contains("manipulation de patient", StringComparison.Ordinal));
+
+        Assert.Equal(new Place(45.759, 4.8494, "69383", "69 - Lyon 3e Arrondissement"), offer.Place);
+        Assert.Equal(ContractType.FixedTerm, offer.Contract);
+        Assert.Equal(ExperienceRequirement.BeginnerAccepted, offer.Experience);
+        Assert.Null(offer.ExperienceYears);
+        Assert.True(offer.FullTime);
+        Assert.Equal("35H Travail en équipe", offer.Hours);
+        Assert.Equal("Mensuel de 1900.00 Euros sur 12 mois", offer.Salary);
+        Assert.Equal("CLINIQUE DU PARC", offer.Company);
+        Assert.Equal(new DateTimeOffset(2026, 11, 18, 9, 12, 31, TimeSpan.Zero), offer.CreatedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 19, 10, 1, 2, TimeSpan.Zero), offer.UpdatedAt);
+        Assert.Equal("https://candidat.francetravail.fr/offres/recherche/detail/183XKQW", offer.Source);
+    }
+
+    [Fact]
+    public void The_developer_offer_maps_contract_experience_languages_and_commune()
+    {
+        var outcome = _builder.Build(OfferItem(DeveloperOffer));
+
+        Assert.True(outcome.IsValid);
+        var offer = outcome.Document;
+        Assert.Equal(SoftwareDeveloper, offer.OccupationUri);
+        Assert.Equal("M1805", offer.RomeCode);
+        // ESCO lists C# as optional for software developers; the offer requires it, so it is essential here.
+        Assert.Contains(new DemandedSkill(CSharp, SkillImportance.Essential), offer.Skills);
+        Assert.Contains(new DemandedSkill(Sql, SkillImportance.Optional), offer.Skills);
+        Assert.Equal(ContractType.Permanent, offer.Contract);
+        Assert.Equal(ExperienceRequirement.Required, offer.Experience);
+        Assert.Equal(2, offer.ExperienceYears);
+        Assert.Equal(Toulouse with { Label = "31 - Toulouse" }, offer.Place);
+        Assert.Equal("france-travail", offer.Source);
+        Assert.DoesNotContain(outcome.Warnings, w => w.StartsWith("competences", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alternance_makes_a_work_study_contract_whatever_the_contract_type()
+    {
+        var outcome = _builder.Build(OfferItem("""{"id":"a1","intitule":"Apprenti développeur","romeCode":"M1805","typeContrat":"CDD","alternance":true}"""));
+
+        Assert.Equal(ContractType.WorkStudy, outcome.Document!.Contract);
+    }
+
+    [Theory]
+    [InlineData("FRA", ContractType.Other)]
+    [InlineData("XYZ", ContractType.Other)]
+    [InlineData("MIS", ContractType.Temporary)]
+    [InlineData("SAI", ContractType.Seasonal)]
+    [InlineData("LIB", ContractType.Freelance)]
+    public void Contract_codes_are_mapped_and_unknown_ones_are_other(string code, ContractType expected)
+    {
+        var outcome = _builder.Build(OfferItem($$"""{"id":"a2","intitule":"x","romeCode":"M1805","typeContrat":"{{code}}"}"""));
+
+        Assert.Equal(expected, outcome.Document!.Contract);
+    }
+
+    [Fact]
+    public void An_appellation_written_differently_still_finds_its_rome_title()
+    {
+        // Accents, case and the gendered pair in another order: still title 14153.
+        var outcome = _builder.Build(OfferItem("""{"id":"a3","intitule":"Dev","romeCode":"M1805","appellationlibelle":"developpeuse / DEVELOPPEUR informatique"}"""));
+
+        Assert.Equal(SoftwareDeveloper, outcome.Document!.OccupationUri);
+        Assert.DoesNotContain(outcome.Warnings, w => w.StartsWith("appellationlibelle", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_rome_code_is_a_warning_and_the_offer_keeps_its_code()
+    {
+        var outcome = _builder.Build(OfferItem("""{"id":"a4","intitule":"Métier nouveau","romeCode":"Z9999"}"""));
+
+        Assert.True(outcome.IsValid);
+        Assert.Null(outcome.Document.OccupationUri);
+        Assert.Equal("Z9999", outcome.Document.RomeCode);
+        Assert.Contains(outcome.Warnings, w => w.StartsWith("romeCode", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_commune_with_coordinates_is_a_warning_without_them_an_error()
+    {
+        var located = _builder.Build(OfferItem("""{"id":"a5","intitule":"x","romeCode":"M1805","lieuTravail":{"commune":"75056","latitude":48.85,"longitude":2.35}}"""));
+        var lost = _builder.Build(OfferItem("""{"id":"a6","intitule":"x","romeCode":"M1805","lieuTravail":{"commune":"75056"}}"""));
+
+        Assert.Equal(new Place(48.85, 2.35), located.Document!.Place);
+        Assert.Contains(located.Warnings, w => w.StartsWith("lieuTravail.commune", StringComparison.Ordinal));
+        Assert.Equal(["lieuTravail.commune"], lost.Errors!.Keys);
+    }
+
+    [Theory]
+    [InlineData("""{"intitule":"x","romeCode":"M1805"}""", "id")]
+    [InlineData("""{"id":"b","intitule":"","romeCode":"M1805"}""", "intitule")]
+    [InlineData("""{"id":"b","intitule":"x","lieuTravail":{"latitude":200,"longitude":2}}""", "lieuTravail.latitude")]
+    [InlineData("""{"id":"b","intitule":"x","lieuTravail":{"codePostal":"00000"}}""", "lieuTravail.codePostal")]
+    public void Invalid_france_travail_fields_are_named_in_their_own_schema(string json, string field)
+    {
+        var outcome = _builder.Build(OfferItem(json));
+
+        Assert.Equal([field], outcome.Errors!.Keys);
+    }
+}
