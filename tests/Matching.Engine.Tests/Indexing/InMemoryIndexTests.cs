@@ -60,3 +60,32 @@ public sealed class InMemoryIndexTests
         });
     }
 }
+
+public sealed class RadiusBoxTests
+{
+    [Fact]
+    public void TheBoxExcludesOnlyPointsTheHaversinePutsBeyondTheRadius()
+    {
+        var random = new Random(11);
+        var excluded = 0;
+        for (var i = 0; i < 200_000; i++)
+        {
+            var lat = random.NextDouble() * 170 - 85;
+            var lon = random.NextDouble() * 360 - 180;
+            var radius = random.NextDouble() * 500;
+            var otherLat = Math.Clamp(lat + (random.NextDouble() - 0.5) * 20, -90, 90);
+            var otherLon = (lon + (random.NextDouble() - 0.5) * 40 + 540) % 360 - 180;
+            var box = RadiusBox.Around(lat, radius);
+            if (box.SurelyBeyond(lat, lon, otherLat, otherLon))
+            {
+                excluded++;
+                Assert.True(Matching.Engine.Scoring.MatchScorer.DistanceKm(otherLat, otherLon, lat, lon) > radius, $"({lat}, {lon}) r={radius} excluded ({otherLat}, {otherLon})");
+            }
+            if (RadiusBox.LatitudesSurelyBeyond(lat, otherLat, radius))
+            {
+                Assert.True(Matching.Engine.Scoring.MatchScorer.DistanceKm(otherLat, otherLon, lat, lon) > radius);
+            }
+        }
+        Assert.True(excluded > 100_000, "the box should exclude most far points");
+    }
+}

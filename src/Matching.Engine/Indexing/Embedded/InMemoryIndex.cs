@@ -116,10 +116,12 @@ internal sealed class InMemoryIndex
             // 3. Filters and score on the touched offers only.
             var top = new TopK(s.Heap.AsSpan(0, size), offers.Ids);
             long total = 0, after = 0;
+            var box = profile.HasPlace ? RadiusBox.Around(profile.Latitude, radius) : RadiusBox.Everywhere;
             for (var t = 0; t < s.TouchedCount; t++)
             {
                 var doc = s.Touched[t];
-                if (!offers.Alive[doc] || s.MustHave[doc] < offers.MustHaveCount[doc])
+                if (!offers.Alive[doc] || s.MustHave[doc] < offers.MustHaveCount[doc]
+                    || box.SurelyBeyond(profile.Latitude, profile.Longitude, offers.Latitude[doc], offers.Longitude[doc]))
                 {
                     continue;
                 }
@@ -263,6 +265,10 @@ internal sealed class InMemoryIndex
                     continue;
                 }
                 var radius = radiusOverride ?? profiles.RadiusKm[doc];
+                if (offer.HasPlace && RadiusBox.LatitudesSurelyBeyond(offer.Latitude, profiles.Latitude[doc], radius))
+                {
+                    continue;
+                }
                 var distance = ProfileDistance(offer, doc);
                 var score = MatchScorer.Total(s.Essential[doc], essentialCount, s.Optional[doc], optionalCount, distance, radius,
                     offer.Contract, profiles.ContractWishes[doc], offer.Experience, Years(offer.ExperienceYears), profiles.ExperienceYears[doc]);
@@ -380,8 +386,10 @@ internal sealed class InMemoryIndex
     public Dictionary<int, (long Offers, long Profiles)> SupplyDemand(int skill, int occupation, Place? place, double radiusKm)
     {
         var areas = new Dictionary<int, (long Offers, long Profiles)>();
+        var box = place is null ? RadiusBox.Everywhere : RadiusBox.Around(place.Latitude, radiusKm);
         bool Within(double lat, double lon) =>
-            place is null || (!double.IsNaN(lat) && MatchScorer.DistanceKm(lat, lon, place.Latitude, place.Longitude) <= radiusKm);
+            place is null || (!double.IsNaN(lat) && !box.SurelyBeyond(place.Latitude, place.Longitude, lat, lon)
+                && MatchScorer.DistanceKm(lat, lon, place.Latitude, place.Longitude) <= radiusKm);
 
         if (skill >= 0)
         {
