@@ -13,11 +13,8 @@ internal sealed class QueryScratch
 {
     public const int MaxPageSize = 100;
 
-    public int[] Essential = [];
-    public int[] Optional = [];
-    public int[] MustHave = [];
-    /// <summary>0 = untouched; otherwise a stamp (offer → profiles: 1 + index of the demanded skill being credited).</summary>
-    public int[] Mark = [];
+    /// <summary>Per-doc sums, one struct per doc so that crediting a posting touches one cache line.</summary>
+    public Accumulator[] Docs = [];
     public int[] Touched = [];
     public int TouchedCount;
 
@@ -35,15 +32,12 @@ internal sealed class QueryScratch
 
     public void Ensure(int docs)
     {
-        if (Essential.Length >= docs)
+        if (Docs.Length >= docs)
         {
             return;
         }
-        var capacity = Math.Max(docs, Essential.Length * 2);
-        Essential = new int[capacity];
-        Optional = new int[capacity];
-        MustHave = new int[capacity];
-        Mark = new int[capacity];
+        var capacity = Math.Max(docs, Docs.Length * 2);
+        Docs = new Accumulator[capacity];
         Touched = new int[capacity];
     }
 
@@ -56,11 +50,7 @@ internal sealed class QueryScratch
     {
         for (var i = 0; i < TouchedCount; i++)
         {
-            var doc = Touched[i];
-            Essential[doc] = 0;
-            Optional[doc] = 0;
-            MustHave[doc] = 0;
-            Mark[doc] = 0;
+            Docs[Touched[i]] = default;
         }
         TouchedCount = 0;
         for (var i = 0; i < TouchedSkillCount; i++)
@@ -69,6 +59,16 @@ internal sealed class QueryScratch
         }
         TouchedSkillCount = 0;
     }
+}
+
+/// <summary>Credit sums (in <see cref="SkillGraph.CreditUnit"/>) of one doc during one query.</summary>
+internal struct Accumulator
+{
+    public int Essential;
+    public int Optional;
+    public int MustHave;
+    /// <summary>0 = untouched; otherwise a stamp (offer → profiles: 1 + index of the demanded skill being credited).</summary>
+    public int Mark;
 }
 
 internal sealed class ScratchPool(int skillCount)
