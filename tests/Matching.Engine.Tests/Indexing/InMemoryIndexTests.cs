@@ -41,6 +41,132 @@ public sealed class InMemoryIndexTests
         Assert.Equal(32, after.Total);
     }
 
+    [Theory]
+    [InlineData(1000, true)]
+    [InlineData(150, true)]
+    [InlineData(1000, false)]
+    public void PagedResultsEqualABruteForceRankingOfEveryPair(double radiusKm, bool allowRelated)
+    {
+        var random = new Random((int)radiusKm);
+        var index = new InMemoryIndex(Esco, Graph, AreaOfCommune);
+        var occupations = Esco.Occupations.Where(o => o.EssentialSkills.Length >= 4).Take(15).ToArray();
+        var offers = Enumerable.Range(0, 400).Select(i =>
+        {
+            var occupation = occupations[random.Next(occupations.Length)];
+            var essential = occupation.EssentialSkills.Where(_ => random.Next(3) > 0).Select(id => Esco.Skills[id]).ToList();
+            return Offer($"o{i:D3}", essential.Skip(1), occupation.OptionalSkills.Take(3).Select(id => Esco.Skills[id]),
+                place: random.Next(10) == 0 ? null : new Place(43 + random.NextDouble() * 6, -1 + random.NextDouble() * 7),
+                contract: (ContractType)random.Next(3), experience: (ExperienceRequirement)random.Next(3),
+                mustHave: essential.Take(random.Next(4) == 0 ? 1 : 0));
+        }).ToList();
+        var rows = s_compiler.CompileOffers(offers);
+        foreach (var row in rows)
+        {
+            index.Add(row);
+        }
+
+        for (var p = 0; p < 5; p++)
+        {
+            var occupation = occupations[random.Next(occupations.Length)];
+            var profile = Profile("p", occupation.EssentialSkills.Concat(occupation.OptionalSkills).Where(_ => random.Next(2) == 0).Select(id => Esco.Skills[id]),
+                place: new Place(45 + random.NextDouble() * 2, 1 + random.NextDouble() * 3), radiusKm: radiusKm, experienceYears: random.Next(3), wishes: [ContractType.Permanent]);
+            var probe = s_compiler.CompileProfileProbe(profile);
+
+            var expected = new List<(string Id, double Score)>();
+            foreach (var row in rows)
+            {
+                double? distance = row.HasPlace ? Matching.Engine.Scoring.MatchScorer.DistanceKm(row.Latitude, row.Longitude, probe.Latitude, probe.Longitude) : null;
+                var explanation = index.Explain(row.Skills, probe.Skills, allowRelated, distance, radiusKm, row.Contract, probe.ContractWishes, row.Experience, null, probe.ExperienceYears);
+                var met = explanation.Matched.Concat(explanation.MatchedThroughRelated).Select(m => m.SkillUri).ToHashSet();
+                var mustHaveMet = row.Skills.Where(k => (k & Packed.MustHave) != 0).All(k => met.Contains(Esco.Skills[k & Packed.IdMask].Uri));
+                if (mustHaveMet && explanation.Parts.Total > 0)
+                {
+                    expected.Add((row.Id, explanation.Parts.Total));
+                }
+            }
+            expected = [.. expected.OrderByDescending(e => e.Score).ThenBy(e => e.Id, StringComparer.Ordinal)];
+
+            var paged = new List<(string, double)>();
+            string? cursor = null;
+            long? total = null;
+            do
+            {
+                var page = index.MatchOffers(probe, new MatchOptions(Size: 6, Cursor: cursor, AllowRelated: allowRelated));
+                total ??= page.Total;
+                Assert.Equal(total, page.Total);
+                paged.AddRange(page.Hits.Select(h => (h.Id, h.Score)));
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+
+            Assert.True(expected.Count > 6, $"only {expected.Count} matches: the test would prove little");
+            Assert.Equal(expected.Count, total);
+            Assert.Equal(expected, paged);
+        }
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(2000.0, false)]
+    public void PagedProfilesForAnOfferEqualABruteForceRanking(double? radiusOverride, bool allowRelated)
+    {
+        var random = new Random(5);
+        var index = new InMemoryIndex(Esco, Graph, AreaOfCommune);
+        var occupations = Esco.Occupations.Where(o => o.EssentialSkills.Length >= 4).Take(15).ToArray();
+        var profiles = Enumerable.Range(0, 400).Select(i =>
+        {
+            var occupation = occupations[random.Next(occupations.Length)];
+            return Profile($"p{i:D3}", occupation.EssentialSkills.Concat(occupation.OptionalSkills).Where(_ => random.Next(2) == 0).Select(id => Esco.Skills[id]),
+                place: random.Next(10) == 0 ? null : new Place(43 + random.NextDouble() * 6, -1 + random.NextDouble() * 7),
+                radiusKm: random.Next(50, 800), experienceYears: random.Next(3), wishes: random.Next(2) == 0 ? [] : [(ContractType)random.Next(1, 3)],
+                searchable: random.Next(5) > 0);
+        }).ToList();
+        var rows = s_compiler.CompileProfiles(profiles);
+        foreach (var row in rows)
+        {
+            index.Add(row);
+        }
+
+        var matches = 0;
+        for (var q = 0; q < 5; q++)
+        {
+            var occupation = occupations[random.Next(occupations.Length)];
+            var offer = Offer("q", occupation.EssentialSkills.Skip(1).Select(id => Esco.Skills[id]), occupation.OptionalSkills.Take(4).Select(id => Esco.Skills[id]),
+                place: new Place(45 + random.NextDouble() * 2, 1 + random.NextDouble() * 3), contract: ContractType.Permanent, experience: ExperienceRequirement.Desired,
+                mustHave: q % 2 == 0 ? [Esco.Skills[occupation.EssentialSkills[0]]] : null);
+            var probe = s_compiler.CompileOfferProbe(offer);
+
+            var expected = new List<(string Id, double Score)>();
+            foreach (var row in rows.Where(r => r.Searchable))
+            {
+                double? distance = row.HasPlace ? Matching.Engine.Scoring.MatchScorer.DistanceKm(probe.Latitude, probe.Longitude, row.Latitude, row.Longitude) : null;
+                var explanation = index.Explain(probe.Skills, row.Skills, allowRelated, distance, radiusOverride ?? row.RadiusKm, probe.Contract, row.ContractWishes, probe.Experience, null, row.ExperienceYears);
+                var met = explanation.Matched.Concat(explanation.MatchedThroughRelated).Select(m => m.SkillUri).ToHashSet();
+                var mustHaveMet = probe.Skills.Where(k => (k & Packed.MustHave) != 0).All(k => met.Contains(Esco.Skills[k & Packed.IdMask].Uri));
+                if (mustHaveMet && explanation.Parts.Total > 0)
+                {
+                    expected.Add((row.Id, explanation.Parts.Total));
+                }
+            }
+            expected = [.. expected.OrderByDescending(e => e.Score).ThenBy(e => e.Id, StringComparer.Ordinal)];
+
+            var paged = new List<(string, double)>();
+            string? cursor = null;
+            do
+            {
+                var page = index.MatchProfiles(probe, new MatchOptions(Size: 7, Cursor: cursor, AllowRelated: allowRelated, RadiusKm: radiusOverride, SearchableOnly: true));
+                Assert.Equal(expected.Count, page.Total);
+                paged.AddRange(page.Hits.Select(h => (h.Id, h.Score)));
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+
+            Assert.Equal(expected, paged);
+            matches += expected.Count;
+        }
+        Assert.True(matches > 40, $"only {matches} matches: the test would prove little");
+    }
+
     [Fact]
     public void QueriesRunningWhileAnotherQueryRunsGetTheirOwnScratch()
     {

@@ -115,10 +115,14 @@ internal sealed class InMemoryIndex
                 }
             }
 
-            // 3. Filters and score on the touched offers only.
+            // 3. Filters and score on the touched offers only. The haversine is the costly part: it is
+            //    skipped for offers surely beyond the radius (box) and for offers surely within it
+            //    whose best possible score (distance factor 1) cannot enter the page anyway.
             var top = new TopK(s.Heap.AsSpan(0, size), offers.Ids);
-            long total = 0, after = 0;
+            long total = 0;
+            var more = false;
             var box = profile.HasPlace ? RadiusBox.Around(profile.Latitude, radius) : RadiusBox.Everywhere;
+            var cosLatitude = Math.Cos(profile.Latitude * Math.PI / 180);
             for (var t = 0; t < s.TouchedCount; t++)
             {
                 var doc = s.Touched[t];
@@ -129,8 +133,25 @@ internal sealed class InMemoryIndex
                 {
                     continue;
                 }
+                var years = Years(offer.ExperienceYears);
+                if (top.IsFull && RadiusBox.SurelyWithin(profile.Latitude, profile.Longitude, cosLatitude, offer.Latitude, offer.Longitude, radius))
+                {
+                    var bound = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, null, radius,
+                        offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
+                    if (bound <= 0)
+                    {
+                        continue;
+                    }
+                    // Worse than the worst kept hit, which is after the cursor: this one is too, on a later page.
+                    if (bound < top.WorstScore)
+                    {
+                        total++;
+                        more = true;
+                        continue;
+                    }
+                }
                 var score = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, OfferDistance(offer, profile), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+                    offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
                 if (score <= 0)
                 {
                     continue;
@@ -140,8 +161,7 @@ internal sealed class InMemoryIndex
                 {
                     continue;
                 }
-                after++;
-                top.Offer(score, doc);
+                more |= top.Offer(score, doc);
             }
 
             var sorted = top.Sorted();
@@ -154,7 +174,7 @@ internal sealed class InMemoryIndex
                     offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
                 hits[i] = new MatchHit(offers.Ids[doc], score, explanation);
             }
-            return new MatchPage(hits, total, NextCursor(hits, after));
+            return new MatchPage(hits, total, NextCursor(hits, more));
         }
         finally
         {
@@ -249,9 +269,13 @@ internal sealed class InMemoryIndex
                 }
             }
 
-            // 2. Filters and score on the touched profiles only.
+            // 2. Filters and score on the touched profiles only (see MatchOffers for the haversine skips;
+            //    facets need every distance, so a candidate search does not skip).
             var top = new TopK(s.Heap.AsSpan(0, size), profiles.Ids);
-            long total = 0, after = 0;
+            long total = 0;
+            var more = false;
+            var cosLatitude = Math.Cos(offer.Latitude * Math.PI / 180);
+            var years = Years(offer.ExperienceYears);
             for (var t = 0; t < s.TouchedCount; t++)
             {
                 var doc = s.Touched[t];
@@ -270,9 +294,26 @@ internal sealed class InMemoryIndex
                 {
                     continue;
                 }
+                if (facets is null && top.IsFull && offer.HasPlace
+                    && RadiusBox.SurelyWithin(offer.Latitude, offer.Longitude, cosLatitude, profile.Latitude, profile.Longitude, radius))
+                {
+                    var bound = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, null, radius,
+                        offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
+                    if (bound <= 0)
+                    {
+                        continue;
+                    }
+                    // Worse than the worst kept hit, which is after the cursor: this one is too, on a later page.
+                    if (bound < top.WorstScore)
+                    {
+                        total++;
+                        more = true;
+                        continue;
+                    }
+                }
                 var distance = ProfileDistance(offer, profile);
                 var score = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, distance, radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+                    offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
                 if (score <= 0)
                 {
                     continue;
@@ -283,8 +324,7 @@ internal sealed class InMemoryIndex
                 {
                     continue;
                 }
-                after++;
-                top.Offer(score, doc);
+                more |= top.Offer(score, doc);
             }
 
             var sorted = top.Sorted();
@@ -298,7 +338,7 @@ internal sealed class InMemoryIndex
                     offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
                 hits[i] = new MatchHit(profiles.Ids[doc], score, explanation);
             }
-            return new MatchPage(hits, total, NextCursor(hits, after));
+            return new MatchPage(hits, total, NextCursor(hits, more));
         }
         finally
         {
@@ -444,8 +484,9 @@ internal sealed class InMemoryIndex
 
     private static double? Years(double years) => double.IsNaN(years) ? null : years;
 
-    private static string? NextCursor(MatchHit[] hits, long after) =>
-        after > hits.Length && hits.Length > 0 ? new PageCursor(hits[^1].Score, hits[^1].Id).Encode() : null;
+    /// <param name="more">Whether a hit after the cursor was left out of this page.</param>
+    private static string? NextCursor(MatchHit[] hits, bool more) =>
+        more && hits.Length > 0 ? new PageCursor(hits[^1].Score, hits[^1].Id).Encode() : null;
 
     private static int CheckSize(int size) =>
         size is >= 1 and <= QueryScratch.MaxPageSize

@@ -104,18 +104,26 @@ internal ref struct TopK(Span<(double Score, int Doc)> heap, string[] ids)
     public static bool Before(double scoreA, string idA, double scoreB, string idB) =>
         scoreA > scoreB || (scoreA == scoreB && string.CompareOrdinal(idA, idB) < 0);
 
-    public void Offer(double score, int doc)
+    public readonly bool IsFull => _count == _heap.Length;
+
+    /// <summary>Score of the worst kept hit (when full, a candidate must at least equal it to enter).</summary>
+    public readonly double WorstScore => _heap[0].Score;
+
+    /// <summary>Keeps the hit if it ranks among the best; returns true when a hit was left out (this one or an evicted one).</summary>
+    public bool Offer(double score, int doc)
     {
         if (_count < _heap.Length)
         {
             _heap[_count] = (score, doc);
             SiftUp(_count++);
+            return false;
         }
-        else if (_heap.Length > 0 && Before(score, ids[doc], _heap[0].Score, ids[_heap[0].Doc]))
+        if (Before(score, ids[doc], _heap[0].Score, ids[_heap[0].Doc]))
         {
             _heap[0] = (score, doc);
             SiftDown(0);
         }
+        return true;
     }
 
     /// <summary>The kept hits, best first.</summary>

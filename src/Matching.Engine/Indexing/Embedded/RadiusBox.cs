@@ -31,6 +31,21 @@ internal readonly record struct RadiusBox(double LatitudeDelta, double Longitude
     public static bool LatitudesSurelyBeyond(double latitude1, double latitude2, double radiusKm) =>
         Math.Abs(latitude1 - latitude2) > DegreesOfLatitude(radiusKm);
 
+    /// <summary>
+    /// True when a point is surely within the radius of the centre: the path along the centre's
+    /// parallel then along the meridian is at least the great-circle distance. False for NaN.
+    /// </summary>
+    public static bool SurelyWithin(double centreLatitude, double centreLongitude, double cosCentreLatitude, double latitude, double longitude, double radiusKm)
+    {
+        var dLon = Math.Abs(longitude - centreLongitude);
+        if (dLon > 180)
+        {
+            dLon = 360 - dLon;
+        }
+        var pathKm = (Math.Abs(latitude - centreLatitude) + cosCentreLatitude * dLon) * KmPerDegree;
+        return pathKm * (1 + Margin) + Margin < radiusKm;
+    }
+
     /// <summary>False for a point without coordinates (NaN): the scorer decides for those.</summary>
     public bool SurelyBeyond(double centreLatitude, double centreLongitude, double latitude, double longitude)
     {
