@@ -51,7 +51,7 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
     public const int MaxIdLength = 256;
 
     /// <summary>Far above any ESCO occupation's skill count; keeps per-doc counts and credit sums in small integers.</summary>
-    public const int MaxSkills = 1000;
+    public const int MaxSkills = 500;
 
     public OfferRow[] CompileOffers(IReadOnlyList<OfferDocument> offers)
     {

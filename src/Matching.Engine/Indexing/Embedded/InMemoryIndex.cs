@@ -89,7 +89,7 @@ internal sealed class InMemoryIndex
             for (var k = 0; k < s.TouchedSkillCount; k++)
             {
                 var demanded = s.TouchedSkills[k];
-                int credit = s.SkillCredit[demanded];
+                ushort credit = s.SkillCredit[demanded];
                 var docs = s.Docs;
                 foreach (var posting in offers.Postings[demanded].Span)
                 {
@@ -235,11 +235,11 @@ internal sealed class InMemoryIndex
                 {
                     mustCount++;
                 }
-                var stamp = i + 1;
+                var stamp = (ushort)(i + 1);
                 var edges = Graph.MeetersOf(packed & Packed.IdMask, allowRelated);
                 for (var j = 0; j < edges.Length; j++)
                 {
-                    int credit = edges.Credits[j];
+                    ushort credit = edges.Credits[j];
                     var docs = s.Docs;
                     foreach (var doc in profiles.Postings[edges.Skills[j]].Span)
                     {

@@ -61,14 +61,18 @@ internal sealed class QueryScratch
     }
 }
 
-/// <summary>Credit sums (in <see cref="SkillGraph.CreditUnit"/>) of one doc during one query.</summary>
+/// <summary>
+/// Credit sums (in <see cref="SkillGraph.CreditUnit"/>) of one doc during one query, in 8 bytes so that
+/// a million docs' accumulators stay within 8 MB: sums cannot overflow because a document or a query
+/// has at most <see cref="DocumentCompiler.MaxSkills"/> skills (500 × 100 &lt; 65 536).
+/// </summary>
 internal struct Accumulator
 {
-    public int Essential;
-    public int Optional;
-    public int MustHave;
+    public ushort Essential;
+    public ushort Optional;
+    public ushort MustHave;
     /// <summary>0 = untouched; otherwise a stamp (offer → profiles: 1 + index of the demanded skill being credited).</summary>
-    public int Mark;
+    public ushort Mark;
 }
 
 internal sealed class ScratchPool(int skillCount)
