@@ -115,6 +115,8 @@ internal sealed class InMemoryIndex
                 }
             }
 
+            s.OrderTouchedIfDense(offers.HighWater);
+
             // 3. Filters and score on the touched offers only. The haversine is the costly part: it is
             //    skipped for offers surely beyond the radius (box) and for offers surely within it
             //    whose best possible score (distance factor 1) cannot enter the page anyway.
@@ -268,6 +270,8 @@ internal sealed class InMemoryIndex
                     }
                 }
             }
+
+            s.OrderTouchedIfDense(profiles.HighWater);
 
             // 2. Filters and score on the touched profiles only (see MatchOffers for the haversine skips;
             //    facets need every distance, so a candidate search does not skip).
