@@ -1,0 +1,345 @@
+using System.Buffers.Binary;
+using System.Text.Json;
+using Matching.Engine.Taxonomy;
+using Microsoft.Data.Sqlite;
+
+namespace Matching.Engine.Indexing.Embedded;
+
+/// <summary>
+/// The system of record of the embedded index: one SQLite file in WAL mode with
+/// <c>synchronous=FULL</c>, so that a batch acknowledged (its transaction committed) survives a
+/// process kill and a power loss alike. Each row holds the document as JSON (for Get*) and a compact
+/// projection (skills as store-local ints, coordinates, contract, ...) from which a cold start
+/// rebuilds the in-memory index without parsing any JSON. Store-local skill ids keep the file
+/// independent of the taxonomy's dense ids, which may change between taxonomy versions.
+/// One writer at a time (the caller serialises writes); reads use their own pooled connections.
+/// </summary>
+internal sealed class DocumentStore : IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS skill_dict(local INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE);
+        CREATE TABLE IF NOT EXISTS offers(
+            id TEXT PRIMARY KEY NOT NULL,
+            json BLOB NOT NULL,
+            skills BLOB NOT NULL,
+            lat REAL, lon REAL, commune TEXT,
+            contract INTEGER NOT NULL, exp_req INTEGER NOT NULL, exp_years REAL,
+            occupation TEXT);
+        CREATE TABLE IF NOT EXISTS profiles(
+            id TEXT PRIMARY KEY NOT NULL,
+            json BLOB NOT NULL,
+            skills BLOB NOT NULL,
+            lat REAL, lon REAL, commune TEXT,
+            radius REAL NOT NULL, exp_years REAL NOT NULL, wishes INTEGER NOT NULL, searchable INTEGER NOT NULL,
+            occupations TEXT);
+        """;
+
+    private readonly SkillsTaxonomy _taxonomy;
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly int[] _localOfSkill;
+    private readonly List<int> _skillOfLocal = [];
+
+    private DocumentStore(string path, SkillsTaxonomy taxonomy)
+    {
+        _taxonomy = taxonomy;
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        _writer = new SqliteConnection(_connectionString);
+        _writer.Open();
+        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;");
+        Execute(_writer, Schema);
+        _localOfSkill = new int[taxonomy.Skills.Count];
+        Array.Fill(_localOfSkill, -1);
+        using var command = _writer.CreateCommand();
+        command.CommandText = "SELECT local, uri FROM skill_dict ORDER BY local";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var local = reader.GetInt32(0);
+            var skill = taxonomy.SkillByUri(reader.GetString(1));
+            while (_skillOfLocal.Count <= local)
+            {
+                _skillOfLocal.Add(-1);
+            }
+            // A skill the taxonomy no longer has stays in the file and is ignored by the index.
+            _skillOfLocal[local] = skill?.Id ?? -1;
+            if (skill is not null)
+            {
+                _localOfSkill[skill.Id] = local;
+            }
+        }
+    }
+
+    public string Path { get; }
+
+    public static DocumentStore Open(string path, SkillsTaxonomy taxonomy)
+    {
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        return new DocumentStore(path, taxonomy);
+    }
+
+    // ---------------------------------------------------------------- writes (one transaction per batch)
+
+    public void UpsertOffers(IReadOnlyList<OfferDocument> documents, OfferRow[] rows)
+    {
+        var added = new List<int>();
+        using var tx = _writer.BeginTransaction();
+        try
+        {
+            using var command = _writer.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = """
+                INSERT OR REPLACE INTO offers(id, json, skills, lat, lon, commune, contract, exp_req, exp_years, occupation)
+                VALUES ($id, $json, $skills, $lat, $lon, $commune, $contract, $exp_req, $exp_years, $occupation)
+                """;
+            var p = AddParameters(command, "$id", "$json", "$skills", "$lat", "$lon", "$commune", "$contract", "$exp_req", "$exp_years", "$occupation");
+            command.Prepare();
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var row = rows[i];
+                p[0].Value = row.Id;
+                p[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.OfferDocument);
+                p[2].Value = EncodeSkills(row.Skills, tx, added);
+                p[3].Value = Nullable(row.Latitude);
+                p[4].Value = Nullable(row.Longitude);
+                p[5].Value = (object?)row.Commune ?? DBNull.Value;
+                p[6].Value = (int)row.Contract;
+                p[7].Value = (int)row.Experience;
+                p[8].Value = Nullable(row.ExperienceYears);
+                p[9].Value = row.Occupation >= 0 ? _taxonomy.Occupations[row.Occupation].Uri : DBNull.Value;
+                command.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+        catch
+        {
+            ForgetLocals(added);
+            throw;
+        }
+    }
+
+    public void UpsertProfiles(IReadOnlyList<ProfileDocument> documents, ProfileRow[] rows)
+    {
+        var added = new List<int>();
+        using var tx = _writer.BeginTransaction();
+        try
+        {
+            using var command = _writer.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = """
+                INSERT OR REPLACE INTO profiles(id, json, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations)
+                VALUES ($id, $json, $skills, $lat, $lon, $commune, $radius, $exp_years, $wishes, $searchable, $occupations)
+                """;
+            var p = AddParameters(command, "$id", "$json", "$skills", "$lat", "$lon", "$commune", "$radius", "$exp_years", "$wishes", "$searchable", "$occupations");
+            command.Prepare();
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var row = rows[i];
+                p[0].Value = row.Id;
+                p[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.ProfileDocument);
+                p[2].Value = EncodeSkills(row.Skills, tx, added);
+                p[3].Value = Nullable(row.Latitude);
+                p[4].Value = Nullable(row.Longitude);
+                p[5].Value = (object?)row.Commune ?? DBNull.Value;
+                p[6].Value = row.RadiusKm;
+                p[7].Value = row.ExperienceYears;
+                p[8].Value = row.ContractWishes;
+                p[9].Value = row.Searchable ? 1 : 0;
+                p[10].Value = row.Occupations.Length == 0 ? DBNull.Value : string.Join(' ', row.Occupations.Select(o => _taxonomy.Occupations[o].Uri));
+                command.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+        catch
+        {
+            ForgetLocals(added);
+            throw;
+        }
+    }
+
+    public int DeleteOffers(IReadOnlyList<string> ids) => Delete("offers", ids);
+
+    public int DeleteProfiles(IReadOnlyList<string> ids) => Delete("profiles", ids);
+
+    private int Delete(string table, IReadOnlyList<string> ids)
+    {
+        using var tx = _writer.BeginTransaction();
+        using var command = _writer.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"DELETE FROM {table} WHERE id = $id";
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        command.Prepare();
+        var deleted = 0;
+        foreach (var value in ids.Distinct(StringComparer.Ordinal))
+        {
+            id.Value = value;
+            deleted += command.ExecuteNonQuery();
+        }
+        tx.Commit();
+        return deleted;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    public OfferDocument? GetOffer(string id) =>
+        ReadJson("offers", id) is { } json ? JsonSerializer.Deserialize(json, DocumentJsonContext.Default.OfferDocument) : null;
+
+    public ProfileDocument? GetProfile(string id) =>
+        ReadJson("profiles", id) is { } json ? JsonSerializer.Deserialize(json, DocumentJsonContext.Default.ProfileDocument) : null;
+
+    private byte[]? ReadJson(string table, string id)
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT json FROM {table} WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() as byte[];
+    }
+
+    /// <summary>Streams the cold-start projection of every offer, in write order.</summary>
+    public IEnumerable<OfferRow> ReadOfferRows()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, skills, lat, lon, commune, contract, exp_req, exp_years, occupation FROM offers ORDER BY rowid";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var occupation = reader.IsDBNull(8) ? -1 : _taxonomy.OccupationByUri(reader.GetString(8))?.Id ?? -1;
+            yield return new OfferRow(
+                reader.GetString(0),
+                DecodeSkills((byte[])reader.GetValue(1)),
+                reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2),
+                reader.IsDBNull(3) ? double.NaN : reader.GetDouble(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                (ContractType)reader.GetInt32(5),
+                (ExperienceRequirement)reader.GetInt32(6),
+                reader.IsDBNull(7) ? double.NaN : reader.GetDouble(7),
+                occupation);
+        }
+    }
+
+    public IEnumerable<ProfileRow> ReadProfileRows()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations FROM profiles ORDER BY rowid";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var skills = DecodeSkills((byte[])reader.GetValue(1));
+            Array.Sort(skills);
+            int[] occupations = reader.IsDBNull(9)
+                ? []
+                : [.. reader.GetString(9).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(u => _taxonomy.OccupationByUri(u)?.Id ?? -1).Where(o => o >= 0)];
+            yield return new ProfileRow(
+                reader.GetString(0),
+                skills,
+                reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2),
+                reader.IsDBNull(3) ? double.NaN : reader.GetDouble(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetDouble(5),
+                reader.GetDouble(6),
+                reader.GetInt32(7),
+                reader.GetInt32(8) != 0,
+                occupations);
+        }
+    }
+
+    public (long Offers, long Profiles) Count()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT count(*) FROM offers), (SELECT count(*) FROM profiles)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    // ---------------------------------------------------------------- skills blob
+
+    /// <summary>Skills (taxonomy ids with <see cref="Packed"/> flags) as little-endian store-local ints with the same flags.</summary>
+    private byte[] EncodeSkills(int[] skills, SqliteTransaction tx, List<int> added)
+    {
+        var bytes = new byte[skills.Length * 4];
+        for (var i = 0; i < skills.Length; i++)
+        {
+            var skill = skills[i] & Packed.IdMask;
+            var local = _localOfSkill[skill];
+            if (local < 0)
+            {
+                local = _skillOfLocal.Count;
+                using var insert = _writer.CreateCommand();
+                insert.Transaction = tx;
+                insert.CommandText = "INSERT INTO skill_dict(local, uri) VALUES ($local, $uri)";
+                insert.Parameters.AddWithValue("$local", local);
+                insert.Parameters.AddWithValue("$uri", _taxonomy.Skills[skill].Uri);
+                insert.ExecuteNonQuery();
+                _skillOfLocal.Add(skill);
+                _localOfSkill[skill] = local;
+                added.Add(skill);
+            }
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 4), local | (skills[i] & ~Packed.IdMask));
+        }
+        return bytes;
+    }
+
+    private int[] DecodeSkills(byte[] bytes)
+    {
+        var skills = new int[bytes.Length / 4];
+        var count = 0;
+        for (var i = 0; i < skills.Length; i++)
+        {
+            var value = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 4));
+            var local = value & Packed.IdMask;
+            var skill = local < _skillOfLocal.Count ? _skillOfLocal[local] : -1;
+            if (skill >= 0)
+            {
+                skills[count++] = skill | (value & ~Packed.IdMask);
+            }
+        }
+        return count == skills.Length ? skills : skills[..count];
+    }
+
+    /// <summary>A rolled-back batch must not leave store-local ids that the file does not have.</summary>
+    private void ForgetLocals(List<int> added)
+    {
+        foreach (var skill in added)
+        {
+            _localOfSkill[skill] = -1;
+        }
+        if (added.Count > 0)
+        {
+            _skillOfLocal.RemoveRange(_skillOfLocal.Count - added.Count, added.Count);
+        }
+    }
+
+    private static SqliteParameter[] AddParameters(SqliteCommand command, params string[] names) =>
+        [.. names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n }))];
+
+    private static object Nullable(double value) => double.IsNaN(value) ? DBNull.Value : value;
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        // Pooled read connections would keep the file (and its WAL) open after the index is gone.
+        using var pooled = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(pooled);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace Matching.Engine.Indexing.Embedded;
+
+/// <summary>
+/// Per-query accumulators, pooled so that the hot path allocates nothing: per-doc credit sums, a
+/// touched-list to reset only what a query wrote, per-skill best credits and the top-k heap.
+/// Arrays are never shared between two queries at once (a scratch is rented by one query).
+/// </summary>
+internal sealed class QueryScratch
+{
+    public const int MaxPageSize = 100;
+
+    public int[] Essential = [];
+    public int[] Optional = [];
+    public int[] MustHave = [];
+    /// <summary>0 = untouched; otherwise a stamp (offer → profiles: 1 + index of the demanded skill being credited).</summary>
+    public int[] Mark = [];
+    public int[] Touched = [];
+    public int TouchedCount;
+
+    public readonly byte[] SkillCredit;
+    public readonly int[] TouchedSkills;
+    public int TouchedSkillCount;
+
+    public readonly (double Score, int Doc)[] Heap = new (double, int)[MaxPageSize];
+
+    public QueryScratch(int skillCount)
+    {
+        SkillCredit = new byte[skillCount];
+        TouchedSkills = new int[skillCount];
+    }
+
+    public void Ensure(int docs)
+    {
+        if (Essential.Length >= docs)
+        {
+            return;
+        }
+        var capacity = Math.Max(docs, Essential.Length * 2);
+        Essential = new int[capacity];
+        Optional = new int[capacity];
+        MustHave = new int[capacity];
+        Mark = new int[capacity];
+        Touched = new int[capacity];
+    }
+
+    public void Touch(int doc)
+    {
+        Touched[TouchedCount++] = doc;
+    }
+
+    public void Reset()
+    {
+        for (var i = 0; i < TouchedCount; i++)
+        {
+            var doc = Touched[i];
+            Essential[doc] = 0;
+            Optional[doc] = 0;
+            MustHave[doc] = 0;
+            Mark[doc] = 0;
+        }
+        TouchedCount = 0;
+        for (var i = 0; i < TouchedSkillCount; i++)
+        {
+            SkillCredit[TouchedSkills[i]] = 0;
+        }
+        TouchedSkillCount = 0;
+    }
+}
+
+internal sealed class ScratchPool(int skillCount)
+{
+    private readonly ConcurrentBag<QueryScratch> _free = [];
+
+    public QueryScratch Rent(int docs)
+    {
+        if (!_free.TryTake(out var scratch))
+        {
+            scratch = new QueryScratch(skillCount);
+        }
+        scratch.Ensure(docs);
+        return scratch;
+    }
+
+    public void Return(QueryScratch scratch)
+    {
+        scratch.Reset();
+        _free.Add(scratch);
+    }
+}
+
+/// <summary>Top-k by (score desc, id asc), kept as a heap whose root is the worst kept hit.</summary>
+internal ref struct TopK(Span<(double Score, int Doc)> heap, string[] ids)
+{
+    private readonly Span<(double Score, int Doc)> _heap = heap;
+    private int _count;
+
+    public readonly int Count => _count;
+
+    /// <summary>True when a ranks before b: higher score, then smaller id (ordinal).</summary>
+    public static bool Before(double scoreA, string idA, double scoreB, string idB) =>
+        scoreA > scoreB || (scoreA == scoreB && string.CompareOrdinal(idA, idB) < 0);
+
+    public void Offer(double score, int doc)
+    {
+        if (_count < _heap.Length)
+        {
+            _heap[_count] = (score, doc);
+            SiftUp(_count++);
+        }
+        else if (_heap.Length > 0 && Before(score, ids[doc], _heap[0].Score, ids[_heap[0].Doc]))
+        {
+            _heap[0] = (score, doc);
+            SiftDown(0);
+        }
+    }
+
+    /// <summary>The kept hits, best first.</summary>
+    public readonly Span<(double Score, int Doc)> Sorted()
+    {
+        var kept = _heap[.._count];
+        var localIds = ids;
+        kept.Sort((a, b) => Before(a.Score, localIds[a.Doc], b.Score, localIds[b.Doc]) ? -1 : Before(b.Score, localIds[b.Doc], a.Score, localIds[a.Doc]) ? 1 : 0);
+        return kept;
+    }
+
+    // Heap order: a parent is "after" (worse than) its children, so the root is the worst.
+    private readonly bool Worse(int i, int j) => Before(_heap[j].Score, ids[_heap[j].Doc], _heap[i].Score, ids[_heap[i].Doc]);
+
+    private readonly void SiftUp(int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (!Worse(i, parent))
+            {
+                break;
+            }
+            (_heap[i], _heap[parent]) = (_heap[parent], _heap[i]);
+            i = parent;
+        }
+    }
+
+    private readonly void SiftDown(int i)
+    {
+        while (true)
+        {
+            var left = 2 * i + 1;
+            if (left >= _count)
+            {
+                break;
+            }
+            var worst = left;
+            if (left + 1 < _count && Worse(left + 1, left))
+            {
+                worst = left + 1;
+            }
+            if (!Worse(worst, i))
+            {
+                break;
+            }
+            (_heap[i], _heap[worst]) = (_heap[worst], _heap[i]);
+            i = worst;
+        }
+    }
+}
+
+/// <summary>Opaque paging cursor: base64url of the last hit's score (IEEE bits) and id.</summary>
+internal readonly record struct PageCursor(double Score, string Id)
+{
+    public string Encode()
+    {
+        var id = Encoding.UTF8.GetBytes(Id);
+        var bytes = new byte[8 + id.Length];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, BitConverter.DoubleToInt64Bits(Score));
+        id.CopyTo(bytes, 8);
+        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    public static PageCursor? Decode(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+        try
+        {
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+            var bytes = Convert.FromBase64String(base64);
+            if (bytes.Length < 8)
+            {
+                throw new FormatException();
+            }
+            var score = BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(bytes));
+            if (!double.IsFinite(score))
+            {
+                throw new FormatException();
+            }
+            return new PageCursor(score, Encoding.UTF8.GetString(bytes, 8, bytes.Length - 8));
+        }
+        catch (FormatException)
+        {
+            throw new IndexValidationException([new IndexValidationError("query", "Cursor", "is not a cursor returned by this index.")]);
+        }
+    }
+
+    /// <summary>True when a hit (score, id) comes after this cursor in (score desc, id asc) order.</summary>
+    public bool Precedes(double score, string id) => TopK.Before(Score, Id, score, id);
+}

@@ -1,0 +1,160 @@
+using Matching.Engine.Indexing;
+
+namespace Matching.Engine.Scoring;
+
+/// <summary>
+/// The one scorer of a (demand, supply) pair, used by both match directions and meant to be
+/// reproduced exactly by any other index implementation (see docs/scoring.md).
+/// <code>
+/// credit(X)          = best credit of demanded skill X over the supplier's skills:
+///                      exact 1.0, narrower 0.8, broader 0.6, related 0.5 (exact only when related skills are not allowed)
+/// EssentialCoverage  = Σ credit(X) over essential X / number of essential X   (0 when none)
+/// OptionalCoverage   = Σ credit(X) over optional X  / number of optional X    (0 when none)
+/// Skills             = 0.75·EssentialCoverage + 0.25·OptionalCoverage, or EssentialCoverage alone when the offer has
+///                      no optional skill, or OptionalCoverage alone when it has no essential skill
+/// Distance           = 1 − 0.3·d/radius when both sides have a place and d ≤ radius; excluded when d > radius;
+///                      1 when either side has no place (d: great-circle km, mean Earth radius 6371.0088 km)
+/// Contract           = 1 when the offer's contract is one of the seeker's wishes or either side is unspecified, else 0.85
+/// Experience         = min(by requirement, by years): requirement E and seeker &lt; 1 year → 0.8, S and 0 year → 0.9,
+///                      else 1; years asked A &gt; seeker's years y → 0.8 + 0.2·y/A, else 1
+/// Total              = Skills × Distance × Contract × Experience
+/// </code>
+/// Hard filters (not part of the score): every must-have demanded skill is met (exactly, or in any other way
+/// when related skills are allowed); the distance is within the radius.
+/// Nothing is rounded: every part is returned as computed.
+/// </summary>
+public static class MatchScorer
+{
+    public const double EssentialWeight = 0.75;
+    public const double OptionalWeight = 0.25;
+    public const double DistanceDecay = 0.3;
+    public const double ContractMismatch = 0.85;
+    public const double ExperienceRequiredMissing = 0.8;
+    public const double ExperienceDesiredMissing = 0.9;
+    public const double ExperienceYearsFloor = 0.8;
+    public const double EarthRadiusKm = 6371.0088;
+
+    /// <summary>Coverage from a sum of credits in <see cref="SkillGraph.CreditUnit"/> units over <paramref name="count"/> demanded skills.</summary>
+    public static double Coverage(int creditUnits, int count) =>
+        count == 0 ? 0 : creditUnits / ((double)SkillGraph.CreditUnit * count);
+
+    public static double Skills(double essentialCoverage, int essentialCount, double optionalCoverage, int optionalCount) =>
+        (essentialCount, optionalCount) switch
+        {
+            (0, 0) => 0,
+            (_, 0) => essentialCoverage,
+            (0, _) => optionalCoverage,
+            _ => EssentialWeight * essentialCoverage + OptionalWeight * optionalCoverage,
+        };
+
+    /// <summary>Distance factor for <paramref name="distanceKm"/> (null when a side has no place); NaN means excluded (beyond the radius).</summary>
+    public static double Distance(double? distanceKm, double radiusKm)
+    {
+        if (distanceKm is not { } d)
+        {
+            return 1;
+        }
+        if (d > radiusKm)
+        {
+            return double.NaN;
+        }
+        return radiusKm <= 0 ? 1 : 1 - DistanceDecay * (d / radiusKm);
+    }
+
+    /// <summary>Contract factor; <paramref name="wishes"/> is a <see cref="ContractMask"/> (0 = any).</summary>
+    public static double Contract(ContractType offer, int wishes)
+    {
+        if (offer == ContractType.Unspecified || wishes == 0 || (wishes & ContractMask(ContractType.Unspecified)) != 0)
+        {
+            return 1;
+        }
+        return (wishes & ContractMask(offer)) != 0 ? 1 : ContractMismatch;
+    }
+
+    public static double Experience(ExperienceRequirement requirement, double? yearsAsked, double seekerYears)
+    {
+        var byRequirement = requirement switch
+        {
+            ExperienceRequirement.Required when seekerYears < 1 => ExperienceRequiredMissing,
+            ExperienceRequirement.Desired when seekerYears <= 0 => ExperienceDesiredMissing,
+            _ => 1,
+        };
+        var byYears = yearsAsked is > 0 and var asked && seekerYears < asked
+            ? ExperienceYearsFloor + (1 - ExperienceYearsFloor) * Math.Max(0, seekerYears) / asked
+            : 1;
+        return Math.Min(byRequirement, byYears);
+    }
+
+    /// <summary>
+    /// Every part of the score; <see cref="ScoreParts.Total"/> is 0 when the pair is excluded by the radius.
+    /// </summary>
+    public static ScoreParts Score(
+        int essentialCreditUnits,
+        int essentialCount,
+        int optionalCreditUnits,
+        int optionalCount,
+        double? distanceKm,
+        double radiusKm,
+        ContractType offerContract,
+        int contractWishes,
+        ExperienceRequirement requirement,
+        double? yearsAsked,
+        double seekerYears)
+    {
+        var essential = Coverage(essentialCreditUnits, essentialCount);
+        var optional = Coverage(optionalCreditUnits, optionalCount);
+        var skills = Skills(essential, essentialCount, optional, optionalCount);
+        var distance = Distance(distanceKm, radiusKm);
+        var contract = Contract(offerContract, contractWishes);
+        var experience = Experience(requirement, yearsAsked, seekerYears);
+        var total = double.IsNaN(distance) ? 0 : skills * distance * contract * experience;
+        return new ScoreParts(essential, optional, skills, double.IsNaN(distance) ? 0 : distance, contract, experience, total);
+    }
+
+    /// <summary>The total alone, for the hot path: same arithmetic, same order, as <see cref="Score"/>.</summary>
+    public static double Total(
+        int essentialCreditUnits,
+        int essentialCount,
+        int optionalCreditUnits,
+        int optionalCount,
+        double? distanceKm,
+        double radiusKm,
+        ContractType offerContract,
+        int contractWishes,
+        ExperienceRequirement requirement,
+        double? yearsAsked,
+        double seekerYears)
+    {
+        var distance = Distance(distanceKm, radiusKm);
+        if (double.IsNaN(distance))
+        {
+            return 0;
+        }
+        var skills = Skills(Coverage(essentialCreditUnits, essentialCount), essentialCount, Coverage(optionalCreditUnits, optionalCount), optionalCount);
+        return skills * distance * Contract(offerContract, contractWishes) * Experience(requirement, yearsAsked, seekerYears);
+    }
+
+    public static int ContractMask(ContractType contract) => 1 << (int)contract;
+
+    public static int ContractMask(IEnumerable<ContractType> contracts)
+    {
+        var mask = 0;
+        foreach (var c in contracts)
+        {
+            mask |= ContractMask(c);
+        }
+        return mask;
+    }
+
+    /// <summary>Great-circle distance (haversine) in km. Callers pass the offer first so that both directions compute the same bits.</summary>
+    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double ToRad = Math.PI / 180;
+        var dLat = (lat2 - lat1) * ToRad;
+        var dLon = (lon2 - lon1) * ToRad;
+        var sLat = Math.Sin(dLat / 2);
+        var sLon = Math.Sin(dLon / 2);
+        var a = sLat * sLat + Math.Cos(lat1 * ToRad) * Math.Cos(lat2 * ToRad) * sLon * sLon;
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}

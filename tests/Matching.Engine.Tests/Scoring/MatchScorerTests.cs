@@ -1,0 +1,80 @@
+using Matching.Engine.Indexing;
+using Matching.Engine.Scoring;
+
+namespace Matching.Engine.Tests.Scoring;
+
+public sealed class MatchScorerTests
+{
+    [Fact]
+    public void SkillsWeighEssentialThreeTimesOptional() =>
+        Assert.Equal(0.75 * 0.5 + 0.25 * 1.0, MatchScorer.Skills(0.5, 4, 1.0, 2), 12);
+
+    [Fact]
+    public void SkillsAreTheOnlyCoverageThereIsWhenOneKindIsMissing()
+    {
+        Assert.Equal(0.4, MatchScorer.Skills(0.4, 3, 0, 0));
+        Assert.Equal(0.6, MatchScorer.Skills(0, 0, 0.6, 5));
+        Assert.Equal(0, MatchScorer.Skills(0, 0, 0, 0));
+    }
+
+    [Fact]
+    public void CoverageSumsCreditUnitsOverDemandedSkills() =>
+        Assert.Equal((100 + 80 + 50) / 300.0, MatchScorer.Coverage(230, 3), 12);
+
+    [Fact]
+    public void DistanceDecaysLinearlyInsideTheRadiusAndExcludesBeyond()
+    {
+        Assert.Equal(1, MatchScorer.Distance(0, 30));
+        Assert.Equal(0.85, MatchScorer.Distance(15, 30), 12);
+        Assert.Equal(0.7, MatchScorer.Distance(30, 30), 12);
+        Assert.True(double.IsNaN(MatchScorer.Distance(30.5, 30)));
+        Assert.Equal(1, MatchScorer.Distance(null, 30));
+    }
+
+    [Fact]
+    public void ContractOutsideTheWishesCosts15Percent()
+    {
+        var wishes = MatchScorer.ContractMask([ContractType.Permanent, ContractType.FixedTerm]);
+        Assert.Equal(1, MatchScorer.Contract(ContractType.Permanent, wishes));
+        Assert.Equal(0.85, MatchScorer.Contract(ContractType.Temporary, wishes));
+        Assert.Equal(1, MatchScorer.Contract(ContractType.Unspecified, wishes));
+        Assert.Equal(1, MatchScorer.Contract(ContractType.Temporary, 0));
+    }
+
+    [Fact]
+    public void ExperienceShortOfTheRequirementLowersTheFit()
+    {
+        Assert.Equal(0.8, MatchScorer.Experience(ExperienceRequirement.Required, null, 0.5));
+        Assert.Equal(1, MatchScorer.Experience(ExperienceRequirement.Required, null, 1));
+        Assert.Equal(0.9, MatchScorer.Experience(ExperienceRequirement.Desired, null, 0));
+        Assert.Equal(1, MatchScorer.Experience(ExperienceRequirement.BeginnerAccepted, null, 0));
+        Assert.Equal(0.8 + 0.2 * 2 / 4.0, MatchScorer.Experience(ExperienceRequirement.BeginnerAccepted, 4, 2), 12);
+        Assert.Equal(0.8, MatchScorer.Experience(ExperienceRequirement.Required, 4, 0.5));
+        Assert.Equal(1, MatchScorer.Experience(ExperienceRequirement.Required, 4, 6));
+    }
+
+    [Fact]
+    public void TotalIsTheProductOfThePartsAndEqualsTheHotPathTotal()
+    {
+        var wishes = MatchScorer.ContractMask([ContractType.Permanent]);
+        var parts = MatchScorer.Score(180, 2, 50, 1, 10, 40, ContractType.FixedTerm, wishes, ExperienceRequirement.Required, null, 0.5);
+
+        Assert.Equal(0.9, parts.EssentialCoverage, 12);
+        Assert.Equal(0.5, parts.OptionalCoverage, 12);
+        Assert.Equal(parts.Skills * parts.Distance * parts.Contract * parts.Experience, parts.Total);
+        Assert.Equal(parts.Total, MatchScorer.Total(180, 2, 50, 1, 10, 40, ContractType.FixedTerm, wishes, ExperienceRequirement.Required, null, 0.5));
+        Assert.True(parts.Total < parts.Skills);
+    }
+
+    [Fact]
+    public void PairBeyondTheRadiusScoresZero() =>
+        Assert.Equal(0, MatchScorer.Score(100, 1, 0, 0, 31, 30, ContractType.Unspecified, 0, ExperienceRequirement.BeginnerAccepted, null, 0).Total);
+
+    [Fact]
+    public void DistanceIsSymmetricAndAboutRightBetweenParisAndLyon()
+    {
+        var there = MatchScorer.DistanceKm(48.8566, 2.3522, 45.7640, 4.8357);
+        Assert.InRange(there, 385, 400);
+        Assert.Equal(there, MatchScorer.DistanceKm(45.7640, 4.8357, 48.8566, 2.3522), 9);
+    }
+}
