@@ -1,6 +1,8 @@
 using Matching.Engine.Corpus;
 using Matching.Engine.Data;
+using Matching.Engine.Geography;
 using Matching.Engine.Indexing;
+using Matching.Engine.Indexing.Embedded;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Benchmarks;
@@ -18,7 +20,11 @@ internal static class BenchData
     private static readonly Lazy<SkillsTaxonomy> s_taxonomy = new(() => TaxonomyLoader.Load(DataPath));
     private static readonly Lazy<CorpusGenerator> s_generator = new(() => new CorpusGenerator(Taxonomy, CorpusSources.Load(DataPath), Seed));
 
+    private static readonly Lazy<GeographyData> s_geography = new(() => GeographyData.Load(DataPath));
+
     public static string DataPath => s_dataPath.Value;
+
+    public static GeographyData Geography => s_geography.Value;
 
     public static SkillsTaxonomy Taxonomy => s_taxonomy.Value;
 
@@ -32,6 +38,38 @@ internal static class BenchData
         System.IO.Directory.CreateDirectory(path);
         return path;
     }
+
+    /// <summary>
+    /// Opens the embedded store holding <paramref name="size"/> generated offers and as many
+    /// profiles, building it first (batches of 1,000) when it is not cached yet.
+    /// </summary>
+    public static EmbeddedMatchIndex OpenEngine(int size)
+    {
+        var folder = CacheFolder($"engine-{size}-s{Seed}");
+        var path = Path.Combine(folder, "coach.db");
+        if (!IsComplete(folder))
+        {
+            foreach (var file in System.IO.Directory.GetFiles(folder))
+            {
+                File.Delete(file);
+            }
+            using var building = OpenEngineAt(path);
+            foreach (var batch in Generator.Offers(size).Chunk(1_000))
+            {
+                building.UpsertOffersAsync(batch).GetAwaiter().GetResult();
+            }
+            foreach (var batch in Generator.Profiles(size).Chunk(1_000))
+            {
+                building.UpsertProfilesAsync(batch).GetAwaiter().GetResult();
+            }
+            MarkComplete(folder);
+        }
+        return OpenEngineAt(path);
+    }
+
+    /// <summary>Opens (or creates) an embedded store at a path, with the real employment areas.</summary>
+    public static EmbeddedMatchIndex OpenEngineAt(string path) =>
+        EmbeddedMatchIndex.Open(path, Taxonomy, commune => Geography.EmploymentAreaOf(commune)?.Code, area => Geography.EmploymentArea(area)?.Name);
 
     /// <summary>True when a cached store was completed (the marker is written last).</summary>
     public static bool IsComplete(string folder) => File.Exists(Path.Combine(folder, ".complete"));
