@@ -1,0 +1,107 @@
+using Matching.Engine.Corpus;
+using Matching.Engine.Data;
+using Matching.Engine.Geography;
+using Matching.Engine.Indexing;
+using Matching.Engine.Indexing.Embedded;
+using Matching.Engine.Taxonomy;
+
+namespace Matching.Benchmarks;
+
+/// <summary>
+/// What every benchmark shares: the reference data, the corpus generator (seed 42), and the
+/// cache folder for built stores (<c>data/corpus/</c>, git-ignored) so that a 1M-document store
+/// is built once and reused by later runs (each BenchmarkDotNet job is a new process).
+/// </summary>
+internal static class BenchData
+{
+    public const int Seed = 42;
+
+    private static readonly Lazy<string> s_dataPath = new(() => DataFolder.Resolve(Environment.GetEnvironmentVariable("COACH_DATA"), AppContext.BaseDirectory));
+    private static readonly Lazy<SkillsTaxonomy> s_taxonomy = new(() => TaxonomyLoader.Load(DataPath));
+    private static readonly Lazy<CorpusGenerator> s_generator = new(() => new CorpusGenerator(Taxonomy, CorpusSources.Load(DataPath), Seed));
+
+    private static readonly Lazy<GeographyData> s_geography = new(() => GeographyData.Load(DataPath));
+
+    public static string DataPath => s_dataPath.Value;
+
+    public static GeographyData Geography => s_geography.Value;
+
+    public static SkillsTaxonomy Taxonomy => s_taxonomy.Value;
+
+    public static CorpusGenerator Generator => s_generator.Value;
+
+    /// <summary><c>data/corpus/</c> of the repository (found from the Coach.sln upwards), created on demand.</summary>
+    public static string CacheFolder(string name)
+    {
+        var root = RepositoryRoot();
+        var path = Path.Combine(root, "data", "corpus", name);
+        System.IO.Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>
+    /// Opens the embedded store holding <paramref name="size"/> generated offers and as many
+    /// profiles, building it first (batches of 1,000) when it is not cached yet.
+    /// </summary>
+    public static EmbeddedMatchIndex OpenEngine(int size)
+    {
+        var folder = CacheFolder($"engine-{size}-s{Seed}");
+        var path = Path.Combine(folder, "coach.db");
+        if (!IsComplete(folder))
+        {
+            foreach (var file in System.IO.Directory.GetFiles(folder))
+            {
+                File.Delete(file);
+            }
+            using var building = OpenEngineAt(path);
+            foreach (var batch in Generator.Offers(size).Chunk(1_000))
+            {
+                building.UpsertOffersAsync(batch).GetAwaiter().GetResult();
+            }
+            foreach (var batch in Generator.Profiles(size).Chunk(1_000))
+            {
+                building.UpsertProfilesAsync(batch).GetAwaiter().GetResult();
+            }
+            MarkComplete(folder);
+        }
+        return OpenEngineAt(path);
+    }
+
+    /// <summary>Opens (or creates) an embedded store at a path, with the real employment areas.</summary>
+    public static EmbeddedMatchIndex OpenEngineAt(string path) =>
+        EmbeddedMatchIndex.Open(path, Taxonomy, commune => Geography.EmploymentAreaOf(commune)?.Code, area => Geography.EmploymentArea(area)?.Name);
+
+    /// <summary>True when a cached store was completed (the marker is written last).</summary>
+    public static bool IsComplete(string folder) => File.Exists(Path.Combine(folder, ".complete"));
+
+    public static void MarkComplete(string folder) => File.WriteAllText(Path.Combine(folder, ".complete"), DateTimeOffset.UtcNow.ToString("O"));
+
+    /// <summary>
+    /// Query profiles: generated profiles of ~25 skills (20 to 30), the size the brief measures,
+    /// drawn from a stream of their own so they are not documents of the corpus.
+    /// </summary>
+    public static ProfileDocument[] QueryProfiles(int count)
+    {
+        var generator = new CorpusGenerator(Taxonomy, CorpusSources.Load(DataPath), Seed + 1);
+        return [.. generator.Profiles(count * 20).Where(p => p.Skills.Count is >= 20 and <= 30).Take(count)];
+    }
+
+    /// <summary>Query offers: generated offers of another seed with 10 skills or more.</summary>
+    public static OfferDocument[] QueryOffers(int count)
+    {
+        var generator = new CorpusGenerator(Taxonomy, CorpusSources.Load(DataPath), Seed + 1);
+        return [.. generator.Offers(count * 20).Where(o => o.Skills.Count >= 10).Take(count)];
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Coach.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No Coach.sln above {AppContext.BaseDirectory}: run the benchmarks from the repository.");
+    }
+}

@@ -1,0 +1,96 @@
+using BenchmarkDotNet.Attributes;
+using Matching.Engine.Indexing;
+using Matching.Engine.Indexing.Embedded;
+
+namespace Matching.Benchmarks;
+
+/// <summary>
+/// A profile (~25 skills) to its top 20 offers: the embedded index with explanations, the
+/// Lucene.Net BM25 baseline (ids only, no related skills, no radius) and a naive full scan with
+/// the engine's score. Each method cycles through 64 query profiles, so the median is over varied queries.
+/// </summary>
+[MemoryDiagnoser]
+public class MatchOffersBenchmark
+{
+    private static readonly MatchOptions s_options = new(Size: 20);
+
+    private ProfileDocument[] _queries = [];
+    private string[][] _querySkills = [];
+    private NaiveScan.Supply[] _naiveQueries = [];
+    private int _next;
+    private EmbeddedMatchIndex? _engine;
+    private LuceneSkillIndex? _lucene;
+    private NaiveScan? _naive;
+    private NaiveScan.Demand[] _naiveOffers = [];
+
+    [Params(100_000, 1_000_000)]
+    public int Offers { get; set; }
+
+    [GlobalSetup(Target = nameof(Engine))]
+    public void SetupEngine()
+    {
+        SetupQueries();
+        _engine = BenchData.OpenEngine(Offers);
+    }
+
+    [GlobalSetup(Target = nameof(Lucene))]
+    public void SetupLucene()
+    {
+        SetupQueries();
+        _lucene = LuceneSkillIndex.OpenOrBuild(
+            BenchData.CacheFolder($"lucene-offers-{Offers}-s{BenchData.Seed}"),
+            () => LuceneSkillIndex.Of(BenchData.Generator.Offers(Offers)));
+    }
+
+    [GlobalSetup(Target = nameof(Naive))]
+    public void SetupNaive()
+    {
+        SetupQueries();
+        _naive = new NaiveScan(BenchData.Taxonomy, new SkillGraph(BenchData.Taxonomy));
+        _naiveOffers = [.. BenchData.Generator.Offers(Offers).Select(_naive.Compile)];
+        _naiveQueries = [.. _queries.Select(_naive.Compile)];
+        if (Offers <= 100_000)
+        {
+            CheckAgainstEngine();
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public MatchPage Engine() => _engine!.MatchOffersAsync(_queries[Next()], s_options).GetAwaiter().GetResult();
+
+    [Benchmark]
+    public string[] Lucene() => _lucene!.Search(_querySkills[Next()], 20);
+
+    [Benchmark]
+    public (string Id, double Score)[] Naive() => _naive!.TopOffers(_naiveQueries[Next()], _naiveOffers, 20);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _engine?.Dispose();
+        _lucene?.Dispose();
+    }
+
+    // The naive scan is only a fair baseline if it computes the engine's score: compare the top
+    // scores of a few queries with the engine's (ties may order differently, scores may not).
+    private void CheckAgainstEngine()
+    {
+        using var engine = BenchData.OpenEngine(Offers);
+        for (var q = 0; q < 8; q++)
+        {
+            var expected = engine.MatchOffersAsync(_queries[q], s_options).GetAwaiter().GetResult().Hits.Select(h => h.Score).ToArray();
+            var actual = _naive!.TopOffers(_naiveQueries[q], _naiveOffers, 20).Select(h => h.Score).ToArray();
+            Console.WriteLine(expected.SequenceEqual(actual)
+                ? $"// NAIVE CHECK query {q}: same {actual.Length} top scores as the engine"
+                : $"// NAIVE CHECK query {q}: MISMATCH engine [{string.Join(", ", expected.Take(5))}] naive [{string.Join(", ", actual.Take(5))}]");
+        }
+    }
+
+    private void SetupQueries()
+    {
+        _queries = BenchData.QueryProfiles(64);
+        _querySkills = [.. _queries.Select(p => p.Skills.Select(s => s.SkillUri).ToArray())];
+    }
+
+    private int Next() => _next = (_next + 1) % _queries.Length;
+}

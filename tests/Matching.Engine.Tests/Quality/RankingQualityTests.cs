@@ -1,0 +1,66 @@
+using Matching.Engine.Indexing;
+using Matching.Engine.Indexing.Embedded;
+using Xunit.Abstractions;
+
+namespace Matching.Engine.Tests.Quality;
+
+/// <summary>
+/// Ranking quality on a seeded evaluation set (see <see cref="EvaluationSet"/> and docs/quality.md):
+/// a profile generated from occupation X must find the offers of X on top.
+/// </summary>
+/// <remarks>
+/// The thresholds are floors just under the measured figures (the set is deterministic, so they
+/// only move when the scorer or the generator changes): engine nDCG@10 0.791 and MRR 0.778,
+/// Lucene BM25 0.885 and 0.919. The engine is below the Lucene baseline today; docs/quality.md
+/// explains why (coverage of the offer's demands alone favours small offers) and what closes the gap.
+/// </remarks>
+public sealed class RankingQualityTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<EvaluationSet> s_set = new(EvaluationSet.Build);
+
+    [Fact]
+    public async Task Offers_of_the_target_occupation_rank_on_top()
+    {
+        var set = s_set.Value;
+        var store = Path.Combine(Path.GetTempPath(), $"coach-quality-{Guid.NewGuid():N}.db");
+        try
+        {
+            double ndcg, mrr;
+            using (var index = EmbeddedMatchIndex.Open(store, TaxonomyFixture.Taxonomy, _ => null, _ => null))
+            {
+                foreach (var batch in set.Offers.Chunk(1_000))
+                {
+                    await index.UpsertOffersAsync(batch);
+                }
+                (ndcg, mrr) = await set.EvaluateAsync(async p =>
+                    (await index.MatchOffersAsync(p, new MatchOptions(Size: 20))).Hits.Select(h => h.Id).ToList());
+            }
+
+            output.WriteLine($"Engine: nDCG@10 {ndcg:F3}, MRR {mrr:F3} ({set.QueryProfiles.Count} queries, {set.Offers.Count} offers)");
+            Assert.True(mrr >= 0.75, $"Engine MRR {mrr:F3} below 0.75");
+            Assert.True(ndcg >= 0.75, $"Engine nDCG@10 {ndcg:F3} below 0.75");
+        }
+        finally
+        {
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(store)!, Path.GetFileName(store) + "*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Lucene_baseline_finds_the_occupation_offers()
+    {
+        // The baseline keeps the evaluation set honest: a set where a plain BM25 search could not
+        // find the occupation would say nothing about the engine.
+        var set = s_set.Value;
+        using var lucene = new LuceneBaseline(set.Offers);
+
+        var (ndcg, mrr) = await set.EvaluateAsync(p => Task.FromResult(lucene.Rank(p, 20)));
+
+        output.WriteLine($"Lucene BM25: nDCG@10 {ndcg:F3}, MRR {mrr:F3} ({set.QueryProfiles.Count} queries, {set.Offers.Count} offers)");
+        Assert.True(mrr >= 0.85, $"Lucene MRR {mrr:F3} below 0.85");
+        Assert.True(ndcg >= 0.85, $"Lucene nDCG@10 {ndcg:F3} below 0.85");
+    }
+}
