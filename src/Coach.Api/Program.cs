@@ -1,5 +1,10 @@
 using Coach.Api.Health;
 using Coach.Api.Infrastructure;
+using Coach.Api.Market;
+using Coach.Api.Matching;
+using Coach.Api.Offers;
+using Coach.Api.Profiles;
+using Coach.Api.Search;
 using Coach.Api.Taxonomy;
 using Scalar.AspNetCore;
 
@@ -10,6 +15,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 
 
 // Configuration: the "Coach" section (see README), environment COACH_DATA for the data folder.
 builder.Services.AddMatchingEngine(builder.Configuration);
+builder.Services.Configure<IngestLimits>(builder.Configuration.GetSection("Coach"));
 
 // Every error is a ProblemDetails: unknown routes, bad input, server errors.
 builder.Services.AddCoachProblemDetails();
@@ -24,6 +30,10 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealth();
 app.MapTaxonomy();
+app.MapOffers();
+app.MapProfiles();
+app.MapSearch();
+app.MapMarket();
 app.MapFallback(ProblemResults.UnknownRoute);
 
 app.Run();

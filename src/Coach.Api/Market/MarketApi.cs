@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
+using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,7 +23,7 @@ public static class MarketApi
 
     public static async Task<Results<Ok<SupplyDemandView>, ValidationProblem>> GetSupplyDemand(
         HttpContext context,
-        Matching.Engine.Hosting.MatchingRuntimeProvider provider,
+        MatchingRuntimeProvider provider,
         [Description("ESCO skill URI (give this or occupation).")] string? skill,
         [Description("ESCO occupation URI or ROME code (give this or skill).")] string? occupation,
         [Description("INSEE code or postcode; nationwide when absent.")] string? place,

@@ -37,7 +37,11 @@ public interface IMatchIndex
 }
 
 /// <summary>Outcome of a batch write: every item acknowledged here is durable.</summary>
-public sealed record BulkResult(int Created, int Updated);
+/// <param name="CreatedIds">The ids that did not exist before the batch (the others were updated).</param>
+public sealed record BulkResult(int Created, int Updated, IReadOnlySet<string>? CreatedIds = null)
+{
+    public bool WasCreated(string id) => CreatedIds?.Contains(id) == true;
+}
 
 public sealed record IndexCounts(long Offers, long Profiles);
 

@@ -5,7 +5,7 @@ using Matching.Engine.Indexing;
 namespace Matching.Engine.Ingest;
 
 /// <summary>The codes clients send (France Travail's and our enum names), to the document enums.</summary>
-internal static partial class IngestCodes
+public static partial class IngestCodes
 {
     public const string ContractExpected = "Expected CDI, CDD, MIS, SAI, LIB, alternance or a contract type name (Permanent, FixedTerm, Temporary, Seasonal, Freelance, WorkStudy, Other).";
     public const string ExperienceExpected = "Expected D, S, E, beginner, desired or required.";

@@ -48,7 +48,7 @@ public sealed class StrategyBuilderTests
     [Fact]
     public void Strategies_of_the_main_challenge_come_first()
     {
-        var (diagnosis, advice) = Run(Settled with { InterviewsSoFar = 1, OffersReceived = 0, ApplicationsSoFar = 40, ContractWishes = [Indexing.ContractType.Permanent] }, Healthy);
+        var (diagnosis, advice) = Run(Settled with { InterviewsSoFar = 1, OffersReceived = 0, ApplicationsSoFar = 40, ContractWishes = [global::Matching.Engine.Indexing.ContractType.Permanent] }, Healthy);
         Assert.Equal(DiagnosisCategory.EnhanceInterviews, diagnosis.MainChallenge);
         var strategies = StrategyBuilder.Build(advice, diagnosis);
         Assert.Equal("make-applications-count", strategies[0].Id);

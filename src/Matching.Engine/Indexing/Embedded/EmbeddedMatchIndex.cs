@@ -190,19 +190,20 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     private static BulkResult CountCreated(IEnumerable<string> ids, DocumentTable table)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int created = 0, updated = 0;
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        var updated = 0;
         foreach (var id in ids)
         {
             if (seen.Add(id) && !table.Contains(id))
             {
-                created++;
+                created.Add(id);
             }
             else
             {
                 updated++;
             }
         }
-        return new BulkResult(created, updated);
+        return new BulkResult(created.Count, updated, created);
     }
 
     private void Apply(Action write)
