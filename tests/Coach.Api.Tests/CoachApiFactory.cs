@@ -39,6 +39,10 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Waits until the match index is open (it opens once the reference data is loaded).</summary>
+    public async Task WaitForIndexAsync() =>
+        await Services.GetRequiredService<MatchingRuntimeProvider>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -4,12 +4,15 @@ namespace Coach.Api.Infrastructure;
 
 public static class ProblemResults
 {
-    public static IServiceCollection AddCoachProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    public static IServiceCollection AddCoachProblemDetails(this IServiceCollection services)
+    {
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        return services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
+    }
 
     /// <summary>Fallback for any route Coach does not serve.</summary>
     public static ProblemHttpResult UnknownRoute(HttpContext context) =>

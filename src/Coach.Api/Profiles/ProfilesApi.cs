@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.Text.Json;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
+using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
@@ -44,6 +46,10 @@ public static class ProfilesApi
         {
             return ProblemResults.Invalid("", "Send one profile as a JSON object.");
         }
+        if (IsQuestionnaire(body))
+        {
+            return await PutQuestionnaireAsync(id, body, runtime, cancellationToken);
+        }
         var item = ProfileIngestReader.Read(body);
         if (!item.IsValid)
         {
@@ -64,6 +70,57 @@ public static class ProfilesApi
             : TypedResults.Ok(outcome.Document!);
     }
 
+    /// <summary>The seeker questionnaire (product.md) rather than the bare matching profile.</summary>
+    private static bool IsQuestionnaire(JsonElement body) =>
+        QuestionnaireFields.Any(f => body.TryGetProperty(f, out _));
+
+    private static readonly string[] QuestionnaireFields =
+        ["targetJobs", "commune", "postcode", "yearsOfExperienceInTarget", "highestDiploma", "searchStarted", "searchStartDate", "searchableByRecruiters", "applicationsSoFar"];
+
+    private static async Task<Results<Created<ProfileDocument>, Ok<ProfileDocument>, ValidationProblem>> PutQuestionnaireAsync(
+        string id, JsonElement body, MatchingRuntime runtime, CancellationToken cancellationToken)
+    {
+        SeekerProfile? profile;
+        try
+        {
+            profile = body.Deserialize<SeekerProfile>(SeekerStore.JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            return ProblemResults.Invalid(e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "", "This value does not have the expected type.");
+        }
+        if (profile is null)
+        {
+            return ProblemResults.Invalid("", "Send one profile as a JSON object.");
+        }
+        if (!string.IsNullOrEmpty(profile.Id) && profile.Id != id)
+        {
+            return ProblemResults.Invalid("id", $"The body's id '{profile.Id}' differs from the route's '{id}'.");
+        }
+        profile = profile with { Id = id };
+        if (ValidateId(id) is { } idError)
+        {
+            return idError;
+        }
+        if (Coaching.CoachApi.Validate(profile, runtime, DateOnly.FromDateTime(DateTime.UtcNow)) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var target = runtime.Coach.UnderstandTarget(profile);
+        var document = runtime.Coach.ToDocument(profile, target, runtime.Coach.ResolvePlace(profile));
+        // The index first: if it refuses the document, the questionnaire is not stored either.
+        var result = await runtime.Index.UpsertProfilesAsync([document], cancellationToken);
+        runtime.Seekers.Save(profile, DateTimeOffset.UtcNow);
+        return result.WasCreated(id)
+            ? TypedResults.Created($"/api/profiles/{Uri.EscapeDataString(id)}", document)
+            : TypedResults.Ok(document);
+    }
+
+    private static ValidationProblem? ValidateId(string id) =>
+        id.Length is 0 or > 200 || id.Any(char.IsControl)
+            ? ProblemResults.Invalid("id", "The id must be 1 to 200 characters, without control characters.")
+            : null;
+
     public static async Task<Results<Ok<ProfileDocument>, ProblemHttpResult>> GetProfile(
         string id, MatchingRuntimeProvider provider, CancellationToken cancellationToken) =>
         await provider.Runtime().Index.GetProfileAsync(id, cancellationToken) is { } profile
@@ -71,10 +128,13 @@ public static class ProfilesApi
             : ProblemResults.NotFound("profile", id);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProfile(
-        string id, MatchingRuntimeProvider provider, CancellationToken cancellationToken) =>
-        await provider.Runtime().Index.DeleteProfilesAsync([id], cancellationToken) > 0
-            ? TypedResults.NoContent()
-            : ProblemResults.NotFound("profile", id);
+        string id, MatchingRuntimeProvider provider, CancellationToken cancellationToken)
+    {
+        var runtime = provider.Runtime();
+        var inIndex = await runtime.Index.DeleteProfilesAsync([id], cancellationToken) > 0;
+        var questionnaire = runtime.Seekers.Delete(id);
+        return inIndex || questionnaire ? TypedResults.NoContent() : ProblemResults.NotFound("profile", id);
+    }
 
     public static async Task<Results<Ok<OfferMatchPage>, ProblemHttpResult, ValidationProblem>> GetMatches(
         string id,

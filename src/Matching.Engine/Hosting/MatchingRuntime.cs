@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Matching.Engine.Coaching;
 using Matching.Engine.Corpus;
 using Matching.Engine.Indexing;
 using Matching.Engine.Indexing.Embedded;
@@ -9,16 +10,32 @@ using Microsoft.Extensions.Options;
 
 namespace Matching.Engine.Hosting;
 
-/// <summary>What the API works with once started: the reference data, the index and the document builders.</summary>
-public sealed class MatchingRuntime(ReferenceData data, IMatchIndex index)
+/// <summary>What the API works with once started: the reference data, the index, the stores and the document builders.</summary>
+public sealed class MatchingRuntime
 {
-    public ReferenceData Data { get; } = data;
+    public MatchingRuntime(ReferenceData data, IMatchIndex index, SeekerStore seekers)
+    {
+        Data = data;
+        Index = index;
+        Seekers = seekers;
+        Offers = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
+        Profiles = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
+        Coach = new SeekerCoach(this);
+    }
 
-    public IMatchIndex Index { get; } = index;
+    public ReferenceData Data { get; }
 
-    public OfferDocumentBuilder Offers { get; } = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
+    public IMatchIndex Index { get; }
 
-    public ProfileDocumentBuilder Profiles { get; } = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
+    /// <summary>The seekers' full questionnaires.</summary>
+    public SeekerStore Seekers { get; }
+
+    /// <summary>The coaching pipeline (diagnosis, advice, gap, close jobs, matches).</summary>
+    public SeekerCoach Coach { get; }
+
+    public OfferDocumentBuilder Offers { get; }
+
+    public ProfileDocumentBuilder Profiles { get; }
 }
 
 /// <summary>
@@ -35,6 +52,7 @@ public sealed class MatchingRuntimeProvider(
     private readonly TaskCompletionSource<MatchingRuntime> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private EmbeddedMatchIndex? _index;
+    private SeekerStore? _seekers;
 
     public Task<MatchingRuntime> Ready => _ready.Task;
 
@@ -64,7 +82,8 @@ public sealed class MatchingRuntimeProvider(
             var counts = await _index.CountAsync();
             logger.LogInformation("Match index opened from {StorePath} in {Seconds:F1} s: {Offers} offers, {Profiles} profiles",
                 storePath, watch.Elapsed.TotalSeconds, counts.Offers, counts.Profiles);
-            var runtime = new MatchingRuntime(data, _index);
+            _seekers = new SeekerStore(storePath);
+            var runtime = new MatchingRuntime(data, _index, _seekers);
             _ready.TrySetResult(runtime);
 
             if (counts.Offers == 0 && counts.Profiles == 0 && (options.Value.SeedOffers > 0 || options.Value.SeedProfiles > 0))
@@ -109,5 +128,6 @@ public sealed class MatchingRuntimeProvider(
     {
         _stopping.Dispose();
         _index?.Dispose();
+        _seekers?.Dispose();
     }
 }

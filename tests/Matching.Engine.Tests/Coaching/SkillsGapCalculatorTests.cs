@@ -58,6 +58,9 @@ public sealed class SkillsGapCalculatorTests
         var gap = SkillsGapCalculator.Compute(Taxonomy, [CareAssistant.Uri], [], []);
         Assert.Null(gap.Share);
         Assert.Equal(0, gap.AskedSkills);
+        // The job's essential skills are still listed, each unlocking no local offer.
+        Assert.Equal(CareAssistant.EssentialSkills.Length, gap.Missing.Count);
+        Assert.All(gap.Missing, m => Assert.Equal(0, m.OffersUnlocked));
     }
 }
 

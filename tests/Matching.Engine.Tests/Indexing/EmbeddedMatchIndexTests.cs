@@ -202,8 +202,12 @@ public sealed class EmbeddedMatchIndexTests : IDisposable
         var skill = UnlinkedSkills(1)[0];
         var offer = Offer("o", [skill]);
 
-        Assert.Equal(new BulkResult(1, 0), await _index.UpsertOffersAsync([offer]));
-        Assert.Equal(new BulkResult(0, 1), await _index.UpsertOffersAsync([offer]));
+        var first = await _index.UpsertOffersAsync([offer]);
+        var second = await _index.UpsertOffersAsync([offer]);
+        Assert.Equal((1, 0), (first.Created, first.Updated));
+        Assert.True(first.WasCreated(offer.Id));
+        Assert.Equal((0, 1), (second.Created, second.Updated));
+        Assert.False(second.WasCreated(offer.Id));
 
         Assert.Single((await _index.MatchOffersAsync(Profile("p", [skill]), Top100)).Hits);
         Assert.Equal(new IndexCounts(1, 0), await _index.CountAsync());
@@ -448,7 +452,7 @@ public sealed class EmbeddedMatchIndexTests : IDisposable
 
         var result = await _index.UpsertOffersAsync([.. offers.Select(o => o with { Skills = [new DemandedSkill(skills[0].Uri, SkillImportance.Essential)] })]);
 
-        Assert.Equal(new BulkResult(0, offers.Count), result);
+        Assert.Equal((0, offers.Count), (result.Created, result.Updated));
         Assert.Equal(offers.Count, (await _index.CountAsync()).Offers);
         Assert.Equal(offers.Count, (await _index.MatchOffersAsync(Profile("p", [skills[0]]), Top100)).Total);
         Assert.Equal(0, (await _index.MatchOffersAsync(Profile("p", [skills[1]]), Top100)).Total);

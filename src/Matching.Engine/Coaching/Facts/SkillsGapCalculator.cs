@@ -45,7 +45,14 @@ public static class SkillsGapCalculator
         }
         if (asking.Count == 0)
         {
-            return new(null, [], 0);
+            // No local demand to measure the gap against, so no share (never guessed); the seeker still
+            // sees the job's essential skills they lack, each unlocking no offer nearby.
+            var lacking = essential
+                .Where(id => !Covers(taxonomy, owned, id))
+                .OrderBy(id => taxonomy.Skills[id].Uri, StringComparer.Ordinal)
+                .Select(id => new MissingSkill(taxonomy.Skills[id].Uri, taxonomy.Skills[id].Label(language), 0))
+                .ToList();
+            return new(null, lacking, 0);
         }
         var missing = asking
             .Where(kv => !Covers(taxonomy, owned, kv.Key))

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Matching.Engine.Corpus;
+using Matching.Engine.Data;
+using Matching.Engine.Hosting;
+using Matching.Engine.Indexing.Embedded;
+using Spectre.Console;
+
+namespace Coach.Api.Cli;
+
+/// <summary>
+/// <c>coach generate --offers N --profiles M --seed S [--store PATH]</c>: writes a generated corpus
+/// (real proportions of offers per commune and ROME code) into the embedded store, with a progress bar.
+/// </summary>
+public static class GenerateCommand
+{
+    private const int Batch = 2_000;
+
+    public static bool Matches(string[] args) => args.Length > 0 && args[0] == "generate";
+
+    public static async Task<int> RunAsync(string[] args, IConfiguration configuration)
+    {
+        int offers = 20_000, profiles = 5_000, seed = 42;
+        string? store = null;
+        for (var i = 1; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            try
+            {
+                switch (args[i])
+                {
+                    case "--offers": offers = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--profiles": profiles = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--seed": seed = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--store": store = Next(); break;
+                    case "--help" or "-h":
+                        AnsiConsole.MarkupLine("Usage: [bold]coach generate[/] --offers N --profiles M --seed S [[--store PATH]]");
+                        return 0;
+                    default:
+                        AnsiConsole.MarkupLineInterpolated($"[red]Unknown option {args[i]}[/]. Usage: coach generate --offers N --profiles M --seed S [--store PATH]");
+                        return 2;
+                }
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                return 2;
+            }
+        }
+        if (offers < 0 || profiles < 0)
+        {
+            AnsiConsole.MarkupLine("[red]--offers and --profiles must be zero or more.[/]");
+            return 2;
+        }
+
+        ReferenceData data;
+        string storePath;
+        try
+        {
+            var dataPath = DataFolder.Resolve(configuration["Coach:DataPath"] ?? configuration["COACH_DATA"]);
+            storePath = Path.GetFullPath(store ?? RepositoryPath(configuration["Coach:StorePath"] ?? "data/coach.db"));
+            data = AnsiConsole.Status().Start("Loading reference data…", _ => ReferenceData.Load(dataPath, RepositoryPath(configuration["Coach:CachePath"] ?? "data/cache")));
+        }
+        catch (ReferenceDataException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 1;
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var index = EmbeddedMatchIndex.Open(storePath, data.Taxonomy,
+            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name);
+        var generator = new CorpusGenerator(data.Taxonomy, CorpusSources.From(data.Geography, data.Market.OfferCounts), seed);
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var offerTask = context.AddTask($"Offers ({offers:N0})", maxValue: Math.Max(1, offers));
+                foreach (var batch in generator.Offers(offers).Chunk(Batch))
+                {
+                    await index.UpsertOffersAsync(batch);
+                    offerTask.Increment(batch.Length);
+                }
+                offerTask.Value = offerTask.MaxValue;
+                var profileTask = context.AddTask($"Profiles ({profiles:N0})", maxValue: Math.Max(1, profiles));
+                foreach (var batch in generator.Profiles(profiles).Chunk(Batch))
+                {
+                    await index.UpsertProfilesAsync(batch);
+                    profileTask.Increment(batch.Length);
+                }
+                profileTask.Value = profileTask.MaxValue;
+            });
+        var counts = await index.CountAsync();
+        AnsiConsole.MarkupLineInterpolated($"[green]Done[/] in {watch.Elapsed.TotalSeconds:F1} s: the store {storePath} holds {counts.Offers:N0} offers and {counts.Profiles:N0} profiles (seed {seed}).");
+        return 0;
+    }
+
+    private static string RepositoryPath(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Coach.sln")))
+            {
+                return Path.Combine(dir.FullName, path);
+            }
+        }
+        return Path.GetFullPath(path);
+    }
+}
