@@ -1,5 +1,6 @@
 using Coach.Api.Health;
 using Coach.Api.Infrastructure;
+using Coach.Api.Security;
 using Coach.Api.Taxonomy;
 using Scalar.AspNetCore;
 
@@ -15,16 +16,28 @@ builder.Services.AddMatchingEngine(builder.Configuration);
 builder.Services.AddCoachProblemDetails();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<CoachDocumentTransformer>());
 
+// Security: JWT bearer, access rules, privacy stores, rate and body limits (see Security/).
+builder.Services.AddCoachSecurity(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCoachSecurity();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
-app.MapHealth();
-app.MapTaxonomy();
-app.MapFallback(ProblemResults.UnknownRoute);
+// Public endpoints state it; every other group states its roles (Security/AccessRule.cs).
+var open = app.MapGroup("").WithAccess(Access.Public);
+open.MapOpenApi();
+open.MapScalarApiReference();
+open.MapHealth();
+open.MapTaxonomy();
+
+// Security: my data, contact requests, admin audit log, development sign-in.
+app.MapPrivacy();
+app.MapContactRequests();
+app.MapDevSignIn();
+
+open.MapFallback(ProblemResults.UnknownRoute);
 
 app.Run();
 
