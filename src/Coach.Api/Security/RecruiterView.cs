@@ -15,7 +15,18 @@ public sealed record RecruiterCandidate(
     double ExperienceYears,
     IReadOnlyList<ContractType> ContractWishes,
     string DistanceBand,
-    MatchExplanation Explanation);
+    RecruiterExplanation Explanation);
+
+/// <summary>The match explanation without the exact distance.</summary>
+public sealed record RecruiterExplanation(
+    IReadOnlyList<SkillMatch> Matched,
+    IReadOnlyList<SkillMatch> MatchedThroughRelated,
+    IReadOnlyList<string> MissingEssential,
+    IReadOnlyList<string> MissingOptional,
+    ScoreParts Parts)
+{
+    public static RecruiterExplanation From(MatchExplanation e) => new(e.Matched, e.MatchedThroughRelated, e.MissingEssential, e.MissingOptional, e.Parts);
+}
 
 public static class RecruiterView
 {
@@ -34,7 +45,7 @@ public static class RecruiterView
             var profile = profiles[hit.Id];
             return new RecruiterCandidate(
                 names[i], hit.Score, profile.Skills, profile.ExperienceYears, profile.ContractWishes,
-                DistanceBand(hit.Explanation.DistanceKm), hit.Explanation with { DistanceKm = null });
+                DistanceBand(hit.Explanation.DistanceKm), RecruiterExplanation.From(hit.Explanation));
         })];
     }
 

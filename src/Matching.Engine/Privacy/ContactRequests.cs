@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace Matching.Engine.Privacy;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ContactRequestState>))]
 public enum ContactRequestState
 {
     Pending,

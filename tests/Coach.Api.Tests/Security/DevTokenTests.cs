@@ -140,6 +140,6 @@ public sealed class DevTokenTests(CoachApiFactory factory) : IClassFixture<Coach
 
         var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
 
-        Assert.Contains("Coach:PseudonymKey", error.ToString(), StringComparison.Ordinal);
+        Assert.True(error.ToString().Contains("Coach:PseudonymKey", StringComparison.Ordinal), error.ToString());
     }
 }
