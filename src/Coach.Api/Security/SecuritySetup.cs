@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,12 @@ public static class SecuritySetup
         {
             authorization.AddPolicy(role, policy => policy.RequireAuthenticatedUser().RequireRole(role));
         }
+
+        services.Configure<OpenApiOptions>("v1", options =>
+        {
+            options.AddDocumentTransformer<OpenApiSecurity>();
+            options.AddOperationTransformer<OpenApiSecurity>();
+        });
 
         services.AddCoachRateLimits(configuration);
         services.AddOptions<BodyLimitOptions>()
