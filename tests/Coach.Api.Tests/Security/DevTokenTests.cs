@@ -107,7 +107,11 @@ public sealed class DevTokenTests(CoachApiFactory factory) : IClassFixture<Coach
     public async Task Without_a_configured_key_development_generates_one_and_trusts_it()
     {
         // The configured key belongs to an issuer the handler does not trust: as if user-jwts never ran.
-        using var fresh = factory.WithWebHostBuilder(b => b.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Issuer", "not-trusted"));
+        using var fresh = factory.WithWebHostBuilder(b =>
+        {
+            OwnFolders(b);
+            b.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Issuer", "not-trusted");
+        });
         var client = fresh.CreateClient();
 
         var issued = await client.PostAsJsonAsync("/api/dev/token", new { userId = "carol", role = "admin" });
@@ -123,6 +127,7 @@ public sealed class DevTokenTests(CoachApiFactory factory) : IClassFixture<Coach
     {
         using var production = factory.WithWebHostBuilder(b =>
         {
+            OwnFolders(b);
             b.UseEnvironment("Production");
             b.UseSetting("Coach:PseudonymKey", Convert.ToBase64String(new byte[32]));
         });
@@ -136,10 +141,22 @@ public sealed class DevTokenTests(CoachApiFactory factory) : IClassFixture<Coach
     [Fact]
     public void Production_refuses_to_start_without_a_pseudonym_key()
     {
-        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var production = factory.WithWebHostBuilder(b =>
+        {
+            OwnFolders(b);
+            b.UseEnvironment("Production");
+        });
 
         var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
 
         Assert.True(error.ToString().Contains("Coach:PseudonymKey", StringComparison.Ordinal), error.ToString());
+    }
+
+    /// <summary>A host of its own must not share the store and cache of the class's host, which may be writing them.</summary>
+    private static void OwnFolders(IWebHostBuilder builder)
+    {
+        var root = Directory.CreateTempSubdirectory("coach-devtoken-tests-").FullName;
+        builder.UseSetting("Coach:StorePath", Path.Combine(root, "coach.db"));
+        builder.UseSetting("Coach:CachePath", Path.Combine(root, "cache"));
     }
 }
