@@ -15,12 +15,12 @@ using Microsoft.Extensions.Hosting;
 namespace Coach.Api.Tests.Security;
 
 /// <summary>
-/// Rate and body limits on a small host with the security layer and endpoints declaring the
+/// The security pipeline on a small host (access-rule defaults, rate and body limits) with endpoints declaring the
 /// policies the search and ingest groups use; security headers and 413 on the real app.
 /// </summary>
-public sealed class LimitsTests(CoachApiFactory factory) : IClassFixture<CoachApiFactory>, IAsyncLifetime
+public sealed class SecurityPipelineTests(CoachApiFactory factory) : IClassFixture<CoachApiFactory>, IAsyncLifetime
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("coach-limits-tests-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("coach-pipeline-tests-").FullName;
     private WebApplication _app = null!;
 
     public async Task InitializeAsync()
@@ -46,6 +46,8 @@ public sealed class LimitsTests(CoachApiFactory factory) : IClassFixture<CoachAp
         api.MapPost("/ingest", async (HttpRequest request) => (await new StreamReader(request.Body).ReadToEndAsync()).Length)
             .RequireRateLimiting(RateLimits.Ingest).WithIngestBodyLimit();
         api.MapPost("/small", async (HttpRequest request) => (await new StreamReader(request.Body).ReadToEndAsync()).Length);
+        api.MapGet("/admin-only", () => "secret").WithAccess(Access.Roles(Roles.Admin));
+        _app.MapGet("/unruled", () => "forgotten");
         await _app.StartAsync();
     }
 
@@ -65,6 +67,23 @@ public sealed class LimitsTests(CoachApiFactory factory) : IClassFixture<CoachAp
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         return client;
+    }
+
+    [Fact]
+    public async Task An_endpoint_without_a_rule_is_reported_and_closed_to_anonymous_callers()
+    {
+        var endpoints = _app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
+
+        Assert.Equal(["GET /unruled"], AccessRuleCheck.EndpointsWithoutRule(endpoints));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ClientAs(null).GetAsync("/unruled")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ClientAs("someone").GetAsync("/unruled")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_endpoint_rule_narrows_its_group_rule()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ClientAs(null).GetAsync("/test/admin-only")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ClientAs("a-recruiter").GetAsync("/test/admin-only")).StatusCode);
     }
 
     [Fact]
