@@ -8,8 +8,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Coach.Api.Tests.Security;
 
-public sealed class DevTokenTests(CoachApiFactory factory) : IClassFixture<CoachApiFactory>
+public sealed class DevTokenTests(CoachApiFactory factory) : IClassFixture<CoachApiFactory>, IDisposable
 {
+    private readonly List<string> _roots = [];
+
     [Fact]
     public async Task A_development_token_signs_the_caller_in_with_their_role()
     {
@@ -153,10 +155,26 @@ public sealed class DevTokenTests(CoachApiFactory factory) : IClassFixture<Coach
     }
 
     /// <summary>A host of its own must not share the store and cache of the class's host, which may be writing them.</summary>
-    private static void OwnFolders(IWebHostBuilder builder)
+    private void OwnFolders(IWebHostBuilder builder)
     {
         var root = Directory.CreateTempSubdirectory("coach-devtoken-tests-").FullName;
+        _roots.Add(root);
         builder.UseSetting("Coach:StorePath", Path.Combine(root, "coach.db"));
         builder.UseSetting("Coach:CachePath", Path.Combine(root, "cache"));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var root in _roots)
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
     }
 }
