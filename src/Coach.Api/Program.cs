@@ -4,10 +4,10 @@ using Coach.Api.Coaching;
 using Coach.Api.Health;
 using Coach.Api.Infrastructure;
 using Coach.Api.Market;
-using Coach.Api.Matching;
 using Coach.Api.Offers;
 using Coach.Api.Profiles;
 using Coach.Api.Search;
+using Coach.Api.Security;
 using Coach.Api.Taxonomy;
 using Scalar.AspNetCore;
 
@@ -28,7 +28,6 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 
 
 // Configuration: the "Coach" section (see README), environment COACH_DATA for the data folder.
 builder.Services.AddMatchingEngine(builder.Configuration);
-builder.Services.Configure<IngestLimits>(builder.Configuration.GetSection("Coach"));
 
 // Enums travel as their names ("Permanent", "Created"), readable in any client.
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -37,21 +36,35 @@ builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Convert
 builder.Services.AddCoachProblemDetails();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<CoachDocumentTransformer>());
 
+// Security: JWT bearer, access rules, privacy stores, rate and body limits (see Security/).
+builder.Services.AddCoachSecurity(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCoachSecurity();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
-app.MapHealth();
-app.MapTaxonomy();
+// Public endpoints state it; every other group states its roles (Security/AccessRule.cs).
+var open = app.MapGroup("").WithAccess(Access.Public);
+open.MapOpenApi();
+open.MapScalarApiReference();
+open.MapHealth();
+open.MapTaxonomy();
+
+// Features: each group states its access rule, limits and rate limits.
 app.MapOffers();
 app.MapProfiles();
 app.MapSearch();
 app.MapMarket();
 app.MapCoach();
-app.MapFallback(ProblemResults.UnknownRoute);
+
+// Security: my data, contact requests, admin audit log, development sign-in.
+app.MapPrivacy();
+app.MapContactRequests();
+app.MapDevSignIn();
+
+open.MapFallback(ProblemResults.UnknownRoute);
 
 app.Run();
 return 0;

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Coach.Api.Security;
 using Matching.Engine.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,6 +16,11 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _root = Directory.CreateTempSubdirectory("coach-api-tests-").FullName;
 
+    /// <summary>Issuer, audience and signing key of test tokens: the configuration `dotnet user-jwts` writes.</summary>
+    public const string TokenIssuer = "coach-tests";
+    public const string TokenAudience = "coach-api";
+    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     /// <summary>Extra configuration for a test class that needs it.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -25,6 +33,10 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Coach:StorePath", Path.Combine(_root, "coach.db"));
         builder.UseSetting("Coach:CachePath", Path.Combine(_root, "cache"));
+        builder.UseSetting("Authentication:Schemes:Bearer:ValidIssuer", TokenIssuer);
+        builder.UseSetting("Authentication:Schemes:Bearer:ValidAudiences:0", TokenAudience);
+        builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Issuer", TokenIssuer);
+        builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Value", SigningKey);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -39,9 +51,29 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A client calling as the user in the role, once the reference data and the index are ready.</summary>
+    public async Task<HttpClient> CreateReadyClientAsAsync(string role, string userId)
+    {
+        await Services.GetRequiredService<ReferenceDataProvider>().Loaded.WaitAsync(TimeSpan.FromMinutes(2));
+        await WaitForIndexAsync();
+        return CreateClientAs(role, userId);
+    }
+
     /// <summary>Waits until the match index is open (it opens once the reference data is loaded).</summary>
     public async Task WaitForIndexAsync() =>
         await Services.GetRequiredService<MatchingRuntimeProvider>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+
+    /// <summary>A token for the user in the role, signed with the configured test key.</summary>
+    public string TokenFor(string role, string userId) =>
+        Services.GetRequiredService<DevTokenIssuer>().Issue(userId, role, TimeSpan.FromHours(1));
+
+    /// <summary>A client that calls as the user in the role (the reference data may still be loading).</summary>
+    public HttpClient CreateClientAs(string role, string userId)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(role, userId));
+        return client;
+    }
 
     protected override void Dispose(bool disposing)
     {

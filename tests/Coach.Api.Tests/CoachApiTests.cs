@@ -103,7 +103,7 @@ public sealed class CoachApiTests(CoachApiFactory factory) : IClassFixture<Coach
     [Fact]
     public async Task A_stored_questionnaire_has_its_diagnosis_strategy_gap_and_close_jobs()
     {
-        var client = await ClientAsync();
+        var client = await factory.CreateReadyClientAsAsync("seeker", "seeker-coach-1");
         var skills = (await client.GetFromJsonAsync<JsonElement[]>("/api/taxonomy/skills?q=soins%20hygiene&limit=2"))!
             .Select(s => new { uri = s.GetProperty("uri").GetString() }).ToArray();
         var questionnaire = new { targetJobs = new[] { new { romeCode = "J1501" } }, commune = "69383", radiusKm = 30, skills, searchStarted = false, searchableByRecruiters = true };
@@ -120,5 +120,7 @@ public sealed class CoachApiTests(CoachApiFactory factory) : IClassFixture<Coach
         var close = await client.GetFromJsonAsync<JsonElement[]>("/api/profiles/seeker-coach-1/close-jobs");
         Assert.NotNull(close);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/profiles/nobody-here/diagnosis")).StatusCode);
+        var other = await factory.CreateReadyClientAsAsync("seeker", "someone-else");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/api/profiles/seeker-coach-1/diagnosis")).StatusCode);
     }
 }

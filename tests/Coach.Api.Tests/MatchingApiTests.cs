@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coach.Api.Tests;
 
@@ -11,12 +12,12 @@ public sealed class MatchingApiTests(CoachApiFactory factory) : IClassFixture<Co
     // ESCO "welder".
     private const string Welder = "http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b";
 
-    private async Task<HttpClient> ClientAsync()
-    {
-        var client = await factory.CreateReadyClientAsync();
-        await factory.WaitForIndexAsync();
-        return client;
-    }
+    private const string Recruiter = "recruiter-matching";
+
+    private Task<HttpClient> ClientAsync(string role = "recruiter", string user = Recruiter) => factory.CreateReadyClientAsAsync(role, user);
+
+    private string PseudonymOf(string seekerId) =>
+        factory.Services.GetRequiredService<global::Matching.Engine.Privacy.Pseudonyms>().For(Recruiter, seekerId);
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
@@ -108,10 +109,12 @@ public sealed class MatchingApiTests(CoachApiFactory factory) : IClassFixture<Co
         var consenting = new { targetOccupations = new[] { "H2913" }, skills, place = new { commune = "69381" }, radiusKm = 20, experienceYears = 3, searchable = true };
         var hidden = new { targetOccupations = new[] { "H2913" }, skills, place = new { commune = "69381" }, radiusKm = 20, experienceYears = 3, searchable = false };
 
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/profiles/match-seeker-yes", consenting)).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/profiles/match-seeker-no", hidden)).StatusCode);
+        var yes = await ClientAsync("seeker", "match-seeker-yes");
+        var no = await ClientAsync("seeker", "match-seeker-no");
+        Assert.Equal(HttpStatusCode.Created, (await yes.PostAsJsonAsync("/api/profiles/match-seeker-yes", consenting)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await no.PostAsJsonAsync("/api/profiles/match-seeker-no", hidden)).StatusCode);
 
-        var matches = await client.GetFromJsonAsync<JsonElement>("/api/profiles/match-seeker-yes/matches?lang=en");
+        var matches = await yes.GetFromJsonAsync<JsonElement>("/api/profiles/match-seeker-yes/matches?lang=en");
         var hit = matches.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("offerId").GetString() == "match-offer-1");
         var explanation = hit.GetProperty("explanation");
         Assert.Equal(skills.Length, explanation.GetProperty("matched").GetArrayLength());
@@ -120,18 +123,19 @@ public sealed class MatchingApiTests(CoachApiFactory factory) : IClassFixture<Co
         Assert.False(string.IsNullOrEmpty(explanation.GetProperty("matched")[0].GetProperty("skill").GetProperty("label").GetString()));
 
         var candidates = await client.GetFromJsonAsync<JsonElement>("/api/offers/match-offer-1/candidates");
-        var ids = candidates.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("profileId").GetString()).ToList();
-        Assert.Contains("match-seeker-yes", ids);
-        Assert.DoesNotContain("match-seeker-no", ids);
-        var candidate = candidates.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("profileId").GetString() == "match-seeker-yes");
+        var ids = candidates.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("pseudonym").GetString()).ToList();
+        Assert.Contains(PseudonymOf("match-seeker-yes"), ids);
+        Assert.DoesNotContain(PseudonymOf("match-seeker-no"), ids);
+        Assert.DoesNotContain("match-seeker", candidates.ToString(), StringComparison.Ordinal);
+        var candidate = candidates.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("pseudonym").GetString() == PseudonymOf("match-seeker-yes"));
         Assert.Equal(hit.GetProperty("score").GetDouble(), candidate.GetProperty("score").GetDouble(), 4);
-        Assert.Equal("0-10", candidate.GetProperty("distanceBand").GetString());
+        Assert.Equal("0-5 km", candidate.GetProperty("distanceBand").GetString());
         Assert.Equal(JsonValueKind.Null, candidate.GetProperty("explanation").GetProperty("distanceKm").ValueKind);
 
         var search = await Json(await client.PostAsJsonAsync("/api/search/candidates", new { mustHave = new[] { skills[0].uri }, place = "69381", radiusKm = 30 }));
-        var found = search.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("profileId").GetString()).ToList();
-        Assert.Contains("match-seeker-yes", found);
-        Assert.DoesNotContain("match-seeker-no", found);
+        var found = search.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("pseudonym").GetString()).ToList();
+        Assert.Contains(PseudonymOf("match-seeker-yes"), found);
+        Assert.DoesNotContain(PseudonymOf("match-seeker-no"), found);
         Assert.True(search.GetProperty("facets").GetProperty("distanceBands").GetArrayLength() > 0);
 
         var market = await client.GetFromJsonAsync<JsonElement>($"/api/market/supply-demand?skill={Uri.EscapeDataString(skills[0].uri!)}&place=69383&radiusKm=30");
@@ -160,9 +164,10 @@ public sealed class MatchingApiTests(CoachApiFactory factory) : IClassFixture<Co
     {
         var client = await ClientAsync();
 
+        var admin = await ClientAsync("admin", "admin-1");
         foreach (var url in new[] { "/api/offers/none-such", "/api/profiles/none-such", "/api/profiles/none-such/matches", "/api/offers/none-such/candidates" })
         {
-            var response = await client.GetAsync(url);
+            var response = await admin.GetAsync(url);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }

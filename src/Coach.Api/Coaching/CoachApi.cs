@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
+using Coach.Api.Security;
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Facts;
 using Matching.Engine.Coaching.Questionnaire;
@@ -33,11 +34,15 @@ public static class CoachApi
 
     public static IEndpointRouteBuilder MapCoach(this IEndpointRouteBuilder routes)
     {
-        var coach = routes.MapGroup("/api/coach").WithTags("Coach").RequireRuntime();
+        // Trying Coach needs no account: the stateless diagnosis stores nothing.
+        var coach = routes.MapGroup("/api/coach").WithTags("Coach").RequireRuntime()
+            .WithAccess(Access.Public)
+            .RequireRateLimiting(RateLimits.Search);
         coach.MapPost("/diagnose", Diagnose)
             .WithSummary("Diagnosis, strategy, skills gap, close jobs and matching offers for a questionnaire sent in the body (nothing stored). Texts follow Accept-Language (French by default).");
 
-        var profiles = routes.MapGroup("/api/profiles/{id}").WithTags("Coach").RequireRuntime();
+        var profiles = routes.MapGroup("/api/profiles/{id}").WithTags("Coach").RequireRuntime()
+            .WithAccess(Access.Roles(Roles.Seeker, Roles.Adviser, Roles.Admin));
         profiles.MapGet("/diagnosis", GetDiagnosis).WithSummary("The stored seeker's diagnosis: main challenge, every category with its status and reasons, questions that would change it.");
         profiles.MapGet("/strategy", GetStrategy).WithSummary("The stored seeker's strategies and advice (scored 0-3, with reasons and steps).");
         profiles.MapGet("/skills-gap", GetSkillsGap).WithSummary("Essential skills of the target job the seeker lacks, ranked by offers within the radius each would unlock.");
@@ -64,16 +69,16 @@ public static class CoachApi
     }
 
     public static async Task<Results<Ok<RenderedDiagnosis>, ProblemHttpResult>> GetDiagnosis(
-        string id, HttpContext context, MatchingRuntimeProvider provider, string? lang, CancellationToken cancellationToken)
+        string id, HttpContext context, SeekerAccess access, MatchingRuntimeProvider provider, string? lang, CancellationToken cancellationToken)
     {
-        var (assessment, language) = await AssessStoredAsync(id, context, provider, lang, cancellationToken);
+        var (assessment, language) = await AssessStoredAsync(id, context, access, "diagnosis", provider, lang, cancellationToken);
         return assessment is null ? ProblemResults.NotFound("profile", id) : TypedResults.Ok(assessment.Diagnosis.Localize(Culture(language)));
     }
 
     public static async Task<Results<Ok<StrategyView>, ProblemHttpResult>> GetStrategy(
-        string id, HttpContext context, MatchingRuntimeProvider provider, string? lang, CancellationToken cancellationToken)
+        string id, HttpContext context, SeekerAccess access, MatchingRuntimeProvider provider, string? lang, CancellationToken cancellationToken)
     {
-        var (assessment, language) = await AssessStoredAsync(id, context, provider, lang, cancellationToken);
+        var (assessment, language) = await AssessStoredAsync(id, context, access, "strategy", provider, lang, cancellationToken);
         if (assessment is null)
         {
             return ProblemResults.NotFound("profile", id);
@@ -85,17 +90,17 @@ public static class CoachApi
     }
 
     public static async Task<Results<Ok<SkillsGapView>, ProblemHttpResult>> GetSkillsGap(
-        string id, HttpContext context, MatchingRuntimeProvider provider, string? lang, CancellationToken cancellationToken)
+        string id, HttpContext context, SeekerAccess access, MatchingRuntimeProvider provider, string? lang, CancellationToken cancellationToken)
     {
-        var (assessment, _) = await AssessStoredAsync(id, context, provider, lang, cancellationToken);
+        var (assessment, _) = await AssessStoredAsync(id, context, access, "skills-gap", provider, lang, cancellationToken);
         return assessment is null ? ProblemResults.NotFound("profile", id)
             : TypedResults.Ok(Gap(assessment) ?? new SkillsGapView(null, 0, []));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<CloseJob>>, ProblemHttpResult>> GetCloseJobs(
-        string id, HttpContext context, MatchingRuntimeProvider provider, string? lang, CancellationToken cancellationToken)
+        string id, HttpContext context, SeekerAccess access, MatchingRuntimeProvider provider, string? lang, CancellationToken cancellationToken)
     {
-        var (assessment, _) = await AssessStoredAsync(id, context, provider, lang, cancellationToken);
+        var (assessment, _) = await AssessStoredAsync(id, context, access, "close-jobs", provider, lang, cancellationToken);
         return assessment is null ? ProblemResults.NotFound("profile", id) : TypedResults.Ok(assessment.CloseJobs);
     }
 
@@ -104,10 +109,14 @@ public static class CoachApi
     /// says (targets, skills, place, experience): the rest of the diagnosis then asks questions.
     /// </summary>
     private static async Task<(CoachAssessment? Assessment, string Language)> AssessStoredAsync(
-        string id, HttpContext context, MatchingRuntimeProvider provider, string? lang, CancellationToken cancellationToken)
+        string id, HttpContext context, SeekerAccess access, string resource, MatchingRuntimeProvider provider, string? lang, CancellationToken cancellationToken)
     {
         var runtime = provider.Runtime();
         var language = MatchViews.Language(context, lang);
+        if (!access.TryRead(context.User, id, resource, "coaching"))
+        {
+            return (null, language);
+        }
         var profile = runtime.Seekers.Get(id);
         if (profile is null && await runtime.Index.GetProfileAsync(id, cancellationToken) is { } document)
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
+using Coach.Api.Security;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,10 @@ public static class MarketApi
 {
     public static IEndpointRouteBuilder MapMarket(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/market").WithTags("Market").RequireRuntime();
+        // Aggregate counts only, no personal data: open to everyone, as the market view is.
+        var group = routes.MapGroup("/api/market").WithTags("Market").RequireRuntime()
+            .WithAccess(Access.Public)
+            .RequireRateLimiting(RateLimits.Search);
         group.MapGet("/supply-demand", GetSupplyDemand)
             .WithSummary("Live supply and demand: offers demanding vs profiles supplying a skill or an occupation, around a place or nationwide, per employment area.");
         return routes;

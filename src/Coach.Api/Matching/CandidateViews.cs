@@ -1,23 +1,37 @@
+using Coach.Api.Security;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
+using Matching.Engine.Privacy;
 
 namespace Coach.Api.Matching;
 
 public static class CandidateViews
 {
     /// <summary>
-    /// Candidates for a recruiter: skills, experience, a distance band and the explanation, never
-    /// the exact distance (it would locate the seeker), nor any name or contact.
+    /// Candidates as a recruiter sees them: a pseudonym stable for this recruiter, skills,
+    /// experience, contract wishes, a distance band and the explanation; never the exact distance
+    /// (with the search centre it would locate the seeker), an id, a name or a contact. Seekers
+    /// who did not consent are dropped whatever the index returned.
     /// </summary>
-    public static async Task<List<CandidateView>> CandidatesAsync(IEnumerable<MatchHit> hits, MatchingRuntime runtime, string language, CancellationToken cancellationToken)
+    public static async Task<List<CandidateView>> CandidatesAsync(
+        IEnumerable<MatchHit> hits, MatchingRuntime runtime, string language, string recruiterId, Pseudonyms pseudonyms, CancellationToken cancellationToken)
     {
-        var views = new List<CandidateView>();
+        var shown = new List<(MatchHit Hit, ProfileDocument Profile)>();
         foreach (var hit in hits)
         {
-            var profile = await runtime.Index.GetProfileAsync(hit.Id, cancellationToken);
-            var explanation = MatchViews.Explain(hit.Explanation, runtime.Data.Taxonomy, language) with { DistanceKm = null };
-            views.Add(new CandidateView(hit.Id, Math.Round(hit.Score, 4), profile?.ExperienceYears ?? 0, MatchViews.DistanceBand(hit.Explanation.DistanceKm), explanation));
+            if (await runtime.Index.GetProfileAsync(hit.Id, cancellationToken) is { } profile && Consent.MayAppearInRecruiterSearch(profile))
+            {
+                shown.Add((hit, profile));
+            }
         }
-        return views;
+        var names = pseudonyms.Issue(recruiterId, [.. shown.Select(s => s.Hit.Id)]);
+        return [.. shown.Select((s, i) => new CandidateView(
+            names[i],
+            Math.Round(s.Hit.Score, 4),
+            s.Profile.Skills.Select(k => MatchViews.Skill(runtime.Data.Taxonomy, k.SkillUri, language)).ToList(),
+            s.Profile.ExperienceYears,
+            s.Profile.ContractWishes,
+            RecruiterView.DistanceBand(s.Hit.Explanation.DistanceKm),
+            MatchViews.Explain(s.Hit.Explanation, runtime.Data.Taxonomy, language) with { DistanceKm = null }))];
     }
 }

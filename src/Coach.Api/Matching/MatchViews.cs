@@ -25,8 +25,10 @@ public sealed record OfferMatchView(string OfferId, double Score, OfferSummary? 
 
 public sealed record OfferMatchPage(IReadOnlyList<OfferMatchView> Hits, long Total, string? NextCursor);
 
-/// <summary>A candidate as a recruiter sees them: no name, no contact.</summary>
-public sealed record CandidateView(string ProfileId, double Score, double ExperienceYears, string DistanceBand, ExplanationView Explanation);
+/// <summary>A candidate as a recruiter sees them: a pseudonym, no name, no contact, no exact distance.</summary>
+public sealed record CandidateView(
+    string Pseudonym, double Score, IReadOnlyList<SkillRef> Skills, double ExperienceYears, IReadOnlyList<ContractType> ContractWishes,
+    string DistanceBand, ExplanationView Explanation);
 
 public sealed record CandidatePage(IReadOnlyList<CandidateView> Hits, long Total, string? NextCursor, CandidateFacets? Facets = null);
 
@@ -52,16 +54,6 @@ public static class MatchViews
     public static OfferSummary Summary(OfferDocument offer) => new(
         offer.Id, offer.Title, offer.Company, offer.OccupationUri, offer.RomeCode, offer.Place?.Label, offer.Place?.CommuneCode,
         offer.Contract.ToString(), offer.Experience.ToString(), offer.Salary, offer.CreatedAt);
-
-    /// <summary>Distance bands instead of exact distances, so a recruiter cannot locate a seeker.</summary>
-    public static string DistanceBand(double? km) => km switch
-    {
-        null => "unknown",
-        < 10 => "0-10",
-        < 25 => "10-25",
-        < 50 => "25-50",
-        _ => "50+",
-    };
 
     /// <summary>The language asked for: <c>lang</c> query parameter, else Accept-Language, else French.</summary>
     public static string Language(HttpContext context, string? lang)

@@ -25,15 +25,13 @@ public static class RuntimeEndpointExtensions
         provider.Current ?? throw new InvalidOperationException("The match index is not ready.");
 }
 
-/// <summary>Ingest body limit (configuration <c>Coach:MaxIngestBytes</c>), enforced while streaming.</summary>
-public sealed class IngestLimits
+/// <summary>The 413 of a bulk ingest whose body goes past the limit (configuration <c>Coach:BodyLimits:IngestBytes</c>).</summary>
+public static class IngestLimits
 {
-    public long MaxIngestBytes { get; set; } = 32 * 1024 * 1024;
-
     public static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Body too large",
-        detail: $"The request body is over the limit of {limit / 1024 / 1024} MB: send the items in several requests. Nothing was stored from it beyond the items already answered.");
+        detail: $"The request body is over the limit of {limit / 1024 / 1024} MB: send the items in several requests. Items answered before the limit stay stored; nothing after it was read.");
 }
 
 /// <summary>Counts bytes as the body is read and stops past the limit, for bodies without a length.</summary>

@@ -1,7 +1,9 @@
 using System.ComponentModel;
+using System.Security.Claims;
 using System.Text.Json;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
+using Coach.Api.Security;
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
@@ -17,8 +19,14 @@ public static class ProfilesApi
 {
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/profiles").WithTags("Profiles").RequireRuntime();
+        // A seeker reads and writes their own profile (its id is their user id); an adviser, their
+        // caseload's (each read audited); bulk import is for admins. Another's profile is a 404.
+        var group = routes.MapGroup("/api/profiles").WithTags("Profiles").RequireRuntime()
+            .WithAccess(Access.Roles(Roles.Seeker, Roles.Adviser, Roles.Admin));
         group.MapPost("/", IngestProfiles)
+            .WithAccess(Access.Roles(Roles.Admin))
+            .WithIngestBodyLimit()
+            .RequireRateLimiting(RateLimits.Ingest)
             .Accepts<ProfileInput[]>("application/json", "application/x-ndjson")
             .WithSummary("Adds or replaces profiles in bulk (JSON array or NDJSON); one answer per item.");
         group.MapPost("/{id}", PutProfile)
@@ -27,21 +35,27 @@ public static class ProfilesApi
         group.MapGet("/{id}", GetProfile).WithSummary("One profile, as stored.");
         group.MapDelete("/{id}", DeleteProfile).WithSummary("Removes a profile from the store and the index.");
         group.MapGet("/{id}/matches", GetMatches)
+            .RequireRateLimiting(RateLimits.Search)
             .WithSummary("Best offers for a profile, each with its explanation: skills matched, matched through a related skill, missing; distance; score parts.");
         return routes;
     }
 
     public static Task<Results<Ok<IngestResponse>, ProblemHttpResult>> IngestProfiles(
-        HttpRequest request, MatchingRuntimeProvider provider, IOptions<IngestLimits> limits, CancellationToken cancellationToken)
+        HttpRequest request, MatchingRuntimeProvider provider, IOptions<BodyLimitOptions> limits, CancellationToken cancellationToken)
     {
         var runtime = provider.Runtime();
-        return BulkIngest.RunAsync(request, limits.Value.MaxIngestBytes, runtime.Profiles.BuildAsync, runtime.Index.UpsertProfilesAsync, p => p.Id, cancellationToken);
+        return BulkIngest.RunAsync(request, limits.Value.IngestBytes, runtime.Profiles.BuildAsync, runtime.Index.UpsertProfilesAsync, p => p.Id, cancellationToken);
     }
 
-    public static async Task<Results<Created<ProfileDocument>, Ok<ProfileDocument>, ValidationProblem>> PutProfile(
-        string id, JsonElement body, MatchingRuntimeProvider provider, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ProfileDocument>, Ok<ProfileDocument>, ValidationProblem, ProblemHttpResult>> PutProfile(
+        string id, JsonElement body, ClaimsPrincipal user, SeekerAccess access, MatchingRuntimeProvider provider, CancellationToken cancellationToken)
     {
         var runtime = provider.Runtime();
+        if (!access.CanSee(user, id) || user.Role() == Roles.Recruiter)
+        {
+            // Not theirs to write: the same answer as for an id that does not exist.
+            return ProblemResults.NotFound("profile", id);
+        }
         if (body.ValueKind != JsonValueKind.Object)
         {
             return ProblemResults.Invalid("", "Send one profile as a JSON object.");
@@ -77,7 +91,7 @@ public static class ProfilesApi
     private static readonly string[] QuestionnaireFields =
         ["targetJobs", "commune", "postcode", "yearsOfExperienceInTarget", "highestDiploma", "searchStarted", "searchStartDate", "searchableByRecruiters", "applicationsSoFar"];
 
-    private static async Task<Results<Created<ProfileDocument>, Ok<ProfileDocument>, ValidationProblem>> PutQuestionnaireAsync(
+    private static async Task<Results<Created<ProfileDocument>, Ok<ProfileDocument>, ValidationProblem, ProblemHttpResult>> PutQuestionnaireAsync(
         string id, JsonElement body, MatchingRuntime runtime, CancellationToken cancellationToken)
     {
         SeekerProfile? profile;
@@ -122,14 +136,18 @@ public static class ProfilesApi
             : null;
 
     public static async Task<Results<Ok<ProfileDocument>, ProblemHttpResult>> GetProfile(
-        string id, MatchingRuntimeProvider provider, CancellationToken cancellationToken) =>
-        await provider.Runtime().Index.GetProfileAsync(id, cancellationToken) is { } profile
+        string id, ClaimsPrincipal user, SeekerAccess access, MatchingRuntimeProvider provider, CancellationToken cancellationToken) =>
+        access.TryRead(user, id, "profile", "profile read") && await provider.Runtime().Index.GetProfileAsync(id, cancellationToken) is { } profile
             ? TypedResults.Ok(profile)
             : ProblemResults.NotFound("profile", id);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProfile(
-        string id, MatchingRuntimeProvider provider, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, MatchingRuntimeProvider provider, CancellationToken cancellationToken)
     {
+        if (!(user.Role() == Roles.Admin || (user.Role() == Roles.Seeker && user.UserId() == id)))
+        {
+            return ProblemResults.NotFound("profile", id);
+        }
         var runtime = provider.Runtime();
         var inIndex = await runtime.Index.DeleteProfilesAsync([id], cancellationToken) > 0;
         var questionnaire = runtime.Seekers.Delete(id);
@@ -139,6 +157,7 @@ public static class ProfilesApi
     public static async Task<Results<Ok<OfferMatchPage>, ProblemHttpResult, ValidationProblem>> GetMatches(
         string id,
         HttpContext context,
+        SeekerAccess access,
         MatchingRuntimeProvider provider,
         [Description("Page size, 1 to 100 (default 20).")] int? size,
         [Description("Cursor from the previous page.")] string? cursor,
@@ -155,7 +174,7 @@ public static class ProfilesApi
             return ProblemResults.Invalid("radiusKm", "The radius must be between 0 and 1000 km.");
         }
         var runtime = provider.Runtime();
-        if (await runtime.Index.GetProfileAsync(id, cancellationToken) is not { } profile)
+        if (!access.TryRead(context.User, id, "matches", "matching offers") || await runtime.Index.GetProfileAsync(id, cancellationToken) is not { } profile)
         {
             return ProblemResults.NotFound("profile", id);
         }

@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
+using Coach.Api.Security;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
+using Matching.Engine.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coach.Api.Search;
@@ -32,7 +34,9 @@ public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/search").WithTags("Search").RequireRuntime();
+        var group = routes.MapGroup("/api/search").WithTags("Search").RequireRuntime()
+            .WithAccess(Access.Roles(Roles.Recruiter, Roles.Admin))
+            .RequireRateLimiting(RateLimits.Search);
         group.MapPost("/candidates", SearchCandidates)
             .WithSummary("Candidates by skills: must-have (hard filter), nice-to-have (weighted), related skills, radius, contract, experience; facets and cursor paging. Only consenting seekers, pseudonymised.");
         return routes;
@@ -42,6 +46,7 @@ public static class SearchApi
         CandidateSearchRequest request,
         HttpContext context,
         MatchingRuntimeProvider provider,
+        Pseudonyms pseudonyms,
         [Description("Language of skill labels: fr or en.")] string? lang,
         CancellationToken cancellationToken)
     {
@@ -100,7 +105,7 @@ public static class SearchApi
             place is null ? null : request.RadiusKm ?? 30,
             contracts.Count > 0 ? contracts : null, request.MinExperienceYears, request.Size, request.Cursor);
         var result = await runtime.Index.SearchCandidatesAsync(query, cancellationToken);
-        var candidates = await CandidateViews.CandidatesAsync(result.Hits, runtime, MatchViews.Language(context, lang), cancellationToken);
+        var candidates = await CandidateViews.CandidatesAsync(result.Hits, runtime, MatchViews.Language(context, lang), context.User.Id(), pseudonyms, cancellationToken);
         return TypedResults.Ok(new CandidatePage(candidates, result.Total, result.NextCursor, result.Facets));
     }
 

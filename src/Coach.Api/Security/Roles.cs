@@ -1,0 +1,12 @@
+namespace Coach.Api.Security;
+
+/// <summary>The roles a token carries (claim <c>role</c>): <c>dotnet user-jwts create --role seeker</c>.</summary>
+public static class Roles
+{
+    public const string Seeker = "seeker";
+    public const string Adviser = "adviser";
+    public const string Recruiter = "recruiter";
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Seeker, Adviser, Recruiter, Admin];
+}

@@ -1,0 +1,103 @@
+using Microsoft.Data.Sqlite;
+
+namespace Matching.Engine.Privacy;
+
+/// <summary>
+/// The privacy tables (audit log, contact requests, issued pseudonyms, caseloads) in the same SQLite
+/// file as the rest of Coach's store, so one backup and one erasure cover everything. Connections
+/// are pooled and short-lived: the file is shared with the index's writer (WAL).
+/// </summary>
+public sealed class PrivacyDatabase
+{
+    private readonly string _connectionString;
+
+    public PrivacyDatabase(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        Execute(connection, Schema);
+    }
+
+    public string Path { get; }
+
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // Another writer (the index) may hold the lock for a moment: wait rather than fail.
+        Execute(connection, "PRAGMA busy_timeout=10000;");
+        return connection;
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        return command;
+    }
+
+    internal static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    internal static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
+
+    private const string Schema = """
+        PRAGMA journal_mode=WAL;
+        CREATE TABLE IF NOT EXISTS privacy_audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            actor_id TEXT NOT NULL,
+            actor_role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject_seeker_id TEXT NULL,
+            resource TEXT NULL,
+            reason TEXT NULL);
+        CREATE INDEX IF NOT EXISTS privacy_audit_subject ON privacy_audit(subject_seeker_id);
+        CREATE INDEX IF NOT EXISTS privacy_audit_actor ON privacy_audit(actor_id);
+        CREATE TABLE IF NOT EXISTS privacy_contact_requests (
+            id TEXT PRIMARY KEY,
+            recruiter_id TEXT NOT NULL,
+            seeker_id TEXT NOT NULL,
+            pseudonym TEXT NOT NULL,
+            offer_id TEXT NULL,
+            message TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            answered_at INTEGER NULL);
+        CREATE INDEX IF NOT EXISTS privacy_contact_seeker ON privacy_contact_requests(seeker_id);
+        CREATE INDEX IF NOT EXISTS privacy_contact_recruiter ON privacy_contact_requests(recruiter_id);
+        CREATE TABLE IF NOT EXISTS privacy_pseudonyms (
+            recruiter_id TEXT NOT NULL,
+            pseudonym TEXT NOT NULL,
+            seeker_id TEXT NOT NULL,
+            PRIMARY KEY (recruiter_id, pseudonym));
+        CREATE INDEX IF NOT EXISTS privacy_pseudonyms_seeker ON privacy_pseudonyms(seeker_id);
+        CREATE TABLE IF NOT EXISTS privacy_caseloads (
+            adviser_id TEXT NOT NULL,
+            seeker_id TEXT NOT NULL,
+            since INTEGER NOT NULL,
+            PRIMARY KEY (adviser_id, seeker_id));
+        CREATE INDEX IF NOT EXISTS privacy_caseloads_seeker ON privacy_caseloads(seeker_id);
+        """;
+}
