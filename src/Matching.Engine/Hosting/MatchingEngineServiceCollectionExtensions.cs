@@ -22,6 +22,7 @@ public static class MatchingEngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataProvider>());
         services.AddSingleton<MatchingRuntimeProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<MatchingRuntimeProvider>());
+        services.AddSingleton<Matching.Engine.Privacy.IPersonalData, MatchingPersonalData>();
         return services;
     }
 }

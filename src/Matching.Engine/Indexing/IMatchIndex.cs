@@ -20,6 +20,9 @@ public interface IMatchIndex
 
     Task<ProfileDocument?> GetProfileAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Ids of the offers a recruiter owns (<see cref="OfferDocument.OwnerId"/>).</summary>
+    Task<IReadOnlyList<string>> OfferIdsOwnedByAsync(string ownerId, CancellationToken cancellationToken = default);
+
     /// <summary>Best offers for a profile (stored or not: the diagnosis matches unsaved profiles).</summary>
     Task<MatchPage> MatchOffersAsync(ProfileDocument profile, MatchOptions options, CancellationToken cancellationToken = default);
 

@@ -215,6 +215,23 @@ internal sealed class DocumentStore : IDisposable
             ? JsonSerializer.Deserialize(json, DocumentJsonContext.Default.ProfileDocument)
             : null;
 
+    /// <summary>Ids of the offers a recruiter posted (a scan: for export and erasure, not for queries).</summary>
+    public IReadOnlyList<string> OfferIdsOwnedBy(string ownerId)
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT o.id FROM offers o JOIN offer_json j ON j.seq = o.seq WHERE json_extract(CAST(j.json AS TEXT), '$.ownerId') = $owner ORDER BY o.id";
+        command.Parameters.AddWithValue("$owner", ownerId);
+        var ids = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
     private byte[]? ReadJson(string sql, string id)
     {
         using var connection = new SqliteConnection(_connectionString);

@@ -240,6 +240,12 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         return Task.FromResult(_store.GetOffer(id));
     }
 
+    public Task<IReadOnlyList<string>> OfferIdsOwnedByAsync(string ownerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ownerId);
+        return Task.FromResult(_store.OfferIdsOwnedBy(ownerId));
+    }
+
     public Task<ProfileDocument?> GetProfileAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
