@@ -438,4 +438,41 @@ public sealed class EmbeddedMatchIndexTests : IDisposable
         Assert.Contains(lines, l => l.Contains('='));
         return lines;
     }
+
+    [Fact]
+    public async Task ManyUpdatesTriggerCompactionWithoutLosingDocuments()
+    {
+        var skills = UnlinkedSkills(2);
+        var offers = Enumerable.Range(0, DocumentTable.MinDeadToCompact + 100).Select(i => Offer($"o{i}", [skills[i % 2]])).ToList();
+        await _index.UpsertOffersAsync(offers);
+
+        var result = await _index.UpsertOffersAsync([.. offers.Select(o => o with { Skills = [new DemandedSkill(skills[0].Uri, SkillImportance.Essential)] })]);
+
+        Assert.Equal(new BulkResult(0, offers.Count), result);
+        Assert.Equal(offers.Count, (await _index.CountAsync()).Offers);
+        Assert.Equal(offers.Count, (await _index.MatchOffersAsync(Profile("p", [skills[0]]), Top100)).Total);
+        Assert.Equal(0, (await _index.MatchOffersAsync(Profile("p", [skills[1]]), Top100)).Total);
+    }
+
+    [Fact]
+    public async Task ReadersRunningDuringWritesSeeWholeBatchesOnly()
+    {
+        var skill = UnlinkedSkills(1)[0];
+        const int BatchSize = 20;
+        var writer = Task.Run(async () =>
+        {
+            for (var b = 0; b < 30; b++)
+            {
+                await _index.UpsertOffersAsync([.. Enumerable.Range(b * BatchSize, BatchSize).Select(i => Offer($"o{i}", [skill]))]);
+            }
+        });
+        var profile = Profile("p", [skill]);
+        while (!writer.IsCompleted)
+        {
+            var total = (await _index.MatchOffersAsync(profile, new MatchOptions(Size: 1))).Total;
+            Assert.Equal(0, total % BatchSize);
+        }
+        await writer;
+        Assert.Equal(30 * BatchSize, (await _index.MatchOffersAsync(profile, new MatchOptions(Size: 1))).Total);
+    }
 }

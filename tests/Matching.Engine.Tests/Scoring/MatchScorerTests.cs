@@ -77,4 +77,15 @@ public sealed class MatchScorerTests
         Assert.InRange(there, 385, 400);
         Assert.Equal(there, MatchScorer.DistanceKm(45.7640, 4.8357, 48.8566, 2.3522), 9);
     }
+
+    [Fact]
+    public void WorkedExampleOfTheScoringDocGivesItsTotal()
+    {
+        var parts = MatchScorer.Score(100 + 80, 2, 0, 1, 20, 40, ContractType.FixedTerm, MatchScorer.ContractMask([ContractType.Permanent]),
+            ExperienceRequirement.Required, null, 0.5);
+
+        Assert.Equal(0.675, parts.Skills, 12);
+        Assert.Equal(0.85, parts.Distance, 12);
+        Assert.Equal(0.39015, parts.Total, 12);
+    }
 }

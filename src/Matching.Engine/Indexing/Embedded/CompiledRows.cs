@@ -50,6 +50,9 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
 {
     public const int MaxIdLength = 256;
 
+    /// <summary>Far above any ESCO occupation's skill count; keeps per-doc counts and credit sums in small integers.</summary>
+    public const int MaxSkills = 500;
+
     public OfferRow[] CompileOffers(IReadOnlyList<OfferDocument> offers)
     {
         var errors = new List<IndexValidationError>();
@@ -91,19 +94,21 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
         return row;
     }
 
-    public int ResolveSkill(string? uri, string itemId, string field, List<IndexValidationError> errors)
+    public int ResolveSkill(string? uri, string itemId, string field, List<IndexValidationError> errors) =>
+        ResolveSkill(uri, itemId, field, -1, null, errors);
+
+    /// <summary>Resolves a skill URI; the field path (<c>list[index].member</c>) is only formatted for an error, off the hot ingest path.</summary>
+    public int ResolveSkill(string? uri, string itemId, string list, int index, string? member, List<IndexValidationError> errors)
     {
-        if (string.IsNullOrWhiteSpace(uri))
+        if (!string.IsNullOrWhiteSpace(uri) && taxonomy.SkillByUri(uri) is { } skill)
         {
-            errors.Add(new(itemId, field, "is required (an ESCO skill URI)."));
-            return -1;
+            return skill.Id;
         }
-        if (taxonomy.SkillByUri(uri) is not { } skill)
-        {
-            errors.Add(new(itemId, field, $"'{uri}' is not an ESCO skill URI."));
-            return -1;
-        }
-        return skill.Id;
+        var field = index < 0 ? list : member is null ? $"{list}[{index}]" : $"{list}[{index}].{member}";
+        errors.Add(string.IsNullOrWhiteSpace(uri)
+            ? new(itemId, field, "is required (an ESCO skill URI).")
+            : new(itemId, field, $"'{uri}' is not an ESCO skill URI."));
+        return -1;
     }
 
     public static void ThrowIfAny(List<IndexValidationError> errors)
@@ -130,18 +135,18 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
         // A skill listed twice counts once: essential wins over optional, must-have over not.
         var bySkill = new Dictionary<int, int>();
         var skills = offer.Skills ?? [];
+        CheckSkillCount(skills.Count, item, nameof(OfferDocument.Skills), errors);
         for (var i = 0; i < skills.Count; i++)
         {
-            var field = $"{nameof(OfferDocument.Skills)}[{i}]";
             if (skills[i] is not { } skill)
             {
-                errors.Add(new(item, field, "is null."));
+                errors.Add(new(item, $"{nameof(OfferDocument.Skills)}[{i}]", "is null."));
                 continue;
             }
-            var id = ResolveSkill(skill.SkillUri, item, field + "." + nameof(DemandedSkill.SkillUri), errors);
+            var id = ResolveSkill(skill.SkillUri, item, nameof(OfferDocument.Skills), i, nameof(DemandedSkill.SkillUri), errors);
             if (!Enum.IsDefined(skill.Importance))
             {
-                errors.Add(new(item, field + "." + nameof(DemandedSkill.Importance), $"'{skill.Importance}' is not an importance."));
+                errors.Add(new(item, $"{nameof(OfferDocument.Skills)}[{i}].{nameof(DemandedSkill.Importance)}", $"'{skill.Importance}' is not an importance."));
             }
             if (id < 0)
             {
@@ -196,15 +201,15 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
         CheckId(profile.Id, item, requireId, errors);
         var ids = new SortedSet<int>();
         var skills = profile.Skills ?? [];
+        CheckSkillCount(skills.Count, item, nameof(ProfileDocument.Skills), errors);
         for (var i = 0; i < skills.Count; i++)
         {
-            var field = $"{nameof(ProfileDocument.Skills)}[{i}]";
             if (skills[i] is not { } skill)
             {
-                errors.Add(new(item, field, "is null."));
+                errors.Add(new(item, $"{nameof(ProfileDocument.Skills)}[{i}]", "is null."));
                 continue;
             }
-            var id = ResolveSkill(skill.SkillUri, item, field + "." + nameof(OfferedSkill.SkillUri), errors);
+            var id = ResolveSkill(skill.SkillUri, item, nameof(ProfileDocument.Skills), i, nameof(OfferedSkill.SkillUri), errors);
             if (id >= 0)
             {
                 ids.Add(id);
@@ -242,6 +247,14 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
         }
         return new ProfileRow(profile.Id ?? "", [.. ids], lat, lon, profile.Place?.CommuneCode, profile.RadiusKm, profile.ExperienceYears,
             MatchScorer.ContractMask(wishes), profile.Searchable, [.. occupations.Distinct()]);
+    }
+
+    public static void CheckSkillCount(int count, string item, string field, List<IndexValidationError> errors)
+    {
+        if (count > MaxSkills)
+        {
+            errors.Add(new(item, field, $"has {count} skills; at most {MaxSkills} are accepted."));
+        }
     }
 
     private static void CheckId(string? id, string item, bool requireId, List<IndexValidationError> errors)

@@ -16,22 +16,27 @@ namespace Matching.Engine.Indexing.Embedded;
 /// </summary>
 internal sealed class DocumentStore : IDisposable
 {
+    // The projection and the JSON live in separate tables: a cold start scans only the small
+    // projection rows (~100 bytes) instead of every page of the documents (~3 KB each).
+    // seq is stable across updates (upsert), and keys the JSON row.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS skill_dict(local INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE);
         CREATE TABLE IF NOT EXISTS offers(
-            id TEXT PRIMARY KEY NOT NULL,
-            json BLOB NOT NULL,
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
             skills BLOB NOT NULL,
             lat REAL, lon REAL, commune TEXT,
             contract INTEGER NOT NULL, exp_req INTEGER NOT NULL, exp_years REAL,
             occupation TEXT);
+        CREATE TABLE IF NOT EXISTS offer_json(seq INTEGER PRIMARY KEY, json BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS profiles(
-            id TEXT PRIMARY KEY NOT NULL,
-            json BLOB NOT NULL,
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
             skills BLOB NOT NULL,
             lat REAL, lon REAL, commune TEXT,
             radius REAL NOT NULL, exp_years REAL NOT NULL, wishes INTEGER NOT NULL, searchable INTEGER NOT NULL,
             occupations TEXT);
+        CREATE TABLE IF NOT EXISTS profile_json(seq INTEGER PRIMARY KEY, json BLOB NOT NULL);
         """;
 
     private readonly SkillsTaxonomy _taxonomy;
@@ -94,25 +99,30 @@ internal sealed class DocumentStore : IDisposable
             using var command = _writer.CreateCommand();
             command.Transaction = tx;
             command.CommandText = """
-                INSERT OR REPLACE INTO offers(id, json, skills, lat, lon, commune, contract, exp_req, exp_years, occupation)
-                VALUES ($id, $json, $skills, $lat, $lon, $commune, $contract, $exp_req, $exp_years, $occupation)
+                INSERT INTO offers(id, skills, lat, lon, commune, contract, exp_req, exp_years, occupation)
+                VALUES ($id, $skills, $lat, $lon, $commune, $contract, $exp_req, $exp_years, $occupation)
+                ON CONFLICT(id) DO UPDATE SET skills = excluded.skills, lat = excluded.lat, lon = excluded.lon, commune = excluded.commune,
+                    contract = excluded.contract, exp_req = excluded.exp_req, exp_years = excluded.exp_years, occupation = excluded.occupation
+                RETURNING seq
                 """;
-            var p = AddParameters(command, "$id", "$json", "$skills", "$lat", "$lon", "$commune", "$contract", "$exp_req", "$exp_years", "$occupation");
+            var p = AddParameters(command, "$id", "$skills", "$lat", "$lon", "$commune", "$contract", "$exp_req", "$exp_years", "$occupation");
             command.Prepare();
+            using var json = JsonCommand(tx, "offer_json");
             for (var i = 0; i < rows.Length; i++)
             {
                 var row = rows[i];
                 p[0].Value = row.Id;
-                p[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.OfferDocument);
-                p[2].Value = EncodeSkills(row.Skills, tx, added);
-                p[3].Value = Nullable(row.Latitude);
-                p[4].Value = Nullable(row.Longitude);
-                p[5].Value = (object?)row.Commune ?? DBNull.Value;
-                p[6].Value = (int)row.Contract;
-                p[7].Value = (int)row.Experience;
-                p[8].Value = Nullable(row.ExperienceYears);
-                p[9].Value = row.Occupation >= 0 ? _taxonomy.Occupations[row.Occupation].Uri : DBNull.Value;
-                command.ExecuteNonQuery();
+                p[1].Value = EncodeSkills(row.Skills, tx, added);
+                p[2].Value = Nullable(row.Latitude);
+                p[3].Value = Nullable(row.Longitude);
+                p[4].Value = (object?)row.Commune ?? DBNull.Value;
+                p[5].Value = (int)row.Contract;
+                p[6].Value = (int)row.Experience;
+                p[7].Value = Nullable(row.ExperienceYears);
+                p[8].Value = row.Occupation >= 0 ? _taxonomy.Occupations[row.Occupation].Uri : DBNull.Value;
+                json.Parameters[0].Value = command.ExecuteScalar();
+                json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.OfferDocument);
+                json.ExecuteNonQuery();
             }
             tx.Commit();
         }
@@ -132,26 +142,32 @@ internal sealed class DocumentStore : IDisposable
             using var command = _writer.CreateCommand();
             command.Transaction = tx;
             command.CommandText = """
-                INSERT OR REPLACE INTO profiles(id, json, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations)
-                VALUES ($id, $json, $skills, $lat, $lon, $commune, $radius, $exp_years, $wishes, $searchable, $occupations)
+                INSERT INTO profiles(id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations)
+                VALUES ($id, $skills, $lat, $lon, $commune, $radius, $exp_years, $wishes, $searchable, $occupations)
+                ON CONFLICT(id) DO UPDATE SET skills = excluded.skills, lat = excluded.lat, lon = excluded.lon, commune = excluded.commune,
+                    radius = excluded.radius, exp_years = excluded.exp_years, wishes = excluded.wishes, searchable = excluded.searchable,
+                    occupations = excluded.occupations
+                RETURNING seq
                 """;
-            var p = AddParameters(command, "$id", "$json", "$skills", "$lat", "$lon", "$commune", "$radius", "$exp_years", "$wishes", "$searchable", "$occupations");
+            var p = AddParameters(command, "$id", "$skills", "$lat", "$lon", "$commune", "$radius", "$exp_years", "$wishes", "$searchable", "$occupations");
             command.Prepare();
+            using var json = JsonCommand(tx, "profile_json");
             for (var i = 0; i < rows.Length; i++)
             {
                 var row = rows[i];
                 p[0].Value = row.Id;
-                p[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.ProfileDocument);
-                p[2].Value = EncodeSkills(row.Skills, tx, added);
-                p[3].Value = Nullable(row.Latitude);
-                p[4].Value = Nullable(row.Longitude);
-                p[5].Value = (object?)row.Commune ?? DBNull.Value;
-                p[6].Value = row.RadiusKm;
-                p[7].Value = row.ExperienceYears;
-                p[8].Value = row.ContractWishes;
-                p[9].Value = row.Searchable ? 1 : 0;
-                p[10].Value = row.Occupations.Length == 0 ? DBNull.Value : string.Join(' ', row.Occupations.Select(o => _taxonomy.Occupations[o].Uri));
-                command.ExecuteNonQuery();
+                p[1].Value = EncodeSkills(row.Skills, tx, added);
+                p[2].Value = Nullable(row.Latitude);
+                p[3].Value = Nullable(row.Longitude);
+                p[4].Value = (object?)row.Commune ?? DBNull.Value;
+                p[5].Value = row.RadiusKm;
+                p[6].Value = row.ExperienceYears;
+                p[7].Value = row.ContractWishes;
+                p[8].Value = row.Searchable ? 1 : 0;
+                p[9].Value = row.Occupations.Length == 0 ? DBNull.Value : string.Join(' ', row.Occupations.Select(o => _taxonomy.Occupations[o].Uri));
+                json.Parameters[0].Value = command.ExecuteScalar();
+                json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.ProfileDocument);
+                json.ExecuteNonQuery();
             }
             tx.Commit();
         }
@@ -162,23 +178,26 @@ internal sealed class DocumentStore : IDisposable
         }
     }
 
-    public int DeleteOffers(IReadOnlyList<string> ids) => Delete("offers", ids);
+    public int DeleteOffers(IReadOnlyList<string> ids) =>
+        Delete("DELETE FROM offer_json WHERE seq = (SELECT seq FROM offers WHERE id = $id); DELETE FROM offers WHERE id = $id", ids);
 
-    public int DeleteProfiles(IReadOnlyList<string> ids) => Delete("profiles", ids);
+    public int DeleteProfiles(IReadOnlyList<string> ids) =>
+        Delete("DELETE FROM profile_json WHERE seq = (SELECT seq FROM profiles WHERE id = $id); DELETE FROM profiles WHERE id = $id", ids);
 
-    private int Delete(string table, IReadOnlyList<string> ids)
+    private int Delete(string sql, IReadOnlyList<string> ids)
     {
         using var tx = _writer.BeginTransaction();
         using var command = _writer.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = $"DELETE FROM {table} WHERE id = $id";
+        command.CommandText = sql;
         var id = command.Parameters.Add("$id", SqliteType.Text);
         command.Prepare();
         var deleted = 0;
         foreach (var value in ids.Distinct(StringComparer.Ordinal))
         {
             id.Value = value;
-            deleted += command.ExecuteNonQuery();
+            // Both statements delete the same document: the count is of documents, not rows.
+            deleted += command.ExecuteNonQuery() > 0 ? 1 : 0;
         }
         tx.Commit();
         return deleted;
@@ -187,17 +206,21 @@ internal sealed class DocumentStore : IDisposable
     // ---------------------------------------------------------------- reads
 
     public OfferDocument? GetOffer(string id) =>
-        ReadJson("offers", id) is { } json ? JsonSerializer.Deserialize(json, DocumentJsonContext.Default.OfferDocument) : null;
+        ReadJson("SELECT j.json FROM offers o JOIN offer_json j ON j.seq = o.seq WHERE o.id = $id", id) is { } json
+            ? JsonSerializer.Deserialize(json, DocumentJsonContext.Default.OfferDocument)
+            : null;
 
     public ProfileDocument? GetProfile(string id) =>
-        ReadJson("profiles", id) is { } json ? JsonSerializer.Deserialize(json, DocumentJsonContext.Default.ProfileDocument) : null;
+        ReadJson("SELECT j.json FROM profiles p JOIN profile_json j ON j.seq = p.seq WHERE p.id = $id", id) is { } json
+            ? JsonSerializer.Deserialize(json, DocumentJsonContext.Default.ProfileDocument)
+            : null;
 
-    private byte[]? ReadJson(string table, string id)
+    private byte[]? ReadJson(string sql, string id)
     {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT json FROM {table} WHERE id = $id";
+        command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
         return command.ExecuteScalar() as byte[];
     }
@@ -208,7 +231,7 @@ internal sealed class DocumentStore : IDisposable
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, skills, lat, lon, commune, contract, exp_req, exp_years, occupation FROM offers ORDER BY rowid";
+        command.CommandText = "SELECT id, skills, lat, lon, commune, contract, exp_req, exp_years, occupation FROM offers ORDER BY seq";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -231,7 +254,7 @@ internal sealed class DocumentStore : IDisposable
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations FROM profiles ORDER BY rowid";
+        command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations FROM profiles ORDER BY seq";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -321,6 +344,17 @@ internal sealed class DocumentStore : IDisposable
         {
             _skillOfLocal.RemoveRange(_skillOfLocal.Count - added.Count, added.Count);
         }
+    }
+
+    private SqliteCommand JsonCommand(SqliteTransaction tx, string table)
+    {
+        var command = _writer.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"INSERT OR REPLACE INTO {table}(seq, json) VALUES ($seq, $json)";
+        command.Parameters.Add("$seq", SqliteType.Integer);
+        command.Parameters.Add("$json", SqliteType.Blob);
+        command.Prepare();
+        return command;
     }
 
     private static SqliteParameter[] AddParameters(SqliteCommand command, params string[] names) =>

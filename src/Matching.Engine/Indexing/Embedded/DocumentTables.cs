@@ -22,87 +22,58 @@ internal struct PostingList
 }
 
 /// <summary>
-/// The columns both sides share: dense doc ids (append-only, an update tombstones the old id and
-/// appends a new one), external ids, liveness, coordinates, employment area, skills and postings.
-/// Not thread-safe: <see cref="EmbeddedMatchIndex"/> serialises writers against readers.
+/// What both sides share: dense doc ids (append-only, an update tombstones the old id and appends a
+/// new one), external ids, skills and postings. The columns a query reads per candidate live in one
+/// struct per doc (<typeparamref name="TColumns"/>), so that scoring a candidate costs one cache
+/// line rather than one miss per column. Not thread-safe: <see cref="EmbeddedMatchIndex"/>
+/// serialises writers against readers.
 /// </summary>
-internal abstract class DocumentTable(int skillCount)
+internal abstract class DocumentTable<TColumns>(int skillCount) : DocumentTable
+    where TColumns : struct, IDocumentColumns
 {
-    /// <summary>Compaction runs when tombstones exceed this share of doc ids (and <see cref="MinDeadToCompact"/>).</summary>
-    public const double DeadShareToCompact = 0.25;
-    public const int MinDeadToCompact = 4096;
-
     private readonly Dictionary<string, int> _docOf = new(StringComparer.Ordinal);
 
     public string[] Ids { get; private set; } = [];
-    public bool[] Alive { get; private set; } = [];
-    public double[] Latitude { get; private set; } = [];
-    public double[] Longitude { get; private set; } = [];
-    public int[] Area { get; private set; } = [];
     public int[][] Skills { get; private set; } = [];
+    public TColumns[] Columns { get; private set; } = [];
     public PostingList[] Postings { get; } = new PostingList[skillCount];
 
-    /// <summary>Doc ids in use, dead ones included: the size query buffers need.</summary>
-    public int HighWater { get; private set; }
+    public override int HighWater { get; protected set; }
 
-    public int LiveCount => _docOf.Count;
+    public override int LiveCount => _docOf.Count;
 
-    public int DeadCount => HighWater - LiveCount;
+    public override bool Contains(string id) => _docOf.ContainsKey(id);
 
-    public bool TryGetDoc(string id, out int doc) => _docOf.TryGetValue(id, out doc);
-
-    public bool Contains(string id) => _docOf.ContainsKey(id);
-
-    public bool Remove(string id)
+    public override bool Remove(string id)
     {
         if (!_docOf.Remove(id, out var doc))
         {
             return false;
         }
-        Alive[doc] = false;
-        OnRemoved(doc);
+        Columns[doc].Alive = false;
         return true;
     }
 
-    /// <summary>Drops tombstones when they are too many: doc ids are renumbered densely and postings rebuilt.</summary>
-    public bool CompactIfNeeded()
-    {
-        var dead = DeadCount;
-        if (dead < MinDeadToCompact || dead < HighWater * DeadShareToCompact)
-        {
-            return false;
-        }
-        Compact();
-        return true;
-    }
-
-    public void Compact()
+    public override void Compact()
     {
         var next = 0;
         for (var doc = 0; doc < HighWater; doc++)
         {
-            if (!Alive[doc])
+            if (!Columns[doc].Alive)
             {
                 continue;
             }
             if (doc != next)
             {
                 Ids[next] = Ids[doc];
-                Alive[next] = true;
-                Latitude[next] = Latitude[doc];
-                Longitude[next] = Longitude[doc];
-                Area[next] = Area[doc];
                 Skills[next] = Skills[doc];
-                Move(doc, next);
+                Columns[next] = Columns[doc];
             }
             next++;
         }
-        for (var doc = next; doc < HighWater; doc++)
-        {
-            Ids[doc] = null!;
-            Skills[doc] = null!;
-            Alive[doc] = false;
-        }
+        Array.Clear(Ids, next, HighWater - next);
+        Array.Clear(Skills, next, HighWater - next);
+        Array.Clear(Columns, next, HighWater - next);
         HighWater = next;
         for (var s = 0; s < Postings.Length; s++)
         {
@@ -115,19 +86,15 @@ internal abstract class DocumentTable(int skillCount)
         }
     }
 
-    protected int Append(string id, int[] skills, double latitude, double longitude, int area)
+    protected int Append(string id, int[] skills, in TColumns columns)
     {
         Remove(id);
         if (HighWater == Ids.Length)
         {
             var capacity = Math.Max(1024, Ids.Length * 2);
             Ids = Resize(Ids, capacity);
-            Alive = Resize(Alive, capacity);
-            Latitude = Resize(Latitude, capacity);
-            Longitude = Resize(Longitude, capacity);
-            Area = Resize(Area, capacity);
             Skills = Resize(Skills, capacity);
-            Grow(capacity);
+            Columns = Resize(Columns, capacity);
         }
         var doc = HighWater;
         if (doc > Packed.IdMask)
@@ -136,51 +103,100 @@ internal abstract class DocumentTable(int skillCount)
         }
         HighWater++;
         Ids[doc] = id;
-        Alive[doc] = true;
-        Latitude[doc] = latitude;
-        Longitude[doc] = longitude;
-        Area[doc] = area;
         Skills[doc] = skills;
+        Columns[doc] = columns;
+        Columns[doc].Alive = true;
         _docOf[id] = doc;
         Post(doc);
         return doc;
     }
 
-    protected static T[] Resize<T>(T[] array, int capacity)
+    private static T[] Resize<T>(T[] array, int capacity)
     {
         var copy = array;
         Array.Resize(ref copy, capacity);
         return copy;
     }
 
-    protected abstract void Grow(int capacity);
-
-    protected abstract void Move(int from, int to);
-
-    protected virtual void OnRemoved(int doc)
-    {
-    }
-
     /// <summary>Appends <paramref name="doc"/> to the postings of its skills.</summary>
     protected abstract void Post(int doc);
 }
 
-/// <summary>Offers: postings carry the importance and must-have flags of the demanded skill.</summary>
-internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
+/// <summary>The side-independent face of a table, for writes and housekeeping.</summary>
+internal abstract class DocumentTable
 {
-    public ushort[] EssentialCount { get; private set; } = [];
-    public ushort[] OptionalCount { get; private set; } = [];
-    public ushort[] MustHaveCount { get; private set; } = [];
-    public byte[] Contract { get; private set; } = [];
-    public byte[] Experience { get; private set; } = [];
-    /// <summary>NaN when not stated.</summary>
-    public double[] ExperienceYears { get; private set; } = [];
-    /// <summary>Taxonomy occupation id, -1 when unknown.</summary>
-    public int[] Occupation { get; private set; } = [];
+    /// <summary>Compaction runs when tombstones exceed this share of doc ids (and <see cref="MinDeadToCompact"/>).</summary>
+    public const double DeadShareToCompact = 0.25;
+    public const int MinDeadToCompact = 4096;
 
+    /// <summary>Doc ids in use, dead ones included: the size query buffers need.</summary>
+    public abstract int HighWater { get; protected set; }
+
+    public abstract int LiveCount { get; }
+
+    public int DeadCount => HighWater - LiveCount;
+
+    public abstract bool Contains(string id);
+
+    public abstract bool Remove(string id);
+
+    /// <summary>Drops tombstones, renumbering doc ids densely and rebuilding postings.</summary>
+    public abstract void Compact();
+
+    public bool CompactIfNeeded()
+    {
+        var dead = DeadCount;
+        if (dead < MinDeadToCompact || dead < HighWater * DeadShareToCompact)
+        {
+            return false;
+        }
+        Compact();
+        return true;
+    }
+}
+
+internal interface IDocumentColumns
+{
+    bool Alive { get; set; }
+}
+
+/// <summary>An offer's per-doc columns. Latitude is NaN without a place; ExperienceYears NaN when not stated.</summary>
+internal struct OfferColumns : IDocumentColumns
+{
+    public double Latitude;
+    public double Longitude;
+    public double ExperienceYears;
+    public int Area;
+    /// <summary>Taxonomy occupation id, -1 when unknown.</summary>
+    public int Occupation;
+    public ushort EssentialCount;
+    public ushort OptionalCount;
+    public ushort MustHaveCount;
+    public ContractType Contract;
+    public ExperienceRequirement Experience;
+
+    public bool Alive { get; set; }
+}
+
+/// <summary>A profile's per-doc columns. Latitude is NaN without a place.</summary>
+internal struct ProfileColumns : IDocumentColumns
+{
+    public double Latitude;
+    public double Longitude;
+    public double RadiusKm;
+    public double ExperienceYears;
+    public int ContractWishes;
+    public int Area;
+    public bool Searchable;
+
+    public bool Alive { get; set; }
+}
+
+/// <summary>Offers: postings carry the importance and must-have flags of the demanded skill.</summary>
+internal sealed class OfferTable(int skillCount) : DocumentTable<OfferColumns>(skillCount)
+{
     public int Add(OfferRow row, int area)
     {
-        var doc = Append(row.Id, row.Skills, row.Latitude, row.Longitude, area);
         ushort essential = 0, optional = 0, must = 0;
         foreach (var packed in row.Skills)
         {
@@ -197,36 +213,19 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
                 must++;
             }
         }
-        EssentialCount[doc] = essential;
-        OptionalCount[doc] = optional;
-        MustHaveCount[doc] = must;
-        Contract[doc] = (byte)row.Contract;
-        Experience[doc] = (byte)row.Experience;
-        ExperienceYears[doc] = row.ExperienceYears;
-        Occupation[doc] = row.Occupation;
-        return doc;
-    }
-
-    protected override void Grow(int capacity)
-    {
-        EssentialCount = Resize(EssentialCount, capacity);
-        OptionalCount = Resize(OptionalCount, capacity);
-        MustHaveCount = Resize(MustHaveCount, capacity);
-        Contract = Resize(Contract, capacity);
-        Experience = Resize(Experience, capacity);
-        ExperienceYears = Resize(ExperienceYears, capacity);
-        Occupation = Resize(Occupation, capacity);
-    }
-
-    protected override void Move(int from, int to)
-    {
-        EssentialCount[to] = EssentialCount[from];
-        OptionalCount[to] = OptionalCount[from];
-        MustHaveCount[to] = MustHaveCount[from];
-        Contract[to] = Contract[from];
-        Experience[to] = Experience[from];
-        ExperienceYears[to] = ExperienceYears[from];
-        Occupation[to] = Occupation[from];
+        return Append(row.Id, row.Skills, new OfferColumns
+        {
+            Latitude = row.Latitude,
+            Longitude = row.Longitude,
+            ExperienceYears = row.ExperienceYears,
+            Area = area,
+            Occupation = row.Occupation,
+            EssentialCount = essential,
+            OptionalCount = optional,
+            MustHaveCount = must,
+            Contract = row.Contract,
+            Experience = row.Experience,
+        });
     }
 
     protected override void Post(int doc)
@@ -238,45 +237,47 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
     }
 }
 
-/// <summary>Profiles: postings are plain doc ids.</summary>
-internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
+/// <summary>Profiles: postings are plain doc ids; target occupations are kept aside (only supply/demand reads them).</summary>
+internal sealed class ProfileTable(int skillCount) : DocumentTable<ProfileColumns>(skillCount)
 {
-    public double[] RadiusKm { get; private set; } = [];
-    public double[] ExperienceYears { get; private set; } = [];
-    public int[] ContractWishes { get; private set; } = [];
-    public bool[] Searchable { get; private set; } = [];
-    public int[][] Occupations { get; private set; } = [];
+    private int[][] _occupations = [];
+
+    public ReadOnlySpan<int> Occupations(int doc) => _occupations[doc];
 
     public int Add(ProfileRow row, int area)
     {
-        var doc = Append(row.Id, row.Skills, row.Latitude, row.Longitude, area);
-        RadiusKm[doc] = row.RadiusKm;
-        ExperienceYears[doc] = row.ExperienceYears;
-        ContractWishes[doc] = row.ContractWishes;
-        Searchable[doc] = row.Searchable;
-        Occupations[doc] = row.Occupations;
+        var doc = Append(row.Id, row.Skills, new ProfileColumns
+        {
+            Latitude = row.Latitude,
+            Longitude = row.Longitude,
+            RadiusKm = row.RadiusKm,
+            ExperienceYears = row.ExperienceYears,
+            ContractWishes = row.ContractWishes,
+            Area = area,
+            Searchable = row.Searchable,
+        });
+        if (doc >= _occupations.Length)
+        {
+            Array.Resize(ref _occupations, Ids.Length);
+        }
+        _occupations[doc] = row.Occupations;
         return doc;
     }
 
-    protected override void Grow(int capacity)
+    public override void Compact()
     {
-        RadiusKm = Resize(RadiusKm, capacity);
-        ExperienceYears = Resize(ExperienceYears, capacity);
-        ContractWishes = Resize(ContractWishes, capacity);
-        Searchable = Resize(Searchable, capacity);
-        Occupations = Resize(Occupations, capacity);
+        // Keep the side array in step with the renumbering done by the base.
+        var next = 0;
+        for (var doc = 0; doc < HighWater; doc++)
+        {
+            if (Columns[doc].Alive)
+            {
+                _occupations[next++] = _occupations[doc];
+            }
+        }
+        Array.Clear(_occupations, next, _occupations.Length - next);
+        base.Compact();
     }
-
-    protected override void Move(int from, int to)
-    {
-        RadiusKm[to] = RadiusKm[from];
-        ExperienceYears[to] = ExperienceYears[from];
-        ContractWishes[to] = ContractWishes[from];
-        Searchable[to] = Searchable[from];
-        Occupations[to] = Occupations[from];
-    }
-
-    protected override void OnRemoved(int doc) => Searchable[doc] = false;
 
     protected override void Post(int doc)
     {

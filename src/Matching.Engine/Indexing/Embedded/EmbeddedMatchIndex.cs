@@ -276,7 +276,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         var niceToHave = query.NiceToHave ?? [];
         for (var i = 0; i < niceToHave.Count; i++)
         {
-            var id = _compiler.ResolveSkill(niceToHave[i], "query", $"NiceToHave[{i}]", errors);
+            var id = _compiler.ResolveSkill(niceToHave[i], "query", "NiceToHave", i, null, errors);
             if (id >= 0)
             {
                 skills[id] = Packed.Optional;
@@ -284,12 +284,13 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         }
         for (var i = 0; i < mustHave.Count; i++)
         {
-            var id = _compiler.ResolveSkill(mustHave[i], "query", $"MustHave[{i}]", errors);
+            var id = _compiler.ResolveSkill(mustHave[i], "query", "MustHave", i, null, errors);
             if (id >= 0)
             {
                 skills[id] = Packed.MustHave;
             }
         }
+        DocumentCompiler.CheckSkillCount(mustHave.Count + niceToHave.Count, "query", "MustHave", errors);
         if (mustHave.Count + niceToHave.Count == 0)
         {
             errors.Add(new("query", "MustHave", "at least one skill is needed in MustHave or NiceToHave."));

@@ -89,41 +89,71 @@ internal sealed class InMemoryIndex
             for (var k = 0; k < s.TouchedSkillCount; k++)
             {
                 var demanded = s.TouchedSkills[k];
-                int credit = s.SkillCredit[demanded];
+                ushort credit = s.SkillCredit[demanded];
+                var docs = s.Docs;
                 foreach (var posting in offers.Postings[demanded].Span)
                 {
                     var doc = posting & Packed.IdMask;
-                    if (s.Mark[doc] == 0)
+                    ref var acc = ref docs[doc];
+                    if (acc.Mark == 0)
                     {
-                        s.Mark[doc] = 1;
+                        acc.Mark = 1;
                         s.Touch(doc);
                     }
                     if ((posting & Packed.Optional) != 0)
                     {
-                        s.Optional[doc] += credit;
+                        acc.Optional += credit;
                     }
                     else
                     {
-                        s.Essential[doc] += credit;
+                        acc.Essential += credit;
                     }
                     if ((posting & Packed.MustHave) != 0)
                     {
-                        s.MustHave[doc]++;
+                        acc.MustHave++;
                     }
                 }
             }
 
-            // 3. Filters and score on the touched offers only.
+            s.OrderTouchedIfDense(offers.HighWater);
+
+            // 3. Filters and score on the touched offers only. The haversine is the costly part: it is
+            //    skipped for offers surely beyond the radius (box) and for offers surely within it
+            //    whose best possible score (distance factor 1) cannot enter the page anyway.
             var top = new TopK(s.Heap.AsSpan(0, size), offers.Ids);
-            long total = 0, after = 0;
+            long total = 0;
+            var more = false;
+            var box = profile.HasPlace ? RadiusBox.Around(profile.Latitude, radius) : RadiusBox.Everywhere;
+            var cosLatitude = Math.Cos(profile.Latitude * Math.PI / 180);
             for (var t = 0; t < s.TouchedCount; t++)
             {
                 var doc = s.Touched[t];
-                if (!offers.Alive[doc] || s.MustHave[doc] < offers.MustHaveCount[doc])
+                ref readonly var offer = ref offers.Columns[doc];
+                ref readonly var acc = ref s.Docs[doc];
+                if (!offer.Alive || acc.MustHave < offer.MustHaveCount
+                    || box.SurelyBeyond(profile.Latitude, profile.Longitude, offer.Latitude, offer.Longitude))
                 {
                     continue;
                 }
-                var score = OfferScore(doc, profile, radius, s.Essential[doc], s.Optional[doc], out _);
+                var years = Years(offer.ExperienceYears);
+                if (top.IsFull && RadiusBox.SurelyWithin(profile.Latitude, profile.Longitude, cosLatitude, offer.Latitude, offer.Longitude, radius))
+                {
+                    var bound = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, null, radius,
+                        offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
+                    if (bound <= 0)
+                    {
+                        continue;
+                    }
+                    // Worse than the worst kept hit, which is after the cursor: this one is too, on a later page.
+                    if (bound < top.WorstScore)
+                    {
+                        total++;
+                        more = true;
+                        continue;
+                    }
+                }
+                var score = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, OfferDistance(offer, profile), radius,
+                    offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
                 if (score <= 0)
                 {
                     continue;
@@ -133,8 +163,7 @@ internal sealed class InMemoryIndex
                 {
                     continue;
                 }
-                after++;
-                top.Offer(score, doc);
+                more |= top.Offer(score, doc);
             }
 
             var sorted = top.Sorted();
@@ -142,11 +171,12 @@ internal sealed class InMemoryIndex
             for (var i = 0; i < sorted.Length; i++)
             {
                 var (score, doc) = sorted[i];
-                var explanation = Explain(offers.Skills[doc], profile.Skills, options.AllowRelated, OfferDistance(doc, profile), radius,
-                    (ContractType)offers.Contract[doc], profile.ContractWishes, (ExperienceRequirement)offers.Experience[doc], Years(offers.ExperienceYears[doc]), profile.ExperienceYears);
+                ref readonly var offer = ref offers.Columns[doc];
+                var explanation = Explain(offers.Skills[doc], profile.Skills, options.AllowRelated, OfferDistance(offer, profile), radius,
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
                 hits[i] = new MatchHit(offers.Ids[doc], score, explanation);
             }
-            return new MatchPage(hits, total, NextCursor(hits, after));
+            return new MatchPage(hits, total, NextCursor(hits, more));
         }
         finally
         {
@@ -154,17 +184,9 @@ internal sealed class InMemoryIndex
         }
     }
 
-    private double OfferScore(int doc, ProfileRow profile, double radius, int essential, int optional, out double? distance)
-    {
-        var offers = Offers;
-        distance = OfferDistance(doc, profile);
-        return MatchScorer.Total(essential, offers.EssentialCount[doc], optional, offers.OptionalCount[doc], distance, radius,
-            (ContractType)offers.Contract[doc], profile.ContractWishes, (ExperienceRequirement)offers.Experience[doc], Years(offers.ExperienceYears[doc]), profile.ExperienceYears);
-    }
-
-    private double? OfferDistance(int doc, ProfileRow profile) =>
-        profile.HasPlace && !double.IsNaN(Offers.Latitude[doc])
-            ? MatchScorer.DistanceKm(Offers.Latitude[doc], Offers.Longitude[doc], profile.Latitude, profile.Longitude)
+    private static double? OfferDistance(in OfferColumns offer, ProfileRow profile) =>
+        profile.HasPlace && !double.IsNaN(offer.Latitude)
+            ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude)
             : null;
 
     // ---------------------------------------------------------------- offer -> profiles
@@ -215,69 +237,98 @@ internal sealed class InMemoryIndex
                 {
                     mustCount++;
                 }
-                var stamp = i + 1;
+                var stamp = (ushort)(i + 1);
                 var edges = Graph.MeetersOf(packed & Packed.IdMask, allowRelated);
                 for (var j = 0; j < edges.Length; j++)
                 {
-                    int credit = edges.Credits[j];
+                    ushort credit = edges.Credits[j];
+                    var docs = s.Docs;
                     foreach (var doc in profiles.Postings[edges.Skills[j]].Span)
                     {
-                        var mark = s.Mark[doc];
-                        if (mark == stamp)
+                        ref var acc = ref docs[doc];
+                        if (acc.Mark == stamp)
                         {
                             continue;
                         }
-                        if (mark == 0)
+                        if (acc.Mark == 0)
                         {
                             s.Touch(doc);
                         }
-                        s.Mark[doc] = stamp;
+                        acc.Mark = stamp;
                         if (optional)
                         {
-                            s.Optional[doc] += credit;
+                            acc.Optional += credit;
                         }
                         else
                         {
-                            s.Essential[doc] += credit;
+                            acc.Essential += credit;
                         }
                         if (must)
                         {
-                            s.MustHave[doc]++;
+                            acc.MustHave++;
                         }
                     }
                 }
             }
 
-            // 2. Filters and score on the touched profiles only.
+            s.OrderTouchedIfDense(profiles.HighWater);
+
+            // 2. Filters and score on the touched profiles only (see MatchOffers for the haversine skips;
+            //    facets need every distance, so a candidate search does not skip).
             var top = new TopK(s.Heap.AsSpan(0, size), profiles.Ids);
-            long total = 0, after = 0;
+            long total = 0;
+            var more = false;
+            var cosLatitude = Math.Cos(offer.Latitude * Math.PI / 180);
+            var years = Years(offer.ExperienceYears);
             for (var t = 0; t < s.TouchedCount; t++)
             {
                 var doc = s.Touched[t];
-                if (!profiles.Alive[doc] || (searchableOnly && !profiles.Searchable[doc]) || s.MustHave[doc] < mustCount)
+                ref readonly var profile = ref profiles.Columns[doc];
+                ref readonly var acc = ref s.Docs[doc];
+                if (!profile.Alive || (searchableOnly && !profile.Searchable) || acc.MustHave < mustCount)
                 {
                     continue;
                 }
-                if (filter is not null && !Passes(filter, doc))
+                if (filter is not null && !Passes(filter, profile))
                 {
                     continue;
                 }
-                var radius = radiusOverride ?? profiles.RadiusKm[doc];
-                var distance = ProfileDistance(offer, doc);
-                var score = MatchScorer.Total(s.Essential[doc], essentialCount, s.Optional[doc], optionalCount, distance, radius,
-                    offer.Contract, profiles.ContractWishes[doc], offer.Experience, Years(offer.ExperienceYears), profiles.ExperienceYears[doc]);
+                var radius = radiusOverride ?? profile.RadiusKm;
+                if (offer.HasPlace && RadiusBox.LatitudesSurelyBeyond(offer.Latitude, profile.Latitude, radius))
+                {
+                    continue;
+                }
+                if (facets is null && top.IsFull && offer.HasPlace
+                    && RadiusBox.SurelyWithin(offer.Latitude, offer.Longitude, cosLatitude, profile.Latitude, profile.Longitude, radius))
+                {
+                    var bound = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, null, radius,
+                        offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
+                    if (bound <= 0)
+                    {
+                        continue;
+                    }
+                    // Worse than the worst kept hit, which is after the cursor: this one is too, on a later page.
+                    if (bound < top.WorstScore)
+                    {
+                        total++;
+                        more = true;
+                        continue;
+                    }
+                }
+                var distance = ProfileDistance(offer, profile);
+                var score = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, distance, radius,
+                    offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
                 if (score <= 0)
                 {
                     continue;
                 }
                 total++;
-                facets?.Count(distance, profiles.ContractWishes[doc], profiles.ExperienceYears[doc]);
+                facets?.Count(distance, profile.ContractWishes, profile.ExperienceYears);
                 if (cursor is { } c && !c.Precedes(score, profiles.Ids[doc]))
                 {
                     continue;
                 }
-                after++;
-                top.Offer(score, doc);
+                more |= top.Offer(score, doc);
             }
 
             var sorted = top.Sorted();
@@ -285,12 +336,13 @@ internal sealed class InMemoryIndex
             for (var i = 0; i < sorted.Length; i++)
             {
                 var (score, doc) = sorted[i];
-                var radius = radiusOverride ?? profiles.RadiusKm[doc];
-                var explanation = Explain(offer.Skills, profiles.Skills[doc], allowRelated, ProfileDistance(offer, doc), radius,
-                    offer.Contract, profiles.ContractWishes[doc], offer.Experience, Years(offer.ExperienceYears), profiles.ExperienceYears[doc]);
+                ref readonly var profile = ref profiles.Columns[doc];
+                var radius = radiusOverride ?? profile.RadiusKm;
+                var explanation = Explain(offer.Skills, profiles.Skills[doc], allowRelated, ProfileDistance(offer, profile), radius,
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
                 hits[i] = new MatchHit(profiles.Ids[doc], score, explanation);
             }
-            return new MatchPage(hits, total, NextCursor(hits, after));
+            return new MatchPage(hits, total, NextCursor(hits, more));
         }
         finally
         {
@@ -298,20 +350,20 @@ internal sealed class InMemoryIndex
         }
     }
 
-    private bool Passes(CandidateFilter filter, int doc)
+    private static bool Passes(CandidateFilter filter, in ProfileColumns profile)
     {
-        if (filter.MinExperienceYears is { } min && Profiles.ExperienceYears[doc] < min)
+        if (filter.MinExperienceYears is { } min && profile.ExperienceYears < min)
         {
             return false;
         }
-        var wishes = Profiles.ContractWishes[doc];
+        var wishes = profile.ContractWishes;
         // A seeker open to any contract (no wish, or "unspecified") fits every contract asked.
         return filter.ContractMask == 0 || wishes == 0 || (wishes & MatchScorer.ContractMask(ContractType.Unspecified)) != 0 || (wishes & filter.ContractMask) != 0;
     }
 
-    private double? ProfileDistance(OfferRow offer, int doc) =>
-        offer.HasPlace && !double.IsNaN(Profiles.Latitude[doc])
-            ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, Profiles.Latitude[doc], Profiles.Longitude[doc])
+    private static double? ProfileDistance(OfferRow offer, in ProfileColumns profile) =>
+        offer.HasPlace && !double.IsNaN(profile.Latitude)
+            ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude)
             : null;
 
     // ---------------------------------------------------------------- explanations
@@ -380,24 +432,27 @@ internal sealed class InMemoryIndex
     public Dictionary<int, (long Offers, long Profiles)> SupplyDemand(int skill, int occupation, Place? place, double radiusKm)
     {
         var areas = new Dictionary<int, (long Offers, long Profiles)>();
+        var box = place is null ? RadiusBox.Everywhere : RadiusBox.Around(place.Latitude, radiusKm);
         bool Within(double lat, double lon) =>
-            place is null || (!double.IsNaN(lat) && MatchScorer.DistanceKm(lat, lon, place.Latitude, place.Longitude) <= radiusKm);
+            place is null || (!double.IsNaN(lat) && !box.SurelyBeyond(place.Latitude, place.Longitude, lat, lon)
+                && MatchScorer.DistanceKm(lat, lon, place.Latitude, place.Longitude) <= radiusKm);
 
         if (skill >= 0)
         {
             foreach (var posting in Offers.Postings[skill].Span)
             {
-                var doc = posting & Packed.IdMask;
-                if (Offers.Alive[doc] && Within(Offers.Latitude[doc], Offers.Longitude[doc]))
+                ref readonly var offer = ref Offers.Columns[posting & Packed.IdMask];
+                if (offer.Alive && Within(offer.Latitude, offer.Longitude))
                 {
-                    Bump(areas, Offers.Area[doc], offers: 1, profiles: 0);
+                    Bump(areas, offer.Area, offers: 1, profiles: 0);
                 }
             }
             foreach (var doc in Profiles.Postings[skill].Span)
             {
-                if (Profiles.Alive[doc] && Within(Profiles.Latitude[doc], Profiles.Longitude[doc]))
+                ref readonly var profile = ref Profiles.Columns[doc];
+                if (profile.Alive && Within(profile.Latitude, profile.Longitude))
                 {
-                    Bump(areas, Profiles.Area[doc], offers: 0, profiles: 1);
+                    Bump(areas, profile.Area, offers: 0, profiles: 1);
                 }
             }
         }
@@ -405,16 +460,18 @@ internal sealed class InMemoryIndex
         {
             for (var doc = 0; doc < Offers.HighWater; doc++)
             {
-                if (Offers.Alive[doc] && Offers.Occupation[doc] == occupation && Within(Offers.Latitude[doc], Offers.Longitude[doc]))
+                ref readonly var offer = ref Offers.Columns[doc];
+                if (offer.Alive && offer.Occupation == occupation && Within(offer.Latitude, offer.Longitude))
                 {
-                    Bump(areas, Offers.Area[doc], offers: 1, profiles: 0);
+                    Bump(areas, offer.Area, offers: 1, profiles: 0);
                 }
             }
             for (var doc = 0; doc < Profiles.HighWater; doc++)
             {
-                if (Profiles.Alive[doc] && Array.IndexOf(Profiles.Occupations[doc], occupation) >= 0 && Within(Profiles.Latitude[doc], Profiles.Longitude[doc]))
+                ref readonly var profile = ref Profiles.Columns[doc];
+                if (profile.Alive && Profiles.Occupations(doc).Contains(occupation) && Within(profile.Latitude, profile.Longitude))
                 {
-                    Bump(areas, Profiles.Area[doc], offers: 0, profiles: 1);
+                    Bump(areas, profile.Area, offers: 0, profiles: 1);
                 }
             }
         }
@@ -431,8 +488,9 @@ internal sealed class InMemoryIndex
 
     private static double? Years(double years) => double.IsNaN(years) ? null : years;
 
-    private static string? NextCursor(MatchHit[] hits, long after) =>
-        after > hits.Length && hits.Length > 0 ? new PageCursor(hits[^1].Score, hits[^1].Id).Encode() : null;
+    /// <param name="more">Whether a hit after the cursor was left out of this page.</param>
+    private static string? NextCursor(MatchHit[] hits, bool more) =>
+        more && hits.Length > 0 ? new PageCursor(hits[^1].Score, hits[^1].Id).Encode() : null;
 
     private static int CheckSize(int size) =>
         size is >= 1 and <= QueryScratch.MaxPageSize

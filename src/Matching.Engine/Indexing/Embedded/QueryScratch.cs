@@ -13,11 +13,8 @@ internal sealed class QueryScratch
 {
     public const int MaxPageSize = 100;
 
-    public int[] Essential = [];
-    public int[] Optional = [];
-    public int[] MustHave = [];
-    /// <summary>0 = untouched; otherwise a stamp (offer → profiles: 1 + index of the demanded skill being credited).</summary>
-    public int[] Mark = [];
+    /// <summary>Per-doc sums, one struct per doc so that crediting a posting touches one cache line.</summary>
+    public Accumulator[] Docs = [];
     public int[] Touched = [];
     public int TouchedCount;
 
@@ -35,15 +32,12 @@ internal sealed class QueryScratch
 
     public void Ensure(int docs)
     {
-        if (Essential.Length >= docs)
+        if (Docs.Length >= docs)
         {
             return;
         }
-        var capacity = Math.Max(docs, Essential.Length * 2);
-        Essential = new int[capacity];
-        Optional = new int[capacity];
-        MustHave = new int[capacity];
-        Mark = new int[capacity];
+        var capacity = Math.Max(docs, Docs.Length * 2);
+        Docs = new Accumulator[capacity];
         Touched = new int[capacity];
     }
 
@@ -52,15 +46,34 @@ internal sealed class QueryScratch
         Touched[TouchedCount++] = doc;
     }
 
+    /// <summary>
+    /// When a query touched a large share of the docs, visits them in doc order instead of touch
+    /// order: the per-doc columns are then read nearly sequentially (prefetched) rather than at
+    /// random, which costs far less than the sequential scan of the accumulators that reorders them.
+    /// </summary>
+    public void OrderTouchedIfDense(int highWater)
+    {
+        if (TouchedCount * 16L < highWater)
+        {
+            return;
+        }
+        var count = 0;
+        var docs = Docs.AsSpan(0, highWater);
+        for (var doc = 0; doc < docs.Length; doc++)
+        {
+            if (docs[doc].Mark != 0)
+            {
+                Touched[count++] = doc;
+            }
+        }
+        TouchedCount = count;
+    }
+
     public void Reset()
     {
         for (var i = 0; i < TouchedCount; i++)
         {
-            var doc = Touched[i];
-            Essential[doc] = 0;
-            Optional[doc] = 0;
-            MustHave[doc] = 0;
-            Mark[doc] = 0;
+            Docs[Touched[i]] = default;
         }
         TouchedCount = 0;
         for (var i = 0; i < TouchedSkillCount; i++)
@@ -69,6 +82,20 @@ internal sealed class QueryScratch
         }
         TouchedSkillCount = 0;
     }
+}
+
+/// <summary>
+/// Credit sums (in <see cref="SkillGraph.CreditUnit"/>) of one doc during one query, in 8 bytes so that
+/// a million docs' accumulators stay within 8 MB: sums cannot overflow because a document or a query
+/// has at most <see cref="DocumentCompiler.MaxSkills"/> skills (500 × 100 &lt; 65 536).
+/// </summary>
+internal struct Accumulator
+{
+    public ushort Essential;
+    public ushort Optional;
+    public ushort MustHave;
+    /// <summary>0 = untouched; otherwise a stamp (offer → profiles: 1 + index of the demanded skill being credited).</summary>
+    public ushort Mark;
 }
 
 internal sealed class ScratchPool(int skillCount)
@@ -104,18 +131,26 @@ internal ref struct TopK(Span<(double Score, int Doc)> heap, string[] ids)
     public static bool Before(double scoreA, string idA, double scoreB, string idB) =>
         scoreA > scoreB || (scoreA == scoreB && string.CompareOrdinal(idA, idB) < 0);
 
-    public void Offer(double score, int doc)
+    public readonly bool IsFull => _count == _heap.Length;
+
+    /// <summary>Score of the worst kept hit (when full, a candidate must at least equal it to enter).</summary>
+    public readonly double WorstScore => _heap[0].Score;
+
+    /// <summary>Keeps the hit if it ranks among the best; returns true when a hit was left out (this one or an evicted one).</summary>
+    public bool Offer(double score, int doc)
     {
         if (_count < _heap.Length)
         {
             _heap[_count] = (score, doc);
             SiftUp(_count++);
+            return false;
         }
-        else if (_heap.Length > 0 && Before(score, ids[doc], _heap[0].Score, ids[_heap[0].Doc]))
+        if (Before(score, ids[doc], _heap[0].Score, ids[_heap[0].Doc]))
         {
             _heap[0] = (score, doc);
             SiftDown(0);
         }
+        return true;
     }
 
     /// <summary>The kept hits, best first.</summary>
