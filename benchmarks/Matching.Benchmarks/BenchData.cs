@@ -30,11 +30,31 @@ internal static class BenchData
 
     public static CorpusGenerator Generator => s_generator.Value;
 
-    /// <summary><c>data/corpus/</c> of the repository (found from the Coach.sln upwards), created on demand.</summary>
+    /// <summary>
+    /// Identifies the engine build: the store format and the generator both live in Matching.Engine,
+    /// and a deterministic build gives the same module version id for the same sources, so a cache
+    /// is reused exactly as long as the engine is unchanged.
+    /// </summary>
+    public static string EngineBuild { get; } = typeof(EmbeddedMatchIndex).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
+
+    /// <summary>
+    /// <c>data/corpus/{name}-{engine build}</c> in the repository (found from Coach.sln upwards),
+    /// created on demand; caches of the same name left by other engine builds are deleted (a 1M store is ~10 GB).
+    /// </summary>
     public static string CacheFolder(string name)
     {
-        var root = RepositoryRoot();
-        var path = Path.Combine(root, "data", "corpus", name);
+        var corpus = Path.Combine(RepositoryRoot(), "data", "corpus");
+        var path = Path.Combine(corpus, $"{name}-{EngineBuild}");
+        if (!System.IO.Directory.Exists(path) && System.IO.Directory.Exists(corpus))
+        {
+            foreach (var stale in System.IO.Directory.GetDirectories(corpus, name + "-*"))
+            {
+                if (Path.GetFileName(stale).Length == name.Length + 9)
+                {
+                    System.IO.Directory.Delete(stale, recursive: true);
+                }
+            }
+        }
         System.IO.Directory.CreateDirectory(path);
         return path;
     }
@@ -45,8 +65,8 @@ internal static class BenchData
     /// </summary>
     public static EmbeddedMatchIndex OpenEngine(int size)
     {
-        var folder = CacheFolder($"engine-{size}-s{Seed}");
-        var path = Path.Combine(folder, "coach.db");
+        var path = EnginePath(size);
+        var folder = Path.GetDirectoryName(path)!;
         if (!IsComplete(folder))
         {
             foreach (var file in System.IO.Directory.GetFiles(folder))
@@ -66,6 +86,9 @@ internal static class BenchData
         }
         return OpenEngineAt(path);
     }
+
+    /// <summary>Where the cached store of <paramref name="size"/> offers and profiles lives.</summary>
+    public static string EnginePath(int size) => Path.Combine(CacheFolder($"engine-{size}-s{Seed}"), "coach.db");
 
     /// <summary>Opens (or creates) an embedded store at a path, with the real employment areas.</summary>
     public static EmbeddedMatchIndex OpenEngineAt(string path) =>

@@ -20,7 +20,7 @@ public class ColdStartBenchmark
     {
         // Builds the cached store once if needed; the measured opens read it back.
         using var index = BenchData.OpenEngine(Documents);
-        _path = Path.Combine(BenchData.CacheFolder($"engine-{Documents}-s{BenchData.Seed}"), "coach.db");
+        _path = BenchData.EnginePath(Documents);
         _ = BenchData.Geography;
     }
 

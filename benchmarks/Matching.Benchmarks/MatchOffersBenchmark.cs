@@ -10,6 +10,7 @@ namespace Matching.Benchmarks;
 /// the engine's score. Each method cycles through 64 query profiles, so the median is over varied queries.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class MatchOffersBenchmark
 {
     private static readonly MatchOptions s_options = new(Size: 20);

@@ -9,6 +9,7 @@ namespace Matching.Benchmarks;
 /// Lucene.Net BM25 baseline, naive full scan with the engine's score. Cycles through 64 query offers.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class MatchProfilesBenchmark
 {
     private static readonly MatchOptions s_options = new(Size: 20);

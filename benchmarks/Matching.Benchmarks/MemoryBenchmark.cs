@@ -27,7 +27,7 @@ public class MemoryBenchmark
         using (BenchData.OpenEngine(Documents))
         {
         }
-        _path = Path.Combine(BenchData.CacheFolder($"engine-{Documents}-s{BenchData.Seed}"), "coach.db");
+        _path = BenchData.EnginePath(Documents);
         // The taxonomy and geography are loaded before the baseline: the figure is the index's own, and the process total is printed too.
         _ = BenchData.Taxonomy;
         _ = BenchData.Geography;

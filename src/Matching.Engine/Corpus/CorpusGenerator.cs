@@ -356,9 +356,6 @@ public sealed class CorpusGenerator
         };
     }
 
-    /// <summary>A commune drawn by population, nationwide.</summary>
-    internal Place PlaceByPopulation(Random random) => _places[_populationTable.Sample(random)];
-
     private Place PlaceIn(PlaceGroup group, Random random) => group.Members.Length switch
     {
         0 => _places[_populationTable.Sample(random)],
