@@ -129,7 +129,7 @@ public sealed class MatchingApiTests(CoachApiFactory factory) : IClassFixture<Co
         Assert.DoesNotContain("match-seeker", candidates.ToString(), StringComparison.Ordinal);
         var candidate = candidates.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("pseudonym").GetString() == PseudonymOf("match-seeker-yes"));
         Assert.Equal(hit.GetProperty("score").GetDouble(), candidate.GetProperty("score").GetDouble(), 4);
-        Assert.Equal("0-5 km", candidate.GetProperty("distanceBand").GetString());
+        Assert.Equal("0-10", candidate.GetProperty("distanceBand").GetString());
         Assert.Equal(JsonValueKind.Null, candidate.GetProperty("explanation").GetProperty("distanceKm").ValueKind);
 
         var search = await Json(await client.PostAsJsonAsync("/api/search/candidates", new { mustHave = new[] { skills[0].uri }, place = "69381", radiusKm = 30 }));

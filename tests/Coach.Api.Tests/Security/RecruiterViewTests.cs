@@ -1,92 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Coach.Api.Security;
-using Matching.Engine.Indexing;
 using Matching.Engine.Privacy;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Coach.Api.Tests.Security;
 
+/// <summary>What recruiters see of candidates, through the real search endpoint over the real index.</summary>
 public sealed class RecruiterViewTests(CoachApiFactory factory) : IClassFixture<CoachApiFactory>
 {
-    private static readonly ScoreParts s_parts = new(1, 0.5, 0.9, 0.8, 1, 1, 0.72);
-
-    private static MatchHit Hit(string id, double? km) => new(id, 0.72, new MatchExplanation(
-        [new SkillMatch("http://data.europa.eu/esco/skill/a", "http://data.europa.eu/esco/skill/a", SkillMatchKind.Exact, SkillImportance.Essential, 1)],
-        [], ["http://data.europa.eu/esco/skill/b"], [], km, s_parts));
-
-    private static ProfileDocument Profile(string id, bool searchable) => new()
-    {
-        Id = id,
-        Searchable = searchable,
-        Skills = [new OfferedSkill("http://data.europa.eu/esco/skill/a")],
-        Place = new Place(45.76, 4.83, "69383", "Lyon 3e"),
-        ExperienceYears = 4,
-        TargetRomeCodes = ["J1501"],
-    };
+    private const string Skill = "http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab";
 
     private Pseudonyms Pseudonyms => factory.Services.GetRequiredService<Pseudonyms>();
 
-    private IReadOnlyList<RecruiterCandidate> Project(string recruiterId, params (string Id, bool Searchable)[] seekers) =>
-        RecruiterView.Candidates(recruiterId, [.. seekers.Select(s => Hit(s.Id, 12.3))],
-            seekers.ToDictionary(s => s.Id, s => Profile(s.Id, s.Searchable)), Pseudonyms);
+    private async Task Seeker(string id, bool consent)
+    {
+        var client = await factory.CreateReadyClientAsAsync(Roles.Seeker, id);
+        var profile = new { targetJobs = new[] { new { romeCode = "L1202" } }, commune = "69383", radiusKm = 40, yearsOfExperienceInTarget = 4, skills = new[] { new { uri = Skill } }, searchableByRecruiters = consent };
+        var response = await client.PostAsJsonAsync($"/api/profiles/{id}", profile);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<(JsonElement Body, string Json)> Search(string recruiterId)
+    {
+        var client = await factory.CreateReadyClientAsAsync(Roles.Recruiter, recruiterId);
+        var response = await client.PostAsJsonAsync("/api/search/candidates", new { mustHave = new[] { Skill }, place = "69381", radiusKm = 50 });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.Content.ReadAsStringAsync();
+        return (JsonDocument.Parse(json).RootElement, json);
+    }
+
+    private static List<string> PseudonymsIn(JsonElement body) =>
+        [.. body.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("pseudonym").GetString()!)];
 
     [Fact]
-    public void A_seeker_who_did_not_consent_is_absent_from_recruiter_results()
+    public async Task A_seeker_who_did_not_consent_is_absent_from_recruiter_results()
     {
-        var candidates = Project("rv-recruiter-1", ("rv-seeker-yes", true), ("rv-seeker-no", false));
+        await Seeker("rv-seeker-yes", consent: true);
+        await Seeker("rv-seeker-no", consent: false);
 
-        var candidate = Assert.Single(candidates);
-        Assert.Equal(Pseudonyms.For("rv-recruiter-1", "rv-seeker-yes"), candidate.Pseudonym);
+        var (body, _) = await Search("rv-recruiter-1");
+
+        Assert.Contains(Pseudonyms.For("rv-recruiter-1", "rv-seeker-yes"), PseudonymsIn(body));
+        Assert.DoesNotContain(Pseudonyms.For("rv-recruiter-1", "rv-seeker-no"), PseudonymsIn(body));
         Assert.Null(Pseudonyms.Resolve("rv-recruiter-1", Pseudonyms.For("rv-recruiter-1", "rv-seeker-no")));
     }
 
     [Fact]
-    public void A_hit_without_a_known_profile_is_dropped()
+    public async Task The_pseudonym_is_stable_per_recruiter_and_differs_across_recruiters()
     {
-        var candidates = RecruiterView.Candidates("rv-recruiter-1", [Hit("rv-ghost", 1)], new Dictionary<string, ProfileDocument>(), Pseudonyms);
+        await Seeker("rv-seeker-1", consent: true);
 
-        Assert.Empty(candidates);
+        var first = PseudonymsIn((await Search("rv-recruiter-2")).Body);
+        var again = PseudonymsIn((await Search("rv-recruiter-2")).Body);
+        var other = PseudonymsIn((await Search("rv-recruiter-3")).Body);
+
+        var mine = Pseudonyms.For("rv-recruiter-2", "rv-seeker-1");
+        Assert.Contains(mine, first);
+        Assert.Contains(mine, again);
+        Assert.DoesNotContain(mine, other);
+        Assert.Contains(Pseudonyms.For("rv-recruiter-3", "rv-seeker-1"), other);
+        Assert.Equal("rv-seeker-1", Pseudonyms.Resolve("rv-recruiter-2", mine));
     }
 
     [Fact]
-    public void The_pseudonym_is_stable_per_recruiter_and_differs_across_recruiters()
+    public async Task The_recruiter_json_has_no_personal_field()
     {
-        var first = Project("rv-recruiter-2", ("rv-seeker-1", true))[0].Pseudonym;
-        var again = Project("rv-recruiter-2", ("rv-seeker-1", true))[0].Pseudonym;
-        var other = Project("rv-recruiter-3", ("rv-seeker-1", true))[0].Pseudonym;
+        await Seeker("rv-seeker-private", consent: true);
 
-        Assert.Equal(first, again);
-        Assert.NotEqual(first, other);
-        Assert.Equal("rv-seeker-1", Pseudonyms.Resolve("rv-recruiter-2", first));
-        Assert.Equal("rv-seeker-1", Pseudonyms.Resolve("rv-recruiter-3", other));
-    }
+        var (body, json) = await Search("rv-recruiter-4");
 
-    [Fact]
-    public void The_recruiter_json_has_no_personal_field()
-    {
-        var candidates = Project("rv-recruiter-4", ("rv-seeker-private", true));
-        var json = JsonSerializer.Serialize(candidates, factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
-
-        Assert.DoesNotContain("rv-seeker-private", json, StringComparison.Ordinal);
-        using var document = JsonDocument.Parse(json);
+        Assert.Contains(Pseudonyms.For("rv-recruiter-4", "rv-seeker-private"), PseudonymsIn(body));
+        Assert.DoesNotContain("rv-seeker", json, StringComparison.Ordinal);
         var names = new List<string>();
-        Collect(document.RootElement, names);
-        string[] personal = ["id", "seekerId", "profileId", "name", "email", "phone", "place", "latitude", "longitude", "communeCode", "label", "distanceKm"];
+        Collect(body.GetProperty("hits"), names);
+        string[] personal = ["id", "seekerId", "profileId", "name", "email", "phone", "place", "latitude", "longitude", "communeCode", "commune", "distanceKm"];
         Assert.Empty(names.Intersect(personal, StringComparer.OrdinalIgnoreCase));
         Assert.Contains("pseudonym", names);
         Assert.Contains("distanceBand", names);
-        Assert.Contains("\"10-20 km\"", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("12.3", json, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(null, "unknown")]
-    [InlineData(0.0, "0-5 km")]
-    [InlineData(9.99, "5-10 km")]
-    [InlineData(49.0, "20-50 km")]
-    [InlineData(120.0, "50+ km")]
+    [InlineData(0.0, "0-10")]
+    [InlineData(9.99, "0-10")]
+    [InlineData(10.0, "10-25")]
+    [InlineData(49.0, "25-50")]
+    [InlineData(120.0, "50+")]
     public void Distances_are_shown_as_bands(double? km, string band) => Assert.Equal(band, RecruiterView.DistanceBand(km));
 
     private static void Collect(JsonElement element, List<string> names)
@@ -96,6 +97,7 @@ public sealed class RecruiterViewTests(CoachApiFactory factory) : IClassFixture<
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
+                    // Skill references carry an ESCO URI and label: taxonomy, not the seeker.
                     names.Add(property.Name);
                     Collect(property.Value, names);
                 }

@@ -508,23 +508,16 @@ internal sealed class InMemoryIndex
     /// <summary>Facets of a candidate search, over every profile passing the filters.</summary>
     private sealed class FacetCounter
     {
-        private static readonly string[] s_distanceBands = ["0-10", "10-25", "25-50", "50+", "unknown"];
+        private static readonly IReadOnlyList<string> s_distanceBands = DistanceBands.All;
         private static readonly string[] s_experienceBands = ["0-1", "1-3", "3-5", "5+"];
-        private readonly long[] _distance = new long[s_distanceBands.Length];
+        private readonly long[] _distance = new long[s_distanceBands.Count];
         private readonly long[] _experience = new long[s_experienceBands.Length];
         private readonly long[] _contracts = new long[Enum.GetValues<ContractType>().Length];
         private long _anyContract;
 
         public void Count(double? distanceKm, int wishes, double years)
         {
-            _distance[distanceKm switch
-            {
-                null => 4,
-                < 10 => 0,
-                < 25 => 1,
-                < 50 => 2,
-                _ => 3,
-            }]++;
+            _distance[DistanceBands.IndexOf(distanceKm)]++;
             _experience[years switch
             {
                 < 1 => 0,
