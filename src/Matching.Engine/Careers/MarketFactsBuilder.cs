@@ -18,10 +18,11 @@ public sealed record BetterCommune(string InseeCode, string Name, double Distanc
 /// <param name="Tension">DARES figures of the seeker's employment area; null when the file has no row for it.</param>
 /// <param name="MainHiringChannel">contact_mode most sectors recommend (market/hiring_channels_rome.csv), as the file words it.</param>
 /// <param name="RecruitmentDifficultyPercent">BMO: share (0..100) of hiring projects judged difficult.</param>
-/// <param name="DrivingLicencesOnRomeSheet">Driving-licence skills ("Permis de conduire B", …) the ROME v3 job sheet lists.</param>
 /// <param name="DrivingLicenceShare">
-/// Share of offers asking for a driving licence. Always null here: neither ROME v3 nor the offers file carries it
-/// (only individual offers' <c>permis</c> field does), so the caller fills it from the index or leaves it unknown.
+/// Share of offers asking for a driving licence. Always null here: the reference data does not carry it. The offers
+/// file counts offers without their requirements, and ROME v3 links "Permis de conduire …" skills to 3 job sheets
+/// out of 531 (G1702, K2110 driving instructors, N3203), not even to N4101 truck drivers. Only individual offers'
+/// <c>permis</c> field has it: the caller fills this from the index, or leaves it unknown.
 /// </param>
 /// <param name="LocalOffers">Offers for the ROME code in the seeker's commune (whole city for Paris, Lyon, Marseille), from the offers file.</param>
 /// <param name="LessTenseAreas">Employment areas nationally with the most offers per ten job seekers, best first.</param>
@@ -35,7 +36,6 @@ public sealed record CareerMarketFacts(
     AreaTension? Tension,
     string? MainHiringChannel,
     double? RecruitmentDifficultyPercent,
-    IReadOnlyList<string> DrivingLicencesOnRomeSheet,
     double? DrivingLicenceShare,
     int LocalOffers,
     IReadOnlyList<BetterCommune> BetterCommunes,
@@ -61,13 +61,28 @@ public sealed class MarketFactsBuilder(SkillsTaxonomy taxonomy, GeographyData ge
 
     public const double MaxRadiusKm = 200;
 
-    /// <param name="place">The seeker's commune: INSEE code, else postcode.</param>
+    /// <summary>Facts for a seeker whose commune is given by INSEE code (resolve a postcode with <see cref="GeographyData.ResolvePostcode"/> and use the other overload).</summary>
+    /// <param name="communeInsee">The seeker's commune or arrondissement INSEE code ("69383"; "69123" for Lyon as a whole).</param>
+    public CareerMarketFacts Build(string communeInsee, string romeCode, double radiusKm, IReadOnlyList<CloseJob>? closeJobs = null, int maxCommunes = 5, int maxAreas = 5)
+    {
+        if (string.IsNullOrWhiteSpace(communeInsee))
+        {
+            throw new ArgumentException("communeInsee: the seeker's commune INSEE code is required.", nameof(communeInsee));
+        }
+        if (!geography.TryGetCommune(communeInsee.Trim(), out var commune))
+        {
+            throw new ArgumentException($"communeInsee: '{communeInsee}' is not the INSEE code of a French commune.", nameof(communeInsee));
+        }
+        return Build(commune, romeCode, radiusKm, closeJobs, maxCommunes, maxAreas);
+    }
+
+    /// <param name="commune">The seeker's commune.</param>
     /// <param name="romeCode">The target job's ROME v3 code.</param>
     /// <param name="radiusKm">How far the seeker will commute (0 &lt; r ≤ 200).</param>
     /// <param name="closeJobs">Close jobs (from <see cref="CloseJobs"/>, with their market), to keep those with a better one.</param>
-    public CareerMarketFacts Build(string place, string romeCode, double radiusKm, IReadOnlyList<CloseJob>? closeJobs = null, int maxCommunes = 5, int maxAreas = 5)
+    public CareerMarketFacts Build(Commune commune, string romeCode, double radiusKm, IReadOnlyList<CloseJob>? closeJobs = null, int maxCommunes = 5, int maxAreas = 5)
     {
-        var commune = ResolvePlace(place);
+        ArgumentNullException.ThrowIfNull(commune);
         if (string.IsNullOrWhiteSpace(romeCode) || taxonomy.RomeJob(romeCode.Trim()) is not { } job)
         {
             throw new ArgumentException($"romeCode: '{romeCode}' is not a ROME v3 code.", nameof(romeCode));
@@ -76,6 +91,8 @@ public sealed class MarketFactsBuilder(SkillsTaxonomy taxonomy, GeographyData ge
         {
             throw new ArgumentOutOfRangeException(nameof(radiusKm), radiusKm, $"radiusKm must be in (0, {MaxRadiusKm}].");
         }
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCommunes);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxAreas);
         var rome = job.Code;
         var area = geography.EmploymentAreaOf(commune.InseeCode);
         var areaCode = area?.Code ?? commune.EmploymentAreaCode;
@@ -91,7 +108,6 @@ public sealed class MarketFactsBuilder(SkillsTaxonomy taxonomy, GeographyData ge
             tension,
             market.MainHiringChannel(rome),
             market.RecruitmentDifficulty(rome)?.DifficultPercent,
-            DrivingLicences(job),
             DrivingLicenceShare: null,
             local.Offers,
             BetterCommunes(commune, rome, radiusKm, local, maxCommunes),
@@ -113,28 +129,8 @@ public sealed class MarketFactsBuilder(SkillsTaxonomy taxonomy, GeographyData ge
         return new LocalMarket(liveOffers?.Invoke(occupation), tension?.OffersPerTenJobSeekers, tension?.TensionIndicator);
     };
 
-    private Commune ResolvePlace(string place)
-    {
-        if (string.IsNullOrWhiteSpace(place))
-        {
-            throw new ArgumentException("place: the seeker's commune (INSEE code or postcode) is required.", nameof(place));
-        }
-        return geography.Resolve(place) ?? geography.ResolvePostcode(place)
-            ?? throw new ArgumentException($"place: '{place}' is neither an INSEE code nor a postcode of a French commune.", nameof(place));
-    }
-
     private AreaTension ToAreaTension(Tension t) =>
         new(t.EmploymentAreaCode, geography.EmploymentArea(t.EmploymentAreaCode)?.Name, t.OffersRegistered, t.JobSeekers, t.OffersPerTenJobSeekers, t.TensionIndicator);
-
-    /// <summary>ROME v3 lists licences as skills of the job sheet ("Permis de conduire B"); boat permits are not driving licences.</summary>
-    private string[] DrivingLicences(RomeJob job) =>
-        [.. job.SkillCodes
-            .Select(taxonomy.RomeSkill)
-            .OfType<RomeSkill>()
-            .Select(s => s.Label)
-            .Where(l => l.StartsWith("Permis de conduire", StringComparison.OrdinalIgnoreCase) && !l.Contains("marin", StringComparison.OrdinalIgnoreCase))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)];
 
     private (string Key, int Offers, int Population) LocalCommune(Commune commune, string rome)
     {
