@@ -106,10 +106,12 @@ public sealed class TitleUnderstanding
     {
         var cleaned = TitleNoise.Strip(text);
         var byOccupation = new Dictionary<int, TitleCandidate>();
-        if (cleaned.Length > 0)
+        // A title of noise alone ("H/F en CDI") names no job: better nothing than letters matched at random.
+        if (cleaned.Length == 0)
         {
-            Collect(cleaned, language, 1.0, byOccupation);
+            return [];
         }
+        Collect(cleaned, language, 1.0, byOccupation);
         if (!string.Equals(cleaned, TextNormalizer.Normalize(text), StringComparison.Ordinal))
         {
             Collect(text, language, RawQueryFactor, byOccupation);

@@ -20,11 +20,12 @@ internal static class TitleUnderstandingEvaluation
     public const int Depth = 20;
 
     /// <param name="samplePerGroup">Held-out labels asked per group (a deterministic sample), or all when null.</param>
-    public static TitleEvaluationReport Run(SkillsTaxonomy taxonomy, int? samplePerGroup)
+    /// <param name="withRomeTitles">False indexes ESCO labels only: the ablation that shows what ROME titles and the crosswalk add.</param>
+    public static TitleEvaluationReport Run(SkillsTaxonomy taxonomy, int? samplePerGroup, bool withRomeTitles = true)
     {
         var labels = TitleUnderstanding.Labels(taxonomy).ToList();
         var heldOut = labels.Where(IsHeldOut).ToList();
-        var understanding = new TitleUnderstanding(taxonomy, label => !IsHeldOut(label));
+        var understanding = new TitleUnderstanding(taxonomy, label => !IsHeldOut(label) && (withRomeTitles || label.Group != TitleLabelGroup.RomeTitle));
 
         var groups = new List<TitleEvaluationGroup>();
         foreach (var group in new[] { TitleLabelGroup.EscoAltEn, TitleLabelGroup.EscoAltFr, TitleLabelGroup.RomeTitle })

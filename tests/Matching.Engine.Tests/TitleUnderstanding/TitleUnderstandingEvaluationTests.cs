@@ -30,11 +30,19 @@ public sealed class TitleUnderstandingEvaluationTests(ITestOutputHelper output)
             output.WriteLine($"{g.Name}: n={g.Queries} MRR={g.Mrr:F3} top1={g.Top1:P1} top5={g.Top5:P1}");
         }
 
-        var en = report.Groups.Single(g => g.Name.Contains("(en)", StringComparison.Ordinal));
-        var fr = report.Groups.Single(g => g.Name.Contains("ESCO alt labels (fr)", StringComparison.Ordinal));
-        var rome = report.Groups.Single(g => g.Name.StartsWith("ROME", StringComparison.Ordinal));
-        Assert.InRange(en.Top5, 0.0, 1.0);
-        Assert.InRange(fr.Top5, 0.0, 1.0);
-        Assert.InRange(rome.Top5, 0.0, 1.0);
+        // Thresholds sit 4-5 points under the figures this deterministic sample gives (docs/quality-title-understanding.md:
+        // EN MRR 0.739 / top-5 84.6 %, FR 0.912 / 96.2 %, ROME 0.596 / 72.8 %): room for ranking trade-offs, while the
+        // regressions that matter fail it. Without ROME titles and the crosswalk, ROME top-5 falls to about 50 %;
+        // without gender forms, most French labels lose their feminine reading.
+        var en = Group(report, "ESCO alt labels (en)");
+        var fr = Group(report, "ESCO alt labels (fr)");
+        var rome = Group(report, "ROME titles (fr)");
+        Assert.All(report.Groups, g => Assert.Equal(sample ?? g.Queries, g.Queries));
+        Assert.True(en.Mrr >= 0.70 && en.Top5 >= 0.80, $"EN: MRR {en.Mrr:F3}, top-5 {en.Top5:P1}");
+        Assert.True(fr.Mrr >= 0.87 && fr.Top5 >= 0.92, $"FR: MRR {fr.Mrr:F3}, top-5 {fr.Top5:P1}");
+        Assert.True(rome.Mrr >= 0.55 && rome.Top5 >= 0.67, $"ROME: MRR {rome.Mrr:F3}, top-5 {rome.Top5:P1}");
+        Assert.All(report.Groups, g => Assert.True(g.Top1 <= g.Top5 && g.Mrr >= g.Top1 && g.Mrr <= g.Top5 + ((1 - g.Top5) * 0.2)));
     }
+
+    private static TitleEvaluationGroup Group(TitleEvaluationReport report, string name) => report.Groups.Single(g => g.Name == name);
 }

@@ -86,6 +86,7 @@ public sealed class TitleUnderstandingTests
         Assert.Empty(Read(""));
         Assert.Empty(Read("   "));
         Assert.Empty(Read("(H/F) - ..."));
+        Assert.Empty(Read("Junior H/F en CDI, temps plein"));
     }
 
     [Fact]
