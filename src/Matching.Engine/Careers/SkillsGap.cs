@@ -16,6 +16,11 @@ public sealed record PartlyMetSkill(GapSkill Skill, string ViaSkillUri, string V
 /// <param name="PartlyMet">Essential skills met through a neighbour skill, most offers first.</param>
 /// <param name="MissingShare">Missing / essential (0..1), the figure the diagnosis' skills-gap category reads; 0 for a target without essential skills.</param>
 /// <param name="WeightedGapShare">Like <paramref name="MissingShare"/> but a partly met skill counts for its missing part (1 - credit).</param>
+/// <param name="AskedCount">Essential skills at least one offer within the radius asks for.</param>
+/// <param name="MissingShareOfAsked">
+/// Of the essential skills local offers ask for, the share the seeker lacks in every way: the diagnosis' "skills gap"
+/// (a gap nobody nearby asks about does not hold the seeker back). Null when no local offer asks for any.
+/// </param>
 public sealed record SkillsGapResult(
     Occupation Target,
     int EssentialCount,
@@ -23,7 +28,9 @@ public sealed record SkillsGapResult(
     IReadOnlyList<GapSkill> Missing,
     IReadOnlyList<PartlyMetSkill> PartlyMet,
     double MissingShare,
-    double WeightedGapShare);
+    double WeightedGapShare,
+    int AskedCount,
+    double? MissingShareOfAsked);
 
 /// <summary>
 /// The essential skills of a target occupation a seeker lacks, ranked by the offers they would unlock nearby.
@@ -45,20 +52,23 @@ public sealed class SkillsGap(SkillsTaxonomy taxonomy)
         var missing = new List<GapSkill>();
         var partly = new List<PartlyMetSkill>();
         var met = 0;
+        var asked = 0;
+        var missingAsked = 0;
         double gap = 0;
         foreach (var id in target.EssentialSkills)
         {
-            var credit = seeker.CreditFor(id);
-            if (credit is { Kind: SkillMatchKind.Exact })
-            {
-                met++;
-                continue;
-            }
             var skill = taxonomy.Skills[id];
             var offers = offersWithinRadius(skill.Uri);
             if (offers < 0)
             {
                 throw new InvalidOperationException($"offersWithinRadius returned {offers} for '{skill.Uri}': a count cannot be negative.");
+            }
+            asked += offers > 0 ? 1 : 0;
+            var credit = seeker.CreditFor(id);
+            if (credit is { Kind: SkillMatchKind.Exact })
+            {
+                met++;
+                continue;
             }
             var gapSkill = new GapSkill(skill.Uri, skill.Label("fr"), skill.LabelEn, skill.Reuse, offers);
             if (credit is { } c)
@@ -71,6 +81,7 @@ public sealed class SkillsGap(SkillsTaxonomy taxonomy)
             {
                 missing.Add(gapSkill);
                 gap += 1;
+                missingAsked += offers > 0 ? 1 : 0;
             }
         }
 
@@ -82,7 +93,9 @@ public sealed class SkillsGap(SkillsTaxonomy taxonomy)
             [.. missing.Order(GapOrder.Instance)],
             [.. partly.OrderBy(p => p.Skill, GapOrder.Instance)],
             essential == 0 ? 0 : (double)missing.Count / essential,
-            essential == 0 ? 0 : gap / essential);
+            essential == 0 ? 0 : gap / essential,
+            asked,
+            asked == 0 ? null : (double)missingAsked / asked);
     }
 
     /// <summary>Same, from precomputed counts per skill URI (a skill absent from the dictionary has no offers).</summary>

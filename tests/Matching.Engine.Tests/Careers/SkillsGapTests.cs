@@ -27,6 +27,19 @@ public sealed class SkillsGapTests
         Assert.Equal(target.EssentialSkills.Length, result.EssentialCount);
         Assert.Equal(result.EssentialCount, result.MetCount + result.Missing.Count + result.PartlyMet.Count);
         Assert.Equal(3, result.MetCount);
+        var asked = target.EssentialSkills.Where(s => counts[Esco.Skills[s].Uri] > 0).ToList();
+        Assert.Equal(asked.Count, result.AskedCount);
+        Assert.Equal((double)result.Missing.Count(m => m.OffersWithinRadius > 0) / asked.Count, result.MissingShareOfAsked!.Value, 9);
+    }
+
+    [Fact]
+    public void WithoutLocalDemandTheAskedShareIsUnknown()
+    {
+        var result = s_gap.Compute(CareAssistant, [], _ => 0);
+
+        Assert.Equal(0, result.AskedCount);
+        Assert.Null(result.MissingShareOfAsked);
+        Assert.Equal(1.0, result.MissingShare);
     }
 
     [Fact]
