@@ -9,8 +9,11 @@ public sealed record AreaTension(string AreaCode, string? AreaName, double Offer
 
 /// <summary>A commune (or a whole city for Paris, Lyon, Marseille) near the seeker with more offers per inhabitant for the job.</summary>
 /// <param name="Offers">Open offers for the ROME code on 21 Dec 2021 (France Travail file).</param>
-/// <param name="Ratio">Offers per inhabitant there / in the seeker's commune; null when the seeker's commune has none.</param>
-public sealed record BetterCommune(string InseeCode, string Name, double DistanceKm, int Offers, int Population, double OffersPerThousandInhabitants, double? Ratio);
+/// <param name="Ratio">
+/// Offers per inhabitant there / in the seeker's commune; when the seeker's commune has no offer for the job, / in the
+/// seeker's employment area (<paramref name="RatioAgainstArea"/>); null when the area has none either.
+/// </param>
+public sealed record BetterCommune(string InseeCode, string Name, double DistanceKm, int Offers, int Population, double OffersPerThousandInhabitants, double? Ratio, bool RatioAgainstArea = false);
 
 /// <summary>
 /// What the reference data says about a seeker's target job where they live: the raw facts the coaching rules read.
@@ -151,6 +154,8 @@ public sealed class MarketFactsBuilder(SkillsTaxonomy taxonomy, GeographyData ge
             return [];
         }
         var localRate = local.Population > 0 ? (double)local.Offers / local.Population : 0;
+        var againstArea = localRate == 0;
+        var baseRate = againstArea ? AreaRate(seeker, rome) : localRate;
         var offers = market.OfferCounts;
         var groups = new Dictionary<string, (int Offers, int Population, double DistanceKm)>(StringComparer.Ordinal);
         foreach (var near in geography.CommunesWithin(centre, radiusKm))
@@ -182,12 +187,36 @@ public sealed class MarketFactsBuilder(SkillsTaxonomy taxonomy, GeographyData ge
                     p.Value.Offers,
                     p.Value.Population,
                     1000 * rate,
-                    localRate > 0 ? rate / localRate : null);
+                    baseRate > 0 ? rate / baseRate : null,
+                    againstArea && baseRate > 0);
             })
             .Where(b => b.OffersPerThousandInhabitants / 1000 > localRate)
             .OrderByDescending(b => b.OffersPerThousandInhabitants)
             .ThenBy(b => b.InseeCode, StringComparer.Ordinal)
             .Take(max)];
+    }
+
+    /// <summary>Offers per inhabitant over the seeker's employment area (every commune of it the geography knows).</summary>
+    private double AreaRate(Commune seeker, string rome)
+    {
+        if (geography.EmploymentAreaOf(seeker.InseeCode) is not { } area)
+        {
+            return 0;
+        }
+        long offers = 0;
+        long population = 0;
+        foreach (var insee in area.CommuneInseeCodes)
+        {
+            if (!geography.TryGetCommune(insee, out var c))
+            {
+                continue;
+            }
+            // Areas list Paris, Lyon and Marseille both whole and as arrondissements: people are counted in the
+            // arrondissements, offers the file codes at city level once with the city.
+            offers += market.OfferCounts.Count(insee, rome);
+            population += c.IsSynthesized ? 0 : c.Population;
+        }
+        return population > 0 ? (double)offers / population : 0;
     }
 
     private List<AreaTension> LessTenseAreas(string rome, string? areaCode, double? local, int max) =>

@@ -69,9 +69,29 @@ public sealed class MarketFactsBuilderTests
             Assert.Equal(c.Offers * 1000.0 / c.Population, c.OffersPerThousandInhabitants, 9);
             Assert.Equal((double)c.Offers / c.Population / localRate, c.Ratio!.Value, 9);
             Assert.True(c.Ratio > 1);
+            Assert.False(c.RatioAgainstArea);
             Assert.DoesNotContain("69123", c.InseeCode, StringComparison.Ordinal);
         });
         Assert.True(facts.BetterCommunes.Zip(facts.BetterCommunes.Skip(1)).All(p => p.First.OffersPerThousandInhabitants >= p.Second.OffersPerThousandInhabitants));
+    }
+
+    [Fact]
+    public void SeekerInACommuneWithoutOffersIsComparedWithTheirArea()
+    {
+        Assert.True(TestData.Geography.TryGetCommune("69383", out var lyon3));
+        var village = TestData.Geography.CommunesWithin(lyon3.Location!.Value, 25)
+            .Select(n => n.Commune)
+            .Where(c => c.Population is > 300 and < 2_000 && TestData.Market.OfferCounts.Count(c.InseeCode, "J1501") == 0 && c.EmploymentAreaCode is not null)
+            .OrderBy(c => c.InseeCode, StringComparer.Ordinal)
+            .First();
+
+        var facts = Builder.Build(village.InseeCode, "J1501", 30);
+
+        Assert.Equal(0, facts.LocalOffers);
+        Assert.NotEmpty(facts.BetterCommunes);
+        Assert.All(facts.BetterCommunes, c => Assert.True(c.RatioAgainstArea && c.Ratio > 0));
+        // Same base for every commune: ratios keep the order of offers per inhabitant.
+        Assert.True(facts.BetterCommunes.Zip(facts.BetterCommunes.Skip(1)).All(p => p.First.Ratio >= p.Second.Ratio));
     }
 
     [Fact]
