@@ -172,8 +172,8 @@ public sealed class TitleUnderstanding
             .ThenBy(c => c.Occupation.Id);
     }
 
-    private const double CorroborationPerHit = 0.004;
-    private const double CorroborationCap = 0.02;
+    private const double CorroborationPerHit = 0.02;
+    private const double CorroborationCap = 0.10;
     private const double BothSourcesBonus = 0.01;
 
     private static List<string> RomeCodes(TitleCandidate candidate)

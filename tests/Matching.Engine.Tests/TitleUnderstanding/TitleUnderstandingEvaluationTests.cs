@@ -31,7 +31,7 @@ public sealed class TitleUnderstandingEvaluationTests(ITestOutputHelper output)
         }
 
         // Thresholds sit 4-5 points under the figures this deterministic sample gives (docs/quality-title-understanding.md:
-        // EN MRR 0.739 / top-5 84.6 %, FR 0.912 / 96.2 %, ROME 0.596 / 72.8 %): room for ranking trade-offs, while the
+        // EN MRR 0.740 / top-5 85.0 %, FR 0.913 / 96.0 %, ROME 0.617 / 74.4 %): room for ranking trade-offs, while the
         // regressions that matter fail it. Without ROME titles and the crosswalk, ROME top-5 falls to about 50 %;
         // without gender forms, most French labels lose their feminine reading.
         var en = Group(report, "ESCO alt labels (en)");
@@ -40,7 +40,7 @@ public sealed class TitleUnderstandingEvaluationTests(ITestOutputHelper output)
         Assert.All(report.Groups, g => Assert.Equal(sample ?? g.Queries, g.Queries));
         Assert.True(en.Mrr >= 0.70 && en.Top5 >= 0.80, $"EN: MRR {en.Mrr:F3}, top-5 {en.Top5:P1}");
         Assert.True(fr.Mrr >= 0.87 && fr.Top5 >= 0.92, $"FR: MRR {fr.Mrr:F3}, top-5 {fr.Top5:P1}");
-        Assert.True(rome.Mrr >= 0.55 && rome.Top5 >= 0.67, $"ROME: MRR {rome.Mrr:F3}, top-5 {rome.Top5:P1}");
+        Assert.True(rome.Mrr >= 0.57 && rome.Top5 >= 0.70, $"ROME: MRR {rome.Mrr:F3}, top-5 {rome.Top5:P1}");
         Assert.All(report.Groups, g => Assert.True(g.Top1 <= g.Top5 && g.Mrr >= g.Top1 && g.Mrr <= g.Top5 + ((1 - g.Top5) * 0.2)));
     }
 
