@@ -12,7 +12,7 @@ public sealed record LocalMarket(int? LiveOffersWithinRadius, double? OffersPerT
 }
 
 /// <summary>An occupation reachable from the seeker's skills.</summary>
-/// <param name="Score">Weighted coverage of the occupation's skills by the seeker's, in [0, 1].</param>
+/// <param name="Score">Weighted coverage of the occupation's skills by the seeker's, shrunk for occupations with few skills, in [0, 1).</param>
 /// <param name="EssentialCoverage">Credited share of the essential skills alone, in [0, 1].</param>
 /// <param name="SkillsToAdd">Essential skills the seeker meets in no way, most specific first.</param>
 /// <param name="Market">From the caller's delegate; <see cref="LocalMarket.Unknown"/> without one.</param>
@@ -30,16 +30,21 @@ public sealed record CloseJob(
 /// skill with the seeker: a few milliseconds. Thread-safe.
 /// </summary>
 /// <remarks>
-/// Score of occupation o for a seeker: Σ w(s) c(s) over o's skills / Σ w(s) over o's skills, where c(s) is the
+/// Score of occupation o for a seeker: Σ w(s) c(s) over o's skills / (Σ w(s) over o's skills + <see cref="PriorWeight"/>), where c(s) is the
 /// seeker's credit for s (1 exact, 0.8/0.6/0.5 through a narrower/broader/related skill, as the matcher) and
 /// w(s) = importance × reuse: essential 1, optional <see cref="OptionalWeight"/>; transversal skills
 /// × <see cref="TransversalWeight"/>, since "work in teams" says little about which job fits. An occupation
-/// sharing nothing but transversal skills therefore never tops one sharing its core skills.
+/// sharing nothing but transversal skills therefore never tops one sharing its core skills. The prior in the
+/// denominator keeps an occupation ESCO describes with two skills from topping the list on one shared skill: it
+/// costs a fully covered 30-skill occupation 9 %, a 2-skill one 60 %.
 /// </remarks>
 public sealed class CloseJobs
 {
     public const double OptionalWeight = 0.3;
     public const double TransversalWeight = 0.4;
+
+    /// <summary>Skill weight added to every occupation's total, as if it had a few more skills the seeker lacks.</summary>
+    public const double PriorWeight = 3.0;
 
     /// <summary>Occupations must share at least this credited weight of essential skills to be proposed.</summary>
     private const double MinEssentialCoverage = 0.05;
@@ -131,7 +136,7 @@ public sealed class CloseJobs
             {
                 continue;
             }
-            top.Enqueue(o, (credited[o] / _totalWeight[o], o));
+            top.Enqueue(o, (credited[o] / (_totalWeight[o] + PriorWeight), o));
             if (top.Count > limit)
             {
                 top.Dequeue();

@@ -49,8 +49,24 @@ public sealed class CloseJobsTests
 
         var jobs = Finder.Find(Uris(welder.EssentialSkills.Concat(welder.OptionalSkills)), [], 5);
 
-        Assert.Equal(1.0, jobs[0].Score, 9);
-        Assert.Contains(jobs, j => j.Occupation.Id == welder.Id && j.Score > 0.999 && j.SkillsToAdd.Count == 0);
+        Assert.Equal(welder.Id, jobs[0].Occupation.Id);
+        Assert.Empty(jobs[0].SkillsToAdd);
+        Assert.Equal(1.0, jobs[0].EssentialCoverage, 9);
+        // Fully covered, shrunk only by the prior: total weight / (total weight + prior).
+        Assert.InRange(jobs[0].Score, 0.8, 1.0);
+    }
+
+    [Fact]
+    public void FullyCoveringAFewSkillOccupationIsWeakerEvidenceThanAFullyCoveredRichOne()
+    {
+        // ESCO describes some occupations with two essential skills: covering them says less than covering 30.
+        var tiny = Esco.Occupations.Where(o => o.EssentialSkills.Length == 2).OrderBy(o => o.OptionalSkills.Length).ThenBy(o => o.Id).First();
+        var welder = Occupation("soudeur/soudeuse");
+
+        var tinyScore = Finder.Find(Uris(tiny.EssentialSkills.Concat(tiny.OptionalSkills)), [], 200).Single(j => j.Occupation.Id == tiny.Id).Score;
+        var welderScore = Finder.Find(Uris(welder.EssentialSkills.Concat(welder.OptionalSkills)), [], 5).Single(j => j.Occupation.Id == welder.Id).Score;
+
+        Assert.True(tinyScore < welderScore - 0.2, $"{tiny.LabelEn} {tinyScore:F3}, welder {welderScore:F3}");
     }
 
     [Fact]
