@@ -104,7 +104,7 @@ public sealed class TitleUnderstanding
     /// </summary>
     private List<TitleCandidate> GenerateCandidates(string text, string language)
     {
-        var cleaned = TitleNoise.Strip(text);
+        var cleaned = TitleNoise.Strip(text, language);
         var byOccupation = new Dictionary<int, TitleCandidate>();
         // A title of noise alone ("H/F en CDI") names no job: better nothing than letters matched at random.
         if (cleaned.Length == 0)

@@ -28,12 +28,47 @@ internal static class TitleNoise
         "night shift", "day shift", "part time", "full time", "entry level", "experienced",
     ];
 
+    /// <summary>
+    /// Short forms seekers type that no ESCO or ROME label spells ("dev", "IDE", "ASH"), and programming languages,
+    /// which name the software-developer family rather than a job: each becomes the words the labels use, per
+    /// query language (in English "java developer" must stay near "software developer", not turn French).
+    /// </summary>
+    internal static readonly Dictionary<string, string> FrenchExpansions = new(StringComparer.Ordinal)
+    {
+        ["dev"] = "developpeur",
+        ["devs"] = "developpeur",
+        ["ide"] = "infirmier",
+        ["ash"] = "agent de service hospitalier",
+        ["aes"] = "accompagnant educatif et social",
+        ["c#"] = "logiciels",
+        ["c++"] = "logiciels",
+        ["java"] = "logiciels",
+        ["python"] = "logiciels",
+        ["php"] = "logiciels",
+        ["javascript"] = "logiciels",
+        ["dotnet"] = "logiciels",
+    };
+
+    internal static readonly Dictionary<string, string> EnglishExpansions = new(StringComparer.Ordinal)
+    {
+        ["dev"] = "developer",
+        ["devs"] = "developer",
+        ["c#"] = "software",
+        ["c++"] = "software",
+        ["java"] = "software",
+        ["python"] = "software",
+        ["php"] = "software",
+        ["javascript"] = "software",
+        ["dotnet"] = "software",
+    };
+
     // Longest phrases first, so "a temps partiel" goes before "temps partiel" could leave a stray "a".
     private static readonly string[][] s_phrases = [.. Phrases.Select(p => p.Split(' ')).OrderByDescending(p => p.Length)];
 
-    /// <summary>The normalized title without its noise phrases; may be empty when the title was only noise.</summary>
-    public static string Strip(string title)
+    /// <summary>The normalized title without its noise phrases, short forms expanded; empty when the title was only noise.</summary>
+    public static string Strip(string title, string language = "fr")
     {
+        var expansions = language == "en" ? EnglishExpansions : FrenchExpansions;
         var tokens = TextNormalizer.Tokenize(title);
         var kept = new List<string>(tokens.Length);
         for (var i = 0; i < tokens.Length;)
@@ -50,12 +85,15 @@ internal static class TitleNoise
             if (skip > 0)
             {
                 i += skip;
+                continue;
             }
-            else
+            var expansion = expansions.GetValueOrDefault(tokens[i]);
+            // "dev java python" is one software job: its expansion is said once.
+            if (expansion is null || !kept.Contains(expansion))
             {
-                kept.Add(tokens[i]);
-                i++;
+                kept.Add(expansion ?? tokens[i]);
             }
+            i++;
         }
         return string.Join(' ', kept);
     }

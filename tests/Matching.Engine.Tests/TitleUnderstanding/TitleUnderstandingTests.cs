@@ -41,6 +41,15 @@ public sealed class TitleUnderstandingTests
     }
 
     [Fact]
+    public void ProgrammingLanguagesReadAsSoftwareDevelopment()
+    {
+        var results = Read("dev c#");
+
+        Assert.Contains("M1805", results[0].RomeCodes);
+        Assert.Contains("logiciel", results[0].Occupation.LabelFr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToleratesTypos()
     {
         var results = Read("boulnager");
@@ -99,6 +108,9 @@ public sealed class TitleUnderstandingTests
     [Theory]
     [InlineData("Aide-soignant (H/F) en CDI", "aide soignant")]
     [InlineData("Boulanger confirmé à temps partiel", "boulanger")]
-    [InlineData("Night shift nurse, part-time", "nurse")]
-    public void StripsNoisePhrases(string title, string expected) => Assert.Equal(expected, TitleNoise.Strip(title));
+    [InlineData("Night shift nurse, part-time", "nurse", "en")]
+    [InlineData("Dev C# / Java junior", "developpeur logiciels")]
+    [InlineData("IDE de nuit", "infirmier")]
+    [InlineData("Java dev (H/F)", "software developer", "en")]
+    public void StripsNoisePhrases(string title, string expected, string language = "fr") => Assert.Equal(expected, TitleNoise.Strip(title, language));
 }
