@@ -47,6 +47,14 @@ public sealed class TitleUnderstanding
         _ => 0.78,
     };
 
+    /// <summary>The raw title (noise included) counts for less than the cleaned one: it only wins when the noise was the job.</summary>
+    private const double RawQueryFactor = 0.97;
+
+    /// <summary>Re-ranking bonus per extra distinct label pointing at an occupation, its cap, and the bonus for both sources.</summary>
+    private const double CorroborationPerHit = 0.02;
+    private const double CorroborationCap = 0.10;
+    private const double BothSourcesBonus = 0.01;
+
     private readonly SkillsTaxonomy _taxonomy;
     private readonly LabelIndex<TitleTarget> _index;
 
@@ -98,8 +106,8 @@ public sealed class TitleUnderstanding
     }
 
     /// <summary>
-    /// Step 1: label hits for the cleaned title (noise words removed) and, when noise was found, for the raw title
-    /// too, at a lower weight: "veilleur de nuit" is a job, "aide-soignant de nuit" a schedule. Hits are aggregated
+    /// Step 1: label hits for the cleaned title (noise words removed, short forms expanded) and, when cleaning changed
+    /// it, for the raw title too, at a lower weight: "veilleur de nuit" is a job, "aide-soignant de nuit" a schedule. Hits are aggregated
     /// per ESCO occupation; a ROME title hit credits each crosswalked occupation by its match type.
     /// </summary>
     private List<TitleCandidate> GenerateCandidates(string text, string language)
@@ -118,9 +126,6 @@ public sealed class TitleUnderstanding
         }
         return [.. byOccupation.Values];
     }
-
-    /// <summary>The raw title (noise included) counts for less than the cleaned one: it only wins when the noise was the job.</summary>
-    private const double RawQueryFactor = 0.97;
 
     private void Collect(string query, string language, double factor, Dictionary<int, TitleCandidate> byOccupation)
     {
@@ -171,10 +176,6 @@ public sealed class TitleUnderstanding
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Occupation.Id);
     }
-
-    private const double CorroborationPerHit = 0.02;
-    private const double CorroborationCap = 0.10;
-    private const double BothSourcesBonus = 0.01;
 
     private static List<string> RomeCodes(TitleCandidate candidate)
     {
@@ -257,8 +258,10 @@ internal sealed class TitleCandidate(Occupation occupation)
 
     public double BestRome { get; private set; }
 
-    /// <summary>Label hits pointing at this occupation.</summary>
-    public int Hits { get; private set; }
+    private readonly HashSet<string> _labels = new(StringComparer.Ordinal);
+
+    /// <summary>Distinct labels pointing at this occupation (the cleaned and the raw title finding one label count once).</summary>
+    public int Hits => _labels.Count;
 
     public string BestLabel { get; private set; } = "";
 
@@ -271,7 +274,7 @@ internal sealed class TitleCandidate(Occupation occupation)
 
     public void Offer(double score, string label, TitleSource source, string? romeCode)
     {
-        Hits++;
+        _labels.Add(label);
         if (source == TitleSource.RomeTitle && score > BestRome)
         {
             BestRome = score;
