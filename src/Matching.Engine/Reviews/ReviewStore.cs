@@ -67,7 +67,7 @@ public sealed class ReviewStore : IDisposable
         _connectionString = builder.ToString();
         using var connection = Open();
         // WAL lets advisers read the queue while a review is written; FULL sync because a review is never re-creatable.
-        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, Schema);
     }
 
@@ -472,6 +472,8 @@ public sealed class ReviewStore : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        // synchronous is per connection, and pooled connections may come from another component's settings.
+        Execute(connection, "PRAGMA synchronous=FULL;");
         return connection;
     }
 
