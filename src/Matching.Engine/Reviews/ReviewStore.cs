@@ -472,7 +472,7 @@ public sealed class ReviewStore : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // synchronous is per connection, and pooled connections may come from another component's settings.
+        // synchronous is a per-connection setting, not stored in the file like journal_mode.
         Execute(connection, "PRAGMA synchronous=FULL;");
         return connection;
     }
