@@ -6,6 +6,7 @@ using Coach.Api.Infrastructure;
 using Coach.Api.Market;
 using Coach.Api.Offers;
 using Coach.Api.Profiles;
+using Coach.Api.Reviews;
 using Coach.Api.Search;
 using Coach.Api.Security;
 using Coach.Api.Taxonomy;
@@ -58,6 +59,7 @@ app.MapProfiles();
 app.MapSearch();
 app.MapMarket();
 app.MapCoach();
+app.MapReviews();
 
 // Security: my data, contact requests, admin audit log, development sign-in.
 app.MapPrivacy();

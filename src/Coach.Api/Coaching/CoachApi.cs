@@ -9,6 +9,7 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
+using Matching.Engine.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coach.Api.Coaching;
@@ -83,10 +84,12 @@ public static class CoachApi
         {
             return ProblemResults.NotFound("profile", id);
         }
+        // What the seeker sees is what their adviser left: re-scored advice, hidden ones gone.
         var culture = Culture(language);
+        var overrides = provider.Runtime().Reviews.ScoreOverrides(id);
         return TypedResults.Ok(new StrategyView(
-            assessment.Strategies.Localize(culture),
-            assessment.Advice.Where(a => a.Score > 0).OrderByDescending(a => a.Score).Localize(culture)));
+            SeekerReviewSnapshot.Apply(assessment.Strategies.Localize(culture), overrides),
+            SeekerReviewSnapshot.Apply(assessment.Advice.Localize(culture), overrides)));
     }
 
     public static async Task<Results<Ok<SkillsGapView>, ProblemHttpResult>> GetSkillsGap(

@@ -9,6 +9,7 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
+using Matching.Engine.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -125,6 +126,9 @@ public static class ProfilesApi
         // The index first: if it refuses the document, the questionnaire is not stored either.
         var result = await runtime.Index.UpsertProfilesAsync([document], cancellationToken);
         runtime.Seekers.Save(profile, DateTimeOffset.UtcNow);
+        // A new or changed diagnosis and strategy wait for an adviser's review.
+        var assessment = await runtime.Coach.AssessAsync(profile, DateOnly.FromDateTime(DateTime.UtcNow), "fr", cancellationToken: cancellationToken);
+        runtime.Reviews.Enqueue(id, SeekerReviewSnapshot.Of(profile, assessment), DateTimeOffset.UtcNow);
         return result.WasCreated(id)
             ? TypedResults.Created($"/api/profiles/{Uri.EscapeDataString(id)}", document)
             : TypedResults.Ok(document);

@@ -98,9 +98,9 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
         }
         if (occupation is null && !string.IsNullOrWhiteSpace(first.Label))
         {
-            var best = runtime.Data.Search.Occupations(first.Label, "fr", 1).FirstOrDefault();
-            occupation = best?.Item.Esco;
-            romeCode ??= best?.Item.RomeCode;
+            var best = runtime.Data.Titles.Understand(first.Label, "fr", 1).FirstOrDefault();
+            occupation = best?.Occupation;
+            romeCode ??= best?.RomeCodes.FirstOrDefault();
         }
         romeCode ??= occupation?.RomeCodes.FirstOrDefault();
         if (occupation is null && romeCode is null)

@@ -20,9 +20,21 @@ public static class MatchingEngineServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ReferenceDataProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataProvider>());
+        // The seekers' questionnaires and the advisers' reviews live in the store's SQLite file, beside the index.
+        services.AddSingleton(sp => new Matching.Engine.Coaching.SeekerStore(StorePath(sp)));
+        services.AddSingleton(sp => new Matching.Engine.Reviews.ReviewStore(StorePath(sp)));
         services.AddSingleton<MatchingRuntimeProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<MatchingRuntimeProvider>());
         services.AddSingleton<Matching.Engine.Privacy.IPersonalData, MatchingPersonalData>();
+        services.AddSingleton<Matching.Engine.Privacy.IPersonalData, Matching.Engine.Reviews.ReviewPersonalData>();
         return services;
+    }
+
+    private static string StorePath(IServiceProvider services)
+    {
+        var path = services.GetRequiredService<ReferenceDataProvider>().ContentPath(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MatchingEngineOptions>>().Value.StorePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return path;
     }
 }

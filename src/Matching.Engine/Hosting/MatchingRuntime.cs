@@ -4,6 +4,7 @@ using Matching.Engine.Corpus;
 using Matching.Engine.Indexing;
 using Matching.Engine.Indexing.Embedded;
 using Matching.Engine.Ingest;
+using Matching.Engine.Reviews;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,11 +14,12 @@ namespace Matching.Engine.Hosting;
 /// <summary>What the API works with once started: the reference data, the index, the stores and the document builders.</summary>
 public sealed class MatchingRuntime
 {
-    public MatchingRuntime(ReferenceData data, IMatchIndex index, SeekerStore seekers)
+    public MatchingRuntime(ReferenceData data, IMatchIndex index, SeekerStore seekers, ReviewStore reviews)
     {
         Data = data;
         Index = index;
         Seekers = seekers;
+        Reviews = reviews;
         Offers = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
         Profiles = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
         Coach = new SeekerCoach(this);
@@ -29,6 +31,9 @@ public sealed class MatchingRuntime
 
     /// <summary>The seekers' full questionnaires.</summary>
     public SeekerStore Seekers { get; }
+
+    /// <summary>Advisers' reviews and the review queue.</summary>
+    public ReviewStore Reviews { get; }
 
     /// <summary>The coaching pipeline (diagnosis, advice, gap, close jobs, matches).</summary>
     public SeekerCoach Coach { get; }
@@ -44,6 +49,8 @@ public sealed class MatchingRuntime
 /// </summary>
 public sealed class MatchingRuntimeProvider(
     ReferenceDataProvider referenceData,
+    SeekerStore seekers,
+    ReviewStore reviews,
     IOptions<MatchingEngineOptions> options,
     ILogger<MatchingRuntimeProvider> logger) : IHostedService, IDisposable
 {
@@ -52,7 +59,6 @@ public sealed class MatchingRuntimeProvider(
     private readonly TaskCompletionSource<MatchingRuntime> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private EmbeddedMatchIndex? _index;
-    private SeekerStore? _seekers;
 
     public Task<MatchingRuntime> Ready => _ready.Task;
 
@@ -82,8 +88,7 @@ public sealed class MatchingRuntimeProvider(
             var counts = await _index.CountAsync();
             logger.LogInformation("Match index opened from {StorePath} in {Seconds:F1} s: {Offers} offers, {Profiles} profiles",
                 storePath, watch.Elapsed.TotalSeconds, counts.Offers, counts.Profiles);
-            _seekers = new SeekerStore(storePath);
-            var runtime = new MatchingRuntime(data, _index, _seekers);
+            var runtime = new MatchingRuntime(data, _index, seekers, reviews);
             _ready.TrySetResult(runtime);
 
             if (counts.Offers == 0 && counts.Profiles == 0 && (options.Value.SeedOffers > 0 || options.Value.SeedProfiles > 0))
@@ -128,6 +133,5 @@ public sealed class MatchingRuntimeProvider(
     {
         _stopping.Dispose();
         _index?.Dispose();
-        _seekers?.Dispose();
     }
 }

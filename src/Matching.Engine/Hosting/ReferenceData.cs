@@ -14,6 +14,8 @@ public sealed class ReferenceData
     public required GeographyData Geography { get; init; }
     public required MarketData Market { get; init; }
     public required TaxonomySearch Search { get; init; }
+    /// <summary>Free-text job titles read as ESCO occupations with their ROME codes (profile entry).</summary>
+    public required TitleUnderstanding Titles { get; init; }
     public required PlaceSearch Places { get; init; }
     public required TimeSpan LoadTime { get; init; }
 
@@ -29,6 +31,7 @@ public sealed class ReferenceData
         });
         var market = Task.Run(() => MarketData.Load(dataPath));
         var taxonomy = TaxonomyLoader.Load(dataPath);
+        var titles = Task.Run(() => new TitleUnderstanding(taxonomy));
         var search = new TaxonomySearch(taxonomy);
         return new ReferenceData
         {
@@ -37,6 +40,7 @@ public sealed class ReferenceData
             Geography = geography.Result.Geography,
             Market = market.Result,
             Search = search,
+            Titles = titles.Result,
             Places = geography.Result.Places,
             LoadTime = watch.Elapsed,
         };

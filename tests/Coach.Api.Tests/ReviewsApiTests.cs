@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coach.Api.Security;
+
+namespace Coach.Api.Tests;
+
+/// <summary>The adviser's review queue over HTTP: caseload, grading, hiding an advice from the seeker.</summary>
+public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<CoachApiFactory>
+{
+    private const string Seeker = "review-seeker";
+    private const string Adviser = "review-adviser";
+
+    private async Task<HttpClient> SeekerWithQuestionnaireAsync()
+    {
+        var seeker = await factory.CreateReadyClientAsAsync(Roles.Seeker, Seeker);
+        var questionnaire = new
+        {
+            targetJobs = new[] { new { romeCode = "J1501" } }, commune = "69383", radiusKm = 20, age = 30, highestDiploma = "bac",
+            searchStarted = true, searchStartDate = DateTime.UtcNow.AddMonths(-4).ToString("yyyy-MM-dd"), applicationsSoFar = 60, interviewsSoFar = 1,
+            applicationsPerWeek = 15, networkStrength = 1, searchableByRecruiters = false,
+        };
+        var response = await seeker.PostAsJsonAsync($"/api/profiles/{Seeker}", questionnaire);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return seeker;
+    }
+
+    [Fact]
+    public async Task An_adviser_hides_an_advice_and_the_seeker_no_longer_sees_it()
+    {
+        var seeker = await SeekerWithQuestionnaireAsync();
+        var admin = await factory.CreateReadyClientAsAsync(Roles.Admin, "review-admin");
+        var adviser = await factory.CreateReadyClientAsAsync(Roles.Adviser, Adviser);
+        var outsider = await factory.CreateReadyClientAsAsync(Roles.Adviser, "other-adviser");
+        Assert.True((await admin.PutAsync($"/api/admin/caseloads/{Adviser}/seekers/{Seeker}", null)).IsSuccessStatusCode);
+
+        var queue = await adviser.GetFromJsonAsync<JsonElement[]>("/api/reviews/queue");
+        Assert.Contains(queue!, q => q.GetProperty("seekerId").GetString() == Seeker);
+        Assert.DoesNotContain((await outsider.GetFromJsonAsync<JsonElement[]>("/api/reviews/queue"))!, q => q.GetProperty("seekerId").GetString() == Seeker);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/reviews/{Seeker}")).StatusCode);
+
+        var before = await seeker.GetFromJsonAsync<JsonElement>($"/api/profiles/{Seeker}/strategy");
+        var hidden = before.GetProperty("advice")[0].GetProperty("moduleId").GetString()!;
+        var review = new { grade = "GoodEnough", comment = "Bien vu", diagnosisComment = "OK", advice = new[] { new { moduleId = hidden, score = 0, comment = "pas maintenant" } } };
+        var submitted = await adviser.PostAsJsonAsync($"/api/reviews/{Seeker}", review);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+
+        var after = await seeker.GetFromJsonAsync<JsonElement>($"/api/profiles/{Seeker}/strategy");
+        Assert.DoesNotContain(after.GetProperty("advice").EnumerateArray(), a => a.GetProperty("moduleId").GetString() == hidden);
+        Assert.DoesNotContain(await adviser.GetFromJsonAsync<JsonElement[]>("/api/reviews/queue") ?? [], q => q.GetProperty("seekerId").GetString() == Seeker);
+        var @case = await adviser.GetFromJsonAsync<JsonElement>($"/api/reviews/{Seeker}");
+        Assert.Contains(@case.GetProperty("changes").EnumerateArray(), c => c.GetProperty("moduleId").GetString() == hidden && c.GetProperty("hidden").GetBoolean());
+        var log = await seeker.GetFromJsonAsync<JsonElement>("/api/me/access-log");
+        Assert.Contains("review", log.ToString(), StringComparison.Ordinal);
+        var csv = await admin.GetStringAsync("/api/reviews/export.csv");
+        Assert.Contains(hidden, csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_review_without_a_grade_or_with_a_score_of_four_is_a_400()
+    {
+        await SeekerWithQuestionnaireAsync();
+        var admin = await factory.CreateReadyClientAsAsync(Roles.Admin, "review-admin-2");
+
+        var response = await admin.PostAsJsonAsync($"/api/reviews/{Seeker}", new { advice = new[] { new { moduleId = "network", score = 4 } } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("grade", out _), problem.ToString());
+    }
+}
