@@ -13,7 +13,8 @@ public sealed record ExplanationView(
     IReadOnlyList<SkillMatchView> MatchedThroughRelated,
     IReadOnlyList<SkillRef> MissingEssential,
     IReadOnlyList<SkillRef> MissingOptional,
-    double? DistanceKm,
+    // Absent rather than null where it is withheld (recruiters see a distance band instead).
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] double? DistanceKm,
     ScoreParts Parts);
 
 /// <summary>Offer summary shown next to a match.</summary>

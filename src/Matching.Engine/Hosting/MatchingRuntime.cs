@@ -59,6 +59,7 @@ public sealed class MatchingRuntimeProvider(
     private readonly TaskCompletionSource<MatchingRuntime> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private EmbeddedMatchIndex? _index;
+    private int _disposed;
 
     public Task<MatchingRuntime> Ready => _ready.Task;
 
@@ -125,12 +126,21 @@ public sealed class MatchingRuntimeProvider(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping.Cancel();
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            _stopping.Cancel();
+        }
         return Task.CompletedTask;
     }
 
+    // The container disposes this instance twice (as itself and as the hosted service it also is).
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        _stopping.Cancel();
         _stopping.Dispose();
         _index?.Dispose();
     }

@@ -368,8 +368,14 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _store.Dispose();
         _lock.Dispose();
         _writeGate.Dispose();
     }
+
+    private int _disposed;
 }
