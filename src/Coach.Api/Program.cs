@@ -61,10 +61,11 @@ app.MapMarket();
 app.MapCoach();
 app.MapReviews();
 
-// Security: my data, contact requests, admin audit log, development sign-in.
+// Security: my data, contact requests, admin audit log, development sign-in (API and web pages).
 app.MapPrivacy();
 app.MapContactRequests();
 app.MapDevSignIn();
+app.MapWebSignIn();
 
 open.MapFallback(ProblemResults.UnknownRoute);
 

@@ -21,7 +21,7 @@ public static class SecuritySetup
         // AddJwtBearer binds Authentication:Schemes:Bearer (Authority, ValidAudiences, ValidIssuer,
         // SigningKeys): the section `dotnet user-jwts` writes, and where a real OpenID Connect
         // provider is configured in production.
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(WebSignIn.Configure);
         if (development)
         {
             services.AddSingleton<DevTokenIssuer>();
