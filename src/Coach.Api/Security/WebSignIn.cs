@@ -38,7 +38,7 @@ public static class WebSignIn
         };
         options.Events.OnChallenge = context =>
         {
-            if (!IsApi(context.Request))
+            if (IsPage(context.Request))
             {
                 context.HandleResponse();
                 context.Response.Redirect($"{Path}?returnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
@@ -47,7 +47,7 @@ public static class WebSignIn
         };
         options.Events.OnForbidden = context =>
         {
-            if (!IsApi(context.Request))
+            if (IsPage(context.Request))
             {
                 context.Response.Redirect($"{Path}?returnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}&denied=1");
             }
@@ -152,6 +152,10 @@ public static class WebSignIn
     /// <summary>Only a local path: a sign-in must not bounce the browser to another site.</summary>
     private static string SafeReturn(string? returnUrl) =>
         returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+
+    /// <summary>A browser asking for a page (not an API client): it is sent to sign in rather than given a 401.</summary>
+    private static bool IsPage(HttpRequest request) =>
+        !IsApi(request) && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/health");
