@@ -11,6 +11,9 @@ public sealed class TaxonomyApiTests(CoachApiFactory factory) : IClassFixture<Co
     [InlineData("aide soignant", "aide-soignant")]
     [InlineData("developpeur c#", "développeu")]
     [InlineData("boulangere", "boulang")]
+    [InlineData("dev c#", "développeu")]
+    [InlineData("chauffeur PL", "poids lourd")]
+    [InlineData("aide soignante de nuit", "aide-soignant")]
     public async Task Occupations_give_sensible_first_results(string query, string expectedInFirstLabel)
     {
         var client = await factory.CreateReadyClientAsync();

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Coach.Api.Infrastructure;
 using Matching.Engine.Hosting;
+using Matching.Engine.Taxonomy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coach.Api.Taxonomy;
@@ -16,7 +17,7 @@ public static class TaxonomyApi
         group.MapGet("/skills", SearchSkills)
             .WithSummary("ESCO skills and knowledge by label (French and English, typo-tolerant).");
         group.MapGet("/occupations", SearchOccupations)
-            .WithSummary("ESCO occupations and ROME job titles by label, each with both identifiers where the crosswalk links them.");
+            .WithSummary("Job titles in the user's words (French or English, typos, gender forms, abbreviations) read as ESCO occupations with their ROME code(s) through the crosswalk.");
         group.MapGet("/places", SearchPlaces)
             .WithSummary("French communes by name or postcode: INSEE code, name, coordinates.");
         return routes;
@@ -60,22 +61,23 @@ public static class TaxonomyApi
         }
         var language = Language(lang);
         var taxonomy = data.Taxonomy;
-        return TypedResults.Ok(data.Search.Occupations(q!, language, limit ?? 10)
-            .Select(m =>
+        // Title understanding: the seeker's words (noise like "H/F" or "de nuit" aside) read as ESCO
+        // occupations, with the ROME code of the crosswalk (the best ROME title hit first).
+        return TypedResults.Ok(data.Titles.Understand(q!, language, limit ?? 10)
+            .Select(t =>
             {
-                var entry = m.Item;
-                var romeCode = entry.RomeCode;
+                var romeCode = t.RomeCodes.FirstOrDefault();
                 return new OccupationSuggestion(
-                    Label: entry.RomeTitle?.Label ?? entry.Esco!.Label(language),
-                    MatchedLabel: m.Label,
-                    Source: entry.RomeTitle is null ? "esco" : "rome",
-                    EscoUri: entry.Esco?.Uri,
-                    EscoLabel: entry.Esco?.Label(language),
-                    IscoGroup: entry.Esco?.IscoGroup,
+                    Label: t.Occupation.Label(language),
+                    MatchedLabel: t.MatchedLabel,
+                    Source: t.Source == TitleSource.RomeTitle ? "rome" : "esco",
+                    EscoUri: t.Occupation.Uri,
+                    EscoLabel: t.Occupation.Label(language),
+                    IscoGroup: t.Occupation.IscoGroup,
                     RomeCode: romeCode,
                     RomeLabel: romeCode is null ? null : taxonomy.RomeJob(romeCode)?.Title,
-                    RomeTitleCode: entry.RomeTitle?.Code,
-                    Score: Math.Round(m.Score, 4));
+                    RomeCodes: t.RomeCodes,
+                    Score: Math.Round(t.Score, 4));
             })
             .ToArray());
     }
@@ -130,8 +132,8 @@ public sealed record SkillSuggestion(
     string Uri, string Label, string LabelEn, string? LabelFr, string MatchedLabel, string Type, string ReuseLevel, double Score);
 
 public sealed record OccupationSuggestion(
-    string Label, string MatchedLabel, string Source, string? EscoUri, string? EscoLabel, string? IscoGroup,
-    string? RomeCode, string? RomeLabel, int? RomeTitleCode, double Score);
+    string Label, string MatchedLabel, string Source, string EscoUri, string EscoLabel, string IscoGroup,
+    string? RomeCode, string? RomeLabel, IReadOnlyList<string> RomeCodes, double Score);
 
 public sealed record PlaceSuggestion(
     string InseeCode, string Name, IReadOnlyList<string> Postcodes, double? Latitude, double? Longitude,
