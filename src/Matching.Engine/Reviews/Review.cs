@@ -1,0 +1,53 @@
+namespace Matching.Engine.Reviews;
+
+/// <summary>An adviser's overall grade of a seeker's diagnosis and strategy.</summary>
+public enum ReviewGrade
+{
+    Excellent,
+    GoodEnough,
+    Bad,
+}
+
+/// <summary>The adviser's score for one advice: 3 priority, 2 secondary, 1 to look at, 0 hide from the seeker.</summary>
+public sealed record AdviceReview(string ModuleId, int NewScore, string? Comment = null);
+
+/// <summary>What an adviser submits for one seeker. <see cref="Grade"/> is nullable so a missing grade is reported, not defaulted.</summary>
+public sealed record Review(
+    ReviewGrade? Grade,
+    string? Comment,
+    string? DiagnosisComment,
+    IReadOnlyList<AdviceReview> AdviceReviews,
+    string ReviewerId,
+    DateTimeOffset At);
+
+/// <summary>A seeker waiting for review, oldest first in <see cref="ReviewStore.Queue"/>.</summary>
+/// <param name="EnqueuedAt">When the seeker first entered the queue; a newer snapshot does not reset it.</param>
+/// <param name="Waiting">Time since <paramref name="EnqueuedAt"/>, on the store's clock.</param>
+public sealed record QueuedSeeker(string SeekerId, DateTimeOffset EnqueuedAt, DateTimeOffset UpdatedAt, TimeSpan Waiting, string SnapshotJson);
+
+/// <summary>A review as stored, with the scores the seeker had been given before it.</summary>
+/// <param name="OriginalScores">Advice scores read from the snapshot the adviser reviewed (module id → 0..3).</param>
+public sealed record StoredReview(long Id, string SeekerId, Review Review, string? SnapshotJson, IReadOnlyDictionary<string, int> OriginalScores);
+
+/// <summary>Everything the store holds for one seeker.</summary>
+/// <param name="History">Every review, oldest first; never rewritten.</param>
+public sealed record SeekerReviews(string SeekerId, QueuedSeeker? Pending, IReadOnlyList<StoredReview> History)
+{
+    public StoredReview? Latest => History.Count > 0 ? History[^1] : null;
+}
+
+/// <summary>One advice of the latest review: the score the engine gave and the adviser's.</summary>
+/// <param name="OriginalScore">Null when the snapshot did not hold this advice (the adviser added or re-scored an unseen module).</param>
+public sealed record AdviceChange(string ModuleId, int? OriginalScore, int NewScore, string? Comment)
+{
+    public bool Changed => OriginalScore != NewScore;
+
+    public bool Hidden => NewScore == 0;
+}
+
+/// <summary>A review or a queue entry failed validation; <see cref="Errors"/> maps each field to its problems.</summary>
+public sealed class ReviewValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : ArgumentException("Invalid review: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
