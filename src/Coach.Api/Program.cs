@@ -6,6 +6,7 @@ using Coach.Api.Offers;
 using Coach.Api.Profiles;
 using Coach.Api.Search;
 using Coach.Api.Taxonomy;
+using Coach.Web;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,9 @@ builder.Services.Configure<IngestLimits>(builder.Configuration.GetSection("Coach
 builder.Services.AddCoachProblemDetails();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<CoachDocumentTransformer>());
 
+// Web app (Coach.Web): pages for seekers, advisers, recruiters and the market, at /.
+builder.Services.AddCoachWeb();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -34,6 +38,10 @@ app.MapOffers();
 app.MapProfiles();
 app.MapSearch();
 app.MapMarket();
+
+// Web app (Coach.Web): localization, antiforgery, static assets, pages.
+app.MapCoachWeb();
+
 app.MapFallback(ProblemResults.UnknownRoute);
 
 app.Run();

@@ -1,0 +1,75 @@
+using Coach.Web.Components;
+using Coach.Web.Seekers;
+using Matching.Engine.Hosting;
+using Matching.Engine.Reviews;
+using Matching.Engine.Taxonomy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Coach.Web;
+
+/// <summary>The web app's entry points for the host: <c>AddCoachWeb</c> with the services, <c>MapCoachWeb</c> with the pages.</summary>
+public static class CoachWeb
+{
+    public const string CultureRoute = "/culture";
+
+    public static IServiceCollection AddCoachWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        // The reviews and the seekers' questionnaires live in the application's SQLite file, beside the index (WAL: shared safely).
+        services.TryAddSingleton(sp => new ReviewStore(StorePath(sp)));
+        services.TryAddSingleton(sp => new SeekerStore(StorePath(sp)));
+        services.TryAddSingleton<TitleUnderstandingProvider>();
+        services.TryAddSingleton<SeekerCoaching>();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture("fr");
+            options.SupportedCultures = [.. Ui.Cultures];
+            options.SupportedUICultures = [.. Ui.Cultures];
+            // The switch sets the cookie; the browser's language is not asked: French by default, as the product says.
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>Localization and antiforgery middleware, the language switch, static assets and the pages at <c>/</c>.</summary>
+    public static RazorComponentsEndpointConventionBuilder MapCoachWeb(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.MapGet(CultureRoute, SetCulture).ExcludeFromDescription();
+        app.MapSeekerAnswers();
+        app.MapStaticAssets();
+        return app.MapRazorComponents<App>();
+    }
+
+    /// <summary>Stores the chosen language in the culture cookie and goes back to the page (local paths only).</summary>
+    internal static IResult SetCulture(HttpContext context, string? lang, string? back)
+    {
+        var culture = lang == "en" ? "en" : "fr";
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        return Results.LocalRedirect(IsLocal(back) ? back! : "/");
+    }
+
+    internal static bool IsLocal(string? path) =>
+        !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'));
+
+    private static string StorePath(IServiceProvider services) =>
+        services.GetRequiredService<ReferenceDataProvider>().ContentPath(services.GetRequiredService<IOptions<MatchingEngineOptions>>().Value.StorePath);
+}
+
+/// <summary>Title understanding is built once, on first use, from the loaded taxonomy.</summary>
+public sealed class TitleUnderstandingProvider(ReferenceDataProvider referenceData)
+{
+    private readonly Lazy<Task<TitleUnderstanding>> _instance = new(async () => new TitleUnderstanding((await referenceData.Loaded).Taxonomy));
+
+    public Task<TitleUnderstanding> GetAsync() => _instance.Value;
+}
