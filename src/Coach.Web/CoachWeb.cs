@@ -1,4 +1,5 @@
 using Coach.Web.Components;
+using Coach.Web.Recruiters;
 using Coach.Web.Seekers;
 using Matching.Engine.Hosting;
 using Matching.Engine.Reviews;
@@ -26,6 +27,8 @@ public static class CoachWeb
         services.TryAddSingleton(sp => new SeekerStore(StorePath(sp)));
         services.TryAddSingleton<TitleUnderstandingProvider>();
         services.TryAddSingleton<SeekerCoaching>();
+        services.TryAddSingleton(sp => new ContactRequests(StorePath(sp)));
+        services.TryAddSingleton<CandidatePseudonyms>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture("fr");
@@ -44,6 +47,7 @@ public static class CoachWeb
         app.UseAntiforgery();
         app.MapGet(CultureRoute, SetCulture).ExcludeFromDescription();
         app.MapSeekerAnswers();
+        app.MapContactRequests();
         app.MapStaticAssets();
         return app.MapRazorComponents<App>();
     }

@@ -49,7 +49,7 @@ internal static class SeekerSteps
 {
     public const string Job = "aide soignante";
 
-    public static async Task FillQuestionnaireAsync(IPage page, bool consent, bool screenshots = false, int skills = 6)
+    public static async Task<string> FillQuestionnaireAsync(IPage page, bool consent, bool screenshots = false, int skills = 6, string? extraSkill = null)
     {
         await page.GotoAsync("/seeker/start");
         await page.FillAsync("#job", Job);
@@ -86,11 +86,17 @@ internal static class SeekerSteps
         {
             await boxes.Nth(i).CheckAsync();
         }
+        if (extraSkill is not null)
+        {
+            await page.FillAsync("#extraSkill", extraSkill);
+        }
         if (consent)
         {
             await page.CheckAsync("#consent");
         }
         await page.ClickAsync("button[value=next]");
         await page.WaitForURLAsync("**/seeker");
+        var cookies = await page.Context.CookiesAsync();
+        return cookies.Single(c => c.Name == "coach_seeker").Value;
     }
 }
