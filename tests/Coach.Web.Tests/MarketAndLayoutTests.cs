@@ -1,0 +1,104 @@
+using Microsoft.Playwright;
+
+namespace Coach.Web.Tests;
+
+/// <summary>The market view, the language switch and the phone layout, in a real browser.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class MarketAndLayoutTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task MarketShowsOffersAgainstProfilesPerAreaAndTheTensionWithAReading()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/market");
+        await page.FillAsync("#what", "aide soignant");
+        await page.FillAsync("#place", "Lyon");
+        await page.FillAsync("#radius", "50");
+        await page.ClickAsync("button[type=submit].primary");
+
+        await Assertions.Expect(page.GetByTestId("reading")).ToContainTextAsync("offres demandent");
+        var charts = page.GetByTestId("bar-chart");
+        Assert.Equal(2, await charts.CountAsync());
+        // Offers and profiles: two bars per area, on one scale; the largest value has the longest bar.
+        var bars = charts.First.Locator("rect");
+        Assert.True(await bars.CountAsync() >= 2);
+        var values = await bars.EvaluateAllAsync<double[]>("rs => rs.map(r => Number(r.dataset.value))");
+        var widths = await bars.EvaluateAllAsync<double[]>("rs => rs.map(r => Number(r.getAttribute('width')))");
+        Assert.Equal(Array.IndexOf(values, values.Max()), Array.IndexOf(widths, widths.Max()));
+        // The tension chart reads the DARES file for the place's employment area.
+        Assert.True(await charts.Nth(1).Locator("rect").CountAsync() >= 1);
+        await Assertions.Expect(page.Locator("svg title").First).ToContainTextAsync("Offres et profils");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "market.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task SwitchingToEnglishChangesTheTexts()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/seeker/start");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mon questionnaire");
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/seeker/start");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My questionnaire");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await Assertions.Expect(page.Locator("label[for=job]")).ToHaveTextAsync("Job you want");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation)).ToContainTextAsync("My diagnosis");
+        // The choice sticks (cookie) and the switch goes back to French.
+        await page.GotoAsync("/market");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("The market around you");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Français" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Le marché autour de chez vous");
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/seeker/start")]
+    [InlineData("/recruiter?must=langue+des+signes&nice=soins+infirmiers&place=Lyon&radius=30")]
+    [InlineData("/recruiter/offer")]
+    [InlineData("/adviser")]
+    [InlineData("/market?kind=job&what=aide+soignant&place=Lyon&radius=50")]
+    public async Task APhoneWidePageHasNoHorizontalScroll(string path)
+    {
+        var page = await app.NewPageAsync(width: 375, height: 740);
+        await page.GotoAsync(path);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a 375 px screen");
+        if (path == "/seeker/start")
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "seeker-questionnaire-375.png"), FullPage = true });
+        }
+    }
+
+    [Fact]
+    public async Task TheSeekerResultsFitAPhone()
+    {
+        var page = await app.NewPageAsync(width: 375, height: 740);
+        await SeekerSteps.FillQuestionnaireAsync(page, consent: false);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the seeker's page is {overflow} px wider than a 375 px screen");
+    }
+
+    [Fact]
+    public async Task FormsAreUsableWithTheKeyboardAlone()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/seeker/start");
+        await page.FocusAsync("#job");
+        await page.Keyboard.TypeAsync("aide soignante");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("Lyon");
+        Assert.Equal("place", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 2");
+        // Every visible input has a label.
+        var unlabelled = await page.EvaluateAsync<int>("""
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).length
+            """);
+        Assert.Equal(0, unlabelled);
+    }
+}
