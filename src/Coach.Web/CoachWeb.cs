@@ -40,16 +40,22 @@ public static class CoachWeb
         return services;
     }
 
-    /// <summary>Localization and antiforgery middleware, the language switch, static assets and the pages at <c>/</c>.</summary>
-    public static RazorComponentsEndpointConventionBuilder MapCoachWeb(this WebApplication app)
+    /// <summary>
+    /// Localization and antiforgery middleware, then the pages at <c>/</c>, the language switch, the two form
+    /// endpoints and the static assets, all in one group: the host states their access rule once on it
+    /// (e.g. <c>app.MapCoachWeb().WithAccess(...)</c>).
+    /// </summary>
+    public static RouteGroupBuilder MapCoachWeb(this WebApplication app)
     {
         app.UseRequestLocalization();
         app.UseAntiforgery();
-        app.MapGet(CultureRoute, SetCulture).ExcludeFromDescription();
-        app.MapSeekerAnswers();
-        app.MapContactRequests();
-        app.MapStaticAssets();
-        return app.MapRazorComponents<App>();
+        var web = app.MapGroup("");
+        web.MapGet(CultureRoute, SetCulture).ExcludeFromDescription();
+        web.MapSeekerAnswers();
+        web.MapContactRequests();
+        web.MapStaticAssets();
+        web.MapRazorComponents<App>();
+        return web;
     }
 
     /// <summary>Stores the chosen language in the culture cookie and goes back to the page (local paths only).</summary>

@@ -18,6 +18,8 @@ public sealed partial class SeekerForm
 {
     public const int LastStep = 4;
 
+    private const double MinPlaceScore = 0.8;
+
     /// <summary>The fields of each step, in order (the names of the inputs).</summary>
     public static IReadOnlyList<string[]> Steps { get; } =
     [
@@ -148,7 +150,8 @@ public sealed partial class SeekerForm
         {
             return geography.ResolvePostcode(trimmed) ?? geography.Resolve(trimmed);
         }
-        return data.Places.Search(trimmed, 1).FirstOrDefault() is { Score: >= 0.5 } match ? match.Commune : null;
+        // Typo tolerance reads "Villeurbane" as Villeurbanne (0.81) but also "Atlantis" as Le Plantis (0.73): below 0.8, ask instead.
+        return data.Places.Search(trimmed, 1).FirstOrDefault() is { Score: >= MinPlaceScore } match ? match.Commune : null;
     }
 
     /// <summary>The questionnaire as the engine reads it.</summary>
