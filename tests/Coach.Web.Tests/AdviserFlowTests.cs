@@ -26,7 +26,8 @@ public sealed class AdviserFlowTests(WebAppFixture app)
         await adviser.FillAsync("#comment", "Bon diagnostic, un conseil en trop.");
         await adviser.SelectOptionAsync($"#score-{module}", "0");
         await adviser.FillAsync($"input[name='comment.{module}']", "Pas adapté à sa situation.");
-        await adviser.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "adviser-review.png"), FullPage = false });
+        await adviser.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await adviser.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "adviser-review.png"), FullPage = true });
         await adviser.ClickAsync("form.review button[type=submit]");
 
         await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("Relecture enregistrée");

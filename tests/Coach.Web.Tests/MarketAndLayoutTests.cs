@@ -73,12 +73,21 @@ public sealed class MarketAndLayoutTests(WebAppFixture app)
     }
 
     [Fact]
-    public async Task TheSeekerResultsFitAPhone()
+    public async Task TheSeekerResultsAndTheAdviserCaseFitAPhone()
     {
         var page = await app.NewPageAsync(width: 375, height: 740);
-        await SeekerSteps.FillQuestionnaireAsync(page, consent: false);
+        var seekerId = await SeekerSteps.FillQuestionnaireAsync(page, consent: false);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the seeker's page is {overflow} px wider than a 375 px screen");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "seeker-results-375.png"), FullPage = false });
+
+        // The adviser's case and preview of that seeker, on a phone too.
+        foreach (var path in new[] { $"/adviser/{seekerId}", $"/adviser/{seekerId}/view" })
+        {
+            await page.GotoAsync(path);
+            overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a 375 px screen");
+        }
     }
 
     [Fact]

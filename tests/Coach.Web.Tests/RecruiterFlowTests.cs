@@ -31,6 +31,8 @@ public sealed class RecruiterFlowTests(WebAppFixture app)
         Assert.DoesNotContain(pseudonyms.Of(refusing), shown);
         // Pseudonymised: the seeker's id never reaches the recruiter's page.
         Assert.DoesNotContain(consenting, await page.ContentAsync(), StringComparison.Ordinal);
+        await page.Locator("#results-h").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => document.querySelector('#results-h').scrollIntoView({ block: 'start' })");
         await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "recruiter-search.png"), FullPage = false });
 
         var candidate = page.Locator($"[data-candidate='{pseudonyms.Of(consenting)}']");
