@@ -29,6 +29,38 @@ public sealed class SeekerFlowTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task AMissingAnswerIsAskedOnThePageAndOnceAnsweredIsNotAskedAgain()
+    {
+        var page = await app.NewPageAsync();
+        await SeekerSteps.FillQuestionnaireAsync(page, consent: false);
+        // The questionnaire did not ask whether the project is clear: the diagnosis does, inline.
+        var question = page.Locator("form.question[data-field=projectClear]");
+        await Assertions.Expect(question).ToBeVisibleAsync();
+
+        await question.GetByLabel("Oui").CheckAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/seeker");
+        await Assertions.Expect(page.GetByTestId("main-challenge")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("form.question[data-field=projectClear]").CountAsync());
+    }
+
+    [Fact]
+    public async Task AnInvalidInlineAnswerIsRefusedInWords()
+    {
+        var page = await app.NewPageAsync();
+        await SeekerSteps.FillQuestionnaireAsync(page, consent: false);
+        var question = page.Locator("form.question[data-field=projectClear]");
+        await Assertions.Expect(question).ToBeVisibleAsync();
+        // A value the page never offers, as a tampered form would post: the server refuses it and says so.
+        await question.Locator("input[value=yes]").EvaluateAsync("e => { e.value = 'maybe'; e.checked = true; }");
+        await question.Locator("button").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Votre réponse n'a pas été enregistrée");
+        await Assertions.Expect(page.Locator("form.question[data-field=projectClear]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task AStepWithoutJobOrPlaceSaysWhatIsMissingNextToTheField()
     {
         var page = await app.NewPageAsync();
