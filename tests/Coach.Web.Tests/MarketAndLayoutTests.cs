@@ -7,28 +7,49 @@ namespace Coach.Web.Tests;
 public sealed class MarketAndLayoutTests(WebAppFixture app)
 {
     [Fact]
-    public async Task MarketShowsOffersAgainstProfilesPerAreaAndTheTensionWithAReading()
+    public async Task MarketShowsOffersAgainstProfilesOfASkillPerAreaWithAReading()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/market");
-        await page.FillAsync("#what", "aide soignant");
-        await page.FillAsync("#place", "Lyon");
-        await page.FillAsync("#radius", "50");
+        await page.CheckAsync("#kind-skill");
+        await page.FillAsync("#what", "communiquer avec des clients");
+        await page.FillAsync("#place", "Paris");
+        await page.FillAsync("#radius", "100");
         await page.ClickAsync("button[type=submit].primary");
 
-        await Assertions.Expect(page.GetByTestId("reading")).ToContainTextAsync("offres demandent");
-        var charts = page.GetByTestId("bar-chart");
-        Assert.Equal(2, await charts.CountAsync());
-        // Offers and profiles: two bars per area, on one scale; the largest value has the longest bar.
-        var bars = charts.First.Locator("rect");
-        Assert.True(await bars.CountAsync() >= 2);
+        await Assertions.Expect(page.GetByTestId("reading")).ToContainTextAsync("offres demandent « communiquer avec des clients »");
+        // A skill has no DARES figure: one chart, offers and profiles, two bars per area on one scale.
+        var chart = page.GetByTestId("bar-chart");
+        Assert.Equal(1, await chart.CountAsync());
+        var bars = chart.Locator("rect");
+        Assert.True(await bars.CountAsync() >= 4, "expected several employment areas around Paris");
+        Assert.Equal(0, await bars.CountAsync() % 2);
         var values = await bars.EvaluateAllAsync<double[]>("rs => rs.map(r => Number(r.dataset.value))");
         var widths = await bars.EvaluateAllAsync<double[]>("rs => rs.map(r => Number(r.getAttribute('width')))");
         Assert.Equal(Array.IndexOf(values, values.Max()), Array.IndexOf(widths, widths.Max()));
-        // The tension chart reads the DARES file for the place's employment area.
-        Assert.True(await charts.Nth(1).Locator("rect").CountAsync() >= 1);
-        await Assertions.Expect(page.Locator("svg title").First).ToContainTextAsync("Offres et profils");
+        await Assertions.Expect(page.Locator("svg > title")).ToContainTextAsync("Offres et profils");
         await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "market.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task MarketOfAJobAddsTheDaresTensionOfTheEmploymentAreas()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/market?kind=job&what=aide+soignant&place=Lyon&radius=50");
+
+        await Assertions.Expect(page.GetByTestId("reading")).ToContainTextAsync("la DARES compte");
+        var charts = page.GetByTestId("bar-chart");
+        Assert.Equal(2, await charts.CountAsync());
+        await Assertions.Expect(charts.Nth(1).Locator("rect > title").First).ToContainTextAsync("LYON CENTRE");
+    }
+
+    [Fact]
+    public async Task AnUnknownJobIsSaidInWords()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/market?kind=skill&what=zzqxw+blorp");
+        await Assertions.Expect(page.Locator("#what-error")).ToContainTextAsync("n'est pas une compétence connue");
+        Assert.Equal(0, await page.GetByTestId("bar-chart").CountAsync());
     }
 
     [Fact]
