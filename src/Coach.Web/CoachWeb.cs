@@ -22,6 +22,8 @@ public static class CoachWeb
     public static IServiceCollection AddCoachWeb(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        // First of the writers: a browser's page error reads as a page; API clients still get ProblemDetails JSON.
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, HtmlErrorPages>());
         // The reviews and the seekers' questionnaires live in the application's SQLite file, beside the index (WAL: shared safely).
         services.TryAddSingleton(sp => new ReviewStore(StorePath(sp)));
         services.TryAddSingleton(sp => new SeekerStore(StorePath(sp)));
