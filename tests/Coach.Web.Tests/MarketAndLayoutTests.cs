@@ -131,4 +131,19 @@ public sealed class MarketAndLayoutTests(WebAppFixture app)
             """);
         Assert.Equal(0, unlabelled);
     }
+
+    [Fact]
+    public async Task TypingAJobOrAPlaceSuggestsFromCoachsOwnTaxonomy()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/seeker/start");
+
+        await page.Locator("#place").PressSequentiallyAsync("Villeurb");
+        await Assertions.Expect(page.Locator("#place-list option").First).ToHaveAttributeAsync("value", "Villeurbanne (69266)");
+
+        await page.Locator("#job").PressSequentiallyAsync("aide soign");
+        await Assertions.Expect(page.Locator("#job-list option")).Not.ToHaveCountAsync(0);
+        var options = await page.Locator("#job-list option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        Assert.Contains(options, o => o.Contains("soignant", StringComparison.OrdinalIgnoreCase));
+    }
 }
