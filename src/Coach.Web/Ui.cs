@@ -15,6 +15,17 @@ public static class Ui
 
     public static string T(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, T(key), args);
 
+    /// <summary>
+    /// A text about a count: the <c>.one</c> variant of the key when the count reads singular (0 and 1 in
+    /// French, 1 in English), so "1 candidat" and "0 offer"s never show. The count is argument {0}.
+    /// </summary>
+    public static string Count(string key, long count, params object?[] more)
+    {
+        var singular = Language == "fr" ? count is 0 or 1 : count == 1;
+        var chosen = singular && Resources.GetString(key + ".one", CultureInfo.CurrentUICulture) is not null ? key + ".one" : key;
+        return T(chosen, [count, .. more]);
+    }
+
     /// <summary>"fr" or "en": the language the engine's labels are asked in.</summary>
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "fr";
 

@@ -41,4 +41,12 @@ public sealed class MarketReadingTests
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         Assert.StartsWith("In France, 2 offers ask for", MarketReading.Read("welding", null, null, 2, 2, null), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OneOfferAndNoProfileReadInTheSingular()
+    {
+        Assert.StartsWith("Autour de Lyon (30 km), 1 offre demande « x » et 0 profil l'offre.", MarketReading.Read("x", "Lyon", 30, 1, 0, null), StringComparison.Ordinal);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        Assert.StartsWith("In France, 1 offer asks for \"x\" and 0 profiles offer it.", MarketReading.Read("x", null, null, 1, 0, null), StringComparison.Ordinal);
+    }
 }

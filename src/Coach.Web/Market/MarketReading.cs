@@ -7,7 +7,7 @@ public static class MarketReading
     public static string Read(string what, string? place, double? radiusKm, long offers, long profiles, (string Area, double? PerTen)? tension)
     {
         var where = place is null ? Ui.T("market.read.nationwide") : Ui.T("market.read.around", place, radiusKm ?? 0);
-        var parts = new List<string> { Ui.T("market.read.counts", where, offers, what, profiles) };
+        var parts = new List<string> { $"{where}, {Ui.Count("market.read.offers", offers, what)} {Ui.Count("market.read.profiles", profiles)}" };
         parts.Add((offers, profiles) switch
         {
             (0, 0) => Ui.T("market.read.nothing"),
