@@ -8,6 +8,9 @@ cd "$(dirname "$0")"
 packages=()
 need() { command -v "$1" >/dev/null 2>&1 || packages+=("$2"); }
 # (Added as the features that need them land.)
+# The web app's end-to-end tests drive the Debian Chromium through Playwright; fonts for readable screenshots.
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing: ${packages[*]}"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

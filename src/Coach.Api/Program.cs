@@ -10,6 +10,7 @@ using Coach.Api.Reviews;
 using Coach.Api.Search;
 using Coach.Api.Security;
 using Coach.Api.Taxonomy;
+using Coach.Web;
 using Scalar.AspNetCore;
 
 if (GenerateCommand.Matches(args))
@@ -40,6 +41,9 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer<CoachDocum
 // Security: JWT bearer, access rules, privacy stores, rate and body limits (see Security/).
 builder.Services.AddCoachSecurity(builder.Configuration, builder.Environment);
 
+// Web app (Coach.Web): pages for seekers, advisers, recruiters and the market, at /.
+builder.Services.AddCoachWeb();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -66,6 +70,9 @@ app.MapPrivacy();
 app.MapContactRequests();
 app.MapDevSignIn();
 app.MapWebSignIn();
+
+// Web app (Coach.Web): localization, antiforgery, static assets, pages; the adviser's and the recruiter's pages need their role.
+app.MapCoachWeb().WithPageAccess();
 
 open.MapFallback(ProblemResults.UnknownRoute);
 

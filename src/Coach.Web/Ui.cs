@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Resources;
+
+namespace Coach.Web;
+
+/// <summary>The interface texts (Ui.resx, French; Ui.en.resx, English) in the request's culture.</summary>
+public static class Ui
+{
+    private static readonly ResourceManager Resources = new("Coach.Web.Ui", typeof(Ui).Assembly);
+
+    public static IReadOnlyList<CultureInfo> Cultures { get; } = [CultureInfo.GetCultureInfo("fr"), CultureInfo.GetCultureInfo("en")];
+
+    /// <summary>The text of <paramref name="key"/>; the key itself when missing, so a gap shows instead of breaking the page.</summary>
+    public static string T(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    public static string T(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, T(key), args);
+
+    /// <summary>
+    /// A text about a count: the <c>.one</c> variant of the key when the count reads singular (0 and 1 in
+    /// French, 1 in English), so "1 candidat" and "0 offer"s never show. The count is argument {0}.
+    /// </summary>
+    public static string Count(string key, long count, params object?[] more)
+    {
+        var singular = Language == "fr" ? count is 0 or 1 : count == 1;
+        var chosen = singular && Resources.GetString(key + ".one", CultureInfo.CurrentUICulture) is not null ? key + ".one" : key;
+        return T(chosen, [count, .. more]);
+    }
+
+    /// <summary>"fr" or "en": the language the engine's labels are asked in.</summary>
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "fr";
+
+    public static bool HasText(string key) => Resources.GetString(key, CultureInfo.InvariantCulture) is not null;
+}

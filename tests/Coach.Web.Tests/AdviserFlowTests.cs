@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+
+namespace Coach.Web.Tests;
+
+/// <summary>An adviser in a real browser: the review queue, a case side by side, hiding an advice.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdviserFlowTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task AdviserHidesAnAdviceAndTheSeekerNoLongerSeesIt()
+    {
+        var seeker = await app.NewPageAsync();
+        var seekerId = await SeekerSteps.FillQuestionnaireAsync(seeker, consent: false);
+        var firstAdvice = seeker.Locator("details.advice").First;
+        var module = await firstAdvice.GetAttributeAsync("data-module");
+        Assert.False(string.IsNullOrEmpty(module));
+
+        var adviser = await app.NewPageAsAsync("adviser", "web-adviser");
+        await adviser.GotoAsync("/adviser");
+        var row = adviser.Locator($"tr[data-seeker='{seekerId}']");
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+
+        await Assertions.Expect(adviser.Locator("#profile-h")).ToBeVisibleAsync();
+        await adviser.CheckAsync("#grade-GoodEnough");
+        await adviser.FillAsync("#comment", "Bon diagnostic, un conseil en trop.");
+        await adviser.SelectOptionAsync($"#score-{module}", "0");
+        await adviser.FillAsync($"input[name='comment.{module}']", "Pas adapté à sa situation.");
+        await adviser.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await adviser.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "adviser-review.png"), FullPage = true });
+        await adviser.ClickAsync("form.review button[type=submit]");
+
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("Relecture enregistrée");
+        await Assertions.Expect(adviser.Locator("#changes-h")).ToBeVisibleAsync();
+        // The queue no longer lists a reviewed seeker.
+        await adviser.GotoAsync("/adviser");
+        Assert.Equal(0, await adviser.Locator($"tr[data-seeker='{seekerId}']").CountAsync());
+
+        await seeker.ReloadAsync();
+        await Assertions.Expect(seeker.GetByTestId("main-challenge")).ToBeVisibleAsync();
+        Assert.Equal(0, await seeker.Locator($"details.advice[data-module='{module}']").CountAsync());
+        Assert.True(await seeker.Locator("details.advice").CountAsync() > 0, "the other advice must stay");
+
+        // "What the seeker now sees", from the adviser's side: the same.
+        await adviser.GotoAsync($"/adviser/{seekerId}/view");
+        await Assertions.Expect(adviser.GetByTestId("main-challenge")).ToBeVisibleAsync();
+        Assert.Equal(0, await adviser.Locator($"details.advice[data-module='{module}']").CountAsync());
+    }
+
+    [Fact]
+    public async Task AReviewWithoutGradeIsRefusedInWords()
+    {
+        var seekerId = await SeekerSteps.FillQuestionnaireAsync(await app.NewPageAsync(), consent: false);
+        var adviser = await app.NewPageAsAsync("adviser", "web-adviser");
+        await adviser.GotoAsync($"/adviser/{seekerId}");
+        await adviser.ClickAsync("form.review button[type=submit]");
+        await Assertions.Expect(adviser.Locator("#grade-error")).ToContainTextAsync("Choisissez une appréciation");
+    }
+}

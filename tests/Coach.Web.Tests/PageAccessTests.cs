@@ -1,0 +1,42 @@
+using Microsoft.Playwright;
+
+namespace Coach.Web.Tests;
+
+/// <summary>The adviser's and the recruiter's pages need their role: a browser signs in first.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PageAccessTests(WebAppFixture app)
+{
+    [Theory]
+    [InlineData("/adviser")]
+    [InlineData("/recruiter")]
+    public async Task An_anonymous_browser_is_sent_to_sign_in(string path)
+    {
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync(path);
+
+        Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#role")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_seeker_cannot_open_the_adviser_queue()
+    {
+        var page = await app.NewPageAsAsync("seeker", "web-curious-seeker");
+
+        await page.GotoAsync("/adviser");
+
+        Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+        Assert.Contains("denied=1", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_adviser_signs_in_and_reaches_the_queue()
+    {
+        var page = await app.NewPageAsAsync("adviser", "web-adviser-2");
+
+        await page.GotoAsync("/adviser");
+
+        Assert.EndsWith("/adviser", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,134 @@
+using Microsoft.Playwright;
+
+namespace Coach.Web.Tests;
+
+/// <summary>A job seeker in a real browser: the questionnaire, then their diagnosis and matching offers.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SeekerFlowTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task SeekerFillsTheQuestionnaireAndSeesADiagnosisAndMatchedOffers()
+    {
+        var page = await app.NewPageAsync();
+        await SeekerSteps.FillQuestionnaireAsync(page, consent: true, screenshots: true);
+
+        Assert.EndsWith("/seeker", page.Url, StringComparison.Ordinal);
+        var main = page.GetByTestId("main-challenge");
+        await Assertions.Expect(main).ToBeVisibleAsync();
+        Assert.StartsWith("Votre priorité", (await main.InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        // Every category of the diagnosis is shown with its status.
+        Assert.Equal(8, await page.Locator(".categories > li").CountAsync());
+
+        var offers = page.GetByTestId("offer");
+        Assert.True(await offers.CountAsync() > 0, "no matching offer shown");
+        var first = await offers.First.InnerTextAsync();
+        Assert.Contains("Correspondance", first, StringComparison.Ordinal);
+        Assert.Contains("Compétences en commun", first, StringComparison.Ordinal);
+        Assert.True(await page.Locator("details.advice").CountAsync() > 0, "no advice shown");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "seeker-results.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task AMissingAnswerIsAskedOnThePageAndOnceAnsweredIsNotAskedAgain()
+    {
+        var page = await app.NewPageAsync();
+        await SeekerSteps.FillQuestionnaireAsync(page, consent: false);
+        // The questionnaire did not ask whether the project is clear: the diagnosis does, inline.
+        var question = page.Locator("form.question[data-field=projectClear]");
+        await Assertions.Expect(question).ToBeVisibleAsync();
+
+        await question.GetByLabel("Oui").CheckAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/seeker");
+        await Assertions.Expect(page.GetByTestId("main-challenge")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("form.question[data-field=projectClear]").CountAsync());
+    }
+
+    [Fact]
+    public async Task AnInvalidInlineAnswerIsRefusedInWords()
+    {
+        var page = await app.NewPageAsync();
+        await SeekerSteps.FillQuestionnaireAsync(page, consent: false);
+        var question = page.Locator("form.question[data-field=projectClear]");
+        await Assertions.Expect(question).ToBeVisibleAsync();
+        // A value the page never offers, as a tampered form would post: the server refuses it and says so.
+        await question.Locator("input[value=yes]").EvaluateAsync("e => { e.value = 'maybe'; e.checked = true; }");
+        await question.Locator("button").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Votre réponse n'a pas été enregistrée");
+        await Assertions.Expect(page.Locator("form.question[data-field=projectClear]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AStepWithoutJobOrPlaceSaysWhatIsMissingNextToTheField()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/seeker/start");
+        await page.FillAsync("#place", "Nulle-part-sur-terre");
+        await page.ClickAsync("button[value=next]");
+
+        await Assertions.Expect(page.Locator("#job-error")).ToContainTextAsync("Indiquez le métier");
+        await Assertions.Expect(page.Locator("#place-error")).ToContainTextAsync("n'est pas une commune");
+        Assert.Equal("true", await page.GetAttributeAsync("#job", "aria-invalid"));
+        // Still on the first step, the typed answer kept.
+        Assert.Equal("Nulle-part-sur-terre", await page.InputValueAsync("#place"));
+    }
+}
+
+/// <summary>The questionnaire as a seeker fills it, shared by the flows that need a seeker.</summary>
+internal static class SeekerSteps
+{
+    public const string Job = "aide soignante";
+
+    public static async Task<string> FillQuestionnaireAsync(IPage page, bool consent, bool screenshots = false, int skills = 6, string? extraSkill = null)
+    {
+        await page.GotoAsync("/seeker/start");
+        await page.FillAsync("#job", Job);
+        await page.FillAsync("#pastJob", "aide soignant");
+        await page.FillAsync("#place", "Lyon");
+        await page.FillAsync("#radius", "30");
+        if (screenshots)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "seeker-questionnaire.png"), FullPage = true });
+        }
+        await page.ClickAsync("button[value=next]");
+
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 2");
+        await page.FillAsync("#age", "34");
+        await page.FillAsync("#experience", "3");
+        await page.SelectOptionAsync("#diploma", "CapBep");
+        await page.CheckAsync("#searching-yes");
+        await page.FillAsync("#searchMonths", "4");
+        await page.FillAsync("#applications", "25");
+        await page.FillAsync("#interviews", "1");
+        await page.ClickAsync("button[value=next]");
+
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 3");
+        await page.CheckAsync("#frustration-NoAnswers");
+        await page.CheckAsync("#passionate-yes");
+        await page.SelectOptionAsync("#network", "1");
+        await page.ClickAsync("button[value=next]");
+
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 4");
+        var boxes = page.Locator("input[name=skills]");
+        var count = Math.Min(skills, await boxes.CountAsync());
+        Assert.True(count > 0, "no skill suggested for the target job");
+        for (var i = 0; i < count; i++)
+        {
+            await boxes.Nth(i).CheckAsync();
+        }
+        if (extraSkill is not null)
+        {
+            await page.FillAsync("#extraSkill", extraSkill);
+        }
+        if (consent)
+        {
+            await page.CheckAsync("#consent");
+        }
+        await page.ClickAsync("button[value=next]");
+        await page.WaitForURLAsync("**/seeker");
+        var cookies = await page.Context.CookiesAsync();
+        return cookies.Single(c => c.Name == "coach_seeker").Value;
+    }
+}

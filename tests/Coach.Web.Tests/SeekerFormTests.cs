@@ -1,0 +1,104 @@
+using System.Globalization;
+using Coach.Web.Seekers;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Hosting;
+using Matching.Engine.Indexing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+
+namespace Coach.Web.Tests;
+
+/// <summary>The questionnaire's answers read against the real reference data (shared with the browser tests).</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SeekerFormTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+    private readonly ReferenceData _data;
+
+    public SeekerFormTests(WebAppFixture app)
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");
+        _data = app.Services.GetRequiredService<ReferenceDataProvider>().Current!;
+    }
+
+    private static SeekerForm Form(params (string Key, string[] Values)[] fields) =>
+        SeekerForm.Read(new FormCollection(fields.ToDictionary(f => f.Key, f => new StringValues(f.Values))));
+
+    [Theory]
+    [InlineData("Lyon (69123)", "69123")]
+    [InlineData("Lyon", "69123")]
+    [InlineData("69003", "69383")]
+    public void APlaceIsReadFromASuggestionAPostcodeOrAName(string typed, string insee)
+    {
+        Assert.Equal(insee, SeekerForm.ResolvePlace(_data, typed)?.InseeCode);
+    }
+
+    [Fact]
+    public void AnUnknownPlaceIsNotGuessed()
+    {
+        Assert.Null(SeekerForm.ResolvePlace(_data, "Zzyzx-sur-Nowhere"));
+        Assert.Null(SeekerForm.ResolvePlace(_data, ""));
+    }
+
+    [Fact]
+    public void TheFirstStepNeedsAJobAndAKnownPlace()
+    {
+        var errors = Form(("job", [""]), ("place", ["Atlantis"]), ("radius", ["-5"])).Validate(1, _data);
+
+        Assert.Equal(["job", "place", "radius"], errors.Keys.Order());
+        Assert.Contains("Atlantis", errors["place"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnswersBecomeTheProfileTheEngineReads()
+    {
+        var skill = _data.Taxonomy.Skills[0].Uri;
+        var form = Form(
+            ("job", ["aide soignante"]), ("place", ["Lyon"]), ("radius", ["25"]), ("age", ["41"]), ("diploma", ["Bac"]),
+            ("searching", ["yes"]), ("searchMonths", ["5"]), ("applications", ["30"]), ("interviews", ["2"]),
+            ("contracts", ["Permanent", "Nonsense"]), ("frustrations", ["NoAnswers"]), ("passionate", ["no"]),
+            ("skills", [skill, "http://data.europa.eu/esco/skill/not-a-skill"]), ("consent", ["on"]));
+
+        var profile = form.ToProfile("web-0123456789abcdef", _data, _ => ("http://data.europa.eu/esco/occupation/x", "J1501"), Today);
+
+        Assert.Equal("aide soignante", profile.TargetJobs![0].Label);
+        Assert.Equal("J1501", profile.TargetJobs[0].RomeCode);
+        Assert.Equal("69123", profile.Commune);
+        Assert.Equal(25, profile.RadiusKm);
+        Assert.Equal(41, profile.Age);
+        Assert.Equal(DiplomaLevel.Bac, profile.HighestDiploma);
+        Assert.Equal(5, profile.MonthsSearching(Today));
+        Assert.Equal([ContractType.Permanent], profile.ContractWishes);
+        Assert.Equal([Frustration.NoAnswers], profile.Frustrations);
+        Assert.False(profile.PassionateAboutTarget);
+        Assert.Equal([skill], profile.Skills!.Select(s => s.Uri));
+        Assert.True(profile.SearchableByRecruiters);
+        Assert.Empty(SeekerProfileValidator.Validate(profile, Today));
+    }
+
+    [Fact]
+    public void UnansweredQuestionsStayUnanswered()
+    {
+        var profile = Form(("job", ["boulanger"]), ("place", ["Lyon"])).ToProfile("web-0123456789abcdef", _data, _ => (null, null), Today);
+
+        Assert.Null(profile.Age);
+        Assert.Null(profile.HighestDiploma);
+        Assert.Null(profile.SearchStarted);
+        Assert.Null(profile.PassionateAboutTarget);
+        Assert.False(profile.SearchableByRecruiters);
+    }
+
+    [Fact]
+    public void EarlierStepsAreCarriedInHiddenFields()
+    {
+        var form = Form(("job", ["boulanger"]), ("place", ["Lyon"]), ("age", ["30"]), ("contracts", ["Permanent", "FixedTerm"]));
+
+        var carried = form.Carried(2).ToList();
+
+        Assert.Contains(("job", "boulanger"), carried);
+        Assert.Contains(("place", "Lyon"), carried);
+        Assert.DoesNotContain(carried, c => c.Name == "age" || c.Name == "contracts");
+        Assert.Equal(2, form.Carried(1).Count(c => c.Name == "contracts"));
+    }
+}
