@@ -27,7 +27,7 @@ public static class CoachWeb
         // The reviews and the seekers' questionnaires live in the application's SQLite file, beside the index (WAL: shared safely).
         services.TryAddSingleton<TitleUnderstandingProvider>();
         services.TryAddSingleton<SeekerCoaching>();
-        services.TryAddSingleton(sp => new ContactRequests(StorePath(sp)));
+        services.AddHttpContextAccessor();
         services.TryAddSingleton<CandidatePseudonyms>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -71,9 +71,6 @@ public static class CoachWeb
 
     internal static bool IsLocal(string? path) =>
         !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'));
-
-    private static string StorePath(IServiceProvider services) =>
-        services.GetRequiredService<ReferenceDataProvider>().ContentPath(services.GetRequiredService<IOptions<MatchingEngineOptions>>().Value.StorePath);
 }
 
 /// <summary>Title understanding, as loaded with the reference data (the API's autocomplete uses the same instance).</summary>

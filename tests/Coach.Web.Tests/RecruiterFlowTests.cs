@@ -14,7 +14,8 @@ public sealed class RecruiterFlowTests(WebAppFixture app)
         const string skill = "langue des signes";
         var consenting = await SeekerSteps.FillQuestionnaireAsync(await app.NewPageAsync(), consent: true, skills: 2, extraSkill: skill);
         var refusing = await SeekerSteps.FillQuestionnaireAsync(await app.NewPageAsync(), consent: false, skills: 2, extraSkill: skill);
-        var pseudonyms = app.Services.GetRequiredService<CandidatePseudonyms>();
+        // The signed-in recruiter's own pseudonyms (stable: the same HMAC key as the API's).
+        var pseudonyms = app.Services.GetRequiredService<Matching.Engine.Privacy.Pseudonyms>();
 
         var page = await app.NewPageAsAsync("recruiter", "web-recruiter");
         await page.GotoAsync("/recruiter");
@@ -27,18 +28,18 @@ public sealed class RecruiterFlowTests(WebAppFixture app)
 
         await Assertions.Expect(page.Locator("#must0-understood")).ToContainTextAsync("langue des signes");
         var shown = await page.Locator("[data-candidate]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.candidate)");
-        Assert.Contains(pseudonyms.Of(consenting), shown);
-        Assert.DoesNotContain(pseudonyms.Of(refusing), shown);
+        Assert.Contains(pseudonyms.For("web-recruiter", consenting), shown);
+        Assert.DoesNotContain(pseudonyms.For("web-recruiter", refusing), shown);
         // Pseudonymised: the seeker's id never reaches the recruiter's page.
         Assert.DoesNotContain(consenting, await page.ContentAsync(), StringComparison.Ordinal);
         await page.Locator("#results-h").ScrollIntoViewIfNeededAsync();
         await page.EvaluateAsync("() => document.querySelector('#results-h').scrollIntoView({ block: 'start' })");
         await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "recruiter-search.png"), FullPage = false });
 
-        var candidate = page.Locator($"[data-candidate='{pseudonyms.Of(consenting)}']");
+        var candidate = page.Locator($"[data-candidate='{pseudonyms.For("web-recruiter", consenting)}']");
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Demander un contact" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(pseudonyms.Of(consenting));
-        Assert.Equal(1, app.Services.GetRequiredService<ContactRequests>().CountFor(consenting));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(pseudonyms.For("web-recruiter", consenting));
+        Assert.Single(app.Services.GetRequiredService<Matching.Engine.Privacy.ContactRequests>().ToSeeker(consenting));
     }
 
     [Fact]

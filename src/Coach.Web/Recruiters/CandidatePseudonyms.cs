@@ -1,30 +1,22 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
+using System.Security.Claims;
+using Matching.Engine.Privacy;
+using Microsoft.AspNetCore.Http;
 
 namespace Coach.Web.Recruiters;
 
 /// <summary>
-/// What a recruiter sees instead of a seeker's id: a keyed hash (the key never leaves the process), and the
-/// way back to the profile for a contact request, so no profile id reaches the recruiter's browser.
+/// What the signed-in recruiter sees instead of a seeker's id: their own stable pseudonym for the
+/// seeker (the API's, <see cref="Pseudonyms"/>), and the way back for a contact request, so no
+/// profile id reaches the recruiter's browser.
 /// </summary>
-public sealed class CandidatePseudonyms
+public sealed class CandidatePseudonyms(Pseudonyms pseudonyms, IHttpContextAccessor http)
 {
-    private const int MaxRemembered = 100_000;
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
-    private readonly ConcurrentDictionary<string, string> _profiles = new(StringComparer.Ordinal);
+    public string Of(string profileId) => pseudonyms.Issue(RecruiterId(http.HttpContext?.User), [profileId])[0];
 
-    public string Of(string profileId)
-    {
-        var pseudonym = "C-" + Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(profileId)), 0, 5);
-        if (_profiles.Count >= MaxRemembered)
-        {
-            // A contact request on a very old result page then asks for a new search: acceptable for a cache.
-            _profiles.Clear();
-        }
-        _profiles[pseudonym] = profileId;
-        return pseudonym;
-    }
+    public string? ProfileOf(string pseudonym) => pseudonyms.Resolve(RecruiterId(http.HttpContext?.User), pseudonym);
 
-    public string? ProfileOf(string pseudonym) => _profiles.GetValueOrDefault(pseudonym);
+    /// <summary>The token's subject (the recruiter pages are open to signed-in recruiters and admins only).</summary>
+    public static string RecruiterId(ClaimsPrincipal? user) =>
+        user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? user?.FindFirstValue("sub")
+        ?? throw new InvalidOperationException("The recruiter pages need a signed-in user.");
 }

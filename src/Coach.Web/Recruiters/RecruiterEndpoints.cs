@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Matching.Engine.Privacy;
 
 namespace Coach.Web.Recruiters;
 
@@ -12,7 +13,7 @@ public static class RecruiterEndpoints
     public static RouteHandlerBuilder MapContactRequests(this IEndpointRouteBuilder routes) =>
         routes.MapPost(ContactRoute, RequestContact).ExcludeFromDescription();
 
-    internal static IResult RequestContact(IFormCollection form, CandidatePseudonyms pseudonyms, ContactRequests requests)
+    internal static IResult RequestContact(HttpContext context, IFormCollection form, CandidatePseudonyms pseudonyms, ContactRequests requests)
     {
         var candidate = form["candidate"].ToString();
         var back = form["back"].ToString();
@@ -22,7 +23,8 @@ public static class RecruiterEndpoints
         {
             return Results.LocalRedirect($"{returnTo}{separator}contact=expired");
         }
-        requests.Request(profileId, null, DateTimeOffset.UtcNow);
+        // The same contact requests as the API's: the seeker accepts or declines them, and is revealed only then.
+        requests.Create(CandidatePseudonyms.RecruiterId(context.User), profileId, candidate, null, "Demande de contact depuis la recherche de candidats.");
         return Results.LocalRedirect($"{returnTo}{separator}contacted={Uri.EscapeDataString(candidate)}");
     }
 }
