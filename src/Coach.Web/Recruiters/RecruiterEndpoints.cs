@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,10 +12,17 @@ public static class RecruiterEndpoints
     public const string ContactRoute = "/recruiter/contact";
 
     public static RouteHandlerBuilder MapContactRequests(this IEndpointRouteBuilder routes) =>
-        routes.MapPost(ContactRoute, RequestContact).ExcludeFromDescription();
+        routes.MapPost(ContactRoute, RequestContact).DisableAntiforgery().ExcludeFromDescription();
 
-    internal static IResult RequestContact(HttpContext context, IFormCollection form, CandidatePseudonyms pseudonyms, ContactRequests requests)
+    // The form is read here rather than bound, so that the endpoint matches any request and the
+    // recruiter-only rule answers first (401/403), before any question of content type.
+    internal static async Task<IResult> RequestContact(HttpContext context, IAntiforgery antiforgery, CandidatePseudonyms pseudonyms, ContactRequests requests)
     {
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+        var form = await context.Request.ReadFormAsync();
         var candidate = form["candidate"].ToString();
         var back = form["back"].ToString();
         var returnTo = CoachWeb.IsLocal(back) && back.StartsWith("/recruiter", StringComparison.Ordinal) ? back : "/recruiter";
