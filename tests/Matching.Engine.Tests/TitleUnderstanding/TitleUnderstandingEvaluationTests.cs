@@ -30,7 +30,7 @@ public sealed class TitleUnderstandingEvaluationTests(ITestOutputHelper output)
             output.WriteLine($"{g.Name}: n={g.Queries} MRR={g.Mrr:F3} top1={g.Top1:P1} top5={g.Top5:P1}");
         }
 
-        // Thresholds sit 4-5 points under the figures this deterministic sample gives (docs/quality-title-understanding.md:
+        // Thresholds sit 4-5 points under the figures this deterministic sample gives (docs/quality.md, "Job-title understanding":
         // EN MRR 0.740 / top-5 85.0 %, FR 0.913 / 96.0 %, ROME 0.616 / 74.4 %): room for ranking trade-offs, while the
         // regressions that matter fail it. Without ROME titles and the crosswalk, ROME top-5 falls to about 50 %;
         // without gender forms, most French labels lose their feminine reading.
