@@ -36,7 +36,9 @@ builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Convert
 
 // Every error is a ProblemDetails: unknown routes, bad input, server errors.
 builder.Services.AddCoachProblemDetails();
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer<CoachDocumentTransformer>());
+builder.Services.AddOpenApi(options => options
+    .AddDocumentTransformer<CoachDocumentTransformer>()
+    .AddOperationTransformer<OpenApiExamplesTransformer>());
 
 // Security: JWT bearer, access rules, privacy stores, rate and body limits (see Security/).
 builder.Services.AddCoachSecurity(builder.Configuration, builder.Environment);

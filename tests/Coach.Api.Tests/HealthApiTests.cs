@@ -33,6 +33,8 @@ public sealed class HealthApiTests(CoachApiFactory factory) : IClassFixture<Coac
         Assert.True(paths.TryGetProperty("/api/taxonomy/skills", out _));
         Assert.True(paths.TryGetProperty("/api/taxonomy/occupations", out _));
         Assert.True(paths.TryGetProperty("/api/taxonomy/places", out _));
+        var diagnose = paths.GetProperty("/api/coach/diagnose").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.Equal("aide soignante de nuit", diagnose.GetProperty("example").GetProperty("targetJobs")[0].GetProperty("label").GetString());
     }
 
     [Fact]

@@ -40,6 +40,13 @@ public static class CoachApi
             .WithAccess(Access.Public)
             .RequireRateLimiting(RateLimits.Search);
         coach.MapPost("/diagnose", Diagnose)
+            .WithRequestExample("""
+                {"targetJobs":[{"label":"aide soignante de nuit"}],"commune":"69383","radiusKm":25,"yearsOfExperienceInTarget":1,
+                 "age":31,"highestDiploma":"cap_bep","searchStarted":true,"searchStartDate":"2026-05-01","applicationsSoFar":40,
+                 "interviewsSoFar":1,"applicationsPerWeek":6,"networkStrength":1,"passionateAboutTarget":true,
+                 "skills":[{"uri":"http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab","evidence":"declared"}],
+                 "searchableByRecruiters":true}
+                """)
             .WithSummary("Diagnosis, strategy, skills gap, close jobs and matching offers for a questionnaire sent in the body (nothing stored). Texts follow Accept-Language (French by default).");
 
         var profiles = routes.MapGroup("/api/profiles/{id}").WithTags("Coach").RequireRuntime()

@@ -22,6 +22,12 @@ public static class OffersApi
         var group = routes.MapGroup("/api/offers").WithTags("Offers").RequireRuntime()
             .WithAccess(Access.Roles(Roles.Recruiter, Roles.Admin));
         group.MapPost("/", IngestOffers)
+            .WithRequestExample("""
+                [{"id":"offer-1","title":"Soudeur TIG","occupation":"H2913","place":{"commune":"69383"},"contract":"CDI","experience":"S"},
+                 {"id":"FT-123","intitule":"Aide-soignant / Aide-soignante (H/F)","romeCode":"J1501","appellationlibelle":"Aide-soignant / Aide-soignante",
+                  "lieuTravail":{"commune":"69383"},"typeContrat":"CDD","experienceExige":"D",
+                  "competences":[{"code":"123","libelle":"Réaliser les soins d'hygiène","exigence":"E"}]}]
+                """)
             .WithIngestBodyLimit()
             .RequireRateLimiting(RateLimits.Ingest)
             .Accepts<OfferInput[]>("application/json", "application/x-ndjson")

@@ -42,7 +42,11 @@ public static class ReviewsApi
         group.MapGet("/export.csv", ExportCsv).WithAccess(Access.Roles(Roles.Admin))
             .WithSummary("Every review, one row per advice review (CSV), to train the ranking.");
         group.MapGet("/{seekerId}", GetCase).WithSummary("A seeker's case side by side: answers, diagnosis, strategy, reviews, what the seeker sees.");
-        group.MapPost("/{seekerId}", Submit).WithSummary("Grade (excellent, goodEnough, bad) and comment; per advice a new score (3 priority, 2 secondary, 1 to look at, 0 hide) and comment; a comment on the diagnosis.");
+        group.MapPost("/{seekerId}", Submit)
+            .WithRequestExample("""
+                {"grade":"GoodEnough","comment":"Diagnostic juste.","diagnosisComment":"Le marché local est bien décrit.",
+                 "advice":[{"moduleId":"network","score":3,"comment":"À faire en premier"},{"moduleId":"volunteer","score":0,"comment":"Pas adapté"}]}
+                """).WithSummary("Grade (excellent, goodEnough, bad) and comment; per advice a new score (3 priority, 2 secondary, 1 to look at, 0 hide) and comment; a comment on the diagnosis.");
         return routes;
     }
 

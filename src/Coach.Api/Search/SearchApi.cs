@@ -38,6 +38,10 @@ public static class SearchApi
             .WithAccess(Access.Roles(Roles.Recruiter, Roles.Admin))
             .RequireRateLimiting(RateLimits.Search);
         group.MapPost("/candidates", SearchCandidates)
+            .WithRequestExample("""
+                {"mustHave":["http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab"],"niceToHave":[],"allowRelated":true,
+                 "place":"69383","radiusKm":30,"contracts":["CDI"],"minExperienceYears":1,"size":20}
+                """)
             .WithSummary("Candidates by skills: must-have (hard filter), nice-to-have (weighted), related skills, radius, contract, experience; facets and cursor paging. Only consenting seekers, pseudonymised.");
         return routes;
     }
