@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Coach.Web.Tests;
@@ -38,5 +39,16 @@ public sealed class PageAccessTests(WebAppFixture app)
         await page.GotoAsync("/adviser");
 
         Assert.EndsWith("/adviser", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_seeker_answers_under_their_account()
+    {
+        var page = await app.NewPageAsAsync("seeker", "web-account-seeker");
+
+        var id = await SeekerSteps.FillQuestionnaireAsync(page, consent: false);
+
+        Assert.Equal("web-account-seeker", id);
+        Assert.NotNull(app.Services.GetRequiredService<Matching.Engine.Coaching.SeekerStore>().Get("web-account-seeker"));
     }
 }

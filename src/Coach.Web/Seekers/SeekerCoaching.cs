@@ -27,8 +27,17 @@ public sealed class SeekerCoaching(MatchingRuntimeProvider runtimeProvider, Seek
 {
     public const string Cookie = "coach_seeker";
 
+    /// <summary>
+    /// A signed-in seeker is their account (so the API's export and erasure reach what they entered
+    /// here); anyone else may try Coach without an account, under a random id kept in a cookie.
+    /// </summary>
     public static string? CurrentId(HttpContext context) =>
-        context.Request.Cookies.TryGetValue(Cookie, out var id) && IsId(id) ? id : null;
+        SignedInSeeker(context) ?? (context.Request.Cookies.TryGetValue(Cookie, out var id) && IsId(id) ? id : null);
+
+    private static string? SignedInSeeker(HttpContext context) =>
+        (context.User.FindFirst(System.Security.Claims.ClaimTypes.Role) ?? context.User.FindFirst("role"))?.Value == "seeker"
+            ? context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.User.FindFirst("sub")?.Value
+            : null;
 
     public static string NewId() => "web-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
 
