@@ -16,9 +16,18 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
         var seeker = await factory.CreateReadyClientAsAsync(Roles.Seeker, Seeker);
         var questionnaire = new
         {
-            targetJobs = new[] { new { romeCode = "J1501" } }, commune = "69383", radiusKm = 20, age = 30, highestDiploma = "bac",
-            searchStarted = true, searchStartDate = DateTime.UtcNow.AddMonths(-4).ToString("yyyy-MM-dd"), applicationsSoFar = 60, interviewsSoFar = 1,
-            applicationsPerWeek = 15, networkStrength = 1, searchableByRecruiters = false,
+            targetJobs = new[] { new { romeCode = "J1501" } },
+            commune = "69383",
+            radiusKm = 20,
+            age = 30,
+            highestDiploma = "bac",
+            searchStarted = true,
+            searchStartDate = DateTime.UtcNow.AddMonths(-4).ToString("yyyy-MM-dd"),
+            applicationsSoFar = 60,
+            interviewsSoFar = 1,
+            applicationsPerWeek = 15,
+            networkStrength = 1,
+            searchableByRecruiters = false,
         };
         var response = await seeker.PostAsJsonAsync($"/api/profiles/{Seeker}", questionnaire);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());

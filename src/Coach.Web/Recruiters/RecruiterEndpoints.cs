@@ -1,8 +1,8 @@
+using Matching.Engine.Privacy;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Matching.Engine.Privacy;
 
 namespace Coach.Web.Recruiters;
 

@@ -1,6 +1,6 @@
+using Matching.Engine.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Matching.Engine.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

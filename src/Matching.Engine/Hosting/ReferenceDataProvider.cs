@@ -1,7 +1,7 @@
+using Matching.Engine.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Matching.Engine.Data;
 
 namespace Matching.Engine.Hosting;
 

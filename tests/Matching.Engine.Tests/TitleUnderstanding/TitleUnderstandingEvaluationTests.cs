@@ -1,6 +1,6 @@
-using TitleReader = Matching.Engine.Taxonomy.TitleUnderstanding;
 using Matching.Engine.Taxonomy;
 using Xunit.Abstractions;
+using TitleReader = Matching.Engine.Taxonomy.TitleUnderstanding;
 
 namespace Matching.Engine.Tests.TitleUnderstanding;
 

@@ -1,5 +1,5 @@
-using TitleReader = Matching.Engine.Taxonomy.TitleUnderstanding;
 using Matching.Engine.Taxonomy;
+using TitleReader = Matching.Engine.Taxonomy.TitleUnderstanding;
 
 namespace Matching.Engine.Tests.TitleUnderstanding;
 
