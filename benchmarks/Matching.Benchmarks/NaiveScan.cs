@@ -37,7 +37,7 @@ internal sealed class NaiveScan(SkillsTaxonomy taxonomy, SkillGraph graph)
     }
 
     public Supply Compile(ProfileDocument profile) =>
-        new(profile.Id, [.. profile.Skills.Select(s => taxonomy.SkillByUri(s.SkillUri)!.Id)], profile.Place?.Latitude, profile.Place?.Longitude, profile.RadiusKm, MatchScorer.ContractMask(profile.ContractWishes), profile.ExperienceYears);
+        new(profile.Id, [.. profile.Skills.Select(s => taxonomy.SkillByUri(s.SkillUri)!.Id).Distinct()], profile.Place?.Latitude, profile.Place?.Longitude, profile.RadiusKm, MatchScorer.ContractMask(profile.ContractWishes), profile.ExperienceYears);
 
     /// <summary>Top <paramref name="size"/> offers for a profile.</summary>
     public (string Id, double Score)[] TopOffers(Supply profile, IReadOnlyList<Demand> offers, int size)
@@ -81,20 +81,21 @@ internal sealed class NaiveScan(SkillsTaxonomy taxonomy, SkillGraph graph)
                 return 0;
             }
         }
-        var essential = 0;
+        int essential = 0, optional = 0, exact = 0;
         foreach (var skill in offer.Essential)
         {
             essential += Credit(skill);
+            exact += _has[skill] ? 1 : 0;
         }
-        var optional = 0;
         foreach (var skill in offer.Optional)
         {
             optional += Credit(skill);
+            exact += _has[skill] ? 1 : 0;
         }
         double? distance = offer.Latitude is { } lat && offer.Longitude is { } lon && profile.Latitude is { } plat && profile.Longitude is { } plon
             ? MatchScorer.DistanceKm(lat, lon, plat, plon)
             : null;
-        return MatchScorer.Total(essential, offer.Essential.Length, optional, offer.Optional.Length, distance, profile.RadiusKm, offer.Contract, profile.ContractWishes, offer.Experience, offer.Years, profile.Years);
+        return MatchScorer.Total(essential, offer.Essential.Length, optional, offer.Optional.Length, exact, profile.Skills.Length, distance, profile.RadiusKm, offer.Contract, profile.ContractWishes, offer.Experience, offer.Years, profile.Years);
     }
 
     // Best credit of a demanded skill over the marked supplied skills: meeters come best first.

@@ -79,6 +79,7 @@ public sealed record SkillMatch(string SkillUri, string ViaSkillUri, SkillMatchK
 public sealed record ScoreParts(
     double EssentialCoverage,
     double OptionalCoverage,
+    double SupplyUse,
     double Skills,
     double Distance,
     double Contract,

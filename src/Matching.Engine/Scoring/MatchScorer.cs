@@ -10,8 +10,10 @@ namespace Matching.Engine.Scoring;
 ///                      exact 1.0, narrower 0.8, broader 0.6, related 0.5 (exact only when related skills are not allowed)
 /// EssentialCoverage  = Σ credit(X) over essential X / number of essential X   (0 when none)
 /// OptionalCoverage   = Σ credit(X) over optional X  / number of optional X    (0 when none)
-/// Skills             = 0.75·EssentialCoverage + 0.25·OptionalCoverage, or EssentialCoverage alone when the offer has
+/// Demand             = 0.75·EssentialCoverage + 0.25·OptionalCoverage, or EssentialCoverage alone when the offer has
 ///                      no optional skill, or OptionalCoverage alone when it has no essential skill
+/// SupplyUse          = supplier's skills equal to a demanded skill / supplier's skills   (0 when none)
+/// Skills             = Demand × (0.1 + 0.9·SupplyUse)
 /// Distance           = 1 − 0.3·d/radius when both sides have a place and d ≤ radius; excluded when d > radius;
 ///                      1 when either side has no place (d: great-circle km, mean Earth radius 6371.0088 km)
 /// Contract           = 1 when the offer's contract is one of the seeker's wishes or either side is unspecified, else 0.85
@@ -27,6 +29,8 @@ public static class MatchScorer
 {
     public const double EssentialWeight = 0.75;
     public const double OptionalWeight = 0.25;
+    /// <summary>Share of the skills score kept when the offer uses none of the supplier's skills exactly (the "a" of docs/scoring.md).</summary>
+    public const double SupplyUseFloor = 0.1;
     public const double DistanceDecay = 0.3;
     public const double ContractMismatch = 0.85;
     public const double ExperienceRequiredMissing = 0.8;
@@ -46,6 +50,17 @@ public static class MatchScorer
             (0, _) => optionalCoverage,
             _ => EssentialWeight * essentialCoverage + OptionalWeight * optionalCoverage,
         };
+
+    /// <summary>
+    /// Share of the supplier's skills that the demand uses exactly. Without it a small generic offer the
+    /// seeker covers entirely beats the offer of the seeker's own job (docs/quality.md).
+    /// </summary>
+    public static double SupplyUse(int exactCount, int supplyCount) =>
+        supplyCount == 0 ? 0 : exactCount / (double)supplyCount;
+
+    /// <summary>The skills part: the demand's coverage weighted by how much of the supply it uses.</summary>
+    public static double Skills(double demand, double supplyUse) =>
+        demand * (SupplyUseFloor + (1 - SupplyUseFloor) * supplyUse);
 
     /// <summary>Distance factor for <paramref name="distanceKm"/> (null when a side has no place); NaN means excluded (beyond the radius).</summary>
     public static double Distance(double? distanceKm, double radiusKm)
@@ -93,6 +108,8 @@ public static class MatchScorer
         int essentialCount,
         int optionalCreditUnits,
         int optionalCount,
+        int exactCount,
+        int supplyCount,
         double? distanceKm,
         double radiusKm,
         ContractType offerContract,
@@ -103,12 +120,13 @@ public static class MatchScorer
     {
         var essential = Coverage(essentialCreditUnits, essentialCount);
         var optional = Coverage(optionalCreditUnits, optionalCount);
-        var skills = Skills(essential, essentialCount, optional, optionalCount);
+        var supplyUse = SupplyUse(exactCount, supplyCount);
+        var skills = Skills(Skills(essential, essentialCount, optional, optionalCount), supplyUse);
         var distance = Distance(distanceKm, radiusKm);
         var contract = Contract(offerContract, contractWishes);
         var experience = Experience(requirement, yearsAsked, seekerYears);
         var total = double.IsNaN(distance) ? 0 : skills * distance * contract * experience;
-        return new ScoreParts(essential, optional, skills, double.IsNaN(distance) ? 0 : distance, contract, experience, total);
+        return new ScoreParts(essential, optional, supplyUse, skills, double.IsNaN(distance) ? 0 : distance, contract, experience, total);
     }
 
     /// <summary>The total alone, for the hot path: same arithmetic, same order, as <see cref="Score"/>.</summary>
@@ -117,6 +135,8 @@ public static class MatchScorer
         int essentialCount,
         int optionalCreditUnits,
         int optionalCount,
+        int exactCount,
+        int supplyCount,
         double? distanceKm,
         double radiusKm,
         ContractType offerContract,
@@ -130,7 +150,8 @@ public static class MatchScorer
         {
             return 0;
         }
-        var skills = Skills(Coverage(essentialCreditUnits, essentialCount), essentialCount, Coverage(optionalCreditUnits, optionalCount), optionalCount);
+        var skills = Skills(Skills(Coverage(essentialCreditUnits, essentialCount), essentialCount, Coverage(optionalCreditUnits, optionalCount), optionalCount),
+            SupplyUse(exactCount, supplyCount));
         return skills * distance * Contract(offerContract, contractWishes) * Experience(requirement, yearsAsked, seekerYears);
     }
 

@@ -1,5 +1,6 @@
 using Matching.Engine.Indexing;
 using Matching.Engine.Indexing.Embedded;
+using Matching.Engine.Scoring;
 using static Matching.Engine.Tests.Indexing.IndexTestKit;
 
 namespace Matching.Engine.Tests.Indexing;
@@ -38,7 +39,10 @@ public sealed class EmbeddedMatchIndexTests : IDisposable
         Assert.Equal(["exact", "related"], page.Hits.Select(h => h.Id));
         Assert.Equal(2, page.Total);
         Assert.Equal(1.0, page.Hits[0].Score);
-        Assert.Equal(0.5, page.Hits[1].Score);
+        // The related match uses none of the seeker's skills exactly: half credit, at the supply-use floor.
+        Assert.Equal(0.5 * MatchScorer.SupplyUseFloor, page.Hits[1].Score, 12);
+        Assert.Equal(0, page.Hits[1].Explanation.Parts.SupplyUse);
+        Assert.Equal(1, page.Hits[0].Explanation.Parts.SupplyUse);
         var through = Assert.Single(page.Hits[1].Explanation.MatchedThroughRelated);
         Assert.Equal(new SkillMatch(demanded.Uri, via.Uri, SkillMatchKind.Related, SkillImportance.Essential, 0.5), through);
     }

@@ -57,18 +57,44 @@ public sealed class MatchScorerTests
     public void TotalIsTheProductOfThePartsAndEqualsTheHotPathTotal()
     {
         var wishes = MatchScorer.ContractMask([ContractType.Permanent]);
-        var parts = MatchScorer.Score(180, 2, 50, 1, 10, 40, ContractType.FixedTerm, wishes, ExperienceRequirement.Required, null, 0.5);
+        var parts = MatchScorer.Score(180, 2, 50, 1, 2, 4, 10, 40, ContractType.FixedTerm, wishes, ExperienceRequirement.Required, null, 0.5);
 
         Assert.Equal(0.9, parts.EssentialCoverage, 12);
         Assert.Equal(0.5, parts.OptionalCoverage, 12);
         Assert.Equal(parts.Skills * parts.Distance * parts.Contract * parts.Experience, parts.Total);
-        Assert.Equal(parts.Total, MatchScorer.Total(180, 2, 50, 1, 10, 40, ContractType.FixedTerm, wishes, ExperienceRequirement.Required, null, 0.5));
+        Assert.Equal(parts.Total, MatchScorer.Total(180, 2, 50, 1, 2, 4, 10, 40, ContractType.FixedTerm, wishes, ExperienceRequirement.Required, null, 0.5));
         Assert.True(parts.Total < parts.Skills);
     }
 
     [Fact]
+    public void SupplyUseIsTheShareOfTheSuppliersSkillsUsedExactly()
+    {
+        Assert.Equal(0.25, MatchScorer.SupplyUse(1, 4));
+        Assert.Equal(0, MatchScorer.SupplyUse(0, 0));
+        Assert.Equal(0.8 * (MatchScorer.SupplyUseFloor + (1 - MatchScorer.SupplyUseFloor) * 0.25), MatchScorer.Skills(0.8, 0.25), 12);
+    }
+
+    [Fact]
+    public void OfferUsingMoreOfTheSeekerBeatsASmallOfferCoveredEntirely()
+    {
+        // Seeker with 10 skills: a 3-skill offer covered entirely vs a 12-skill offer of which the seeker has 8.
+        var small = MatchScorer.Total(300, 3, 0, 0, 3, 10, null, 0, ContractType.Unspecified, 0, ExperienceRequirement.BeginnerAccepted, null, 0);
+        var own = MatchScorer.Total(800, 12, 0, 0, 8, 10, null, 0, ContractType.Unspecified, 0, ExperienceRequirement.BeginnerAccepted, null, 0);
+        Assert.True(own > small, $"own job {own} should beat small offer {small}");
+    }
+
+    [Fact]
+    public void RelatedOnlyMatchKeepsAScoreBelowAnExactOne()
+    {
+        var related = MatchScorer.Total(50, 1, 0, 0, 0, 1, null, 0, ContractType.Unspecified, 0, ExperienceRequirement.BeginnerAccepted, null, 0);
+        var exact = MatchScorer.Total(100, 1, 0, 0, 1, 1, null, 0, ContractType.Unspecified, 0, ExperienceRequirement.BeginnerAccepted, null, 0);
+        Assert.InRange(related, double.Epsilon, exact);
+        Assert.True(related < exact);
+    }
+
+    [Fact]
     public void PairBeyondTheRadiusScoresZero() =>
-        Assert.Equal(0, MatchScorer.Score(100, 1, 0, 0, 31, 30, ContractType.Unspecified, 0, ExperienceRequirement.BeginnerAccepted, null, 0).Total);
+        Assert.Equal(0, MatchScorer.Score(100, 1, 0, 0, 1, 1, 31, 30, ContractType.Unspecified, 0, ExperienceRequirement.BeginnerAccepted, null, 0).Total);
 
     [Fact]
     public void DistanceIsSymmetricAndAboutRightBetweenParisAndLyon()
@@ -81,11 +107,12 @@ public sealed class MatchScorerTests
     [Fact]
     public void WorkedExampleOfTheScoringDocGivesItsTotal()
     {
-        var parts = MatchScorer.Score(100 + 80, 2, 0, 1, 20, 40, ContractType.FixedTerm, MatchScorer.ContractMask([ContractType.Permanent]),
+        var parts = MatchScorer.Score(100 + 80, 2, 0, 1, 1, 2, 20, 40, ContractType.FixedTerm, MatchScorer.ContractMask([ContractType.Permanent]),
             ExperienceRequirement.Required, null, 0.5);
 
-        Assert.Equal(0.675, parts.Skills, 12);
+        Assert.Equal(0.5, parts.SupplyUse, 12);
+        Assert.Equal(0.37125, parts.Skills, 12);
         Assert.Equal(0.85, parts.Distance, 12);
-        Assert.Equal(0.39015, parts.Total, 12);
+        Assert.Equal(0.2145825, parts.Total, 12);
     }
 }

@@ -187,6 +187,8 @@ internal struct ProfileColumns : IDocumentColumns
     public double ExperienceYears;
     public int ContractWishes;
     public int Area;
+    /// <summary>Distinct skills supplied: the supply-use denominator.</summary>
+    public int SkillCount;
     public bool Searchable;
 
     public bool Alive { get; set; }
@@ -254,6 +256,7 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable<ProfileColumn
             ExperienceYears = row.ExperienceYears,
             ContractWishes = row.ContractWishes,
             Area = area,
+            SkillCount = row.Skills.Length,
             Searchable = row.Searchable,
         });
         if (doc >= _occupations.Length)

@@ -112,6 +112,11 @@ internal sealed class InMemoryIndex
                     {
                         acc.MustHave++;
                     }
+                    // Only an exact edge carries a full credit (SkillGraph keeps the best kind per pair).
+                    if (credit == SkillGraph.CreditUnit)
+                    {
+                        acc.Exact++;
+                    }
                 }
             }
 
@@ -138,7 +143,7 @@ internal sealed class InMemoryIndex
                 var years = Years(offer.ExperienceYears);
                 if (top.IsFull && RadiusBox.SurelyWithin(profile.Latitude, profile.Longitude, cosLatitude, offer.Latitude, offer.Longitude, radius))
                 {
-                    var bound = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, null, radius,
+                    var bound = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, acc.Exact, profile.Skills.Length, null, radius,
                         offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
                     if (bound <= 0)
                     {
@@ -152,7 +157,7 @@ internal sealed class InMemoryIndex
                         continue;
                     }
                 }
-                var score = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, OfferDistance(offer, profile), radius,
+                var score = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, acc.Exact, profile.Skills.Length, OfferDistance(offer, profile), radius,
                     offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
                 if (score <= 0)
                 {
@@ -267,6 +272,10 @@ internal sealed class InMemoryIndex
                         {
                             acc.MustHave++;
                         }
+                        if (credit == SkillGraph.CreditUnit)
+                        {
+                            acc.Exact++;
+                        }
                     }
                 }
             }
@@ -301,7 +310,7 @@ internal sealed class InMemoryIndex
                 if (facets is null && top.IsFull && offer.HasPlace
                     && RadiusBox.SurelyWithin(offer.Latitude, offer.Longitude, cosLatitude, profile.Latitude, profile.Longitude, radius))
                 {
-                    var bound = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, null, radius,
+                    var bound = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, acc.Exact, profile.SkillCount, null, radius,
                         offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
                     if (bound <= 0)
                     {
@@ -316,7 +325,7 @@ internal sealed class InMemoryIndex
                     }
                 }
                 var distance = ProfileDistance(offer, profile);
-                var score = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, distance, radius,
+                var score = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, acc.Exact, profile.SkillCount, distance, radius,
                     offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
                 if (score <= 0)
                 {
@@ -380,7 +389,7 @@ internal sealed class InMemoryIndex
         var through = new List<SkillMatch>();
         var missingEssential = new List<string>();
         var missingOptional = new List<string>();
-        int essential = 0, optional = 0, essentialCount = 0, optionalCount = 0;
+        int essential = 0, optional = 0, essentialCount = 0, optionalCount = 0, exact = 0;
         foreach (var packed in offerSkills)
         {
             var demanded = packed & Packed.IdMask;
@@ -419,10 +428,14 @@ internal sealed class InMemoryIndex
                 essential += credit;
             }
             var kind = edges.Kinds[found];
+            if (kind == SkillMatchKind.Exact)
+            {
+                exact++;
+            }
             var match = new SkillMatch(uri, _taxonomy.Skills[edges.Skills[found]].Uri, kind, importance, credit / (double)SkillGraph.CreditUnit);
             (kind == SkillMatchKind.Exact ? matched : through).Add(match);
         }
-        var parts = MatchScorer.Score(essential, essentialCount, optional, optionalCount, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears);
+        var parts = MatchScorer.Score(essential, essentialCount, optional, optionalCount, exact, profileSkills.Length, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears);
         return new MatchExplanation(matched, through, missingEssential, missingOptional, distanceKm, parts);
     }
 

@@ -94,6 +94,8 @@ internal struct Accumulator
     public ushort Essential;
     public ushort Optional;
     public ushort MustHave;
+    /// <summary>Demanded skills met exactly: the same count seen from either side (the supply-use numerator).</summary>
+    public ushort Exact;
     /// <summary>0 = untouched; otherwise a stamp (offer → profiles: 1 + index of the demanded skill being credited).</summary>
     public ushort Mark;
 }
