@@ -189,13 +189,7 @@ public static class CoachApi
     public static async Task<AssessmentView> ViewAsync(CoachAssessment assessment, MatchingRuntime runtime, string language, CancellationToken cancellationToken)
     {
         var culture = Culture(language);
-        var matches = new List<OfferMatchView>(assessment.Matches.Hits.Count);
-        foreach (var hit in assessment.Matches.Hits)
-        {
-            var offer = await runtime.Index.GetOfferAsync(hit.Id, cancellationToken);
-            matches.Add(new OfferMatchView(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : MatchViews.Summary(offer),
-                MatchViews.Explain(hit.Explanation, runtime.Data.Taxonomy, language)));
-        }
+        var matches = await Profiles.OfferMatches.ViewsAsync(runtime, assessment.Matches, language, cancellationToken);
         return new AssessmentView(
             assessment.Target,
             assessment.Place,

@@ -193,6 +193,12 @@ public static class OfferMatches
     public static async Task<OfferMatchPage> MatchAsync(MatchingRuntime runtime, ProfileDocument profile, MatchOptions options, string language, CancellationToken cancellationToken)
     {
         var page = await runtime.Index.MatchOffersAsync(profile, options, cancellationToken);
+        return new OfferMatchPage(await ViewsAsync(runtime, page, language, cancellationToken), page.Total, page.NextCursor);
+    }
+
+    /// <summary>Each hit with its offer's summary (one read each: a page is small) and its explanation in the asked language.</summary>
+    public static async Task<List<OfferMatchView>> ViewsAsync(MatchingRuntime runtime, MatchPage page, string language, CancellationToken cancellationToken)
+    {
         var hits = new List<OfferMatchView>(page.Hits.Count);
         foreach (var hit in page.Hits)
         {
@@ -200,6 +206,6 @@ public static class OfferMatches
             hits.Add(new OfferMatchView(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : MatchViews.Summary(offer),
                 MatchViews.Explain(hit.Explanation, runtime.Data.Taxonomy, language)));
         }
-        return new OfferMatchPage(hits, page.Total, page.NextCursor);
+        return hits;
     }
 }
