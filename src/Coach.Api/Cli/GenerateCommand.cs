@@ -94,19 +94,5 @@ public static class GenerateCommand
         return 0;
     }
 
-    private static string RepositoryPath(string path)
-    {
-        if (Path.IsPathRooted(path))
-        {
-            return path;
-        }
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Coach.sln")))
-            {
-                return Path.Combine(dir.FullName, path);
-            }
-        }
-        return Path.GetFullPath(path);
-    }
+    private static string RepositoryPath(string path) => ReferenceDataProvider.RepositoryPath(path, Directory.GetCurrentDirectory());
 }

@@ -27,20 +27,23 @@ public sealed class ReferenceDataProvider(IOptions<MatchingEngineOptions> option
     /// A configured relative path (store, cache) is relative to the repository root when Coach runs
     /// from a checkout (so <c>data/</c> is the repository's own folder), else to the content root.
     /// </summary>
-    public string ContentPath(string path)
+    public string ContentPath(string path) => RepositoryPath(path, environment.ContentRootPath);
+
+    /// <summary>A relative path against the repository root above <paramref name="start"/> (the folder with Coach.sln), else against <paramref name="start"/>.</summary>
+    public static string RepositoryPath(string path, string start)
     {
         if (Path.IsPathRooted(path))
         {
             return path;
         }
-        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Coach.sln")))
             {
                 return Path.Combine(dir.FullName, path);
             }
         }
-        return Path.Combine(environment.ContentRootPath, path);
+        return Path.Combine(start, path);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
