@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Matching.Engine.Access;
 
 namespace Coach.Api.Security;
 
@@ -15,8 +16,6 @@ public static class SecuritySetup
     public static IServiceCollection AddCoachSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var development = IsDevelopment(environment);
-        services.AddPrivacy(configuration, generatePseudonymKey: development);
-        services.AddSingleton<SeekerAccess>();
 
         // AddJwtBearer binds Authentication:Schemes:Bearer (Authority, ValidAudiences, ValidIssuer,
         // SigningKeys): the section `dotnet user-jwts` writes, and where a real OpenID Connect

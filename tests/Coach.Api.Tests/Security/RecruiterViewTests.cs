@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coach.Api.Security;
+using Matching.Engine.Access;
 using Matching.Engine.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -88,7 +89,7 @@ public sealed class RecruiterViewTests(CoachApiFactory factory) : IClassFixture<
     [InlineData(10.0, "10-25")]
     [InlineData(49.0, "25-50")]
     [InlineData(120.0, "50+")]
-    public void Distances_are_shown_as_bands(double? km, string band) => Assert.Equal(band, RecruiterView.DistanceBand(km));
+    public void Distances_are_shown_as_bands(double? km, string band) => Assert.Equal(band, Matching.Engine.Indexing.DistanceBands.Of(km));
 
     private static void Collect(JsonElement element, List<string> names)
     {
