@@ -67,5 +67,13 @@ public sealed class RecruiterFlowTests(WebAppFixture app)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("aide soignant de nuit");
         await Assertions.Expect(page.Locator("#for-offer-h")).ToContainTextAsync("candidats");
+        // The offer is the recruiter's, as one posted through the API: owner checks, export and erasure reach it.
+        var index = app.Services.GetRequiredService<Matching.Engine.Indexing.IMatchIndex>();
+        var titles = new List<string?>();
+        foreach (var id in await index.OfferIdsOwnedByAsync("web-recruiter"))
+        {
+            titles.Add((await index.GetOfferAsync(id))?.Title);
+        }
+        Assert.Contains("aide soignant de nuit", titles);
     }
 }
