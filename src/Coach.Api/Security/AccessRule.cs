@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using Matching.Engine.Access;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Coach.Api.Security;
 

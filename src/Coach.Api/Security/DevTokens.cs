@@ -2,13 +2,13 @@ using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Coach.Api.Infrastructure;
+using Matching.Engine.Access;
 using Matching.Engine.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Matching.Engine.Access;
 
 namespace Coach.Api.Security;
 

@@ -1,9 +1,9 @@
+using Matching.Engine.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
-using Matching.Engine.Access;
 
 namespace Coach.Api.Security;
 
