@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Coach.Api.Security;
-using Matching.Engine.Access;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Microsoft.AspNetCore.Hosting;

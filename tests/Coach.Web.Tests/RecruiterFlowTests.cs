@@ -1,4 +1,3 @@
-using Coach.Web.Recruiters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

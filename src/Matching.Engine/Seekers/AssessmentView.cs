@@ -1,5 +1,4 @@
 using Matching.Engine.Coaching;
-using Matching.Engine.Coaching.Facts;
 using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Indexing;
 

@@ -5,7 +5,6 @@ using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
 using Matching.Engine.Reviews;
-using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Seekers;
 
