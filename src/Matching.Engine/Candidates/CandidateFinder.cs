@@ -53,6 +53,19 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
         {
             return Outcome.Forbidden("Only recruiters and admins search candidates.");
         }
+        var built = ToQuery(request);
+        if (built.Value is not { } query)
+        {
+            return built.Refusal!;
+        }
+        var result = await index.SearchCandidatesAsync(query, cancellationToken);
+        return Outcome.Ok(new CandidatePage(await ViewsAsync(caller, result.Hits, language, cancellationToken), result.Total, result.NextCursor, result.Facets));
+    }
+
+    /// <summary>The request checked and read (skills, commune, radius, contracts): the index's query, or the errors by field.</summary>
+    public Outcome<CandidateQuery> ToQuery(CandidateSearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var data = referenceData.Require();
         var errors = new Dictionary<string, string[]>();
         var mustHave = SkillUris(data, request.MustHave, "mustHave", errors);
@@ -110,8 +123,7 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
             mustHave, niceToHave, request.AllowRelated, place,
             place is null ? null : request.RadiusKm ?? DefaultRadiusKm,
             contracts.Count > 0 ? contracts : null, request.MinExperienceYears, request.Size, request.Cursor);
-        var result = await index.SearchCandidatesAsync(query, cancellationToken);
-        return Outcome.Ok(new CandidatePage(await ViewsAsync(caller, result.Hits, language, cancellationToken), result.Total, result.NextCursor, result.Facets));
+        return Outcome.Ok(query);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Diagnosis;
 using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Privacy;
+using Matching.Engine.Progress;
 using Matching.Engine.Seekers;
 
 namespace Matching.Engine.Reviews;
@@ -19,6 +20,7 @@ public sealed class AdviserReviews(
     SeekerStore seekers,
     Caseloads caseloads,
     SeekerCoach coach,
+    ProgressLog progress,
     TimeProvider time)
 {
     public const int MaxQueue = 1000;
@@ -55,14 +57,21 @@ public sealed class AdviserReviews(
             return Outcome.NotFound("seeker", seekerId);
         }
         var culture = SeekerAssessments.Culture(language);
-        var assessment = await coach.AssessAsync(profile, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), language, cancellationToken: cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var entries = progress.Entries(seekerId);
+        var assessment = await coach.AssessAsync(ProgressLog.Apply(profile, entries, today), today, language, cancellationToken: cancellationToken);
         var stored = reviews.Get(seekerId);
+        // What changed since the last review: the progress logged since.
+        var lastReview = stored.Latest?.Review.At;
+        var summary = new ProgressSummary(
+            ProgressLog.Weeks(entries, today), [.. entries.OrderByDescending(e => e.Day).ThenByDescending(e => e.Id).Take(20)],
+            ProgressLog.Figures(profile, entries, today), lastReview is { } at ? ProgressLog.Since(entries, at) : null, lastReview);
         var advice = assessment.Advice.Where(a => a.Score > 0).OrderByDescending(a => a.Score).Localize(culture);
         return Outcome.Ok(new ReviewCase(
             seekerId, profile, assessment.Diagnosis.Localize(culture), assessment.Strategies.Localize(culture), advice,
             SeekerReviewSnapshot.Apply(advice, reviews.ScoreOverrides(seekerId)),
             stored.Pending is { } pending ? Item(pending, language) : null, stored.History, reviews.Changes(seekerId),
-            assessment.Target, assessment.Place, assessment.Advice.Localize(culture)));
+            assessment.Target, assessment.Place, assessment.Advice.Localize(culture), summary));
     }
 
     /// <summary>Stores an adviser's review: the seeker must be in their caseload (an admin: anyone) and have a questionnaire.</summary>

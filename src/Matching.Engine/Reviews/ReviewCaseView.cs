@@ -2,6 +2,7 @@ using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Indexing;
+using Matching.Engine.Progress;
 
 namespace Matching.Engine.Reviews;
 
@@ -13,6 +14,7 @@ public sealed record QueueItem(string SeekerId, DateTimeOffset EnqueuedAt, DateT
 /// <param name="Advice">The advice the engine gave (score above 0), as it scored them.</param>
 /// <param name="EveryAdvice">Every advice the engine weighed, 0 included, so the adviser may bring one up.</param>
 /// <param name="SeekerSees">The advice as the seeker sees it, the latest review applied.</param>
+/// <param name="Progress">The seeker's progress log per week, and what they logged since the latest review.</param>
 public sealed record ReviewCase(
     string SeekerId,
     SeekerProfile? Profile,
@@ -25,7 +27,8 @@ public sealed record ReviewCase(
     IReadOnlyList<AdviceChange> Changes,
     UnderstoodTarget? Target = null,
     Place? Place = null,
-    IReadOnlyList<RenderedAdvice>? EveryAdvice = null);
+    IReadOnlyList<RenderedAdvice>? EveryAdvice = null,
+    ProgressSummary? Progress = null);
 
 public sealed record AdviceReviewRequest(string ModuleId, int Score, string? Comment);
 

@@ -5,6 +5,7 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
+using Matching.Engine.Progress;
 using Matching.Engine.Reviews;
 
 namespace Matching.Engine.Seekers;
@@ -21,6 +22,7 @@ public sealed class SeekerAssessments(
     IMatchIndex index,
     SeekerCoach coach,
     ReferenceDataProvider referenceData,
+    ProgressLog progress,
     TimeProvider time)
 {
     /// <summary>The assessment of a questionnaire sent as is: nothing is stored, so it needs no account and no id.</summary>
@@ -59,7 +61,8 @@ public sealed class SeekerAssessments(
         {
             return Outcome.NotFound("profile", seekerId);
         }
-        var assessment = await coach.AssessAsync(profile, Today, language, cancellationToken: cancellationToken);
+        // The logged progress replaces the questionnaire's one-off estimates (applications, interviews, offers).
+        var assessment = await coach.AssessAsync(progress.WithLoggedFigures(profile, Today), Today, language, cancellationToken: cancellationToken);
         var culture = Culture(language);
         var overrides = reviews.ScoreOverrides(seekerId);
         return Outcome.Ok(await ViewAsync(

@@ -1,9 +1,11 @@
 using Matching.Engine.Access;
+using Matching.Engine.Alerts;
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
+using Matching.Engine.Progress;
 using Matching.Engine.Reviews;
 
 namespace Matching.Engine.Seekers;
@@ -24,6 +26,8 @@ public sealed class SeekerProfiles(
     SeekerCoach coach,
     DocumentBuilders builders,
     ReferenceDataProvider referenceData,
+    ProgressLog progress,
+    AlertMatcher alerts,
     TimeProvider time)
 {
     public const int MaxIdLength = 200;
@@ -62,10 +66,11 @@ public sealed class SeekerProfiles(
         var target = coach.UnderstandTarget(profile);
         var document = coach.ToDocument(profile, target, coach.ResolvePlace(profile));
         var result = await index.UpsertProfilesAsync([document], cancellationToken);
+        await alerts.ProfilesWrittenAsync([document], cancellationToken);
         var now = time.GetUtcNow();
         seekers.Save(profile, now);
         // A new or changed diagnosis and strategy wait for an adviser's review.
-        var assessment = await coach.AssessAsync(profile, today, "fr", cancellationToken: cancellationToken);
+        var assessment = await coach.AssessAsync(progress.WithLoggedFigures(profile, today), today, "fr", cancellationToken: cancellationToken);
         reviews.Enqueue(seekerId, SeekerReviewSnapshot.Of(profile, assessment), now);
         var saved = new SavedProfile(document, result.WasCreated(seekerId));
         return saved.Created ? Outcome.Created(saved) : Outcome.Ok(saved);
@@ -96,6 +101,7 @@ public sealed class SeekerProfiles(
             return Outcome.Invalid(outcome.Errors);
         }
         var result = await index.UpsertProfilesAsync([outcome.Document], cancellationToken);
+        await alerts.ProfilesWrittenAsync([outcome.Document], cancellationToken);
         var saved = new SavedProfile(outcome.Document, result.WasCreated(seekerId));
         return saved.Created ? Outcome.Created(saved) : Outcome.Ok(saved);
     }
@@ -108,7 +114,13 @@ public sealed class SeekerProfiles(
         {
             return Outcome.Forbidden("Only an admin imports profiles in bulk.");
         }
-        return Outcome.Ok(await BulkIngest.RunAsync(builders.Profiles.BuildAsync(body, cancellationToken), index.UpsertProfilesAsync, p => p.Id, cancellationToken));
+        async Task<BulkResult> WriteAsync(IReadOnlyList<ProfileDocument> batch, CancellationToken ct)
+        {
+            var written = await index.UpsertProfilesAsync(batch, ct);
+            await alerts.ProfilesWrittenAsync(batch, ct);
+            return written;
+        }
+        return Outcome.Ok(await BulkIngest.RunAsync(builders.Profiles.BuildAsync(body, cancellationToken), WriteAsync, p => p.Id, cancellationToken));
     }
 
     /// <summary>The profile as the index holds it (audited when someone else reads it).</summary>
