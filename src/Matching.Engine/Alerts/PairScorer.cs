@@ -13,7 +13,7 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
 {
     /// <summary>The pair's total score, or null when a hard filter excludes it (a must-have skill not met, beyond the radius).</summary>
     /// <param name="radiusKm">The radius to use (the profile's when null).</param>
-    /// <param name="banded">What a recruiter sees: scored by the distance band's floor (the radius stays exact).</param>
+    /// <param name="banded">What a recruiter sees: scored by the distance band's floor (the radius stays exact) and weighed by the skills' evidence.</param>
     public double? Score(OfferDocument offer, ProfileDocument profile, bool allowRelated = true, double? radiusKm = null, bool banded = false)
     {
         ArgumentNullException.ThrowIfNull(offer);
@@ -81,7 +81,8 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
         }
         var total = MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, supplied.Count,
             banded ? DistanceBands.Floor(distance) : distance, radius, offer.Contract, MatchScorer.ContractMask(profile.ContractWishes),
-            offer.Experience, offer.ExperienceYears, profile.ExperienceYears);
+            offer.Experience, offer.ExperienceYears, profile.ExperienceYears,
+            banded ? MatchScorer.Evidence(MatchScorer.Attested(profile.Skills)) : 1);
         return total > 0 ? total : null;
     }
 }

@@ -150,7 +150,9 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
             s.Profile.ContractWishes,
             // The index explains a recruiter's hit by its band's floor, which reads back as the same band.
             DistanceBands.Of(s.Hit.Explanation.DistanceKm),
-            ExplanationViews.Explain(s.Hit.Explanation, taxonomy, language) with { DistanceKm = null }))];
+            ExplanationViews.Explain(s.Hit.Explanation, taxonomy, language) with { DistanceKm = null },
+            [.. s.Profile.Skills.Where(k => k.Evidence is not (SkillEvidence.Declared or SkillEvidence.Inferred))
+                .Select(k => new EvidencedSkill(ExplanationViews.Skill(taxonomy, k.SkillUri, language), k.Evidence))]))];
     }
 
     private static List<string> SkillUris(ReferenceData data, IReadOnlyList<string>? uris, string field, Dictionary<string, string[]> errors)

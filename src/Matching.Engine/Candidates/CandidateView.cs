@@ -8,9 +8,14 @@ namespace Matching.Engine.Candidates;
 /// contract wishes, a distance band and the explanation; never an id, a name, a contact, a place or
 /// an exact distance (the score and its parts are computed from the band too).
 /// </summary>
+/// <param name="Evidence">The candidate's skills that carry evidence beyond the seeker's word, and which kind
+/// ("confirmed by an adviser", "endorsed by a former colleague", ...): never who confirmed or endorsed.</param>
 public sealed record CandidateView(
     string Pseudonym, double Score, IReadOnlyList<SkillRef> Skills, double ExperienceYears, IReadOnlyList<ContractType> ContractWishes,
-    string DistanceBand, ExplanationView Explanation);
+    string DistanceBand, ExplanationView Explanation, IReadOnlyList<EvidencedSkill>? Evidence = null);
+
+/// <summary>A skill and its strongest evidence, as a recruiter sees it.</summary>
+public sealed record EvidencedSkill(SkillRef Skill, SkillEvidence Evidence);
 
 public sealed record CandidatePage(IReadOnlyList<CandidateView> Hits, long Total, string? NextCursor, CandidateFacets? Facets = null);
 

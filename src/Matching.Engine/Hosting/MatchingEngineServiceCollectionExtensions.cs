@@ -3,6 +3,7 @@ using Matching.Engine.Alerts;
 using Matching.Engine.Candidates;
 using Matching.Engine.Coaching;
 using Matching.Engine.Contacts;
+using Matching.Engine.Exploration;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Indexing.Embedded;
@@ -10,6 +11,7 @@ using Matching.Engine.Ingest;
 using Matching.Engine.Market;
 using Matching.Engine.Offers;
 using Matching.Engine.Journey;
+using Matching.Engine.Portfolio;
 using Matching.Engine.Privacy;
 using Matching.Engine.Progress;
 using Matching.Engine.Reviews;
@@ -89,6 +91,10 @@ public static class MatchingEngineServiceCollectionExtensions
         services.AddSingleton<SavedSearches>();
         services.AddSingleton<AlertDigests>();
         services.AddHostedService<AlertDigestService>();
+        services.AddSingleton<SkillProofs>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<SkillProofs>());
+        services.AddSingleton<SkillPortfolio>();
+        services.AddSingleton<JobExplorer>();
         return services;
     }
 

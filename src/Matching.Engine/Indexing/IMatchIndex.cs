@@ -94,7 +94,9 @@ public enum SkillMatchKind
 /// <param name="Credit">Share of a full match credited, 0..1.</param>
 public sealed record SkillMatch(string SkillUri, string ViaSkillUri, SkillMatchKind Kind, SkillImportance Importance, double Credit);
 
-/// <summary>The parts of a score, every one visible to the user. Total = Skills × Distance × Contract × Experience.</summary>
+/// <summary>The parts of a score, every one visible to the user. Total = Skills × Distance × Contract × Experience × Evidence.</summary>
+/// <param name="Evidence">How well the candidate's skills are evidenced (<see cref="Scoring.MatchScorer.Evidence"/>): part of
+/// what a recruiter sees (offer to profiles with <see cref="MatchOptions.BandedDistance"/>, candidate search); 1 elsewhere.</param>
 public sealed record ScoreParts(
     double EssentialCoverage,
     double OptionalCoverage,
@@ -103,7 +105,8 @@ public sealed record ScoreParts(
     double Distance,
     double Contract,
     double Experience,
-    double Total);
+    double Total,
+    double Evidence = 1);
 
 /// <summary>Why a pair matched.</summary>
 public sealed record MatchExplanation(

@@ -5,6 +5,7 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
+using Matching.Engine.Portfolio;
 using Matching.Engine.Progress;
 using Matching.Engine.Reviews;
 
@@ -28,6 +29,7 @@ public sealed class SeekerProfiles(
     ReferenceDataProvider referenceData,
     ProgressLog progress,
     AlertMatcher alerts,
+    SkillProofs proofs,
     TimeProvider time)
 {
     public const int MaxIdLength = 200;
@@ -58,13 +60,18 @@ public sealed class SeekerProfiles(
             return idError;
         }
         profile = profile with { Id = seekerId };
+        if (UnprovenEvidence(caller, profile.Skills?.Select(s => s?.Evidence ?? SkillEvidence.Declared)) is { } evidenceError)
+        {
+            return evidenceError;
+        }
         var today = Today;
         if (Validate(profile, referenceData.Require(), today) is { } errors)
         {
             return Outcome.Invalid(errors);
         }
         var target = coach.UnderstandTarget(profile);
-        var document = coach.ToDocument(profile, target, coach.ResolvePlace(profile));
+        // The skills keep their evidence (adviser's confirmations, colleagues' endorsements, trainings).
+        var document = SkillPortfolio.Merge(coach.ToDocument(profile, target, coach.ResolvePlace(profile)), proofs.Of(seekerId));
         var result = await index.UpsertProfilesAsync([document], cancellationToken);
         await alerts.ProfilesWrittenAsync([document], cancellationToken);
         var now = time.GetUtcNow();
@@ -100,9 +107,14 @@ public sealed class SeekerProfiles(
         {
             return Outcome.Invalid(outcome.Errors);
         }
-        var result = await index.UpsertProfilesAsync([outcome.Document], cancellationToken);
-        await alerts.ProfilesWrittenAsync([outcome.Document], cancellationToken);
-        var saved = new SavedProfile(outcome.Document, result.WasCreated(seekerId));
+        if (UnprovenEvidence(caller, outcome.Document!.Skills.Select(s => s.Evidence)) is { } evidenceError)
+        {
+            return evidenceError;
+        }
+        var document = SkillPortfolio.Merge(outcome.Document, proofs.Of(seekerId));
+        var result = await index.UpsertProfilesAsync([document], cancellationToken);
+        await alerts.ProfilesWrittenAsync([document], cancellationToken);
+        var saved = new SavedProfile(document, result.WasCreated(seekerId));
         return saved.Created ? Outcome.Created(saved) : Outcome.Ok(saved);
     }
 
@@ -206,6 +218,20 @@ public sealed class SeekerProfiles(
             }
         }
         return errors.Count > 0 ? errors : null;
+    }
+
+    /// <summary>
+    /// A profile states its skills as declared or from a past job; an adviser's confirmation, a colleague's endorsement
+    /// or a training come through the portfolio (<see cref="SkillPortfolio"/>) with who and when, since they weigh in
+    /// recruiters' scores. An admin's import may carry them.
+    /// </summary>
+    private static Refusal? UnprovenEvidence(CoachUser caller, IEnumerable<SkillEvidence>? evidence)
+    {
+        var list = evidence?.ToList() ?? [];
+        var i = list.FindIndex(e => e is not (SkillEvidence.Declared or SkillEvidence.PastJob));
+        return caller.IsAdmin || i < 0
+            ? null
+            : Outcome.Invalid($"skills[{i}].evidence", "A profile's skills are declared or from a past job; confirmations, endorsements and trainings are added in the skills portfolio.");
     }
 
     internal static Refusal? InvalidId(string id) =>

@@ -54,6 +54,7 @@ internal sealed class DocumentStore : IDisposable
         _writer.Open();
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;");
         Execute(_writer, Schema);
+        AddEvidenceColumn();
         _localOfSkill = new int[taxonomy.Skills.Count];
         Array.Fill(_localOfSkill, -1);
         using var command = _writer.CreateCommand();
@@ -142,14 +143,14 @@ internal sealed class DocumentStore : IDisposable
             using var command = _writer.CreateCommand();
             command.Transaction = tx;
             command.CommandText = """
-                INSERT INTO profiles(id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations)
-                VALUES ($id, $skills, $lat, $lon, $commune, $radius, $exp_years, $wishes, $searchable, $occupations)
+                INSERT INTO profiles(id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations, attested)
+                VALUES ($id, $skills, $lat, $lon, $commune, $radius, $exp_years, $wishes, $searchable, $occupations, $attested)
                 ON CONFLICT(id) DO UPDATE SET skills = excluded.skills, lat = excluded.lat, lon = excluded.lon, commune = excluded.commune,
                     radius = excluded.radius, exp_years = excluded.exp_years, wishes = excluded.wishes, searchable = excluded.searchable,
-                    occupations = excluded.occupations
+                    occupations = excluded.occupations, attested = excluded.attested
                 RETURNING seq
                 """;
-            var p = AddParameters(command, "$id", "$skills", "$lat", "$lon", "$commune", "$radius", "$exp_years", "$wishes", "$searchable", "$occupations");
+            var p = AddParameters(command, "$id", "$skills", "$lat", "$lon", "$commune", "$radius", "$exp_years", "$wishes", "$searchable", "$occupations", "$attested");
             command.Prepare();
             using var json = JsonCommand(tx, "profile_json");
             for (var i = 0; i < rows.Length; i++)
@@ -165,6 +166,7 @@ internal sealed class DocumentStore : IDisposable
                 p[7].Value = row.ContractWishes;
                 p[8].Value = row.Searchable ? 1 : 0;
                 p[9].Value = row.Occupations.Length == 0 ? DBNull.Value : string.Join(' ', row.Occupations.Select(o => _taxonomy.Occupations[o].Uri));
+                p[10].Value = row.Attested;
                 json.Parameters[0].Value = command.ExecuteScalar();
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.ProfileDocument);
                 json.ExecuteNonQuery();
@@ -175,6 +177,17 @@ internal sealed class DocumentStore : IDisposable
         {
             ForgetLocals(added);
             throw;
+        }
+    }
+
+    /// <summary>The evidence column of profiles, added to a store written before it (its profiles read as unevidenced until rewritten).</summary>
+    private void AddEvidenceColumn()
+    {
+        using var command = _writer.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('profiles') WHERE name = 'attested'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            Execute(_writer, "ALTER TABLE profiles ADD COLUMN attested REAL NOT NULL DEFAULT 0;");
         }
     }
 
@@ -271,7 +284,7 @@ internal sealed class DocumentStore : IDisposable
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations FROM profiles ORDER BY seq";
+        command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations, attested FROM profiles ORDER BY seq";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -290,7 +303,8 @@ internal sealed class DocumentStore : IDisposable
                 reader.GetDouble(6),
                 reader.GetInt32(7),
                 reader.GetInt32(8) != 0,
-                occupations);
+                occupations,
+                reader.GetDouble(10));
         }
     }
 

@@ -190,6 +190,8 @@ internal struct ProfileColumns : IDocumentColumns
     /// <summary>Distinct skills supplied: the supply-use denominator.</summary>
     public int SkillCount;
     public bool Searchable;
+    /// <summary>Mean evidence weight of the profile's skills (<see cref="MatchScorer.Attested"/>).</summary>
+    public double Attested;
 
     public bool Alive { get; set; }
 }
@@ -258,6 +260,7 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable<ProfileColumn
             Area = area,
             SkillCount = row.Skills.Length,
             Searchable = row.Searchable,
+            Attested = row.Attested,
         });
         if (doc >= _occupations.Length)
         {

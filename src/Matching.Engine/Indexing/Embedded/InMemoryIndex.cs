@@ -309,7 +309,7 @@ internal sealed class InMemoryIndex
                     && RadiusBox.SurelyWithin(offer.Latitude, offer.Longitude, cosLatitude, profile.Latitude, profile.Longitude, radius))
                 {
                     var bound = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, acc.Exact, profile.SkillCount, null, radius,
-                        offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
+                        offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears, Evidence(profile, banded));
                     if (bound <= 0)
                     {
                         continue;
@@ -328,7 +328,7 @@ internal sealed class InMemoryIndex
                     continue;
                 }
                 var score = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, acc.Exact, profile.SkillCount, Scored(distance, banded), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
+                    offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears, Evidence(profile, banded));
                 if (score <= 0)
                 {
                     continue;
@@ -350,7 +350,7 @@ internal sealed class InMemoryIndex
                 ref readonly var profile = ref profiles.Columns[doc];
                 var radius = radiusOverride ?? profile.RadiusKm;
                 var explanation = Explain(offer.Skills, profiles.Skills[doc], allowRelated, Scored(ProfileDistance(offer, profile), banded), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, Evidence(profile, banded));
                 hits[i] = new MatchHit(profiles.Ids[doc], score, explanation);
             }
             return new MatchPage(hits, total, NextCursor(hits, more));
@@ -374,6 +374,9 @@ internal sealed class InMemoryIndex
 
     private static double? Scored(double? distanceKm, bool banded) => banded ? DistanceBands.Floor(distanceKm) : distanceKm;
 
+    /// <summary>What a recruiter sees weighs how well the candidate's skills are evidenced; a seeker's own matches do not.</summary>
+    private static double Evidence(in ProfileColumns profile, bool banded) => banded ? MatchScorer.Evidence(profile.Attested) : 1;
+
     private static double? ProfileDistance(OfferRow offer, in ProfileColumns profile) =>
         offer.HasPlace && !double.IsNaN(profile.Latitude)
             ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude)
@@ -387,7 +390,7 @@ internal sealed class InMemoryIndex
     /// what the query paths credited, so <see cref="ScoreParts.Total"/> equals the hit's score.
     /// </summary>
     public MatchExplanation Explain(int[] offerSkills, int[] profileSkills, bool allowRelated, double? distanceKm, double radiusKm,
-        ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears)
+        ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears, double evidence = 1)
     {
         var matched = new List<SkillMatch>();
         var through = new List<SkillMatch>();
@@ -439,7 +442,7 @@ internal sealed class InMemoryIndex
             var match = new SkillMatch(uri, _taxonomy.Skills[edges.Skills[found]].Uri, kind, importance, credit / (double)SkillGraph.CreditUnit);
             (kind == SkillMatchKind.Exact ? matched : through).Add(match);
         }
-        var parts = MatchScorer.Score(essential, essentialCount, optional, optionalCount, exact, profileSkills.Length, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears);
+        var parts = MatchScorer.Score(essential, essentialCount, optional, optionalCount, exact, profileSkills.Length, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears, evidence);
         return new MatchExplanation(matched, through, missingEssential, missingOptional, distanceKm, parts);
     }
 
