@@ -3,6 +3,7 @@ using Coach.Api.Cli;
 using Coach.Api.Coaching;
 using Coach.Api.Health;
 using Coach.Api.Infrastructure;
+using Coach.Api.Journey;
 using Coach.Api.Market;
 using Coach.Api.Offers;
 using Coach.Api.Profiles;
@@ -67,6 +68,7 @@ app.MapSearch();
 app.MapMarket();
 app.MapCoach();
 app.MapReviews();
+app.MapJourney();
 
 // Security: my data, contact requests, admin audit log, development sign-in (API and web pages).
 app.MapPrivacy();

@@ -1,4 +1,5 @@
 using Coach.Web.Components;
+using Coach.Web.Journey;
 using Coach.Web.Recruiters;
 using Coach.Web.Seekers;
 using Matching.Engine.Hosting;
@@ -48,6 +49,7 @@ public static class CoachWeb
         web.MapGet(CultureRoute, SetCulture).ExcludeFromDescription();
         web.MapSeekerAnswers();
         web.MapContactRequests();
+        web.MapJourneyForms();
         web.MapStaticAssets();
         web.MapRazorComponents<App>();
         return web;

@@ -112,13 +112,17 @@ public sealed class SkillPortfolio(
     }
 
     /// <summary>Removes a piece of evidence: the seeker, their adviser, an admin.</summary>
-    public async Task<Outcome<PortfolioView>> RemoveProofAsync(CoachUser caller, string seekerId, long proofId, string language, CancellationToken cancellationToken = default)
+    /// <remarks>Removing evidence that is not there is done already (idempotent).</remarks>
+    public async Task<Outcome<PortfolioView>> RemoveProofAsync(CoachUser caller, string seekerId, long? proofId, string language, CancellationToken cancellationToken = default)
     {
-        if (!access.CanWrite(caller, seekerId) || !proofs.Remove(seekerId, proofId))
+        if (!access.CanWrite(caller, seekerId) || await index.GetProfileAsync(seekerId, cancellationToken) is null)
         {
-            return Outcome.NotFound("evidence", proofId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Outcome.NotFound("profile", seekerId);
         }
-        access.RecordWrite(caller, seekerId, "skills portfolio", "evidence removed");
+        if (proofId is { } id && proofs.Remove(seekerId, id))
+        {
+            access.RecordWrite(caller, seekerId, "skills portfolio", "evidence removed");
+        }
         return Outcome.Ok(View(await ProjectAsync(seekerId, cancellationToken), language));
     }
 
@@ -166,9 +170,12 @@ public sealed class SkillPortfolio(
         return Outcome.Created(Invitation(invite, language));
     }
 
-    /// <summary>Withdraws an invitation: its link stops working.</summary>
-    public Outcome<bool> RevokeInvitation(CoachUser caller, string seekerId, string token) =>
-        caller.IsSeeker && caller.Id == seekerId && proofs.RevokeInvitation(seekerId, token) ? Outcome.Ok(true) : Outcome.NotFound("invitation", "");
+    /// <summary>Withdraws an invitation: its link stops working (withdrawing an unknown one is done already).</summary>
+    public Outcome<bool> RevokeInvitation(CoachUser caller, string seekerId, string token)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.IsSeeker && caller.Id == seekerId ? Outcome.Ok(proofs.RevokeInvitation(seekerId, token)) : Outcome.NotFound("profile", seekerId);
+    }
 
     /// <summary>What the colleague sees through the link (no account): not found when the link is unknown, withdrawn or already answered.</summary>
     public Outcome<EndorsementRequestView> Invitation(string token, string language)

@@ -69,13 +69,17 @@ public sealed class ProgressTracker(SeekerAccess access, SeekerStore seekers, Pr
         return Outcome.Created(Summary(seekerId)!);
     }
 
-    public Outcome<ProgressSummary> Remove(CoachUser caller, string seekerId, long entryId)
+    /// <summary>Removes an entry (a correction); removing one that is not there is done already (idempotent).</summary>
+    public Outcome<ProgressSummary> Remove(CoachUser caller, string seekerId, long? entryId)
     {
-        if (!access.CanWrite(caller, seekerId) || !log.Remove(seekerId, entryId))
+        if (!access.CanWrite(caller, seekerId) || Summary(seekerId) is null)
         {
-            return Outcome.NotFound("progress entry", entryId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Outcome.NotFound("profile", seekerId);
         }
-        access.RecordWrite(caller, seekerId, "progress", "progress entry removed");
+        if (entryId is { } id && log.Remove(seekerId, id))
+        {
+            access.RecordWrite(caller, seekerId, "progress", "progress entry removed");
+        }
         return Outcome.Ok(Summary(seekerId)!);
     }
 
