@@ -127,7 +127,7 @@ public sealed class JourneyFlowTests(WebAppFixture app)
         await Assertions.Expect(first).ToContainTextAsync("Parce que");
         await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "seeker-explore.png"), FullPage = false });
 
-        await first.GetByRole(AriaRole.Button, new() { Name = "Choisir ce métier" }).ClickAsync();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Choisir le métier" }).ClickAsync();
         await page.WaitForURLAsync("**/seeker?chosen=1");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("votre cible");
         var target = app.Services.GetRequiredService<SeekerStore>().Get(seekerId)!.TargetJobs![0];
@@ -144,7 +144,8 @@ public sealed class JourneyFlowTests(WebAppFixture app)
         await seeker.GotoAsync("/seeker/skills");
         await Assertions.Expect(seeker.GetByTestId("portfolio")).ToBeVisibleAsync();
 
-        // Evidence from a training, naming which.
+        // Evidence from a training, naming which (for the first skill of the list).
+        var trained = await seeker.Locator("#skill option").First.GetAttributeAsync("value");
         await seeker.CheckAsync("#kind-training");
         await seeker.FillAsync("#detail", "Formation LSF niveau A2, 2021");
         await seeker.GetByRole(AriaRole.Button, new() { Name = "Ajouter la preuve" }).ClickAsync();
@@ -163,7 +164,8 @@ public sealed class JourneyFlowTests(WebAppFixture app)
         var colleague = await app.NewPageAsync();
         await colleague.GotoAsync(link!);
         await Assertions.Expect(colleague.Locator("main")).ToContainTextAsync("Bonjour Julie Martin, Awa Diallo vous demande");
-        await colleague.CheckAsync("#confirm-0");
+        // The second skill asked (the first is the trained one).
+        await colleague.CheckAsync("#confirm-1");
         await colleague.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma réponse" }).ClickAsync();
         await Assertions.Expect(colleague.GetByTestId("endorse-done")).ToContainTextAsync("confirmées : 1 ; non confirmées : 1");
         var again = await colleague.GotoAsync(link!);
@@ -173,7 +175,7 @@ public sealed class JourneyFlowTests(WebAppFixture app)
         app.Services.GetRequiredService<Caseloads>().Assign("web-adviser-skills", seekerId);
         var adviser = await app.NewPageAsAsync("adviser", "web-adviser-skills");
         await adviser.GotoAsync($"/adviser/{seekerId}");
-        await adviser.GetByRole(AriaRole.Button, new() { Name = "Confirmer" }).First.ClickAsync();
+        await adviser.Locator($"tr[data-skill='{trained}']").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(adviser.GetByRole(AriaRole.Status).First).ToContainTextAsync("Compétence confirmée");
         await Assertions.Expect(adviser.GetByTestId("portfolio")).ToContainTextAsync("confirmée par le conseiller web-adviser-skills");
         await adviser.Locator("#portfolio-h").ScrollIntoViewIfNeededAsync();

@@ -151,7 +151,9 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
             // The index explains a recruiter's hit by its band's floor, which reads back as the same band.
             DistanceBands.Of(s.Hit.Explanation.DistanceKm),
             ExplanationViews.Explain(s.Hit.Explanation, taxonomy, language) with { DistanceKm = null },
+            // The best attested first: an adviser's confirmation, a colleague's endorsement, a training, a past job.
             [.. s.Profile.Skills.Where(k => k.Evidence is not (SkillEvidence.Declared or SkillEvidence.Inferred))
+                .OrderByDescending(k => MatchScorer.EvidenceWeight(k.Evidence))
                 .Select(k => new EvidencedSkill(ExplanationViews.Skill(taxonomy, k.SkillUri, language), k.Evidence))]))];
     }
 
