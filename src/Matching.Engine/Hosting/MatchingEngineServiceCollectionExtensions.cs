@@ -1,6 +1,7 @@
 using Matching.Engine.Hosting;
+using Matching.Engine.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +21,11 @@ public static class MatchingEngineServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ReferenceDataProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataProvider>());
-        // The seekers' questionnaires and the advisers' reviews live in the store's SQLite file, beside the index.
-        services.AddSingleton(sp => new Matching.Engine.Coaching.SeekerStore(StorePath(sp)));
-        services.AddSingleton(sp => new Matching.Engine.Reviews.ReviewStore(StorePath(sp)));
+        // One SQLite file, one connection factory (WAL, pragmas, schema versions) for every store in it: the index's
+        // documents, the seekers' questionnaires, the advisers' reviews and the privacy tables.
+        services.TryAddSingleton(sp => new SqliteConnectionFactory(StorePath(sp)));
+        services.AddSingleton(sp => new Matching.Engine.Coaching.SeekerStore(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton(sp => new Matching.Engine.Reviews.ReviewStore(sp.GetRequiredService<SqliteConnectionFactory>()));
         services.AddSingleton<MatchingRuntimeProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<MatchingRuntimeProvider>());
         services.AddSingleton<Matching.Engine.Privacy.IPersonalData, MatchingPersonalData>();
@@ -30,11 +33,7 @@ public static class MatchingEngineServiceCollectionExtensions
         return services;
     }
 
-    private static string StorePath(IServiceProvider services)
-    {
-        var path = services.GetRequiredService<ReferenceDataProvider>().ContentPath(
+    private static string StorePath(IServiceProvider services) =>
+        services.GetRequiredService<ReferenceDataProvider>().ContentPath(
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MatchingEngineOptions>>().Value.StorePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        return path;
-    }
 }

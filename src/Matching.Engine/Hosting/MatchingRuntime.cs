@@ -5,6 +5,7 @@ using Matching.Engine.Indexing;
 using Matching.Engine.Indexing.Embedded;
 using Matching.Engine.Ingest;
 using Matching.Engine.Reviews;
+using Matching.Engine.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -51,6 +52,7 @@ public sealed class MatchingRuntimeProvider(
     ReferenceDataProvider referenceData,
     SeekerStore seekers,
     ReviewStore reviews,
+    SqliteConnectionFactory database,
     IOptions<MatchingEngineOptions> options,
     ILogger<MatchingRuntimeProvider> logger) : IHostedService, IDisposable
 {
@@ -79,10 +81,10 @@ public sealed class MatchingRuntimeProvider(
         try
         {
             var data = await referenceData.Loaded;
-            var storePath = referenceData.ContentPath(options.Value.StorePath);
+            var storePath = database.Path;
             var watch = Stopwatch.StartNew();
             _index = EmbeddedMatchIndex.Open(
-                storePath,
+                database,
                 data.Taxonomy,
                 commune => data.Geography.EmploymentAreaOf(commune)?.Code,
                 area => data.Geography.EmploymentArea(area)?.Name);
