@@ -11,6 +11,7 @@ using Coach.Api.Search;
 using Coach.Api.Security;
 using Coach.Api.Taxonomy;
 using Coach.Web;
+using Matching.Engine.Json;
 using Scalar.AspNetCore;
 
 if (GenerateCommand.Matches(args))
@@ -31,8 +32,12 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 
 // Configuration: the "Coach" section (see README), environment COACH_DATA for the data folder.
 builder.Services.AddMatchingEngine(builder.Configuration);
 
-// Enums travel as their names ("Permanent", "Created"), readable in any client.
-builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+// Enums travel as their names ("Permanent", "Created"), readable in any client; a null list element or a NaN is a 400 naming the field.
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    StrictJson.Apply(json.SerializerOptions);
+});
 
 // Every error is a ProblemDetails: unknown routes, bad input, server errors.
 builder.Services.AddCoachProblemDetails();
@@ -76,7 +81,7 @@ app.MapWebSignIn();
 // Web app (Coach.Web): localization, antiforgery, static assets, pages; the adviser's and the recruiter's pages need their role.
 app.MapCoachWeb().WithPageAccess();
 
-open.MapFallback(ProblemResults.UnknownRoute);
+open.MapUnknownRoutes();
 
 app.Run();
 return 0;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
 using Coach.Api.Security;
+using Coach.Web;
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Facts;
 using Matching.Engine.Coaching.Questionnaire;
@@ -31,14 +32,12 @@ public sealed record AssessmentView(
 /// <summary>The seeker side: diagnosis, strategy, skills gap and close jobs, stateless or for a stored profile.</summary>
 public static class CoachApi
 {
-    public const int MaxLabelLength = 200;
-
     public static IEndpointRouteBuilder MapCoach(this IEndpointRouteBuilder routes)
     {
         // Trying Coach needs no account: the stateless diagnosis stores nothing.
         var coach = routes.MapGroup("/api/coach").WithTags("Coach").RequireRuntime()
             .WithAccess(Access.Public)
-            .RequireRateLimiting(RateLimits.Search);
+            .WithCost(RequestCostAttribute.Assessment);
         coach.MapPost("/diagnose", Diagnose)
             .WithRequestExample("""
                 {"targetJobs":[{"label":"aide soignante de nuit"}],"commune":"69383","radiusKm":25,"yearsOfExperienceInTarget":1,
@@ -50,7 +49,8 @@ public static class CoachApi
             .WithSummary("Diagnosis, strategy, skills gap, close jobs and matching offers for a questionnaire sent in the body (nothing stored). Texts follow Accept-Language (French by default).");
 
         var profiles = routes.MapGroup("/api/profiles/{id}").WithTags("Coach").RequireRuntime()
-            .WithAccess(Access.Roles(Roles.Seeker, Roles.Adviser, Roles.Admin));
+            .WithAccess(Access.Roles(Roles.Seeker, Roles.Adviser, Roles.Admin))
+            .WithCost(RequestCostAttribute.Assessment);
         profiles.MapGet("/diagnosis", GetDiagnosis).WithSummary("The stored seeker's diagnosis: main challenge, every category with its status and reasons, questions that would change it.");
         profiles.MapGet("/strategy", GetStrategy).WithSummary("The stored seeker's strategies and advice (scored 0-3, with reasons and steps).");
         profiles.MapGet("/skills-gap", GetSkillsGap).WithSummary("Essential skills of the target job the seeker lacks, ranked by offers within the radius each would unlock.");
@@ -151,40 +151,11 @@ public static class CoachApi
         SearchableByRecruiters = document.Searchable,
     };
 
-    /// <summary>The questionnaire's own rules, plus what needs the reference data: a place that exists, labels of sane length.</summary>
-    public static Dictionary<string, string[]>? Validate(SeekerProfile profile, MatchingRuntime runtime, DateOnly today)
-    {
-        var errors = SeekerProfileValidator.Validate(profile, today).ToDictionary(e => e.Key, e => e.Value);
-        var geography = runtime.Data.Geography;
-        if (profile.Commune is { } commune && !errors.ContainsKey(ProfileFields.Commune) && (commune.Length > 10 || geography.Resolve(commune) is null))
-        {
-            errors[ProfileFields.Commune] = [$"Unknown commune '{Truncate(commune)}': give its INSEE code (e.g. 69383) or use postcode."];
-        }
-        if (profile.Postcode is { } postcode && !errors.ContainsKey(ProfileFields.Postcode) && (postcode.Length > 10 || geography.ResolvePostcode(postcode) is null))
-        {
-            errors[ProfileFields.Postcode] = [$"Unknown postcode '{Truncate(postcode)}'."];
-        }
-        for (var i = 0; i < (profile.TargetJobs?.Count ?? 0); i++)
-        {
-            var job = profile.TargetJobs![i];
-            if (job.Label is { Length: > MaxLabelLength } && !errors.ContainsKey($"targetJobs[{i}].label"))
-            {
-                errors[$"targetJobs[{i}].label"] = [$"The job title is {job.Label.Length} characters long; the limit is {MaxLabelLength}."];
-            }
-            if (job.OccupationUri is { } uri && runtime.Data.Taxonomy.OccupationByUri(uri) is null)
-            {
-                errors[$"targetJobs[{i}].occupationUri"] = ["Unknown ESCO occupation URI."];
-            }
-        }
-        for (var i = 0; i < (profile.Skills?.Count ?? 0); i++)
-        {
-            if (runtime.Data.Taxonomy.SkillByUri(profile.Skills![i].Uri ?? "") is null)
-            {
-                errors[$"skills[{i}].uri"] = ["Unknown ESCO skill URI."];
-            }
-        }
-        return errors.Count > 0 ? errors : null;
-    }
+    /// <summary>The questionnaire's rules and its reference data checks (<see cref="SeekerProfileValidator"/>); null when valid.</summary>
+    public static Dictionary<string, string[]>? Validate(SeekerProfile profile, MatchingRuntime runtime, DateOnly today) =>
+        SeekerProfileValidator.Validate(profile, today, runtime.Data.Taxonomy, runtime.Data.Geography) is { Count: > 0 } errors
+            ? errors.ToDictionary(e => e.Key, e => e.Value)
+            : null;
 
     public static async Task<AssessmentView> ViewAsync(CoachAssessment assessment, MatchingRuntime runtime, string language, CancellationToken cancellationToken)
     {
@@ -206,8 +177,6 @@ public static class CoachApi
         assessment.SkillsGap is { } gap ? new SkillsGapView(gap.Share, gap.AskedSkills, gap.Missing) : null;
 
     private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en" : "fr");
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
 
 public sealed record StrategyView(IReadOnlyList<RenderedStrategy> Strategies, IReadOnlyList<RenderedAdvice> Advice);

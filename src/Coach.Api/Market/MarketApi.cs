@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
 using Coach.Api.Security;
+using Coach.Web;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ public static class MarketApi
         // Aggregate counts only, no personal data: open to everyone, as the market view is.
         var group = routes.MapGroup("/api/market").WithTags("Market").RequireRuntime()
             .WithAccess(Access.Public)
-            .RequireRateLimiting(RateLimits.Search);
+            .WithCost(RequestCostAttribute.Search);
         group.MapGet("/supply-demand", GetSupplyDemand)
             .WithSummary("Live supply and demand: offers demanding vs profiles supplying a skill or an occupation, around a place or nationwide, per employment area.");
         return routes;

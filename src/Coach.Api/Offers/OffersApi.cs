@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
 using Coach.Api.Security;
+using Coach.Web;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
@@ -36,7 +37,7 @@ public static class OffersApi
             .WithAccess(Access.Roles(Roles.Seeker, Roles.Adviser, Roles.Recruiter, Roles.Admin));
         group.MapDelete("/{id}", DeleteOffer).WithSummary("Removes an offer from the store and the index.");
         group.MapGet("/{id}/candidates", GetCandidates)
-            .RequireRateLimiting(RateLimits.Search)
+            .WithCost(RequestCostAttribute.Search)
             .WithSummary("Best consenting candidates for an offer, with the explanation of each (pseudonymised).");
         return routes;
     }

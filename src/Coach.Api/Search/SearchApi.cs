@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
 using Coach.Api.Security;
+using Coach.Web;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
@@ -36,7 +37,7 @@ public static class SearchApi
     {
         var group = routes.MapGroup("/api/search").WithTags("Search").RequireRuntime()
             .WithAccess(Access.Roles(Roles.Recruiter, Roles.Admin))
-            .RequireRateLimiting(RateLimits.Search);
+            .WithCost(RequestCostAttribute.Search);
         group.MapPost("/candidates", SearchCandidates)
             .WithRequestExample("""
                 {"mustHave":["http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab"],"niceToHave":[],"allowRelated":true,

@@ -10,7 +10,8 @@ public static class SeekerEndpoints
     public const string AnswerRoute = "/seeker/answer";
 
     public static RouteHandlerBuilder MapSeekerAnswers(this IEndpointRouteBuilder routes) =>
-        routes.MapPost(AnswerRoute, AnswerAsync).ExcludeFromDescription();
+        // Saving an answer recomputes the assessment: it costs one.
+        routes.MapPost(AnswerRoute, AnswerAsync).WithMetadata(new RequestCostAttribute(RequestCostAttribute.Assessment)).ExcludeFromDescription();
 
     internal static async Task<IResult> AnswerAsync(HttpContext context, IFormCollection form, SeekerCoaching coaching, CancellationToken cancellationToken)
     {

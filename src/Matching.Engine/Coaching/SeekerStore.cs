@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Json;
 using Matching.Engine.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -12,11 +13,12 @@ namespace Matching.Engine.Coaching;
 /// </summary>
 public sealed class SeekerStore : IDisposable
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+    // The questionnaire's JSON: what the API reads (StrictJson: no null list element, no NaN) is what the store writes.
+    private static readonly JsonSerializerOptions s_json = StrictJson.Apply(new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    });
 
     /// <summary>The schema, one migration per version (<see cref="SqliteConnectionFactory.Migrate"/>).</summary>
     private static readonly string[] s_migrations =

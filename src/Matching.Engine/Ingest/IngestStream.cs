@@ -16,6 +16,8 @@ internal static class IngestStream
 
     private const string WholeItem = "$";
 
+    private const string LoneSurrogate = "This text holds an invalid Unicode escape (a lone surrogate such as \\ud800).";
+
     private static readonly byte[] s_utf8Bom = [0xEF, 0xBB, 0xBF];
     private static readonly JsonDocumentOptions s_documentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
     private static readonly JsonReaderOptions s_readerOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
@@ -53,6 +55,7 @@ internal static class IngestStream
             }
         }
 
+        var envelope = false;
         if (buffer.Pending[0] == (byte)'{')
         {
             // France Travail's search API wraps its offers: {"resultats":[...],"filtresPossibles":[...]}.
@@ -64,12 +67,14 @@ internal static class IngestStream
             }
             if (arrayStart > 0)
             {
+                // The envelope's other members (filters, counts) follow the array: they are not items.
                 buffer.Consume(arrayStart);
+                envelope = true;
             }
         }
 
         var items = buffer.Pending[0] == (byte)'['
-            ? ReadArrayAsync<T>(buffer, typeOf, maxItemBytes, cancellationToken)
+            ? ReadArrayAsync<T>(buffer, envelope, typeOf, maxItemBytes, cancellationToken)
             : ReadLinesAsync<T>(buffer, line, typeOf, maxItemBytes, cancellationToken);
         await foreach (var item in items)
         {
@@ -90,9 +95,67 @@ internal static class IngestStream
         {
             return new IngestItem<T>(index, line, id, (T)element.Deserialize(typeInfo)!, null);
         }
+        catch (Exception e) when (e is JsonException or InvalidOperationException && UnreadableText(element) is { } field)
+        {
+            // Text that JSON can carry but .NET cannot read: a lone surrogate escape ("\ud800"). The item's error, not the request's.
+            return Error<T>(index, line, id, field, LoneSurrogate);
+        }
         catch (JsonException e)
         {
             return Error<T>(index, line, id, FieldOf(e.Path), Describe(e, typeInfo.Type));
+        }
+    }
+
+    /// <summary>The path of the first string (or property name) in the element that cannot be read as .NET text.</summary>
+    private static string? UnreadableText(JsonElement element, string path = "")
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Readable(element) ? null : path.Length == 0 ? WholeItem : path;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (UnreadableText(item, $"{path}[{i++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path.Length == 0 ? WholeItem : path;
+                    }
+                    if (UnreadableText(property.Value, path.Length == 0 ? name : $"{path}.{name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+
+        static bool Readable(JsonElement text)
+        {
+            try
+            {
+                _ = text.GetString();
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
         }
     }
 
@@ -147,7 +210,7 @@ internal static class IngestStream
         }
     }
 
-    private static async IAsyncEnumerable<IngestItem<T>> ReadArrayAsync<T>(BodyBuffer buffer, Func<JsonElement, JsonTypeInfo> typeOf, int maxItemBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<IngestItem<T>> ReadArrayAsync<T>(BodyBuffer buffer, bool envelope, Func<JsonElement, JsonTypeInfo> typeOf, int maxItemBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
         buffer.Consume(1);
@@ -170,6 +233,13 @@ internal static class IngestStream
             var b = buffer.Pending[0];
             if (b == (byte)']')
             {
+                buffer.Consume(1);
+                if (!envelope && await HasMoreAsync(buffer, cancellationToken))
+                {
+                    // "[A] B C": what follows the array cannot be read, and must not vanish in silence.
+                    yield return Error<T>(index, null, null, WholeItem,
+                        "Invalid JSON, the rest of the body was not read: data follows the end of the array. Send one JSON array, or NDJSON (one object per line), not both.");
+                }
                 yield break;
             }
             if (afterValue)
@@ -214,6 +284,23 @@ internal static class IngestStream
             index++;
             afterValue = true;
             yield return item;
+        }
+    }
+
+    /// <summary>Whether anything but white space is left in the body.</summary>
+    private static async ValueTask<bool> HasMoreAsync(BodyBuffer buffer, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (buffer.Pending.IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+            {
+                return true;
+            }
+            buffer.Consume(buffer.Pending.Length);
+            if (!await buffer.ReadMoreAsync(cancellationToken))
+            {
+                return false;
+            }
         }
     }
 
@@ -298,17 +385,24 @@ internal static class IngestStream
 
     private static string? IdOf(JsonElement item)
     {
-        foreach (var property in item.EnumerateObject())
+        try
         {
-            if (property.Name.Equals("id", StringComparison.OrdinalIgnoreCase))
+            foreach (var property in item.EnumerateObject())
             {
-                return property.Value.ValueKind switch
+                if (property.Name.Equals("id", StringComparison.OrdinalIgnoreCase))
                 {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number => property.Value.GetRawText(),
-                    _ => null,
-                };
+                    return property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString(),
+                        JsonValueKind.Number => property.Value.GetRawText(),
+                        _ => null,
+                    };
+                }
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // An id (or a property name) with a lone surrogate: the item has no id to answer with.
         }
         return null;
     }
