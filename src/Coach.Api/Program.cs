@@ -26,8 +26,9 @@ if (GenerateCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Long search texts must reach validation (a clear 400), not Kestrel's bare 414.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
+// Long search texts and ids must reach validation (a 400 or 404 ProblemDetails), not Kestrel's bare 414: Kestrel answers
+// what it rejects itself (a request line over this, a NUL in the path) before any middleware, with an empty body.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 128 * 1024);
 
 // Configuration: the "Coach" section (see README), environment COACH_DATA for the data folder.
 builder.Services.AddMatchingEngine(builder.Configuration);

@@ -47,7 +47,8 @@ public sealed class UnknownRoutes(EndpointDataSource endpoints)
 
     private (RouteEndpoint Endpoint, TemplateMatcher Matcher)[] Routes() => _routes ??=
         [.. endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<UnknownRouteMarker>() is null && e.RoutePattern.RawText is not null)
+            // Fallbacks (this one, static files' "{**path:file}") match everything: they say nothing about a path.
+            .Where(e => e.Order != int.MaxValue && e.Metadata.GetMetadata<UnknownRouteMarker>() is null)
             .Select(e => (e, new TemplateMatcher(new RouteTemplate(e.RoutePattern), new RouteValueDictionary(e.RoutePattern.Defaults))))];
 }
 

@@ -66,6 +66,7 @@ public static class RateLimits
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<RateLimitLog>();
+        services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
         {
             var budgets = limits.Value;
