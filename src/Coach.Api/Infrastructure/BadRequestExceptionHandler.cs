@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Matching.Engine.Indexing;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Coach.Api.Infrastructure;
@@ -8,7 +9,8 @@ namespace Coach.Api.Infrastructure;
 /// <summary>
 /// A body or parameter that cannot be read (malformed JSON, "abc" for a number, a null in a list) is the client's
 /// fault: a 400 validation ProblemDetails whose <c>errors</c> name the field and the position, never a 500. So is a
-/// query the index refuses (<see cref="IndexValidationException"/>: the index validates what every caller sends).
+/// query the index refuses (<see cref="IndexValidationException"/>: the index validates what every caller sends), and a
+/// form that cannot be read or verified.
 /// </summary>
 internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -22,6 +24,9 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
                 (bad.StatusCode, "The request could not be read", new Dictionary<string, string[]> { [ParameterOf(bad.Message)] = [bad.Message] }),
             IndexValidationException invalid =>
                 (StatusCodes.Status400BadRequest, "One or more validation errors occurred.", Errors(invalid)),
+            // A form that cannot be read (a NUL in a value) or verified: the sender's fault.
+            AntiforgeryValidationException refused =>
+                (StatusCodes.Status400BadRequest, "The form could not be verified", new Dictionary<string, string[]> { ["$"] = [refused.Message] }),
             _ => (0, "", []),
         };
         if (status == 0 || httpContext.Response.HasStarted)

@@ -16,7 +16,7 @@ internal static class IngestStream
 
     private const string WholeItem = "$";
 
-    private const string LoneSurrogate = "This text holds an invalid Unicode escape (a lone surrogate such as \\ud800).";
+    private const string UnreadableUnicode = "This text is not valid Unicode: invalid UTF-8 bytes, or an escape of half a surrogate pair such as \\ud800.";
 
     private static readonly byte[] s_utf8Bom = [0xEF, 0xBB, 0xBF];
     private static readonly JsonDocumentOptions s_documentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
@@ -90,19 +90,20 @@ internal static class IngestStream
             return Error<T>(index, line, null, WholeItem, $"An item must be a JSON object, not {element.ValueKind.ToString().ToLowerInvariant()}.");
         }
         var id = IdOf(element);
-        var typeInfo = typeOf(element);
+        Type? type = null;
         try
         {
+            var typeInfo = typeOf(element);
+            type = typeInfo.Type;
             return new IngestItem<T>(index, line, id, (T)element.Deserialize(typeInfo)!, null);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException && UnreadableText(element) is { } field)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Text that JSON can carry but .NET cannot read: a lone surrogate escape ("\ud800"). The item's error, not the request's.
-            return Error<T>(index, line, id, field, LoneSurrogate);
-        }
-        catch (JsonException e)
-        {
-            return Error<T>(index, line, id, FieldOf(e.Path), Describe(e, typeInfo.Type));
+            // Text that JSON can carry but .NET cannot read (invalid UTF-8, a lone surrogate escape "\ud800") is the
+            // item's error, not the request's; so is a value of the wrong type.
+            return UnreadableText(element) is { } field ? Error<T>(index, line, id, field, UnreadableUnicode)
+                : e is JsonException json && type is not null ? Error<T>(index, line, id, FieldOf(json.Path), Describe(json, type))
+                : Error<T>(index, line, id, WholeItem, "The item could not be read: " + Trim(e.Message));
         }
     }
 

@@ -76,7 +76,7 @@ public sealed class OfferIngestReaderTests
         Assert.True(items[0].IsValid);
         Assert.False(items[1].IsValid);
         Assert.Null(items[1].Id);
-        Assert.Contains("surrogate", Assert.Single(items[1].Errors!["id"]), StringComparison.Ordinal);
+        Assert.Contains("\\ud800", Assert.Single(items[1].Errors!["id"]), StringComparison.Ordinal);
         Assert.False(items[2].IsValid);
         Assert.Equal("ok", items[2].Id);
         Assert.True(items[3].IsValid);
@@ -90,6 +90,20 @@ public sealed class OfferIngestReaderTests
         var item = Assert.Single(items);
         Assert.False(item.IsValid);
         Assert.True(item.Errors!.ContainsKey("id"));
+    }
+
+    [Fact]
+    public async Task A_line_with_invalid_utf8_is_that_lines_error()
+    {
+        var body = Encoding.UTF8.GetBytes(Coach + "\n").Concat(new byte[] { (byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}', (byte)'\n' })
+            .Concat(Encoding.UTF8.GetBytes("""{"id":"x","title":"caf""")).Concat(new byte[] { 0xFF }).Concat(Encoding.UTF8.GetBytes("\",\"occupation\":\"M1805\"}\n")).ToArray();
+
+        var items = await ToListAsync(OfferIngestReader.ReadAsync(new MemoryStream(body)));
+
+        Assert.Equal(3, items.Count);
+        Assert.True(items[0].IsValid);
+        Assert.True(items[1].Errors!.ContainsKey("$"));
+        Assert.Contains("UTF-8", Assert.Single(items[2].Errors!["title"]), StringComparison.Ordinal);
     }
 
     [Theory]
