@@ -1,13 +1,13 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Coach.Api.Security;
 using Matching.Engine.Hosting;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

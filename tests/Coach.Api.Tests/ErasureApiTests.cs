@@ -59,13 +59,20 @@ public sealed class ErasureApiTests(CoachApiFactory factory) : IClassFixture<Coa
                 var other = await app.CreateReadyClientAsAsync("seeker", $"disk-other-{i}");
                 Assert.Equal(HttpStatusCode.Created, (await other.PostAsJsonAsync($"/api/profiles/disk-other-{i}", new
                 {
-                    targetJobs = new[] { new { romeCode = "H2913" } }, commune = "69383", pastJobs = new[] { new { label = "Soudeur " + i } },
+                    targetJobs = new[] { new { romeCode = "H2913" } },
+                    commune = "69383",
+                    pastJobs = new[] { new { label = "Soudeur " + i } },
                 })).StatusCode);
             }
             var questionnaire = new
             {
-                targetJobs = new[] { new { romeCode = "H2913" } }, commune = "69383", radiusKm = 30, skills = new[] { new { uri = skill } },
-                pastJobs = new[] { new { label = pastJob, years = 4 } }, searchableByRecruiters = true, applicationsSoFar = 12,
+                targetJobs = new[] { new { romeCode = "H2913" } },
+                commune = "69383",
+                radiusKm = 30,
+                skills = new[] { new { uri = skill } },
+                pastJobs = new[] { new { label = pastJob, years = 4 } },
+                searchableByRecruiters = true,
+                applicationsSoFar = 12,
             };
             Assert.Equal(HttpStatusCode.Created, (await seeker.PostAsJsonAsync($"/api/profiles/{seekerId}", questionnaire)).StatusCode);
             var hits = (await (await recruiter.PostAsJsonAsync("/api/search/candidates", new { mustHave = new[] { skill } })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("hits");

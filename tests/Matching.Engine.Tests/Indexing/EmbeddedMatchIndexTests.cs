@@ -159,7 +159,8 @@ public sealed class EmbeddedMatchIndexTests : IDisposable
                 occupation.OptionalSkills.Take(4).Select(id => Esco.Skills[id]),
                 place: random.Next(4) < 3 ? places[random.Next(3)] : null,
                 contract: (ContractType)random.Next(4),
-                experience: (ExperienceRequirement)random.Next(3)) with { ExperienceYears = random.Next(3) == 0 ? random.Next(1, 5) : null };
+                experience: (ExperienceRequirement)random.Next(3)) with
+            { ExperienceYears = random.Next(3) == 0 ? random.Next(1, 5) : null };
         }).ToList();
         var profiles = Enumerable.Range(0, 60).Select(i =>
         {
