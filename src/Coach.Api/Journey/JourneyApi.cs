@@ -45,7 +45,7 @@ public static class JourneyApi
             .WithSummary("Invites a former colleague to endorse some of my skills: answers a secret link (/endorse/{token}) the colleague opens without an account.");
         seeker.MapDelete("/portfolio/invitations/{token}", RevokeInvitation).WithAccess(Access.Roles(Roles.Seeker))
             .WithSummary("Withdraws an invitation: its link stops working (idempotent).");
-        seeker.MapPost("/target", ChooseTarget)
+        seeker.MapPost("/target", ChooseTarget).WithCost(RequestCostAttribute.Assessment)
             .WithRequestExample("""{"code":"J1501"}""")
             .WithSummary("Makes a ROME 4.0 job (one from /api/explore) the seeker's target; the diagnosis then reads it.");
 
@@ -58,7 +58,7 @@ public static class JourneyApi
 
         var explore = routes.MapGroup("/api/explore").WithTags("Journey").WithAccess(Access.Public);
         explore.MapGet("/options", GetExploreOptions).WithSummary("ROME 4.0 interest centres and sectors to pick from.");
-        explore.MapPost("/", Explore).RequireRateLimiting(RateLimits.Search)
+        explore.MapPost("/", Explore).WithCost(RequestCostAttribute.Search)
             .WithRequestExample("""{"interests":[4],"riasec":["S"],"noNightWork":true,"noDrivingLicence":true,"diploma":"cap_bep","place":"69383"}""")
             .WithSummary("Jobs for a person without a clear project: from interests, RIASEC types and sectors, within the constraints; with local market, skills already held, access and a first step.");
 

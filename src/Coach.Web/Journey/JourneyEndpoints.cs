@@ -26,7 +26,7 @@ public static class JourneyEndpoints
         routes.MapPost("/recruiter/alerts/{action}", RecruiterAlertsAsync).DisableAntiforgery().ExcludeFromDescription();
         routes.MapPost("/seeker/progress/{action}", ProgressAsync).DisableAntiforgery().ExcludeFromDescription();
         routes.MapPost("/seeker/skills/{action}", SkillsAsync).DisableAntiforgery().ExcludeFromDescription();
-        routes.MapPost("/seeker/explore/choose", ChooseAsync).DisableAntiforgery().ExcludeFromDescription();
+        routes.MapPost("/seeker/explore/choose", ChooseAsync).DisableAntiforgery().WithMetadata(new RequestCostAttribute(RequestCostAttribute.Assessment)).ExcludeFromDescription();
         routes.MapPost("/endorse/{token}/answer", AnswerAsync).DisableAntiforgery().ExcludeFromDescription();
         routes.MapPost("/adviser/{seekerId}/confirm", ConfirmAsync).DisableAntiforgery().ExcludeFromDescription();
         return routes;

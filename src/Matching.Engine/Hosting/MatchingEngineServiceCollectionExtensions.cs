@@ -16,6 +16,7 @@ using Matching.Engine.Privacy;
 using Matching.Engine.Progress;
 using Matching.Engine.Reviews;
 using Matching.Engine.Seekers;
+using Matching.Engine.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -54,8 +55,11 @@ public static class MatchingEngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<HostedMatchIndex>());
 
         // The seekers' questionnaires and the advisers' reviews live in the store's SQLite file, beside the index.
-        services.AddSingleton(sp => new SeekerStore(StorePath(sp)));
-        services.AddSingleton(sp => new ReviewStore(StorePath(sp), sp.GetRequiredService<TimeProvider>()));
+        // One SQLite file, one connection factory (WAL, pragmas, schema versions) for every store in it: the index's
+        // documents, the seekers' questionnaires, the advisers' reviews and the privacy tables.
+        services.TryAddSingleton(sp => new SqliteConnectionFactory(StorePath(sp)));
+        services.AddSingleton(sp => new SeekerStore(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton(sp => new ReviewStore(sp.GetRequiredService<SqliteConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddPrivacy(configuration, generatePseudonymKey);
         services.AddSingleton<IPersonalData, MatchingPersonalData>();
         services.AddSingleton<IPersonalData, ReviewPersonalData>();
@@ -77,7 +81,7 @@ public static class MatchingEngineServiceCollectionExtensions
 
         // The seeker's journey over weeks (issue 15): progress log, saved searches and alerts, skill evidence,
         // exploring jobs by interests. Their tables share the store's SQLite file; each store is an IPersonalData.
-        services.AddSingleton(sp => new JourneyDatabase(StorePath(sp)));
+        services.AddSingleton(sp => new JourneyDatabase(sp.GetRequiredService<SqliteConnectionFactory>()));
         services.AddSingleton<ProgressLog>();
         services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<ProgressLog>());
         services.AddSingleton<ProgressTracker>();

@@ -1,3 +1,4 @@
+using Matching.Engine.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Matching.Engine.Journey;
@@ -10,35 +11,18 @@ namespace Matching.Engine.Journey;
 /// </summary>
 public sealed class JourneyDatabase
 {
-    private readonly string _connectionString;
+    private readonly SqliteConnectionFactory _database;
 
-    public JourneyDatabase(string path)
+    /// <summary>The journey's tables in the store's file, opened through the one connection factory (WAL,
+    /// synchronous=FULL, secure_delete, busy timeout) and versioned as the component "journey".</summary>
+    public JourneyDatabase(SqliteConnectionFactory database)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        if (Path.GetDirectoryName(full) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        using var connection = Open();
-        Execute(connection, Schema);
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+        database.Migrate("journey", [Schema]);
     }
 
-    internal SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // Another writer (the index) may hold the lock for a moment: wait rather than fail.
-        Execute(connection, "PRAGMA busy_timeout=10000; PRAGMA synchronous=FULL;");
-        return connection;
-    }
+    internal SqliteConnection Open() => _database.Open();
 
     internal static void Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
@@ -64,7 +48,6 @@ public sealed class JourneyDatabase
     internal static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 
     private const string Schema = """
-        PRAGMA journal_mode=WAL;
         CREATE TABLE IF NOT EXISTS progress_entries (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             seeker_id TEXT NOT NULL,

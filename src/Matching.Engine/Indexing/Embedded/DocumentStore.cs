@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using Matching.Engine.Storage;
 using Matching.Engine.Taxonomy;
 using Microsoft.Data.Sqlite;
 
@@ -7,8 +8,8 @@ namespace Matching.Engine.Indexing.Embedded;
 
 /// <summary>
 /// The system of record of the embedded index: one SQLite file in WAL mode with
-/// <c>synchronous=FULL</c>, so that a batch acknowledged (its transaction committed) survives a
-/// process kill and a power loss alike. Each row holds the document as JSON (for Get*) and a compact
+/// <c>synchronous=FULL</c> (the connections of <see cref="SqliteConnectionFactory"/>), so that a batch
+/// acknowledged (its transaction committed) survives a process kill and a power loss alike. Each row holds the document as JSON (for Get*) and a compact
 /// projection (skills as store-local ints, coordinates, contract, ...) from which a cold start
 /// rebuilds the in-memory index without parsing any JSON. Store-local skill ids keep the file
 /// independent of the taxonomy's dense ids, which may change between taxonomy versions.
@@ -39,22 +40,25 @@ internal sealed class DocumentStore : IDisposable
         CREATE TABLE IF NOT EXISTS profile_json(seq INTEGER PRIMARY KEY, json BLOB NOT NULL);
         """;
 
+    /// <summary>Version 2: the mean evidence weight of a profile's skills (<see cref="Scoring.MatchScorer.Attested"/>), which a
+    /// recruiter's score reads; a profile written before reads as unevidenced until it is written again.</summary>
+    private const string AddAttested = "ALTER TABLE profiles ADD COLUMN attested REAL NOT NULL DEFAULT 0;";
+
     private readonly SkillsTaxonomy _taxonomy;
-    private readonly string _connectionString;
+    private readonly SqliteConnectionFactory _database;
+    private readonly bool _ownsDatabase;
     private readonly SqliteConnection _writer;
     private readonly int[] _localOfSkill;
     private readonly List<int> _skillOfLocal = [];
 
-    private DocumentStore(string path, SkillsTaxonomy taxonomy)
+    private DocumentStore(SqliteConnectionFactory database, bool ownsDatabase, SkillsTaxonomy taxonomy)
     {
         _taxonomy = taxonomy;
-        Path = path;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
-        _writer = new SqliteConnection(_connectionString);
-        _writer.Open();
-        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;");
-        Execute(_writer, Schema);
-        AddEvidenceColumn();
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        database.Migrate("documents", [Schema, AddAttested]);
+        _writer = database.Open();
+        Execute(_writer, "PRAGMA cache_size=-65536;");
         _localOfSkill = new int[taxonomy.Skills.Count];
         Array.Fill(_localOfSkill, -1);
         using var command = _writer.CreateCommand();
@@ -77,16 +81,26 @@ internal sealed class DocumentStore : IDisposable
         }
     }
 
-    public string Path { get; }
+    public string Path => _database.Path;
 
-    public static DocumentStore Open(string path, SkillsTaxonomy taxonomy)
+    /// <summary>The store on its own file (the file and its folder are created when missing).</summary>
+    public static DocumentStore Open(string path, SkillsTaxonomy taxonomy) => Open(new SqliteConnectionFactory(path), ownsDatabase: true, taxonomy);
+
+    /// <summary>The store in a file other stores share; <paramref name="ownsDatabase"/>: dispose the factory with the store.</summary>
+    public static DocumentStore Open(SqliteConnectionFactory database, bool ownsDatabase, SkillsTaxonomy taxonomy)
     {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
+        try
         {
-            Directory.CreateDirectory(directory);
+            return new DocumentStore(database, ownsDatabase, taxonomy);
         }
-        return new DocumentStore(path, taxonomy);
+        catch
+        {
+            if (ownsDatabase)
+            {
+                database.Dispose();
+            }
+            throw;
+        }
     }
 
     // ---------------------------------------------------------------- writes (one transaction per batch)
@@ -180,17 +194,6 @@ internal sealed class DocumentStore : IDisposable
         }
     }
 
-    /// <summary>The evidence column of profiles, added to a store written before it (its profiles read as unevidenced until rewritten).</summary>
-    private void AddEvidenceColumn()
-    {
-        using var command = _writer.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('profiles') WHERE name = 'attested'";
-        if ((long)command.ExecuteScalar()! == 0)
-        {
-            Execute(_writer, "ALTER TABLE profiles ADD COLUMN attested REAL NOT NULL DEFAULT 0;");
-        }
-    }
-
     public int DeleteOffers(IReadOnlyList<string> ids) =>
         Delete("DELETE FROM offer_json WHERE seq = (SELECT seq FROM offers WHERE id = $id); DELETE FROM offers WHERE id = $id", ids);
 
@@ -231,8 +234,7 @@ internal sealed class DocumentStore : IDisposable
     /// <summary>Ids of the offers a recruiter posted (a scan: for export and erasure, not for queries).</summary>
     public IReadOnlyList<string> OfferIdsOwnedBy(string ownerId)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT o.id FROM offers o JOIN offer_json j ON j.seq = o.seq WHERE json_extract(CAST(j.json AS TEXT), '$.ownerId') = $owner ORDER BY o.id";
         command.Parameters.AddWithValue("$owner", ownerId);
@@ -247,8 +249,7 @@ internal sealed class DocumentStore : IDisposable
 
     private byte[]? ReadJson(string sql, string id)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
@@ -258,8 +259,7 @@ internal sealed class DocumentStore : IDisposable
     /// <summary>Streams the cold-start projection of every offer, in write order.</summary>
     public IEnumerable<OfferRow> ReadOfferRows()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, skills, lat, lon, commune, contract, exp_req, exp_years, occupation FROM offers ORDER BY seq";
         using var reader = command.ExecuteReader();
@@ -281,8 +281,7 @@ internal sealed class DocumentStore : IDisposable
 
     public IEnumerable<ProfileRow> ReadProfileRows()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations, attested FROM profiles ORDER BY seq";
         using var reader = command.ExecuteReader();
@@ -310,8 +309,7 @@ internal sealed class DocumentStore : IDisposable
 
     public (long Offers, long Profiles) Count()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT count(*) FROM offers), (SELECT count(*) FROM profiles)";
         using var reader = command.ExecuteReader();
@@ -403,8 +401,10 @@ internal sealed class DocumentStore : IDisposable
     public void Dispose()
     {
         _writer.Dispose();
-        // Pooled read connections would keep the file (and its WAL) open after the index is gone.
-        using var pooled = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(pooled);
+        // Pooled read connections of a file of its own would keep it (and its WAL) open after the index is gone.
+        if (_ownsDatabase)
+        {
+            _database.Dispose();
+        }
     }
 }
