@@ -185,7 +185,15 @@ public sealed class AlertStore(JourneyDatabase database) : IPersonalData
         {
             ["savedSearches"] = JsonSerializer.SerializeToNode(OwnedBy(subject.Id).Select(s => new
             {
-                s.Id, s.Kind, s.Name, s.Query, s.OfferId, s.Email, s.CreatedAt, s.LastVisitAt, s.LastDigestAt,
+                s.Id,
+                s.Kind,
+                s.Name,
+                s.Query,
+                s.OfferId,
+                s.Email,
+                s.CreatedAt,
+                s.LastVisitAt,
+                s.LastDigestAt,
                 hits = Hits(s.Id, 1000).Select(h => new { h.ItemId, h.Score, h.FoundAt }),
             }), PrivacyJson.Options),
             ["hasFeedKey"] = FeedKey(subject.Id, create: false, DateTimeOffset.UtcNow) is not null,

@@ -1,6 +1,6 @@
-using Matching.Engine.Access;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Matching.Engine.Access;
 using Matching.Engine.Coaching.Facts;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
