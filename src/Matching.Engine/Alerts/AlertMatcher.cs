@@ -19,20 +19,14 @@ public sealed class AlertMatcher(
     /// <summary>Below this score a match is too weak to be worth an alert.</summary>
     public const double MinScore = 0.05;
 
-    private PairScorer? _scorer;
-
-    private PairScorer Scorer
+    // Built on first use (the reference data is loaded by then): the graph the index builds, once more for the alerts.
+    private readonly Lazy<PairScorer> _scorer = new(() =>
     {
-        get
-        {
-            if (_scorer is null)
-            {
-                var taxonomy = referenceData.Require().Taxonomy;
-                _scorer = new PairScorer(taxonomy, new SkillGraph(taxonomy));
-            }
-            return _scorer;
-        }
-    }
+        var taxonomy = referenceData.Require().Taxonomy;
+        return new PairScorer(taxonomy, new SkillGraph(taxonomy));
+    });
+
+    private PairScorer Scorer => _scorer.Value;
 
     /// <summary>New offers against the seekers' saved searches.</summary>
     public async Task OffersWrittenAsync(IReadOnlyList<OfferDocument> offers, CancellationToken cancellationToken = default)
@@ -52,9 +46,10 @@ public sealed class AlertMatcher(
                 {
                     continue;
                 }
+                var supplier = Scorer.Supply(profile);
                 foreach (var offer in offers)
                 {
-                    if (Scorer.Score(offer, profile) is { } score && score >= MinScore)
+                    if (Scorer.Score(offer, supplier) is { } score && score >= MinScore)
                     {
                         hits.Add(new AlertHit(search.Id, offer.Id, score, now));
                     }
@@ -81,6 +76,7 @@ public sealed class AlertMatcher(
         {
             var now = time.GetUtcNow();
             var hits = new List<AlertHit>();
+            var suppliers = consenting.Select(Scorer.Supply).ToList();
             foreach (var search in store.OfKind(SavedSearchKind.CandidateSearch))
             {
                 if (search.Query is null || candidates.ToQuery(search.Query).Value is not { } query)
@@ -88,13 +84,13 @@ public sealed class AlertMatcher(
                     continue;
                 }
                 var probe = Probe(query);
-                foreach (var profile in consenting)
+                foreach (var supplier in suppliers)
                 {
-                    if (Passes(query, profile)
-                        && Scorer.Score(probe, profile, query.AllowRelated, query.RadiusKm, banded: true) is { } score
+                    if (Passes(query, supplier.Profile)
+                        && Scorer.Score(probe, supplier, query.AllowRelated, query.RadiusKm, banded: true) is { } score
                         && score >= MinScore)
                     {
-                        hits.Add(new AlertHit(search.Id, profile.Id, score, now));
+                        hits.Add(new AlertHit(search.Id, supplier.Profile.Id, score, now));
                     }
                 }
             }
@@ -104,11 +100,11 @@ public sealed class AlertMatcher(
                 {
                     continue;
                 }
-                foreach (var profile in consenting)
+                foreach (var supplier in suppliers)
                 {
-                    if (Scorer.Score(offer, profile, banded: true) is { } score && score >= MinScore)
+                    if (Scorer.Score(offer, supplier, banded: true) is { } score && score >= MinScore)
                     {
-                        hits.Add(new AlertHit(search.Id, profile.Id, score, now));
+                        hits.Add(new AlertHit(search.Id, supplier.Profile.Id, score, now));
                     }
                 }
             }

@@ -14,9 +14,14 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
     /// <summary>The pair's total score, or null when a hard filter excludes it (a must-have skill not met, beyond the radius).</summary>
     /// <param name="radiusKm">The radius to use (the profile's when null).</param>
     /// <param name="banded">What a recruiter sees: scored by the distance band's floor (the radius stays exact) and weighed by the skills' evidence.</param>
-    public double? Score(OfferDocument offer, ProfileDocument profile, bool allowRelated = true, double? radiusKm = null, bool banded = false)
+    public double? Score(OfferDocument offer, ProfileDocument profile, bool allowRelated = true, double? radiusKm = null, bool banded = false) =>
+        Score(offer, Supply(profile), allowRelated, radiusKm, banded);
+
+    /// <summary>A profile read once for many pairs: its skills as taxonomy ids, its evidence factor's share.</summary>
+    public sealed record Supplier(ProfileDocument Profile, IReadOnlySet<int> Skills, double Attested);
+
+    public Supplier Supply(ProfileDocument profile)
     {
-        ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(profile);
         var supplied = new HashSet<int>();
         foreach (var skill in profile.Skills)
@@ -26,6 +31,16 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
                 supplied.Add(s.Id);
             }
         }
+        return new Supplier(profile, supplied, MatchScorer.Attested(profile.Skills));
+    }
+
+    /// <inheritdoc cref="Score(OfferDocument, ProfileDocument, bool, double?, bool)"/>
+    public double? Score(OfferDocument offer, Supplier supplier, bool allowRelated = true, double? radiusKm = null, bool banded = false)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        ArgumentNullException.ThrowIfNull(supplier);
+        var profile = supplier.Profile;
+        var supplied = supplier.Skills;
         int essential = 0, essentialCount = 0, optional = 0, optionalCount = 0, exact = 0;
         var seen = new HashSet<int>();
         foreach (var demanded in offer.Skills.OrderBy(s => s.Importance))
@@ -82,7 +97,7 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
         var total = MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, supplied.Count,
             banded ? DistanceBands.Floor(distance) : distance, radius, offer.Contract, MatchScorer.ContractMask(profile.ContractWishes),
             offer.Experience, offer.ExperienceYears, profile.ExperienceYears,
-            banded ? MatchScorer.Evidence(MatchScorer.Attested(profile.Skills)) : 1);
+            banded ? MatchScorer.Evidence(supplier.Attested) : 1);
         return total > 0 ? total : null;
     }
 }
