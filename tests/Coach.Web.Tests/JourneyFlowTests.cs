@@ -125,6 +125,7 @@ public sealed class JourneyFlowTests(WebAppFixture app)
         var first = jobs.First;
         await Assertions.Expect(first).ToContainTextAsync("Premier pas");
         await Assertions.Expect(first).ToContainTextAsync("Parce que");
+        await page.EvaluateAsync("() => document.querySelector('#jobs-h').scrollIntoView({ block: 'start' })");
         await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "seeker-explore.png"), FullPage = false });
 
         await first.GetByRole(AriaRole.Button, new() { Name = "Choisir le métier" }).ClickAsync();
