@@ -81,6 +81,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
             {
                 index.Add(row);
             }
+            index.RebuildAll();
             return new EmbeddedMatchIndex(store, index, taxonomy, areaName);
         }
         catch
@@ -112,8 +113,8 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
                 {
                     _index.Add(row);
                 }
-                _index.Offers.CompactIfNeeded();
             });
+            RebuildIfNeeded();
             return result;
         }
         finally
@@ -142,8 +143,8 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
                 {
                     _index.Add(row);
                 }
-                _index.Profiles.CompactIfNeeded();
             });
+            RebuildIfNeeded();
             return result;
         }
         finally
@@ -153,12 +154,12 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     }
 
     public Task<int> DeleteOffersAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-        DeleteAsync(ids, _store.DeleteOffers, _index.Offers, cancellationToken);
+        DeleteAsync(ids, _store.DeleteOffers, () => _index.Offers, cancellationToken);
 
     public Task<int> DeleteProfilesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-        DeleteAsync(ids, _store.DeleteProfiles, _index.Profiles, cancellationToken);
+        DeleteAsync(ids, _store.DeleteProfiles, () => _index.Profiles, cancellationToken);
 
-    private async Task<int> DeleteAsync(IReadOnlyList<string> ids, Func<IReadOnlyList<string>, int> deleteFromStore, DocumentTable table, CancellationToken cancellationToken)
+    private async Task<int> DeleteAsync(IReadOnlyList<string> ids, Func<IReadOnlyList<string>, int> deleteFromStore, Func<DocumentTable> table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
@@ -172,17 +173,34 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
             var deleted = deleteFromStore(ids);
             Apply(() =>
             {
+                var current = table();
                 foreach (var id in ids)
                 {
-                    table.Remove(id);
+                    current.Remove(id);
                 }
-                table.CompactIfNeeded();
             });
+            RebuildIfNeeded();
             return deleted;
         }
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Renumbers a table in clustering order without its tombstones when enough docs were appended or
+    /// deleted since the last time (see <see cref="DocumentTable.NeedsRebuild"/>). Called by a writer
+    /// holding the write gate: the table is built from the current one, which no one mutates meanwhile
+    /// (readers only read it), and swapped in under the write lock.
+    /// </summary>
+    private void RebuildIfNeeded()
+    {
+        var offers = _index.Offers.NeedsRebuild ? _index.RebuildOffers() : null;
+        var profiles = _index.Profiles.NeedsRebuild ? _index.RebuildProfiles() : null;
+        if (offers is not null || profiles is not null)
+        {
+            Apply(() => _index.Replace(offers, profiles));
         }
     }
 

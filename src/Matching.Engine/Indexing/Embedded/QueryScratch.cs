@@ -5,112 +5,131 @@ using System.Text;
 namespace Matching.Engine.Indexing.Embedded;
 
 /// <summary>
-/// Per-query accumulators, pooled so that the hot path allocates nothing: per-doc credit sums, a
-/// touched-list to reset only what a query wrote, per-skill best credits and the top-k heap.
-/// Arrays are never shared between two queries at once (a scratch is rented by one query).
+/// Per-query state, pooled so that the hot path allocates nothing. Arrays are never shared between two
+/// queries at once (a scratch is rented by one query), and <see cref="Reset"/> clears only what the
+/// query wrote (its touched skills and blocks).
 /// </summary>
 internal sealed class QueryScratch
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>Per-doc sums, one struct per doc so that crediting a posting touches one cache line.</summary>
-    public Accumulator[] Docs = [];
-    public int[] Touched = [];
-    public int TouchedCount;
-
+    // ---- per skill
+    /// <summary>Profile → offers: best credit of each demanded skill the profile meets.</summary>
     public readonly byte[] SkillCredit;
+    /// <summary>Profile → offers: 1 for the profile's own skills (an exact match).</summary>
+    public readonly byte[] Exact;
     public readonly int[] TouchedSkills;
     public int TouchedSkillCount;
+    /// <summary>Offer → profiles: slot of a supplied skill in <see cref="MeetStart"/>, -1 when it meets no demanded skill.</summary>
+    public readonly int[] MeetSlot;
+    public int[] MeetStart = new int[64];
+    /// <summary>Offer → profiles: (index of the demanded skill, credit) per supplied skill, flattened.</summary>
+    public int[] MeetIndex = new int[256];
+    public byte[] MeetCredit = new byte[256];
+
+    // ---- per block
+    public byte[] State = [];
+    public ulong[] Union = [];
+    /// <summary>Offers: bit planes of must-have skills met. Profiles: docs meeting every must-have so far / the current one.</summary>
+    public ulong[] Aux0 = [];
+    public ulong[] Aux1 = [];
+    public ulong[] Aux2 = [];
+    /// <summary>Demanded skills present exactly in the block (the supply-use bound's numerator).</summary>
+    public ushort[] ExactCount = [];
+    /// <summary>Offer → profiles: block-level best credits (essential, optional) and the stamp of the skill being credited.</summary>
+    public int[] BlockEssential = [];
+    public int[] BlockOptional = [];
+    public ushort[] Stamp = [];
+    public ushort[] MustMet = [];
+    public int[] TouchedBlocks = [];
+    public int TouchedBlockCount;
+    public int[] Candidates = [];
+    public int[] Ordered = [];
+    public double[] Bounds = [];
+
+    /// <summary>Per demanded skill of the query offer: best credit of the doc being scored.</summary>
+    public readonly int[] Best = new int[DocumentCompiler.MaxSkills + 1];
 
     public readonly (double Score, int Doc)[] Heap = new (double, int)[MaxPageSize];
 
     public QueryScratch(int skillCount)
     {
         SkillCredit = new byte[skillCount];
+        Exact = new byte[skillCount];
         TouchedSkills = new int[skillCount];
+        MeetSlot = new int[skillCount];
+        Array.Fill(MeetSlot, -1);
     }
 
-    public void Ensure(int docs)
+    public void Ensure(int blocks)
     {
-        if (Docs.Length >= docs)
+        if (Union.Length >= blocks)
         {
             return;
         }
-        var capacity = Math.Max(docs, Docs.Length * 2);
-        Docs = new Accumulator[capacity];
-        Touched = new int[capacity];
+        var capacity = Math.Max(blocks, Union.Length * 2);
+        State = new byte[capacity];
+        Union = new ulong[capacity];
+        Aux0 = new ulong[capacity];
+        Aux1 = new ulong[capacity];
+        Aux2 = new ulong[capacity];
+        ExactCount = new ushort[capacity];
+        BlockEssential = new int[capacity];
+        BlockOptional = new int[capacity];
+        Stamp = new ushort[capacity];
+        MustMet = new ushort[capacity];
+        TouchedBlocks = new int[capacity];
+        Candidates = new int[capacity];
+        Ordered = new int[capacity];
+        Bounds = new double[capacity];
     }
 
-    public void Touch(int doc)
+    /// <summary>Marks a block as touched by the query (its per-block state is cleared at reset).</summary>
+    public void TouchBlock(int block)
     {
-        Touched[TouchedCount++] = doc;
+        TouchedBlocks[TouchedBlockCount++] = block;
     }
 
-    /// <summary>
-    /// When a query touched a large share of the docs, visits them in doc order instead of touch
-    /// order: the per-doc columns are then read nearly sequentially (prefetched) rather than at
-    /// random, which costs far less than the sequential scan of the accumulators that reorders them.
-    /// </summary>
-    public void OrderTouchedIfDense(int highWater)
+    public void TouchSkill(int skill)
     {
-        if (TouchedCount * 16L < highWater)
-        {
-            return;
-        }
-        var count = 0;
-        var docs = Docs.AsSpan(0, highWater);
-        for (var doc = 0; doc < docs.Length; doc++)
-        {
-            if (docs[doc].Mark != 0)
-            {
-                Touched[count++] = doc;
-            }
-        }
-        TouchedCount = count;
+        TouchedSkills[TouchedSkillCount++] = skill;
     }
 
     public void Reset()
     {
-        for (var i = 0; i < TouchedCount; i++)
+        for (var i = 0; i < TouchedBlockCount; i++)
         {
-            Docs[Touched[i]] = default;
+            var b = TouchedBlocks[i];
+            Union[b] = 0;
+            Aux0[b] = Aux1[b] = Aux2[b] = 0;
+            ExactCount[b] = 0;
+            BlockEssential[b] = BlockOptional[b] = 0;
+            Stamp[b] = 0;
+            MustMet[b] = 0;
         }
-        TouchedCount = 0;
+        TouchedBlockCount = 0;
         for (var i = 0; i < TouchedSkillCount; i++)
         {
-            SkillCredit[TouchedSkills[i]] = 0;
+            var skill = TouchedSkills[i];
+            SkillCredit[skill] = 0;
+            Exact[skill] = 0;
+            MeetSlot[skill] = -1;
         }
         TouchedSkillCount = 0;
     }
-}
-
-/// <summary>
-/// Credit sums (in <see cref="SkillGraph.CreditUnit"/>) of one doc during one query, in 8 bytes so that
-/// a million docs' accumulators stay within 8 MB: sums cannot overflow because a document or a query
-/// has at most <see cref="DocumentCompiler.MaxSkills"/> skills (500 × 100 &lt; 65 536).
-/// </summary>
-internal struct Accumulator
-{
-    public ushort Essential;
-    public ushort Optional;
-    public ushort MustHave;
-    /// <summary>Demanded skills met exactly: the same count seen from either side (the supply-use numerator).</summary>
-    public ushort Exact;
-    /// <summary>0 = untouched; otherwise a stamp (offer → profiles: 1 + index of the demanded skill being credited).</summary>
-    public ushort Mark;
 }
 
 internal sealed class ScratchPool(int skillCount)
 {
     private readonly ConcurrentBag<QueryScratch> _free = [];
 
-    public QueryScratch Rent(int docs)
+    public QueryScratch Rent(int blocks)
     {
         if (!_free.TryTake(out var scratch))
         {
             scratch = new QueryScratch(skillCount);
         }
-        scratch.Ensure(docs);
+        scratch.Ensure(blocks);
         return scratch;
     }
 
