@@ -13,6 +13,9 @@ internal interface IBlockScorer
     /// </summary>
     double Bound(int block);
 
+    /// <summary>A cheaper upper bound of one doc's score (same rules as <see cref="Bound"/>), checked before <see cref="Score"/>.</summary>
+    double DocBound(int doc);
+
     /// <summary>The exact score of a candidate doc (every hard filter already passed).</summary>
     double Score(int doc);
 }
@@ -60,7 +63,7 @@ internal ref struct MatchCollector(Span<(double Score, int Doc)> heap, string[] 
 
 /// <summary>
 /// The search loop both directions share. Before it runs, the direction has left in
-/// <see cref="QueryScratch.Union"/> the candidates of each block (docs that match: reached by a skill,
+/// <see cref="BlockAccumulator.Union"/> the candidates of each block (docs that match: reached by a skill,
 /// alive, within the radius, every hard filter passed) and listed those blocks in
 /// <see cref="QueryScratch.Candidates"/>. The loop visits blocks by decreasing score bound, in 64
 /// buckets, scores their candidates exactly, and stops at the first bucket whose bound cannot beat the
@@ -70,10 +73,12 @@ internal ref struct MatchCollector(Span<(double Score, int Doc)> heap, string[] 
 internal static class BlockSearch
 {
     private const int Buckets = 64;
+    internal static long DebugEvaluated, DebugBlocks, DebugCandidates, DebugEntries;
 
     public static void Run<TScorer>(ref TScorer scorer, QueryScratch s, int candidateCount, ref MatchCollector collector)
         where TScorer : struct, IBlockScorer
     {
+        DebugCandidates += candidateCount;
         Span<int> starts = stackalloc int[Buckets + 1];
         starts.Clear();
         var candidates = s.Candidates;
@@ -115,12 +120,18 @@ internal static class BlockSearch
                 continue;
             }
             var block = candidates[i];
-            var mask = s.Union[block];
+            var mask = s.Blocks[block].Union;
+            DebugBlocks++;
             var first = block << 6;
             while (mask != 0)
             {
                 var doc = first + BitOperations.TrailingZeroCount(mask);
                 mask &= mask - 1;
+                if (collector.IsFull && scorer.DocBound(doc) < collector.WorstScore)
+                {
+                    continue;
+                }
+                DebugEvaluated++;
                 var score = scorer.Score(doc);
                 if (score > 0)
                 {

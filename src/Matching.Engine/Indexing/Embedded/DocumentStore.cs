@@ -37,6 +37,8 @@ internal sealed class DocumentStore : IDisposable
             radius REAL NOT NULL, exp_years REAL NOT NULL, wishes INTEGER NOT NULL, searchable INTEGER NOT NULL,
             occupations TEXT);
         CREATE TABLE IF NOT EXISTS profile_json(seq INTEGER PRIMARY KEY, json BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
         """;
 
     private readonly SkillsTaxonomy _taxonomy;
@@ -54,6 +56,15 @@ internal sealed class DocumentStore : IDisposable
         _writer.Open();
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;");
         Execute(_writer, Schema);
+        using (var meta = _writer.CreateCommand())
+        {
+            meta.CommandText = "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', $id); SELECT (SELECT value FROM meta WHERE key = 'store_id'), (SELECT value FROM meta WHERE key = 'generation')";
+            meta.Parameters.AddWithValue("$id", Guid.NewGuid().ToString("N"));
+            using var row = meta.ExecuteReader();
+            row.Read();
+            StoreId = row.GetString(0);
+            Generation = long.Parse(row.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
         _localOfSkill = new int[taxonomy.Skills.Count];
         Array.Fill(_localOfSkill, -1);
         using var command = _writer.CreateCommand();
@@ -77,6 +88,20 @@ internal sealed class DocumentStore : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>A random id given to the file when it was created (a snapshot of another store is never taken for this one's).</summary>
+    public string StoreId { get; }
+
+    /// <summary>Committed write transactions so far: each one bumps it inside the transaction, so a snapshot of the in-memory index taken at generation G is the image of the store exactly while it is still G.</summary>
+    public long Generation { get; private set; }
+
+    private void BumpGeneration(SqliteTransaction tx)
+    {
+        using var command = _writer.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'";
+        command.ExecuteNonQuery();
+    }
 
     public static DocumentStore Open(string path, SkillsTaxonomy taxonomy)
     {
@@ -124,7 +149,9 @@ internal sealed class DocumentStore : IDisposable
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.OfferDocument);
                 json.ExecuteNonQuery();
             }
+            BumpGeneration(tx);
             tx.Commit();
+            Generation++;
         }
         catch
         {
@@ -169,7 +196,9 @@ internal sealed class DocumentStore : IDisposable
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.ProfileDocument);
                 json.ExecuteNonQuery();
             }
+            BumpGeneration(tx);
             tx.Commit();
+            Generation++;
         }
         catch
         {
@@ -199,7 +228,9 @@ internal sealed class DocumentStore : IDisposable
             // Both statements delete the same document: the count is of documents, not rows.
             deleted += command.ExecuteNonQuery() > 0 ? 1 : 0;
         }
+        BumpGeneration(tx);
         tx.Commit();
+        Generation++;
         return deleted;
     }
 

@@ -279,6 +279,90 @@ internal abstract class DocumentTable
         }
     }
 
+    // ---------------------------------------------------------------- snapshot
+
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(HighWater);
+        writer.Write(SortedCount);
+        var blocks = BlockCount;
+        IndexSnapshot.WriteStrings(writer, Ids, HighWater);
+        IndexSnapshot.WriteArray(writer, SkillStart, HighWater + 1);
+        IndexSnapshot.WriteArray(writer, _skillData, SkillStart[HighWater]);
+        IndexSnapshot.WriteArray(writer, Alive, blocks);
+        IndexSnapshot.WriteArray(writer, Unlocated, blocks);
+        IndexSnapshot.WriteArray(writer, MinLatitude, blocks);
+        IndexSnapshot.WriteArray(writer, MaxLatitude, blocks);
+        IndexSnapshot.WriteArray(writer, MinLongitude, blocks);
+        IndexSnapshot.WriteArray(writer, MaxLongitude, blocks);
+        WritePostings(writer, Postings);
+        WriteSide(writer, blocks);
+    }
+
+    public void ReadFrom(BinaryReader reader)
+    {
+        var highWater = reader.ReadInt32();
+        var sorted = reader.ReadInt32();
+        if (highWater < 0 || sorted < 0 || sorted > highWater)
+        {
+            throw new InvalidDataException("Bad table header.");
+        }
+        var capacity = Math.Max(1024, (highWater + 63) & ~63);
+        var blocks = capacity >> 6;
+        Ids = IndexSnapshot.ReadStrings(reader, capacity);
+        SkillStart = IndexSnapshot.ReadArray<int>(reader, capacity + 1);
+        _skillData = IndexSnapshot.ReadArray<int>(reader, 1024);
+        Alive = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        Unlocated = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        MinLatitude = IndexSnapshot.ReadArray<double>(reader, blocks);
+        MaxLatitude = IndexSnapshot.ReadArray<double>(reader, blocks);
+        MinLongitude = IndexSnapshot.ReadArray<double>(reader, blocks);
+        MaxLongitude = IndexSnapshot.ReadArray<double>(reader, blocks);
+        ReadPostings(reader, Postings);
+        ReadSide(reader, capacity);
+        if (Ids.Length != capacity || SkillStart.Length != capacity + 1 || Alive.Length != blocks || SkillStart[highWater] > _skillData.Length)
+        {
+            throw new InvalidDataException("Inconsistent table arrays.");
+        }
+        HighWater = highWater;
+        SortedCount = sorted;
+        _docOf.Clear();
+        _docOf.EnsureCapacity(highWater);
+        for (var doc = 0; doc < highWater; doc++)
+        {
+            if (IsAlive(doc))
+            {
+                _docOf[Ids[doc]] = doc;
+            }
+        }
+    }
+
+    protected static void WritePostings(BinaryWriter writer, BlockPostings postings)
+    {
+        var (offsets, blocks, masks) = postings.ToCsr();
+        IndexSnapshot.WriteArray(writer, offsets, offsets.Length);
+        IndexSnapshot.WriteArray(writer, blocks, blocks.Length);
+        IndexSnapshot.WriteArray(writer, masks, masks.Length);
+    }
+
+    protected static void ReadPostings(BinaryReader reader, BlockPostings postings)
+    {
+        var offsets = IndexSnapshot.ReadArray<int>(reader);
+        var blocks = IndexSnapshot.ReadArray<int>(reader);
+        var masks = IndexSnapshot.ReadArray<ulong>(reader);
+        if (offsets.Length != postings.SkillCount + 1 || offsets[^1] != blocks.Length || blocks.Length != masks.Length)
+        {
+            throw new InvalidDataException("Postings of another taxonomy.");
+        }
+        postings.LoadCsr(offsets, blocks, masks);
+    }
+
+    /// <summary>The side's own columns and block summaries.</summary>
+    protected abstract void WriteSide(BinaryWriter writer, int blocks);
+
+    /// <summary>Reads what <see cref="WriteSide"/> wrote, with arrays of <paramref name="capacity"/> docs.</summary>
+    protected abstract void ReadSide(BinaryReader reader, int capacity);
+
     protected abstract DocumentTable CreateEmpty();
 
     /// <summary>Appends a copy of doc <paramref name="doc"/> of <paramref name="source"/> (a table of the same side).</summary>
@@ -530,6 +614,33 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
         Append(offers.Ids[doc], offers.Skills(doc), offers.Columns[doc]);
     }
 
+    protected override void WriteSide(BinaryWriter writer, int blocks)
+    {
+        IndexSnapshot.WriteArray(writer, Columns, HighWater);
+        WritePostings(writer, MustPostings);
+        IndexSnapshot.WriteArray(writer, Must0, blocks);
+        IndexSnapshot.WriteArray(writer, Must1, blocks);
+        IndexSnapshot.WriteArray(writer, Must2, blocks);
+        IndexSnapshot.WriteArray(writer, MustOverflow, blocks);
+        IndexSnapshot.WriteArray(writer, ContractMask, blocks);
+        IndexSnapshot.WriteArray(writer, MinRequirement, blocks);
+        IndexSnapshot.WriteArray(writer, MinYearsAsked, blocks);
+    }
+
+    protected override void ReadSide(BinaryReader reader, int capacity)
+    {
+        var blocks = capacity >> 6;
+        Columns = IndexSnapshot.ReadArray<OfferColumns>(reader, capacity);
+        ReadPostings(reader, MustPostings);
+        Must0 = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        Must1 = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        Must2 = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        MustOverflow = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        ContractMask = IndexSnapshot.ReadArray<int>(reader, blocks);
+        MinRequirement = IndexSnapshot.ReadArray<byte>(reader, blocks);
+        MinYearsAsked = IndexSnapshot.ReadArray<double>(reader, blocks);
+    }
+
     protected override void GrowColumns(int capacity)
     {
         Columns = Resize(Columns, capacity);
@@ -629,6 +740,54 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
     {
         var profiles = (ProfileTable)source;
         Append(profiles.Ids[doc], profiles.Skills(doc), profiles.Columns[doc], profiles._occupations[doc]);
+    }
+
+    protected override void WriteSide(BinaryWriter writer, int blocks)
+    {
+        IndexSnapshot.WriteArray(writer, Columns, HighWater);
+        var ends = new int[HighWater];
+        var total = 0;
+        for (var doc = 0; doc < HighWater; doc++)
+        {
+            total += _occupations[doc].Length;
+            ends[doc] = total;
+        }
+        var all = new int[total];
+        for (var doc = 0; doc < HighWater; doc++)
+        {
+            _occupations[doc].CopyTo(all, ends[doc] - _occupations[doc].Length);
+        }
+        IndexSnapshot.WriteArray(writer, ends, ends.Length);
+        IndexSnapshot.WriteArray(writer, all, all.Length);
+        IndexSnapshot.WriteArray(writer, MinSkillCount, blocks);
+        IndexSnapshot.WriteArray(writer, WishesMask, blocks);
+        IndexSnapshot.WriteArray(writer, MaxYears, blocks);
+        IndexSnapshot.WriteArray(writer, MinRadius, blocks);
+        IndexSnapshot.WriteArray(writer, MaxRadius, blocks);
+        IndexSnapshot.WriteArray(writer, Searchable, blocks);
+        writer.Write(MaxRadiusKm);
+    }
+
+    protected override void ReadSide(BinaryReader reader, int capacity)
+    {
+        var blocks = capacity >> 6;
+        Columns = IndexSnapshot.ReadArray<ProfileColumns>(reader, capacity);
+        var ends = IndexSnapshot.ReadArray<int>(reader);
+        var all = IndexSnapshot.ReadArray<int>(reader);
+        _occupations = new int[capacity][];
+        var start = 0;
+        for (var doc = 0; doc < ends.Length; doc++)
+        {
+            _occupations[doc] = ends[doc] == start ? [] : all[start..ends[doc]];
+            start = ends[doc];
+        }
+        MinSkillCount = IndexSnapshot.ReadArray<int>(reader, blocks);
+        WishesMask = IndexSnapshot.ReadArray<int>(reader, blocks);
+        MaxYears = IndexSnapshot.ReadArray<double>(reader, blocks);
+        MinRadius = IndexSnapshot.ReadArray<double>(reader, blocks);
+        MaxRadius = IndexSnapshot.ReadArray<double>(reader, blocks);
+        Searchable = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        MaxRadiusKm = reader.ReadDouble();
     }
 
     protected override void GrowColumns(int capacity)

@@ -40,8 +40,11 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
-    private EmbeddedMatchIndex(DocumentStore store, InMemoryIndex index, SkillsTaxonomy taxonomy, Func<string, string?> areaName)
+    private readonly string _fingerprint;
+
+    private EmbeddedMatchIndex(DocumentStore store, InMemoryIndex index, SkillsTaxonomy taxonomy, Func<string, string?> areaName, string fingerprint)
     {
+        _fingerprint = fingerprint;
         _store = store;
         _index = index;
         _taxonomy = taxonomy;
@@ -73,16 +76,20 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         try
         {
             var index = new InMemoryIndex(taxonomy, graph, areaOfCommune);
-            foreach (var row in store.ReadOfferRows())
+            var fingerprint = IndexSnapshot.Fingerprint(taxonomy, graph);
+            if (!IndexSnapshot.TryRead(IndexSnapshot.PathFor(storePath), index, store.StoreId, store.Generation, fingerprint))
             {
-                index.Add(row);
+                foreach (var row in store.ReadOfferRows())
+                {
+                    index.Add(row);
+                }
+                foreach (var row in store.ReadProfileRows())
+                {
+                    index.Add(row);
+                }
+                index.RebuildAll();
             }
-            foreach (var row in store.ReadProfileRows())
-            {
-                index.Add(row);
-            }
-            index.RebuildAll();
-            return new EmbeddedMatchIndex(store, index, taxonomy, areaName);
+            return new EmbeddedMatchIndex(store, index, taxonomy, areaName, fingerprint);
         }
         catch
         {
@@ -384,15 +391,49 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     public Task<IndexCounts> CountAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(Read(() => new IndexCounts(_index.Offers.LiveCount, _index.Profiles.LiveCount)));
 
+    /// <summary>
+    /// Writes the snapshot of the in-memory index (see <see cref="IndexSnapshot"/>) so that the next
+    /// open reads it instead of rebuilding from the store, then closes the store. A snapshot that cannot
+    /// be written is skipped: the next open rebuilds.
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
-        _store.Dispose();
-        _lock.Dispose();
-        _writeGate.Dispose();
+        _writeGate.Wait();
+        try
+        {
+            WriteSnapshot();
+        }
+        finally
+        {
+            _store.Dispose();
+            _writeGate.Release();
+            _lock.Dispose();
+            _writeGate.Dispose();
+        }
+    }
+
+    private void WriteSnapshot()
+    {
+        var path = IndexSnapshot.PathFor(_store.Path);
+        try
+        {
+            if (_index.Offers.SortedCount != _index.Offers.HighWater || _index.Offers.DeadCount > 0
+                || _index.Profiles.SortedCount != _index.Profiles.HighWater || _index.Profiles.DeadCount > 0)
+            {
+                var offers = _index.RebuildOffers();
+                var profiles = _index.RebuildProfiles();
+                Apply(() => _index.Replace(offers, profiles));
+            }
+            IndexSnapshot.Write(path, _index, _store.StoreId, _store.Generation, _fingerprint);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(path + ".tmp");
+        }
     }
 
     private int _disposed;

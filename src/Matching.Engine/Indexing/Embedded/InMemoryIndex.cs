@@ -34,6 +34,7 @@ internal sealed class InMemoryIndex
     }
 
     public SkillGraph Graph { get; }
+    internal static long[] Phase = new long[8];
 
     /// <summary>The offers; replaced whole by <see cref="RebuildOffers"/>.</summary>
     public OfferTable Offers { get; private set; }
@@ -155,29 +156,38 @@ internal sealed class InMemoryIndex
                 }
             }
 
+            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             // 2. Blocks within reach, then one pass over the block postings of the reached skills.
             var box = profile.HasPlace ? RadiusBox.Around(profile.Latitude, radius) : RadiusBox.Everywhere;
             var cosLatitude = Math.Cos(profile.Latitude * Math.PI / 180);
             MarkBlocks(offers, s, profile.HasPlace, profile.Latitude, profile.Longitude, cosLatitude, box, radius, radius);
+            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             for (var k = 0; k < s.TouchedSkillCount; k++)
             {
                 var demanded = s.TouchedSkills[k];
                 var exact = s.Exact[demanded];
                 var blocks = offers.Postings.Blocks(demanded);
                 var masks = offers.Postings.Masks(demanded);
+                var accumulators = s.Blocks;
+                var state = s.State;
                 for (var j = 0; j < blocks.Length; j++)
                 {
                     var b = blocks[j];
-                    if (s.State[b] == 0)
+                    if (state[b] == 0)
                     {
                         continue;
                     }
-                    if (s.Union[b] == 0)
+                    ref var acc = ref accumulators[b];
+                    if (acc.Union == 0)
                     {
                         s.TouchBlock(b);
                     }
-                    s.Union[b] |= masks[j];
-                    s.ExactCount[b] += exact;
+                    acc.Union |= masks[j];
+                    if (exact != 0)
+                    {
+                        acc.ExactCount++;
+                        acc.AddExact(masks[j]);
+                    }
                 }
                 // Must-have skills met, counted per doc in three bit planes (carry-save addition).
                 blocks = offers.MustPostings.Blocks(demanded);
@@ -185,28 +195,25 @@ internal sealed class InMemoryIndex
                 for (var j = 0; j < blocks.Length; j++)
                 {
                     var b = blocks[j];
-                    if (s.State[b] == 0)
+                    if (state[b] != 0)
                     {
-                        continue;
+                        accumulators[b].AddMust(masks[j]);
                     }
-                    var m = masks[j];
-                    var carry = s.Aux0[b] & m;
-                    s.Aux0[b] ^= m;
-                    var carry2 = s.Aux1[b] & carry;
-                    s.Aux1[b] ^= carry;
-                    s.Aux2[b] ^= carry2;
                 }
             }
+            s.OrderTouchedIfDense(offers.BlockCount);
 
+            var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
             // 3. Candidates per block: alive, every must-have met, within the radius. Their count is the total.
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
             var candidates = 0;
             for (var t = 0; t < s.TouchedBlockCount; t++)
             {
                 var b = s.TouchedBlocks[t];
-                var reached = s.Union[b] & offers.Alive[b];
+                ref var acc = ref s.Blocks[b];
+                var reached = acc.Union & offers.Alive[b];
                 var must = offers.Must0[b] | offers.Must1[b] | offers.Must2[b];
-                var allMet = ~((s.Aux0[b] ^ offers.Must0[b]) | (s.Aux1[b] ^ offers.Must1[b]) | (s.Aux2[b] ^ offers.Must2[b]));
+                var allMet = ~((acc.Must0 ^ offers.Must0[b]) | (acc.Must1 ^ offers.Must1[b]) | (acc.Must2 ^ offers.Must2[b]));
                 var overflow = reached & offers.MustOverflow[b];
                 var passing = (reached & ~must & ~offers.MustOverflow[b]) | (reached & must & allMet);
                 while (overflow != 0)
@@ -222,7 +229,7 @@ internal sealed class InMemoryIndex
                 {
                     passing = WithinRadius(offers, b, passing, profile.Latitude, profile.Longitude, cosLatitude, box, radius);
                 }
-                s.Union[b] = passing;
+                acc.Union = passing;
                 if (passing != 0)
                 {
                     s.Candidates[candidates++] = b;
@@ -231,8 +238,11 @@ internal sealed class InMemoryIndex
             }
 
             // 4. The page.
+            var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
             var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact);
             BlockSearch.Run(ref scorer, s, candidates, ref collector);
+            var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Phase[0] += t1 - t0; Phase[1] += t2 - t1; Phase[2] += t3 - t2; Phase[3] += t4 - t3;
             var sorted = collector.Sorted();
             var hits = new MatchHit[sorted.Length];
             for (var i = 0; i < sorted.Length; i++)
@@ -275,12 +285,24 @@ internal sealed class InMemoryIndex
 
         public double Bound(int block)
         {
-            var exact = s.ExactCount[block];
+            // Distance and experience at most 1; the contract from the block's contracts.
+            var exact = s.Blocks[block].ExactCount;
             var skills = MatchScorer.Skills(exact > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(Math.Min(exact, profile.Skills.Length), profile.Skills.Length));
             var contract = (offers.ContractMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
-            var yearsAsked = offers.MinYearsAsked[block];
-            var experience = MatchScorer.Experience((ExperienceRequirement)offers.MinRequirement[block], yearsAsked > 0 ? yearsAsked : null, profile.ExperienceYears);
-            return skills * 1.0 * contract * experience;
+            return skills * 1.0 * contract * 1.0;
+        }
+
+        public double DocBound(int doc)
+        {
+            if (profile.Skills.Length > BlockAccumulator.MaxExact)
+            {
+                return double.PositiveInfinity;
+            }
+            var exact = s.Blocks[doc >> 6].ExactOf(doc & 63);
+            var skills = MatchScorer.Skills(exact > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(exact, profile.Skills.Length));
+            ref readonly var offer = ref offers.Columns[doc];
+            return skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
+                * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
         }
 
         public double Score(int doc)
@@ -481,29 +503,36 @@ internal sealed class InMemoryIndex
                     var exact = supplied == demanded ? (ushort)1 : (ushort)0;
                     var blocks = profiles.Postings.Blocks(supplied);
                     var masks = profiles.Postings.Masks(supplied);
+                    var accumulators = s.Blocks;
+                    var state = s.State;
                     for (var j = 0; j < blocks.Length; j++)
                     {
                         var b = blocks[j];
-                        if (s.State[b] == 0)
+                        if (state[b] == 0)
                         {
                             continue;
                         }
-                        if (s.Union[b] == 0)
+                        ref var acc = ref accumulators[b];
+                        if (acc.Union == 0)
                         {
                             s.TouchBlock(b);
                         }
-                        s.Union[b] |= masks[j];
-                        s.ExactCount[b] += exact;
-                        if (s.Stamp[b] != stamp)
+                        acc.Union |= masks[j];
+                        if (exact != 0)
                         {
-                            s.Stamp[b] = stamp;
+                            acc.ExactCount++;
+                            acc.AddExact(masks[j]);
+                        }
+                        if (acc.Stamp != stamp)
+                        {
+                            acc.Stamp = stamp;
                             if (optional)
                             {
-                                s.BlockOptional[b] += credit;
+                                acc.Optional += credit;
                             }
                             else
                             {
-                                s.BlockEssential[b] += credit;
+                                acc.Essential += credit;
                             }
                             if (must)
                             {
@@ -512,7 +541,7 @@ internal sealed class InMemoryIndex
                         }
                         if (must)
                         {
-                            s.Aux1[b] |= masks[j];
+                            acc.Must1 |= masks[j];
                         }
                     }
                 }
@@ -520,17 +549,19 @@ internal sealed class InMemoryIndex
                 {
                     for (var k = 0; k < mustBlocks; k++)
                     {
-                        var b = s.Ordered[k];
-                        if (s.MustMet[b] == mustSeen)
+                        ref var acc = ref s.Blocks[s.Ordered[k]];
+                        if (acc.MustMet == mustSeen)
                         {
-                            s.Aux0[b] = mustSeen == 0 ? s.Aux1[b] : s.Aux0[b] & s.Aux1[b];
-                            s.MustMet[b]++;
+                            acc.Must0 = mustSeen == 0 ? acc.Must1 : acc.Must0 & acc.Must1;
+                            acc.MustMet++;
                         }
-                        s.Aux1[b] = 0;
+                        acc.Must1 = 0;
                     }
                     mustSeen++;
                 }
             }
+
+            s.OrderTouchedIfDense(profiles.BlockCount);
 
             // 4. Candidates per block: alive, consenting when asked, every must-have met, the search's
             //    filters, within the radius. Their count is the total; a candidate search counts facets.
@@ -539,20 +570,21 @@ internal sealed class InMemoryIndex
             for (var t = 0; t < s.TouchedBlockCount; t++)
             {
                 var b = s.TouchedBlocks[t];
-                var passing = s.Union[b] & profiles.Alive[b];
+                ref var acc = ref s.Blocks[b];
+                var passing = acc.Union & profiles.Alive[b];
                 if (searchableOnly)
                 {
                     passing &= profiles.Searchable[b];
                 }
                 if (mustCount > 0)
                 {
-                    passing &= s.MustMet[b] == mustCount ? s.Aux0[b] : 0;
+                    passing &= acc.MustMet == mustCount ? acc.Must0 : 0;
                 }
                 if (passing != 0 && (filter is not null || facets is not null || s.State[b] == Mixed))
                 {
                     passing = CheckEach(profiles, b, passing, offer, radiusOverride, cosLatitude, s.State[b] == Mixed, filter, facets);
                 }
-                s.Union[b] = passing;
+                acc.Union = passing;
                 if (passing != 0)
                 {
                     s.Candidates[candidates++] = b;
@@ -664,13 +696,28 @@ internal sealed class InMemoryIndex
 
         public double Bound(int block)
         {
-            var demand = MatchScorer.Skills(MatchScorer.Coverage(s.BlockEssential[block], essentialCount), essentialCount,
-                MatchScorer.Coverage(s.BlockOptional[block], optionalCount), optionalCount);
+            ref readonly var acc = ref s.Blocks[block];
+            var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
+                MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
             var fewest = profiles.MinSkillCount[block];
-            var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(s.ExactCount[block], fewest), fewest));
+            var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(acc.ExactCount, fewest), fewest));
             var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
             return skills * 1.0 * contract * experience;
+        }
+
+        public double DocBound(int doc)
+        {
+            if (offer.Skills.Length > BlockAccumulator.MaxExact)
+            {
+                return double.PositiveInfinity;
+            }
+            ref readonly var acc = ref s.Blocks[doc >> 6];
+            ref readonly var profile = ref profiles.Columns[doc];
+            var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
+                MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
+            var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(acc.ExactOf(doc & 63), profile.SkillCount));
+            return skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears);
         }
 
         public double Score(int doc)

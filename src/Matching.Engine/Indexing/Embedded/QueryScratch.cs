@@ -29,18 +29,8 @@ internal sealed class QueryScratch
 
     // ---- per block
     public byte[] State = [];
-    public ulong[] Union = [];
-    /// <summary>Offers: bit planes of must-have skills met. Profiles: docs meeting every must-have so far / the current one.</summary>
-    public ulong[] Aux0 = [];
-    public ulong[] Aux1 = [];
-    public ulong[] Aux2 = [];
-    /// <summary>Demanded skills present exactly in the block (the supply-use bound's numerator).</summary>
-    public ushort[] ExactCount = [];
-    /// <summary>Offer → profiles: block-level best credits (essential, optional) and the stamp of the skill being credited.</summary>
-    public int[] BlockEssential = [];
-    public int[] BlockOptional = [];
-    public ushort[] Stamp = [];
-    public ushort[] MustMet = [];
+    /// <summary>What the query accumulated per block, one struct per block so an update touches one or two cache lines.</summary>
+    public BlockAccumulator[] Blocks = [];
     public int[] TouchedBlocks = [];
     public int TouchedBlockCount;
     public int[] Candidates = [];
@@ -63,31 +53,45 @@ internal sealed class QueryScratch
 
     public void Ensure(int blocks)
     {
-        if (Union.Length >= blocks)
+        if (Blocks.Length >= blocks)
         {
             return;
         }
-        var capacity = Math.Max(blocks, Union.Length * 2);
+        var capacity = Math.Max(blocks, Blocks.Length * 2);
         State = new byte[capacity];
-        Union = new ulong[capacity];
-        Aux0 = new ulong[capacity];
-        Aux1 = new ulong[capacity];
-        Aux2 = new ulong[capacity];
-        ExactCount = new ushort[capacity];
-        BlockEssential = new int[capacity];
-        BlockOptional = new int[capacity];
-        Stamp = new ushort[capacity];
-        MustMet = new ushort[capacity];
+        Blocks = new BlockAccumulator[capacity];
         TouchedBlocks = new int[capacity];
         Candidates = new int[capacity];
         Ordered = new int[capacity];
         Bounds = new double[capacity];
     }
 
-    /// <summary>Marks a block as touched by the query (its per-block state is cleared at reset).</summary>
+    /// <summary>Marks a block as touched by the query (its accumulator is cleared at reset).</summary>
     public void TouchBlock(int block)
     {
         TouchedBlocks[TouchedBlockCount++] = block;
+    }
+
+    /// <summary>
+    /// When the query touched a large share of the blocks, lists them in block order instead of touch
+    /// order, so that the per-block arrays are then read sequentially.
+    /// </summary>
+    public void OrderTouchedIfDense(int blockCount)
+    {
+        if (TouchedBlockCount * 8L < blockCount)
+        {
+            return;
+        }
+        var count = 0;
+        var blocks = Blocks.AsSpan(0, blockCount);
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            if (blocks[b].Union != 0)
+            {
+                TouchedBlocks[count++] = b;
+            }
+        }
+        TouchedBlockCount = count;
     }
 
     public void TouchSkill(int skill)
@@ -99,13 +103,7 @@ internal sealed class QueryScratch
     {
         for (var i = 0; i < TouchedBlockCount; i++)
         {
-            var b = TouchedBlocks[i];
-            Union[b] = 0;
-            Aux0[b] = Aux1[b] = Aux2[b] = 0;
-            ExactCount[b] = 0;
-            BlockEssential[b] = BlockOptional[b] = 0;
-            Stamp[b] = 0;
-            MustMet[b] = 0;
+            Blocks[TouchedBlocks[i]] = default;
         }
         TouchedBlockCount = 0;
         for (var i = 0; i < TouchedSkillCount; i++)
@@ -116,6 +114,79 @@ internal sealed class QueryScratch
             MeetSlot[skill] = -1;
         }
         TouchedSkillCount = 0;
+    }
+}
+
+/// <summary>
+/// The one accumulator of both directions: what a query learned about one block of docs. Bit masks
+/// have one bit per doc of the block; counts are exact (a query has at most
+/// <see cref="DocumentCompiler.MaxSkills"/> skills).
+/// </summary>
+internal struct BlockAccumulator
+{
+    /// <summary>Docs reached by a skill of the query; after the filters, the candidates.</summary>
+    public ulong Union;
+    /// <summary>Per doc, how many of the query's skills it holds exactly: bit planes (0-63).</summary>
+    public ulong Exact0, Exact1, Exact2, Exact3, Exact4, Exact5;
+    /// <summary>Profile → offers: bit planes of must-have skills met. Offer → profiles: docs meeting every must-have so far (0) and the current one (1).</summary>
+    public ulong Must0, Must1, Must2;
+    /// <summary>Offer → profiles: block-level best credits of the demanded skills (the bound's demand).</summary>
+    public int Essential, Optional;
+    /// <summary>Query skills present exactly in the block (the block bound's supply-use numerator).</summary>
+    public ushort ExactCount;
+    /// <summary>Offer → profiles: 1 + index of the demanded skill last credited to the block.</summary>
+    public ushort Stamp;
+    /// <summary>Offer → profiles: must-have skills folded into <see cref="Must0"/>.</summary>
+    public ushort MustMet;
+
+    /// <summary>Exact-count planes hold 0 to 63.</summary>
+    public const int MaxExact = 63;
+
+    /// <summary>Adds 1 to the exact count of the docs of <paramref name="mask"/> (carry-save addition).</summary>
+    public void AddExact(ulong mask)
+    {
+        var carry = Exact0 & mask;
+        Exact0 ^= mask;
+        if (carry == 0)
+        {
+            return;
+        }
+        var next = Exact1 & carry;
+        Exact1 ^= carry;
+        if (next == 0)
+        {
+            return;
+        }
+        carry = Exact2 & next;
+        Exact2 ^= next;
+        if (carry == 0)
+        {
+            return;
+        }
+        next = Exact3 & carry;
+        Exact3 ^= carry;
+        if (next == 0)
+        {
+            return;
+        }
+        carry = Exact4 & next;
+        Exact4 ^= next;
+        Exact5 ^= carry;
+    }
+
+    /// <summary>The exact count of the doc at <paramref name="bit"/>.</summary>
+    public readonly int ExactOf(int bit) =>
+        (int)((Exact0 >> bit) & 1) | (int)(((Exact1 >> bit) & 1) << 1) | (int)(((Exact2 >> bit) & 1) << 2)
+        | (int)(((Exact3 >> bit) & 1) << 3) | (int)(((Exact4 >> bit) & 1) << 4) | (int)(((Exact5 >> bit) & 1) << 5);
+
+    /// <summary>Adds 1 to a 3-bit count of must-have skills met of the docs of <paramref name="mask"/>.</summary>
+    public void AddMust(ulong mask)
+    {
+        var carry = Must0 & mask;
+        Must0 ^= mask;
+        var carry2 = Must1 & carry;
+        Must1 ^= carry;
+        Must2 ^= carry2;
     }
 }
 
