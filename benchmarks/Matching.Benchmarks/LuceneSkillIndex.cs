@@ -11,14 +11,18 @@ namespace Matching.Benchmarks;
 
 /// <summary>
 /// The Lucene.Net 4.8 baseline: one document per offer (or profile) with a <c>skill</c> StringField
-/// per ESCO skill URI; a query is a BooleanQuery of SHOULD TermQuery per skill, scored by BM25,
-/// top k. It knows nothing of related skills, distance or contracts: it is the "plain search
-/// engine" the embedded index must beat.
+/// per ESCO skill URI and its coordinates as doc values; a query is a BooleanQuery of SHOULD
+/// TermQuery per skill, scored by BM25, top k. It knows nothing of related skills or contracts: it is
+/// the "plain search engine" the embedded index must beat. With a radius, a collector keeps only the
+/// documents within the radius (the engine's haversine; a document without coordinates passes, as in
+/// the engine) before the top-k collector: the same radius filter as the engine's.
 /// </summary>
 internal sealed class LuceneSkillIndex : IDisposable
 {
     private const string IdField = "id";
     private const string SkillField = "skill";
+    private const string LatitudeField = "lat";
+    private const string LongitudeField = "lon";
 
     private readonly Lucene.Net.Store.Directory _directory;
     private readonly DirectoryReader _reader;
@@ -34,7 +38,7 @@ internal sealed class LuceneSkillIndex : IDisposable
     public int Count => _reader.NumDocs;
 
     /// <summary>Opens the index cached in <paramref name="folder"/>, building it from <paramref name="documents"/> first when absent.</summary>
-    public static LuceneSkillIndex OpenOrBuild(string folder, Func<IEnumerable<(string Id, IEnumerable<string> Skills)>> documents)
+    public static LuceneSkillIndex OpenOrBuild(string folder, Func<IEnumerable<(string Id, IEnumerable<string> Skills, Place? Place)>> documents)
     {
         var directory = FSDirectory.Open(folder);
         if (!BenchData.IsComplete(folder))
@@ -45,7 +49,7 @@ internal sealed class LuceneSkillIndex : IDisposable
         return new LuceneSkillIndex(directory);
     }
 
-    public static LuceneSkillIndex InMemory(IEnumerable<(string Id, IEnumerable<string> Skills)> documents)
+    public static LuceneSkillIndex InMemory(IEnumerable<(string Id, IEnumerable<string> Skills, Place? Place)> documents)
     {
 #pragma warning disable CA2000 // The index owns the directory and disposes it.
         var directory = new RAMDirectory();
@@ -54,21 +58,31 @@ internal sealed class LuceneSkillIndex : IDisposable
         return new LuceneSkillIndex(directory);
     }
 
-    public static IEnumerable<(string Id, IEnumerable<string> Skills)> Of(IEnumerable<OfferDocument> offers) =>
-        offers.Select(o => (o.Id, o.Skills.Select(s => s.SkillUri)));
+    public static IEnumerable<(string Id, IEnumerable<string> Skills, Place? Place)> Of(IEnumerable<OfferDocument> offers) =>
+        offers.Select(o => (o.Id, o.Skills.Select(s => s.SkillUri), o.Place));
 
-    public static IEnumerable<(string Id, IEnumerable<string> Skills)> Of(IEnumerable<ProfileDocument> profiles) =>
-        profiles.Select(p => (p.Id, p.Skills.Select(s => s.SkillUri)));
+    public static IEnumerable<(string Id, IEnumerable<string> Skills, Place? Place)> Of(IEnumerable<ProfileDocument> profiles) =>
+        profiles.Select(p => (p.Id, p.Skills.Select(s => s.SkillUri), p.Place));
 
-    /// <summary>Ids of the top <paramref name="size"/> documents for a bag of skills.</summary>
-    public string[] Search(IEnumerable<string> skills, int size)
+    /// <summary>Ids of the top <paramref name="size"/> documents for a bag of skills, within <paramref name="radiusKm"/> of <paramref name="centre"/> when both are given.</summary>
+    public string[] Search(IEnumerable<string> skills, int size, Place? centre = null, double? radiusKm = null)
     {
         var query = new BooleanQuery();
         foreach (var skill in skills)
         {
             query.Add(new TermQuery(new Term(SkillField, skill)), Occur.SHOULD);
         }
-        var top = _searcher.Search(query, size);
+        TopDocs top;
+        if (centre is not null && radiusKm is { } radius)
+        {
+            var collector = TopScoreDocCollector.Create(size, docsScoredInOrder: false);
+            _searcher.Search(query, new RadiusCollector(collector, centre.Latitude, centre.Longitude, radius));
+            top = collector.GetTopDocs();
+        }
+        else
+        {
+            top = _searcher.Search(query, size);
+        }
         var ids = new string[top.ScoreDocs.Length];
         for (var i = 0; i < ids.Length; i++)
         {
@@ -83,7 +97,7 @@ internal sealed class LuceneSkillIndex : IDisposable
         _directory.Dispose();
     }
 
-    private static void Build(Lucene.Net.Store.Directory directory, IEnumerable<(string Id, IEnumerable<string> Skills)> documents)
+    private static void Build(Lucene.Net.Store.Directory directory, IEnumerable<(string Id, IEnumerable<string> Skills, Place? Place)> documents)
     {
         using var analyzer = new KeywordAnalyzer();
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
@@ -93,9 +107,14 @@ internal sealed class LuceneSkillIndex : IDisposable
             Similarity = new BM25Similarity(),
         };
         using var writer = new IndexWriter(directory, config);
-        foreach (var (id, skills) in documents)
+        foreach (var (id, skills, place) in documents)
         {
-            var document = new Document { new StringField(IdField, id, Field.Store.YES) };
+            var document = new Document
+            {
+                new StringField(IdField, id, Field.Store.YES),
+                new NumericDocValuesField(LatitudeField, BitConverter.DoubleToInt64Bits(place?.Latitude ?? double.NaN)),
+                new NumericDocValuesField(LongitudeField, BitConverter.DoubleToInt64Bits(place?.Longitude ?? double.NaN)),
+            };
             foreach (var skill in skills)
             {
                 document.Add(new StringField(SkillField, skill, Field.Store.NO));
@@ -104,5 +123,33 @@ internal sealed class LuceneSkillIndex : IDisposable
         }
         writer.ForceMerge(1);
         writer.Commit();
+    }
+
+    /// <summary>Passes on to the top-k collector only the documents within the radius.</summary>
+    private sealed class RadiusCollector(ICollector inner, double latitude, double longitude, double radiusKm) : ICollector
+    {
+        private NumericDocValues? _latitudes;
+        private NumericDocValues? _longitudes;
+
+        public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+        public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            _latitudes = context.AtomicReader.GetNumericDocValues(LatitudeField);
+            _longitudes = context.AtomicReader.GetNumericDocValues(LongitudeField);
+            inner.SetNextReader(context);
+        }
+
+        public void Collect(int doc)
+        {
+            var lat = BitConverter.Int64BitsToDouble(_latitudes!.Get(doc));
+            var lon = BitConverter.Int64BitsToDouble(_longitudes!.Get(doc));
+            if (double.IsNaN(lat) || Matching.Engine.Scoring.MatchScorer.DistanceKm(lat, lon, latitude, longitude) <= radiusKm)
+            {
+                inner.Collect(doc);
+            }
+        }
     }
 }

@@ -58,6 +58,42 @@ internal sealed class BlockPostings(int skillCount)
         return count;
     }
 
+    /// <summary>
+    /// Sizes every list for the docs of <paramref name="source"/> appended in <paramref name="order"/>
+    /// (doc i of the order becomes doc i), so a rebuild never grows a list.
+    /// </summary>
+    public void Presize(DocumentTable source, int[] order, int flag)
+    {
+        var last = new int[_counts.Length];
+        Array.Fill(last, -1);
+        var entries = new int[_counts.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var block = i >> 6;
+            foreach (var packed in source.Skills(order[i]))
+            {
+                if (flag != 0 && (packed & flag) == 0)
+                {
+                    continue;
+                }
+                var skill = packed & Packed.IdMask;
+                if (last[skill] != block)
+                {
+                    last[skill] = block;
+                    entries[skill]++;
+                }
+            }
+        }
+        for (var s = 0; s < _counts.Length; s++)
+        {
+            if (entries[s] > 0 && (_blocks[s] is null || _blocks[s].Length - _counts[s] < entries[s]))
+            {
+                Array.Resize(ref _blocks[s], _counts[s] + entries[s]);
+                Array.Resize(ref _masks[s], _counts[s] + entries[s]);
+            }
+        }
+    }
+
     /// <summary>Trims every list to its length (after a bulk build).</summary>
     public void Trim()
     {
@@ -128,7 +164,7 @@ internal abstract class DocumentTable
     public const int MinDeadToCompact = 4096;
 
     /// <summary>A rebuild runs when the docs appended since the last one exceed this share of the sorted part (and <see cref="MinUnsortedToRebuild"/>).</summary>
-    public const double UnsortedShareToRebuild = 0.25;
+    public const double UnsortedShareToRebuild = 1.0;
     public const int MinUnsortedToRebuild = 16384;
 
     /// <summary>Side of the coarse spatial cells that order docs, in degrees.</summary>
@@ -229,6 +265,7 @@ internal abstract class DocumentTable
         Array.Sort(keys, order);
         var table = CreateEmpty();
         table.Reserve(n, SkillStart[HighWater]);
+        table.PresizePostings(this, order);
         foreach (var doc in order)
         {
             table.AppendFrom(this, doc);
@@ -365,6 +402,8 @@ internal abstract class DocumentTable
 
     protected abstract DocumentTable CreateEmpty();
 
+    protected virtual void PresizePostings(DocumentTable source, int[] order) => Postings.Presize(source, order, 0);
+
     /// <summary>Appends a copy of doc <paramref name="doc"/> of <paramref name="source"/> (a table of the same side).</summary>
     protected abstract void AppendFrom(DocumentTable source, int doc);
 
@@ -377,6 +416,7 @@ internal abstract class DocumentTable
     protected virtual void Reserve(int docs, int skills)
     {
         Grow(docs);
+        _docOf.EnsureCapacity(docs);
         if (_skillData.Length < skills)
         {
             Array.Resize(ref _skillData, skills);
@@ -607,6 +647,12 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
     protected override int ClusterOf(int doc) => Columns[doc].Occupation;
 
     protected override DocumentTable CreateEmpty() => new OfferTable(SkillCount);
+
+    protected override void PresizePostings(DocumentTable source, int[] order)
+    {
+        base.PresizePostings(source, order);
+        MustPostings.Presize(source, order, Packed.MustHave);
+    }
 
     protected override void AppendFrom(DocumentTable source, int doc)
     {

@@ -42,6 +42,9 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     private readonly string _fingerprint;
 
+    /// <summary>The store generation the snapshot on disk is the image of (-1 when none is known to be current).</summary>
+    private long _snapshotGeneration = -1;
+
     private EmbeddedMatchIndex(DocumentStore store, InMemoryIndex index, SkillsTaxonomy taxonomy, Func<string, string?> areaName, string fingerprint)
     {
         _fingerprint = fingerprint;
@@ -77,8 +80,10 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         {
             var index = new InMemoryIndex(taxonomy, graph, areaOfCommune);
             var fingerprint = IndexSnapshot.Fingerprint(taxonomy, graph);
+            var snapshotGeneration = store.Generation;
             if (!IndexSnapshot.TryRead(IndexSnapshot.PathFor(storePath), index, store.StoreId, store.Generation, fingerprint))
             {
+                snapshotGeneration = -1;
                 foreach (var row in store.ReadOfferRows())
                 {
                     index.Add(row);
@@ -89,7 +94,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
                 }
                 index.RebuildAll();
             }
-            return new EmbeddedMatchIndex(store, index, taxonomy, areaName, fingerprint);
+            return new EmbeddedMatchIndex(store, index, taxonomy, areaName, fingerprint) { _snapshotGeneration = snapshotGeneration };
         }
         catch
         {
@@ -419,6 +424,10 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     private void WriteSnapshot()
     {
         var path = IndexSnapshot.PathFor(_store.Path);
+        if (_store.Generation == _snapshotGeneration)
+        {
+            return;
+        }
         try
         {
             if (_index.Offers.SortedCount != _index.Offers.HighWater || _index.Offers.DeadCount > 0
@@ -432,7 +441,14 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(path + ".tmp");
+            try
+            {
+                File.Delete(path + ".tmp");
+            }
+            catch (IOException)
+            {
+                // Left for the next write to overwrite.
+            }
         }
     }
 
