@@ -286,7 +286,9 @@ internal sealed class InMemoryIndex
         public double Bound(int block)
         {
             // Distance and experience at most 1; the contract from the block's contracts.
-            var exact = s.Blocks[block].ExactCount;
+            // The most exact matches of a candidate doc (exact to the doc when the profile has at most 63 skills).
+            ref readonly var acc = ref s.Blocks[block];
+            var exact = profile.Skills.Length <= BlockAccumulator.ExactLimit ? acc.MaxExact(acc.Union) : acc.ExactCount;
             var skills = MatchScorer.Skills(exact > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(Math.Min(exact, profile.Skills.Length), profile.Skills.Length));
             var contract = (offers.ContractMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             return skills * 1.0 * contract * 1.0;
@@ -294,7 +296,7 @@ internal sealed class InMemoryIndex
 
         public double DocBound(int doc)
         {
-            if (profile.Skills.Length > BlockAccumulator.MaxExact)
+            if (profile.Skills.Length > BlockAccumulator.ExactLimit)
             {
                 return double.PositiveInfinity;
             }
@@ -700,7 +702,8 @@ internal sealed class InMemoryIndex
             var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
                 MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
             var fewest = profiles.MinSkillCount[block];
-            var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(acc.ExactCount, fewest), fewest));
+            var exact = offer.Skills.Length <= BlockAccumulator.ExactLimit ? acc.MaxExact(acc.Union) : acc.ExactCount;
+            var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(exact, fewest), fewest));
             var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
             return skills * 1.0 * contract * experience;
@@ -708,7 +711,7 @@ internal sealed class InMemoryIndex
 
         public double DocBound(int doc)
         {
-            if (offer.Skills.Length > BlockAccumulator.MaxExact)
+            if (offer.Skills.Length > BlockAccumulator.ExactLimit)
             {
                 return double.PositiveInfinity;
             }

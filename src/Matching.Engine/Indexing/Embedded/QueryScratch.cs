@@ -140,7 +140,7 @@ internal struct BlockAccumulator
     public ushort MustMet;
 
     /// <summary>Exact-count planes hold 0 to 63.</summary>
-    public const int MaxExact = 63;
+    public const int ExactLimit = 63;
 
     /// <summary>Adds 1 to the exact count of the docs of <paramref name="mask"/> (carry-save addition).</summary>
     public void AddExact(ulong mask)
@@ -178,6 +178,42 @@ internal struct BlockAccumulator
     public readonly int ExactOf(int bit) =>
         (int)((Exact0 >> bit) & 1) | (int)(((Exact1 >> bit) & 1) << 1) | (int)(((Exact2 >> bit) & 1) << 2)
         | (int)(((Exact3 >> bit) & 1) << 3) | (int)(((Exact4 >> bit) & 1) << 4) | (int)(((Exact5 >> bit) & 1) << 5);
+
+    /// <summary>The largest exact count among the docs of <paramref name="docs"/> (from the top plane down: 6 steps).</summary>
+    public readonly int MaxExact(ulong docs)
+    {
+        var max = 0;
+        if ((docs & Exact5) != 0)
+        {
+            docs &= Exact5;
+            max |= 32;
+        }
+        if ((docs & Exact4) != 0)
+        {
+            docs &= Exact4;
+            max |= 16;
+        }
+        if ((docs & Exact3) != 0)
+        {
+            docs &= Exact3;
+            max |= 8;
+        }
+        if ((docs & Exact2) != 0)
+        {
+            docs &= Exact2;
+            max |= 4;
+        }
+        if ((docs & Exact1) != 0)
+        {
+            docs &= Exact1;
+            max |= 2;
+        }
+        if ((docs & Exact0) != 0)
+        {
+            max |= 1;
+        }
+        return max;
+    }
 
     /// <summary>Adds 1 to a 3-bit count of must-have skills met of the docs of <paramref name="mask"/>.</summary>
     public void AddMust(ulong mask)
