@@ -73,12 +73,10 @@ internal ref struct MatchCollector(Span<(double Score, int Doc)> heap, string[] 
 internal static class BlockSearch
 {
     private const int Buckets = 64;
-    internal static long DebugEvaluated, DebugBlocks, DebugCandidates, DebugEntries;
 
     public static void Run<TScorer>(ref TScorer scorer, QueryScratch s, int candidateCount, ref MatchCollector collector)
         where TScorer : struct, IBlockScorer
     {
-        DebugCandidates += candidateCount;
         Span<int> starts = stackalloc int[Buckets + 1];
         starts.Clear();
         var candidates = s.Candidates;
@@ -121,7 +119,6 @@ internal static class BlockSearch
             }
             var block = candidates[i];
             var mask = s.Blocks[block].Union;
-            DebugBlocks++;
             var first = block << 6;
             while (mask != 0)
             {
@@ -131,7 +128,6 @@ internal static class BlockSearch
                 {
                     continue;
                 }
-                DebugEvaluated++;
                 var score = scorer.Score(doc);
                 if (score > 0)
                 {

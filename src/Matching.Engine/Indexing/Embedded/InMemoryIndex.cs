@@ -34,7 +34,6 @@ internal sealed class InMemoryIndex
     }
 
     public SkillGraph Graph { get; }
-    internal static long[] Phase = new long[8];
 
     /// <summary>The offers; replaced whole by <see cref="RebuildOffers"/>.</summary>
     public OfferTable Offers { get; private set; }
@@ -156,12 +155,10 @@ internal sealed class InMemoryIndex
                 }
             }
 
-            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             // 2. Blocks within reach, then one pass over the block postings of the reached skills.
             var box = profile.HasPlace ? RadiusBox.Around(profile.Latitude, radius) : RadiusBox.Everywhere;
             var cosLatitude = Math.Cos(profile.Latitude * Math.PI / 180);
             MarkBlocks(offers, s, profile.HasPlace, profile.Latitude, profile.Longitude, cosLatitude, box, radius, radius);
-            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             for (var k = 0; k < s.TouchedSkillCount; k++)
             {
                 var demanded = s.TouchedSkills[k];
@@ -203,7 +200,6 @@ internal sealed class InMemoryIndex
             }
             s.OrderTouchedIfDense(offers.BlockCount);
 
-            var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
             // 3. Candidates per block: alive, every must-have met, within the radius. Their count is the total.
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
             var candidates = 0;
@@ -238,11 +234,8 @@ internal sealed class InMemoryIndex
             }
 
             // 4. The page.
-            var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
             var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact);
             BlockSearch.Run(ref scorer, s, candidates, ref collector);
-            var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
-            Phase[0] += t1 - t0; Phase[1] += t2 - t1; Phase[2] += t3 - t2; Phase[3] += t4 - t3;
             var sorted = collector.Sorted();
             var hits = new MatchHit[sorted.Length];
             for (var i = 0; i < sorted.Length; i++)
