@@ -24,6 +24,12 @@ internal static class BenchData
 
     public static string DataPath => s_dataPath.Value;
 
+    /// <summary>Corpus sizes of the match benchmarks: 100k, 1M and 3M, or those of <c>COACH_BENCH_SIZES</c> (e.g. "100000,1000000").</summary>
+    public static IEnumerable<int> Sizes =>
+        Environment.GetEnvironmentVariable("COACH_BENCH_SIZES") is { Length: > 0 } sizes
+            ? sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse)
+            : [100_000, 1_000_000, 3_000_000];
+
     public static GeographyData Geography => s_geography.Value;
 
     public static SkillsTaxonomy Taxonomy => s_taxonomy.Value;

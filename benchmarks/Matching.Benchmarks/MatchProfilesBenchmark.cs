@@ -24,7 +24,8 @@ public class MatchProfilesBenchmark
     private NaiveScan? _naive;
     private NaiveScan.Supply[] _naiveProfiles = [];
 
-    [Params(100_000, 1_000_000, 3_000_000)]
+    /// <summary>100k, 1M and 3M documents, or the sizes listed in <c>COACH_BENCH_SIZES</c> (comma-separated).</summary>
+    [ParamsSource(typeof(BenchData), nameof(BenchData.Sizes))]
     public int Profiles { get; set; }
 
     /// <summary>"none": the query has no place, every document is in reach; "30km": the query's place and a radius of 30 km (Lucene gets the same filter).</summary>
