@@ -28,11 +28,29 @@ internal sealed class LuceneSkillIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
 
+    // Coordinates per segment, read once from the doc values at open (as FieldCache would): the
+    // radius filter then costs two array reads and a haversine per matching document.
+    private readonly Dictionary<object, (double[] Latitudes, double[] Longitudes)> _coordinates = [];
+
     private LuceneSkillIndex(Lucene.Net.Store.Directory directory)
     {
         _directory = directory;
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        foreach (var leaf in _reader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            var latitudes = new double[reader.MaxDoc];
+            var longitudes = new double[reader.MaxDoc];
+            var lat = reader.GetNumericDocValues(LatitudeField);
+            var lon = reader.GetNumericDocValues(LongitudeField);
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                latitudes[doc] = lat is null ? double.NaN : BitConverter.Int64BitsToDouble(lat.Get(doc));
+                longitudes[doc] = lon is null ? double.NaN : BitConverter.Int64BitsToDouble(lon.Get(doc));
+            }
+            _coordinates[reader.CoreCacheKey] = (latitudes, longitudes);
+        }
     }
 
     public int Count => _reader.NumDocs;
@@ -76,7 +94,7 @@ internal sealed class LuceneSkillIndex : IDisposable
         if (centre is not null && radiusKm is { } radius)
         {
             var collector = TopScoreDocCollector.Create(size, docsScoredInOrder: false);
-            _searcher.Search(query, new RadiusCollector(collector, centre.Latitude, centre.Longitude, radius));
+            _searcher.Search(query, new RadiusCollector(collector, _coordinates, centre.Latitude, centre.Longitude, radius));
             top = collector.GetTopDocs();
         }
         else
@@ -126,10 +144,11 @@ internal sealed class LuceneSkillIndex : IDisposable
     }
 
     /// <summary>Passes on to the top-k collector only the documents within the radius.</summary>
-    private sealed class RadiusCollector(ICollector inner, double latitude, double longitude, double radiusKm) : ICollector
+    private sealed class RadiusCollector(ICollector inner, Dictionary<object, (double[] Latitudes, double[] Longitudes)> coordinates,
+        double latitude, double longitude, double radiusKm) : ICollector
     {
-        private NumericDocValues? _latitudes;
-        private NumericDocValues? _longitudes;
+        private double[] _latitudes = [];
+        private double[] _longitudes = [];
 
         public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
 
@@ -137,16 +156,14 @@ internal sealed class LuceneSkillIndex : IDisposable
 
         public void SetNextReader(AtomicReaderContext context)
         {
-            _latitudes = context.AtomicReader.GetNumericDocValues(LatitudeField);
-            _longitudes = context.AtomicReader.GetNumericDocValues(LongitudeField);
+            (_latitudes, _longitudes) = coordinates[context.AtomicReader.CoreCacheKey];
             inner.SetNextReader(context);
         }
 
         public void Collect(int doc)
         {
-            var lat = BitConverter.Int64BitsToDouble(_latitudes!.Get(doc));
-            var lon = BitConverter.Int64BitsToDouble(_longitudes!.Get(doc));
-            if (double.IsNaN(lat) || Matching.Engine.Scoring.MatchScorer.DistanceKm(lat, lon, latitude, longitude) <= radiusKm)
+            var lat = _latitudes[doc];
+            if (double.IsNaN(lat) || Matching.Engine.Scoring.MatchScorer.DistanceKm(lat, _longitudes[doc], latitude, longitude) <= radiusKm)
             {
                 inner.Collect(doc);
             }

@@ -13,8 +13,11 @@ internal interface IBlockScorer
     /// </summary>
     double Bound(int block);
 
-    /// <summary>A cheaper upper bound of one doc's score (same rules as <see cref="Bound"/>), checked before <see cref="Score"/>.</summary>
-    double DocBound(int doc);
+    /// <summary>
+    /// The docs of a block worth scoring: those whose own bound (same rules as <see cref="Bound"/>) is
+    /// at least <paramref name="worst"/>, the page's worst kept score.
+    /// </summary>
+    ulong Worth(int block, ulong docs, double worst);
 
     /// <summary>The exact score of a candidate doc (every hard filter already passed).</summary>
     double Score(int doc);
@@ -119,15 +122,15 @@ internal static class BlockSearch
             }
             var block = candidates[i];
             var mask = s.Blocks[block].Union;
+            if (collector.IsFull)
+            {
+                mask = scorer.Worth(block, mask, collector.WorstScore);
+            }
             var first = block << 6;
             while (mask != 0)
             {
                 var doc = first + BitOperations.TrailingZeroCount(mask);
                 mask &= mask - 1;
-                if (collector.IsFull && scorer.DocBound(doc) < collector.WorstScore)
-                {
-                    continue;
-                }
                 var score = scorer.Score(doc);
                 if (score > 0)
                 {

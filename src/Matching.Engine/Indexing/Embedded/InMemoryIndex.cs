@@ -234,6 +234,7 @@ internal sealed class InMemoryIndex
             }
 
             // 4. The page.
+            s.ExactBounds[0] = -1;
             var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact);
             BlockSearch.Run(ref scorer, s, candidates, ref collector);
             var sorted = collector.Sorted();
@@ -287,17 +288,43 @@ internal sealed class InMemoryIndex
             return skills * 1.0 * contract * 1.0;
         }
 
-        public double DocBound(int doc)
+        public ulong Worth(int block, ulong docs, double worst)
         {
-            if (profile.Skills.Length > BlockAccumulator.ExactLimit)
+            var p = profile.Skills.Length;
+            if (p > BlockAccumulator.ExactLimit)
             {
-                return double.PositiveInfinity;
+                return docs;
             }
-            var exact = s.Blocks[doc >> 6].ExactOf(doc & 63);
-            var skills = MatchScorer.Skills(exact > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(exact, profile.Skills.Length));
-            ref readonly var offer = ref offers.Columns[doc];
-            return skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
-                * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+            // The fewest exact matches a doc needs (its bound by that count alone), then each survivor's own contract and experience.
+            var bounds = s.ExactBounds;
+            if (bounds[0] < 0)
+            {
+                for (var e = 0; e <= p; e++)
+                {
+                    bounds[e] = MatchScorer.Skills(e > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(e, p));
+                }
+            }
+            var needed = 0;
+            while (needed <= p && bounds[needed] < worst)
+            {
+                needed++;
+            }
+            ref readonly var acc = ref s.Blocks[block];
+            var kept = acc.AtLeast(docs, needed);
+            var check = kept;
+            while (check != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(check);
+                check &= check - 1;
+                ref readonly var offer = ref offers.Columns[(block << 6) + bit];
+                var bound = bounds[acc.ExactOf(bit)] * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
+                    * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+                if (bound < worst)
+                {
+                    kept &= ~(1UL << bit);
+                }
+            }
+            return kept;
         }
 
         public double Score(int doc)
@@ -702,18 +729,30 @@ internal sealed class InMemoryIndex
             return skills * 1.0 * contract * experience;
         }
 
-        public double DocBound(int doc)
+        public ulong Worth(int block, ulong docs, double worst)
         {
             if (offer.Skills.Length > BlockAccumulator.ExactLimit)
             {
-                return double.PositiveInfinity;
+                return docs;
             }
-            ref readonly var acc = ref s.Blocks[doc >> 6];
-            ref readonly var profile = ref profiles.Columns[doc];
+            ref readonly var acc = ref s.Blocks[block];
             var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
                 MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
-            var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(acc.ExactOf(doc & 63), profile.SkillCount));
-            return skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears);
+            var kept = docs;
+            var check = docs;
+            while (check != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(check);
+                check &= check - 1;
+                ref readonly var profile = ref profiles.Columns[(block << 6) + bit];
+                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(acc.ExactOf(bit), profile.SkillCount));
+                var bound = skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears);
+                if (bound < worst)
+                {
+                    kept &= ~(1UL << bit);
+                }
+            }
+            return kept;
         }
 
         public double Score(int doc)

@@ -40,6 +40,9 @@ internal sealed class QueryScratch
     /// <summary>Per demanded skill of the query offer: best credit of the doc being scored.</summary>
     public readonly int[] Best = new int[DocumentCompiler.MaxSkills + 1];
 
+    /// <summary>Profile → offers: the bound of a doc by its exact count alone (index 0 to 63).</summary>
+    public readonly double[] ExactBounds = new double[BlockAccumulator.ExactLimit + 1];
+
     public readonly (double Score, int Doc)[] Heap = new (double, int)[MaxPageSize];
 
     public QueryScratch(int skillCount)
@@ -213,6 +216,40 @@ internal struct BlockAccumulator
             max |= 1;
         }
         return max;
+    }
+
+    /// <summary>The docs of <paramref name="docs"/> whose exact count is at least <paramref name="k"/> (a bit-sliced comparison).</summary>
+    public readonly ulong AtLeast(ulong docs, int k)
+    {
+        if (k <= 0)
+        {
+            return docs;
+        }
+        if (k > ExactLimit)
+        {
+            return 0;
+        }
+        ulong greater = 0, equal = ~0UL;
+        Compare(Exact5, 5);
+        Compare(Exact4, 4);
+        Compare(Exact3, 3);
+        Compare(Exact2, 2);
+        Compare(Exact1, 1);
+        Compare(Exact0, 0);
+        return docs & (greater | equal);
+
+        void Compare(ulong plane, int bit)
+        {
+            if (((k >> bit) & 1) == 0)
+            {
+                greater |= equal & plane;
+                equal &= ~plane;
+            }
+            else
+            {
+                equal &= plane;
+            }
+        }
     }
 
     /// <summary>Adds 1 to a 3-bit count of must-have skills met of the docs of <paramref name="mask"/>.</summary>
