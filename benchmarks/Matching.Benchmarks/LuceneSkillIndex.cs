@@ -150,6 +150,9 @@ internal sealed class LuceneSkillIndex : IDisposable
         private double[] _latitudes = [];
         private double[] _longitudes = [];
 
+        // A box around the circle (the engine's conservative one) rejects most documents with two comparisons.
+        private readonly Matching.Engine.Indexing.Embedded.RadiusBox _box = Matching.Engine.Indexing.Embedded.RadiusBox.Around(latitude, radiusKm);
+
         public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
 
         public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
@@ -163,7 +166,9 @@ internal sealed class LuceneSkillIndex : IDisposable
         public void Collect(int doc)
         {
             var lat = _latitudes[doc];
-            if (double.IsNaN(lat) || Matching.Engine.Scoring.MatchScorer.DistanceKm(lat, _longitudes[doc], latitude, longitude) <= radiusKm)
+            if (double.IsNaN(lat)
+                || (!_box.SurelyBeyond(latitude, longitude, lat, _longitudes[doc])
+                    && Matching.Engine.Scoring.MatchScorer.DistanceKm(lat, _longitudes[doc], latitude, longitude) <= radiusKm))
             {
                 inner.Collect(doc);
             }
