@@ -166,6 +166,7 @@ internal sealed class InMemoryIndex
                 var blocks = offers.Postings.Blocks(demanded);
                 var masks = offers.Postings.Masks(demanded);
                 var accumulators = s.Blocks;
+                var exactPlanes = s.ExactCounts;
                 var state = s.State;
                 for (var j = 0; j < blocks.Length; j++)
                 {
@@ -183,7 +184,7 @@ internal sealed class InMemoryIndex
                     if (exact != 0)
                     {
                         acc.ExactCount++;
-                        acc.AddExact(masks[j]);
+                        exactPlanes[b].AddExact(masks[j]);
                     }
                 }
                 // Must-have skills met, counted per doc in three bit planes (carry-save addition).
@@ -282,7 +283,7 @@ internal sealed class InMemoryIndex
             // Distance and experience at most 1; the contract from the block's contracts.
             // The most exact matches of a candidate doc (exact to the doc when the profile has at most 63 skills).
             ref readonly var acc = ref s.Blocks[block];
-            var exact = profile.Skills.Length <= BlockAccumulator.ExactLimit ? acc.MaxExact(acc.Union) : acc.ExactCount;
+            var exact = profile.Skills.Length <= ExactPlanes.ExactLimit ? s.ExactCounts[block].MaxExact(acc.Union) : acc.ExactCount;
             var skills = MatchScorer.Skills(exact > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(Math.Min(exact, profile.Skills.Length), profile.Skills.Length));
             var contract = (offers.ContractMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             return skills * 1.0 * contract * 1.0;
@@ -291,7 +292,7 @@ internal sealed class InMemoryIndex
         public ulong Worth(int block, ulong docs, double worst)
         {
             var p = profile.Skills.Length;
-            if (p > BlockAccumulator.ExactLimit)
+            if (p > ExactPlanes.ExactLimit)
             {
                 return docs;
             }
@@ -310,14 +311,15 @@ internal sealed class InMemoryIndex
                 needed++;
             }
             ref readonly var acc = ref s.Blocks[block];
-            var kept = acc.AtLeast(docs, needed);
+            ref readonly var planes = ref s.ExactCounts[block];
+            var kept = planes.AtLeast(docs, needed);
             var check = kept;
             while (check != 0)
             {
                 var bit = BitOperations.TrailingZeroCount(check);
                 check &= check - 1;
                 ref readonly var offer = ref offers.Columns[(block << 6) + bit];
-                var bound = bounds[acc.ExactOf(bit)] * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
+                var bound = bounds[planes.ExactOf(bit)] * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
                     * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
                 if (bound < worst)
                 {
@@ -526,6 +528,7 @@ internal sealed class InMemoryIndex
                     var blocks = profiles.Postings.Blocks(supplied);
                     var masks = profiles.Postings.Masks(supplied);
                     var accumulators = s.Blocks;
+                    var exactPlanes = s.ExactCounts;
                     var state = s.State;
                     for (var j = 0; j < blocks.Length; j++)
                     {
@@ -543,7 +546,7 @@ internal sealed class InMemoryIndex
                         if (exact != 0)
                         {
                             acc.ExactCount++;
-                            acc.AddExact(masks[j]);
+                            exactPlanes[b].AddExact(masks[j]);
                         }
                         if (acc.Stamp != stamp)
                         {
@@ -722,7 +725,7 @@ internal sealed class InMemoryIndex
             var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
                 MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
             var fewest = profiles.MinSkillCount[block];
-            var exact = offer.Skills.Length <= BlockAccumulator.ExactLimit ? acc.MaxExact(acc.Union) : acc.ExactCount;
+            var exact = offer.Skills.Length <= ExactPlanes.ExactLimit ? s.ExactCounts[block].MaxExact(acc.Union) : acc.ExactCount;
             var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(exact, fewest), fewest));
             var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
@@ -731,7 +734,7 @@ internal sealed class InMemoryIndex
 
         public ulong Worth(int block, ulong docs, double worst)
         {
-            if (offer.Skills.Length > BlockAccumulator.ExactLimit)
+            if (offer.Skills.Length > ExactPlanes.ExactLimit)
             {
                 return docs;
             }
@@ -745,7 +748,7 @@ internal sealed class InMemoryIndex
                 var bit = BitOperations.TrailingZeroCount(check);
                 check &= check - 1;
                 ref readonly var profile = ref profiles.Columns[(block << 6) + bit];
-                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(acc.ExactOf(bit), profile.SkillCount));
+                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(s.ExactCounts[block].ExactOf(bit), profile.SkillCount));
                 var bound = skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears);
                 if (bound < worst)
                 {

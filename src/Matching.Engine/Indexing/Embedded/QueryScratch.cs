@@ -31,6 +31,7 @@ internal sealed class QueryScratch
     public byte[] State = [];
     /// <summary>What the query accumulated per block, one struct per block so an update touches one or two cache lines.</summary>
     public BlockAccumulator[] Blocks = [];
+    public ExactPlanes[] ExactCounts = [];
     public int[] TouchedBlocks = [];
     public int TouchedBlockCount;
     public int[] Candidates = [];
@@ -41,7 +42,7 @@ internal sealed class QueryScratch
     public readonly int[] Best = new int[DocumentCompiler.MaxSkills + 1];
 
     /// <summary>Profile → offers: the bound of a doc by its exact count alone (index 0 to 63).</summary>
-    public readonly double[] ExactBounds = new double[BlockAccumulator.ExactLimit + 1];
+    public readonly double[] ExactBounds = new double[ExactPlanes.ExactLimit + 1];
 
     public readonly (double Score, int Doc)[] Heap = new (double, int)[MaxPageSize];
 
@@ -63,6 +64,7 @@ internal sealed class QueryScratch
         var capacity = Math.Max(blocks, Blocks.Length * 2);
         State = new byte[capacity];
         Blocks = new BlockAccumulator[capacity];
+        ExactCounts = new ExactPlanes[capacity];
         TouchedBlocks = new int[capacity];
         Candidates = new int[capacity];
         Ordered = new int[capacity];
@@ -107,6 +109,7 @@ internal sealed class QueryScratch
         for (var i = 0; i < TouchedBlockCount; i++)
         {
             Blocks[TouchedBlocks[i]] = default;
+            ExactCounts[TouchedBlocks[i]] = default;
         }
         TouchedBlockCount = 0;
         for (var i = 0; i < TouchedSkillCount; i++)
@@ -129,8 +132,6 @@ internal struct BlockAccumulator
 {
     /// <summary>Docs reached by a skill of the query; after the filters, the candidates.</summary>
     public ulong Union;
-    /// <summary>Per doc, how many of the query's skills it holds exactly: bit planes (0-63).</summary>
-    public ulong Exact0, Exact1, Exact2, Exact3, Exact4, Exact5;
     /// <summary>Profile → offers: bit planes of must-have skills met. Offer → profiles: docs meeting every must-have so far (0) and the current one (1).</summary>
     public ulong Must0, Must1, Must2;
     /// <summary>Offer → profiles: block-level best credits of the demanded skills (the bound's demand).</summary>
@@ -141,6 +142,26 @@ internal struct BlockAccumulator
     public ushort Stamp;
     /// <summary>Offer → profiles: must-have skills folded into <see cref="Must0"/>.</summary>
     public ushort MustMet;
+
+    /// <summary>Adds 1 to a 3-bit count of must-have skills met of the docs of <paramref name="mask"/>.</summary>
+    public void AddMust(ulong mask)
+    {
+        var carry = Must0 & mask;
+        Must0 ^= mask;
+        var carry2 = Must1 & carry;
+        Must1 ^= carry;
+        Must2 ^= carry2;
+    }
+}
+
+/// <summary>
+/// Per doc of a block, how many of the query's skills it holds exactly, as bit planes (0-63): kept
+/// apart from <see cref="BlockAccumulator"/> because only exact postings write them, so the other
+/// postings of the pass touch a smaller array.
+/// </summary>
+internal struct ExactPlanes
+{
+    public ulong Exact0, Exact1, Exact2, Exact3, Exact4, Exact5;
 
     /// <summary>Exact-count planes hold 0 to 63.</summary>
     public const int ExactLimit = 63;
@@ -252,15 +273,6 @@ internal struct BlockAccumulator
         }
     }
 
-    /// <summary>Adds 1 to a 3-bit count of must-have skills met of the docs of <paramref name="mask"/>.</summary>
-    public void AddMust(ulong mask)
-    {
-        var carry = Must0 & mask;
-        Must0 ^= mask;
-        var carry2 = Must1 & carry;
-        Must1 ^= carry;
-        Must2 ^= carry2;
-    }
 }
 
 internal sealed class ScratchPool(int skillCount)
