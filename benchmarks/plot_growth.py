@@ -4,7 +4,7 @@
 CSV columns: series,documents,ms  (one row per point; series names are drawn as the legend).
 Log-log axes: a straight line of slope 1 is a cost that grows like the corpus.
 
-    python3 benchmarks/plot_growth.py docs/benchmarks-growth.csv docs/benchmarks-growth.png
+    python3 benchmarks/plot_growth.py docs/benchmarks-growth.csv docs/benchmarks-growth.png "TITLE"
 """
 import csv
 import math
@@ -66,7 +66,7 @@ W, H = 900, 560
 LEFT, RIGHT, TOP, BOTTOM = 90, 330, 50, 70
 
 
-def main(source, target):
+def main(source, target, title="MS PER QUERY VS DOCUMENTS, LOG-LOG"):
     series = {}
     with open(source, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -128,7 +128,7 @@ def main(source, target):
         text(LEFT - 12 - len(label) * 12, py(10 ** e) - 7, label)
     line(LEFT, TOP, LEFT, H - BOTTOM, (0, 0, 0))
     line(LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM, (0, 0, 0))
-    text(LEFT, 15, "MS PER QUERY (MEDIAN) VS DOCUMENTS, LOG-LOG")
+    text(LEFT, 15, title)
     text(LEFT + 150, H - 30, "DOCUMENTS IN THE INDEX")
     # Slope 1 (cost like the corpus) from the first point of the first series.
     first = sorted(next(iter(series.values())))[0]
@@ -156,4 +156,4 @@ def main(source, target):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])
