@@ -40,6 +40,12 @@ internal sealed class DocumentStore : IDisposable
         CREATE TABLE IF NOT EXISTS profile_json(seq INTEGER PRIMARY KEY, json BLOB NOT NULL);
         """;
 
+    // Version 2: the store's identity and write generation, which the in-memory index's snapshot is checked against.
+    private const string MetaSchema = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
+        """;
+
     private readonly SkillsTaxonomy _taxonomy;
     private readonly SqliteConnectionFactory _database;
     private readonly bool _ownsDatabase;
@@ -52,9 +58,18 @@ internal sealed class DocumentStore : IDisposable
         _taxonomy = taxonomy;
         _database = database;
         _ownsDatabase = ownsDatabase;
-        database.Migrate("documents", [Schema]);
+        database.Migrate("documents", [Schema, MetaSchema]);
         _writer = database.Open();
         Execute(_writer, "PRAGMA cache_size=-65536;");
+        using (var meta = _writer.CreateCommand())
+        {
+            meta.CommandText = "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', $id); SELECT (SELECT value FROM meta WHERE key = 'store_id'), (SELECT value FROM meta WHERE key = 'generation')";
+            meta.Parameters.AddWithValue("$id", Guid.NewGuid().ToString("N"));
+            using var row = meta.ExecuteReader();
+            row.Read();
+            StoreId = row.GetString(0);
+            Generation = long.Parse(row.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
         _localOfSkill = new int[taxonomy.Skills.Count];
         Array.Fill(_localOfSkill, -1);
         using var command = _writer.CreateCommand();
@@ -78,6 +93,20 @@ internal sealed class DocumentStore : IDisposable
     }
 
     public string Path => _database.Path;
+
+    /// <summary>A random id given to the file when it was created (a snapshot of another store is never taken for this one's).</summary>
+    public string StoreId { get; }
+
+    /// <summary>Committed write transactions so far: each one bumps it inside the transaction, so a snapshot of the in-memory index taken at generation G is the image of the store exactly while it is still G.</summary>
+    public long Generation { get; private set; }
+
+    private void BumpGeneration(SqliteTransaction tx)
+    {
+        using var command = _writer.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'";
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>The store on its own file (the file and its folder are created when missing).</summary>
     public static DocumentStore Open(string path, SkillsTaxonomy taxonomy) => Open(new SqliteConnectionFactory(path), ownsDatabase: true, taxonomy);
@@ -135,7 +164,9 @@ internal sealed class DocumentStore : IDisposable
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.OfferDocument);
                 json.ExecuteNonQuery();
             }
+            BumpGeneration(tx);
             tx.Commit();
+            Generation++;
         }
         catch
         {
@@ -180,7 +211,9 @@ internal sealed class DocumentStore : IDisposable
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.ProfileDocument);
                 json.ExecuteNonQuery();
             }
+            BumpGeneration(tx);
             tx.Commit();
+            Generation++;
         }
         catch
         {
@@ -210,7 +243,9 @@ internal sealed class DocumentStore : IDisposable
             // Both statements delete the same document: the count is of documents, not rows.
             deleted += command.ExecuteNonQuery() > 0 ? 1 : 0;
         }
+        BumpGeneration(tx);
         tx.Commit();
+        Generation++;
         return deleted;
     }
 
