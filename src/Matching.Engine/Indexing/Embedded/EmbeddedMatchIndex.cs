@@ -30,12 +30,12 @@ public sealed class EmbeddedIndexOptions
 public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 {
     /// <summary>Radius of a supply/demand query around a place, when the query does not say.</summary>
-    public const double DefaultSupplyDemandRadiusKm = 30;
+    public const double DefaultSupplyDemandRadiusKm = DocumentValidator.DefaultSupplyDemandRadiusKm;
 
     private readonly DocumentStore _store;
     private readonly InMemoryIndex _index;
     private readonly DocumentCompiler _compiler;
-    private readonly SkillsTaxonomy _taxonomy;
+    private readonly DocumentValidator _validator;
     private readonly Func<string, string?> _areaName;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
@@ -44,9 +44,9 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     {
         _store = store;
         _index = index;
-        _taxonomy = taxonomy;
         _areaName = areaName;
         _compiler = new DocumentCompiler(taxonomy);
+        _validator = new DocumentValidator(taxonomy);
     }
 
     /// <summary>The skill graph the index scores with.</summary>
@@ -276,78 +276,16 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     /// </summary>
     public Task<CandidateSearchResult> SearchCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var errors = new List<IndexValidationError>();
-        var skills = new Dictionary<int, int>();
-        var mustHave = query.MustHave ?? [];
-        var niceToHave = query.NiceToHave ?? [];
-        for (var i = 0; i < niceToHave.Count; i++)
-        {
-            var id = _compiler.ResolveSkill(niceToHave[i], "query", "NiceToHave", i, null, errors);
-            if (id >= 0)
-            {
-                skills[id] = Packed.Optional;
-            }
-        }
-        for (var i = 0; i < mustHave.Count; i++)
-        {
-            var id = _compiler.ResolveSkill(mustHave[i], "query", "MustHave", i, null, errors);
-            if (id >= 0)
-            {
-                skills[id] = Packed.MustHave;
-            }
-        }
-        DocumentCompiler.CheckSkillCount(mustHave.Count + niceToHave.Count, "query", "MustHave", errors);
-        if (mustHave.Count + niceToHave.Count == 0)
-        {
-            errors.Add(new("query", "MustHave", "at least one skill is needed in MustHave or NiceToHave."));
-        }
-        var (lat, lon) = DocumentCompiler.CheckPlace(query.Place, "query", errors);
-        if (query.RadiusKm is { } radius && (!double.IsFinite(radius) || radius < 0))
-        {
-            errors.Add(new("query", "RadiusKm", "must be a finite number of km ≥ 0."));
-        }
-        if (query.MinExperienceYears is { } min && (!double.IsFinite(min) || min < 0))
-        {
-            errors.Add(new("query", "MinExperienceYears", "must be a finite number ≥ 0."));
-        }
-        DocumentCompiler.ThrowIfAny(errors);
-        var packed = skills.Select(kv => kv.Key | kv.Value).Order().ToArray();
+        var resolved = _validator.ValidateCandidateQuery(query);
+        var packed = resolved.NiceToHave.Select(id => id | Packed.Optional).Concat(resolved.MustHave.Select(id => id | Packed.MustHave)).Order().ToArray();
+        var (lat, lon) = query.Place is { } p ? (p.Latitude, p.Longitude) : (double.NaN, double.NaN);
         var probe = new OfferRow("query", packed, lat, lon, null, ContractType.Unspecified, ExperienceRequirement.BeginnerAccepted, double.NaN, -1);
         return Task.FromResult(Read(() => _index.SearchCandidates(query, probe)));
     }
 
     public Task<SupplyDemandResult> SupplyDemandAsync(SupplyDemandQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var errors = new List<IndexValidationError>();
-        int skill = -1, occupation = -1;
-        var hasSkill = !string.IsNullOrWhiteSpace(query.SkillUri);
-        var hasOccupation = !string.IsNullOrWhiteSpace(query.OccupationUri);
-        if (hasSkill == hasOccupation)
-        {
-            errors.Add(new("query", "SkillUri", "exactly one of SkillUri and OccupationUri is needed."));
-        }
-        else if (hasSkill)
-        {
-            skill = _compiler.ResolveSkill(query.SkillUri, "query", "SkillUri", errors);
-        }
-        else if (_taxonomy.OccupationByUri(query.OccupationUri!) is { } o)
-        {
-            occupation = o.Id;
-        }
-        else
-        {
-            errors.Add(new("query", "OccupationUri", $"'{query.OccupationUri}' is not an ESCO occupation URI."));
-        }
-        DocumentCompiler.CheckPlace(query.Place, "query", errors);
-        var radius = query.RadiusKm ?? DefaultSupplyDemandRadiusKm;
-        if (!double.IsFinite(radius) || radius < 0)
-        {
-            errors.Add(new("query", "RadiusKm", "must be a finite number of km ≥ 0."));
-        }
-        DocumentCompiler.ThrowIfAny(errors);
-
+        var (skill, occupation, radius) = _validator.ValidateSupplyDemand(query);
         var (counts, codes) = Read(() =>
         {
             var c = _index.SupplyDemand(skill, occupation, query.Place, radius);
@@ -362,6 +300,12 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
             .ToList();
         return Task.FromResult(new SupplyDemandResult(areas.Sum(a => a.Offers), areas.Sum(a => a.Profiles), areas));
     }
+
+    /// <summary>Up to <paramref name="limit"/> offers with an id after <paramref name="afterId"/> (ordinal), in id order: a resumable scan (reindex).</summary>
+    public IReadOnlyList<OfferDocument> ReadOffersAfter(string? afterId, int limit) => _store.ReadOffersAfter(afterId, limit);
+
+    /// <summary>Up to <paramref name="limit"/> profiles with an id after <paramref name="afterId"/> (ordinal), in id order.</summary>
+    public IReadOnlyList<ProfileDocument> ReadProfilesAfter(string? afterId, int limit) => _store.ReadProfilesAfter(afterId, limit);
 
     public Task<IndexCounts> CountAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(Read(() => new IndexCounts(_index.Offers.LiveCount, _index.Profiles.LiveCount)));

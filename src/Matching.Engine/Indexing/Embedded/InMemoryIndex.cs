@@ -10,7 +10,7 @@ namespace Matching.Engine.Indexing.Embedded;
 /// </summary>
 internal sealed class InMemoryIndex
 {
-    private readonly SkillsTaxonomy _taxonomy;
+    private readonly PairScorer _pairs;
     private readonly Func<string, string?> _areaOfCommune;
     private readonly ScratchPool _scratch;
     private readonly List<string> _areaCodes = [];
@@ -18,7 +18,7 @@ internal sealed class InMemoryIndex
 
     public InMemoryIndex(SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune)
     {
-        _taxonomy = taxonomy;
+        _pairs = new PairScorer(taxonomy, graph);
         Graph = graph;
         _areaOfCommune = areaOfCommune;
         _scratch = new ScratchPool(graph.SkillCount);
@@ -378,65 +378,21 @@ internal sealed class InMemoryIndex
     // ---------------------------------------------------------------- explanations
 
     /// <summary>
-    /// The explanation of one pair, recomputed from both sides' skills: for each demanded skill the
-    /// first meeter the supplier has (rows are sorted by credit) is its best way, which is exactly
-    /// what the query paths credited, so <see cref="ScoreParts.Total"/> equals the hit's score.
+    /// The explanation of one pair, recomputed from both sides' skills by <see cref="PairScorer"/>: for
+    /// each demanded skill the first meeter the supplier has (rows are sorted by credit) is its best way,
+    /// which is exactly what the query paths credited, so <see cref="ScoreParts.Total"/> equals the hit's score.
     /// </summary>
     public MatchExplanation Explain(int[] offerSkills, int[] profileSkills, bool allowRelated, double? distanceKm, double radiusKm,
         ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears)
     {
-        var matched = new List<SkillMatch>();
-        var through = new List<SkillMatch>();
-        var missingEssential = new List<string>();
-        var missingOptional = new List<string>();
-        int essential = 0, optional = 0, essentialCount = 0, optionalCount = 0, exact = 0;
-        foreach (var packed in offerSkills)
+        Span<int> demanded = offerSkills.Length <= 512 ? stackalloc int[offerSkills.Length] : new int[offerSkills.Length];
+        Span<bool> optional = offerSkills.Length <= 512 ? stackalloc bool[offerSkills.Length] : new bool[offerSkills.Length];
+        for (var i = 0; i < offerSkills.Length; i++)
         {
-            var demanded = packed & Packed.IdMask;
-            var importance = (packed & Packed.Optional) != 0 ? SkillImportance.Optional : SkillImportance.Essential;
-            if (importance == SkillImportance.Optional)
-            {
-                optionalCount++;
-            }
-            else
-            {
-                essentialCount++;
-            }
-            var edges = Graph.MeetersOf(demanded, allowRelated);
-            var found = -1;
-            for (var j = 0; j < edges.Length; j++)
-            {
-                if (Array.BinarySearch(profileSkills, edges.Skills[j]) >= 0)
-                {
-                    found = j;
-                    break;
-                }
-            }
-            var uri = _taxonomy.Skills[demanded].Uri;
-            if (found < 0)
-            {
-                (importance == SkillImportance.Optional ? missingOptional : missingEssential).Add(uri);
-                continue;
-            }
-            int credit = edges.Credits[found];
-            if (importance == SkillImportance.Optional)
-            {
-                optional += credit;
-            }
-            else
-            {
-                essential += credit;
-            }
-            var kind = edges.Kinds[found];
-            if (kind == SkillMatchKind.Exact)
-            {
-                exact++;
-            }
-            var match = new SkillMatch(uri, _taxonomy.Skills[edges.Skills[found]].Uri, kind, importance, credit / (double)SkillGraph.CreditUnit);
-            (kind == SkillMatchKind.Exact ? matched : through).Add(match);
+            demanded[i] = offerSkills[i] & Packed.IdMask;
+            optional[i] = (offerSkills[i] & Packed.Optional) != 0;
         }
-        var parts = MatchScorer.Score(essential, essentialCount, optional, optionalCount, exact, profileSkills.Length, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears);
-        return new MatchExplanation(matched, through, missingEssential, missingOptional, distanceKm, parts);
+        return _pairs.Explain(demanded, optional, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears);
     }
 
     // ---------------------------------------------------------------- supply and demand
@@ -505,18 +461,9 @@ internal sealed class InMemoryIndex
     private static string? NextCursor(MatchHit[] hits, bool more) =>
         more && hits.Length > 0 ? new PageCursor(hits[^1].Score, hits[^1].Id).Encode() : null;
 
-    private static int CheckSize(int size) =>
-        size is >= 1 and <= QueryScratch.MaxPageSize
-            ? size
-            : throw new IndexValidationException([new IndexValidationError("query", "Size", $"must be between 1 and {QueryScratch.MaxPageSize}.")]);
+    private static int CheckSize(int size) => DocumentValidator.CheckSize(size);
 
-    private static void CheckRadius(double radius)
-    {
-        if (!double.IsFinite(radius) || radius < 0)
-        {
-            throw new IndexValidationException([new IndexValidationError("query", "RadiusKm", "must be a finite number of km ≥ 0.")]);
-        }
-    }
+    private static void CheckRadius(double radius) => DocumentValidator.CheckRadius(radius);
 
     /// <summary>Facets of a candidate search, over every profile passing the filters.</summary>
     private sealed class FacetCounter
