@@ -510,7 +510,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
             var query = _queries.OffersFor(supplied, profile.Place, radius, wishes, profile.ExperienceYears, options.AllowRelated);
             var result = await _walk.RunAsync<StoredOffer>(_layout.OffersAlias, query, stored =>
             {
-                var offer = stored.Doc;
+                var offer = stored.Doc!;
                 var (ids, optional, must) = DemandIds(offer);
                 if (!_scorer.MeetsAll([.. ids.Where((_, i) => must[i])], supplied, options.AllowRelated))
                 {
@@ -521,7 +521,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
             }, cursor, options.Size, null, cancellationToken);
             var hits = result.Page.Select(h =>
             {
-                var offer = h.Source.Doc;
+                var offer = h.Source.Doc!;
                 var (ids, optional, _) = DemandIds(offer);
                 var explanation = _scorer.Explain(ids, optional, supplied, options.AllowRelated, DistanceKm(offer.Place, profile.Place), radius,
                     offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears);
@@ -577,7 +577,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         var query = _queries.ProfilesFor(ids, optional, must, place, radiusOverride, searchableOnly, contract, requirement, allowRelated, filter);
         var result = await _walk.RunAsync<StoredProfile>(_layout.ProfilesAlias, query, stored =>
         {
-            var profile = stored.Doc;
+            var profile = stored.Doc!;
             var supplied = SupplyIds(profile.Skills);
             if ((searchableOnly && !profile.Searchable) || !_scorer.MeetsAll(mustIds, supplied, allowRelated) || !Passes(filter, profile))
             {
@@ -588,7 +588,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         }, cursor, size, facets ? Queries.CandidateFacets(place) : null, cancellationToken);
         var hits = result.Page.Select(h =>
         {
-            var profile = h.Source.Doc;
+            var profile = h.Source.Doc!;
             var explanation = _scorer.Explain(ids, optional, SupplyIds(profile.Skills), allowRelated, DistanceKm(place, profile.Place), radiusOverride ?? profile.RadiusKm,
                 contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears);
             return new MatchHit(profile.Id, h.Score, explanation);

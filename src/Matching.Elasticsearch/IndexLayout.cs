@@ -29,7 +29,7 @@ public sealed class IndexLayout(string prefix)
     public static TypeMapping OfferMappings() => new()
     {
         Dynamic = DynamicMapping.Strict,
-        Meta = new Dictionary<string, object> { ["coach_mapping_version"] = MappingVersion },
+        Meta = Meta(),
         Properties = new Properties
         {
             ["id"] = new KeywordProperty(),
@@ -71,7 +71,7 @@ public sealed class IndexLayout(string prefix)
     public static TypeMapping ProfileMappings() => new()
     {
         Dynamic = DynamicMapping.Strict,
-        Meta = new Dictionary<string, object> { ["coach_mapping_version"] = MappingVersion },
+        Meta = Meta(),
         Properties = new Properties
         {
             ["id"] = new KeywordProperty(),
@@ -100,6 +100,10 @@ public sealed class IndexLayout(string prefix)
         },
     };
 
+    // The specification types _meta values as objects: one object under "coach".
+    private static Dictionary<string, object> Meta() =>
+        new() { ["coach"] = new Dictionary<string, object> { ["mapping_version"] = MappingVersion, ["managed_by"] = "coach" } };
+
     public IndexSettings Settings(ElasticsearchIndexOptions options) => new()
     {
         NumberOfShards = options.NumberOfShards,
@@ -120,7 +124,7 @@ public sealed class IndexLayout(string prefix)
             IndexPatterns = $"{alias}-v*",
             Priority = 500,
             Version = MappingVersion,
-            Meta = new Dictionary<string, object> { ["managed_by"] = "coach" },
+            Meta = Meta(),
             Template = new IndexTemplateMapping { Mappings = mappings, Settings = Settings(options) },
         }, cancellationToken);
         Responses.ThrowIfFailed(template, $"PUT _index_template/{alias}");

@@ -42,6 +42,10 @@ internal sealed class Queries(SkillsTaxonomy taxonomy, SkillGraph graph)
         MinimumShouldMatch = 1,
     };
 
+    /// <summary>Multiplies the score of the documents matching <paramref name="when"/> by <paramref name="factor"/> (a boosting query).</summary>
+    private static Query Penalize(Query query, Query when, double factor) =>
+        new BoostingQuery { Positive = query, Negative = when, NegativeBoost = factor };
+
     // ---------------------------------------------------------------- profile -> offers
 
     /// <summary>Offers a profile can match: every demanded skill the profile meets (best credit each), the offer's must-have skills all met, within the radius.</summary>
@@ -104,30 +108,30 @@ internal sealed class Queries(SkillsTaxonomy taxonomy, SkillGraph graph)
                 },
             });
         }
-        if (contractWishes != 0 && (contractWishes & MatchScorer.ContractMask(ContractType.Unspecified)) == 0)
-        {
-            var wished = Enum.GetValues<ContractType>().Where(c => (contractWishes & MatchScorer.ContractMask(c)) != 0).Select(c => c.ToString());
-            functions.Add(new FunctionScore
-            {
-                Filter = new BoolQuery { MustNot = [Terms("contract", [.. wished, nameof(ContractType.Unspecified)])] },
-                Weight = MatchScorer.ContractMismatch,
-            });
-        }
-        if (seekerYears < 1)
-        {
-            functions.Add(new FunctionScore { Filter = new TermQuery { Field = "experience", Value = Term(nameof(ExperienceRequirement.Required)) }, Weight = MatchScorer.ExperienceRequiredMissing });
-        }
-        if (seekerYears <= 0)
-        {
-            functions.Add(new FunctionScore { Filter = new TermQuery { Field = "experience", Value = Term(nameof(ExperienceRequirement.Desired)) }, Weight = MatchScorer.ExperienceDesiredMissing });
-        }
         Query matched = new BoolQuery
         {
             Should = [Credits("essential_ids", "essential_weight"), Credits("optional_ids", "optional_weight")],
             MinimumShouldMatch = 1,
             Filter = filters,
         };
-        return functions.Count == 0 ? matched : new FunctionScoreQuery { Query = matched, Functions = functions, ScoreMode = FunctionScoreMode.Multiply, BoostMode = FunctionBoostMode.Multiply };
+        if (functions.Count > 0)
+        {
+            matched = new FunctionScoreQuery { Query = matched, Functions = functions, ScoreMode = FunctionScoreMode.Multiply, BoostMode = FunctionBoostMode.Multiply };
+        }
+        if (contractWishes != 0 && (contractWishes & MatchScorer.ContractMask(ContractType.Unspecified)) == 0)
+        {
+            var wished = Enum.GetValues<ContractType>().Where(c => (contractWishes & MatchScorer.ContractMask(c)) != 0).Select(c => c.ToString());
+            matched = Penalize(matched, new BoolQuery { MustNot = [Terms("contract", [.. wished, nameof(ContractType.Unspecified)])] }, MatchScorer.ContractMismatch);
+        }
+        if (seekerYears < 1)
+        {
+            matched = Penalize(matched, new TermQuery { Field = "experience", Value = Term(nameof(ExperienceRequirement.Required)) }, MatchScorer.ExperienceRequiredMissing);
+        }
+        if (seekerYears <= 0)
+        {
+            matched = Penalize(matched, new TermQuery { Field = "experience", Value = Term(nameof(ExperienceRequirement.Desired)) }, MatchScorer.ExperienceDesiredMissing);
+        }
+        return matched;
     }
 
     // ---------------------------------------------------------------- offer -> profiles
@@ -206,25 +210,20 @@ internal sealed class Queries(SkillsTaxonomy taxonomy, SkillGraph graph)
         {
             filters.Add(new NumberRangeQuery { Field = "experience_years", Gte = min });
         }
-        var functions = new List<FunctionScore>();
+        Query matched = new BoolQuery { Should = should, MinimumShouldMatch = 1, Filter = filters };
         if (contract != ContractType.Unspecified)
         {
-            functions.Add(new FunctionScore
-            {
-                Filter = new BoolQuery { MustNot = [Terms("contract_wishes", [contract.ToString(), StoredDocuments.AnyContract])] },
-                Weight = MatchScorer.ContractMismatch,
-            });
+            matched = Penalize(matched, new BoolQuery { MustNot = [Terms("contract_wishes", [contract.ToString(), StoredDocuments.AnyContract])] }, MatchScorer.ContractMismatch);
         }
         if (requirement == ExperienceRequirement.Required)
         {
-            functions.Add(new FunctionScore { Filter = new NumberRangeQuery { Field = "experience_years", Lt = 1 }, Weight = MatchScorer.ExperienceRequiredMissing });
+            matched = Penalize(matched, new NumberRangeQuery { Field = "experience_years", Lt = 1 }, MatchScorer.ExperienceRequiredMissing);
         }
         else if (requirement == ExperienceRequirement.Desired)
         {
-            functions.Add(new FunctionScore { Filter = new NumberRangeQuery { Field = "experience_years", Lte = 0 }, Weight = MatchScorer.ExperienceDesiredMissing });
+            matched = Penalize(matched, new NumberRangeQuery { Field = "experience_years", Lte = 0 }, MatchScorer.ExperienceDesiredMissing);
         }
-        Query matched = new BoolQuery { Should = should, MinimumShouldMatch = 1, Filter = filters };
-        return functions.Count == 0 ? matched : new FunctionScoreQuery { Query = matched, Functions = functions, ScoreMode = FunctionScoreMode.Multiply, BoostMode = FunctionBoostMode.Multiply };
+        return matched;
     }
 
     // ---------------------------------------------------------------- facets and supply/demand

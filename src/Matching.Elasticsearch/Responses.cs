@@ -22,7 +22,8 @@ internal static class Responses
     {
         var status = response.ApiCallDetails?.HttpStatusCode;
         var error = response.ElasticsearchServerError?.Error;
-        var detail = error is null ? response.ApiCallDetails?.OriginalException?.Message ?? "no answer" : $"{error.Type}: {error.Reason}";
+        var original = response.ApiCallDetails?.OriginalException;
+        var detail = error is null ? (original?.InnerException ?? original)?.Message ?? "no answer" : $"{error.Type}: {error.Reason}";
         // No answer at all, an overloaded cluster (429, es_rejected_execution) or a missing shard (503): retry later.
         if (status is null or 429 or 502 or 503 or 504)
         {

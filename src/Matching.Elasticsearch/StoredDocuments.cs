@@ -26,7 +26,7 @@ public sealed record StoredOfferedSkill(
 /// </summary>
 public sealed class StoredOffer
 {
-    [JsonPropertyName("id")] public required string Id { get; init; }
+    [JsonPropertyName("id")] public string Id { get; init; } = "";
     [JsonPropertyName("title")] public string? Title { get; init; }
     [JsonPropertyName("occupation")] public string? Occupation { get; init; }
     [JsonPropertyName("rome_code")] public string? RomeCode { get; init; }
@@ -42,20 +42,21 @@ public sealed class StoredOffer
     [JsonPropertyName("location")] public GeoPointValue? Location { get; init; }
     [JsonPropertyName("commune")] public string? Commune { get; init; }
     [JsonPropertyName("area")] public string? Area { get; init; }
-    [JsonPropertyName("contract")] public required string Contract { get; init; }
-    [JsonPropertyName("experience")] public required string Experience { get; init; }
+    [JsonPropertyName("contract")] public string Contract { get; init; } = "";
+    [JsonPropertyName("experience")] public string Experience { get; init; } = "";
     [JsonPropertyName("experience_years")] public double? ExperienceYears { get; init; }
     [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; init; }
     [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; init; }
     [JsonPropertyName("source")] public string? Source { get; init; }
     [JsonPropertyName("owner")] public string? Owner { get; init; }
-    [JsonPropertyName("doc")] public required OfferDocument Doc { get; init; }
+    /// <summary>Null only when a search asked for other fields of _source.</summary>
+    [JsonPropertyName("doc")] public OfferDocument? Doc { get; init; }
 }
 
 /// <summary>A profile as the <c>coach-profiles</c> index holds it; <c>consent</c> is the seeker's consent to be found by recruiters.</summary>
 public sealed class StoredProfile
 {
-    [JsonPropertyName("id")] public required string Id { get; init; }
+    [JsonPropertyName("id")] public string Id { get; init; } = "";
     [JsonPropertyName("skills")] public IReadOnlyList<StoredOfferedSkill> Skills { get; init; } = [];
     [JsonPropertyName("skill_ids")] public IReadOnlyList<string> SkillIds { get; init; } = [];
     [JsonPropertyName("skill_count")] public int SkillCount { get; init; }
@@ -71,8 +72,8 @@ public sealed class StoredProfile
     [JsonPropertyName("consent")] public bool Consent { get; init; }
     [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; init; }
     /// <summary>The seeker the profile belongs to (its id): what export and erasure look up.</summary>
-    [JsonPropertyName("owner")] public required string Owner { get; init; }
-    [JsonPropertyName("doc")] public required ProfileDocument Doc { get; init; }
+    [JsonPropertyName("owner")] public string Owner { get; init; } = "";
+    [JsonPropertyName("doc")] public ProfileDocument? Doc { get; init; }
 }
 
 /// <summary>Maps Coach's documents to what the indices hold.</summary>
