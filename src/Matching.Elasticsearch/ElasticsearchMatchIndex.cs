@@ -143,7 +143,10 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
                 var health = await _client.Cluster.HealthAsync(timeout.Token);
                 if (!health.IsValidResponse)
                 {
-                    SetUnavailable(Responses.Failure(health, "GET _cluster/health").Message);
+                    var original = health.ApiCallDetails?.OriginalException;
+                    SetUnavailable(health.ApiCallDetails?.HttpStatusCode is null
+                        ? $"Elasticsearch at {Where(_options)} is unreachable: {(original?.InnerException ?? original)?.Message ?? "no answer"}"
+                        : $"Elasticsearch at {Where(_options)}: {Responses.Failure(health, "GET _cluster/health").Message}");
                 }
                 else if (health.Status == HealthStatus.Red)
                 {
