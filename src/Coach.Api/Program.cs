@@ -4,6 +4,7 @@ using Coach.Api.Coaching;
 using Coach.Api.Health;
 using Coach.Api.Infrastructure;
 using Coach.Api.Market;
+using Coach.Api.Matching;
 using Coach.Api.Offers;
 using Coach.Api.Profiles;
 using Coach.Api.Reviews;
@@ -30,6 +31,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 
 
 // Configuration: the "Coach" section (see README), environment COACH_DATA for the data folder.
 builder.Services.AddMatchingEngine(builder.Configuration);
+// The match index: embedded (default) or Elasticsearch (Coach:Index:Kind, see docs/scaling.md).
+builder.Services.AddCoachMatchIndex(builder.Configuration);
 
 // Enums travel as their names ("Permanent", "Created"), readable in any client.
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

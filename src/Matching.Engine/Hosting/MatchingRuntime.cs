@@ -44,6 +44,12 @@ public sealed class MatchingRuntime
 }
 
 /// <summary>
+/// Opens a match index other than the embedded one (<c>Coach:Index:Kind</c>), once the reference data is loaded.
+/// Registered by an integration (<c>AddElasticsearchMatchIndex</c>); absent, the embedded index is opened.
+/// </summary>
+public delegate IMatchIndex MatchIndexOpener(ReferenceData data);
+
+/// <summary>
 /// Opens the match index once the reference data is loaded, and on first start with an empty
 /// store seeds it with a generated corpus so a newcomer sees matches at once.
 /// </summary>
@@ -52,13 +58,14 @@ public sealed class MatchingRuntimeProvider(
     SeekerStore seekers,
     ReviewStore reviews,
     IOptions<MatchingEngineOptions> options,
-    ILogger<MatchingRuntimeProvider> logger) : IHostedService, IDisposable
+    ILogger<MatchingRuntimeProvider> logger,
+    MatchIndexOpener? opener = null) : IHostedService, IDisposable
 {
     private const int SeedBatch = 2_000;
 
     private readonly TaskCompletionSource<MatchingRuntime> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
-    private EmbeddedMatchIndex? _index;
+    private IMatchIndex? _index;
     private int _disposed;
 
     public Task<MatchingRuntime> Ready => _ready.Task;
@@ -79,18 +86,37 @@ public sealed class MatchingRuntimeProvider(
         try
         {
             var data = await referenceData.Loaded;
-            var storePath = referenceData.ContentPath(options.Value.StorePath);
             var watch = Stopwatch.StartNew();
-            _index = EmbeddedMatchIndex.Open(
-                storePath,
-                data.Taxonomy,
-                commune => data.Geography.EmploymentAreaOf(commune)?.Code,
-                area => data.Geography.EmploymentArea(area)?.Name);
-            var counts = await _index.CountAsync();
-            logger.LogInformation("Match index opened from {StorePath} in {Seconds:F1} s: {Offers} offers, {Profiles} profiles",
-                storePath, watch.Elapsed.TotalSeconds, counts.Offers, counts.Profiles);
+            if (opener is not null)
+            {
+                _index = opener(data);
+                logger.LogInformation("Match index {Kind} started", _index.GetType().Name);
+            }
+            else
+            {
+                var storePath = referenceData.ContentPath(options.Value.StorePath);
+                _index = EmbeddedMatchIndex.Open(
+                    storePath,
+                    data.Taxonomy,
+                    commune => data.Geography.EmploymentAreaOf(commune)?.Code,
+                    area => data.Geography.EmploymentArea(area)?.Name);
+                logger.LogInformation("Match index opened from {StorePath} in {Seconds:F1} s", storePath, watch.Elapsed.TotalSeconds);
+            }
             var runtime = new MatchingRuntime(data, _index, seekers, reviews);
             _ready.TrySetResult(runtime);
+
+            IndexCounts counts;
+            try
+            {
+                counts = await _index.CountAsync();
+            }
+            catch (IndexUnavailableException e)
+            {
+                // A remote index not reachable yet is never seeded: an operator fills it (coach reindex).
+                logger.LogWarning("The match index is not available yet, first-start seeding skipped: {Reason}", e.Message);
+                return;
+            }
+            logger.LogInformation("Match index holds {Offers} offers, {Profiles} profiles", counts.Offers, counts.Profiles);
 
             if (counts.Offers == 0 && counts.Profiles == 0 && (options.Value.SeedOffers > 0 || options.Value.SeedProfiles > 0))
             {
@@ -142,6 +168,14 @@ public sealed class MatchingRuntimeProvider(
         }
         _stopping.Cancel();
         _stopping.Dispose();
-        _index?.Dispose();
+        switch (_index)
+        {
+            case IAsyncDisposable asyncDisposable:
+                asyncDisposable.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
     }
 }
