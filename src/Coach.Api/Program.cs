@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Coach.Api.Caching;
 using Coach.Api.Cli;
 using Coach.Api.Coaching;
 using Coach.Api.Health;
@@ -33,6 +34,9 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 
 builder.Services.AddMatchingEngine(builder.Configuration);
 // The match index: embedded (default) or Elasticsearch (Coach:Index:Kind, see docs/scaling.md).
 builder.Services.AddCoachMatchIndex(builder.Configuration);
+
+// Cache: memory, with Redis as second level and shared rate limits when ConnectionStrings:redis is set (docs/scaling.md).
+builder.Services.AddCoachCaching(builder.Configuration);
 
 // Enums travel as their names ("Permanent", "Created"), readable in any client.
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Coach.Api.Caching;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
 using Coach.Api.Security;
@@ -136,7 +137,10 @@ public static class CoachApi
         {
             return (null, language);
         }
-        return (await runtime.Coach.AssessAsync(profile, DateOnly.FromDateTime(DateTime.UtcNow), language, cancellationToken: cancellationToken), language);
+        // An unchanged profile is answered from the cache (shared by every instance through Redis when configured).
+        var cache = context.RequestServices.GetRequiredService<CoachCache>();
+        return (await cache.AssessmentAsync(id, language, profile,
+            ct => runtime.Coach.AssessAsync(profile, DateOnly.FromDateTime(DateTime.UtcNow), language, cancellationToken: ct), cancellationToken), language);
     }
 
     public static SeekerProfile FromDocument(ProfileDocument document) => new()

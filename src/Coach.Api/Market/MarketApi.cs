@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Coach.Api.Caching;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
 using Coach.Api.Security;
@@ -28,6 +29,7 @@ public static class MarketApi
     public static async Task<Results<Ok<SupplyDemandView>, ValidationProblem>> GetSupplyDemand(
         HttpContext context,
         MatchingRuntimeProvider provider,
+        CoachCache cache,
         [Description("ESCO skill URI (give this or occupation).")] string? skill,
         [Description("ESCO occupation URI or ROME code (give this or skill).")] string? occupation,
         [Description("INSEE code or postcode; nationwide when absent.")] string? place,
@@ -69,7 +71,8 @@ public static class MarketApi
         }
 
         var radius = centre is null ? (double?)null : radiusKm ?? 30;
-        var result = await runtime.Index.SupplyDemandAsync(new SupplyDemandQuery(skillConcept?.Uri, occupationConcept?.Uri, centre, radius), cancellationToken);
+        var query = new SupplyDemandQuery(skillConcept?.Uri, occupationConcept?.Uri, centre, radius);
+        var result = await cache.SupplyDemandAsync(query, ct => runtime.Index.SupplyDemandAsync(query, ct), cancellationToken);
         return TypedResults.Ok(new SupplyDemandView(
             skillConcept?.Uri, skillConcept?.Label(language), occupationConcept?.Uri, occupationConcept?.Label(language),
             centre?.Label, radius, result.Offers, result.Profiles,

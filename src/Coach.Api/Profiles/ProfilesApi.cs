@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
+using Coach.Api.Caching;
 using Coach.Api.Infrastructure;
 using Coach.Api.Matching;
 using Coach.Api.Security;
@@ -49,6 +50,18 @@ public static class ProfilesApi
     }
 
     public static async Task<Results<Created<ProfileDocument>, Ok<ProfileDocument>, ValidationProblem, ProblemHttpResult>> PutProfile(
+        string id, JsonElement body, ClaimsPrincipal user, SeekerAccess access, MatchingRuntimeProvider provider, CoachCache cache, CancellationToken cancellationToken)
+    {
+        var written = await WriteProfileAsync(id, body, user, access, provider, cancellationToken);
+        if (written.Result is Created<ProfileDocument> or Ok<ProfileDocument>)
+        {
+            // The seeker's cached assessment goes on every instance (its questionnaire hash would not match anyway).
+            await cache.InvalidateSeekerAsync(id, cancellationToken);
+        }
+        return written;
+    }
+
+    private static async Task<Results<Created<ProfileDocument>, Ok<ProfileDocument>, ValidationProblem, ProblemHttpResult>> WriteProfileAsync(
         string id, JsonElement body, ClaimsPrincipal user, SeekerAccess access, MatchingRuntimeProvider provider, CancellationToken cancellationToken)
     {
         var runtime = provider.Runtime();
@@ -146,7 +159,7 @@ public static class ProfilesApi
             : ProblemResults.NotFound("profile", id);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProfile(
-        string id, ClaimsPrincipal user, MatchingRuntimeProvider provider, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, MatchingRuntimeProvider provider, CoachCache cache, CancellationToken cancellationToken)
     {
         if (!(user.Role() == Roles.Admin || (user.Role() == Roles.Seeker && user.UserId() == id)))
         {
@@ -155,6 +168,7 @@ public static class ProfilesApi
         var runtime = provider.Runtime();
         var inIndex = await runtime.Index.DeleteProfilesAsync([id], cancellationToken) > 0;
         var questionnaire = runtime.Seekers.Delete(id);
+        await cache.InvalidateSeekerAsync(id, cancellationToken);
         return inIndex || questionnaire ? TypedResults.NoContent() : ProblemResults.NotFound("profile", id);
     }
 

@@ -45,6 +45,11 @@ public static class RateLimits
         var limit = perMinute(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         // Per signed-in user, so one office behind a NAT does not share a budget; per IP otherwise.
         var caller = context.User.UserId() is { } id ? "user:" + id : "ip:" + context.Connection.RemoteIpAddress;
+        // With Redis, one budget per caller across every instance (Caching/RedisFixedWindowRateLimiter.cs).
+        if (context.RequestServices.GetService<Caching.RedisConnection>() is { } redis)
+        {
+            return RateLimitPartition.Get($"{policy}|{caller}", key => (RateLimiter)new Caching.RedisFixedWindowRateLimiter(key, limit, TimeSpan.FromMinutes(1), redis, TimeProvider.System));
+        }
         return RateLimitPartition.GetFixedWindowLimiter($"{policy}|{caller}", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,
