@@ -24,6 +24,15 @@ if (GenerateCommand.Matches(args))
         .Build();
     return await GenerateCommand.RunAsync(args, configuration);
 }
+if (ReindexCommand.Matches(args))
+{
+    // `dotnet run --project src/Coach.Api -- reindex --to elasticsearch [--url URL]`: the embedded store into a cluster.
+    var configuration = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+    return await ReindexCommand.RunAsync(args, configuration);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
