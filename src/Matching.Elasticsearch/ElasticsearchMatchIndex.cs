@@ -553,6 +553,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
     {
         var resolved = _validator.ValidateCandidateQuery(query);
         DocumentValidator.CheckSize(query.Size);
+        PageCursor.Decode(query.Cursor);
         // Must-have skills are essential and hard filters, nice-to-have ones optional; unspecified contract, no experience asked.
         var skills = resolved.MustHave.Select(id => (Id: id, Optional: false, Must: true))
             .Concat(resolved.NiceToHave.Select(id => (Id: id, Optional: true, Must: false)))
