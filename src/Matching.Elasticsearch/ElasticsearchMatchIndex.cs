@@ -234,12 +234,26 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
             _wake.Release();
             throw new IndexUnavailableException(e.Message, _backoff, e);
         }
-        catch (TransportException e)
+        catch (TransportException e) when (IsConnectionFailure(e))
         {
-            SetUnavailable($"Elasticsearch at {Where(_options)} is unreachable: {e.Message}");
+            SetUnavailable($"Elasticsearch at {Where(_options)} is unreachable: {(e.InnerException ?? e).Message}");
             _wake.Release();
             throw new IndexUnavailableException(_health.Detail!, _backoff, e);
         }
+    }
+
+    /// <summary>No answer (refused, reset, timed out); an answer Coach cannot read is a defect, not an outage.</summary>
+    private static bool IsConnectionFailure(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is HttpRequestException or System.Net.Sockets.SocketException or TimeoutException or IOException
+                || (inner is TaskCanceledException && inner.InnerException is TimeoutException))
+            {
+                return true;
+            }
+        }
+        return e is TransportException { ApiCallDetails.HttpStatusCode: null } && e.InnerException is not System.Text.Json.JsonException;
     }
 
     // ---------------------------------------------------------------- writes
@@ -470,7 +484,15 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         }
         finally
         {
-            await _client.ClosePointInTimeAsync(new ClosePointInTimeRequest { Id = pit }, CancellationToken.None);
+            try
+            {
+                await _client.ClosePointInTimeAsync(new ClosePointInTimeRequest { Id = pit }, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The point in time expires by itself after its keep-alive.
+                _logger.LogDebug(e, "Closing a point in time failed");
+            }
         }
     }
 

@@ -196,8 +196,10 @@ internal sealed class Queries(SkillsTaxonomy taxonomy, SkillGraph graph)
                 {
                     Script = new Script
                     {
-                        Source = "doc['location'].size() == 0 || doc['location'].arcDistance(params.lat, params.lon) <= doc['radius_km'].value * 1000.0",
-                        Params = new Dictionary<string, object> { ["lat"] = place.Latitude, ["lon"] = place.Longitude },
+                        // One source for every query (compiled once, cached); the centre as an object parameter, as the
+                        // specification types script parameters.
+                        Source = "doc['location'].size() == 0 || doc['location'].arcDistance(params.origin.lat, params.origin.lon) <= doc['radius_km'].value * 1000.0",
+                        Params = new Dictionary<string, object> { ["origin"] = new Dictionary<string, double> { ["lat"] = place.Latitude, ["lon"] = place.Longitude } },
                     },
                 });
             }

@@ -312,6 +312,42 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MatchingAroundAPlaceSendsTheRadiusFilterTheDistanceDecayAndEachProfilesOwnRadius()
+    {
+        var index = await OpenAsync();
+        var skill = TestKit.Skill(100);
+        _es.On("POST", "/_search", 200, Answers.Search([], total: 0).ToJsonString());
+        _es.ClearRequests();
+
+        await index.MatchOffersAsync(TestKit.Profile("p", [skill], place: TestKit.Paris, radiusKm: 25, experienceYears: 0, wishes: [ContractType.Permanent]), new MatchOptions());
+        await index.MatchProfilesAsync(TestKit.Offer("o", [skill], place: TestKit.Lyon, contract: ContractType.FixedTerm, experience: ExperienceRequirement.Required), new MatchOptions(SearchableOnly: true));
+
+        var searches = _es.Requests.Where(r => r.Path == "/_search").Select(r => r.Json!["query"]!.ToJsonString()).ToList();
+        Assert.Equal(2, searches.Count);
+        // Offers for a profile: the linear decay to 0.7 at 25 km, the geo_distance filter, the contract and experience penalties.
+        Assert.Contains("\"linear\"", searches[0], StringComparison.Ordinal);
+        Assert.Contains("\"25km\"", searches[0], StringComparison.Ordinal);
+        Assert.Contains("\"decay\":0.7", searches[0], StringComparison.Ordinal);
+        Assert.Contains("\"boosting\"", searches[0], StringComparison.Ordinal);
+        Assert.Contains("\"terms_set\"", searches[0], StringComparison.Ordinal);
+        // Profiles for an offer: each profile's own radius, consent.
+        Assert.Contains("arcDistance", searches[1], StringComparison.Ordinal);
+        Assert.Contains("\"consent\"", searches[1], StringComparison.Ordinal);
+        AssertAllRequestsValid();
+    }
+
+    [Fact]
+    public async Task ACallWhoseAnswerCannotBeReadIsADefectNotAnOutage()
+    {
+        var index = await OpenAsync();
+        _es.On("GET", "/coach-offers/_doc/o1", 200, """{"_index":"coach-offers-v1","_id":"o1","found":true,"_source":{"doc":{"id":"o1","skills":"not a list"}}}""");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => index.GetOfferAsync("o1"));
+
+        Assert.NotEqual(IndexHealthStatus.Unavailable, index.Health.Status);
+    }
+
+    [Fact]
     public async Task CandidateSearchAsksFacetsAsAggregationsAndReadsThemAsTheEmbeddedIndexGivesThem()
     {
         var index = await OpenAsync();
