@@ -5,7 +5,6 @@ using Coach.Api.Coaching;
 using Coach.Api.Health;
 using Coach.Api.Infrastructure;
 using Coach.Api.Market;
-using Coach.Api.Matching;
 using Coach.Api.Offers;
 using Coach.Api.Profiles;
 using Coach.Api.Reviews;
@@ -40,9 +39,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
 
 // Configuration: the "Coach" section (see README), environment COACH_DATA for the data folder.
-builder.Services.AddMatchingEngine(builder.Configuration);
-// The match index: embedded (default) or Elasticsearch (Coach:Index:Kind, see docs/scaling.md).
-builder.Services.AddCoachMatchIndex(builder.Configuration);
+// The engine holds the use cases both front doors call (API handlers and pages are thin adapters).
+builder.Services.AddMatchingEngine(builder.Configuration, generatePseudonymKey: SecuritySetup.IsDevelopment(builder.Environment));
+// The match index on Elasticsearch when Coach:Index:Kind=Elasticsearch (docs/scaling.md); embedded otherwise.
+builder.Services.AddElasticsearchMatchIndex(builder.Configuration);
 
 // Cache: memory, with Redis as second level and shared rate limits when ConnectionStrings:redis is set (docs/scaling.md).
 builder.Services.AddCoachCaching(builder.Configuration);

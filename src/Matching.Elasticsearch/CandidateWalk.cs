@@ -120,11 +120,15 @@ internal sealed class CandidateWalk(ElasticsearchClient client, ElasticsearchInd
         }
     }
 
+    /// <summary>True when hit (a) ranks before hit (b): higher score, then smaller id (ordinal), as every index orders hits.</summary>
+    private static bool Before(double scoreA, string idA, double scoreB, string idB) =>
+        scoreA > scoreB || (scoreA == scoreB && string.CompareOrdinal(idA, idB) < 0);
+
     /// <summary>Keeps the hit if it ranks among the best <paramref name="size"/>; true when a hit was left out (this one or an evicted one).</summary>
     private static bool Offer<TSource>(List<(double Score, string Id, TSource Source)> page, int size, double score, string id, TSource source)
     {
         var at = page.Count;
-        while (at > 0 && PageCursor.Before(score, id, page[at - 1].Score, page[at - 1].Id))
+        while (at > 0 && Before(score, id, page[at - 1].Score, page[at - 1].Id))
         {
             at--;
         }

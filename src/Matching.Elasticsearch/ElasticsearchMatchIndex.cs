@@ -36,7 +36,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
     private readonly ElasticsearchIndexOptions _options;
     private readonly IndexLayout _layout;
     private readonly PairScorer _scorer;
-    private readonly DocumentValidator _validator;
+    private readonly IndexValidation _validator;
     private readonly Queries _queries;
     private readonly CandidateWalk _walk;
     private readonly Func<string, string?> _areaOfCommune;
@@ -58,7 +58,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         _options = options;
         _layout = new IndexLayout(options.IndexPrefix);
         _scorer = new PairScorer(taxonomy, graph);
-        _validator = new DocumentValidator(taxonomy);
+        _validator = new IndexValidation(taxonomy);
         _queries = new Queries(taxonomy, graph);
         _walk = new CandidateWalk(client, options, logger);
         _areaOfCommune = areaOfCommune;
@@ -261,7 +261,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
     public Task<BulkResult> UpsertOffersAsync(IReadOnlyList<OfferDocument> offers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(offers);
-        _validator.ValidateOffers(offers);
+        _validator.CheckOffers(offers);
         return offers.Count == 0
             ? Task.FromResult(new BulkResult(0, 0))
             : CallAsync(() => BulkUpsertAsync(_layout.OffersAlias, offers.Select(o => (o.Id, (object)StoredDocuments.ToStored(o, _areaOfCommune))).ToList(), cancellationToken));
@@ -270,7 +270,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
     public Task<BulkResult> UpsertProfilesAsync(IReadOnlyList<ProfileDocument> profiles, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
-        _validator.ValidateProfiles(profiles);
+        _validator.CheckProfiles(profiles);
         return profiles.Count == 0
             ? Task.FromResult(new BulkResult(0, 0))
             : CallAsync(() => BulkUpsertAsync(_layout.ProfilesAlias, profiles.Select(p => (p.Id, (object)StoredDocuments.ToStored(p, _areaOfCommune))).ToList(), cancellationToken));
@@ -519,10 +519,8 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
-        _validator.ValidateProfileProbe(profile);
-        DocumentValidator.ValidateOptions(options);
+        _validator.CheckProfileProbe(profile, options);
         var radius = options.RadiusKm ?? profile.RadiusKm;
-        DocumentValidator.CheckRadius(radius);
         var cursor = PageCursor.Decode(options.Cursor);
         var supplied = SupplyIds(profile.Skills);
         var wishes = MatchScorer.ContractMask(profile.ContractWishes);
@@ -560,39 +558,38 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(options);
-        _validator.ValidateOfferProbe(offer);
-        DocumentValidator.ValidateOptions(options);
+        _validator.CheckOfferProbe(offer, options);
         var (ids, optional, must) = DemandIds(offer);
         return CallAsync(async () =>
         {
             var page = await MatchProfilesAsync(ids, optional, must, offer.Place, offer.Contract, offer.Experience, offer.ExperienceYears,
-                options.AllowRelated, options.RadiusKm, options.SearchableOnly, null, options.Size, options.Cursor, false, cancellationToken);
+                options.AllowRelated, options.RadiusKm, options.SearchableOnly, null, options.Size, options.Cursor, false, options.BandedDistance, cancellationToken);
             return page.Page;
         });
     }
 
     public Task<CandidateSearchResult> SearchCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken = default)
     {
-        var resolved = _validator.ValidateCandidateQuery(query);
-        DocumentValidator.CheckSize(query.Size);
-        PageCursor.Decode(query.Cursor);
-        // Must-have skills are essential and hard filters, nice-to-have ones optional; unspecified contract, no experience asked.
-        var skills = resolved.MustHave.Select(id => (Id: id, Optional: false, Must: true))
-            .Concat(resolved.NiceToHave.Select(id => (Id: id, Optional: true, Must: false)))
+        _validator.CheckCandidateQuery(query);
+        // Must-have skills are essential and hard filters, nice-to-have ones optional (a skill in both is must-have);
+        // unspecified contract, no experience asked.
+        var mustIds = (query.MustHave ?? []).Select(u => _scorer.Taxonomy.SkillByUri(u)!.Id).Distinct().ToHashSet();
+        var skills = mustIds.Select(id => (Id: id, Optional: false, Must: true))
+            .Concat((query.NiceToHave ?? []).Select(u => _scorer.Taxonomy.SkillByUri(u)!.Id).Distinct().Where(id => !mustIds.Contains(id)).Select(id => (Id: id, Optional: true, Must: false)))
             .OrderBy(s => s.Id)
             .ToList();
         return CallAsync(async () =>
         {
             var (page, aggregations, total) = await MatchProfilesAsync([.. skills.Select(s => s.Id)], [.. skills.Select(s => s.Optional)], [.. skills.Select(s => s.Must)],
                 query.Place, ContractType.Unspecified, ExperienceRequirement.BeginnerAccepted, null, query.AllowRelated, query.RadiusKm, true,
-                new Queries.CandidateFilter(query.Contracts, query.MinExperienceYears), query.Size, query.Cursor, true, cancellationToken);
+                new Queries.CandidateFilter(query.Contracts, query.MinExperienceYears), query.Size, query.Cursor, true, true, cancellationToken);
             return new CandidateSearchResult(page.Hits, page.Total, page.NextCursor, Facets(aggregations, query.Place, total));
         });
     }
 
     private async Task<(MatchPage Page, AggregateDictionary? Aggregations, long Total)> MatchProfilesAsync(int[] ids, bool[] optional, bool[] must, Place? place,
         ContractType contract, ExperienceRequirement requirement, double? yearsAsked, bool allowRelated, double? radiusOverride, bool searchableOnly,
-        Queries.CandidateFilter? filter, int size, string? cursorText, bool facets, CancellationToken cancellationToken)
+        Queries.CandidateFilter? filter, int size, string? cursorText, bool facets, bool banded, CancellationToken cancellationToken)
     {
         var cursor = PageCursor.Decode(cursorText);
         if (ids.Length == 0)
@@ -605,22 +602,27 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         {
             var profile = stored.Doc!;
             var supplied = SupplyIds(profile.Skills);
-            if ((searchableOnly && !profile.Searchable) || !_scorer.MeetsAll(mustIds, supplied, allowRelated) || !Passes(filter, profile))
+            var radius = radiusOverride ?? profile.RadiusKm;
+            var distance = DistanceKm(place, profile.Place);
+            if ((searchableOnly && !profile.Searchable) || distance > radius || !_scorer.MeetsAll(mustIds, supplied, allowRelated) || !Passes(filter, profile))
             {
                 return (0, profile.Id);
             }
-            return (_scorer.Total(ids, optional, supplied, allowRelated, DistanceKm(place, profile.Place), radiusOverride ?? profile.RadiusKm,
+            // What a recruiter sees is scored by the distance band, never the exact distance (the radius above stays exact).
+            return (_scorer.Total(ids, optional, supplied, allowRelated, Scored(distance, banded), radius,
                 contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears), profile.Id);
         }, cursor, size, facets ? Queries.CandidateFacets(place) : null, cancellationToken);
         var hits = result.Page.Select(h =>
         {
             var profile = h.Source.Doc!;
-            var explanation = _scorer.Explain(ids, optional, SupplyIds(profile.Skills), allowRelated, DistanceKm(place, profile.Place), radiusOverride ?? profile.RadiusKm,
+            var explanation = _scorer.Explain(ids, optional, SupplyIds(profile.Skills), allowRelated, Scored(DistanceKm(place, profile.Place), banded), radiusOverride ?? profile.RadiusKm,
                 contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears);
             return new MatchHit(profile.Id, h.Score, explanation);
         }).ToList();
         return (new MatchPage(hits, result.Total, NextCursor(hits, result.More)), result.Aggregations, result.Total);
     }
+
+    private static double? Scored(double? distanceKm, bool banded) => banded ? DistanceBands.Floor(distanceKm) : distanceKm;
 
     private static bool Passes(Queries.CandidateFilter? filter, ProfileDocument profile)
     {
@@ -678,7 +680,10 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
 
     public Task<SupplyDemandResult> SupplyDemandAsync(SupplyDemandQuery query, CancellationToken cancellationToken = default)
     {
-        var (skill, occupation, radius) = _validator.ValidateSupplyDemand(query);
+        _validator.CheckSupplyDemand(query);
+        var skill = query.SkillUri is { Length: > 0 } uri ? _scorer.Taxonomy.SkillByUri(uri)!.Id : -1;
+        var occupation = skill < 0 ? _scorer.Taxonomy.OccupationByUri(query.OccupationUri!)!.Id : -1;
+        var radius = query.RadiusKm ?? Engine.Indexing.Embedded.EmbeddedMatchIndex.DefaultSupplyDemandRadiusKm;
         return CallAsync(async () =>
         {
             var offers = await PerAreaAsync(_layout.OffersAlias, _queries.SupplyDemand(true, skill, occupation, query.Place, radius), cancellationToken);

@@ -141,5 +141,7 @@ public sealed class ReindexTests : IDisposable
         public Task<CandidateSearchResult> SearchCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken = default) => inner.SearchCandidatesAsync(query, cancellationToken);
         public Task<SupplyDemandResult> SupplyDemandAsync(SupplyDemandQuery query, CancellationToken cancellationToken = default) => inner.SupplyDemandAsync(query, cancellationToken);
         public Task<IndexCounts> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

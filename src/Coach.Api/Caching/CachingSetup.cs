@@ -27,6 +27,7 @@ public static class CachingSetup
         services.AddSingleton<CacheInvalidation>();
         services.AddHostedService(sp => sp.GetRequiredService<CacheInvalidation>());
         services.AddSingleton<CoachCache>();
+        services.AddSingleton<Matching.Engine.Caching.ICoachCache>(sp => sp.GetRequiredService<CoachCache>());
         services.AddSingleton<IPersonalData, CachedAssessmentsPersonalData>();
         services.AddHostedService<CachingStartupLog>();
         return services;

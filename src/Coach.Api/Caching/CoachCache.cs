@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Matching.Engine.Caching;
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Indexing;
@@ -25,7 +26,7 @@ namespace Coach.Api.Caching;
 /// instance (<see cref="CacheInvalidation"/>). Matching offers inside it are at most 10 minutes old.</description></item>
 /// </list>
 /// </summary>
-public sealed class CoachCache(HybridCache cache, CacheInvalidation invalidation)
+public sealed class CoachCache(HybridCache cache, CacheInvalidation invalidation) : ICoachCache
 {
     public static readonly HybridCacheEntryOptions TaxonomyEntry = new() { Expiration = TimeSpan.FromHours(24), LocalCacheExpiration = TimeSpan.FromHours(1) };
     public static readonly HybridCacheEntryOptions MarketEntry = new() { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(1) };
@@ -66,11 +67,11 @@ public sealed class CoachCache(HybridCache cache, CacheInvalidation invalidation
             TaxonomyEntry,
             cancellationToken: cancellationToken);
 
-    public ValueTask<SupplyDemandResult> SupplyDemandAsync(SupplyDemandQuery query, Func<CancellationToken, Task<SupplyDemandResult>> compute, CancellationToken cancellationToken)
+    public async Task<SupplyDemandResult> SupplyDemandAsync(SupplyDemandQuery query, Func<CancellationToken, Task<SupplyDemandResult>> compute, CancellationToken cancellationToken)
     {
         var place = query.Place is { } p ? $"{p.CommuneCode}|{p.Latitude.ToString("R", CultureInfo.InvariantCulture)}|{p.Longitude.ToString("R", CultureInfo.InvariantCulture)}" : "";
         var key = $"coach:v1:market:supply-demand:{Hash($"{query.SkillUri}|{query.OccupationUri}|{place}|{query.RadiusKm?.ToString("R", CultureInfo.InvariantCulture)}")}";
-        return cache.GetOrCreateAsync(key, (compute, this), static async (state, ct) =>
+        return await cache.GetOrCreateAsync(key, (compute, this), static async (state, ct) =>
         {
             state.Item2.Count("market");
             return await state.compute(ct);

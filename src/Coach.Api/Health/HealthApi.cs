@@ -10,32 +10,29 @@ public static class HealthApi
     {
         routes.MapGet("/health", GetHealth)
             .WithTags("Health")
-            .WithSummary("Readiness: 200 once the reference data is loaded and the match index answers (a yellow Elasticsearch cluster is reported in warnings); 503 otherwise, naming what is missing.");
+            .WithSummary("Readiness: 200 once the reference data is loaded and the match index is open and answers (a yellow Elasticsearch cluster is reported in warnings); 503 before, or while the cluster is unreachable or red, naming it.");
         return routes;
     }
 
-    public static Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> GetHealth(ReferenceDataProvider referenceData, MatchingRuntimeProvider runtime)
+    /// <summary>Ready means ready: every endpoint answers once this says 200 (the index opens after the reference data).</summary>
+    public static Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> GetHealth(ReferenceDataProvider referenceData, HostedMatchIndex index)
     {
-        if (referenceData.Current is not { } data)
+        if (referenceData.Current is { } data && index.IsReady)
         {
-            var status = referenceData.Loaded.IsFaulted ? "failed" : "loading";
-            return TypedResults.Json(new HealthStatus(status, 0, 0, null), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-        var ready = new HealthStatus("ready", data.Taxonomy.Occupations.Count, data.Taxonomy.Skills.Count, data.LoadTime.TotalSeconds);
-        if (runtime.Current?.Index is IIndexHealth { Health: var index })
-        {
-            var view = new IndexHealthView(index.Backend, index.Status.ToString(), index.Detail);
-            if (index.Status == IndexHealthStatus.Unavailable)
+            var ready = new HealthStatus("ready", data.Taxonomy.Occupations.Count, data.Taxonomy.Skills.Count, data.LoadTime.TotalSeconds);
+            if (index.RemoteHealth is not { } remote)
             {
-                return TypedResults.Json(ready with { Status = "index-unavailable", Index = view }, statusCode: StatusCodes.Status503ServiceUnavailable);
+                return TypedResults.Ok(ready);
             }
-            return TypedResults.Ok(ready with
-            {
-                Index = view,
-                Warnings = index.Status == IndexHealthStatus.Degraded && index.Detail is { } detail ? [detail] : null,
-            });
+            var view = new IndexHealthView(remote.Backend, remote.Status.ToString(), remote.Detail);
+            return remote.Status == IndexHealthStatus.Unavailable
+                ? TypedResults.Json(ready with { Status = "index-unavailable", Index = view }, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : TypedResults.Ok(ready with { Index = view, Warnings = remote.Status == IndexHealthStatus.Degraded && remote.Detail is { } detail ? [detail] : null });
         }
-        return TypedResults.Ok(ready);
+        var status = referenceData.Loaded.IsFaulted || index.HasFailed ? "failed"
+            : referenceData.IsReady ? "opening index"
+            : "loading";
+        return TypedResults.Json(new HealthStatus(status, 0, 0, referenceData.Current?.LoadTime.TotalSeconds), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }
 

@@ -4,12 +4,14 @@ using System.Text;
 namespace Matching.Engine.Indexing;
 
 /// <summary>
-/// Opaque paging cursor of a match query: base64url of the last hit's score (IEEE bits) and id.
-/// Shared by every <see cref="IMatchIndex"/> implementation, so a cursor means the same on each:
-/// the next page holds the hits strictly after it in (score desc, id asc) order.
+/// The paging cursor of every <see cref="IMatchIndex"/>: base64url of the last hit's score (IEEE bits)
+/// and id. Hits are ordered by score descending, then id ascending, so "after (score, id)" is a
+/// position any implementation can seek to (the embedded index's scan, Elasticsearch's search_after).
 /// </summary>
 public readonly record struct PageCursor(double Score, string Id)
 {
+    public const string Field = "Cursor";
+
     public string Encode()
     {
         var id = Encoding.UTF8.GetBytes(Id);
@@ -19,39 +21,48 @@ public readonly record struct PageCursor(double Score, string Id)
         return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    /// <summary>The cursor, or null for none; <see cref="IndexValidationException"/> naming <c>Cursor</c> when it is not one.</summary>
-    public static PageCursor? Decode(string? cursor)
+    /// <summary>The cursor, or null for none; false for text that is not a cursor an index returned.</summary>
+    public static bool TryDecode(string? cursor, out PageCursor? decoded)
     {
+        decoded = null;
         if (string.IsNullOrEmpty(cursor))
         {
-            return null;
+            return true;
+        }
+        if (cursor.Length > 4096)
+        {
+            return false;
         }
         try
         {
             var base64 = cursor.Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
             var bytes = Convert.FromBase64String(base64);
-            if (bytes.Length < 8)
+            if (bytes.Length < 9)
             {
-                throw new FormatException();
+                return false;
             }
             var score = BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(bytes));
             if (!double.IsFinite(score))
             {
-                throw new FormatException();
+                return false;
             }
-            return new PageCursor(score, Encoding.UTF8.GetString(bytes, 8, bytes.Length - 8));
+            decoded = new PageCursor(score, new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 8, bytes.Length - 8));
+            return true;
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            throw new IndexValidationException([new IndexValidationError("query", "Cursor", "is not a cursor returned by this index.")]);
+            return false;
         }
     }
 
-    /// <summary>True when hit (a) ranks before hit (b): higher score, then smaller id (ordinal).</summary>
-    public static bool Before(double scoreA, string idA, double scoreB, string idB) =>
-        scoreA > scoreB || (scoreA == scoreB && string.CompareOrdinal(idA, idB) < 0);
+    /// <summary>The cursor, or null for none; <see cref="IndexValidationException"/> naming <see cref="Field"/> for anything else.</summary>
+    public static PageCursor? Decode(string? cursor) =>
+        TryDecode(cursor, out var decoded)
+            ? decoded
+            : throw new IndexValidationException([new IndexValidationError("query", Field, "is not a cursor returned by this index.")]);
 
     /// <summary>True when a hit (score, id) comes after this cursor in (score desc, id asc) order.</summary>
-    public bool Precedes(double score, string id) => Before(Score, Id, score, id);
+    public bool Precedes(double score, string id) =>
+        score < Score || (score == Score && string.CompareOrdinal(id, Id) > 0);
 }

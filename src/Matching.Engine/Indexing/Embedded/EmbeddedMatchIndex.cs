@@ -30,12 +30,13 @@ public sealed class EmbeddedIndexOptions
 public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 {
     /// <summary>Radius of a supply/demand query around a place, when the query does not say.</summary>
-    public const double DefaultSupplyDemandRadiusKm = DocumentValidator.DefaultSupplyDemandRadiusKm;
+    public const double DefaultSupplyDemandRadiusKm = 30;
 
     private readonly DocumentStore _store;
     private readonly InMemoryIndex _index;
     private readonly DocumentCompiler _compiler;
-    private readonly DocumentValidator _validator;
+    private readonly IndexValidation _validation;
+    private readonly SkillsTaxonomy _taxonomy;
     private readonly Func<string, string?> _areaName;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
@@ -44,9 +45,10 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     {
         _store = store;
         _index = index;
+        _taxonomy = taxonomy;
         _areaName = areaName;
         _compiler = new DocumentCompiler(taxonomy);
-        _validator = new DocumentValidator(taxonomy);
+        _validation = new IndexValidation(taxonomy);
     }
 
     /// <summary>The skill graph the index scores with.</summary>
@@ -94,7 +96,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public async Task<BulkResult> UpsertOffersAsync(IReadOnlyList<OfferDocument> offers, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(offers);
+        _validation.CheckOffers(offers);
         var rows = _compiler.CompileOffers(offers);
         if (rows.Length == 0)
         {
@@ -124,7 +126,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public async Task<BulkResult> UpsertProfilesAsync(IReadOnlyList<ProfileDocument> profiles, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profiles);
+        _validation.CheckProfiles(profiles);
         var rows = _compiler.CompileProfiles(profiles);
         if (rows.Length == 0)
         {
@@ -254,16 +256,14 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public Task<MatchPage> MatchOffersAsync(ProfileDocument profile, MatchOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(options);
+        _validation.CheckProfileProbe(profile, options);
         var row = _compiler.CompileProfileProbe(profile);
         return Task.FromResult(Read(() => _index.MatchOffers(row, options)));
     }
 
     public Task<MatchPage> MatchProfilesAsync(OfferDocument offer, MatchOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(offer);
-        ArgumentNullException.ThrowIfNull(options);
+        _validation.CheckOfferProbe(offer, options);
         var row = _compiler.CompileOfferProbe(offer);
         return Task.FromResult(Read(() => _index.MatchProfiles(row, options)));
     }
@@ -276,16 +276,29 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     /// </summary>
     public Task<CandidateSearchResult> SearchCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken = default)
     {
-        var resolved = _validator.ValidateCandidateQuery(query);
-        var packed = resolved.NiceToHave.Select(id => id | Packed.Optional).Concat(resolved.MustHave.Select(id => id | Packed.MustHave)).Order().ToArray();
-        var (lat, lon) = query.Place is { } p ? (p.Latitude, p.Longitude) : (double.NaN, double.NaN);
+        _validation.CheckCandidateQuery(query);
+        var skills = new Dictionary<int, int>();
+        foreach (var uri in query.NiceToHave ?? [])
+        {
+            skills[_compiler.SkillId(uri)] = Packed.Optional;
+        }
+        foreach (var uri in query.MustHave ?? [])
+        {
+            skills[_compiler.SkillId(uri)] = Packed.MustHave;
+        }
+        var (lat, lon) = query.Place is { } place ? (place.Latitude, place.Longitude) : (double.NaN, double.NaN);
+        var packed = skills.Select(kv => kv.Key | kv.Value).Order().ToArray();
         var probe = new OfferRow("query", packed, lat, lon, null, ContractType.Unspecified, ExperienceRequirement.BeginnerAccepted, double.NaN, -1);
         return Task.FromResult(Read(() => _index.SearchCandidates(query, probe)));
     }
 
     public Task<SupplyDemandResult> SupplyDemandAsync(SupplyDemandQuery query, CancellationToken cancellationToken = default)
     {
-        var (skill, occupation, radius) = _validator.ValidateSupplyDemand(query);
+        _validation.CheckSupplyDemand(query);
+        var skill = string.IsNullOrWhiteSpace(query.SkillUri) ? -1 : _compiler.SkillId(query.SkillUri);
+        var occupation = skill >= 0 ? -1 : _taxonomy.OccupationByUri(query.OccupationUri!)!.Id;
+        var radius = query.RadiusKm ?? DefaultSupplyDemandRadiusKm;
+
         var (counts, codes) = Read(() =>
         {
             var c = _index.SupplyDemand(skill, occupation, query.Place, radius);
@@ -309,6 +322,12 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public Task<IndexCounts> CountAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(Read(() => new IndexCounts(_index.Offers.LiveCount, _index.Profiles.LiveCount)));
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     public void Dispose()
     {

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Coach.Api.Infrastructure;
 
 /// <summary>
-/// The match index cannot answer now (its cluster is unreachable or red): a 503 ProblemDetails with
-/// <c>Retry-After</c>, never a 500. Coach keeps running and retries the cluster with back-off.
+/// The one mapping of <see cref="IndexUnavailableException"/> (the index is not open yet, or not
+/// reachable): 503 ProblemDetails with Retry-After, whichever endpoint or page asked.
 /// </summary>
-internal sealed class IndexUnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<IndexUnavailableExceptionHandler> logger) : IExceptionHandler
+internal sealed class UnavailableExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -16,7 +16,6 @@ internal sealed class IndexUnavailableExceptionHandler(IProblemDetailsService pr
         {
             return false;
         }
-        logger.LogDebug("Index unavailable for {Path}: {Reason}", httpContext.Request.Path, unavailable.Message);
         var seconds = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds));
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -27,8 +26,8 @@ internal sealed class IndexUnavailableExceptionHandler(IProblemDetailsService pr
             ProblemDetails =
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The match index is unavailable",
-                Detail = $"{unavailable.Message} Try again in {seconds} s.",
+                Title = "Not ready",
+                Detail = unavailable.Message,
             },
         });
     }
