@@ -72,16 +72,4 @@ public sealed class ElasticsearchIndexApiTests : IDisposable
         // What needs no index still answers.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/taxonomy/skills?q=soudage")).StatusCode);
     }
-
-    [Fact]
-    public async Task An_unknown_index_kind_stops_the_start_with_one_clear_message()
-    {
-        using var factory = new CoachApiFactory();
-        factory.Settings["Coach:Index:Kind"] = "Solr";
-
-        var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains("Coach:Index:Kind is 'Solr'", e.ToString(), StringComparison.Ordinal);
-        await Task.CompletedTask;
-    }
 }
