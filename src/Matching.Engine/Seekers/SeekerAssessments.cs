@@ -21,7 +21,8 @@ public sealed class SeekerAssessments(
     IMatchIndex index,
     SeekerCoach coach,
     ReferenceDataProvider referenceData,
-    TimeProvider time)
+    TimeProvider time,
+    Caching.ICoachCache cache)
 {
     /// <summary>The assessment of a questionnaire sent as is: nothing is stored, so it needs no account and no id.</summary>
     public async Task<Outcome<AssessmentView>> DiagnoseAsync(SeekerProfile profile, string language, CancellationToken cancellationToken = default)
@@ -59,7 +60,10 @@ public sealed class SeekerAssessments(
         {
             return Outcome.NotFound("profile", seekerId);
         }
-        var assessment = await coach.AssessAsync(profile, Today, language, cancellationToken: cancellationToken);
+        // An unchanged questionnaire is answered from the cache (shared by every instance through Redis when configured).
+        var today = Today;
+        var assessment = await cache.AssessmentAsync(seekerId, language, profile,
+            ct => coach.AssessAsync(profile, today, language, cancellationToken: ct), cancellationToken);
         var culture = Culture(language);
         var overrides = reviews.ScoreOverrides(seekerId);
         return Outcome.Ok(await ViewAsync(

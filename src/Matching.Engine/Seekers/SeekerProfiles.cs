@@ -24,7 +24,8 @@ public sealed class SeekerProfiles(
     SeekerCoach coach,
     DocumentBuilders builders,
     ReferenceDataProvider referenceData,
-    TimeProvider time)
+    TimeProvider time,
+    Caching.ICoachCache cache)
 {
     public const int MaxIdLength = 200;
     public const int MaxLabelLength = 200;
@@ -67,6 +68,7 @@ public sealed class SeekerProfiles(
         // A new or changed diagnosis and strategy wait for an adviser's review.
         var assessment = await coach.AssessAsync(profile, today, "fr", cancellationToken: cancellationToken);
         reviews.Enqueue(seekerId, SeekerReviewSnapshot.Of(profile, assessment), now);
+        await cache.InvalidateSeekerAsync(seekerId, cancellationToken);
         var saved = new SavedProfile(document, result.WasCreated(seekerId));
         return saved.Created ? Outcome.Created(saved) : Outcome.Ok(saved);
     }
@@ -96,6 +98,7 @@ public sealed class SeekerProfiles(
             return Outcome.Invalid(outcome.Errors);
         }
         var result = await index.UpsertProfilesAsync([outcome.Document], cancellationToken);
+        await cache.InvalidateSeekerAsync(seekerId, cancellationToken);
         var saved = new SavedProfile(outcome.Document, result.WasCreated(seekerId));
         return saved.Created ? Outcome.Created(saved) : Outcome.Ok(saved);
     }
@@ -128,6 +131,7 @@ public sealed class SeekerProfiles(
         }
         var inIndex = await index.DeleteProfilesAsync([seekerId], cancellationToken) > 0;
         var questionnaire = seekers.Delete(seekerId);
+        await cache.InvalidateSeekerAsync(seekerId, cancellationToken);
         return inIndex || questionnaire ? Outcome.Ok(true) : Outcome.NotFound("profile", seekerId);
     }
 

@@ -261,6 +261,32 @@ internal sealed class DocumentStore : IDisposable
             ? JsonSerializer.Deserialize(json, DocumentJsonContext.Default.ProfileDocument)
             : null;
 
+    public IReadOnlyList<OfferDocument> ReadOffersAfter(string? afterId, int limit) =>
+        ReadJsonAfter("SELECT o.id, j.json FROM offers o JOIN offer_json j ON j.seq = o.seq WHERE o.id > $after ORDER BY o.id LIMIT $limit", afterId, limit,
+            json => JsonSerializer.Deserialize(json, DocumentJsonContext.Default.OfferDocument)!);
+
+    public IReadOnlyList<ProfileDocument> ReadProfilesAfter(string? afterId, int limit) =>
+        ReadJsonAfter("SELECT p.id, j.json FROM profiles p JOIN profile_json j ON j.seq = p.seq WHERE p.id > $after ORDER BY p.id LIMIT $limit", afterId, limit,
+            json => JsonSerializer.Deserialize(json, DocumentJsonContext.Default.ProfileDocument)!);
+
+    // SQLite compares TEXT with memcmp on UTF-8 (BINARY collation), which orders as string.CompareOrdinal
+    // except around surrogate pairs; the scan only needs a stable total order, which it is.
+    private List<T> ReadJsonAfter<T>(string sql, string? afterId, int limit, Func<byte[], T> read)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$after", afterId ?? "");
+        command.Parameters.AddWithValue("$limit", limit);
+        var items = new List<T>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            items.Add(read((byte[])reader.GetValue(1)));
+        }
+        return items;
+    }
+
     /// <summary>Ids of the offers a recruiter posted (a scan: for export and erasure, not for queries).</summary>
     public IReadOnlyList<string> OfferIdsOwnedBy(string ownerId)
     {

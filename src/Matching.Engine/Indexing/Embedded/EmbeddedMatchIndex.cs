@@ -395,6 +395,12 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         return Task.FromResult(new SupplyDemandResult(areas.Sum(a => a.Offers), areas.Sum(a => a.Profiles), areas));
     }
 
+    /// <summary>Up to <paramref name="limit"/> offers with an id after <paramref name="afterId"/> (ordinal), in id order: a resumable scan (reindex).</summary>
+    public IReadOnlyList<OfferDocument> ReadOffersAfter(string? afterId, int limit) => _store.ReadOffersAfter(afterId, limit);
+
+    /// <summary>Up to <paramref name="limit"/> profiles with an id after <paramref name="afterId"/> (ordinal), in id order.</summary>
+    public IReadOnlyList<ProfileDocument> ReadProfilesAfter(string? afterId, int limit) => _store.ReadProfilesAfter(afterId, limit);
+
     public Task<IndexCounts> CountAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(Read(() => new IndexCounts(_index.Offers.LiveCount, _index.Profiles.LiveCount)));
 
