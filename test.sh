@@ -11,6 +11,8 @@ need() { command -v "$1" >/dev/null 2>&1 || packages+=("$2"); }
 # The web app's end-to-end tests drive the Debian Chromium through Playwright; fonts for readable screenshots.
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
+# The cache and rate-limit tests start a real Redis (two Coach instances on it, then kill it).
+[ -x /usr/bin/redis-server ] || packages+=(redis-server)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing: ${packages[*]}"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

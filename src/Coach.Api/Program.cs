@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Coach.Api.Caching;
 using Coach.Api.Cli;
 using Coach.Api.Coaching;
 using Coach.Api.Health;
@@ -24,6 +25,15 @@ if (GenerateCommand.Matches(args))
         .Build();
     return await GenerateCommand.RunAsync(args, configuration);
 }
+if (ReindexCommand.Matches(args))
+{
+    // `dotnet run --project src/Coach.Api -- reindex --to elasticsearch [--url URL]`: the embedded store into a cluster.
+    var configuration = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+    return await ReindexCommand.RunAsync(args, configuration);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,6 +44,11 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 
 // Configuration: the "Coach" section (see README), environment COACH_DATA for the data folder.
 // The engine holds the use cases both front doors call (API handlers and pages are thin adapters).
 builder.Services.AddMatchingEngine(builder.Configuration, generatePseudonymKey: SecuritySetup.IsDevelopment(builder.Environment));
+// The match index on Elasticsearch when Coach:Index:Kind=Elasticsearch (docs/scaling.md); embedded otherwise.
+builder.Services.AddElasticsearchMatchIndex(builder.Configuration);
+
+// Cache: memory, with Redis as second level and shared rate limits when ConnectionStrings:redis is set (docs/scaling.md).
+builder.Services.AddCoachCaching(builder.Configuration);
 
 // Enums travel as their names ("Permanent", "Created"), readable in any client; a null list element or a NaN is a 400 naming the field.
 builder.Services.ConfigureHttpJsonOptions(json =>

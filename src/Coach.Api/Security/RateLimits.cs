@@ -72,14 +72,16 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = new CostRateLimiter(PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => CallerOf(context) is { } caller
-                    ? RateLimitPartition.GetTokenBucketLimiter(caller, _ => Bucket(budgets.CallerUnitsPerMinute))
+                    ? Budget(context, caller, budgets.CallerUnitsPerMinute)
                     : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => CurrentUser.Of(context) is null
-                    ? RateLimitPartition.GetTokenBucketLimiter(AddressOf(context), _ => Bucket(budgets.AnonymousUnitsPerMinutePerAddress))
+                    ? Budget(context, AddressOf(context), budgets.AnonymousUnitsPerMinutePerAddress)
                     : RateLimitPartition.GetNoLimiter(""))));
-            options.AddPolicy(Ingest, context => RateLimitPartition.GetFixedWindowLimiter(
-                $"{Ingest}|{CallerOf(context) ?? AddressOf(context)}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = budgets.IngestPerMinute, Window = s_window, QueueLimit = 0, AutoReplenishment = true }));
+            options.AddPolicy(Ingest, context => $"{Ingest}|{CallerOf(context) ?? AddressOf(context)}" is var key
+                && context.RequestServices.GetService<Caching.RedisConnection>() is { } redis
+                ? RateLimitPartition.Get(key, k => (RateLimiter)new Caching.RedisFixedWindowRateLimiter(k, budgets.IngestPerMinute, s_window, redis, TimeProvider.System))
+                : RateLimitPartition.GetFixedWindowLimiter(key,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = budgets.IngestPerMinute, Window = s_window, QueueLimit = 0, AutoReplenishment = true }));
             options.OnRejected = RejectAsync;
         });
         return services;
@@ -115,6 +117,16 @@ public static class RateLimits
         }
         return "address:" + address;
     }
+
+    /// <summary>
+    /// A budget of cost units a minute: with Redis (<c>ConnectionStrings:redis</c>) one fixed window per minute counted
+    /// in Redis, so every instance behind the load balancer spends from the same budget (alone, each would grant its
+    /// own); without it, or while it is down, a token bucket of this instance.
+    /// </summary>
+    private static RateLimitPartition<string> Budget(HttpContext context, string key, int unitsPerMinute) =>
+        context.RequestServices.GetService<Caching.RedisConnection>() is { } redis
+            ? RateLimitPartition.Get(key, k => (RateLimiter)new Caching.RedisFixedWindowRateLimiter(k, unitsPerMinute, s_window, redis, TimeProvider.System))
+            : RateLimitPartition.GetTokenBucketLimiter(key, _ => Bucket(unitsPerMinute));
 
     private static TokenBucketRateLimiterOptions Bucket(int unitsPerMinute) => new()
     {

@@ -20,13 +20,13 @@ public sealed class AlertMatcher(
     public const double MinScore = 0.05;
 
     // Built on first use (the reference data is loaded by then): the graph the index builds, once more for the alerts.
-    private readonly Lazy<PairScorer> _scorer = new(() =>
+    private readonly Lazy<AlertScorer> _scorer = new(() =>
     {
         var taxonomy = referenceData.Require().Taxonomy;
-        return new PairScorer(taxonomy, new SkillGraph(taxonomy));
+        return new AlertScorer(taxonomy, new SkillGraph(taxonomy));
     });
 
-    private PairScorer Scorer => _scorer.Value;
+    private AlertScorer Scorer => _scorer.Value;
 
     /// <summary>New offers against the seekers' saved searches.</summary>
     public async Task OffersWrittenAsync(IReadOnlyList<OfferDocument> offers, CancellationToken cancellationToken = default)

@@ -38,6 +38,9 @@ public sealed class HostedMatchIndex(
     /// <summary>True once the index is open and answers.</summary>
     public bool IsReady => _ready.Task.IsCompletedSuccessfully && Volatile.Read(ref _disposed) == 0;
 
+    /// <summary>The health of an index whose availability changes while Coach runs (Elasticsearch); null for the embedded one or before it opens.</summary>
+    public IndexHealth? RemoteHealth => _ready.Task.IsCompletedSuccessfully && _ready.Task.Result is IIndexHealth remote ? remote.Health : null;
+
     /// <summary>True when opening failed: the index will not open without a restart.</summary>
     public bool HasFailed => _ready.Task.IsFaulted;
 
@@ -65,7 +68,19 @@ public sealed class HostedMatchIndex(
                 await index.DisposeAsync();
                 return;
             }
-            var counts = await index.CountAsync(_stopping.Token);
+            IndexCounts counts;
+            try
+            {
+                counts = await index.CountAsync(_stopping.Token);
+            }
+            catch (IndexUnavailableException e)
+            {
+                // A remote index whose server is away: open all the same (it reports its health and retries by
+                // itself, calls answer 503 meanwhile); it is never seeded, an operator fills it (coach reindex).
+                logger.LogWarning("Match index ({Kind}) started but not reachable yet: {Reason}", factory.Kind, e.Message);
+                _ready.TrySetResult(index);
+                return;
+            }
             logger.LogInformation("Match index ({Kind}) opened in {Seconds:F1} s: {Offers} offers, {Profiles} profiles",
                 factory.Kind, watch.Elapsed.TotalSeconds, counts.Offers, counts.Profiles);
             _ready.TrySetResult(index);

@@ -41,6 +41,8 @@ public static class MatchingEngineServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        // Nothing cached unless the host brings a cache (Coach.Api: HybridCache, Redis when configured).
+        services.TryAddSingleton<Matching.Engine.Caching.ICoachCache, Matching.Engine.Caching.NoCoachCache>();
         services.AddSingleton<ReferenceDataProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataProvider>());
 

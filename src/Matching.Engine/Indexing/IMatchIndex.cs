@@ -54,9 +54,25 @@ public interface IMatchIndex : IAsyncDisposable
 
 /// <summary>Outcome of a batch write: every item acknowledged here is durable.</summary>
 /// <param name="CreatedIds">The ids that did not exist before the batch (the others were updated).</param>
-public sealed record BulkResult(int Created, int Updated, IReadOnlySet<string>? CreatedIds = null)
+/// <param name="Failed">
+/// Items the index refused one by one after the batch was validated (a remote index answers per item:
+/// a mapping conflict, a full write queue). They are not stored; every other item is. Empty for the embedded index.
+/// </param>
+public sealed record BulkResult(int Created, int Updated, IReadOnlySet<string>? CreatedIds = null, IReadOnlyList<BulkItemError>? Failed = null)
 {
     public bool WasCreated(string id) => CreatedIds?.Contains(id) == true;
+
+    /// <summary>The refusal of item <paramref name="id"/>, null when it was stored.</summary>
+    public BulkItemError? FailureOf(string id) => Failed?.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.Ordinal));
+}
+
+/// <summary>One item a remote index refused.</summary>
+/// <param name="Status">The HTTP status of the item (429: retry later; 400: the document was refused).</param>
+/// <param name="Type">The server's error type (e.g. document_parsing_exception).</param>
+public sealed record BulkItemError(string Id, int Status, string Type, string Reason)
+{
+    /// <summary>True when sending the same item again later may succeed.</summary>
+    public bool IsTransient => Status is 429 or >= 500;
 }
 
 public sealed record IndexCounts(long Offers, long Profiles);

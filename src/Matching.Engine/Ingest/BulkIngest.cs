@@ -59,6 +59,16 @@ public static class BulkIngest
         foreach (var outcome in pending)
         {
             var id = idOf(outcome.Document!);
+            if (result.FailureOf(id) is { } failure)
+            {
+                // Refused by the index item by item (Elasticsearch): the item's own answer, the others go on.
+                var errors = new Dictionary<string, string[]>
+                {
+                    ["$"] = [$"The index refused this item ({failure.Type}, HTTP {failure.Status}): {failure.Reason}{(failure.IsTransient ? " Send it again later." : "")}"],
+                };
+                response.Add(new IngestItemResult(outcome.Id, outcome.Index, IngestStatus.Failed, errors, outcome.Warnings));
+                continue;
+            }
             // Within a batch, the first occurrence of a new id creates it; a repeat updates it.
             var status = result.WasCreated(id) && created.Add(id) ? IngestStatus.Created : IngestStatus.Updated;
             response.Add(outcome.ToResult(status));
@@ -73,6 +83,8 @@ public sealed class IngestResponse
     public int Created { get; private set; }
     public int Updated { get; private set; }
     public int Invalid { get; private set; }
+    /// <summary>Valid items the index refused (not stored).</summary>
+    public int Failed { get; private set; }
     public List<IngestItemResult> Items { get; } = [];
 
     public void Add(IngestItemResult item)
@@ -86,6 +98,9 @@ public sealed class IngestResponse
                 break;
             case IngestStatus.Updated:
                 Updated++;
+                break;
+            case IngestStatus.Failed:
+                Failed++;
                 break;
             default:
                 Invalid++;

@@ -25,7 +25,7 @@ public sealed record SupplyDemandView(
     string? RomeCode = null, AreaTension? LocalTension = null, IReadOnlyList<AreaTension>? Tension = null);
 
 /// <summary>The market view: aggregate counts only, no personal data, open to everyone.</summary>
-public sealed class MarketOverview(IMatchIndex index, ReferenceDataProvider referenceData)
+public sealed class MarketOverview(IMatchIndex index, ReferenceDataProvider referenceData, Caching.ICoachCache cache)
 {
     public const double DefaultRadiusKm = 30;
     public const double MaxRadiusKm = 1000;
@@ -81,7 +81,8 @@ public sealed class MarketOverview(IMatchIndex index, ReferenceDataProvider refe
         }
 
         var radius = centre is null ? (double?)null : query.RadiusKm ?? DefaultRadiusKm;
-        var result = await index.SupplyDemandAsync(new SupplyDemandQuery(skill?.Uri, occupation?.Uri, centre, radius), cancellationToken);
+        var supplyDemand = new SupplyDemandQuery(skill?.Uri, occupation?.Uri, centre, radius);
+        var result = await cache.SupplyDemandAsync(supplyDemand, ct => index.SupplyDemandAsync(supplyDemand, ct), cancellationToken);
         AreaTension? Tension(string? area) =>
             rome is not null && area is not null && data.Market.TryGetTension(rome, area, out var t) && t.OffersPerTenJobSeekers is { } perTen
                 ? new AreaTension(area, data.Geography.EmploymentArea(area)?.Name, Math.Round(perTen, 2))

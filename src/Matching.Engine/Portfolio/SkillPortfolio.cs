@@ -40,7 +40,8 @@ public sealed record EndorsementResult(int Confirmed, int Declined);
 /// adviser read it (the adviser's reads are audited); an adviser confirms a skill of their caseload.
 /// </summary>
 public sealed class SkillPortfolio(
-    SeekerAccess access, SeekerStore seekers, SkillProofs proofs, IMatchIndex index, ReferenceDataProvider referenceData, TimeProvider time)
+    SeekerAccess access, SeekerStore seekers, SkillProofs proofs, IMatchIndex index, ReferenceDataProvider referenceData, TimeProvider time,
+    Caching.ICoachCache cache)
 {
     public const int MaxTextLength = 120;
     public const int MaxInviteSkills = 20;
@@ -257,6 +258,8 @@ public sealed class SkillPortfolio(
         var document = await index.GetProfileAsync(seekerId, cancellationToken) ?? throw new InvalidOperationException("The profile was checked before.");
         var merged = Merge(document, proofs.Of(seekerId));
         await index.UpsertProfilesAsync([merged], cancellationToken);
+        // The seeker's cached assessment read the profile before.
+        await cache.InvalidateSeekerAsync(seekerId, cancellationToken);
         return merged;
     }
 

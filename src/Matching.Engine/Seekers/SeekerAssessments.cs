@@ -23,7 +23,8 @@ public sealed class SeekerAssessments(
     SeekerCoach coach,
     ReferenceDataProvider referenceData,
     ProgressLog progress,
-    TimeProvider time)
+    TimeProvider time,
+    Caching.ICoachCache cache)
 {
     /// <summary>The assessment of a questionnaire sent as is: nothing is stored, so it needs no account and no id.</summary>
     public async Task<Outcome<AssessmentView>> DiagnoseAsync(SeekerProfile profile, string language, CancellationToken cancellationToken = default)
@@ -61,8 +62,12 @@ public sealed class SeekerAssessments(
         {
             return Outcome.NotFound("profile", seekerId);
         }
-        // The logged progress replaces the questionnaire's one-off estimates (applications, interviews, offers).
-        var assessment = await coach.AssessAsync(progress.WithLoggedFigures(profile, Today), Today, language, cancellationToken: cancellationToken);
+        // The logged progress replaces the questionnaire's one-off estimates (applications, interviews, offers); an
+        // unchanged questionnaire and log are answered from the cache (shared by every instance through Redis when configured).
+        var today = Today;
+        var withProgress = progress.WithLoggedFigures(profile, today);
+        var assessment = await cache.AssessmentAsync(seekerId, language, withProgress,
+            ct => coach.AssessAsync(withProgress, today, language, cancellationToken: ct), cancellationToken);
         var culture = Culture(language);
         var overrides = reviews.ScoreOverrides(seekerId);
         return Outcome.Ok(await ViewAsync(

@@ -30,7 +30,8 @@ public sealed class SeekerProfiles(
     ProgressLog progress,
     AlertMatcher alerts,
     SkillProofs proofs,
-    TimeProvider time)
+    TimeProvider time,
+    Caching.ICoachCache cache)
 {
     public const int MaxIdLength = 200;
     public const int MaxLabelLength = 200;
@@ -79,6 +80,7 @@ public sealed class SeekerProfiles(
         // A new or changed diagnosis and strategy wait for an adviser's review.
         var assessment = await coach.AssessAsync(progress.WithLoggedFigures(profile, today), today, "fr", cancellationToken: cancellationToken);
         reviews.Enqueue(seekerId, SeekerReviewSnapshot.Of(profile, assessment), now);
+        await cache.InvalidateSeekerAsync(seekerId, cancellationToken);
         var saved = new SavedProfile(document, result.WasCreated(seekerId));
         return saved.Created ? Outcome.Created(saved) : Outcome.Ok(saved);
     }
@@ -114,6 +116,7 @@ public sealed class SeekerProfiles(
         var document = SkillPortfolio.Merge(outcome.Document, proofs.Of(seekerId));
         var result = await index.UpsertProfilesAsync([document], cancellationToken);
         await alerts.ProfilesWrittenAsync([document], cancellationToken);
+        await cache.InvalidateSeekerAsync(seekerId, cancellationToken);
         var saved = new SavedProfile(document, result.WasCreated(seekerId));
         return saved.Created ? Outcome.Created(saved) : Outcome.Ok(saved);
     }
@@ -152,6 +155,7 @@ public sealed class SeekerProfiles(
         }
         var inIndex = await index.DeleteProfilesAsync([seekerId], cancellationToken) > 0;
         var questionnaire = seekers.Delete(seekerId);
+        await cache.InvalidateSeekerAsync(seekerId, cancellationToken);
         return inIndex || questionnaire ? Outcome.Ok(true) : Outcome.NotFound("profile", seekerId);
     }
 

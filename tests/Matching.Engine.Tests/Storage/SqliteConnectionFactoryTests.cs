@@ -42,8 +42,9 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
         {
             Assert.Equal(1, database.SchemaVersion(component));
         }
-        // Version 2 of the documents: the profiles' evidence column (issue 15).
-        Assert.Equal(2, database.SchemaVersion("documents"));
+        // Version 2 of the documents: the store's identity and write generation, which the index's snapshot is checked against;
+        // version 3: the profiles' evidence (issue 15).
+        Assert.Equal(3, database.SchemaVersion("documents"));
         // The index closed; the factory (and the other stores) go on.
         seekers.Save(new SeekerProfile { Id = "still-open" }, DateTimeOffset.UtcNow);
         Assert.NotNull(seekers.Get("still-open"));

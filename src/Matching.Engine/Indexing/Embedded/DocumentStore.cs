@@ -40,9 +40,14 @@ internal sealed class DocumentStore : IDisposable
         CREATE TABLE IF NOT EXISTS profile_json(seq INTEGER PRIMARY KEY, json BLOB NOT NULL);
         """;
 
-    /// <summary>Version 2: the mean evidence weight of a profile's skills (<see cref="Scoring.MatchScorer.Attested"/>), which a
+    /// <summary>Version 3: the mean evidence weight of a profile's skills (<see cref="Scoring.MatchScorer.Attested"/>), which a
     /// recruiter's score reads; a profile written before reads as unevidenced until it is written again.</summary>
     private const string AddAttested = "ALTER TABLE profiles ADD COLUMN attested REAL NOT NULL DEFAULT 0;";
+    // Version 2: the store's identity and write generation, which the in-memory index's snapshot is checked against.
+    private const string MetaSchema = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
+        """;
 
     private readonly SkillsTaxonomy _taxonomy;
     private readonly SqliteConnectionFactory _database;
@@ -56,9 +61,18 @@ internal sealed class DocumentStore : IDisposable
         _taxonomy = taxonomy;
         _database = database;
         _ownsDatabase = ownsDatabase;
-        database.Migrate("documents", [Schema, AddAttested]);
+        database.Migrate("documents", [Schema, MetaSchema, AddAttested]);
         _writer = database.Open();
         Execute(_writer, "PRAGMA cache_size=-65536;");
+        using (var meta = _writer.CreateCommand())
+        {
+            meta.CommandText = "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', $id); SELECT (SELECT value FROM meta WHERE key = 'store_id'), (SELECT value FROM meta WHERE key = 'generation')";
+            meta.Parameters.AddWithValue("$id", Guid.NewGuid().ToString("N"));
+            using var row = meta.ExecuteReader();
+            row.Read();
+            StoreId = row.GetString(0);
+            Generation = long.Parse(row.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
         _localOfSkill = new int[taxonomy.Skills.Count];
         Array.Fill(_localOfSkill, -1);
         using var command = _writer.CreateCommand();
@@ -82,6 +96,20 @@ internal sealed class DocumentStore : IDisposable
     }
 
     public string Path => _database.Path;
+
+    /// <summary>A random id given to the file when it was created (a snapshot of another store is never taken for this one's).</summary>
+    public string StoreId { get; }
+
+    /// <summary>Committed write transactions so far: each one bumps it inside the transaction, so a snapshot of the in-memory index taken at generation G is the image of the store exactly while it is still G.</summary>
+    public long Generation { get; private set; }
+
+    private void BumpGeneration(SqliteTransaction tx)
+    {
+        using var command = _writer.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'";
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>The store on its own file (the file and its folder are created when missing).</summary>
     public static DocumentStore Open(string path, SkillsTaxonomy taxonomy) => Open(new SqliteConnectionFactory(path), ownsDatabase: true, taxonomy);
@@ -139,7 +167,9 @@ internal sealed class DocumentStore : IDisposable
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.OfferDocument);
                 json.ExecuteNonQuery();
             }
+            BumpGeneration(tx);
             tx.Commit();
+            Generation++;
         }
         catch
         {
@@ -185,7 +215,9 @@ internal sealed class DocumentStore : IDisposable
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.ProfileDocument);
                 json.ExecuteNonQuery();
             }
+            BumpGeneration(tx);
             tx.Commit();
+            Generation++;
         }
         catch
         {
@@ -215,7 +247,9 @@ internal sealed class DocumentStore : IDisposable
             // Both statements delete the same document: the count is of documents, not rows.
             deleted += command.ExecuteNonQuery() > 0 ? 1 : 0;
         }
+        BumpGeneration(tx);
         tx.Commit();
+        Generation++;
         return deleted;
     }
 
@@ -230,6 +264,32 @@ internal sealed class DocumentStore : IDisposable
         ReadJson("SELECT j.json FROM profiles p JOIN profile_json j ON j.seq = p.seq WHERE p.id = $id", id) is { } json
             ? JsonSerializer.Deserialize(json, DocumentJsonContext.Default.ProfileDocument)
             : null;
+
+    public IReadOnlyList<OfferDocument> ReadOffersAfter(string? afterId, int limit) =>
+        ReadJsonAfter("SELECT o.id, j.json FROM offers o JOIN offer_json j ON j.seq = o.seq WHERE o.id > $after ORDER BY o.id LIMIT $limit", afterId, limit,
+            json => JsonSerializer.Deserialize(json, DocumentJsonContext.Default.OfferDocument)!);
+
+    public IReadOnlyList<ProfileDocument> ReadProfilesAfter(string? afterId, int limit) =>
+        ReadJsonAfter("SELECT p.id, j.json FROM profiles p JOIN profile_json j ON j.seq = p.seq WHERE p.id > $after ORDER BY p.id LIMIT $limit", afterId, limit,
+            json => JsonSerializer.Deserialize(json, DocumentJsonContext.Default.ProfileDocument)!);
+
+    // SQLite compares TEXT with memcmp on UTF-8 (BINARY collation), which orders as string.CompareOrdinal
+    // except around surrogate pairs; the scan only needs a stable total order, which it is.
+    private List<T> ReadJsonAfter<T>(string sql, string? afterId, int limit, Func<byte[], T> read)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$after", afterId ?? "");
+        command.Parameters.AddWithValue("$limit", limit);
+        var items = new List<T>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            items.Add(read((byte[])reader.GetValue(1)));
+        }
+        return items;
+    }
 
     /// <summary>Ids of the offers a recruiter posted (a scan: for export and erasure, not for queries).</summary>
     public IReadOnlyList<string> OfferIdsOwnedBy(string ownerId)

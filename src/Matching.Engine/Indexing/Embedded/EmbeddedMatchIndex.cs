@@ -42,8 +42,14 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
-    private EmbeddedMatchIndex(DocumentStore store, InMemoryIndex index, SkillsTaxonomy taxonomy, Func<string, string?> areaName)
+    private readonly string _fingerprint;
+
+    /// <summary>The store generation the snapshot on disk is the image of (-1 when none is known to be current).</summary>
+    private long _snapshotGeneration = -1;
+
+    private EmbeddedMatchIndex(DocumentStore store, InMemoryIndex index, SkillsTaxonomy taxonomy, Func<string, string?> areaName, string fingerprint)
     {
+        _fingerprint = fingerprint;
         _store = store;
         _index = index;
         _taxonomy = taxonomy;
@@ -99,15 +105,22 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         try
         {
             var index = new InMemoryIndex(taxonomy, graph, areaOfCommune);
-            foreach (var row in store.ReadOfferRows())
+            var fingerprint = IndexSnapshot.Fingerprint(taxonomy, graph);
+            var snapshotGeneration = store.Generation;
+            if (!IndexSnapshot.TryRead(IndexSnapshot.PathFor(store.Path), index, store.StoreId, store.Generation, fingerprint))
             {
-                index.Add(row);
+                snapshotGeneration = -1;
+                foreach (var row in store.ReadOfferRows())
+                {
+                    index.Add(row);
+                }
+                foreach (var row in store.ReadProfileRows())
+                {
+                    index.Add(row);
+                }
+                index.RebuildAll();
             }
-            foreach (var row in store.ReadProfileRows())
-            {
-                index.Add(row);
-            }
-            return new EmbeddedMatchIndex(store, index, taxonomy, areaName);
+            return new EmbeddedMatchIndex(store, index, taxonomy, areaName, fingerprint) { _snapshotGeneration = snapshotGeneration };
         }
         catch
         {
@@ -132,14 +145,15 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var result = CountCreated(rows.Select(r => r.Id), _index.Offers);
             _store.UpsertOffers(offers, rows);
+            DropSnapshot();
             Apply(() =>
             {
                 foreach (var row in rows)
                 {
                     _index.Add(row);
                 }
-                _index.Offers.CompactIfNeeded();
             });
+            RebuildIfNeeded();
             return result;
         }
         finally
@@ -162,14 +176,15 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var result = CountCreated(rows.Select(r => r.Id), _index.Profiles);
             _store.UpsertProfiles(profiles, rows);
+            DropSnapshot();
             Apply(() =>
             {
                 foreach (var row in rows)
                 {
                     _index.Add(row);
                 }
-                _index.Profiles.CompactIfNeeded();
             });
+            RebuildIfNeeded();
             return result;
         }
         finally
@@ -179,12 +194,12 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     }
 
     public Task<int> DeleteOffersAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-        DeleteAsync(ids, _store.DeleteOffers, _index.Offers, cancellationToken);
+        DeleteAsync(ids, _store.DeleteOffers, () => _index.Offers, cancellationToken);
 
     public Task<int> DeleteProfilesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-        DeleteAsync(ids, _store.DeleteProfiles, _index.Profiles, cancellationToken);
+        DeleteAsync(ids, _store.DeleteProfiles, () => _index.Profiles, cancellationToken);
 
-    private async Task<int> DeleteAsync(IReadOnlyList<string> ids, Func<IReadOnlyList<string>, int> deleteFromStore, DocumentTable table, CancellationToken cancellationToken)
+    private async Task<int> DeleteAsync(IReadOnlyList<string> ids, Func<IReadOnlyList<string>, int> deleteFromStore, Func<DocumentTable> table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
@@ -196,19 +211,37 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var deleted = deleteFromStore(ids);
+            DropSnapshot();
             Apply(() =>
             {
+                var current = table();
                 foreach (var id in ids)
                 {
-                    table.Remove(id);
+                    current.Remove(id);
                 }
-                table.CompactIfNeeded();
             });
+            RebuildIfNeeded();
             return deleted;
         }
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Renumbers a table in clustering order without its tombstones when enough docs were appended or
+    /// deleted since the last time (see <see cref="DocumentTable.NeedsRebuild"/>). Called by a writer
+    /// holding the write gate: the table is built from the current one, which no one mutates meanwhile
+    /// (readers only read it), and swapped in under the write lock.
+    /// </summary>
+    private void RebuildIfNeeded()
+    {
+        var offers = _index.Offers.NeedsRebuild ? _index.RebuildOffers() : null;
+        var profiles = _index.Profiles.NeedsRebuild ? _index.RebuildProfiles() : null;
+        if (offers is not null || profiles is not null)
+        {
+            Apply(() => _index.Replace(offers, profiles));
         }
     }
 
@@ -231,6 +264,30 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         }
         return new BulkResult(created.Count, updated, created);
     }
+
+    /// <summary>
+    /// Removes the snapshot file at the first write after it was written or read: it no longer matches the store
+    /// (the next open would ignore it anyway), and it must not keep an erased person's projection on disk until the
+    /// next clean shutdown writes a new one.
+    /// </summary>
+    private void DropSnapshot()
+    {
+        if (!_snapshotOnDisk)
+        {
+            return;
+        }
+        try
+        {
+            File.Delete(IndexSnapshot.PathFor(_store.Path));
+            _snapshotOnDisk = false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Tried again at the next write; the next open ignores a snapshot of another generation.
+        }
+    }
+
+    private bool _snapshotOnDisk = true;
 
     private void Apply(Action write)
     {
@@ -338,6 +395,12 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         return Task.FromResult(new SupplyDemandResult(areas.Sum(a => a.Offers), areas.Sum(a => a.Profiles), areas));
     }
 
+    /// <summary>Up to <paramref name="limit"/> offers with an id after <paramref name="afterId"/> (ordinal), in id order: a resumable scan (reindex).</summary>
+    public IReadOnlyList<OfferDocument> ReadOffersAfter(string? afterId, int limit) => _store.ReadOffersAfter(afterId, limit);
+
+    /// <summary>Up to <paramref name="limit"/> profiles with an id after <paramref name="afterId"/> (ordinal), in id order.</summary>
+    public IReadOnlyList<ProfileDocument> ReadProfilesAfter(string? afterId, int limit) => _store.ReadProfilesAfter(afterId, limit);
+
     public Task<IndexCounts> CountAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(Read(() => new IndexCounts(_index.Offers.LiveCount, _index.Profiles.LiveCount)));
 
@@ -347,15 +410,61 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Writes the snapshot of the in-memory index (see <see cref="IndexSnapshot"/>) so that the next
+    /// open reads it instead of rebuilding from the store, then closes the store. A snapshot that cannot
+    /// be written is skipped: the next open rebuilds.
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
-        _store.Dispose();
-        _lock.Dispose();
-        _writeGate.Dispose();
+        _writeGate.Wait();
+        try
+        {
+            WriteSnapshot();
+        }
+        finally
+        {
+            _store.Dispose();
+            _writeGate.Release();
+            _lock.Dispose();
+            _writeGate.Dispose();
+        }
+    }
+
+    private void WriteSnapshot()
+    {
+        var path = IndexSnapshot.PathFor(_store.Path);
+        if (_store.Generation == _snapshotGeneration)
+        {
+            return;
+        }
+        try
+        {
+            if (_index.Offers.SortedCount != _index.Offers.HighWater || _index.Offers.DeadCount > 0
+                || _index.Profiles.SortedCount != _index.Profiles.HighWater || _index.Profiles.DeadCount > 0)
+            {
+                var offers = _index.RebuildOffers();
+                var profiles = _index.RebuildProfiles();
+                Apply(() => _index.Replace(offers, profiles));
+            }
+            IndexSnapshot.Write(path, _index, _store.StoreId, _store.Generation, _fingerprint);
+            _snapshotOnDisk = true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(path + ".tmp");
+            }
+            catch (IOException)
+            {
+                // Left for the next write to overwrite.
+            }
+        }
     }
 
     private int _disposed;

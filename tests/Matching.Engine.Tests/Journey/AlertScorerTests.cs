@@ -6,8 +6,8 @@ using static Matching.Engine.Tests.Indexing.IndexTestKit;
 
 namespace Matching.Engine.Tests.Journey;
 
-/// <summary>The alerts' pair scorer gives the index's score (both directions, banded, with evidence) and its filters.</summary>
-public sealed class PairScorerTests : IDisposable
+/// <summary>The alerts' scorer gives the index's score (both directions, banded, with evidence) and its filters.</summary>
+public sealed class AlertScorerTests : IDisposable
 {
     private readonly TempStore _store = new();
 
@@ -34,7 +34,7 @@ public sealed class PairScorerTests : IDisposable
         await using var index = _store.Open();
         await index.UpsertOffersAsync(offers);
         await index.UpsertProfilesAsync(profiles);
-        var scorer = new PairScorer(Esco, Graph);
+        var scorer = new AlertScorer(Esco, Graph);
 
         foreach (var profile in profiles)
         {
