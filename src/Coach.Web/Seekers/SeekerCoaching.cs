@@ -55,6 +55,13 @@ public sealed class SeekerCoaching(MatchingRuntimeProvider runtimeProvider, Seek
 
     public SeekerProfile? Get(string id) => store.Get(id);
 
+    /// <summary>The core skills of the jobs a (draft) profile practised, which the skills step shows ticked.</summary>
+    public async Task<IReadOnlyList<Matching.Engine.Coaching.Facts.ExperienceSkill>> SkillsFromExperienceAsync(SeekerProfile profile, CancellationToken cancellationToken = default)
+    {
+        var runtime = await runtimeProvider.Ready.WaitAsync(cancellationToken);
+        return runtime.Coach.SkillsFromExperience(profile);
+    }
+
     /// <summary>Free text to the best ESCO occupation and ROME code (title understanding).</summary>
     public async Task<Func<string, (string? Uri, string? Rome)>> TitleReaderAsync()
     {

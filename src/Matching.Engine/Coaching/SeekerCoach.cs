@@ -35,17 +35,26 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
     /// <summary>Local offers read to rank the skills gap: enough to count, few enough to stay fast.</summary>
     private const int GapSampleOffers = 200;
 
+    /// <summary>Offers that state their driving licence needed before the share is computed from them.</summary>
+    public const int MinOffersForLicenceShare = 5;
+
     public async Task<CoachAssessment> AssessAsync(SeekerProfile profile, DateOnly today, string language, int matches = 10, CancellationToken cancellationToken = default)
     {
         var data = runtime.Data;
         var target = UnderstandTarget(profile);
         var place = ResolvePlace(profile);
-        var document = ToDocument(profile, target, place);
+        var practised = Practised(profile, target);
+        var document = ToDocument(profile, target, place, practised);
         var radius = document.RadiusKm;
 
         var facts = target?.RomeCode is { } rome
             ? MarketFactsBuilder.FromReferenceData(data.Market, data.Geography, profile, rome, data.Taxonomy)
             : MarketFacts.Unknown;
+        facts = facts with
+        {
+            SeekerSkillCount = document.Skills.Count,
+            ExperienceJobs = [.. practised.Select(j => j.Label)],
+        };
 
         SkillsGapResult? gap = null;
         if (target?.OccupationUri is { } occupationUri)
@@ -58,8 +67,21 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
                 LiveOffers = (int)Math.Min(int.MaxValue, live.Offers),
                 LiveProfiles = (int)Math.Min(int.MaxValue, live.Profiles),
                 SkillsGapShare = document.Skills.Count == 0 ? null : gap.Share,
+                SkillsGapBasis = document.Skills.Count == 0 ? null : gap.Basis,
                 MissingSkills = gap.Missing,
             };
+            // The licence share from the offers that say it (France Travail's always do); the ROME sheet's
+            // access text (already in the facts) stands when too few offers nearby say it.
+            var stating = localOffers.Where(o => o.DrivingLicence is not null).ToList();
+            if (stating.Count >= MinOffersForLicenceShare)
+            {
+                facts = facts with
+                {
+                    DrivingLicenceShare = (double)stating.Count(o => o.DrivingLicence != LicenceRequirement.NotAsked) / stating.Count,
+                    DrivingLicenceBasis = DrivingLicenceBasis.LocalOffers,
+                    DrivingLicenceOffers = stating.Count,
+                };
+            }
         }
 
         var closeJobs = facts.CloseJobs;
@@ -80,6 +102,22 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
             : await runtime.Index.MatchOffersAsync(document, new MatchOptions(Math.Clamp(matches, 1, 100)), cancellationToken);
         return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, page);
     }
+
+    /// <summary>The jobs the seeker practised: the target when they have experience in it, and their past jobs
+    /// (by ESCO URI, ROME code, or their words read by the title search).</summary>
+    public IReadOnlyList<PractisedJob> Practised(SeekerProfile profile, UnderstoodTarget? target)
+    {
+        var taxonomy = runtime.Data.Taxonomy;
+        var targetOccupation = target?.OccupationUri is { } uri ? taxonomy.OccupationByUri(uri) : null;
+        return ExperienceSkills.Practised(profile, targetOccupation, job =>
+            (job.OccupationUri is { } u ? taxonomy.OccupationByUri(u) : null)
+            ?? (job.RomeCode is { } rome ? taxonomy.OccupationsForRome(rome.Trim().ToUpperInvariant()).FirstOrDefault() : null)
+            ?? (string.IsNullOrWhiteSpace(job.Label) ? null : runtime.Data.Titles.Understand(job.Label, "fr", 1).FirstOrDefault()?.Occupation));
+    }
+
+    /// <summary>The skills the seeker has from experience (core skills of the practised jobs), before unticking.</summary>
+    public IReadOnlyList<ExperienceSkill> SkillsFromExperience(SeekerProfile profile) =>
+        ExperienceSkills.Of(runtime.Data.Taxonomy, Practised(profile, UnderstandTarget(profile)));
 
     /// <summary>The seeker's main target: an ESCO URI, a ROME code, or their words read by the title search.</summary>
     public UnderstoodTarget? UnderstandTarget(SeekerProfile profile)
@@ -121,37 +159,23 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
     }
 
     /// <summary>
-    /// The matching projection of a questionnaire: the skills the seeker gave (and, when they gave
-    /// none for a past job, that job's essential skills as past-job evidence), place, radius, contracts.
+    /// The matching projection of a questionnaire: the skills that count (ticked ones and those from experience,
+    /// never an unticked one: <see cref="ExperienceSkills.Counted"/>), place, radius, contracts.
     /// </summary>
-    public ProfileDocument ToDocument(SeekerProfile profile, UnderstoodTarget? target, Place? place)
+    public ProfileDocument ToDocument(SeekerProfile profile, UnderstoodTarget? target, Place? place) =>
+        ToDocument(profile, target, place, Practised(profile, target));
+
+    private ProfileDocument ToDocument(SeekerProfile profile, UnderstoodTarget? target, Place? place, IReadOnlyList<PractisedJob> practised)
     {
         var taxonomy = runtime.Data.Taxonomy;
-        var skills = new Dictionary<string, OfferedSkill>(StringComparer.Ordinal);
-        foreach (var skill in profile.Skills ?? [])
-        {
-            if (taxonomy.SkillByUri(skill.Uri) is not null)
-            {
-                skills[skill.Uri] = new OfferedSkill(skill.Uri, skill.Evidence);
-            }
-        }
-        foreach (var job in profile.PastJobs ?? [])
-        {
-            var occupation = job.OccupationUri is { } uri ? taxonomy.OccupationByUri(uri)
-                : job.RomeCode is { } rome ? taxonomy.OccupationsForRome(rome).FirstOrDefault() : null;
-            foreach (var id in occupation?.EssentialSkills ?? [])
-            {
-                skills.TryAdd(taxonomy.Skills[id].Uri, new OfferedSkill(taxonomy.Skills[id].Uri, SkillEvidence.PastJob));
-            }
-        }
         return new ProfileDocument
         {
             Id = profile.Id,
             TargetOccupationUris = target?.OccupationUri is { } o ? [o] : [],
             TargetRomeCodes = target?.RomeCode is { } r ? [r] : [],
-            Skills = [.. skills.Values],
+            Skills = ExperienceSkills.Counted(taxonomy, profile, ExperienceSkills.Of(taxonomy, practised)),
             Place = place,
-            RadiusKm = profile.RadiusKm ?? 30,
+            RadiusKm = profile.RadiusKm ?? MarketFactsBuilder.DefaultRadiusKm,
             ExperienceYears = profile.YearsOfExperienceInTarget ?? 0,
             ContractWishes = profile.ContractWishes ?? [],
             Searchable = profile.SearchableByRecruiters,

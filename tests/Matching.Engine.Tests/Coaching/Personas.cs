@@ -58,6 +58,8 @@ internal static class Personas
         MainApplicationChannel = ApplicationChannel.Other,
         RecruitmentDifficultyPercent = 70,
         DrivingLicenceShare = 0.05,
+        DrivingLicenceBasis = DrivingLicenceBasis.LocalOffers,
+        DrivingLicenceOffers = 60,
     };
 
     /// <summary>A new, unsure young seeker in a middling market: several categories hold, many modules fire.</summary>
@@ -98,7 +100,7 @@ internal static class Personas
             new CloseJob("infirmier", "J1506", 5.0, ["soins infirmiers"]),
             new CloseJob("agent d'entretien", "K2204", 9.0, ["techniques de nettoyage", "produits d'entretien"]),
         ],
-        BetterCommunes = [new BetterCommune("Villeurbanne", "69266", 6, 3.2), new BetterCommune("Vénissieux", "69259", 12, 2.1)],
+        BetterCommunes = [new BetterCommune("Villeurbanne", "69266", 36, 3.2), new BetterCommune("Vénissieux", "69259", 42, 2.1)],
         LessTenseAreas = [new BetterArea("5301", "Rennes", 8.2)],
     };
 }

@@ -1,3 +1,4 @@
+using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Facts;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Indexing;
@@ -53,14 +54,21 @@ public sealed class SkillsGapCalculatorTests
     }
 
     [Fact]
-    public void Without_local_demand_for_the_targets_skills_the_share_is_unknown()
+    public void Without_local_demand_the_gap_is_measured_on_the_jobs_own_essential_skills()
     {
         var gap = SkillsGapCalculator.Compute(Taxonomy, [CareAssistant.Uri], [], []);
-        Assert.Null(gap.Share);
+        Assert.Equal(1.0, gap.Share);
+        Assert.Equal(SkillsGapBasis.JobReference, gap.Basis);
         Assert.Equal(0, gap.AskedSkills);
         // The job's essential skills are still listed, each unlocking no local offer.
         Assert.Equal(CareAssistant.EssentialSkills.Length, gap.Missing.Count);
         Assert.All(gap.Missing, m => Assert.Equal(0, m.OffersUnlocked));
+
+        // Holding half of them is half the gap.
+        var half = CareAssistant.EssentialSkills.Take(CareAssistant.EssentialSkills.Length / 2).Select(id => Taxonomy.Skills[id].Uri).ToList();
+        var partial = SkillsGapCalculator.Compute(Taxonomy, [CareAssistant.Uri], half, []);
+        Assert.InRange(partial.Share!.Value, 0.01, 0.6);
+        Assert.Equal((double)partial.Missing.Count / CareAssistant.EssentialSkills.Length, partial.Share);
     }
 }
 

@@ -49,6 +49,9 @@ public static class MarketFactsBuilder
             market.TryGetTension(romeCode, areaCode, out tension);
         }
         var local = tension?.OffersPerTenJobSeekers;
+        var (perTen, scope, scopeName) = local is { } inArea
+            ? (inArea, MarketScope.Area, areaCode is null ? null : AreaName(geography, areaCode))
+            : Wider(market, geography, commune, romeCode);
 
         var lessTense = market.TensionsForRome(romeCode)
             .Where(t => t.EmploymentAreaCode != areaCode && t.JobSeekers >= MinJobSeekersForComparison && t.OffersPerTenJobSeekers > (local ?? 0))
@@ -58,14 +61,22 @@ public static class MarketFactsBuilder
             .Select(t => new BetterArea(t.EmploymentAreaCode, AreaName(geography, t.EmploymentAreaCode) ?? t.EmploymentAreaCode, t.OffersPerTenJobSeekers!.Value))
             .ToList();
 
-        var diploma = RomeDiplomaReader.Read(taxonomy?.RomeJob(romeCode)?.AccessConditions);
+        var accessText = taxonomy?.RomeJob(romeCode)?.AccessConditions;
+        var diploma = RomeDiplomaReader.Read(accessText);
+        var access = Access(accessText, regulatedFlag: null);
         return new MarketFacts
         {
             RomeCode = romeCode,
             AreaCode = areaCode,
             AreaName = areaCode is null ? null : AreaName(geography, areaCode),
-            OffersPerTenJobSeekers = local,
+            OffersPerTenJobSeekers = perTen,
+            OffersPerTenScope = perTen is null ? null : scope,
+            OffersPerTenScopeName = scopeName,
             TensionIndicator = tension?.TensionIndicator,
+            RadiusKm = profile.RadiusKm ?? DefaultRadiusKm,
+            Offers2021WithinRadius = includeCommutes && commune?.Location is { } centre
+                ? Offers2021Within(market.OfferCounts, geography, centre, profile.RadiusKm ?? DefaultRadiusKm, romeCode)
+                : null,
             MainApplicationChannel = ApplicationChannels.FromContactMode(market.MainHiringChannel(romeCode)),
             RecruitmentDifficultyPercent = market.RecruitmentDifficulty(romeCode)?.DifficultPercent,
             LessTenseAreas = lessTense,
@@ -78,9 +89,80 @@ public static class MarketFactsBuilder
                 : [],
             DiplomaUsuallyRequired = diploma.Required,
             RequiredDiploma = diploma.Level,
+            Regulated = access.Regulated,
+            LegalRequirements = access.Requirements,
+            LegalRequirementByVae = access.ByVae,
+            DrivingLicenceShare = access.Licence is { Mandatory: true } ? 1 : null,
+            DrivingLicenceBasis = access.Licence is { Mandatory: true } ? DrivingLicenceBasis.AccessText : null,
+            DrivingLicenceAccessText = access.Licence?.Sentence,
             BetterCommunes = includeCommutes && commune is not null ? BetterCommunes(market.OfferCounts, geography, commune, romeCode, maxCommunes) : [],
         };
     }
+
+    /// <summary>What a sheet's access text and regulated flag say: regulated or not, what the law requires (the
+    /// mandatory sentences; for a job flagged regulated whose text names no mandatory qualification, its first
+    /// sentence, which names the diploma), whether VAE can deliver it, and the driving licence.</summary>
+    internal static (bool? Regulated, IReadOnlyList<string> Requirements, bool? ByVae, (string Sentence, bool Mandatory)? Licence) Access(string? accessText, bool? regulatedFlag)
+    {
+        var sentences = AccessTextReader.Sentences(accessText);
+        var requirements = AccessTextReader.LegalRequirements(sentences);
+        var regulated = AccessTextReader.Regulated(regulatedFlag, requirements);
+        if (regulated == true && requirements.Count == 0 && sentences.Count > 0)
+        {
+            requirements = [sentences[0]];
+        }
+        var byVae = regulated == true ? AccessTextReader.ByVae(requirements) : null;
+        return (regulated, regulated == true ? requirements : [], byVae, AccessTextReader.DrivingLicence(sentences));
+    }
+
+    /// <summary>The radius the questionnaire assumes when the seeker gives none (as the matching profile does).</summary>
+    public const double DefaultRadiusKm = 30;
+
+    /// <summary>
+    /// The DARES figure of the smallest scope around the seeker that has one, when their employment area has none
+    /// for the job: the areas of their département, of their région, then France (10 × Σ offers / Σ job seekers).
+    /// None without a place.
+    /// </summary>
+    internal static (double? PerTen, MarketScope Scope, string? Name) Wider(MarketData market, GeographyData geography, Commune? commune, string romeCode)
+    {
+        var rows = market.TensionsForRome(romeCode);
+        if (rows.Count == 0 || commune is null)
+        {
+            // No place, no local figure: the seeker is asked for their commune.
+            return (null, MarketScope.Country, null);
+        }
+        {
+            var departement = AreasWhere(geography, c => c.DepartementCode == commune.DepartementCode);
+            if (Ratio(rows.Where(t => departement.Contains(t.EmploymentAreaCode))) is { } inDepartement)
+            {
+                return (inDepartement, MarketScope.Departement, geography.Departement(commune.DepartementCode)?.Name ?? commune.DepartementCode);
+            }
+            var region = AreasWhere(geography, c => c.RegionCode == commune.RegionCode);
+            if (Ratio(rows.Where(t => region.Contains(t.EmploymentAreaCode))) is { } inRegion)
+            {
+                return (inRegion, MarketScope.Region, geography.Region(commune.RegionCode)?.Name ?? commune.RegionCode);
+            }
+        }
+        return (Ratio(rows), MarketScope.Country, null);
+    }
+
+    private static HashSet<string> AreasWhere(GeographyData geography, Func<Commune, bool> test) =>
+        geography.Communes.Where(c => c.EmploymentAreaCode is not null && test(c)).Select(c => c.EmploymentAreaCode!).ToHashSet(StringComparer.Ordinal);
+
+    private static double? Ratio(IEnumerable<Market.Tension> rows)
+    {
+        double offers = 0, seekers = 0;
+        foreach (var t in rows)
+        {
+            offers += t.OffersRegistered;
+            seekers += t.JobSeekers;
+        }
+        return seekers > 0 ? 10 * offers / seekers : null;
+    }
+
+    /// <summary>Offers of the ROME code published on 21 Dec 2021 in the communes within <paramref name="radiusKm"/>.</summary>
+    internal static int Offers2021Within(OfferCounts offers, GeographyData geography, GeoPoint centre, double radiusKm, string romeCode) =>
+        geography.CommunesWithin(centre, radiusKm).Sum(n => offers.Count(n.Commune.InseeCode, romeCode));
 
     /// <summary>
     /// Communes near <paramref name="home"/> where the job has more offers per inhabitant than at home. The
