@@ -38,6 +38,37 @@ public sealed class MarketFactsBuilderTests
     }
 
     [Fact]
+    public void An_area_without_a_figure_for_the_job_gets_its_departements_summed_over_its_areas()
+    {
+        // Public relations (E1103) has figures in 73 employment areas only: Guéret's is not one of them.
+        var gueret = Geo.Resolve("23096")!;
+        Assert.False(Market.TryGetTension("E1103", gueret.EmploymentAreaCode!, out _));
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker with { Commune = "23096" }, "E1103", includeCommutes: false);
+
+        var departementAreas = Geo.Communes.Where(c => c.DepartementCode == "23" && c.EmploymentAreaCode is not null).Select(c => c.EmploymentAreaCode).ToHashSet();
+        var regionAreas = Geo.Communes.Where(c => c.RegionCode == gueret.RegionCode && c.EmploymentAreaCode is not null).Select(c => c.EmploymentAreaCode).ToHashSet();
+        var rows = Market.TensionsForRome("E1103");
+        var (scope, used) = rows.Any(t => departementAreas.Contains(t.EmploymentAreaCode)) ? (MarketScope.Departement, rows.Where(t => departementAreas.Contains(t.EmploymentAreaCode)))
+            : rows.Any(t => regionAreas.Contains(t.EmploymentAreaCode)) ? (MarketScope.Region, rows.Where(t => regionAreas.Contains(t.EmploymentAreaCode)))
+            : (MarketScope.Country, rows);
+        Assert.Equal(scope, facts.OffersPerTenScope);
+        Assert.Equal(10 * used.Sum(t => t.OffersRegistered) / used.Sum(t => t.JobSeekers), facts.OffersPerTenJobSeekers!.Value, 9);
+        Assert.NotNull(facts.OffersPerTenScopeName);
+        Assert.Null(facts.TensionIndicator);
+    }
+
+    [Fact]
+    public void Offers_of_december_2021_are_counted_within_the_radius()
+    {
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker with { RadiusKm = 20 }, "J1501");
+        var centre = Geo.Resolve("35047")!.Location!.Value;
+        var expected = Geo.CommunesWithin(centre, 20).Sum(n => Market.OfferCounts.Count(n.Commune.InseeCode, "J1501"));
+        Assert.True(expected > 0);
+        Assert.Equal(expected, facts.Offers2021WithinRadius);
+        Assert.Equal(20, facts.RadiusKm);
+    }
+
+    [Fact]
     public void Reads_the_diploma_requirement_from_the_rome_sheet_when_given_the_taxonomy()
     {
         var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "M1204", TaxonomyFixture.Taxonomy, includeCommutes: false);

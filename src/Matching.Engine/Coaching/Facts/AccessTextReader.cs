@@ -62,7 +62,7 @@ public static partial class AccessTextReader
         return null;
     }
 
-    [GeneratedRegex(@"(?<=[a-zé)»])\.\s+(?=[A-ZÉÀÂÎ])")]
+    [GeneratedRegex(@"(?<=[\p{L}\d)»]\.)\s+(?=[A-ZÉÀÂÎ])")]
     private static partial Regex SentenceEnd();
 
     // Diplomas, titles, certificates (not CACES), licences (not a bar's "permis d'exploitation"), cards, approvals.
@@ -81,7 +81,7 @@ public static partial class AccessTextReader
     [GeneratedRegex(@"diplôme|\btitre\b|certificat|brevet|\bCQP\b", RegexOptions.IgnoreCase)]
     private static partial Regex Diploma();
 
-    [GeneratedRegex(@"\bpermis (de conduire|[BCDE]1?E?\b|poids)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?i:permis) (?:(?i:de conduire|poids)|[BCDE]1?E?\b)")]
     private static partial Regex DrivingLicenceMention();
 
     [GeneratedRegex(@"accessible (avec|aux titulaires)|titulaire", RegexOptions.IgnoreCase)]
