@@ -67,8 +67,28 @@ public enum DrivingLicenceBasis
 /// <summary>A skill of the target job the seeker lacks, with how many local offers ask for it.</summary>
 public sealed record MissingSkill(string SkillUri, string Label, int OffersUnlocked);
 
-/// <summary>A job close to the target (few skills to add) and its market.</summary>
-public sealed record CloseJob(string Label, string RomeCode, double? OffersPerTenJobSeekers, IReadOnlyList<string> SkillsToAdd);
+/// <summary>A job close to the target, why, the skills to add and its market.</summary>
+/// <param name="Label">The ROME 4.0 sheet's label (French), the ESCO occupation's in English.</param>
+/// <param name="RomeCode">The ROME 4.0 sheet code.</param>
+/// <param name="OffersPerTenJobSeekers">DARES offers per 10 job seekers of the job (its ROME v3 family) around the seeker.</param>
+/// <param name="SkillsToAdd">The job's core skills the seeker lacks.</param>
+public sealed record CloseJob(string Label, string RomeCode, double? OffersPerTenJobSeekers, IReadOnlyList<string> SkillsToAdd)
+{
+    /// <summary>An official mobility of the target's ROME 4.0 sheet (<c>unix_rubrique_mobilite</c>).</summary>
+    public bool OfficialMobility { get; init; }
+    /// <summary>The job's core skills the seeker has or the target is made of: why it is close.</summary>
+    public IReadOnlyList<string> SharedSkills { get; init; } = [];
+    /// <summary>How many core skills the job has (shared + the others).</summary>
+    public int CoreSkills { get; init; }
+    /// <summary>A regulated job (ROME 4.0): it takes a diploma, a licence or a card, whatever the skills.</summary>
+    public bool? Regulated { get; init; }
+    /// <summary>The ESCO occupation whose skills represent the job.</summary>
+    public string? OccupationUri { get; init; }
+
+    /// <summary>Within reach of the seeker's own skills: they hold at least half of the job's core skills.</summary>
+    [JsonIgnore]
+    public bool WithinReach => CoreSkills > 0 && SkillsToAdd.Count * 2 <= CoreSkills;
+}
 
 /// <summary>A commune near the seeker with more offers per inhabitant for the target job.</summary>
 /// <param name="Ratio">Offers per inhabitant there divided by offers per inhabitant in the seeker's commune (or area).</param>

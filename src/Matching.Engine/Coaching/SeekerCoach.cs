@@ -84,24 +84,57 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
             }
         }
 
-        var closeJobs = facts.CloseJobs;
-        if (closeJobs.Count == 0 && document.Skills.Count > 0)
-        {
-            closeJobs = CloseJobFinder.Find(
-                data.Taxonomy, document.Skills.Select(s => s.SkillUri),
-                target?.RomeCode is { } r ? [r] : [],
-                code => Tension(code, place), language: language);
-            facts = facts with { CloseJobs = closeJobs };
-        }
+        // Close jobs: the official ROME 4.0 mobilities of the target and the jobs its skills and the seeker's reach.
+        var closeJobs = target?.RomeCode is not null || target?.OccupationUri is not null
+            ? CloseJobFinder.Find(
+                data.Taxonomy, target.RomeCode, target.OccupationUri, document.Skills.Select(s => s.SkillUri),
+                [.. (profile.TargetJobs ?? []).Select(t => t?.RomeCode).OfType<string>(), .. practised.SelectMany(j => j.Occupation.Rome4Codes.Concat(j.Occupation.RomeCodes))],
+                MarketFactsBuilder.LocalMarket(data.Market, data.Geography, data.Geography.Resolve(profile.Commune) ?? data.Geography.ResolvePostcode(profile.Postcode)),
+                language)
+            : [];
+        facts = facts with { CloseJobs = closeJobs };
 
         var diagnosis = DiagnosisEngine.Diagnose(profile, facts, today);
         var advice = AdviceEngine.Advise(profile, facts, diagnosis, today);
         var strategies = StrategyBuilder.Build(advice, diagnosis);
         var page = document.Skills.Count == 0
             ? new MatchPage([], 0, null)
-            : await runtime.Index.MatchOffersAsync(document, new MatchOptions(Math.Clamp(matches, 1, 100)), cancellationToken);
+            : await runtime.Index.MatchOffersAsync(document, SeekerMatchOptions(Math.Clamp(matches, 1, 100), target, practised), cancellationToken);
         return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, page);
     }
+
+    /// <summary>An offer scoring below this uses almost none of the seeker's skills: not shown as a match.</summary>
+    public const double MinMatchScore = 0.1;
+
+    /// <summary>
+    /// What the seeker said, honoured in their matches: no offer of a regulated job (ROME 4.0) other than their target
+    /// and the jobs they practised, since the law closes it to them (an aide-soignante is no nurse); no offer that
+    /// uses almost none of their skills. The radius is a hard filter and unwished contracts a visible penalty
+    /// (<see cref="Scoring.MatchScorer.ContractMismatch"/>), both in the scorer.
+    /// </summary>
+    public MatchOptions SeekerMatchOptions(int size, UnderstoodTarget? target, IReadOnlyList<PractisedJob> practised)
+    {
+        var allowed = new HashSet<string>(practised.Select(j => j.Occupation.Uri), StringComparer.Ordinal);
+        var allowedCodes = new HashSet<string>(practised.SelectMany(j => j.Occupation.Rome4Codes.Concat(j.Occupation.RomeCodes)), StringComparer.Ordinal);
+        if (target?.OccupationUri is { } uri)
+        {
+            allowed.Add(uri);
+        }
+        if (target?.RomeCode is { } code)
+        {
+            allowedCodes.Add(code);
+        }
+        var excluded = RegulatedOccupations.Where(o => !allowed.Contains(o.Uri) && !o.Codes.Overlaps(allowedCodes)).Select(o => o.Uri).ToList();
+        return new MatchOptions(size, ExcludedOccupationUris: excluded, MinScore: MinMatchScore);
+    }
+
+    /// <summary>ESCO occupations whose ROME 4.0 sheet is a regulated job, with their ROME codes.</summary>
+    private IReadOnlyList<(string Uri, HashSet<string> Codes)> RegulatedOccupations => _regulated ??=
+        [.. runtime.Data.Taxonomy.Occupations
+            .Where(o => o.Rome4Codes.FirstOrDefault() is { } code && runtime.Data.Taxonomy.Rome4.Sheet(code)?.Regulated == true)
+            .Select(o => (o.Uri, new HashSet<string>(o.Rome4Codes.Concat(o.RomeCodes), StringComparer.Ordinal)))];
+
+    private IReadOnlyList<(string Uri, HashSet<string> Codes)>? _regulated;
 
     /// <summary>The jobs the seeker practised: the target when they have experience in it, and their past jobs
     /// (by ESCO URI, ROME code, or their words read by the title search).</summary>
@@ -204,11 +237,5 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
             }
         }
         return offers;
-    }
-
-    private double? Tension(string romeCode, Place? place)
-    {
-        var area = place?.CommuneCode is { } commune ? runtime.Data.Geography.EmploymentAreaOf(commune)?.Code : null;
-        return area is not null && runtime.Data.Market.TryGetTension(romeCode, area, out var tension) ? tension.OffersPerTenJobSeekers : null;
     }
 }

@@ -54,7 +54,18 @@ public sealed record IndexCounts(long Offers, long Profiles);
 /// <param name="AllowRelated">Credit demanded skills met through related/broader/narrower skills.</param>
 /// <param name="RadiusKm">Overrides the profile's radius when set.</param>
 /// <param name="SearchableOnly">Offer to profiles: only profiles that consented to be found.</param>
-public sealed record MatchOptions(int Size = 20, string? Cursor = null, bool AllowRelated = true, double? RadiusKm = null, bool SearchableOnly = false);
+/// <param name="ExcludedOccupationUris">Profile to offers: offers of these ESCO occupations are not matches (hard filter;
+/// the seeker's coach excludes regulated jobs the seeker cannot hold). Null or empty: none excluded.</param>
+/// <param name="MinScore">Profile to offers: hits scoring below this are not matches (hard filter, counted out of the
+/// total like any other); 0 keeps every hit with a positive score.</param>
+public sealed record MatchOptions(
+    int Size = 20,
+    string? Cursor = null,
+    bool AllowRelated = true,
+    double? RadiusKm = null,
+    bool SearchableOnly = false,
+    IReadOnlyCollection<string>? ExcludedOccupationUris = null,
+    double MinScore = 0);
 
 /// <summary>How a demanded skill was met.</summary>
 public enum SkillMatchKind

@@ -86,8 +86,10 @@ public sealed class AdviceEngineTests
     public void Refresh_cv_before_a_search_in_a_new_one_or_with_few_applications()
     {
         Assert.Equal(3, Score("refresh-cv", Settled with { SearchStarted = false, SearchStartDate = null }));
-        Assert.Equal(2, Score("refresh-cv", Settled with { SearchStartDate = Today.AddDays(-10) }));
-        Assert.Equal(2, Score("refresh-cv", Settled with { ApplicationsSoFar = 4 }));
+        Assert.Equal(2, Score("refresh-cv", Settled with { SearchStartDate = Today.AddDays(-10), InterviewsSoFar = 0 }));
+        Assert.Equal(2, Score("refresh-cv", Settled with { ApplicationsSoFar = 4, InterviewsSoFar = 0 }));
+        // Four applications, two interviews: the CV works.
+        Assert.Equal(0, Score("refresh-cv", Settled with { ApplicationsSoFar = 4, InterviewsSoFar = 2 }));
         Assert.Equal(0, Score("refresh-cv", Settled with { ApplicationsSoFar = 5 }));
         Assert.Equal(0, Score("refresh-cv", Settled with { SearchStarted = null, SearchStartDate = null }));
     }
@@ -170,14 +172,14 @@ public sealed class AdviceEngineTests
     [InlineData(2.9, 0)]
     public void Better_job_in_the_same_family_from_one_and_a_half_times_the_market(double theirs, int expected)
     {
-        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("infirmier", "J1506", theirs, [])] };
+        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("infirmier", "J1506", theirs, []) { CoreSkills = 10 }] };
         Assert.Equal(expected, Score("better-job-same-family", market: market));
     }
 
     [Fact]
     public void Better_job_in_the_same_family_ignores_other_families_and_names_the_job()
     {
-        Assert.Equal(0, Score("better-job-same-family", market: Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 9, [])] }));
+        Assert.Equal(0, Score("better-job-same-family", market: Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 9, []) { CoreSkills = 10 }] }));
         var advice = Get("better-job-same-family", Settled, Personas.Tough);
         Assert.Equal("infirmier", advice.Reason.Args[0]);
     }
@@ -191,7 +193,7 @@ public sealed class AdviceEngineTests
     [InlineData(5.0, 30, 0)] // within the seeker's 30 km: already searched
     public void Commute_beyond_the_radius_to_a_commune_with_many_more_offers_per_inhabitant(double ratio, double km, int expected)
     {
-        var market = Healthy with { OffersPerTenJobSeekers = 4, BetterCommunes = [new BetterCommune("Villeurbanne", "69266", km, ratio)] };
+        var market = Healthy with { Offers2021WithinRadius = 6, BetterCommunes = [new BetterCommune("Villeurbanne", "69266", km, ratio)] };
         Assert.Equal(expected, Score("commute", market: market));
     }
 
@@ -235,14 +237,24 @@ public sealed class AdviceEngineTests
     public void Reorient_to_a_close_job_at_any_age_stronger_with_search_length(int age, int months, int expected)
     {
         var profile = Settled with { Age = age, SearchStartDate = Today.AddMonths(-months), InterviewsSoFar = 20 };
-        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, ["nettoyage"])] };
+        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, ["nettoyage"]) { CoreSkills = 10 }] };
         Assert.Equal(expected, Score("reorient-close-job", profile, market));
+    }
+
+    [Fact]
+    public void Reorientation_only_towards_a_job_within_reach_of_the_seekers_skills_and_open_without_a_diploma()
+    {
+        // "Needs few new skills" must be true: half of the job's core skills held at least.
+        var far = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("technicien", "I1305", 9, ["électronique", "alarmes", "câblage", "capteurs", "plans", "normes"]) { CoreSkills = 10 }] };
+        Assert.Equal(0, Score("reorient-close-job", Settled, far));
+        var regulated = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("infirmier", "K2204", 9, []) { CoreSkills = 10, Regulated = true }] };
+        Assert.Equal(0, Score("reorient-close-job", Settled, regulated));
     }
 
     [Fact]
     public void From_45_reorientation_leans_on_the_experience_that_carries_over()
     {
-        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, ["nettoyage"])] };
+        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, ["nettoyage"]) { CoreSkills = 10 }] };
         Assert.Contains(Get("reorient-close-job", Settled with { Age = 56 }, market).Steps, s => s.Key == "advice.reorient-close-job.experienced");
         Assert.DoesNotContain(Get("reorient-close-job", Settled with { Age = 44 }, market).Steps, s => s.Key == "advice.reorient-close-job.experienced");
     }
@@ -250,12 +262,12 @@ public sealed class AdviceEngineTests
     [Fact]
     public void Reorient_needs_a_clearly_better_close_job_and_a_market_that_is_not_easy()
     {
-        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 2.9, [])] };
+        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 2.9, []) { CoreSkills = 10 }] };
         Assert.Equal(0, Score("reorient-close-job", Settled, market));
-        var better = market with { CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, [])] };
+        var better = market with { CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, []) { CoreSkills = 10 }] };
         Assert.Equal(1, Score("reorient-close-job", Settled with { Age = null }, better));
         // The target recruits (6.5 offers per 10, tension 4): no reason to leave it, however good the other market.
-        Assert.Equal(0, Score("reorient-close-job", Settled, Healthy with { CloseJobs = [new CloseJob("agent d'entretien", "K2204", 20, [])] }));
+        Assert.Equal(0, Score("reorient-close-job", Settled, Healthy with { CloseJobs = [new CloseJob("agent d'entretien", "K2204", 20, []) { CoreSkills = 10 }] }));
     }
 
     [Theory]

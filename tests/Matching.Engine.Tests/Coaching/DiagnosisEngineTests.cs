@@ -513,6 +513,19 @@ public sealed class DiagnosisEngineTests
         Assert.DoesNotContain(reasons, r => r.Key == "diagnosis.market.tension");
     }
 
+    [Theory]
+    [InlineData(MarketScope.Region, 9, CategoryStatus.MainChallenge)]
+    [InlineData(MarketScope.Region, 10, CategoryStatus.Fine)]
+    [InlineData(MarketScope.Area, 2, CategoryStatus.Fine)]
+    public void A_wide_scopes_good_figure_gives_way_to_few_offers_within_the_radius(MarketScope scope, int nearby, CategoryStatus expected)
+    {
+        // Aurillac: the région's ratio is Lyon's as much as hers; two offers within 30 km tell her market.
+        var market = Healthy with { OffersPerTenJobSeekers = 10.7, OffersPerTenScope = scope, Offers2021WithinRadius = nearby, RadiusKm = 30 };
+        var diagnosis = Diagnose(market: market);
+        AssertStatus(diagnosis, DiagnosisCategory.StuckMarket, expected);
+        Assert.Equal(expected == CategoryStatus.MainChallenge, HasReason(diagnosis, DiagnosisCategory.StuckMarket, "diagnosis.stuck-market.thin"));
+    }
+
     [Fact]
     public void No_offer_within_the_radius_in_2021_is_a_stuck_market_when_no_ratio_is_known()
     {

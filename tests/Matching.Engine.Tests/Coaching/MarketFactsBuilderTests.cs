@@ -72,27 +72,25 @@ public sealed class MarketFactsBuilderTests
     public void Reads_the_diploma_requirement_from_the_rome_sheet_when_given_the_taxonomy()
     {
         var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "M1204", TaxonomyFixture.Taxonomy, includeCommutes: false);
+        // ROME 4.0: "accessible avec un diplôme de niveau Bac +3 à Bac +5 en Économie, Gestion ou Finance".
         Assert.True(facts.DiplomaUsuallyRequired);
-        Assert.Equal(DiplomaLevel.Bac5, facts.RequiredDiploma);
-        Assert.Empty(facts.CloseJobs); // the persona's skill is not an ESCO one
+        Assert.Equal(DiplomaLevel.Bac3, facts.RequiredDiploma);
+        Assert.Equal(false, facts.Regulated);
+        Assert.Empty(facts.CloseJobs); // close jobs are the caller's
     }
 
     [Fact]
-    public void Close_jobs_come_with_their_tension_in_the_seekers_area()
+    public void The_local_market_of_any_job_is_the_areas_figure_else_a_wider_scopes()
     {
-        var taxonomy = TaxonomyFixture.Taxonomy;
-        var occupation = taxonomy.OccupationsForRome("J1501").OrderByDescending(o => o.EssentialSkills.Length).First();
-        var seeker = s_seeker with { Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Select(id => new SeekerSkill(taxonomy.Skills[id].Uri))] };
-
-        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, seeker, "J1501", taxonomy, includeCommutes: false);
-
-        Assert.NotEmpty(facts.CloseJobs);
-        Assert.All(facts.CloseJobs, job =>
-        {
-            Assert.NotEqual("J1501", job.RomeCode);
-            var expected = Market.TryGetTension(job.RomeCode, facts.AreaCode!, out var tension) ? tension.OffersPerTenJobSeekers : null;
-            Assert.Equal(expected, job.OffersPerTenJobSeekers);
-        });
+        var bruz = Geo.Resolve("35047")!;
+        var marketOf = MarketFactsBuilder.LocalMarket(Market, Geo, bruz);
+        Assert.True(Market.TryGetTension("J1501", bruz.EmploymentAreaCode!, out var tension));
+        Assert.Equal(tension.OffersPerTenJobSeekers, marketOf("J1501"));
+        // A job without a figure in the area still gets one from around it.
+        var elsewhere = TaxonomyFixture.Taxonomy.RomeJobs.Select(j => j.Code).Order(StringComparer.Ordinal)
+            .First(code => Market.TensionsForRome(code).Count > 0 && !Market.TryGetTension(code, bruz.EmploymentAreaCode!, out _));
+        Assert.NotNull(marketOf(elsewhere));
+        Assert.Null(MarketFactsBuilder.LocalMarket(Market, Geo, null)("J1501"));
     }
 
     [Fact]

@@ -95,10 +95,10 @@ internal static class Personas
         DrivingLicenceShare = 0.55,
         CloseJobs =
         [
-            new CloseJob("auxiliaire de puériculture", "J1304", 7.5, ["soins aux nourrissons"]),
-            new CloseJob("agent de service hospitalier", "J1501", 3.0, []),
-            new CloseJob("infirmier", "J1506", 5.0, ["soins infirmiers"]),
-            new CloseJob("agent d'entretien", "K2204", 9.0, ["techniques de nettoyage", "produits d'entretien"]),
+            new CloseJob("auxiliaire de puériculture", "J1304", 7.5, ["soins aux nourrissons"]) { CoreSkills = 10 },
+            new CloseJob("agent de service hospitalier", "J1501", 3.0, []) { CoreSkills = 10 },
+            new CloseJob("infirmier", "J1506", 5.0, ["soins infirmiers"]) { CoreSkills = 10 },
+            new CloseJob("agent d'entretien", "K2204", 9.0, ["techniques de nettoyage", "produits d'entretien"]) { CoreSkills = 10 },
         ],
         BetterCommunes = [new BetterCommune("Villeurbanne", "69266", 36, 3.2), new BetterCommune("Vénissieux", "69259", 42, 2.1)],
         LessTenseAreas = [new BetterArea("5301", "Rennes", 8.2)],

@@ -57,7 +57,8 @@ internal static class AdviceModules
         _ => null,
     };
 
-    /// <summary>3 before the search starts; 2 in a new search (under a month) or with fewer than 5 applications.</summary>
+    /// <summary>3 before the search starts; 2 in a new search (under a month) or with fewer than 5 applications, unless
+    /// they already brought an interview (the CV works).</summary>
     private static ScoredAdvice? RefreshCv(AdviceContext c, AdviceModule m)
     {
         if (c.Profile.SearchStarted == false)
@@ -68,11 +69,14 @@ internal static class AdviceModules
         {
             return null;
         }
-        if (c.MonthsSearching is < 1)
+        if (c.MonthsSearching is < 1 && c.Profile.InterviewsSoFar is null or 0)
         {
             return m.Make(2, m.Reason("new-search"));
         }
-        return c.Profile.ApplicationsSoFar is { } applications and < 5 ? m.Make(2, m.Reason("few-applications", TextRef.Count("application", applications))) : null;
+        // Few applications that already bring interviews need no new CV.
+        return c.Profile.ApplicationsSoFar is { } applications and < 5 && c.Profile.InterviewsSoFar is null or 0
+            ? m.Make(2, m.Reason("few-applications", TextRef.Count("application", applications)))
+            : null;
     }
 
     /// <summary>One interview per 10 applications is expected. From 10 applications: 3 below half that
@@ -159,12 +163,16 @@ internal static class AdviceModules
         return m.Make(score, m.Reason("better", best.Label, TextRef.Count("offers-per-ten", best.OffersPerTenJobSeekers!.Value), TextRef.Count("offers-per-ten", perTen)), TextRef.Of("advice.better-job-same-family.job", best.Label, best.RomeCode));
     }
 
-    /// <summary>When offers are scarce within the radius (market not easy, or under 10 offers of the job within it in
-    /// December 2021): communes beyond the radius, up to 50 km, with at least twice the offers per inhabitant, 2, 3
-    /// from three times. Names up to three communes. A commune already within the radius is already searched.</summary>
+    /// <summary>When offers are scarce within the radius (under 10 offers of the job within it in December 2021; when
+    /// that count is unknown, a stuck market): communes beyond the radius, up to 50 km, with at least twice the offers
+    /// per inhabitant, 2, 3 from three times. Names up to three communes. A commune already within the radius is
+    /// already searched, and hundreds of offers within it (Paris) leave nothing to gain by commuting.</summary>
     private static ScoredAdvice? Commute(AdviceContext c, AdviceModule m)
     {
-        if (!c.MarketNotEasy && c.Market.Offers2021WithinRadius is not < FewOffersWithinRadius)
+        var scarce = c.Market.Offers2021WithinRadius is { } nearby
+            ? nearby < DiagnosisEngine.FewOffersWithinRadius
+            : c.OffersPerTen is < DiagnosisEngine.StuckMarketOffersPerTen;
+        if (!scarce)
         {
             return null;
         }
@@ -353,18 +361,18 @@ internal static class AdviceModules
             ? m.Make(1, m.Reason("senior", c.Age.Value))
             : null;
 
-    /// <summary>Commute: fewer offers of the job than this within the radius (December 2021) make a thin market.</summary>
-    public const int FewOffersWithinRadius = 10;
-
     /// <summary>Reorientation: from this age, the steps lean on the experience that carries over.</summary>
     public const int ExperiencedReorientationFromAge = 45;
 
     /// <summary>Work-study: an apprenticeship is open up to 29 (the professionalisation contract after).</summary>
     public const int ApprenticeshipBelowAge = 30;
 
+    /// <summary>Close jobs with a clearly better market that the seeker can reach: half of their core skills held
+    /// already ("few new skills" must be true), and not a regulated job (it takes a diploma, not a few skills).</summary>
     private static IEnumerable<CloseJob> BetterCloseJobs(AdviceContext c, double perTen) =>
         c.Market.CloseJobs
-            .Where(j => j.OffersPerTenJobSeekers is { } theirs && theirs >= 1.5 * perTen && theirs > perTen && j.RomeCode != c.TargetRome)
+            .Where(j => j.OffersPerTenJobSeekers is { } theirs && theirs >= 1.5 * perTen && theirs > perTen && j.RomeCode != c.TargetRome
+                && j.WithinReach && j.Regulated != true)
             .OrderByDescending(j => j.OffersPerTenJobSeekers);
 
     private static bool SameFamily(string a, string b) => a.Length >= 3 && b.Length >= 3 && string.CompareOrdinal(a, 0, b, 0, 3) == 0;

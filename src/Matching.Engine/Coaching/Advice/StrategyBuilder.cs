@@ -22,6 +22,7 @@ public static class StrategyBuilder
         new("own-business", C.StuckMarket, ["create-company"], ["network"]),
         new("test-before-committing", C.FindWhatYouLike, ["explore-riasec", "volunteer"], ["events"]),
         new("get-qualified", C.MissingDiploma, ["vae"], ["work-study", "train-missing-skills"]),
+        new("train-for-the-diploma", C.MissingDiploma, ["train-missing-skills"], ["work-study"]),
         new("launch-search", C.StartYourSearch, ["refresh-cv"], ["network", "events", "spontaneous-application"]),
         new("hidden-job-market", C.StartYourSearch, ["spontaneous-application", "network"], ["events", "follow-up"]),
         new("make-applications-count", C.EnhanceInterviews, ["improve-cv"], ["apply-less-better", "follow-up"]),

@@ -19,6 +19,11 @@ public static partial class DiagnosisEngine
     /// <summary>Stuck market: fewer than 3 offers per 10 job seekers (2.9 is stuck, 3.0 is not).</summary>
     public const double StuckMarketOffersPerTen = 3;
 
+    /// <summary>Fewer offers of the job than this within the seeker's radius (France Travail, 21 Dec 2021) make a thin
+    /// local market: stuck when the ratio is not the seeker's own area's (a région's figure says little of a small
+    /// town), and a reason to commute.</summary>
+    public const int FewOffersWithinRadius = 10;
+
     /// <summary>Find what you like: the market is "not easy" below 5 offers per 10 seekers or at DARES tension 1-2.</summary>
     public const double NotEasyMarketOffersPerTen = 5;
 
@@ -250,6 +255,11 @@ public static partial class DiagnosisEngine
         {
             stuck = perTen < StuckMarketOffersPerTen;
             reasons.Add(MarketFigure(market, perTen, stuck));
+            if (!stuck && market.EffectiveScope != MarketScope.Area && market.Offers2021WithinRadius is { } nearby and < FewOffersWithinRadius)
+            {
+                stuck = true;
+                reasons.Add(TextRef.Of("diagnosis.stuck-market.thin", TextRef.Count("offer", nearby), market.RadiusKm ?? p.RadiusKm ?? 0));
+            }
         }
         else if (market.Offers2021WithinRadius is 0)
         {
@@ -264,7 +274,7 @@ public static partial class DiagnosisEngine
         {
             reasons.Add(TextRef.Of("diagnosis.market.tension", tension));
         }
-        if (market.Offers2021WithinRadius is > 0 and var offers2021)
+        if (market.Offers2021WithinRadius is > 0 and var offers2021 && !reasons.Any(r => r.Key == "diagnosis.stuck-market.thin"))
         {
             reasons.Add(TextRef.Of("diagnosis.market.offers-2021", TextRef.Count("offer", offers2021), market.RadiusKm ?? p.RadiusKm ?? 0));
         }

@@ -55,8 +55,10 @@ internal sealed class InMemoryIndex
 
     // ---------------------------------------------------------------- profile -> offers
 
-    public MatchPage MatchOffers(ProfileRow profile, MatchOptions options)
+    /// <param name="excludedOccupations">Taxonomy ids of <see cref="MatchOptions.ExcludedOccupationUris"/>.</param>
+    public MatchPage MatchOffers(ProfileRow profile, MatchOptions options, HashSet<int>? excludedOccupations = null)
     {
+        var minScore = Math.Max(0, options.MinScore);
         var size = CheckSize(options.Size);
         var cursor = PageCursor.Decode(options.Cursor);
         var radius = options.RadiusKm ?? profile.RadiusKm;
@@ -136,7 +138,8 @@ internal sealed class InMemoryIndex
                 ref readonly var offer = ref offers.Columns[doc];
                 ref readonly var acc = ref s.Docs[doc];
                 if (!offer.Alive || acc.MustHave < offer.MustHaveCount
-                    || box.SurelyBeyond(profile.Latitude, profile.Longitude, offer.Latitude, offer.Longitude))
+                    || box.SurelyBeyond(profile.Latitude, profile.Longitude, offer.Latitude, offer.Longitude)
+                    || excludedOccupations?.Contains(offer.Occupation) == true)
                 {
                     continue;
                 }
@@ -145,12 +148,13 @@ internal sealed class InMemoryIndex
                 {
                     var bound = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, acc.Exact, profile.Skills.Length, null, radius,
                         offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
-                    if (bound <= 0)
+                    if (bound <= 0 || bound < minScore)
                     {
                         continue;
                     }
-                    // Worse than the worst kept hit, which is after the cursor: this one is too, on a later page.
-                    if (bound < top.WorstScore)
+                    // Worse than the worst kept hit, which is after the cursor: this one is too, on a later page
+                    // (and surely counted: within the radius the distance keeps at least 1 - DistanceDecay of the bound).
+                    if (bound < top.WorstScore && bound * (1 - MatchScorer.DistanceDecay) >= minScore)
                     {
                         total++;
                         more = true;
@@ -159,7 +163,7 @@ internal sealed class InMemoryIndex
                 }
                 var score = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, acc.Exact, profile.Skills.Length, OfferDistance(offer, profile), radius,
                     offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
-                if (score <= 0)
+                if (score <= 0 || score < minScore)
                 {
                     continue;
                 }
