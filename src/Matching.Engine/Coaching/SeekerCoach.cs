@@ -87,8 +87,8 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
         // Close jobs: the official ROME 4.0 mobilities of the target and the jobs its skills and the seeker's reach.
         var closeJobs = target?.RomeCode is not null || target?.OccupationUri is not null
             ? CloseJobFinder.Find(
-                data.Taxonomy, target.RomeCode, target.OccupationUri, document.Skills.Select(s => s.SkillUri),
-                [.. (profile.TargetJobs ?? []).Select(t => t?.RomeCode).OfType<string>(), .. practised.SelectMany(j => j.Occupation.Rome4Codes.Concat(j.Occupation.RomeCodes))],
+                data.Taxonomy, target.RomeCode, target.Typed, target.OccupationUri, document.Skills.Select(s => s.SkillUri),
+                [.. (profile.TargetJobs ?? []).Skip(1).Select(t => t?.RomeCode).OfType<string>(), .. practised.Where(j => j.Occupation.Uri != target.OccupationUri).SelectMany(j => j.Occupation.Rome4Codes)],
                 MarketFactsBuilder.LocalMarket(data.Market, data.Geography, data.Geography.Resolve(profile.Commune) ?? data.Geography.ResolvePostcode(profile.Postcode)),
                 language)
             : [];
@@ -114,8 +114,10 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
     /// </summary>
     public MatchOptions SeekerMatchOptions(int size, UnderstoodTarget? target, IReadOnlyList<PractisedJob> practised)
     {
+        // An occupation is the seeker's when it is their target or a job they practised, or shares its main ROME
+        // sheet with one (an occupation's other sheets are only loosely related: aide-soignant also names J1502).
         var allowed = new HashSet<string>(practised.Select(j => j.Occupation.Uri), StringComparer.Ordinal);
-        var allowedCodes = new HashSet<string>(practised.SelectMany(j => j.Occupation.Rome4Codes.Concat(j.Occupation.RomeCodes)), StringComparer.Ordinal);
+        var allowedCodes = new HashSet<string>(practised.Select(j => j.Occupation.Rome4Codes.FirstOrDefault()).OfType<string>(), StringComparer.Ordinal);
         if (target?.OccupationUri is { } uri)
         {
             allowed.Add(uri);
@@ -124,17 +126,17 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
         {
             allowedCodes.Add(code);
         }
-        var excluded = RegulatedOccupations.Where(o => !allowed.Contains(o.Uri) && !o.Codes.Overlaps(allowedCodes)).Select(o => o.Uri).ToList();
+        var excluded = RegulatedOccupations.Where(o => !allowed.Contains(o.Uri) && !allowedCodes.Contains(o.Code)).Select(o => o.Uri).ToList();
         return new MatchOptions(size, ExcludedOccupationUris: excluded, MinScore: MinMatchScore);
     }
 
-    /// <summary>ESCO occupations whose ROME 4.0 sheet is a regulated job, with their ROME codes.</summary>
-    private IReadOnlyList<(string Uri, HashSet<string> Codes)> RegulatedOccupations => _regulated ??=
+    /// <summary>ESCO occupations whose main ROME 4.0 sheet is a regulated job, with that sheet's code.</summary>
+    private IReadOnlyList<(string Uri, string Code)> RegulatedOccupations => _regulated ??=
         [.. runtime.Data.Taxonomy.Occupations
             .Where(o => o.Rome4Codes.FirstOrDefault() is { } code && runtime.Data.Taxonomy.Rome4.Sheet(code)?.Regulated == true)
-            .Select(o => (o.Uri, new HashSet<string>(o.Rome4Codes.Concat(o.RomeCodes), StringComparer.Ordinal)))];
+            .Select(o => (o.Uri, o.Rome4Codes[0]))];
 
-    private IReadOnlyList<(string Uri, HashSet<string> Codes)>? _regulated;
+    private IReadOnlyList<(string Uri, string Code)>? _regulated;
 
     /// <summary>The jobs the seeker practised: the target when they have experience in it, and their past jobs
     /// (by ESCO URI, ROME code, or their words read by the title search).</summary>
@@ -165,7 +167,11 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
         var romeCode = first.RomeCode?.Trim().ToUpperInvariant();
         if (occupation is null && romeCode is not null)
         {
-            occupation = taxonomy.OccupationsForRome(romeCode).FirstOrDefault();
+            // A ROME code names several occupations ("H2909" is assembly in cars, planes, ...): the seeker's words pick one.
+            var ofCode = taxonomy.OccupationsForRome(romeCode).ToList();
+            occupation = (string.IsNullOrWhiteSpace(first.Label) ? null
+                    : runtime.Data.Titles.Understand(first.Label, "fr", 10).Select(t => t.Occupation).FirstOrDefault(o => ofCode.Contains(o)))
+                ?? ofCode.FirstOrDefault();
         }
         if (occupation is null && !string.IsNullOrWhiteSpace(first.Label))
         {
@@ -179,7 +185,7 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
             return new UnderstoodTarget(first.Label, null, null, null, null);
         }
         return new UnderstoodTarget(first.Label, occupation?.Uri, occupation?.LabelFr is { Length: > 0 } fr ? fr : occupation?.LabelEn,
-            romeCode, romeCode is null ? null : taxonomy.RomeJob(romeCode)?.Title);
+            romeCode, romeCode is null ? null : taxonomy.RomeJob(romeCode)?.Title ?? taxonomy.Rome4.Sheet(romeCode)?.Label);
     }
 
     public Place? ResolvePlace(SeekerProfile profile)

@@ -352,11 +352,11 @@ public sealed class AdviceEngineTests
     }
 
     [Fact]
-    public void Work_study_steps_back_when_vae_gives_the_diploma_from_experience()
+    public void Work_study_gives_way_to_vae_when_experience_can_give_the_diploma()
     {
         var practising = Settled with { Age = 29, YearsOfExperienceInTarget = 3, DiplomaRequiredForTarget = true };
         var regulated = Healthy with { Regulated = true, LegalRequirementByVae = true, LegalRequirements = ["Cet emploi est accessible avec un diplôme d'Etat, obligatoire pour exercer."] };
-        Assert.Equal(1, Score("work-study", practising, regulated));
+        Assert.Equal(0, Score("work-study", practising, regulated));
         Assert.Equal(3, Score("vae", practising, regulated));
     }
 

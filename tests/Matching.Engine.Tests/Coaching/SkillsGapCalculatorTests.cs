@@ -84,7 +84,7 @@ public sealed class CloseJobFinderTests
     [Fact]
     public void An_experienced_care_assistant_gets_the_official_mobilities_and_close_jobs_with_why_skills_and_market()
     {
-        var close = CloseJobFinder.Find(Taxonomy, "J1501", CareAssistant, SkillsOf(CareAssistant), [], rome => rome == "J1304" ? 7.5 : null);
+        var close = CloseJobFinder.Find(Taxonomy, "J1501", "aide-soignante", CareAssistant, SkillsOf(CareAssistant), [], rome => rome == "J1304" ? 7.5 : null);
 
         Assert.InRange(close.Count, 1, CloseJobFinder.MaxJobs);
         Assert.Equal(close.Count, close.Select(j => j.RomeCode).Distinct().Count());
@@ -102,10 +102,22 @@ public sealed class CloseJobFinderTests
         Assert.Contains(close, j => j.OfficialMobility);
     }
 
+    [Theory]
+    [InlineData("assistante comptable", "http://data.europa.eu/esco/occupation/bfe142b9-a049-4d41-89c4-fd2f34ac56b6", "M1213")]
+    [InlineData("magasinier cariste", "http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f", "N1110")]
+    public void The_target_is_the_rome_4_sheet_named_like_the_job_the_seeker_typed(string typed, string occupation, string sheet)
+    {
+        // ROME 4.0 split the v3 sheet: the close jobs are those of the seeker's own job, which is never one of them.
+        var v3 = Taxonomy.OccupationByUri(occupation)!.RomeCodes[0];
+        var close = CloseJobFinder.Find(Taxonomy, v3, typed, occupation, SkillsOf(occupation), [], _ => null);
+        Assert.DoesNotContain(close, j => j.RomeCode == sheet);
+        Assert.Contains(close, j => j.OfficialMobility && Taxonomy.Rome4.Sheet(sheet)!.Mobilities.Contains(j.RomeCode));
+    }
+
     [Fact]
     public void A_known_job_always_has_close_jobs_even_for_a_seeker_who_gave_no_skill()
     {
-        var close = CloseJobFinder.Find(Taxonomy, "F1602", null, [], [], _ => null);
+        var close = CloseJobFinder.Find(Taxonomy, "F1602", "électricien", null, [], [], _ => null);
         Assert.NotEmpty(close);
         Assert.All(close, j => Assert.True(j.OfficialMobility));
     }
@@ -113,15 +125,15 @@ public sealed class CloseJobFinderTests
     [Fact]
     public void Without_a_target_nor_skills_there_is_nothing_to_be_close_to()
     {
-        Assert.Empty(CloseJobFinder.Find(Taxonomy, null, null, ["not-a-skill"], [], _ => null));
+        Assert.Empty(CloseJobFinder.Find(Taxonomy, null, null, null, ["not-a-skill"], [], _ => null));
     }
 
     [Fact]
     public void A_better_market_ranks_a_job_higher_all_else_equal()
     {
-        var neutral = CloseJobFinder.Find(Taxonomy, "J1501", CareAssistant, SkillsOf(CareAssistant), [], _ => null);
+        var neutral = CloseJobFinder.Find(Taxonomy, "J1501", "aide-soignante", CareAssistant, SkillsOf(CareAssistant), [], _ => null);
         var last = neutral[^1];
-        var boosted = CloseJobFinder.Find(Taxonomy, "J1501", CareAssistant, SkillsOf(CareAssistant), [], rome => rome == Taxonomy.Rome4.Sheet(last.RomeCode)!.ParentCode ? 40 : null);
+        var boosted = CloseJobFinder.Find(Taxonomy, "J1501", "aide-soignante", CareAssistant, SkillsOf(CareAssistant), [], rome => rome == Taxonomy.Rome4.Sheet(last.RomeCode)!.ParentCode ? 40 : null);
         Assert.True(boosted.ToList().FindIndex(j => j.RomeCode == last.RomeCode) is var i && i >= 0 && i < neutral.Count - 1);
     }
 }

@@ -299,8 +299,9 @@ internal static class AdviceModules
 
     /// <summary>A work-study contract is a way to get qualified, so only for a seeker who lacks the diploma or half of
     /// the job's skills (a qualified seeker needs a job, not a training): under 30 an apprenticeship, 3; from 30 a
-    /// professionalisation contract, open to job seekers of any age from 26, 2; 1 when VAE can give the diploma from
-    /// experience. Also 2 for a beginner under 26 without any diploma. Age unknown: silent.</summary>
+    /// professionalisation contract, open to job seekers of any age from 26, 2; silent when VAE can give the diploma
+    /// from experience (going back to training would waste it). Also 2 for a beginner under 26 without any diploma.
+    /// Age unknown: silent.</summary>
     private static ScoredAdvice? WorkStudy(AdviceContext c, AdviceModule m)
     {
         if (c.Age is not { } age)
@@ -309,7 +310,7 @@ internal static class AdviceModules
         }
         if (c.LacksRequiredDiploma || c.Market.SkillsGapShare >= DiagnosisEngine.SkillsGapThreshold)
         {
-            return c.VaeOpen ? m.Make(1, m.Reason("after-vae", age))
+            return c.VaeOpen ? null
                 : age < ApprenticeshipBelowAge ? m.Make(3, m.Reason("qualify", age))
                 : m.Make(2, m.Reason("professionalisation", age));
         }
@@ -368,12 +369,12 @@ internal static class AdviceModules
     public const int ApprenticeshipBelowAge = 30;
 
     /// <summary>Close jobs with a clearly better market that the seeker can reach: half of their core skills held
-    /// already ("few new skills" must be true), and not a regulated job (it takes a diploma, not a few skills).</summary>
+    /// already ("few new skills" must be true), and not a regulated job (it takes a diploma, not a few skills). In
+    /// the close jobs' own order, which already weighs the skills held against the market.</summary>
     private static IEnumerable<CloseJob> BetterCloseJobs(AdviceContext c, double perTen) =>
         c.Market.CloseJobs
             .Where(j => j.OffersPerTenJobSeekers is { } theirs && theirs >= 1.5 * perTen && theirs > perTen && j.RomeCode != c.TargetRome
-                && j.WithinReach && j.Regulated != true)
-            .OrderByDescending(j => j.OffersPerTenJobSeekers);
+                && j.WithinReach && j.Regulated != true);
 
     private static bool SameFamily(string a, string b) => a.Length >= 3 && b.Length >= 3 && string.CompareOrdinal(a, 0, b, 0, 3) == 0;
 

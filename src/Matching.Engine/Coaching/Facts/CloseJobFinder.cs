@@ -31,6 +31,7 @@ public static class CloseJobFinder
     public const double UnknownMarket = 0.3;
 
     /// <param name="targetRome">The target's ROME code (a ROME v3 code is a ROME 4.0 sheet too).</param>
+    /// <param name="targetLabel">The target as the seeker typed it: picks the ROME 4.0 sheet among those of the occupation.</param>
     /// <param name="targetOccupationUri">The target's ESCO occupation: its core (essential) skills join the seeker's for proximity.</param>
     /// <param name="seekerSkillUris">The skills that count for the seeker (declared and from experience); the skills to add are those they lack.</param>
     /// <param name="excludedRomeCodes">Codes never proposed as close by skills (the seeker's other targets, the jobs they
@@ -39,6 +40,7 @@ public static class CloseJobFinder
     public static IReadOnlyList<CloseJob> Find(
         SkillsTaxonomy taxonomy,
         string? targetRome,
+        string? targetLabel,
         string? targetOccupationUri,
         IEnumerable<string> seekerSkillUris,
         IReadOnlyCollection<string> excludedRomeCodes,
@@ -48,10 +50,21 @@ public static class CloseJobFinder
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         var target = targetOccupationUri is null ? null : taxonomy.OccupationByUri(targetOccupationUri);
-        // The target's sheet: the ROME 4.0 sheet of its ESCO occupation when it refines the code given (a web developer
-        // is M1855 in ROME 4.0, of the M1805 family), else the code itself.
+        // The target's sheet: the code given when it is one of its ESCO occupation's ROME 4.0 sheets; else the sheet of
+        // that occupation that refines it (ROME 4.0 split the v3 sheet M1203 into comptable M1203, assistant comptable
+        // M1213, aide-comptable M1225...), the one whose label shares most words with the job as the seeker typed it
+        // and as ESCO names it; else the code itself.
         var given = targetRome is null ? null : taxonomy.Rome4.Sheet(targetRome.ToUpperInvariant());
-        var sheet = target?.Rome4Codes.Select(taxonomy.Rome4.Sheet).FirstOrDefault(s => s is not null && (given is null || s.ParentCode == given.ParentCode)) ?? given;
+        var words = Words($"{targetLabel} {target?.LabelFr}");
+        var sheet = given is not null && target?.Rome4Codes.Contains(given.Code) != false ? given : (target?.Rome4Codes ?? [])
+            .Select(taxonomy.Rome4.Sheet)
+            .OfType<Rome4Sheet>()
+            .Where(s => given is null || s.ParentCode == given.ParentCode)
+            .Select((s, order) => (s, order, shared: Words(s.Label).Count(words.Contains)))
+            .OrderByDescending(x => x.shared)
+            .ThenBy(x => x.order)
+            .Select(x => x.s)
+            .FirstOrDefault() ?? given;
         var owned = SkillsGapCalculator.Owned(taxonomy, seekerSkillUris);
         // Proximity is measured on what the seeker has and what the target is made of: close to the job they aim at.
         var basis = new HashSet<int>(owned);
@@ -62,15 +75,9 @@ public static class CloseJobFinder
         }
 
         var excluded = new HashSet<string>(excludedRomeCodes.Select(c => c.ToUpperInvariant()), StringComparer.Ordinal);
-        // A v3 code stands for its ROME 4.0 sheets too.
-        excluded.UnionWith([.. excluded.SelectMany(c => taxonomy.Rome4.SheetsOfFamily(c)).Select(s => s.Code)]);
         if (sheet is not null)
         {
             excluded.Add(sheet.Code);
-        }
-        if (targetRome is not null)
-        {
-            excluded.Add(targetRome.ToUpperInvariant());
         }
 
         var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
@@ -140,6 +147,10 @@ public static class CloseJobFinder
         var toAdd = essential.Where(s => !SkillsGapCalculator.Covers(taxonomy, owned, s)).ToList();
         return new(sheet, occupation, official, essential.Length == 0 ? 0 : (double)shared.Count / essential.Length, shared, toAdd, order);
     }
+
+    /// <summary>The words of a job label, lower case, without accents, of 3 letters or more ("Assistant / Assistante comptable").</summary>
+    private static HashSet<string> Words(string text) =>
+        [.. Text.TextNormalizer.Tokenize(text).Where(w => w.Length >= 3)];
 
     private static string Label(Candidate c, string language) =>
         language == "fr" || c.Occupation is null ? c.Sheet.Label : c.Occupation.Label(language);
