@@ -30,7 +30,7 @@ public sealed record CoachAssessment(
 /// then diagnosis, advice and strategies, and the matching offers. Pure functions do the judging;
 /// this class only gathers what they read.
 /// </summary>
-public sealed class SeekerCoach(MatchingRuntime runtime)
+public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex index)
 {
     /// <summary>Local offers read to rank the skills gap: enough to count, few enough to stay fast.</summary>
     private const int GapSampleOffers = 200;
@@ -38,9 +38,11 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
     /// <summary>Offers that state their driving licence needed before the share is computed from them.</summary>
     public const int MinOffersForLicenceShare = 5;
 
+    private ReferenceData Data => referenceData.Require();
+
     public async Task<CoachAssessment> AssessAsync(SeekerProfile profile, DateOnly today, string language, int matches = 10, CancellationToken cancellationToken = default)
     {
-        var data = runtime.Data;
+        var data = Data;
         var target = UnderstandTarget(profile);
         var place = ResolvePlace(profile);
         var practised = Practised(profile, target);
@@ -59,7 +61,7 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
         SkillsGapResult? gap = null;
         if (target?.OccupationUri is { } occupationUri)
         {
-            var live = await runtime.Index.SupplyDemandAsync(new SupplyDemandQuery(null, occupationUri, place, place is null ? null : radius), cancellationToken);
+            var live = await index.SupplyDemandAsync(new SupplyDemandQuery(null, occupationUri, place, place is null ? null : radius), cancellationToken);
             var localOffers = await LocalOffersAsync(occupationUri, place, radius, cancellationToken);
             gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], document.Skills.Select(s => s.SkillUri), localOffers, language);
             facts = facts with
@@ -99,7 +101,7 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
         var strategies = StrategyBuilder.Build(advice, diagnosis);
         var page = document.Skills.Count == 0
             ? new MatchPage([], 0, null)
-            : await runtime.Index.MatchOffersAsync(document, SeekerMatchOptions(Math.Clamp(matches, 1, 100), target, practised), cancellationToken);
+            : await index.MatchOffersAsync(document, SeekerMatchOptions(Math.Clamp(matches, 1, 100), target, practised), cancellationToken);
         return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, page);
     }
 
@@ -132,8 +134,8 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
 
     /// <summary>ESCO occupations whose main ROME 4.0 sheet is a regulated job, with that sheet's code.</summary>
     private IReadOnlyList<(string Uri, string Code)> RegulatedOccupations => _regulated ??=
-        [.. runtime.Data.Taxonomy.Occupations
-            .Where(o => o.Rome4Codes.FirstOrDefault() is { } code && runtime.Data.Taxonomy.Rome4.Sheet(code)?.Regulated == true)
+        [.. Data.Taxonomy.Occupations
+            .Where(o => o.Rome4Codes.FirstOrDefault() is { } code && Data.Taxonomy.Rome4.Sheet(code)?.Regulated == true)
             .Select(o => (o.Uri, o.Rome4Codes[0]))];
 
     private IReadOnlyList<(string Uri, string Code)>? _regulated;
@@ -142,22 +144,22 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
     /// (by ESCO URI, ROME code, or their words read by the title search).</summary>
     public IReadOnlyList<PractisedJob> Practised(SeekerProfile profile, UnderstoodTarget? target)
     {
-        var taxonomy = runtime.Data.Taxonomy;
+        var taxonomy = Data.Taxonomy;
         var targetOccupation = target?.OccupationUri is { } uri ? taxonomy.OccupationByUri(uri) : null;
         return ExperienceSkills.Practised(profile, targetOccupation, job =>
             (job.OccupationUri is { } u ? taxonomy.OccupationByUri(u) : null)
             ?? (job.RomeCode is { } rome ? taxonomy.OccupationsForRome(rome.Trim().ToUpperInvariant()).FirstOrDefault() : null)
-            ?? (string.IsNullOrWhiteSpace(job.Label) ? null : runtime.Data.Titles.Understand(job.Label, "fr", 1).FirstOrDefault()?.Occupation));
+            ?? (string.IsNullOrWhiteSpace(job.Label) ? null : Data.Titles.Understand(job.Label, "fr", 1).FirstOrDefault()?.Occupation));
     }
 
     /// <summary>The skills the seeker has from experience (core skills of the practised jobs), before unticking.</summary>
     public IReadOnlyList<ExperienceSkill> SkillsFromExperience(SeekerProfile profile) =>
-        ExperienceSkills.Of(runtime.Data.Taxonomy, Practised(profile, UnderstandTarget(profile)));
+        ExperienceSkills.Of(Data.Taxonomy, Practised(profile, UnderstandTarget(profile)));
 
     /// <summary>The seeker's main target: an ESCO URI, a ROME code, or their words read by the title search.</summary>
     public UnderstoodTarget? UnderstandTarget(SeekerProfile profile)
     {
-        var taxonomy = runtime.Data.Taxonomy;
+        var taxonomy = Data.Taxonomy;
         var first = profile.TargetJobs?.FirstOrDefault();
         if (first is null)
         {
@@ -170,12 +172,12 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
             // A ROME code names several occupations ("H2909" is assembly in cars, planes, ...): the seeker's words pick one.
             var ofCode = taxonomy.OccupationsForRome(romeCode).ToList();
             occupation = (string.IsNullOrWhiteSpace(first.Label) ? null
-                    : runtime.Data.Titles.Understand(first.Label, "fr", 10).Select(t => t.Occupation).FirstOrDefault(o => ofCode.Contains(o)))
+                    : Data.Titles.Understand(first.Label, "fr", 10).Select(t => t.Occupation).FirstOrDefault(o => ofCode.Contains(o)))
                 ?? ofCode.FirstOrDefault();
         }
         if (occupation is null && !string.IsNullOrWhiteSpace(first.Label))
         {
-            var best = runtime.Data.Titles.Understand(first.Label, "fr", 1).FirstOrDefault();
+            var best = Data.Titles.Understand(first.Label, "fr", 1).FirstOrDefault();
             occupation = best?.Occupation;
             romeCode ??= best?.RomeCodes.FirstOrDefault();
         }
@@ -190,7 +192,7 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
 
     public Place? ResolvePlace(SeekerProfile profile)
     {
-        var geography = runtime.Data.Geography;
+        var geography = Data.Geography;
         var commune = geography.Resolve(profile.Commune) ?? geography.ResolvePostcode(profile.Postcode);
         return commune?.Location is { } location
             ? new Place(location.Latitude, location.Longitude, commune.InseeCode, commune.NameWithArticle)
@@ -206,7 +208,7 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
 
     private ProfileDocument ToDocument(SeekerProfile profile, UnderstoodTarget? target, Place? place, IReadOnlyList<PractisedJob> practised)
     {
-        var taxonomy = runtime.Data.Taxonomy;
+        var taxonomy = Data.Taxonomy;
         return new ProfileDocument
         {
             Id = profile.Id,
@@ -225,19 +227,19 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
     private async Task<List<OfferDocument>> LocalOffersAsync(string occupationUri, Place? place, double radius, CancellationToken cancellationToken)
     {
         // The offers of the target job around the seeker: matched against a probe made of the job's own skills.
-        var occupation = runtime.Data.Taxonomy.OccupationByUri(occupationUri)!;
+        var occupation = Data.Taxonomy.OccupationByUri(occupationUri)!;
         var probe = new ProfileDocument
         {
             Id = "probe",
-            Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Select(id => new OfferedSkill(runtime.Data.Taxonomy.Skills[id].Uri))],
+            Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Select(id => new OfferedSkill(Data.Taxonomy.Skills[id].Uri))],
             Place = place,
             RadiusKm = place is null ? 1000 : radius,
         };
-        var page = await runtime.Index.MatchOffersAsync(probe, new MatchOptions(100, AllowRelated: false), cancellationToken);
+        var page = await index.MatchOffersAsync(probe, new MatchOptions(100, AllowRelated: false), cancellationToken);
         var offers = new List<OfferDocument>(page.Hits.Count);
         foreach (var hit in page.Hits.Take(GapSampleOffers))
         {
-            if (await runtime.Index.GetOfferAsync(hit.Id, cancellationToken) is { } offer && offer.OccupationUri == occupationUri)
+            if (await index.GetOfferAsync(hit.Id, cancellationToken) is { } offer && offer.OccupationUri == occupationUri)
             {
                 offers.Add(offer);
             }

@@ -6,7 +6,10 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Corpus;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing.Embedded;
-using Matching.Engine.Reviews;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace Matching.Engine.Tests.Coaching;
@@ -19,14 +22,15 @@ public sealed class SeededCoachFixture : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("coach-personas-").FullName;
     private EmbeddedMatchIndex? _index;
-    private SeekerStore? _seekers;
-    private ReviewStore? _reviews;
 
     public SeekerCoach Coach { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
-        var data = ReferenceData.Load(TaxonomyFixture.DataPath, Path.Combine(_root, "cache"));
+        var options = Options.Create(new MatchingEngineOptions { DataPath = TaxonomyFixture.DataPath, CachePath = Path.Combine(_root, "cache") });
+        var referenceData = new ReferenceDataProvider(options, new TestHost(_root), NullLogger<ReferenceDataProvider>.Instance);
+        await referenceData.StartAsync(CancellationToken.None);
+        var data = await referenceData.Loaded;
         _index = EmbeddedMatchIndex.Open(Path.Combine(_root, "coach.db"), data.Taxonomy,
             commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name);
         var defaults = new MatchingEngineOptions();
@@ -39,16 +43,20 @@ public sealed class SeededCoachFixture : IAsyncLifetime
         {
             await _index.UpsertProfilesAsync(batch);
         }
-        _seekers = new SeekerStore(Path.Combine(_root, "coach.db"));
-        _reviews = new ReviewStore(Path.Combine(_root, "reviews.db"));
-        Coach = new SeekerCoach(new MatchingRuntime(data, _index, _seekers, _reviews));
+        Coach = new SeekerCoach(referenceData, _index);
+    }
+
+    private sealed class TestHost(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+        public string ApplicationName { get; set; } = "Matching.Engine.Tests";
+        public string ContentRootPath { get; set; } = root;
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 
     public Task DisposeAsync()
     {
         _index?.Dispose();
-        _seekers?.Dispose();
-        _reviews?.Dispose();
         Directory.Delete(_root, recursive: true);
         return Task.CompletedTask;
     }
