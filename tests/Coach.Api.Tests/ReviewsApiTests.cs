@@ -11,7 +11,7 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
     private const string Seeker = "review-seeker";
     private const string Adviser = "review-adviser";
 
-    private async Task<HttpClient> SeekerWithQuestionnaireAsync()
+    private async Task<HttpClient> SeekerWithQuestionnaireAsync(double yearsInTarget = 0)
     {
         var seeker = await factory.CreateReadyClientAsAsync(Roles.Seeker, Seeker);
         var questionnaire = new
@@ -27,6 +27,7 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
             interviewsSoFar = 1,
             applicationsPerWeek = 15,
             networkStrength = 1,
+            yearsOfExperienceInTarget = yearsInTarget,
             searchableByRecruiters = false,
         };
         var response = await seeker.PostAsJsonAsync($"/api/profiles/{Seeker}", questionnaire);
@@ -44,7 +45,10 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
         Assert.True((await admin.PutAsync($"/api/admin/caseloads/{Adviser}/seekers/{Seeker}", null)).IsSuccessStatusCode);
 
         var queue = await adviser.GetFromJsonAsync<JsonElement[]>("/api/reviews/queue");
-        Assert.Contains(queue!, q => q.GetProperty("seekerId").GetString() == Seeker);
+        var item = Assert.Single(queue!, q => q.GetProperty("seekerId").GetString() == Seeker);
+        // The queue says who the seeker is: target job, main challenge, what is new since the last review.
+        Assert.False(string.IsNullOrEmpty(item.GetProperty("target").GetString()));
+        Assert.NotEmpty(item.GetProperty("changes").EnumerateArray());
         Assert.DoesNotContain((await outsider.GetFromJsonAsync<JsonElement[]>("/api/reviews/queue"))!, q => q.GetProperty("seekerId").GetString() == Seeker);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/reviews/{Seeker}")).StatusCode);
 
@@ -63,6 +67,28 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
         Assert.Contains("review", log.ToString(), StringComparison.Ordinal);
         var csv = await admin.GetStringAsync("/api/reviews/export.csv");
         Assert.Contains(hidden, csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_adviser_confirms_a_skill_of_their_caseload_only_and_it_counts_as_confirmed()
+    {
+        // Three years as a carer: the job's core skills count "from experience".
+        await SeekerWithQuestionnaireAsync(yearsInTarget: 3);
+        var admin = await factory.CreateReadyClientAsAsync(Roles.Admin, "review-admin");
+        var adviser = await factory.CreateReadyClientAsAsync(Roles.Adviser, Adviser);
+        var outsider = await factory.CreateReadyClientAsAsync(Roles.Adviser, "other-adviser");
+        Assert.True((await admin.PutAsync($"/api/admin/caseloads/{Adviser}/seekers/{Seeker}", null)).IsSuccessStatusCode);
+        var @case = await adviser.GetFromJsonAsync<JsonElement>($"/api/reviews/{Seeker}");
+        var skill = @case.GetProperty("skills").EnumerateArray().First(s => s.GetProperty("evidence").ToString() != "AdviserConfirmed").GetProperty("uri").GetString();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/reviews/{Seeker}/skills/confirm", new { skillUri = skill })).StatusCode);
+        var bad = await adviser.PostAsJsonAsync($"/api/reviews/{Seeker}/skills/confirm", new { skillUri = "http://data.europa.eu/esco/skill/nope" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("skill", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await adviser.PostAsJsonAsync($"/api/reviews/{Seeker}/skills/confirm", new { skillUri = skill })).StatusCode);
+
+        var after = await adviser.GetFromJsonAsync<JsonElement>($"/api/reviews/{Seeker}");
+        Assert.Contains(after.GetProperty("skills").EnumerateArray(), s => s.GetProperty("uri").GetString() == skill && s.GetProperty("evidence").ToString() == "AdviserConfirmed");
     }
 
     [Fact]

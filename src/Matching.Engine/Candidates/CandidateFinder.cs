@@ -12,7 +12,7 @@ namespace Matching.Engine.Candidates;
 /// Candidates for a recruiter: for one of their offers, or by a search on skills. Only seekers who
 /// consented appear, under a pseudonym per recruiter, scored and ranked by distance band.
 /// </summary>
-public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, ReferenceDataProvider referenceData)
+public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, ReferenceDataProvider referenceData, Coaching.SeekerStore seekers, TimeProvider time)
 {
     public const int MaxPageSize = 100;
     public const int MaxSkills = 100;
@@ -130,15 +130,24 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
             }
         }
         var names = pseudonyms.Issue(recruiter.Id, [.. shown.Select(s => s.Hit.Id)]);
-        return [.. shown.Select((s, i) => new CandidateView(
-            names[i],
-            Math.Round(s.Hit.Score, 4),
-            [.. s.Profile.Skills.Select(k => ExplanationViews.Skill(taxonomy, k.SkillUri, language))],
-            s.Profile.ExperienceYears,
-            s.Profile.ContractWishes,
-            // The index explains a recruiter's hit by its band's floor, which reads back as the same band.
-            DistanceBands.Of(s.Hit.Explanation.DistanceKm),
-            ExplanationViews.Explain(s.Hit.Explanation, taxonomy, language) with { DistanceKm = null }))];
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return [.. shown.Select((s, i) =>
+        {
+            // What the seeker said of their search, the only availability Coach knows; never their identity.
+            var questionnaire = seekers.Get(s.Profile.Id);
+            return new CandidateView(
+                names[i],
+                Math.Round(s.Hit.Score, 4),
+                [.. s.Profile.Skills.Select(k => ExplanationViews.Skill(taxonomy, k.SkillUri, language))],
+                s.Profile.ExperienceYears,
+                s.Profile.ContractWishes,
+                // The index explains a recruiter's hit by its band's floor, which reads back as the same band.
+                DistanceBands.Of(s.Hit.Explanation.DistanceKm),
+                ExplanationViews.Explain(s.Hit.Explanation, taxonomy, language) with { DistanceKm = null },
+                s.Profile.TargetOccupationUris.Select(taxonomy.OccupationByUri).FirstOrDefault(o => o is not null)?.Label(language),
+                questionnaire?.MonthsSearching(today),
+                questionnaire?.SearchStarted == false);
+        })];
     }
 
     private static List<string> SkillUris(ReferenceData data, IReadOnlyList<string>? uris, string field, Dictionary<string, string[]> errors)

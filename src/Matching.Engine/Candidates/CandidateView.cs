@@ -8,9 +8,13 @@ namespace Matching.Engine.Candidates;
 /// contract wishes, a distance band and the explanation; never an id, a name, a contact, a place or
 /// an exact distance (the score and its parts are computed from the band too).
 /// </summary>
+/// <param name="TargetJob">The job the candidate looks for (the ESCO occupation's label), when known.</param>
+/// <param name="SearchingForMonths">Availability: how long the candidate has been looking (whole months; 0 this month);
+/// null when they did not say. A candidate who has not started looking is not counted as available.</param>
+/// <param name="NotYetSearching">True when the candidate said they have not started looking.</param>
 public sealed record CandidateView(
     string Pseudonym, double Score, IReadOnlyList<SkillRef> Skills, double ExperienceYears, IReadOnlyList<ContractType> ContractWishes,
-    string DistanceBand, ExplanationView Explanation);
+    string DistanceBand, ExplanationView Explanation, string? TargetJob = null, int? SearchingForMonths = null, bool NotYetSearching = false);
 
 public sealed record CandidatePage(IReadOnlyList<CandidateView> Hits, long Total, string? NextCursor, CandidateFacets? Facets = null);
 

@@ -88,8 +88,19 @@ public sealed record IndexCounts(long Offers, long Profiles);
 /// bound of the pair's distance band (<see cref="DistanceBands.Floor"/>), never the exact distance,
 /// which from a chosen place would locate the seeker. The radius stays a hard filter on the exact distance.
 /// </param>
-public sealed record MatchOptions(int Size = 20, string? Cursor = null, bool AllowRelated = true, double? RadiusKm = null, bool SearchableOnly = false,
-    bool BandedDistance = false);
+/// <param name="ExcludedOccupationUris">Profile to offers: offers of these ESCO occupations are not matches (hard filter;
+/// the seeker's coach excludes regulated jobs the seeker cannot hold). Null or empty: none excluded.</param>
+/// <param name="MinScore">Profile to offers: hits scoring below this are not matches (hard filter, counted out of the
+/// total like any other); 0 keeps every hit with a positive score.</param>
+public sealed record MatchOptions(
+    int Size = 20,
+    string? Cursor = null,
+    bool AllowRelated = true,
+    double? RadiusKm = null,
+    bool SearchableOnly = false,
+    bool BandedDistance = false,
+    IReadOnlyCollection<string>? ExcludedOccupationUris = null,
+    double MinScore = 0);
 
 /// <summary>How a demanded skill was met.</summary>
 public enum SkillMatchKind

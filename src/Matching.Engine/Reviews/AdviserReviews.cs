@@ -2,7 +2,10 @@ using System.Text.Json;
 using Matching.Engine.Access;
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Diagnosis;
+using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Coaching.Texts;
+using Matching.Engine.Hosting;
+using Matching.Engine.Indexing;
 using Matching.Engine.Privacy;
 using Matching.Engine.Seekers;
 
@@ -19,6 +22,8 @@ public sealed class AdviserReviews(
     SeekerStore seekers,
     Caseloads caseloads,
     SeekerCoach coach,
+    SeekerProfiles profiles,
+    ReferenceDataProvider referenceData,
     TimeProvider time)
 {
     public const int MaxQueue = 1000;
@@ -37,7 +42,7 @@ public sealed class AdviserReviews(
             var caseload = caseloads.SeekersOf(caller.Id).ToHashSet(StringComparer.Ordinal);
             mine = queue.Where(q => caseload.Contains(q.SeekerId));
         }
-        return Outcome.Ok<IReadOnlyList<QueueItem>>([.. mine.Take(Math.Clamp(limit ?? 50, 1, MaxQueue)).Select(q => Item(q, language))]);
+        return Outcome.Ok<IReadOnlyList<QueueItem>>([.. mine.Take(Math.Clamp(limit ?? 50, 1, MaxQueue)).Select(q => Item(q, language, reviews.Get(q.SeekerId).Latest))]);
     }
 
     /// <summary>A seeker's case: their answers, the diagnosis and strategy as computed, the reviews, what the seeker now sees. Audited.</summary>
@@ -61,8 +66,41 @@ public sealed class AdviserReviews(
         return Outcome.Ok(new ReviewCase(
             seekerId, profile, assessment.Diagnosis.Localize(culture), assessment.Strategies.Localize(culture), advice,
             SeekerReviewSnapshot.Apply(advice, reviews.ScoreOverrides(seekerId)),
-            stored.Pending is { } pending ? Item(pending, language) : null, stored.History, reviews.Changes(seekerId),
-            assessment.Target, assessment.Place, assessment.Advice.Localize(culture)));
+            stored.Pending is { } pending ? Item(pending, language, stored.Latest) : null, stored.History, reviews.Changes(seekerId),
+            assessment.Target, assessment.Place, assessment.Advice.Localize(culture),
+            [.. assessment.Profile.Skills.Select(s => new CaseSkill(s.SkillUri, referenceData.Require().Taxonomy.SkillByUri(s.SkillUri)?.Label(language) ?? s.SkillUri, s.Evidence))]));
+    }
+
+    /// <summary>
+    /// The adviser confirms one of the seeker's skills (evidence "confirmed by adviser"): the seeker must be in their
+    /// caseload (an admin: anyone) and have a questionnaire. The skill counts from then on even if the seeker had
+    /// unticked it, and the confirmation is in the seeker's access log.
+    /// </summary>
+    public async Task<Outcome<SavedProfile>> ConfirmSkillAsync(CoachUser caller, string seekerId, string skillUri, CancellationToken cancellationToken = default)
+    {
+        if (Refuse(caller) is { } refused)
+        {
+            return refused;
+        }
+        if (!IsId(seekerId) || !access.CanSee(caller, seekerId) || seekers.Get(seekerId) is not { } profile)
+        {
+            return Outcome.NotFound("seeker", seekerId);
+        }
+        if (string.IsNullOrWhiteSpace(skillUri) || referenceData.Require().Taxonomy.SkillByUri(skillUri) is null)
+        {
+            return Outcome.Invalid("skill", "Unknown ESCO skill URI.");
+        }
+        var confirmed = profile with
+        {
+            Skills = [.. (profile.Skills ?? []).Where(s => s.Uri != skillUri), new SeekerSkill(skillUri, SkillEvidence.AdviserConfirmed)],
+            DeclinedSkills = profile.DeclinedSkills is { } declined ? [.. declined.Where(u => u != skillUri)] : null,
+        };
+        var saved = await profiles.SaveQuestionnaireAsync(caller, seekerId, confirmed, cancellationToken);
+        if (saved.IsSuccess)
+        {
+            access.RecordReview(caller, seekerId, "skills", $"skill confirmed by adviser: {skillUri}");
+        }
+        return saved;
     }
 
     /// <summary>Stores an adviser's review: the seeker must be in their caseload (an admin: anyone) and have a questionnaire.</summary>
@@ -115,8 +153,31 @@ public sealed class AdviserReviews(
     // The review store refuses ids it could not hold; such an id names no seeker.
     private static bool IsId(string seekerId) => seekerId.Length is > 0 and <= ReviewStore.MaxIdLength;
 
-    private static QueueItem Item(QueuedSeeker q, string language) =>
-        new(q.SeekerId, q.EnqueuedAt, q.UpdatedAt, Math.Round(q.Waiting.TotalHours, 1), MainChallenge(q.SnapshotJson, language));
+    private QueueItem Item(QueuedSeeker q, string language, StoredReview? lastReview)
+    {
+        var culture = SeekerAssessments.Culture(language);
+        var profile = SnapshotProfile(q.SnapshotJson);
+        var place = profile?.Commune is { } commune ? referenceData.Current?.Geography.Resolve(commune)?.Name : profile?.Postcode;
+        return new(q.SeekerId, q.EnqueuedAt, q.UpdatedAt, Math.Round(q.Waiting.TotalHours, 1), MainChallenge(q.SnapshotJson, language),
+            profile?.TargetJobs?.FirstOrDefault()?.Label ?? profile?.TargetJobs?.FirstOrDefault()?.RomeCode,
+            place,
+            [.. ReviewChanges.Since(lastReview?.SnapshotJson, q.SnapshotJson).Select(c => CoachTexts.Get(c, culture))]);
+    }
+
+    private static SeekerProfile? SnapshotProfile(string snapshot)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(snapshot);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("profile", out var profile)
+                ? profile.Deserialize<SeekerProfile>(SeekerStore.JsonOptions)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The main challenge the seeker was given, read from the snapshot under review.</summary>
     private static string? MainChallenge(string snapshot, string language)

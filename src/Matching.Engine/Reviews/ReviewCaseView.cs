@@ -7,7 +7,21 @@ namespace Matching.Engine.Reviews;
 
 /// <summary>A seeker waiting for review.</summary>
 /// <param name="MainChallenge">The main challenge the seeker was given, in the asked language (null when the diagnosis found none).</param>
-public sealed record QueueItem(string SeekerId, DateTimeOffset EnqueuedAt, DateTimeOffset UpdatedAt, double WaitingHours, string? MainChallenge = null);
+/// <param name="Target">The job the seeker is looking for, as they wrote it.</param>
+/// <param name="Place">Where they look, as people name the commune.</param>
+/// <param name="Changes">What changed since the adviser's last review of this seeker, in words; a first request says so.</param>
+public sealed record QueueItem(
+    string SeekerId,
+    DateTimeOffset EnqueuedAt,
+    DateTimeOffset UpdatedAt,
+    double WaitingHours,
+    string? MainChallenge = null,
+    string? Target = null,
+    string? Place = null,
+    IReadOnlyList<string>? Changes = null);
+
+/// <summary>A skill of the seeker as Coach counts it, with where the claim comes from.</summary>
+public sealed record CaseSkill(string Uri, string Label, SkillEvidence Evidence);
 
 /// <summary>A seeker's case for the adviser: answers, diagnosis and strategy as computed, the reviews, and what the seeker now sees.</summary>
 /// <param name="Advice">The advice the engine gave (score above 0), as it scored them.</param>
@@ -25,7 +39,8 @@ public sealed record ReviewCase(
     IReadOnlyList<AdviceChange> Changes,
     UnderstoodTarget? Target = null,
     Place? Place = null,
-    IReadOnlyList<RenderedAdvice>? EveryAdvice = null);
+    IReadOnlyList<RenderedAdvice>? EveryAdvice = null,
+    IReadOnlyList<CaseSkill>? Skills = null);
 
 public sealed record AdviceReviewRequest(string ModuleId, int Score, string? Comment);
 

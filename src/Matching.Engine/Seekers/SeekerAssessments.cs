@@ -75,6 +75,16 @@ public sealed class SeekerAssessments(
             cancellationToken));
     }
 
+    /// <summary>
+    /// The skills a (draft) questionnaire brings from experience: the core skills of the jobs it practised, which the
+    /// questionnaire shows ticked for the seeker to untick. Reads the reference data only; anyone may ask.
+    /// </summary>
+    public IReadOnlyList<Coaching.Facts.ExperienceSkill> SkillsFromExperience(SeekerProfile draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return coach.SkillsFromExperience(draft);
+    }
+
     /// <summary>The questionnaire, else the matching profile read as one; null when Coach holds neither.</summary>
     private async Task<SeekerProfile?> StoredProfileAsync(string seekerId, CancellationToken cancellationToken) =>
         seekers.Get(seekerId) ?? (await index.GetProfileAsync(seekerId, cancellationToken) is { } document ? FromDocument(document) : null);
