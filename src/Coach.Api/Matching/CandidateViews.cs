@@ -13,8 +13,11 @@ public static class CandidateViews
     /// (with the search centre it would locate the seeker), an id, a name or a contact. Seekers
     /// who did not consent are dropped whatever the index returned.
     /// </summary>
+    /// <param name="forOffer">The recruiter's offer these are the candidates of, on a first page: the list is recorded as
+    /// shown (impressions train the ranking); null for a search by skills or a later page.</param>
     public static async Task<List<CandidateView>> CandidatesAsync(
-        IEnumerable<MatchHit> hits, MatchingRuntime runtime, string language, string recruiterId, Pseudonyms pseudonyms, CancellationToken cancellationToken)
+        IEnumerable<MatchHit> hits, MatchingRuntime runtime, string language, string recruiterId, Pseudonyms pseudonyms, CancellationToken cancellationToken,
+        OfferDocument? forOffer = null)
     {
         var shown = new List<(MatchHit Hit, ProfileDocument Profile)>();
         foreach (var hit in hits)
@@ -23,6 +26,10 @@ public static class CandidateViews
             {
                 shown.Add((hit, profile));
             }
+        }
+        if (forOffer is not null)
+        {
+            runtime.Ranking?.RecordCandidates(recruiterId, forOffer, shown, runtime.Tension);
         }
         var names = pseudonyms.Issue(recruiterId, [.. shown.Select(s => s.Hit.Id)]);
         return [.. shown.Select((s, i) => new CandidateView(

@@ -109,7 +109,8 @@ public static class OffersApi
         }
         var page = await runtime.Index.MatchProfilesAsync(offer, new MatchOptions(size ?? 20, cursor, SearchableOnly: true), cancellationToken);
         var language = MatchViews.Language(context, lang);
-        var candidates = await CandidateViews.CandidatesAsync(page.Hits, runtime, language, context.User.Id(), pseudonyms, cancellationToken);
+        var candidates = await CandidateViews.CandidatesAsync(page.Hits, runtime, language, context.User.Id(), pseudonyms, cancellationToken,
+            forOffer: cursor is null ? offer : null);
         return TypedResults.Ok(new CandidatePage(candidates, page.Total, page.NextCursor));
     }
 }

@@ -9,6 +9,7 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
+using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -182,17 +183,28 @@ public static class ProfilesApi
         {
             return ProblemResults.NotFound("profile", id);
         }
-        var page = await OfferMatches.MatchAsync(runtime, profile, new MatchOptions(size ?? 20, cursor, RadiusKm: radiusKm), MatchViews.Language(context, lang), cancellationToken);
+        var page = await OfferMatches.MatchAsync(runtime, profile, new MatchOptions(size ?? 20, cursor, RadiusKm: radiusKm), MatchViews.Language(context, lang),
+            (context.User.Id(), context.User.Role() ?? "unknown"), cancellationToken);
         return TypedResults.Ok(page);
     }
 }
 
 public static class OfferMatches
 {
-    /// <summary>Offers for a profile, each with its summary and explanation in the asked language.</summary>
-    public static async Task<OfferMatchPage> MatchAsync(MatchingRuntime runtime, ProfileDocument profile, MatchOptions options, string language, CancellationToken cancellationToken)
+    /// <summary>
+    /// Offers for a profile, each with its summary and explanation in the asked language. The first page is re-ordered
+    /// by the learned ranking when a model won (one more part of each explanation) and recorded as shown to the viewer.
+    /// </summary>
+    public static async Task<OfferMatchPage> MatchAsync(
+        MatchingRuntime runtime, ProfileDocument profile, MatchOptions options, string language, (string Id, string Role) viewer, CancellationToken cancellationToken)
     {
         var page = await runtime.Index.MatchOffersAsync(profile, options, cancellationToken);
+        if (options.Cursor is null && runtime.Ranking is { } ranking)
+        {
+            var offers = await OfferRanking.OffersAsync(runtime.Index, page, cancellationToken);
+            page = ranking.Rerank(profile, page, offers, runtime.Tension);
+            ranking.RecordSeekerMatches(viewer.Id, viewer.Role, profile, page, offers, runtime.Tension);
+        }
         return new OfferMatchPage(await ViewsAsync(runtime, page, language, cancellationToken), page.Total, page.NextCursor);
     }
 

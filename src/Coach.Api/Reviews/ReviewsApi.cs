@@ -29,7 +29,11 @@ public sealed record ReviewCase(
 
 public sealed record AdviceReviewRequest(string ModuleId, int Score, string? Comment);
 
-public sealed record ReviewRequest(ReviewGrade? Grade, string? Comment, string? DiagnosisComment, IReadOnlyList<AdviceReviewRequest>? Advice);
+/// <summary>An adviser's grade of a suggested offer: 0 not for this seeker, 1 worth a look, 2 a good match (trains the offer ranking).</summary>
+public sealed record OfferReviewRequest(string OfferId, int Grade, string? Comment);
+
+public sealed record ReviewRequest(
+    ReviewGrade? Grade, string? Comment, string? DiagnosisComment, IReadOnlyList<AdviceReviewRequest>? Advice, IReadOnlyList<OfferReviewRequest>? Offers = null);
 
 /// <summary>The adviser's review queue: grade a seeker's diagnosis and strategy, re-score or hide advice.</summary>
 public static class ReviewsApi
@@ -45,8 +49,9 @@ public static class ReviewsApi
         group.MapPost("/{seekerId}", Submit)
             .WithRequestExample("""
                 {"grade":"GoodEnough","comment":"Diagnostic juste.","diagnosisComment":"Le marché local est bien décrit.",
-                 "advice":[{"moduleId":"network","score":3,"comment":"À faire en premier"},{"moduleId":"volunteer","score":0,"comment":"Pas adapté"}]}
-                """).WithSummary("Grade (excellent, goodEnough, bad) and comment; per advice a new score (3 priority, 2 secondary, 1 to look at, 0 hide) and comment; a comment on the diagnosis.");
+                 "advice":[{"moduleId":"network","score":3,"comment":"À faire en premier"},{"moduleId":"volunteer","score":0,"comment":"Pas adapté"}],
+                 "offers":[{"offerId":"gen-o-42-17","grade":2,"comment":"CDI près de chez elle"}]}
+                """).WithSummary("Grade (excellent, goodEnough, bad) and comment; per advice a new score (3 priority, 2 secondary, 1 to look at, 0 hide) and comment; a comment on the diagnosis; per suggested offer a grade (0 not for this seeker, 1 worth a look, 2 a good match) that trains the offer ranking.");
         return routes;
     }
 
@@ -88,7 +93,8 @@ public static class ReviewsApi
         var review = new Review(
             request.Grade, request.Comment, request.DiagnosisComment,
             [.. (request.Advice ?? []).Select(a => new AdviceReview(a.ModuleId, a.Score, a.Comment))],
-            context.User.Id(), DateTimeOffset.UtcNow);
+            context.User.Id(), DateTimeOffset.UtcNow,
+            [.. (request.Offers ?? []).Select(o => new OfferReview(o.OfferId, o.Grade, o.Comment))]);
         try
         {
             var stored = runtime.Reviews.Submit(seekerId, review);

@@ -4,6 +4,7 @@ using Matching.Engine.Coaching.Facts;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
+using Matching.Engine.Ranking;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Coaching;
@@ -78,6 +79,10 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
         var page = document.Skills.Count == 0
             ? new MatchPage([], 0, null)
             : await runtime.Index.MatchOffersAsync(document, new MatchOptions(Math.Clamp(matches, 1, 100)), cancellationToken);
+        if (runtime.Ranking is { ActiveModel: not null } ranking && page.Hits.Count > 1)
+        {
+            page = ranking.Rerank(document, page, await OfferRanking.OffersAsync(runtime.Index, page, cancellationToken), runtime.Tension);
+        }
         return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, page);
     }
 

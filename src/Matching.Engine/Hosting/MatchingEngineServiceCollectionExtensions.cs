@@ -23,10 +23,17 @@ public static class MatchingEngineServiceCollectionExtensions
         // The seekers' questionnaires and the advisers' reviews live in the store's SQLite file, beside the index.
         services.AddSingleton(sp => new Matching.Engine.Coaching.SeekerStore(StorePath(sp)));
         services.AddSingleton(sp => new Matching.Engine.Reviews.ReviewStore(StorePath(sp)));
+        // What was shown to whom (personal data), and the learned re-ranking of the offers when a model won.
+        services.AddSingleton(sp => new Matching.Engine.Ranking.ImpressionLog(StorePath(sp)));
+        services.AddSingleton(sp => new Matching.Engine.Ranking.OfferRanking(
+            sp.GetRequiredService<Matching.Engine.Ranking.ImpressionLog>(),
+            sp.GetRequiredService<ReferenceDataProvider>().ContentPath(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MatchingEngineOptions>>().Value.ModelPath),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<MatchingRuntimeProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<MatchingRuntimeProvider>());
         services.AddSingleton<Matching.Engine.Privacy.IPersonalData, MatchingPersonalData>();
         services.AddSingleton<Matching.Engine.Privacy.IPersonalData, Matching.Engine.Reviews.ReviewPersonalData>();
+        services.AddSingleton<Matching.Engine.Privacy.IPersonalData>(sp => sp.GetRequiredService<Matching.Engine.Ranking.ImpressionLog>());
         return services;
     }
 

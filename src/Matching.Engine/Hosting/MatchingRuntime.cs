@@ -4,6 +4,7 @@ using Matching.Engine.Corpus;
 using Matching.Engine.Indexing;
 using Matching.Engine.Indexing.Embedded;
 using Matching.Engine.Ingest;
+using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,12 +15,14 @@ namespace Matching.Engine.Hosting;
 /// <summary>What the API works with once started: the reference data, the index, the stores and the document builders.</summary>
 public sealed class MatchingRuntime
 {
-    public MatchingRuntime(ReferenceData data, IMatchIndex index, SeekerStore seekers, ReviewStore reviews)
+    public MatchingRuntime(ReferenceData data, IMatchIndex index, SeekerStore seekers, ReviewStore reviews, OfferRanking? ranking = null)
     {
         Data = data;
         Index = index;
         Seekers = seekers;
         Reviews = reviews;
+        Ranking = ranking;
+        Tension = OfferRanking.Tension(data);
         Offers = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
         Profiles = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
         Coach = new SeekerCoach(this);
@@ -34,6 +37,12 @@ public sealed class MatchingRuntime
 
     /// <summary>Advisers' reviews and the review queue.</summary>
     public ReviewStore Reviews { get; }
+
+    /// <summary>The learned re-ranking of a seeker's offers and the impressions log; null in tools that do not rank.</summary>
+    public OfferRanking? Ranking { get; }
+
+    /// <summary>DARES tension of a ROME code around a commune, for the ranking features.</summary>
+    public TensionLookup Tension { get; }
 
     /// <summary>The coaching pipeline (diagnosis, advice, gap, close jobs, matches).</summary>
     public SeekerCoach Coach { get; }
@@ -51,6 +60,7 @@ public sealed class MatchingRuntimeProvider(
     ReferenceDataProvider referenceData,
     SeekerStore seekers,
     ReviewStore reviews,
+    OfferRanking ranking,
     IOptions<MatchingEngineOptions> options,
     ILogger<MatchingRuntimeProvider> logger) : IHostedService, IDisposable
 {
@@ -89,7 +99,7 @@ public sealed class MatchingRuntimeProvider(
             var counts = await _index.CountAsync();
             logger.LogInformation("Match index opened from {StorePath} in {Seconds:F1} s: {Offers} offers, {Profiles} profiles",
                 storePath, watch.Elapsed.TotalSeconds, counts.Offers, counts.Profiles);
-            var runtime = new MatchingRuntime(data, _index, seekers, reviews);
+            var runtime = new MatchingRuntime(data, _index, seekers, reviews, ranking);
             _ready.TrySetResult(runtime);
 
             if (counts.Offers == 0 && counts.Profiles == 0 && (options.Value.SeedOffers > 0 || options.Value.SeedProfiles > 0))
