@@ -75,6 +75,10 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
 
         var diagnosis = DiagnosisEngine.Diagnose(profile, facts, today);
         var advice = AdviceEngine.Advise(profile, facts, diagnosis, today);
+        if (runtime.AdviceRanking is { ActiveModel: not null } adviceRanking)
+        {
+            advice = adviceRanking.Reorder(advice, diagnosis.MainChallenge);
+        }
         var strategies = StrategyBuilder.Build(advice, diagnosis);
         var page = document.Skills.Count == 0
             ? new MatchPage([], 0, null)

@@ -29,6 +29,8 @@ public static class MatchingEngineServiceCollectionExtensions
             sp.GetRequiredService<Matching.Engine.Ranking.ImpressionLog>(),
             sp.GetRequiredService<ReferenceDataProvider>().ContentPath(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MatchingEngineOptions>>().Value.ModelPath),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new Matching.Engine.Ranking.AdviceRanking(
+            sp.GetRequiredService<ReferenceDataProvider>().ContentPath(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MatchingEngineOptions>>().Value.ModelPath)));
         services.AddSingleton<MatchingRuntimeProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<MatchingRuntimeProvider>());
         services.AddSingleton<Matching.Engine.Privacy.IPersonalData, MatchingPersonalData>();

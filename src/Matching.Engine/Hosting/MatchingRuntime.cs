@@ -15,13 +15,14 @@ namespace Matching.Engine.Hosting;
 /// <summary>What the API works with once started: the reference data, the index, the stores and the document builders.</summary>
 public sealed class MatchingRuntime
 {
-    public MatchingRuntime(ReferenceData data, IMatchIndex index, SeekerStore seekers, ReviewStore reviews, OfferRanking? ranking = null)
+    public MatchingRuntime(ReferenceData data, IMatchIndex index, SeekerStore seekers, ReviewStore reviews, OfferRanking? ranking = null, AdviceRanking? adviceRanking = null)
     {
         Data = data;
         Index = index;
         Seekers = seekers;
         Reviews = reviews;
         Ranking = ranking;
+        AdviceRanking = adviceRanking;
         Tension = OfferRanking.Tension(data);
         Offers = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
         Profiles = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
@@ -40,6 +41,9 @@ public sealed class MatchingRuntime
 
     /// <summary>The learned re-ranking of a seeker's offers and the impressions log; null in tools that do not rank.</summary>
     public OfferRanking? Ranking { get; }
+
+    /// <summary>The learned order of advice within an engine score; null in tools that do not rank.</summary>
+    public AdviceRanking? AdviceRanking { get; }
 
     /// <summary>DARES tension of a ROME code around a commune, for the ranking features.</summary>
     public TensionLookup Tension { get; }
@@ -61,6 +65,7 @@ public sealed class MatchingRuntimeProvider(
     SeekerStore seekers,
     ReviewStore reviews,
     OfferRanking ranking,
+    AdviceRanking adviceRanking,
     IOptions<MatchingEngineOptions> options,
     ILogger<MatchingRuntimeProvider> logger) : IHostedService, IDisposable
 {
@@ -99,7 +104,7 @@ public sealed class MatchingRuntimeProvider(
             var counts = await _index.CountAsync();
             logger.LogInformation("Match index opened from {StorePath} in {Seconds:F1} s: {Offers} offers, {Profiles} profiles",
                 storePath, watch.Elapsed.TotalSeconds, counts.Offers, counts.Profiles);
-            var runtime = new MatchingRuntime(data, _index, seekers, reviews, ranking);
+            var runtime = new MatchingRuntime(data, _index, seekers, reviews, ranking, adviceRanking);
             _ready.TrySetResult(runtime);
 
             if (counts.Offers == 0 && counts.Profiles == 0 && (options.Value.SeedOffers > 0 || options.Value.SeedProfiles > 0))

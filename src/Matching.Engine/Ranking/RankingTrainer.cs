@@ -8,7 +8,8 @@ namespace Matching.Engine.Ranking;
 /// <param name="Seed">Seed of ML.NET's context and of the trees: the same data and seed give the same model.</param>
 /// <param name="TestShare">One group in <paramref name="TestShare"/> is held out (by a hash of its id, not at random).</param>
 /// <param name="MinTestGroups">Fewer held-out groups than this and the model is never used, whatever its figure.</param>
-/// <param name="MinGain">The model is used only when its held-out nDCG@10 beats the hand-tuned order's by at least this.</param>
+/// <param name="MinGain">The model is used only when its held-out nDCG@10 beats the hand-tuned order's by at least this,
+/// and more held-out groups are better than worse by a sign test (wins − losses ≥ 2·√(wins + losses)).</param>
 public sealed record RankingTrainingOptions(
     int Seed = 2026,
     int Trees = 100,
@@ -20,9 +21,11 @@ public sealed record RankingTrainingOptions(
     double MinGain = 0.01);
 
 /// <summary>The held-out comparison of the model with the hand-tuned order, on the same items.</summary>
+/// <param name="Wins">Held-out groups where the model's order scores a higher nDCG@10 than the hand-tuned one.</param>
+/// <param name="Losses">Held-out groups where it scores lower (the rest are ties).</param>
 public sealed record RankingEvaluation(
     int TrainGroups, int TestGroups, int TrainExamples, int TestExamples,
-    double BaselineNdcgAt10, double ModelNdcgAt10, bool BeatsBaseline, string Decision);
+    double BaselineNdcgAt10, double ModelNdcgAt10, int Wins, int Losses, bool BeatsBaseline, string Decision);
 
 /// <summary>A trained model, its figures, and the ML.NET objects to save it.</summary>
 public sealed class TrainedRanking(MLContext context, ITransformer? model, DataViewSchema? schema, RankingEvaluation evaluation)
@@ -49,7 +52,10 @@ public static class RankingTrainer
 {
     private const int MinTrainGroups = 10;
 
-    public static TrainedRanking Train(IReadOnlyList<RankingGroup> groups, int featureCount, RankingTrainingOptions? options = null)
+    /// <param name="band">When set, the model only re-orders items of the same band (the advice engine's score): the
+    /// held-out figure is that of the band order with the model's order inside each band, as it would be served.</param>
+    public static TrainedRanking Train(IReadOnlyList<RankingGroup> groups, int featureCount, RankingTrainingOptions? options = null,
+        Func<RankingExample, double>? band = null)
     {
         options ??= new RankingTrainingOptions();
         var context = new MLContext(seed: options.Seed);
@@ -60,7 +66,7 @@ public static class RankingTrainer
         if (train.Count < MinTrainGroups)
         {
             return new TrainedRanking(context, null, null, new RankingEvaluation(
-                train.Count, test.Count, train.Sum(g => g.Examples.Count), test.Sum(g => g.Examples.Count), baseline, 0, false,
+                train.Count, test.Count, train.Sum(g => g.Examples.Count), test.Sum(g => g.Examples.Count), baseline, 0, 0, 0, false,
                 $"not trained: {train.Count} training groups with more than one label, at least {MinTrainGroups} needed"));
         }
 
@@ -82,24 +88,32 @@ public static class RankingTrainer
         });
         var model = trainer.Fit(keyed);
 
-        var modelNdcg = test.Count == 0 ? 0 : test.Average(g =>
+        var pairs = test.Select(g =>
         {
             var scores = Predict(context, model, g.Examples.Select(e => e.Features), featureCount);
-            return NdcgAt10(Order(g.Examples, scores).Select(e => e.Label).ToArray());
-        });
-        var beats = test.Count >= options.MinTestGroups && modelNdcg >= baseline + options.MinGain;
+            return (Model: NdcgAt10(Order(g.Examples, scores, band).Select(e => e.Label).ToArray()), Baseline: NdcgAt10(g.Examples.Select(e => e.Label).ToArray()));
+        }).ToList();
+        var modelNdcg = pairs.Count == 0 ? 0 : pairs.Average(p => p.Model);
+        var wins = pairs.Count(p => p.Model > p.Baseline + 1e-12);
+        var losses = pairs.Count(p => p.Model < p.Baseline - 1e-12);
+        // Two conditions: the mean gain, and a sign test over the held-out groups the model changed (z ≥ 2, about 5 %
+        // one-sided): a few lucky groups are not a win.
+        var significant = wins - losses >= 2 * Math.Sqrt(wins + losses) && wins > losses;
+        var beats = test.Count >= options.MinTestGroups && modelNdcg >= baseline + options.MinGain && significant;
         var decision = test.Count < options.MinTestGroups
             ? $"not used: {test.Count} held-out groups, at least {options.MinTestGroups} needed to trust the comparison"
             : beats
-                ? $"used: held-out nDCG@10 {modelNdcg:F3} beats the hand-tuned order's {baseline:F3} by at least {options.MinGain}"
-                : $"not used: held-out nDCG@10 {modelNdcg:F3} does not beat the hand-tuned order's {baseline:F3} by {options.MinGain}";
+                ? $"used: held-out nDCG@10 {modelNdcg:F3} beats the hand-tuned order's {baseline:F3} by at least {options.MinGain}, {wins} groups better and {losses} worse"
+                : $"not used: held-out nDCG@10 {modelNdcg:F3} vs the hand-tuned order's {baseline:F3} (gain needed {options.MinGain}; {wins} groups better, {losses} worse; sign test needs wins − losses ≥ 2·√(wins + losses))";
         return new TrainedRanking(context, model, data.Schema, new RankingEvaluation(
-            train.Count, test.Count, train.Sum(g => g.Examples.Count), test.Sum(g => g.Examples.Count), baseline, modelNdcg, beats, decision));
+            train.Count, test.Count, train.Sum(g => g.Examples.Count), test.Sum(g => g.Examples.Count), baseline, modelNdcg, wins, losses, beats, decision));
     }
 
     /// <summary>A group's examples ordered by the model's scores (ties: the hand-tuned order).</summary>
-    public static IEnumerable<RankingExample> Order(IReadOnlyList<RankingExample> examples, float[] scores) =>
-        examples.Select((e, i) => (e, s: scores[i])).OrderByDescending(p => p.s).ThenBy(p => p.e.BaselineRank).Select(p => p.e);
+    public static IEnumerable<RankingExample> Order(IReadOnlyList<RankingExample> examples, float[] scores, Func<RankingExample, double>? band = null) =>
+        examples.Select((e, i) => (e, s: scores[i]))
+            .OrderByDescending(p => band?.Invoke(p.e) ?? 0).ThenByDescending(p => p.s).ThenBy(p => p.e.BaselineRank)
+            .Select(p => p.e);
 
     /// <summary>
     /// nDCG@10 of a list of graded labels in the order shown: Σ (2^label − 1) / log2(rank + 1) over the first 10,
