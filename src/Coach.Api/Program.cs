@@ -13,14 +13,14 @@ using Coach.Api.Taxonomy;
 using Coach.Web;
 using Scalar.AspNetCore;
 
-if (GenerateCommand.Matches(args))
+if (GenerateCommand.Matches(args) || TrainCommand.Matches(args))
 {
-    // `dotnet run --project src/Coach.Api -- generate --offers N --profiles M --seed S`
+    // `dotnet run --project src/Coach.Api -- generate --offers N --profiles M --seed S`, `... -- train ranking`
     var configuration = new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
         .AddEnvironmentVariables()
         .Build();
-    return await GenerateCommand.RunAsync(args, configuration);
+    return TrainCommand.Matches(args) ? TrainCommand.Run(args, configuration) : await GenerateCommand.RunAsync(args, configuration);
 }
 
 var builder = WebApplication.CreateBuilder(args);
