@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Coach.Api.Assistant;
 using Coach.Api.Cli;
 using Coach.Api.Coaching;
 using Coach.Api.Health;
@@ -43,6 +44,10 @@ builder.Services.AddOpenApi(options => options
 // Security: JWT bearer, access rules, privacy stores, rate and body limits (see Security/).
 builder.Services.AddCoachSecurity(builder.Configuration, builder.Environment);
 
+// The optional assistant (Coach:Assistant:Endpoint/Model/ApiKey): its tools are Coach's use cases, called as the user.
+builder.Services.AddCoachAssistant(builder.Configuration);
+builder.Services.AddSingleton<Coach.Assistant.IAssistantTools, Coach.Api.Assistant.AssistantTools>();
+
 // Web app (Coach.Web): pages for seekers, advisers, recruiters and the market, at /.
 builder.Services.AddCoachWeb();
 
@@ -66,6 +71,7 @@ app.MapSearch();
 app.MapMarket();
 app.MapCoach();
 app.MapReviews();
+app.MapAssistant();
 
 // Security: my data, contact requests, admin audit log, development sign-in (API and web pages).
 app.MapPrivacy();
