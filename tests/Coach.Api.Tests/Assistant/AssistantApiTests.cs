@@ -155,6 +155,49 @@ public sealed class AssistantApiTests(AssistantFixture fixture) : IClassFixture<
         Assert.True(problem.GetProperty("errors").TryGetProperty("messages[0].role", out _));
     }
 
+    [Fact]
+    public async Task The_seekers_page_has_a_chat_panel_that_answers_as_that_seeker_with_its_sources()
+    {
+        const string WebSeeker = "web-0123456789abcdef";
+        fixture.Factory.Services.GetRequiredService<global::Matching.Engine.Coaching.SeekerStore>().Save(
+            new global::Matching.Engine.Coaching.Questionnaire.SeekerProfile
+            {
+                Id = WebSeeker,
+                TargetJobs = [new global::Matching.Engine.Coaching.Questionnaire.TargetJob("soudeur", null, "H2913")],
+                Commune = "69383",
+                RadiusKm = 30,
+            }, DateTimeOffset.UtcNow);
+        var client = fixture.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        var cookie = $"coach_seeker={WebSeeker}";
+
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/seeker");
+        get.Headers.Add("Cookie", cookie);
+        var page = await client.SendAsync(get);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"chat\"", html, StringComparison.Ordinal);
+
+        fixture.Server.Enqueue(ScriptedReply.Call("coach-close_jobs"), ScriptedReply.Say("Deux métiers proches vous ouvrent plus d'offres [T1]."));
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var antiforgery = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/seeker")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "chat",
+                ["__RequestVerificationToken"] = token,
+                ["Form.Question"] = "Quels métiers proches ?",
+                ["Form.History"] = "[]",
+            }),
+        };
+        post.Headers.Add("Cookie", cookie + "; " + antiforgery);
+        var answered = WebUtility.HtmlDecode(await (await client.SendAsync(post)).Content.ReadAsStringAsync());
+
+        Assert.Contains("Deux métiers proches vous ouvrent plus d'offres [T1].", answered, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"chat-sources\"", answered, StringComparison.Ordinal);
+        // The tool ran as this browser's seeker: their close jobs, nobody else's.
+        Assert.DoesNotContain("refused", Assert.Single(fixture.Server.ToolResultsOfLastRequest()), StringComparison.Ordinal);
+    }
+
     private static List<(string Name, JsonElement Data)> ParseEvents(string body)
     {
         var events = new List<(string, JsonElement)>();
@@ -196,5 +239,22 @@ public sealed class AssistantAbsentTests(CoachApiFactory factory) : IClassFixtur
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("assistant not configured", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Without_configuration_the_seekers_page_has_no_chat_panel()
+    {
+        const string WebSeeker = "web-fedcba9876543210";
+        await factory.WaitForIndexAsync();
+        factory.Services.GetRequiredService<global::Matching.Engine.Coaching.SeekerStore>().Save(
+            new global::Matching.Engine.Coaching.Questionnaire.SeekerProfile { Id = WebSeeker, Commune = "69383" }, DateTimeOffset.UtcNow);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/seeker");
+        get.Headers.Add("Cookie", $"coach_seeker={WebSeeker}");
+
+        var html = await (await client.SendAsync(get)).Content.ReadAsStringAsync();
+
+        Assert.Contains("id=\"diagnosis-h\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"chat\"", html, StringComparison.Ordinal);
     }
 }
