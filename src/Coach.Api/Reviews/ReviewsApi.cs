@@ -25,7 +25,8 @@ public sealed record ReviewCase(
     IReadOnlyList<RenderedAdvice> SeekerSees,
     QueueItem? Pending,
     IReadOnlyList<StoredReview> History,
-    IReadOnlyList<AdviceChange> Changes);
+    IReadOnlyList<AdviceChange> Changes,
+    IReadOnlyList<OfferMatchView> SuggestedOffers);
 
 public sealed record AdviceReviewRequest(string ModuleId, int Score, string? Comment);
 
@@ -76,10 +77,14 @@ public static class ReviewsApi
         var assessment = await runtime.Coach.AssessAsync(profile, DateOnly.FromDateTime(DateTime.UtcNow), culture.Name, cancellationToken: cancellationToken);
         var reviews = runtime.Reviews.Get(seekerId);
         var advice = assessment.Advice.Where(a => a.Score > 0).OrderByDescending(a => a.Score).Localize(culture);
+        // The offers the adviser may grade (offers[] of the review): what they are shown trains the offer ranking.
+        var offers = await global::Matching.Engine.Ranking.OfferRanking.OffersAsync(runtime.Index, assessment.Matches, cancellationToken);
+        runtime.Ranking?.RecordSeekerMatches(context.User.Id(), context.User.Role() ?? "unknown", assessment.Profile, assessment.Matches, offers, runtime.Tension);
         return TypedResults.Ok(new ReviewCase(
             seekerId, profile, assessment.Diagnosis.Localize(culture), assessment.Strategies.Localize(culture), advice,
             SeekerReviewSnapshot.Apply(advice, runtime.Reviews.ScoreOverrides(seekerId)),
-            reviews.Pending is { } pending ? Item(pending) : null, reviews.History, runtime.Reviews.Changes(seekerId)));
+            reviews.Pending is { } pending ? Item(pending) : null, reviews.History, runtime.Reviews.Changes(seekerId),
+            await Profiles.OfferMatches.ViewsAsync(runtime, assessment.Matches, culture.Name, cancellationToken)));
     }
 
     public static Results<Ok<StoredReview>, ValidationProblem, ProblemHttpResult> Submit(
