@@ -30,7 +30,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
 
 // Configuration: the "Coach" section (see README), environment COACH_DATA for the data folder.
-builder.Services.AddMatchingEngine(builder.Configuration);
+// The engine holds the use cases both front doors call (API handlers and pages are thin adapters).
+builder.Services.AddMatchingEngine(builder.Configuration, generatePseudonymKey: SecuritySetup.IsDevelopment(builder.Environment));
 
 // Enums travel as their names ("Permanent", "Created"), readable in any client.
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

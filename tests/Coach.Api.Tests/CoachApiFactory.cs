@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Coach.Api.Security;
 using Matching.Engine.Hosting;
+using Matching.Engine.Indexing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,8 +61,18 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Waits until the match index is open (it opens once the reference data is loaded).</summary>
-    public async Task WaitForIndexAsync() =>
-        await Services.GetRequiredService<MatchingRuntimeProvider>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+    public async Task WaitForIndexAsync()
+    {
+        _ = Services; // starts the host
+        await Services.GetRequiredService<HostedMatchIndex>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>A seeker who consented to recruiters' searches, as the index holds them (what a contact request needs).</summary>
+    public async Task ConsentingSeekerAsync(string seekerId)
+    {
+        await WaitForIndexAsync();
+        await Services.GetRequiredService<IMatchIndex>().UpsertProfilesAsync([new ProfileDocument { Id = seekerId, Searchable = true }]);
+    }
 
     /// <summary>A token for the user in the role, signed with the configured test key.</summary>
     public string TokenFor(string role, string userId) =>

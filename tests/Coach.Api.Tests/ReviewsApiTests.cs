@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Coach.Api.Security;
+using Matching.Engine.Access;
 
 namespace Coach.Api.Tests;
 

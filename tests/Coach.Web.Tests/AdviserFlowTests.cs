@@ -1,3 +1,5 @@
+using Matching.Engine.Privacy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Coach.Web.Tests;
@@ -15,6 +17,8 @@ public sealed class AdviserFlowTests(WebAppFixture app)
         var module = await firstAdvice.GetAttributeAsync("data-module");
         Assert.False(string.IsNullOrEmpty(module));
 
+        // An adviser sees the seekers of their caseload only.
+        app.Services.GetRequiredService<Caseloads>().Assign("web-adviser", seekerId);
         var adviser = await app.NewPageAsAsync("adviser", "web-adviser");
         await adviser.GotoAsync("/adviser");
         var row = adviser.Locator($"tr[data-seeker='{seekerId}']");
@@ -51,6 +55,7 @@ public sealed class AdviserFlowTests(WebAppFixture app)
     public async Task AReviewWithoutGradeIsRefusedInWords()
     {
         var seekerId = await SeekerSteps.FillQuestionnaireAsync(await app.NewPageAsync(), consent: false);
+        app.Services.GetRequiredService<Caseloads>().Assign("web-adviser", seekerId);
         var adviser = await app.NewPageAsAsync("adviser", "web-adviser");
         await adviser.GotoAsync($"/adviser/{seekerId}");
         await adviser.ClickAsync("form.review button[type=submit]");

@@ -1,4 +1,3 @@
-using Coach.Web.Recruiters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -67,5 +66,13 @@ public sealed class RecruiterFlowTests(WebAppFixture app)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("aide soignant de nuit");
         await Assertions.Expect(page.Locator("#for-offer-h")).ToContainTextAsync("candidats");
+        // The offer is the recruiter's, as one posted through the API: owner checks, export and erasure reach it.
+        var index = app.Services.GetRequiredService<Matching.Engine.Indexing.IMatchIndex>();
+        var titles = new List<string?>();
+        foreach (var id in await index.OfferIdsOwnedByAsync("web-recruiter"))
+        {
+            titles.Add((await index.GetOfferAsync(id))?.Title);
+        }
+        Assert.Contains("aide soignant de nuit", titles);
     }
 }

@@ -35,7 +35,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _app.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
-        var provider = _app.Services.GetRequiredService<MatchingRuntimeProvider>();
+        var provider = _app.Services.GetRequiredService<HostedMatchIndex>();
         await provider.Ready.WaitAsync(TimeSpan.FromMinutes(3));
         // Tests count on the seeded corpus: wait for the seeding to finish.
         var deadline = DateTime.UtcNow.AddMinutes(3);

@@ -1,199 +1,124 @@
-using System.Globalization;
-using System.Security.Claims;
-using System.Text.RegularExpressions;
-using Coach.Api.Coaching;
-using Coach.Api.Security;
 using Coach.Assistant;
-using Matching.Engine.Coaching;
-using Matching.Engine.Coaching.Texts;
+using Matching.Engine.Access;
 using Matching.Engine.Hosting;
-using Matching.Engine.Indexing;
-using Matching.Engine.Reviews;
+using Matching.Engine.Market;
+using Matching.Engine.Offers;
+using Matching.Engine.Seekers;
 
 namespace Coach.Api.Assistant;
 
 /// <summary>
-/// The assistant's tools over what the API's endpoints do, with the same access rule and audit (<see cref="SeekerAccess"/>:
-/// the seeker themself, an adviser's caseload, an admin; every read by someone else audited with the reason
-/// "assistant"). When the use cases move into the engine (branch <c>road</c>), each method becomes a call of the
-/// matching use case as the caller; the tool surface stays.
+/// The assistant's tools: the engine's use cases, called as the user (<see cref="CoachUser"/>), each with its own access
+/// rule and audit: a seeker reaches their own data, an adviser their caseload's (each read audited with the reason
+/// "assistant"), an admin anyone's; anything else comes back as the use case's refusal, which the model reads as
+/// such. Nothing here decides who may see what.
 /// </summary>
-public sealed partial class AssistantTools(MatchingRuntimeProvider provider, SeekerAccess access) : IAssistantTools
+public sealed class AssistantTools(
+    SeekerAssessments assessments, OfferPostings offers, MarketOverview market, ReferenceDataProvider referenceData) : IAssistantTools
 {
     private const int MatchesShown = 10;
+    private const string Reason = "assistant";
 
-    public async Task<ToolAnswer> DiagnoseAsync(AssistantCaller caller, string seekerId, string language, CancellationToken cancellationToken)
-    {
-        var (assessment, runtime) = await AssessAsync(caller, seekerId, "diagnosis", language, cancellationToken);
-        if (assessment is null)
+    public async Task<ToolAnswer> DiagnoseAsync(AssistantCaller caller, string seekerId, string language, CancellationToken cancellationToken) =>
+        Answer(await assessments.ForSeekerAsync(User(caller), seekerId, language, "diagnosis", Reason, cancellationToken), view => new
         {
-            return NotFound(seekerId);
-        }
-        var culture = Culture(language);
-        // What the seeker sees: the adviser's review applied (re-scored advice, hidden ones gone).
-        var advice = SeekerReviewSnapshot.Apply(assessment.Advice.Localize(culture), runtime.Reviews.ScoreOverrides(seekerId));
-        return new ToolAnswer(new
-        {
-            target = assessment.Target,
-            diagnosis = assessment.Diagnosis.Localize(culture),
-            advice = advice.Select(a => new { a.ModuleId, a.Title, a.Score, a.Reason }),
+            target = view.Target,
+            diagnosis = view.Diagnosis,
+            // What the seeker sees: their adviser's review applied (re-scored advice, hidden ones gone).
+            advice = view.Advice.Select(a => new { a.ModuleId, a.Title, a.Score, a.Reason }),
         });
-    }
 
-    public async Task<ToolAnswer> MatchesAsync(AssistantCaller caller, string seekerId, string language, CancellationToken cancellationToken)
-    {
-        var (assessment, runtime) = await AssessAsync(caller, seekerId, "matches", language, cancellationToken);
-        if (assessment is null)
+    public async Task<ToolAnswer> MatchesAsync(AssistantCaller caller, string seekerId, string language, CancellationToken cancellationToken) =>
+        Answer(await assessments.ForSeekerAsync(User(caller), seekerId, language, "matches", Reason, cancellationToken), view => new
         {
-            return NotFound(seekerId);
-        }
-        var offers = new List<object>();
-        foreach (var hit in assessment.Matches.Hits.Take(MatchesShown))
+            total = view.MatchesTotal,
+            offers = view.Matches.Take(MatchesShown).Select(Compact),
+        });
+
+    public async Task<ToolAnswer> SkillsGapAsync(AssistantCaller caller, string seekerId, string language, CancellationToken cancellationToken) =>
+        Answer(await assessments.ForSeekerAsync(User(caller), seekerId, language, "skills-gap", Reason, cancellationToken), view => new
         {
-            offers.Add(await OfferViewAsync(runtime, hit, language, cancellationToken));
-        }
-        return new ToolAnswer(new { total = assessment.Matches.Total, offers });
-    }
+            target = view.Target?.OccupationLabel,
+            share = view.SkillsGap?.Share,
+            askedSkills = view.SkillsGap?.AskedSkills ?? 0,
+            missing = view.SkillsGap?.Missing.Take(10) ?? [],
+        });
 
-    public async Task<ToolAnswer> SkillsGapAsync(AssistantCaller caller, string seekerId, string language, CancellationToken cancellationToken)
-    {
-        var (assessment, _) = await AssessAsync(caller, seekerId, "skills-gap", language, cancellationToken);
-        return assessment is null ? NotFound(seekerId) : new ToolAnswer(assessment.SkillsGap is { } gap
-            ? new { target = assessment.Target?.OccupationLabel, share = gap.Share, askedSkills = gap.AskedSkills, missing = gap.Missing.Take(10) }
-            : new { target = assessment.Target?.OccupationLabel, share = (double?)null, askedSkills = 0, missing = Enumerable.Empty<MissingSkill>() });
-    }
-
-    public async Task<ToolAnswer> CloseJobsAsync(AssistantCaller caller, string seekerId, string language, CancellationToken cancellationToken)
-    {
-        var (assessment, _) = await AssessAsync(caller, seekerId, "close-jobs", language, cancellationToken);
-        return assessment is null ? NotFound(seekerId) : new ToolAnswer(new { closeJobs = assessment.CloseJobs.Take(6) });
-    }
+    public async Task<ToolAnswer> CloseJobsAsync(AssistantCaller caller, string seekerId, string language, CancellationToken cancellationToken) =>
+        Answer(await assessments.ForSeekerAsync(User(caller), seekerId, language, "close-jobs", Reason, cancellationToken), view => new
+        {
+            target = view.Target?.OccupationLabel,
+            closeJobs = view.CloseJobs.Take(6),
+        });
 
     public async Task<ToolAnswer> ExplainOfferAsync(AssistantCaller caller, string seekerId, string offerId, string language, CancellationToken cancellationToken)
     {
-        var runtime = await provider.Ready.WaitAsync(cancellationToken);
-        if (!access.TryRead(Principal(caller), seekerId, "matches", "assistant") || await DocumentAsync(runtime, seekerId, cancellationToken) is not { } profile)
+        var user = User(caller);
+        var assessed = await assessments.ForSeekerAsync(user, seekerId, language, "matches", Reason, cancellationToken);
+        if (!assessed.IsSuccess)
         {
-            return NotFound(seekerId);
+            return Refused(assessed.Refusal);
         }
-        if (await runtime.Index.GetOfferAsync(offerId, cancellationToken) is not { } offer)
+        var view = assessed.Value!;
+        var index = view.Matches.ToList().FindIndex(m => m.OfferId == offerId);
+        if (index >= 0)
         {
-            return ToolAnswer.Refused($"No offer '{Short(offerId)}'.");
+            return new ToolAnswer(new { matches = true, rank = index + 1, detail = Compact(view.Matches[index]) });
         }
-        // The pair's explanation is the one the matches give: looked for among the seeker's 100 best offers.
-        var page = await runtime.Index.MatchOffersAsync(profile, new MatchOptions(100), cancellationToken);
-        var hit = page.Hits.FirstOrDefault(h => h.Id == offerId);
-        return hit is null
+        var offer = await offers.GetAsync(user, offerId, cancellationToken);
+        return offer.IsSuccess
             ? new ToolAnswer(new
             {
-                offer = Summary(offer),
                 matches = false,
-                why = "The offer is not among the seeker's 100 best matches: beyond their radius, or no skill in common.",
+                offer = OfferSummary.Of(offer.Value!),
+                why = $"The offer is not among the seeker's {view.Matches.Count} best matches ({view.MatchesTotal} in all): beyond their radius, or few skills in common.",
             })
-            : new ToolAnswer(new { matches = true, rank = page.Hits.ToList().IndexOf(hit) + 1, detail = await OfferViewAsync(runtime, hit, language, cancellationToken) });
+            : Refused(offer.Refusal);
     }
 
     public async Task<ToolAnswer> MarketAsync(AssistantCaller caller, string job, string? commune, string language, CancellationToken cancellationToken)
     {
-        var runtime = await provider.Ready.WaitAsync(cancellationToken);
-        var data = runtime.Data;
+        // The user's words for a job are read as an occupation the way the questionnaire reads them; codes and URIs pass as they are.
         var text = job.Trim();
-        var occupation = RomeCode().IsMatch(text.ToUpperInvariant()) ? data.Taxonomy.OccupationsForRome(text.ToUpperInvariant()).FirstOrDefault()
-            : data.Taxonomy.OccupationByUri(text) ?? data.Titles.Understand(text, language, 1).FirstOrDefault()?.Occupation;
+        var occupation = text.StartsWith("http", StringComparison.Ordinal) || (text.Length == 5 && char.IsAsciiLetter(text[0]) && text[1..].All(char.IsAsciiDigit))
+            ? text
+            : referenceData.Require().Titles.Understand(text, language, 1).FirstOrDefault()?.Occupation.Uri;
         if (occupation is null)
         {
             return ToolAnswer.Refused($"Coach does not recognise the job '{Short(text)}'.");
         }
-        var rome = RomeCode().IsMatch(text.ToUpperInvariant()) ? text.ToUpperInvariant() : occupation.RomeCodes.FirstOrDefault();
-        var place = string.IsNullOrWhiteSpace(commune) ? null
-            : data.Geography.Resolve(commune.Trim()) ?? data.Places.Search(commune.Trim(), 1).FirstOrDefault()?.Commune;
-        if (!string.IsNullOrWhiteSpace(commune) && place is null)
-        {
-            return ToolAnswer.Refused($"Coach does not know the commune '{Short(commune)}'.");
-        }
-        var at = place?.Location is { } l ? new Place(l.Latitude, l.Longitude, place.InseeCode, place.NameWithArticle) : null;
-        var live = await runtime.Index.SupplyDemandAsync(new SupplyDemandQuery(null, occupation.Uri, at, at is null ? null : 30), cancellationToken);
-        var area = place is null ? null : data.Geography.EmploymentAreaOf(place.InseeCode);
-        double? tension = rome is not null && area is not null && data.Market.TryGetTension(rome, area.Code, out var t) ? t.OffersPerTenJobSeekers : null;
-        return new ToolAnswer(new
-        {
-            job = occupation.LabelFr is { Length: > 0 } fr && language != "en" ? fr : occupation.LabelEn,
-            romeCode = rome,
-            place = place?.NameWithArticle,
-            employmentArea = area?.Name,
-            radiusKm = at is null ? (int?)null : 30,
-            liveOffers = live.Offers,
-            liveProfiles = live.Profiles,
-            daresOffersPerTenJobSeekers = tension is { } v ? Math.Round(v, 1) : (double?)null,
-        });
+        return Answer(await market.SupplyDemandAsync(new MarketQuery(null, occupation, string.IsNullOrWhiteSpace(commune) ? null : commune.Trim()), language, cancellationToken),
+            view => new
+            {
+                job = view.OccupationLabel,
+                romeCode = view.RomeCode,
+                place = view.Place,
+                radiusKm = view.RadiusKm,
+                liveOffers = view.Offers,
+                liveProfiles = view.Profiles,
+                daresOffersPerTenJobSeekers = view.LocalTension?.OffersPerTenJobSeekers,
+                employmentArea = view.LocalTension?.AreaName,
+            });
     }
 
-    /// <summary>The caller as the API's access rule reads a user (the same claims a token gives).</summary>
-    private static ClaimsPrincipal Principal(AssistantCaller caller) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, caller.Id), new Claim(ClaimTypes.Role, caller.Role)], "coach-assistant"));
+    private static CoachUser User(AssistantCaller caller) => new(caller.Id, caller.Role);
 
-    private async Task<(CoachAssessment? Assessment, MatchingRuntime Runtime)> AssessAsync(
-        AssistantCaller caller, string seekerId, string resource, string language, CancellationToken cancellationToken)
+    private static object Compact(OfferMatchView match) => new
     {
-        var runtime = await provider.Ready.WaitAsync(cancellationToken);
-        if (!access.TryRead(Principal(caller), seekerId, resource, "assistant"))
-        {
-            return (null, runtime);
-        }
-        var profile = runtime.Seekers.Get(seekerId);
-        if (profile is null && await runtime.Index.GetProfileAsync(seekerId, cancellationToken) is { } document)
-        {
-            profile = CoachApi.FromDocument(document);
-        }
-        return profile is null
-            ? (null, runtime)
-            : (await runtime.Coach.AssessAsync(profile, DateOnly.FromDateTime(DateTime.UtcNow), language, cancellationToken: cancellationToken), runtime);
-    }
-
-    private static async Task<ProfileDocument?> DocumentAsync(MatchingRuntime runtime, string seekerId, CancellationToken cancellationToken)
-    {
-        if (runtime.Seekers.Get(seekerId) is { } questionnaire)
-        {
-            var target = runtime.Coach.UnderstandTarget(questionnaire);
-            return runtime.Coach.ToDocument(questionnaire, target, runtime.Coach.ResolvePlace(questionnaire));
-        }
-        return await runtime.Index.GetProfileAsync(seekerId, cancellationToken);
-    }
-
-    private static async Task<object> OfferViewAsync(MatchingRuntime runtime, MatchHit hit, string language, CancellationToken cancellationToken)
-    {
-        var taxonomy = runtime.Data.Taxonomy;
-        string Label(string uri) => taxonomy.SkillByUri(uri)?.Label(language) ?? uri;
-        var offer = await runtime.Index.GetOfferAsync(hit.Id, cancellationToken);
-        var e = hit.Explanation;
-        return new
-        {
-            offerId = hit.Id,
-            offer = offer is null ? null : Summary(offer),
-            score = Math.Round(hit.Score, 3),
-            matched = e.Matched.Select(m => Label(m.SkillUri)),
-            matchedThroughRelated = e.MatchedThroughRelated.Select(m => new { skill = Label(m.SkillUri), via = Label(m.ViaSkillUri) }),
-            missingEssential = e.MissingEssential.Take(8).Select(Label),
-            distanceKm = e.DistanceKm is { } d ? Math.Round(d, 1) : (double?)null,
-        };
-    }
-
-    private static object Summary(OfferDocument offer) => new
-    {
-        offer.Title,
-        offer.Company,
-        place = offer.Place?.Label,
-        contract = offer.Contract.ToString(),
-        experience = offer.Experience.ToString(),
-        offer.Salary,
+        offerId = match.OfferId,
+        offer = match.Offer is { } o ? new { o.Title, o.Company, o.Place, o.Contract, o.Experience, o.Salary } : null,
+        score = Math.Round(match.Score, 3),
+        matched = match.Explanation.Matched.Select(m => m.Skill.Label),
+        matchedThroughRelated = match.Explanation.MatchedThroughRelated.Select(m => new { skill = m.Skill.Label, via = m.Via.Label }),
+        missingEssential = match.Explanation.MissingEssential.Take(8).Select(s => s.Label),
+        distanceKm = match.Explanation.DistanceKm,
     };
 
-    private static ToolAnswer NotFound(string seekerId) => ToolAnswer.Refused($"No seeker '{Short(seekerId)}' that you may see.");
+    private static ToolAnswer Answer<T>(Outcome<T> outcome, Func<T, object> data) =>
+        outcome.IsSuccess ? new ToolAnswer(data(outcome.Value!)) : Refused(outcome.Refusal);
+
+    /// <summary>The use case's refusal in words: a seeker the caller may not see reads like one that does not exist.</summary>
+    private static ToolAnswer Refused(Refusal? refusal) => ToolAnswer.Refused(refusal?.ToString() ?? "Refused.");
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
-
-    private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en" : "fr");
-
-    [GeneratedRegex("^[A-Z][0-9]{4}$")]
-    private static partial Regex RomeCode();
 }

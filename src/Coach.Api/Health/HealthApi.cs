@@ -9,18 +9,21 @@ public static class HealthApi
     {
         routes.MapGet("/health", GetHealth)
             .WithTags("Health")
-            .WithSummary("Readiness: 200 once the reference data is loaded, 503 before.");
+            .WithSummary("Readiness: 200 once the reference data is loaded and the match index is open, 503 before.");
         return routes;
     }
 
-    public static Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> GetHealth(ReferenceDataProvider referenceData)
+    /// <summary>Ready means ready: every endpoint answers once this says 200 (the index opens after the reference data).</summary>
+    public static Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> GetHealth(ReferenceDataProvider referenceData, HostedMatchIndex index)
     {
-        if (referenceData.Current is { } data)
+        if (referenceData.Current is { } data && index.IsReady)
         {
             return TypedResults.Ok(new HealthStatus("ready", data.Taxonomy.Occupations.Count, data.Taxonomy.Skills.Count, data.LoadTime.TotalSeconds));
         }
-        var status = referenceData.Loaded.IsFaulted ? "failed" : "loading";
-        return TypedResults.Json(new HealthStatus(status, 0, 0, null), statusCode: StatusCodes.Status503ServiceUnavailable);
+        var status = referenceData.Loaded.IsFaulted || index.HasFailed ? "failed"
+            : referenceData.IsReady ? "opening index"
+            : "loading";
+        return TypedResults.Json(new HealthStatus(status, 0, 0, referenceData.Current?.LoadTime.TotalSeconds), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }
 

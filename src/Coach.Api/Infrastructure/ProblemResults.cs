@@ -7,6 +7,7 @@ public static class ProblemResults
     public static IServiceCollection AddCoachProblemDetails(this IServiceCollection services)
     {
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<UnavailableExceptionHandler>();
         return services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Matching.Engine.Access;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -44,7 +45,7 @@ public static class RateLimits
     {
         var limit = perMinute(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         // Per signed-in user, so one office behind a NAT does not share a budget; per IP otherwise.
-        var caller = context.User.UserId() is { } id ? "user:" + id : "ip:" + context.Connection.RemoteIpAddress;
+        var caller = CoachUser.FromClaims(context.User) is { } user ? "user:" + user.Id : "ip:" + context.Connection.RemoteIpAddress;
         return RateLimitPartition.GetFixedWindowLimiter($"{policy}|{caller}", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,

@@ -1,3 +1,4 @@
+using Matching.Engine.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -15,8 +16,6 @@ public static class SecuritySetup
     public static IServiceCollection AddCoachSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var development = IsDevelopment(environment);
-        services.AddPrivacy(configuration, generatePseudonymKey: development);
-        services.AddSingleton<SeekerAccess>();
 
         // AddJwtBearer binds Authentication:Schemes:Bearer (Authority, ValidAudiences, ValidIssuer,
         // SigningKeys): the section `dotnet user-jwts` writes, and where a real OpenID Connect

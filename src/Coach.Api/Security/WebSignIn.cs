@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Encodings.Web;
+using Matching.Engine.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing.Patterns;

@@ -31,14 +31,18 @@ public sealed record CoachAssessment(
 /// then diagnosis, advice and strategies, and the matching offers. Pure functions do the judging;
 /// this class only gathers what they read.
 /// </summary>
-public sealed class SeekerCoach(MatchingRuntime runtime)
+/// <param name="ranking">The learned order of the matches' first page, when a model won (docs/quality.md).</param>
+/// <param name="adviceRanking">The learned order of advice within an engine score, when a model won.</param>
+public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex index, OfferRanking? ranking = null, AdviceRanking? adviceRanking = null)
 {
     /// <summary>Local offers read to rank the skills gap: enough to count, few enough to stay fast.</summary>
     private const int GapSampleOffers = 200;
 
+    private ReferenceData Data => referenceData.Require();
+
     public async Task<CoachAssessment> AssessAsync(SeekerProfile profile, DateOnly today, string language, int matches = 10, CancellationToken cancellationToken = default)
     {
-        var data = runtime.Data;
+        var data = Data;
         var target = UnderstandTarget(profile);
         var place = ResolvePlace(profile);
         var document = ToDocument(profile, target, place);
@@ -51,7 +55,7 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
         SkillsGapResult? gap = null;
         if (target?.OccupationUri is { } occupationUri)
         {
-            var live = await runtime.Index.SupplyDemandAsync(new SupplyDemandQuery(null, occupationUri, place, place is null ? null : radius), cancellationToken);
+            var live = await index.SupplyDemandAsync(new SupplyDemandQuery(null, occupationUri, place, place is null ? null : radius), cancellationToken);
             var localOffers = await LocalOffersAsync(occupationUri, place, radius, cancellationToken);
             gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], document.Skills.Select(s => s.SkillUri), localOffers, language);
             facts = facts with
@@ -75,17 +79,17 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
 
         var diagnosis = DiagnosisEngine.Diagnose(profile, facts, today);
         var advice = AdviceEngine.Advise(profile, facts, diagnosis, today);
-        if (runtime.AdviceRanking is { ActiveModel: not null } adviceRanking)
+        if (adviceRanking is { ActiveModel: not null })
         {
             advice = adviceRanking.Reorder(advice, diagnosis.MainChallenge);
         }
         var strategies = StrategyBuilder.Build(advice, diagnosis);
         var page = document.Skills.Count == 0
             ? new MatchPage([], 0, null)
-            : await runtime.Index.MatchOffersAsync(document, new MatchOptions(Math.Clamp(matches, 1, 100)), cancellationToken);
-        if (runtime.Ranking is { ActiveModel: not null } ranking && page.Hits.Count > 1)
+            : await index.MatchOffersAsync(document, new MatchOptions(Math.Clamp(matches, 1, 100)), cancellationToken);
+        if (ranking is { ActiveModel: not null } && page.Hits.Count > 1)
         {
-            page = ranking.Rerank(document, page, await OfferRanking.OffersAsync(runtime.Index, page, cancellationToken), runtime.Tension);
+            page = ranking.Rerank(document, page, await OfferRanking.OffersAsync(index, page, cancellationToken), OfferRanking.Tension(data));
         }
         return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, page);
     }
@@ -93,7 +97,7 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
     /// <summary>The seeker's main target: an ESCO URI, a ROME code, or their words read by the title search.</summary>
     public UnderstoodTarget? UnderstandTarget(SeekerProfile profile)
     {
-        var taxonomy = runtime.Data.Taxonomy;
+        var taxonomy = Data.Taxonomy;
         var first = profile.TargetJobs?.FirstOrDefault();
         if (first is null)
         {
@@ -107,7 +111,7 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
         }
         if (occupation is null && !string.IsNullOrWhiteSpace(first.Label))
         {
-            var best = runtime.Data.Titles.Understand(first.Label, "fr", 1).FirstOrDefault();
+            var best = Data.Titles.Understand(first.Label, "fr", 1).FirstOrDefault();
             occupation = best?.Occupation;
             romeCode ??= best?.RomeCodes.FirstOrDefault();
         }
@@ -122,7 +126,7 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
 
     public Place? ResolvePlace(SeekerProfile profile)
     {
-        var geography = runtime.Data.Geography;
+        var geography = Data.Geography;
         var commune = geography.Resolve(profile.Commune) ?? geography.ResolvePostcode(profile.Postcode);
         return commune?.Location is { } location
             ? new Place(location.Latitude, location.Longitude, commune.InseeCode, commune.NameWithArticle)
@@ -135,7 +139,7 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
     /// </summary>
     public ProfileDocument ToDocument(SeekerProfile profile, UnderstoodTarget? target, Place? place)
     {
-        var taxonomy = runtime.Data.Taxonomy;
+        var taxonomy = Data.Taxonomy;
         var skills = new Dictionary<string, OfferedSkill>(StringComparer.Ordinal);
         foreach (var skill in profile.Skills ?? [])
         {
@@ -171,19 +175,19 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
     private async Task<List<OfferDocument>> LocalOffersAsync(string occupationUri, Place? place, double radius, CancellationToken cancellationToken)
     {
         // The offers of the target job around the seeker: matched against a probe made of the job's own skills.
-        var occupation = runtime.Data.Taxonomy.OccupationByUri(occupationUri)!;
+        var occupation = Data.Taxonomy.OccupationByUri(occupationUri)!;
         var probe = new ProfileDocument
         {
             Id = "probe",
-            Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Select(id => new OfferedSkill(runtime.Data.Taxonomy.Skills[id].Uri))],
+            Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Select(id => new OfferedSkill(Data.Taxonomy.Skills[id].Uri))],
             Place = place,
             RadiusKm = place is null ? 1000 : radius,
         };
-        var page = await runtime.Index.MatchOffersAsync(probe, new MatchOptions(100, AllowRelated: false), cancellationToken);
+        var page = await index.MatchOffersAsync(probe, new MatchOptions(100, AllowRelated: false), cancellationToken);
         var offers = new List<OfferDocument>(page.Hits.Count);
         foreach (var hit in page.Hits.Take(GapSampleOffers))
         {
-            if (await runtime.Index.GetOfferAsync(hit.Id, cancellationToken) is { } offer && offer.OccupationUri == occupationUri)
+            if (await index.GetOfferAsync(hit.Id, cancellationToken) is { } offer && offer.OccupationUri == occupationUri)
             {
                 offers.Add(offer);
             }
@@ -193,7 +197,7 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
 
     private double? Tension(string romeCode, Place? place)
     {
-        var area = place?.CommuneCode is { } commune ? runtime.Data.Geography.EmploymentAreaOf(commune)?.Code : null;
-        return area is not null && runtime.Data.Market.TryGetTension(romeCode, area, out var tension) ? tension.OffersPerTenJobSeekers : null;
+        var area = place?.CommuneCode is { } commune ? Data.Geography.EmploymentAreaOf(commune)?.Code : null;
+        return area is not null && Data.Market.TryGetTension(romeCode, area, out var tension) ? tension.OffersPerTenJobSeekers : null;
     }
 }

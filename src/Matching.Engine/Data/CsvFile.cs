@@ -22,13 +22,25 @@ public readonly struct CsvRow(string[] cells, IReadOnlyDictionary<string, int> h
 }
 
 /// <summary>Options for one reference file's dialect.</summary>
-public sealed record CsvDialect(char Delimiter = ',', bool DoubledApostrophes = false, string? HeaderStartsWith = null)
+public sealed record CsvDialect(char Delimiter = ',', bool DoubledApostrophes = false, string? HeaderStartsWith = null, System.Text.Encoding? Encoding = null)
 {
     public static readonly CsvDialect Comma = new();
     public static readonly CsvDialect Semicolon = new(';');
 
     /// <summary>ROME v3 exports: comma separated, quoted, apostrophes doubled inside values (<c>d''engins</c>).</summary>
     public static readonly CsvDialect Rome = new(',', DoubledApostrophes: true);
+
+    /// <summary>
+    /// ROME 4.0's NAF sector tree, which France Travail ships in ISO-8859-15 (Latin-9: Œ and œ at
+    /// 0xBC/0xBD) despite its <c>_utf8</c> name.
+    /// </summary>
+    public static readonly CsvDialect RomeLatin9 = Rome with { Encoding = Latin9() };
+
+    private static System.Text.Encoding Latin9()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return System.Text.Encoding.GetEncoding("iso-8859-15");
+    }
 }
 
 /// <summary>
@@ -48,7 +60,7 @@ public static class CsvFile
 
     public static IEnumerable<CsvRow> Read(Stream stream, CsvDialect dialect, string name = "stream")
     {
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(stream, dialect.Encoding ?? System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: dialect.Encoding is null);
         if (dialect.HeaderStartsWith is { } start)
         {
             // Some files (the ESCO-ROME crosswalk) open with metadata lines before the real header.

@@ -15,7 +15,8 @@ public static class DataFolder
 {
     public const string Attribution =
         "The reference data comes from ESCO v1.1.1 (\"ESCO, European Commission\", CC BY 4.0), France Travail / Pôle emploi " +
-        "open data (ROME v3, ESCO-ROME crosswalk, market statistics; Licence Ouverte / Etalab 2.0), INSEE and DARES " +
+        "open data (ROME v3, ESCO-ROME crosswalk, market statistics; Licence Ouverte / Etalab 2.0), \"Source : France Travail, " +
+        "ROME 4.0 version 60 (25M09) du 18/09/2025\" (Licence Ouverte ROME), INSEE and DARES " +
         "(Licence Ouverte). See the README section \"Reference data\" for where to get it and set Coach:DataPath (COACH_DATA).";
 
     /// <summary>

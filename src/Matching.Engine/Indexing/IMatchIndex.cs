@@ -2,10 +2,17 @@ namespace Matching.Engine.Indexing;
 
 /// <summary>
 /// The port to the match index. Two implementations: embedded (SQLite + in-process postings, the
-/// default) and Elasticsearch (scale-out). Both must give the same ranking for the same query.
+/// default) and Elasticsearch (scale-out). Both must give the same ranking for the same query, and
+/// both pass the contract tests (tests/Matching.Engine.Tests/Indexing/MatchIndexContractTests.cs).
 /// Writes return once durable (committed); reads see every acknowledged write.
 /// </summary>
-public interface IMatchIndex
+/// <remarks>
+/// The container hands out one instance (a singleton), chosen by <c>Coach:Index:Kind</c>. A call
+/// the index cannot answer now (not open yet, not reachable) throws
+/// <see cref="IndexUnavailableException"/>; invalid documents, options or cursors throw
+/// <see cref="IndexValidationException"/> (both checked by the shared <see cref="IndexValidation"/>).
+/// </remarks>
+public interface IMatchIndex : IAsyncDisposable
 {
     Task<BulkResult> UpsertOffersAsync(IReadOnlyList<OfferDocument> offers, CancellationToken cancellationToken = default);
 
@@ -26,10 +33,16 @@ public interface IMatchIndex
     /// <summary>Best offers for a profile (stored or not: the diagnosis matches unsaved profiles).</summary>
     Task<MatchPage> MatchOffersAsync(ProfileDocument profile, MatchOptions options, CancellationToken cancellationToken = default);
 
-    /// <summary>Best profiles for an offer (stored or not). Only profiles with <see cref="ProfileDocument.Searchable"/> when <see cref="MatchOptions.SearchableOnly"/>.</summary>
+    /// <summary>
+    /// Best profiles for an offer (stored or not). Only profiles with <see cref="ProfileDocument.Searchable"/> when
+    /// <see cref="MatchOptions.SearchableOnly"/>; scored by distance band when <see cref="MatchOptions.BandedDistance"/>.
+    /// </summary>
     Task<MatchPage> MatchProfilesAsync(OfferDocument offer, MatchOptions options, CancellationToken cancellationToken = default);
 
-    /// <summary>A recruiter's search of candidates by skills, with facets.</summary>
+    /// <summary>
+    /// A recruiter's search of candidates by skills, with facets: consenting profiles only, scored,
+    /// ranked and explained by distance band (as <see cref="MatchOptions.BandedDistance"/>).
+    /// </summary>
     Task<CandidateSearchResult> SearchCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Offers demanding vs profiles supplying a skill or an occupation, around a place, per area.</summary>
@@ -54,7 +67,13 @@ public sealed record IndexCounts(long Offers, long Profiles);
 /// <param name="AllowRelated">Credit demanded skills met through related/broader/narrower skills.</param>
 /// <param name="RadiusKm">Overrides the profile's radius when set.</param>
 /// <param name="SearchableOnly">Offer to profiles: only profiles that consented to be found.</param>
-public sealed record MatchOptions(int Size = 20, string? Cursor = null, bool AllowRelated = true, double? RadiusKm = null, bool SearchableOnly = false);
+/// <param name="BandedDistance">
+/// Offer to profiles, what a recruiter sees: the score, the ranking and the explanation use the lower
+/// bound of the pair's distance band (<see cref="DistanceBands.Floor"/>), never the exact distance,
+/// which from a chosen place would locate the seeker. The radius stays a hard filter on the exact distance.
+/// </param>
+public sealed record MatchOptions(int Size = 20, string? Cursor = null, bool AllowRelated = true, double? RadiusKm = null, bool SearchableOnly = false,
+    bool BandedDistance = false);
 
 /// <summary>How a demanded skill was met.</summary>
 public enum SkillMatchKind

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Matching.Engine.Taxonomy;
 
 /// <summary>
-/// The ESCO v1.1.1 and ROME v3 taxonomy, immutable once loaded. Every lookup by identifier is a
+/// The ESCO v1.1.1, ROME v3 and ROME 4.0 taxonomy, immutable once loaded. Every lookup by identifier is a
 /// hash lookup (O(1)); skills and occupations also have dense integer ids for array indexing.
 /// </summary>
 public sealed class SkillsTaxonomy
@@ -24,8 +24,10 @@ public sealed class SkillsTaxonomy
         IEnumerable<SkillGroup> skillGroups,
         CrosswalkLink[] crosswalk,
         int occupationSkillRows,
-        int occupationSkillLinks)
+        int occupationSkillLinks,
+        Rome4Referential rome4)
     {
+        Rome4 = rome4;
         Skills = skills;
         Occupations = occupations;
         Crosswalk = crosswalk;
@@ -45,6 +47,10 @@ public sealed class SkillsTaxonomy
     /// <summary>All occupations, indexed by <see cref="Occupation.Id"/>.</summary>
     public IReadOnlyList<Occupation> Occupations { get; }
 
+    /// <summary>ROME 4.0: the sheets, titles, competences and savoirs real France Travail offers use.</summary>
+    public Rome4Referential Rome4 { get; }
+
+    /// <summary>ROME v3 sheets (release 347), which the 2021 market statistics and the crosswalk name.</summary>
     public IReadOnlyCollection<RomeJob> RomeJobs => _romeJobs.Values;
 
     public IReadOnlyCollection<RomeTitle> RomeTitles => _romeTitles.Values;
@@ -76,7 +82,22 @@ public sealed class SkillsTaxonomy
 
     public SkillGroup? SkillGroup(string uri) => _skillGroups.GetValueOrDefault(uri);
 
-    /// <summary>ESCO occupations for a ROME job-sheet code, through its titles and the crosswalk.</summary>
-    public IEnumerable<Occupation> OccupationsForRome(string romeCode) =>
-        RomeJob(romeCode) is { } job ? job.Occupations.Select(id => Occupations[id]) : [];
+    /// <summary>
+    /// ESCO occupations for a ROME job-sheet code, through its titles and the crosswalk: a ROME v3 code
+    /// through its v3 titles; a code only ROME 4.0 knows (M1811) through its ROME 4.0 titles, else
+    /// through its v3 family's (the 163 ROME 4.0 sheets none of whose titles the crosswalk names).
+    /// </summary>
+    public IEnumerable<Occupation> OccupationsForRome(string romeCode)
+    {
+        if (RomeJob(romeCode) is { } job)
+        {
+            return job.Occupations.Select(id => Occupations[id]);
+        }
+        if (Rome4.Sheet(romeCode) is not { } sheet)
+        {
+            return [];
+        }
+        var ids = sheet.Occupations.Length > 0 ? sheet.Occupations : RomeJob(sheet.ParentCode)?.Occupations ?? [];
+        return ids.Select(id => Occupations[id]);
+    }
 }

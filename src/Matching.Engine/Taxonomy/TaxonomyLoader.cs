@@ -20,10 +20,11 @@ public static class TaxonomyLoader
         var broaderOccTask = Task.Run(() => CsvFile.Read(P("esco/relations/broaderRelationsOccPillar.csv")).Where(r => r["conceptType"] == "Occupation" && r["broaderType"] == "Occupation").Select(r => (Uri: r["conceptUri"], Broader: r["broaderUri"])).ToList());
         var groupsTask = Task.Run(() => ReadSkillGroups(P("esco/en/skillGroups_en.csv"), P("esco/fr/skillGroups_fr.csv")));
         var romeTask = Task.Run(() => ReadRome(dataPath));
+        var rome4Task = Task.Run(() => Rome4Loader.Load(dataPath));
         var crosswalkTask = Task.Run(() => CsvFile.Read(P("crosswalks/esco_rome_v1.4_2023-06-07.csv"), new CsvDialect(HeaderStartsWith: "classification 1 ID"))
             .Select(r => (Occ: r["classification 1 ID"], Title: int.Parse(r["classification 2 ID"], System.Globalization.CultureInfo.InvariantCulture), Match: ParseMatch(r["mapping relation"]))).ToList());
 
-        Task.WaitAll(skillsTask, skillsFrTask, occupationsTask, occupationsFrTask, occSkillTask, skillSkillTask, broaderSkillTask, broaderOccTask, groupsTask, romeTask, crosswalkTask);
+        Task.WaitAll(skillsTask, skillsFrTask, occupationsTask, occupationsFrTask, occSkillTask, skillSkillTask, broaderSkillTask, broaderOccTask, groupsTask, romeTask, rome4Task, crosswalkTask);
 
         var skills = skillsTask.Result;
         var skillIds = new Dictionary<string, int>(skills.Length, StringComparer.Ordinal);
@@ -173,7 +174,30 @@ public static class TaxonomyLoader
             }
         }
 
-        return new SkillsTaxonomy(skills, occupations, romeJobs.Values, romeTitles.Values, romeSkills, groupsTask.Result, [.. crosswalk], occSkillTask.Result.Count, links);
+        // The crosswalk's titles (code_ogr) are stable across ROME versions: the same links reach ROME 4.0.
+        var rome4 = rome4Task.Result;
+        var crosswalk4 = new List<CrosswalkLink>(crosswalkTask.Result.Count);
+        foreach (var (occ, titleCode, match) in crosswalkTask.Result)
+        {
+            if (occIds.TryGetValue(occ, out var o) && rome4.Appellation(titleCode) is { } appellation)
+            {
+                crosswalk4.Add(new CrosswalkLink(o, titleCode, appellation.SheetCode, match));
+            }
+        }
+        foreach (var group in crosswalk4.GroupBy(l => l.RomeTitleCode))
+        {
+            rome4.Appellation(group.Key)!.Occupations = [.. group.OrderBy(l => l.Match).ThenBy(l => l.OccupationId)];
+        }
+        foreach (var group in crosswalk4.GroupBy(l => l.OccupationId))
+        {
+            occupations[group.Key].Rome4Codes = [.. group.OrderBy(l => l.Match).ThenBy(l => l.RomeTitleCode).Select(l => l.RomeCode).Distinct(StringComparer.Ordinal)];
+        }
+        foreach (var group in crosswalk4.GroupBy(l => l.RomeCode, StringComparer.OrdinalIgnoreCase))
+        {
+            rome4.Sheet(group.Key)!.Occupations = [.. group.OrderBy(l => l.Match).ThenBy(l => l.OccupationId).Select(l => l.OccupationId).Distinct()];
+        }
+
+        return new SkillsTaxonomy(skills, occupations, romeJobs.Values, romeTitles.Values, romeSkills, groupsTask.Result, [.. crosswalk], occSkillTask.Result.Count, links, rome4);
     }
 
     private static Skill[] ReadSkills(string path)

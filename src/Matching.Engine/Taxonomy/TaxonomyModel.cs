@@ -88,18 +88,25 @@ public sealed class Occupation
     public int[] Narrower { get; internal set; } = [];
     public CrosswalkLink[] RomeTitles { get; internal set; } = [];
 
-    /// <summary>Distinct ROME job-sheet codes reached through the crosswalk, best match type first.</summary>
+    /// <summary>Distinct ROME v3 job-sheet codes reached through the crosswalk, best match type first.</summary>
     public string[] RomeCodes { get; internal set; } = [];
+
+    /// <summary>Distinct ROME 4.0 sheet codes reached through the crosswalk's titles (code_ogr), best match type first.</summary>
+    public string[] Rome4Codes { get; internal set; } = [];
 
     public string Label(string language) => language == "fr" && LabelFr.Length > 0 ? LabelFr : LabelEn;
 
     public override string ToString() => $"{LabelEn} <{Uri}>";
 }
 
-/// <summary>One link of the official ESCO-ROME crosswalk.</summary>
+/// <summary>
+/// One link of the official ESCO-ROME crosswalk. <see cref="RomeCode"/> is the title's sheet in the
+/// classification the link is read in: ROME v3 for <see cref="RomeTitle"/> and <see cref="Occupation.RomeTitles"/>,
+/// ROME 4.0 for <see cref="Rome4Appellation.Occupations"/>.
+/// </summary>
 public sealed record CrosswalkLink(int OccupationId, int RomeTitleCode, string RomeCode, CrosswalkMatch Match);
 
-/// <summary>A ROME v3 job sheet ("fiche métier"), e.g. M1805 Études et développement informatique.</summary>
+/// <summary>A ROME v3 job sheet ("fiche métier"), e.g. M1805 Études et développement informatique. ROME 4.0 sheets are <see cref="Rome4Sheet"/>.</summary>
 public sealed class RomeJob
 {
     public required string Code { get; init; }

@@ -35,6 +35,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     private readonly DocumentStore _store;
     private readonly InMemoryIndex _index;
     private readonly DocumentCompiler _compiler;
+    private readonly IndexValidation _validation;
     private readonly SkillsTaxonomy _taxonomy;
     private readonly Func<string, string?> _areaName;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -47,6 +48,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         _taxonomy = taxonomy;
         _areaName = areaName;
         _compiler = new DocumentCompiler(taxonomy);
+        _validation = new IndexValidation(taxonomy);
     }
 
     /// <summary>The skill graph the index scores with.</summary>
@@ -94,7 +96,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public async Task<BulkResult> UpsertOffersAsync(IReadOnlyList<OfferDocument> offers, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(offers);
+        _validation.CheckOffers(offers);
         var rows = _compiler.CompileOffers(offers);
         if (rows.Length == 0)
         {
@@ -124,7 +126,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public async Task<BulkResult> UpsertProfilesAsync(IReadOnlyList<ProfileDocument> profiles, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profiles);
+        _validation.CheckProfiles(profiles);
         var rows = _compiler.CompileProfiles(profiles);
         if (rows.Length == 0)
         {
@@ -254,16 +256,14 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public Task<MatchPage> MatchOffersAsync(ProfileDocument profile, MatchOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(options);
+        _validation.CheckProfileProbe(profile, options);
         var row = _compiler.CompileProfileProbe(profile);
         return Task.FromResult(Read(() => _index.MatchOffers(row, options)));
     }
 
     public Task<MatchPage> MatchProfilesAsync(OfferDocument offer, MatchOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(offer);
-        ArgumentNullException.ThrowIfNull(options);
+        _validation.CheckOfferProbe(offer, options);
         var row = _compiler.CompileOfferProbe(offer);
         return Task.FromResult(Read(() => _index.MatchProfiles(row, options)));
     }
@@ -276,42 +276,17 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     /// </summary>
     public Task<CandidateSearchResult> SearchCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var errors = new List<IndexValidationError>();
+        _validation.CheckCandidateQuery(query);
         var skills = new Dictionary<int, int>();
-        var mustHave = query.MustHave ?? [];
-        var niceToHave = query.NiceToHave ?? [];
-        for (var i = 0; i < niceToHave.Count; i++)
+        foreach (var uri in query.NiceToHave ?? [])
         {
-            var id = _compiler.ResolveSkill(niceToHave[i], "query", "NiceToHave", i, null, errors);
-            if (id >= 0)
-            {
-                skills[id] = Packed.Optional;
-            }
+            skills[_compiler.SkillId(uri)] = Packed.Optional;
         }
-        for (var i = 0; i < mustHave.Count; i++)
+        foreach (var uri in query.MustHave ?? [])
         {
-            var id = _compiler.ResolveSkill(mustHave[i], "query", "MustHave", i, null, errors);
-            if (id >= 0)
-            {
-                skills[id] = Packed.MustHave;
-            }
+            skills[_compiler.SkillId(uri)] = Packed.MustHave;
         }
-        DocumentCompiler.CheckSkillCount(mustHave.Count + niceToHave.Count, "query", "MustHave", errors);
-        if (mustHave.Count + niceToHave.Count == 0)
-        {
-            errors.Add(new("query", "MustHave", "at least one skill is needed in MustHave or NiceToHave."));
-        }
-        var (lat, lon) = DocumentCompiler.CheckPlace(query.Place, "query", errors);
-        if (query.RadiusKm is { } radius && (!double.IsFinite(radius) || radius < 0))
-        {
-            errors.Add(new("query", "RadiusKm", "must be a finite number of km ≥ 0."));
-        }
-        if (query.MinExperienceYears is { } min && (!double.IsFinite(min) || min < 0))
-        {
-            errors.Add(new("query", "MinExperienceYears", "must be a finite number ≥ 0."));
-        }
-        DocumentCompiler.ThrowIfAny(errors);
+        var (lat, lon) = query.Place is { } place ? (place.Latitude, place.Longitude) : (double.NaN, double.NaN);
         var packed = skills.Select(kv => kv.Key | kv.Value).Order().ToArray();
         var probe = new OfferRow("query", packed, lat, lon, null, ContractType.Unspecified, ExperienceRequirement.BeginnerAccepted, double.NaN, -1);
         return Task.FromResult(Read(() => _index.SearchCandidates(query, probe)));
@@ -319,34 +294,10 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public Task<SupplyDemandResult> SupplyDemandAsync(SupplyDemandQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var errors = new List<IndexValidationError>();
-        int skill = -1, occupation = -1;
-        var hasSkill = !string.IsNullOrWhiteSpace(query.SkillUri);
-        var hasOccupation = !string.IsNullOrWhiteSpace(query.OccupationUri);
-        if (hasSkill == hasOccupation)
-        {
-            errors.Add(new("query", "SkillUri", "exactly one of SkillUri and OccupationUri is needed."));
-        }
-        else if (hasSkill)
-        {
-            skill = _compiler.ResolveSkill(query.SkillUri, "query", "SkillUri", errors);
-        }
-        else if (_taxonomy.OccupationByUri(query.OccupationUri!) is { } o)
-        {
-            occupation = o.Id;
-        }
-        else
-        {
-            errors.Add(new("query", "OccupationUri", $"'{query.OccupationUri}' is not an ESCO occupation URI."));
-        }
-        DocumentCompiler.CheckPlace(query.Place, "query", errors);
+        _validation.CheckSupplyDemand(query);
+        var skill = string.IsNullOrWhiteSpace(query.SkillUri) ? -1 : _compiler.SkillId(query.SkillUri);
+        var occupation = skill >= 0 ? -1 : _taxonomy.OccupationByUri(query.OccupationUri!)!.Id;
         var radius = query.RadiusKm ?? DefaultSupplyDemandRadiusKm;
-        if (!double.IsFinite(radius) || radius < 0)
-        {
-            errors.Add(new("query", "RadiusKm", "must be a finite number of km ≥ 0."));
-        }
-        DocumentCompiler.ThrowIfAny(errors);
 
         var (counts, codes) = Read(() =>
         {
@@ -365,6 +316,12 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public Task<IndexCounts> CountAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(Read(() => new IndexCounts(_index.Offers.LiveCount, _index.Profiles.LiveCount)));
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     public void Dispose()
     {

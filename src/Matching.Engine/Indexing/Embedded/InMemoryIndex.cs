@@ -57,10 +57,10 @@ internal sealed class InMemoryIndex
 
     public MatchPage MatchOffers(ProfileRow profile, MatchOptions options)
     {
-        var size = CheckSize(options.Size);
+        // Options and cursor were checked by IndexValidation before the read lock.
+        var size = options.Size;
         var cursor = PageCursor.Decode(options.Cursor);
         var radius = options.RadiusKm ?? profile.RadiusKm;
-        CheckRadius(radius);
         var offers = Offers;
         var s = _scratch.Rent(offers.HighWater);
         try
@@ -200,24 +200,22 @@ internal sealed class InMemoryIndex
     public sealed record CandidateFilter(int ContractMask, double? MinExperienceYears);
 
     public MatchPage MatchProfiles(OfferRow offer, MatchOptions options) =>
-        MatchProfiles(offer, options.AllowRelated, options.RadiusKm, options.SearchableOnly, null, options.Size, options.Cursor, null);
+        MatchProfiles(offer, options.AllowRelated, options.RadiusKm, options.SearchableOnly, null, options.Size, options.Cursor, null, options.BandedDistance);
 
     public CandidateSearchResult SearchCandidates(CandidateQuery query, OfferRow probe)
     {
         var filter = new CandidateFilter(query.Contracts is { Count: > 0 } c ? MatchScorer.ContractMask(c) : 0, query.MinExperienceYears);
         var facets = new FacetCounter();
-        var page = MatchProfiles(probe, query.AllowRelated, query.RadiusKm, searchableOnly: true, filter, query.Size, query.Cursor, facets);
+        var page = MatchProfiles(probe, query.AllowRelated, query.RadiusKm, searchableOnly: true, filter, query.Size, query.Cursor, facets, banded: true);
         return new CandidateSearchResult(page.Hits, page.Total, page.NextCursor, facets.ToFacets());
     }
 
-    private MatchPage MatchProfiles(OfferRow offer, bool allowRelated, double? radiusOverride, bool searchableOnly, CandidateFilter? filter, int pageSize, string? cursorText, FacetCounter? facets)
+    /// <param name="banded">What a recruiter sees: score, rank and explain by the distance band's floor (the radius filter stays exact).</param>
+    private MatchPage MatchProfiles(OfferRow offer, bool allowRelated, double? radiusOverride, bool searchableOnly, CandidateFilter? filter, int pageSize, string? cursorText,
+        FacetCounter? facets, bool banded)
     {
-        var size = CheckSize(pageSize);
+        var size = pageSize;
         var cursor = PageCursor.Decode(cursorText);
-        if (radiusOverride is { } r)
-        {
-            CheckRadius(r);
-        }
         var profiles = Profiles;
         var s = _scratch.Rent(profiles.HighWater);
         try
@@ -325,7 +323,11 @@ internal sealed class InMemoryIndex
                     }
                 }
                 var distance = ProfileDistance(offer, profile);
-                var score = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, acc.Exact, profile.SkillCount, distance, radius,
+                if (distance > radius)
+                {
+                    continue;
+                }
+                var score = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, acc.Exact, profile.SkillCount, Scored(distance, banded), radius,
                     offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
                 if (score <= 0)
                 {
@@ -347,7 +349,7 @@ internal sealed class InMemoryIndex
                 var (score, doc) = sorted[i];
                 ref readonly var profile = ref profiles.Columns[doc];
                 var radius = radiusOverride ?? profile.RadiusKm;
-                var explanation = Explain(offer.Skills, profiles.Skills[doc], allowRelated, ProfileDistance(offer, profile), radius,
+                var explanation = Explain(offer.Skills, profiles.Skills[doc], allowRelated, Scored(ProfileDistance(offer, profile), banded), radius,
                     offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
                 hits[i] = new MatchHit(profiles.Ids[doc], score, explanation);
             }
@@ -369,6 +371,8 @@ internal sealed class InMemoryIndex
         // A seeker open to any contract (no wish, or "unspecified") fits every contract asked.
         return filter.ContractMask == 0 || wishes == 0 || (wishes & MatchScorer.ContractMask(ContractType.Unspecified)) != 0 || (wishes & filter.ContractMask) != 0;
     }
+
+    private static double? Scored(double? distanceKm, bool banded) => banded ? DistanceBands.Floor(distanceKm) : distanceKm;
 
     private static double? ProfileDistance(OfferRow offer, in ProfileColumns profile) =>
         offer.HasPlace && !double.IsNaN(profile.Latitude)
@@ -504,19 +508,6 @@ internal sealed class InMemoryIndex
     /// <param name="more">Whether a hit after the cursor was left out of this page.</param>
     private static string? NextCursor(MatchHit[] hits, bool more) =>
         more && hits.Length > 0 ? new PageCursor(hits[^1].Score, hits[^1].Id).Encode() : null;
-
-    private static int CheckSize(int size) =>
-        size is >= 1 and <= QueryScratch.MaxPageSize
-            ? size
-            : throw new IndexValidationException([new IndexValidationError("query", "Size", $"must be between 1 and {QueryScratch.MaxPageSize}.")]);
-
-    private static void CheckRadius(double radius)
-    {
-        if (!double.IsFinite(radius) || radius < 0)
-        {
-            throw new IndexValidationException([new IndexValidationError("query", "RadiusKm", "must be a finite number of km ≥ 0.")]);
-        }
-    }
 
     /// <summary>Facets of a candidate search, over every profile passing the filters.</summary>
     private sealed class FacetCounter

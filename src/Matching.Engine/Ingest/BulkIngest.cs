@@ -1,57 +1,43 @@
 using Matching.Engine.Indexing;
-using Matching.Engine.Ingest;
-using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Coach.Api.Matching;
+namespace Matching.Engine.Ingest;
 
 /// <summary>
-/// The shared loop of bulk ingest: stream the body item by item, answer each bad item with its
-/// errors and keep going, write valid items in batches (each batch durable before it is answered).
+/// The shared loop of bulk ingest: read the body item by item, answer each bad item with its errors
+/// and keep going, write valid items in batches (each batch durable before it is answered).
 /// </summary>
 public static class BulkIngest
 {
     private const int Batch = 1_000;
 
-    public static async Task<Results<Ok<IngestResponse>, ProblemHttpResult>> RunAsync<TDocument>(
-        HttpRequest request,
-        long limit,
-        Func<Stream, CancellationToken, IAsyncEnumerable<IngestOutcome<TDocument>>> build,
+    /// <param name="build">Reads the body into one outcome per item.</param>
+    /// <param name="upsert">Writes a batch of valid documents.</param>
+    public static async Task<IngestResponse> RunAsync<TDocument>(
+        IAsyncEnumerable<IngestOutcome<TDocument>> build,
         Func<IReadOnlyList<TDocument>, CancellationToken, Task<BulkResult>> upsert,
         Func<TDocument, string> idOf,
         CancellationToken cancellationToken)
         where TDocument : class
     {
-        if (request.ContentLength > limit)
-        {
-            return IngestLimits.TooLarge(limit);
-        }
+        ArgumentNullException.ThrowIfNull(build);
         var response = new IngestResponse();
         var pending = new List<IngestOutcome<TDocument>>(Batch);
-        try
+        await foreach (var outcome in build.WithCancellation(cancellationToken))
         {
-            await using var body = new LimitedStream(request.Body, limit);
-            await foreach (var outcome in build(body, cancellationToken))
+            if (!outcome.IsValid)
             {
-                if (!outcome.IsValid)
-                {
-                    response.Add(outcome.ToResult(IngestStatus.Invalid));
-                    continue;
-                }
-                pending.Add(outcome);
-                if (pending.Count == Batch)
-                {
-                    await FlushAsync(pending, upsert, idOf, response, cancellationToken);
-                }
+                response.Add(outcome.ToResult(IngestStatus.Invalid));
+                continue;
             }
-            await FlushAsync(pending, upsert, idOf, response, cancellationToken);
+            pending.Add(outcome);
+            if (pending.Count == Batch)
+            {
+                await FlushAsync(pending, upsert, idOf, response, cancellationToken);
+            }
         }
-        catch (BodyTooLargeException e)
-        {
-            // Batches already written stay written (and were durable); the rest of the body is refused.
-            return IngestLimits.TooLarge(e.Limit);
-        }
+        await FlushAsync(pending, upsert, idOf, response, cancellationToken);
         response.Items.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return TypedResults.Ok(response);
+        return response;
     }
 
     private static async Task FlushAsync<TDocument>(
@@ -91,6 +77,7 @@ public sealed class IngestResponse
 
     public void Add(IngestItemResult item)
     {
+        ArgumentNullException.ThrowIfNull(item);
         Items.Add(item);
         switch (item.Status)
         {

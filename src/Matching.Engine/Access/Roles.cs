@@ -1,4 +1,4 @@
-namespace Coach.Api.Security;
+namespace Matching.Engine.Access;
 
 /// <summary>The roles a token carries (claim <c>role</c>): <c>dotnet user-jwts create --role seeker</c>.</summary>
 public static class Roles
@@ -9,4 +9,7 @@ public static class Roles
     public const string Admin = "admin";
 
     public static IReadOnlyList<string> All { get; } = [Seeker, Adviser, Recruiter, Admin];
+
+    /// <summary>The most powerful first: a token that carries several roles acts in the first it holds.</summary>
+    internal static IReadOnlyList<string> ByPower { get; } = [Admin, Adviser, Recruiter, Seeker];
 }

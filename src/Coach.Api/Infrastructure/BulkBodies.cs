@@ -1,29 +1,6 @@
-using Coach.Api.Infrastructure;
-using Matching.Engine.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Coach.Api.Matching;
-
-/// <summary>Endpoint filter: 503 ProblemDetails until the reference data and the index are ready.</summary>
-public sealed class RequireRuntime(MatchingRuntimeProvider runtime) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        runtime.Current is null ? ProblemResults.NotReady() : await next(context);
-}
-
-public static class RuntimeEndpointExtensions
-{
-    public static RouteGroupBuilder RequireRuntime(this RouteGroupBuilder group)
-    {
-        group.AddEndpointFilter<RequireRuntime>();
-        group.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        return group;
-    }
-
-    /// <summary>The runtime, once <see cref="RequireRuntime"/> has let the request through.</summary>
-    public static MatchingRuntime Runtime(this MatchingRuntimeProvider provider) =>
-        provider.Current ?? throw new InvalidOperationException("The match index is not ready.");
-}
+namespace Coach.Api.Infrastructure;
 
 /// <summary>The 413 of a bulk ingest whose body goes past the limit (configuration <c>Coach:BodyLimits:IngestBytes</c>).</summary>
 public static class IngestLimits
