@@ -1,9 +1,10 @@
 using System.ComponentModel;
 using System.Text.Json;
 using Coach.Api.Infrastructure;
-using Coach.Api.Matching;
 using Coach.Api.Security;
 using Coach.Assistant;
+using Coach.Web;
+using Matching.Engine.Access;
 
 namespace Coach.Api.Assistant;
 
@@ -45,8 +46,9 @@ public static class AssistantApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var caller = new AssistantCaller(context.User.Id(), context.User.Role()!);
-        var language = MatchViews.Language(context, lang);
+        var user = CurrentUser.Required(context);
+        var caller = new AssistantCaller(user.Id, user.Role);
+        var language = RequestLanguage.Of(context, lang);
         if (!request.Stream)
         {
             try

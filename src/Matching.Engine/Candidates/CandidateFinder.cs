@@ -4,8 +4,8 @@ using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
 using Matching.Engine.Offers;
 using Matching.Engine.Privacy;
-using Matching.Engine.Scoring;
 using Matching.Engine.Ranking;
+using Matching.Engine.Scoring;
 
 namespace Matching.Engine.Candidates;
 
