@@ -26,6 +26,14 @@ log=$(mktemp)
 dotnet test Coach.sln --configuration Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
+# The house style: `dotnet format` has nothing to change (whitespace, code style, analyzers). A change counts as a failure.
+format_failed=0
+echo "Checking the formatting: dotnet format --verify-no-changes"
+if ! dotnet format Coach.sln --verify-no-changes --no-restore 2>&1 | tail -n 50; then
+  echo "dotnet format would change the files above: run 'dotnet format Coach.sln' and commit."
+  format_failed=1
+fi
+
 # dotnet test prints one line per test assembly: "Passed!  - Failed: 0, Passed: 8, Skipped: 0, ..."
 read -r passed failed skipped < <(grep -E '(Passed|Failed)!\s+- Failed:' "$log" | sed -E 's/.*Failed:\s+([0-9]+), Passed:\s+([0-9]+), Skipped:\s+([0-9]+).*/\2 \1 \3/' \
   | awk '{p+=$1; f+=$2; s+=$3} END {printf "%d %d %d\n", p, f, s}')
@@ -33,5 +41,6 @@ rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1  # the build or a test host failed before any test could report
 fi
+failed=$((failed + format_failed))
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -12,6 +12,7 @@ using Coach.Api.Search;
 using Coach.Api.Security;
 using Coach.Api.Taxonomy;
 using Coach.Web;
+using Matching.Engine.Json;
 using Scalar.AspNetCore;
 
 if (GenerateCommand.Matches(args) || TrainCommand.Matches(args))
@@ -26,15 +27,20 @@ if (GenerateCommand.Matches(args) || TrainCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Long search texts must reach validation (a clear 400), not Kestrel's bare 414.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
+// Long search texts and ids must reach validation (a 400 or 404 ProblemDetails), not Kestrel's bare 414: Kestrel answers
+// what it rejects itself (a request line over this, a NUL in the path) before any middleware, with an empty body.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 128 * 1024);
 
 // Configuration: the "Coach" section (see README), environment COACH_DATA for the data folder.
 // The engine holds the use cases both front doors call (API handlers and pages are thin adapters).
 builder.Services.AddMatchingEngine(builder.Configuration, generatePseudonymKey: SecuritySetup.IsDevelopment(builder.Environment));
 
-// Enums travel as their names ("Permanent", "Created"), readable in any client.
-builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+// Enums travel as their names ("Permanent", "Created"), readable in any client; a null list element or a NaN is a 400 naming the field.
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    StrictJson.Apply(json.SerializerOptions);
+});
 
 // Every error is a ProblemDetails: unknown routes, bad input, server errors.
 builder.Services.AddCoachProblemDetails();
@@ -83,7 +89,7 @@ app.MapWebSignIn();
 // Web app (Coach.Web): localization, antiforgery, static assets, pages; the adviser's and the recruiter's pages need their role.
 app.MapCoachWeb().WithPageAccess();
 
-open.MapFallback(ProblemResults.UnknownRoute);
+open.MapUnknownRoutes();
 
 app.Run();
 return 0;

@@ -17,6 +17,9 @@ public static class CoachWeb
 {
     public const string CultureRoute = "/culture";
 
+    /// <summary>The site's icon, linked from every page.</summary>
+    public const string FaviconPath = "/_content/Coach.Web/favicon.svg";
+
     public static IServiceCollection AddCoachWeb(this IServiceCollection services)
     {
         services.AddRazorComponents();
@@ -48,7 +51,10 @@ public static class CoachWeb
         web.MapGet(CultureRoute, SetCulture).ExcludeFromDescription();
         web.MapSeekerAnswers();
         web.MapContactRequests();
-        web.MapStaticAssets();
+        web.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(new RequestCostAttribute(RequestCostAttribute.Free)));
+        // Browsers ask for /favicon.ico whatever the page says; it is the same icon as the page's.
+        web.MapGet("/favicon.ico", () => Results.Redirect(FaviconPath, permanent: true))
+            .WithMetadata(new RequestCostAttribute(RequestCostAttribute.Free)).ExcludeFromDescription();
         web.MapRazorComponents<App>();
         return web;
     }

@@ -25,8 +25,14 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>Where the tests save the screenshots the README shows.</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+    /// <summary>
+    /// Where the tests save their screenshots: an ignored folder (.test-results/screenshots), so a test run never
+    /// rewrites a tracked file. <c>COACH_SCREENSHOTS=docs/screenshots</c> refreshes the ones the README shows
+    /// (README, "Screenshots").
+    /// </summary>
+    public static string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("COACH_SCREENSHOTS") is { Length: > 0 } folder
+        ? Path.GetFullPath(folder, RepositoryRoot())
+        : Path.Combine(RepositoryRoot(), ".test-results", "screenshots");
 
     public async Task InitializeAsync()
     {

@@ -19,7 +19,7 @@ public static class CoachApi
         // Trying Coach needs no account: the stateless diagnosis stores nothing.
         var coach = routes.MapGroup("/api/coach").WithTags("Coach")
             .WithAccess(Access.Public)
-            .RequireRateLimiting(RateLimits.Search)
+            .WithCost(RequestCostAttribute.Assessment)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         coach.MapPost("/diagnose", Diagnose)
             .WithRequestExample("""
@@ -33,6 +33,7 @@ public static class CoachApi
 
         var profiles = routes.MapGroup("/api/profiles/{id}").WithTags("Coach")
             .WithAccess(Access.Roles(Roles.Seeker, Roles.Adviser, Roles.Admin))
+            .WithCost(RequestCostAttribute.Assessment)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         profiles.MapGet("/diagnosis", GetDiagnosis).WithSummary("The stored seeker's diagnosis: main challenge, every category with its status and reasons, questions that would change it.");
         profiles.MapGet("/strategy", GetStrategy).WithSummary("The stored seeker's strategies and advice (scored 0-3, with reasons and steps), as their adviser's review left them.");

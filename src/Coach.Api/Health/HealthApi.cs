@@ -1,3 +1,5 @@
+using Coach.Api.Security;
+using Coach.Web;
 using Matching.Engine.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,6 +11,7 @@ public static class HealthApi
     {
         routes.MapGet("/health", GetHealth)
             .WithTags("Health")
+            .WithCost(RequestCostAttribute.Free)
             .WithSummary("Readiness: 200 once the reference data is loaded and the match index is open, 503 before.");
         return routes;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Coach.Api.Infrastructure;
 using Coach.Api.Security;
+using Coach.Web;
 using Matching.Engine.Market;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ public static class MarketApi
         // Aggregate counts only, no personal data: open to everyone, as the market view is.
         var group = routes.MapGroup("/api/market").WithTags("Market")
             .WithAccess(Access.Public)
-            .RequireRateLimiting(RateLimits.Search)
+            .WithCost(RequestCostAttribute.Search)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/supply-demand", GetSupplyDemand)
             .WithSummary("Live supply and demand: offers demanding vs profiles supplying a skill or an occupation, around a place or nationwide, per employment area; for a job, the DARES tension of the areas.");

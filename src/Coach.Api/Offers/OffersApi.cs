@@ -36,7 +36,7 @@ public static class OffersApi
             .WithAccess(Access.Roles(Roles.Seeker, Roles.Adviser, Roles.Recruiter, Roles.Admin));
         group.MapDelete("/{id}", DeleteOffer).WithSummary("Removes an offer from the store and the index.");
         group.MapGet("/{id}/candidates", GetCandidates)
-            .RequireRateLimiting(RateLimits.Search)
+            .WithCost(RequestCostAttribute.Search)
             .WithSummary("Best consenting candidates for an offer, with the explanation of each (pseudonymised, scored by distance band).");
         return routes;
     }

@@ -31,12 +31,13 @@ public static class ProfilesApi
             .Accepts<ProfileInput[]>("application/json", "application/x-ndjson")
             .WithSummary("Adds or replaces profiles in bulk (JSON array or NDJSON); one answer per item.");
         group.MapPost("/{id}", PutProfile)
+            .WithCost(RequestCostAttribute.Assessment)
             .Accepts<ProfileInput>("application/json")
             .WithSummary("Adds or replaces one profile: the seeker questionnaire, or the bare matching profile; the id of the route is the profile's.");
         group.MapGet("/{id}", GetProfile).WithSummary("One profile, as stored.");
         group.MapDelete("/{id}", DeleteProfile).WithSummary("Removes a profile from the store and the index.");
         group.MapGet("/{id}/matches", GetMatches)
-            .RequireRateLimiting(RateLimits.Search)
+            .WithCost(RequestCostAttribute.Search)
             .WithSummary("Best offers for a profile, each with its explanation: skills matched, matched through a related skill, missing; distance; score parts.");
         return routes;
     }
@@ -79,7 +80,7 @@ public static class ProfilesApi
             }
             catch (JsonException e)
             {
-                return ProblemResults.Invalid(e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "", "This value does not have the expected type.");
+                return ProblemResults.Invalid(JsonErrors.FieldOf(e), JsonErrors.Describe(e));
             }
             if (questionnaire is null)
             {

@@ -19,7 +19,7 @@ public static class ReviewsApi
         group.MapGet("/queue", GetQueue).WithSummary("Seekers whose diagnosis and strategy wait for review, oldest first (an adviser sees their caseload).");
         group.MapGet("/export.csv", ExportCsv).WithAccess(Access.Roles(Roles.Admin))
             .WithSummary("Every review, one row per advice review (CSV), to train the ranking.");
-        group.MapGet("/{seekerId}", GetCase).WithSummary("A seeker's case side by side: answers, diagnosis, strategy, reviews, what the seeker sees.");
+        group.MapGet("/{seekerId}", GetCase).WithCost(RequestCostAttribute.Assessment).WithSummary("A seeker's case side by side: answers, diagnosis, strategy, reviews, what the seeker sees.");
         group.MapPost("/{seekerId}", Submit)
             .WithRequestExample("""
                 {"grade":"GoodEnough","comment":"Diagnostic juste.","diagnosisComment":"Le marché local est bien décrit.",

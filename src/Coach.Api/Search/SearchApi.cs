@@ -15,7 +15,7 @@ public static class SearchApi
     {
         var group = routes.MapGroup("/api/search").WithTags("Search")
             .WithAccess(Access.Roles(Roles.Recruiter, Roles.Admin))
-            .RequireRateLimiting(RateLimits.Search)
+            .WithCost(RequestCostAttribute.Search)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/candidates", SearchCandidates)
             .WithRequestExample("""

@@ -11,7 +11,8 @@ public static class SeekerEndpoints
     public const string AnswerRoute = "/seeker/answer";
 
     public static RouteHandlerBuilder MapSeekerAnswers(this IEndpointRouteBuilder routes) =>
-        routes.MapPost(AnswerRoute, AnswerAsync).ExcludeFromDescription();
+        // Saving an answer recomputes the assessment: it costs one.
+        routes.MapPost(AnswerRoute, AnswerAsync).WithMetadata(new RequestCostAttribute(RequestCostAttribute.Assessment)).ExcludeFromDescription();
 
     internal static async Task<IResult> AnswerAsync(HttpContext context, IFormCollection form, SeekerProfiles profiles, CancellationToken cancellationToken)
     {

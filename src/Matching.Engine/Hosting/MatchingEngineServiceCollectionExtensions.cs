@@ -12,6 +12,7 @@ using Matching.Engine.Privacy;
 using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
 using Matching.Engine.Seekers;
+using Matching.Engine.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -50,8 +51,11 @@ public static class MatchingEngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<HostedMatchIndex>());
 
         // The seekers' questionnaires and the advisers' reviews live in the store's SQLite file, beside the index.
-        services.AddSingleton(sp => new SeekerStore(StorePath(sp)));
-        services.AddSingleton(sp => new ReviewStore(StorePath(sp), sp.GetRequiredService<TimeProvider>()));
+        // One SQLite file, one connection factory (WAL, pragmas, schema versions) for every store in it: the index's
+        // documents, the seekers' questionnaires, the advisers' reviews and the privacy tables.
+        services.TryAddSingleton(sp => new SqliteConnectionFactory(StorePath(sp)));
+        services.AddSingleton(sp => new SeekerStore(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton(sp => new ReviewStore(sp.GetRequiredService<SqliteConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddPrivacy(configuration, generatePseudonymKey);
         services.AddSingleton<IPersonalData, MatchingPersonalData>();
         services.AddSingleton<IPersonalData, ReviewPersonalData>();

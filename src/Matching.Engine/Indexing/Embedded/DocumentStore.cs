@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using Matching.Engine.Storage;
 using Matching.Engine.Taxonomy;
 using Microsoft.Data.Sqlite;
 
@@ -7,8 +8,8 @@ namespace Matching.Engine.Indexing.Embedded;
 
 /// <summary>
 /// The system of record of the embedded index: one SQLite file in WAL mode with
-/// <c>synchronous=FULL</c>, so that a batch acknowledged (its transaction committed) survives a
-/// process kill and a power loss alike. Each row holds the document as JSON (for Get*) and a compact
+/// <c>synchronous=FULL</c> (the connections of <see cref="SqliteConnectionFactory"/>), so that a batch
+/// acknowledged (its transaction committed) survives a process kill and a power loss alike. Each row holds the document as JSON (for Get*) and a compact
 /// projection (skills as store-local ints, coordinates, contract, ...) from which a cold start
 /// rebuilds the in-memory index without parsing any JSON. Store-local skill ids keep the file
 /// independent of the taxonomy's dense ids, which may change between taxonomy versions.
@@ -40,20 +41,20 @@ internal sealed class DocumentStore : IDisposable
         """;
 
     private readonly SkillsTaxonomy _taxonomy;
-    private readonly string _connectionString;
+    private readonly SqliteConnectionFactory _database;
+    private readonly bool _ownsDatabase;
     private readonly SqliteConnection _writer;
     private readonly int[] _localOfSkill;
     private readonly List<int> _skillOfLocal = [];
 
-    private DocumentStore(string path, SkillsTaxonomy taxonomy)
+    private DocumentStore(SqliteConnectionFactory database, bool ownsDatabase, SkillsTaxonomy taxonomy)
     {
         _taxonomy = taxonomy;
-        Path = path;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
-        _writer = new SqliteConnection(_connectionString);
-        _writer.Open();
-        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;");
-        Execute(_writer, Schema);
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        database.Migrate("documents", [Schema]);
+        _writer = database.Open();
+        Execute(_writer, "PRAGMA cache_size=-65536;");
         _localOfSkill = new int[taxonomy.Skills.Count];
         Array.Fill(_localOfSkill, -1);
         using var command = _writer.CreateCommand();
@@ -76,16 +77,26 @@ internal sealed class DocumentStore : IDisposable
         }
     }
 
-    public string Path { get; }
+    public string Path => _database.Path;
 
-    public static DocumentStore Open(string path, SkillsTaxonomy taxonomy)
+    /// <summary>The store on its own file (the file and its folder are created when missing).</summary>
+    public static DocumentStore Open(string path, SkillsTaxonomy taxonomy) => Open(new SqliteConnectionFactory(path), ownsDatabase: true, taxonomy);
+
+    /// <summary>The store in a file other stores share; <paramref name="ownsDatabase"/>: dispose the factory with the store.</summary>
+    public static DocumentStore Open(SqliteConnectionFactory database, bool ownsDatabase, SkillsTaxonomy taxonomy)
     {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
+        try
         {
-            Directory.CreateDirectory(directory);
+            return new DocumentStore(database, ownsDatabase, taxonomy);
         }
-        return new DocumentStore(path, taxonomy);
+        catch
+        {
+            if (ownsDatabase)
+            {
+                database.Dispose();
+            }
+            throw;
+        }
     }
 
     // ---------------------------------------------------------------- writes (one transaction per batch)
@@ -218,8 +229,7 @@ internal sealed class DocumentStore : IDisposable
     /// <summary>Ids of the offers a recruiter posted (a scan: for export and erasure, not for queries).</summary>
     public IReadOnlyList<string> OfferIdsOwnedBy(string ownerId)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT o.id FROM offers o JOIN offer_json j ON j.seq = o.seq WHERE json_extract(CAST(j.json AS TEXT), '$.ownerId') = $owner ORDER BY o.id";
         command.Parameters.AddWithValue("$owner", ownerId);
@@ -234,8 +244,7 @@ internal sealed class DocumentStore : IDisposable
 
     private byte[]? ReadJson(string sql, string id)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
@@ -245,8 +254,7 @@ internal sealed class DocumentStore : IDisposable
     /// <summary>Streams the cold-start projection of every offer, in write order.</summary>
     public IEnumerable<OfferRow> ReadOfferRows()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, skills, lat, lon, commune, contract, exp_req, exp_years, occupation FROM offers ORDER BY seq";
         using var reader = command.ExecuteReader();
@@ -268,8 +276,7 @@ internal sealed class DocumentStore : IDisposable
 
     public IEnumerable<ProfileRow> ReadProfileRows()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations FROM profiles ORDER BY seq";
         using var reader = command.ExecuteReader();
@@ -296,8 +303,7 @@ internal sealed class DocumentStore : IDisposable
 
     public (long Offers, long Profiles) Count()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT count(*) FROM offers), (SELECT count(*) FROM profiles)";
         using var reader = command.ExecuteReader();
@@ -389,8 +395,10 @@ internal sealed class DocumentStore : IDisposable
     public void Dispose()
     {
         _writer.Dispose();
-        // Pooled read connections would keep the file (and its WAL) open after the index is gone.
-        using var pooled = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(pooled);
+        // Pooled read connections of a file of its own would keep it (and its WAL) open after the index is gone.
+        if (_ownsDatabase)
+        {
+            _database.Dispose();
+        }
     }
 }

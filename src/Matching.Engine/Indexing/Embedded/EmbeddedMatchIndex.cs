@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Matching.Engine.Storage;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Indexing.Embedded;
@@ -67,11 +68,34 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     public static EmbeddedMatchIndex Open(string storePath, SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storePath);
+        CheckArguments(taxonomy, graph, areaOfCommune, areaName);
+        return Load(DocumentStore.Open(storePath, taxonomy), taxonomy, graph, areaOfCommune, areaName);
+    }
+
+    /// <summary>
+    /// Opens the index in Coach's SQLite file, through the connection factory the other stores share
+    /// (the factory stays open when the index is disposed).
+    /// </summary>
+    /// <inheritdoc cref="Open(string, SkillsTaxonomy, Func{string, string?}, Func{string, string?})"/>
+    public static EmbeddedMatchIndex Open(SqliteConnectionFactory database, SkillsTaxonomy taxonomy, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var graph = new SkillGraph(taxonomy);
+        CheckArguments(taxonomy, graph, areaOfCommune, areaName);
+        return Load(DocumentStore.Open(database, ownsDatabase: false, taxonomy), taxonomy, graph, areaOfCommune, areaName);
+    }
+
+    private static void CheckArguments(SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
+    {
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(areaOfCommune);
         ArgumentNullException.ThrowIfNull(areaName);
-        var store = DocumentStore.Open(storePath, taxonomy);
+    }
+
+    private static EmbeddedMatchIndex Load(DocumentStore store, SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
+    {
         try
         {
             var index = new InMemoryIndex(taxonomy, graph, areaOfCommune);

@@ -6,60 +6,17 @@ using System.Text.Json.Serialization.Metadata;
 namespace Matching.Engine.Ingest;
 
 /// <summary>
-/// Reads a bulk offers body, a JSON array, NDJSON or a France Travail search response
-/// (<c>{"resultats":[...]}</c>), one item at a time. Each item is Coach's schema or France Travail's,
-/// told apart by its fields. A bad item becomes an error item and reading goes on.
+/// The stream reader of bulk bodies: cuts a JSON array, NDJSON or a France Travail envelope into items
+/// and binds each item on its own, so that a bad item is that item's error and the rest goes on.
 /// </summary>
-public static class OfferIngestReader
-{
-    public static IAsyncEnumerable<IngestItem<OfferSubmission>> ReadAsync(Stream body, CancellationToken cancellationToken = default) =>
-        IngestStream.ReadAsync<OfferSubmission>(body, Bind, IngestStream.DefaultMaxItemBytes, cancellationToken);
-
-    /// <summary>Reads one offer already parsed (a single-offer request body).</summary>
-    public static IngestItem<OfferSubmission> Read(JsonElement item, int index = 0) => IngestStream.Bind<OfferSubmission>(index, null, item, Bind);
-
-    /// <summary>
-    /// France Travail items have <c>intitule</c> (or <c>lieuTravail</c>) and no <c>title</c>. Both schemas
-    /// have <c>romeCode</c>, so it marks France Travail only on an item with none of Coach's own fields:
-    /// a Coach offer that forgot its title must be told "title is required", not "intitule is required".
-    /// </summary>
-    public static bool IsFranceTravail(JsonElement item)
-    {
-        bool title = false, ftOnly = false, rome = false, coachOnly = false;
-        foreach (var property in item.EnumerateObject())
-        {
-            switch (property.Name.ToUpperInvariant())
-            {
-                case "TITLE": title = true; break;
-                case "INTITULE" or "LIEUTRAVAIL": ftOnly = true; break;
-                case "ROMECODE": rome = true; break;
-                case "OCCUPATION" or "SKILLS" or "PLACE" or "CONTRACT": coachOnly = true; break;
-            }
-        }
-        return !title && (ftOnly || (rome && !coachOnly));
-    }
-
-    private static JsonTypeInfo Bind(JsonElement item) =>
-        IsFranceTravail(item) ? IngestJsonContext.Default.FranceTravailOffer : IngestJsonContext.Default.OfferInput;
-}
-
-/// <summary>Reads a bulk profiles body, a JSON array or NDJSON, one item at a time.</summary>
-public static class ProfileIngestReader
-{
-    public static IAsyncEnumerable<IngestItem<ProfileInput>> ReadAsync(Stream body, CancellationToken cancellationToken = default) =>
-        IngestStream.ReadAsync<ProfileInput>(body, Bind, IngestStream.DefaultMaxItemBytes, cancellationToken);
-
-    public static IngestItem<ProfileInput> Read(JsonElement item, int index = 0) => IngestStream.Bind<ProfileInput>(index, null, item, Bind);
-
-    private static JsonTypeInfo Bind(JsonElement _) => IngestJsonContext.Default.ProfileInput;
-}
-
 internal static class IngestStream
 {
     /// <summary>One item above this is refused: a real offer is a few kB, a runaway line must not take the memory.</summary>
     public const int DefaultMaxItemBytes = 1 << 20;
 
     private const string WholeItem = "$";
+
+    private const string UnreadableUnicode = "This text is not valid Unicode: invalid UTF-8 bytes, or an escape of half a surrogate pair such as \\ud800.";
 
     private static readonly byte[] s_utf8Bom = [0xEF, 0xBB, 0xBF];
     private static readonly JsonDocumentOptions s_documentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
@@ -98,6 +55,7 @@ internal static class IngestStream
             }
         }
 
+        var envelope = false;
         if (buffer.Pending[0] == (byte)'{')
         {
             // France Travail's search API wraps its offers: {"resultats":[...],"filtresPossibles":[...]}.
@@ -109,12 +67,14 @@ internal static class IngestStream
             }
             if (arrayStart > 0)
             {
+                // The envelope's other members (filters, counts) follow the array: they are not items.
                 buffer.Consume(arrayStart);
+                envelope = true;
             }
         }
 
         var items = buffer.Pending[0] == (byte)'['
-            ? ReadArrayAsync<T>(buffer, typeOf, maxItemBytes, cancellationToken)
+            ? ReadArrayAsync<T>(buffer, envelope, typeOf, maxItemBytes, cancellationToken)
             : ReadLinesAsync<T>(buffer, line, typeOf, maxItemBytes, cancellationToken);
         await foreach (var item in items)
         {
@@ -130,14 +90,73 @@ internal static class IngestStream
             return Error<T>(index, line, null, WholeItem, $"An item must be a JSON object, not {element.ValueKind.ToString().ToLowerInvariant()}.");
         }
         var id = IdOf(element);
-        var typeInfo = typeOf(element);
+        Type? type = null;
         try
         {
+            var typeInfo = typeOf(element);
+            type = typeInfo.Type;
             return new IngestItem<T>(index, line, id, (T)element.Deserialize(typeInfo)!, null);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return Error<T>(index, line, id, FieldOf(e.Path), Describe(e, typeInfo.Type));
+            // Text that JSON can carry but .NET cannot read (invalid UTF-8, a lone surrogate escape "\ud800") is the
+            // item's error, not the request's; so is a value of the wrong type.
+            return UnreadableText(element) is { } field ? Error<T>(index, line, id, field, UnreadableUnicode)
+                : e is JsonException json && type is not null ? Error<T>(index, line, id, FieldOf(json.Path), Describe(json, type))
+                : Error<T>(index, line, id, WholeItem, "The item could not be read: " + Trim(e.Message));
+        }
+    }
+
+    /// <summary>The path of the first string (or property name) in the element that cannot be read as .NET text.</summary>
+    private static string? UnreadableText(JsonElement element, string path = "")
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Readable(element) ? null : path.Length == 0 ? WholeItem : path;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (UnreadableText(item, $"{path}[{i++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path.Length == 0 ? WholeItem : path;
+                    }
+                    if (UnreadableText(property.Value, path.Length == 0 ? name : $"{path}.{name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+
+        static bool Readable(JsonElement text)
+        {
+            try
+            {
+                _ = text.GetString();
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
         }
     }
 
@@ -192,7 +211,7 @@ internal static class IngestStream
         }
     }
 
-    private static async IAsyncEnumerable<IngestItem<T>> ReadArrayAsync<T>(BodyBuffer buffer, Func<JsonElement, JsonTypeInfo> typeOf, int maxItemBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<IngestItem<T>> ReadArrayAsync<T>(BodyBuffer buffer, bool envelope, Func<JsonElement, JsonTypeInfo> typeOf, int maxItemBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
         buffer.Consume(1);
@@ -215,6 +234,13 @@ internal static class IngestStream
             var b = buffer.Pending[0];
             if (b == (byte)']')
             {
+                buffer.Consume(1);
+                if (!envelope && await HasMoreAsync(buffer, cancellationToken))
+                {
+                    // "[A] B C": what follows the array cannot be read, and must not vanish in silence.
+                    yield return Error<T>(index, null, null, WholeItem,
+                        "Invalid JSON, the rest of the body was not read: data follows the end of the array. Send one JSON array, or NDJSON (one object per line), not both.");
+                }
                 yield break;
             }
             if (afterValue)
@@ -259,6 +285,23 @@ internal static class IngestStream
             index++;
             afterValue = true;
             yield return item;
+        }
+    }
+
+    /// <summary>Whether anything but white space is left in the body.</summary>
+    private static async ValueTask<bool> HasMoreAsync(BodyBuffer buffer, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (buffer.Pending.IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+            {
+                return true;
+            }
+            buffer.Consume(buffer.Pending.Length);
+            if (!await buffer.ReadMoreAsync(cancellationToken))
+            {
+                return false;
+            }
         }
     }
 
@@ -343,17 +386,24 @@ internal static class IngestStream
 
     private static string? IdOf(JsonElement item)
     {
-        foreach (var property in item.EnumerateObject())
+        try
         {
-            if (property.Name.Equals("id", StringComparison.OrdinalIgnoreCase))
+            foreach (var property in item.EnumerateObject())
             {
-                return property.Value.ValueKind switch
+                if (property.Name.Equals("id", StringComparison.OrdinalIgnoreCase))
                 {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number => property.Value.GetRawText(),
-                    _ => null,
-                };
+                    return property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString(),
+                        JsonValueKind.Number => property.Value.GetRawText(),
+                        _ => null,
+                    };
+                }
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // An id (or a property name) with a lone surrogate: the item has no id to answer with.
         }
         return null;
     }
