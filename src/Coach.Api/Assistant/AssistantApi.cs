@@ -20,7 +20,8 @@ public static class AssistantApi
         // A seeker asks about themself, an adviser about their caseload, an admin about anyone: the tools decide.
         var group = routes.MapGroup("/api/coach").WithTags("Assistant")
             .WithAccess(Access.Roles(Roles.Seeker, Roles.Adviser, Roles.Admin))
-            .RequireRateLimiting(RateLimits.Search);
+            // A turn runs the use cases it calls (an assessment each): the dearest cost a request may have.
+            .WithCost(RequestCostAttribute.Assessment);
         group.MapPost("/chat", Chat)
             .Produces<ChatAnswer>()
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
