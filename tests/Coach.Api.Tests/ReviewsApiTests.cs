@@ -103,4 +103,49 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("grade", out _), problem.ToString());
     }
+
+    [Fact]
+    public async Task An_adviser_grades_the_suggested_offers_and_the_grades_and_impressions_feed_the_ranking_and_the_seekers_export()
+    {
+        const string Graded = "review-offers-seeker";
+        var recruiter = await factory.CreateReadyClientAsAsync(Roles.Recruiter, "review-recruiter");
+        (await recruiter.PostAsJsonAsync("/api/offers", new object[]
+        {
+            new { id = "review-offer-1", title = "Aide-soignant de nuit", occupation = "J1501", place = new { commune = "69383" }, contract = "CDI" },
+            new { id = "review-offer-2", title = "Aide-soignant", occupation = "J1501", place = new { commune = "69383" }, contract = "CDD" },
+        })).EnsureSuccessStatusCode();
+        var seeker = await factory.CreateReadyClientAsAsync(Roles.Seeker, Graded);
+        (await seeker.PostAsJsonAsync($"/api/profiles/{Graded}", new
+        {
+            targetJobs = new[] { new { romeCode = "J1501" } },
+            pastJobs = new[] { new { romeCode = "J1501" } },
+            commune = "69383",
+            radiusKm = 20,
+            searchableByRecruiters = false,
+        })).EnsureSuccessStatusCode();
+        var admin = await factory.CreateReadyClientAsAsync(Roles.Admin, "review-admin-3");
+
+        var @case = await admin.GetFromJsonAsync<JsonElement>($"/api/reviews/{Graded}");
+        var suggested = @case.GetProperty("suggestedOffers").EnumerateArray().Select(o => o.GetProperty("offerId").GetString()).ToList();
+        Assert.Contains("review-offer-1", suggested);
+        var submitted = await admin.PostAsJsonAsync($"/api/reviews/{Graded}", new
+        {
+            grade = "GoodEnough",
+            advice = Array.Empty<object>(),
+            offers = new[] { new { offerId = "review-offer-1", grade = 2, comment = (string?)"CDI, près de chez elle" }, new { offerId = "review-offer-2", grade = 0, comment = (string?)null } },
+        });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var bad = await admin.PostAsJsonAsync($"/api/reviews/{Graded}", new { grade = "GoodEnough", advice = Array.Empty<object>(), offers = new[] { new { offerId = "review-offer-1", grade = 3 } } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Matching.Engine.Reviews.ReviewStore>(factory.Services);
+        Assert.Contains(store.OfferGrades(), g => g.SeekerId == Graded && g.OfferId == "review-offer-1" && g.Grade == 2);
+        var impressions = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Matching.Engine.Ranking.ImpressionLog>(factory.Services);
+        Assert.Contains(impressions.OfSeeker(Graded), i => i.OfferId == "review-offer-1" && i.ViewerRole == "admin");
+
+        var export = await seeker.GetFromJsonAsync<JsonElement>("/api/me/export");
+        Assert.Contains("review-offer-1", export.GetProperty("impressions").ToString(), StringComparison.Ordinal);
+        Assert.Contains("CDI, près de chez elle", export.GetProperty("reviews").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("review-admin-3", export.GetProperty("impressions").ToString(), StringComparison.Ordinal);
+    }
 }

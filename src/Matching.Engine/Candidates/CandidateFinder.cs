@@ -4,6 +4,7 @@ using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
 using Matching.Engine.Offers;
 using Matching.Engine.Privacy;
+using Matching.Engine.Ranking;
 using Matching.Engine.Scoring;
 
 namespace Matching.Engine.Candidates;
@@ -12,7 +13,7 @@ namespace Matching.Engine.Candidates;
 /// Candidates for a recruiter: for one of their offers, or by a search on skills. Only seekers who
 /// consented appear, under a pseudonym per recruiter, scored and ranked by distance band.
 /// </summary>
-public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, ReferenceDataProvider referenceData, Coaching.SeekerStore seekers, TimeProvider time)
+public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, ReferenceDataProvider referenceData, Coaching.SeekerStore seekers, TimeProvider time, OfferRanking? ranking = null)
 {
     public const int MaxPageSize = 100;
     public const int MaxSkills = 100;
@@ -41,7 +42,7 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
             return Outcome.NotFound("offer", offerId);
         }
         var page = await index.MatchProfilesAsync(offer, Consent.ForRecruiter(new MatchOptions(size ?? 20, cursor)), cancellationToken);
-        return Outcome.Ok(new CandidatePage(await ViewsAsync(caller, page.Hits, language, cancellationToken), page.Total, page.NextCursor));
+        return Outcome.Ok(new CandidatePage(await ViewsAsync(caller, page.Hits, language, cancellationToken, cursor is null ? offer : null), page.Total, page.NextCursor));
     }
 
     /// <summary>Candidates by must-have and nice-to-have skills, place and radius, contracts, experience; with facets.</summary>
@@ -118,7 +119,10 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
     /// The hits as the recruiter sees them. Seekers who did not consent are dropped whatever the index
     /// returned; the pseudonyms shown are remembered so this recruiter, and only this one, can name one back.
     /// </summary>
-    private async Task<List<CandidateView>> ViewsAsync(CoachUser recruiter, IEnumerable<MatchHit> hits, string language, CancellationToken cancellationToken)
+    /// <param name="forOffer">The recruiter's offer these are the first page of candidates of: recorded as shown (the
+    /// impressions the offer ranking learns from, with contact requests); null for a search by skills or a later page.</param>
+    private async Task<List<CandidateView>> ViewsAsync(CoachUser recruiter, IEnumerable<MatchHit> hits, string language, CancellationToken cancellationToken,
+        OfferDocument? forOffer = null)
     {
         var taxonomy = referenceData.Require().Taxonomy;
         var shown = new List<(MatchHit Hit, ProfileDocument Profile)>();
@@ -128,6 +132,10 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
             {
                 shown.Add((hit, profile));
             }
+        }
+        if (forOffer is not null)
+        {
+            ranking?.RecordCandidates(recruiter.Id, forOffer, shown, OfferRanking.Tension(referenceData.Require()));
         }
         var names = pseudonyms.Issue(recruiter.Id, [.. shown.Select(s => s.Hit.Id)]);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

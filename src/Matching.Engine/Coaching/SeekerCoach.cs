@@ -4,6 +4,7 @@ using Matching.Engine.Coaching.Facts;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
+using Matching.Engine.Ranking;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Coaching;
@@ -30,7 +31,9 @@ public sealed record CoachAssessment(
 /// then diagnosis, advice and strategies, and the matching offers. Pure functions do the judging;
 /// this class only gathers what they read.
 /// </summary>
-public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex index)
+/// <param name="ranking">The learned order of the matches' first page, when a model won (docs/quality.md).</param>
+/// <param name="adviceRanking">The learned order of advice within an engine score, when a model won.</param>
+public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex index, OfferRanking? ranking = null, AdviceRanking? adviceRanking = null)
 {
     /// <summary>Local offers read to rank the skills gap: enough to count, few enough to stay fast.</summary>
     private const int GapSampleOffers = 200;
@@ -98,10 +101,18 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
 
         var diagnosis = DiagnosisEngine.Diagnose(profile, facts, today);
         var advice = AdviceEngine.Advise(profile, facts, diagnosis, today);
+        if (adviceRanking is { ActiveModel: not null })
+        {
+            advice = adviceRanking.Reorder(advice, diagnosis.MainChallenge);
+        }
         var strategies = StrategyBuilder.Build(advice, diagnosis);
         var page = document.Skills.Count == 0
             ? new MatchPage([], 0, null)
             : await index.MatchOffersAsync(document, SeekerMatchOptions(Math.Clamp(matches, 1, 100), target, practised), cancellationToken);
+        if (ranking is { ActiveModel: not null } && page.Hits.Count > 1)
+        {
+            page = ranking.Rerank(document, page, await OfferRanking.OffersAsync(index, page, cancellationToken), OfferRanking.Tension(data));
+        }
         return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, page);
     }
 

@@ -130,7 +130,22 @@ public sealed record ScoreParts(
     double Distance,
     double Contract,
     double Experience,
-    double Total);
+    double Total)
+{
+    /// <summary>
+    /// The learned ranking model's part, set only when a model that beat the scorer re-ordered the page
+    /// (see docs/quality.md); null otherwise. An index never sets it: it is added after the index answered.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LearnedPart? Learned { get; init; }
+}
+
+/// <summary>What the learned ranking model did to a hit.</summary>
+/// <param name="Score">The model's score (a LambdaMART output: only its order means something).</param>
+/// <param name="ScorerRank">The hit's rank (1-based) in the scorer's order, before the model re-ordered the page.</param>
+/// <param name="Rank">The hit's rank (1-based) after it.</param>
+/// <param name="ModelVersion">Which saved model (data/models/ranking-v{N}.zip).</param>
+public sealed record LearnedPart(double Score, int ScorerRank, int Rank, int ModelVersion);
 
 /// <summary>Why a pair matched.</summary>
 public sealed record MatchExplanation(

@@ -7,6 +7,7 @@ using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Privacy;
+using Matching.Engine.Ranking;
 using Matching.Engine.Seekers;
 
 namespace Matching.Engine.Reviews;
@@ -24,7 +25,9 @@ public sealed class AdviserReviews(
     SeekerCoach coach,
     SeekerProfiles profiles,
     ReferenceDataProvider referenceData,
-    TimeProvider time)
+    TimeProvider time,
+    IMatchIndex? index = null,
+    OfferRanking? ranking = null)
 {
     public const int MaxQueue = 1000;
 
@@ -63,12 +66,21 @@ public sealed class AdviserReviews(
         var assessment = await coach.AssessAsync(profile, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), language, cancellationToken: cancellationToken);
         var stored = reviews.Get(seekerId);
         var advice = assessment.Advice.Where(a => a.Score > 0).OrderByDescending(a => a.Score).Localize(culture);
+        IReadOnlyList<OfferMatchView>? suggested = null;
+        if (index is not null && referenceData.Current is { } data)
+        {
+            // The offers the adviser may grade: what they are shown is recorded, it trains the offer ranking.
+            var offers = await OfferRanking.OffersAsync(index, assessment.Matches, cancellationToken);
+            ranking?.RecordSeekerMatches(caller.Id, caller.Role, assessment.Profile, assessment.Matches, offers, OfferRanking.Tension(data));
+            suggested = await OfferMatchViews.ViewsAsync(index, data.Taxonomy, assessment.Matches, language, cancellationToken);
+        }
         return Outcome.Ok(new ReviewCase(
             seekerId, profile, assessment.Diagnosis.Localize(culture), assessment.Strategies.Localize(culture), advice,
             SeekerReviewSnapshot.Apply(advice, reviews.ScoreOverrides(seekerId)),
             stored.Pending is { } pending ? Item(pending, language, stored.Latest) : null, stored.History, reviews.Changes(seekerId),
             assessment.Target, assessment.Place, assessment.Advice.Localize(culture),
-            [.. assessment.Profile.Skills.Select(s => new CaseSkill(s.SkillUri, referenceData.Require().Taxonomy.SkillByUri(s.SkillUri)?.Label(language) ?? s.SkillUri, s.Evidence))]));
+            [.. assessment.Profile.Skills.Select(s => new CaseSkill(s.SkillUri, referenceData.Require().Taxonomy.SkillByUri(s.SkillUri)?.Label(language) ?? s.SkillUri, s.Evidence))],
+            suggested));
     }
 
     /// <summary>
@@ -118,7 +130,8 @@ public sealed class AdviserReviews(
         var review = new Review(
             request.Grade, request.Comment, request.DiagnosisComment,
             [.. (request.Advice ?? []).Select(a => new AdviceReview(a?.ModuleId!, a?.Score ?? -1, a?.Comment))],
-            caller.Id, time.GetUtcNow());
+            caller.Id, time.GetUtcNow(),
+            [.. (request.Offers ?? []).Select(o => new OfferReview(o?.OfferId!, o?.Grade ?? -1, o?.Comment))]);
         try
         {
             var stored = reviews.Submit(seekerId, review);

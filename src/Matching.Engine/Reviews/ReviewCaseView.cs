@@ -27,6 +27,7 @@ public sealed record CaseSkill(string Uri, string Label, SkillEvidence Evidence)
 /// <param name="Advice">The advice the engine gave (score above 0), as it scored them.</param>
 /// <param name="EveryAdvice">Every advice the engine weighed, 0 included, so the adviser may bring one up.</param>
 /// <param name="SeekerSees">The advice as the seeker sees it, the latest review applied.</param>
+/// <param name="SuggestedOffers">The offers Coach suggests to the seeker, for the adviser to grade (<see cref="ReviewRequest.Offers"/>).</param>
 public sealed record ReviewCase(
     string SeekerId,
     SeekerProfile? Profile,
@@ -40,9 +41,17 @@ public sealed record ReviewCase(
     UnderstoodTarget? Target = null,
     Place? Place = null,
     IReadOnlyList<RenderedAdvice>? EveryAdvice = null,
-    IReadOnlyList<CaseSkill>? Skills = null);
+    IReadOnlyList<CaseSkill>? Skills = null,
+    IReadOnlyList<Seekers.OfferMatchView>? SuggestedOffers = null);
 
 public sealed record AdviceReviewRequest(string ModuleId, int Score, string? Comment);
 
-/// <summary>An adviser's review: a grade and comments, and per advice a new score (3 priority, 2 secondary, 1 to look at, 0 hide).</summary>
-public sealed record ReviewRequest(ReviewGrade? Grade, string? Comment, string? DiagnosisComment, IReadOnlyList<AdviceReviewRequest>? Advice);
+/// <summary>An adviser's grade of a suggested offer: 0 not for this seeker, 1 worth a look, 2 a good match (trains the offer ranking).</summary>
+public sealed record OfferReviewRequest(string OfferId, int Grade, string? Comment);
+
+/// <summary>
+/// An adviser's review: a grade and comments, per advice a new score (3 priority, 2 secondary, 1 to look at, 0 hide),
+/// and per suggested offer a grade.
+/// </summary>
+public sealed record ReviewRequest(
+    ReviewGrade? Grade, string? Comment, string? DiagnosisComment, IReadOnlyList<AdviceReviewRequest>? Advice, IReadOnlyList<OfferReviewRequest>? Offers = null);

@@ -5,6 +5,7 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
+using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
 
 namespace Matching.Engine.Seekers;
@@ -22,7 +23,8 @@ public sealed class SeekerAssessments(
     SeekerCoach coach,
     ReferenceDataProvider referenceData,
     TimeProvider time,
-    Caching.ICoachCache cache)
+    Caching.ICoachCache cache,
+    OfferRanking? ranking = null)
 {
     /// <summary>The assessment of a questionnaire sent as is: nothing is stored, so it needs no account and no id.</summary>
     public async Task<Outcome<AssessmentView>> DiagnoseAsync(SeekerProfile profile, string language, CancellationToken cancellationToken = default)
@@ -52,8 +54,19 @@ public sealed class SeekerAssessments(
     /// </summary>
     /// <param name="resource">What is read, for the access log ("diagnosis", "strategy", ...).</param>
     /// <param name="reason">Why, for the access log.</param>
-    public async Task<Outcome<AssessmentView>> ForSeekerAsync(
-        CoachUser caller, string seekerId, string language, string resource = "assessment", string reason = "coaching", CancellationToken cancellationToken = default)
+    public Task<Outcome<AssessmentView>> ForSeekerAsync(
+        CoachUser caller, string seekerId, string language, string resource = "assessment", string reason = "coaching", CancellationToken cancellationToken = default) =>
+        AssessStoredAsync(caller, seekerId, language, resource, reason, recordShown: false, cancellationToken);
+
+    /// <summary>
+    /// The seeker's own page: <see cref="ForSeekerAsync"/>, and the offers it shows recorded as shown to the caller (the
+    /// impressions the offer ranking learns from). Only for a page that really shows them, once per view.
+    /// </summary>
+    public Task<Outcome<AssessmentView>> ShowAsync(CoachUser caller, string seekerId, string language, CancellationToken cancellationToken = default) =>
+        AssessStoredAsync(caller, seekerId, language, "assessment", "coaching", recordShown: true, cancellationToken);
+
+    private async Task<Outcome<AssessmentView>> AssessStoredAsync(
+        CoachUser caller, string seekerId, string language, string resource, string reason, bool recordShown, CancellationToken cancellationToken)
     {
         var profile = await access.ReadAsync(caller, seekerId, resource, reason, () => StoredProfileAsync(seekerId, cancellationToken));
         if (profile is null)
@@ -64,6 +77,11 @@ public sealed class SeekerAssessments(
         var today = Today;
         var assessment = await cache.AssessmentAsync(seekerId, language, profile,
             ct => coach.AssessAsync(profile, today, language, cancellationToken: ct), cancellationToken);
+        if (recordShown && ranking is not null && assessment.Matches.Hits.Count > 0)
+        {
+            var offers = await OfferRanking.OffersAsync(index, assessment.Matches, cancellationToken);
+            ranking.RecordSeekerMatches(caller.Id, caller.Role, assessment.Profile, assessment.Matches, offers, OfferRanking.Tension(referenceData.Require()));
+        }
         var culture = Culture(language);
         var overrides = reviews.ScoreOverrides(seekerId);
         return Outcome.Ok(await ViewAsync(

@@ -4,6 +4,7 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
+using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
 
 namespace Matching.Engine.Seekers;
@@ -25,7 +26,8 @@ public sealed class SeekerProfiles(
     DocumentBuilders builders,
     ReferenceDataProvider referenceData,
     TimeProvider time,
-    Caching.ICoachCache cache)
+    Caching.ICoachCache cache,
+    OfferRanking? ranking = null)
 {
     public const int MaxIdLength = 200;
     public const int MaxLabelLength = 200;
@@ -158,6 +160,14 @@ public sealed class SeekerProfiles(
             return Outcome.NotFound("profile", seekerId);
         }
         var page = await index.MatchOffersAsync(profile, new MatchOptions(size ?? 20, cursor, RadiusKm: radiusKm), cancellationToken);
+        if (cursor is null && ranking is not null)
+        {
+            // The first page: re-ordered by the learned ranking when a model won, and recorded as shown to the caller.
+            var offers = await OfferRanking.OffersAsync(index, page, cancellationToken);
+            var tension = OfferRanking.Tension(referenceData.Require());
+            page = ranking.Rerank(profile, page, offers, tension);
+            ranking.RecordSeekerMatches(caller.Id, caller.Role, profile, page, offers, tension);
+        }
         var views = await OfferMatchViews.ViewsAsync(index, referenceData.Require().Taxonomy, page, language, cancellationToken);
         return Outcome.Ok(new OfferMatchPage(views, page.Total, page.NextCursor));
     }
