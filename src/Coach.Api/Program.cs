@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Coach.Api.Assistant;
 using Coach.Api.Caching;
 using Coach.Api.Cli;
 using Coach.Api.Coaching;
@@ -16,14 +17,14 @@ using Coach.Web;
 using Matching.Engine.Json;
 using Scalar.AspNetCore;
 
-if (GenerateCommand.Matches(args))
+if (GenerateCommand.Matches(args) || TrainCommand.Matches(args))
 {
-    // `dotnet run --project src/Coach.Api -- generate --offers N --profiles M --seed S`
+    // `dotnet run --project src/Coach.Api -- generate --offers N --profiles M --seed S`, `... -- train ranking`
     var configuration = new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
         .AddEnvironmentVariables()
         .Build();
-    return await GenerateCommand.RunAsync(args, configuration);
+    return TrainCommand.Matches(args) ? TrainCommand.Run(args, configuration) : await GenerateCommand.RunAsync(args, configuration);
 }
 if (ReindexCommand.Matches(args))
 {
@@ -66,6 +67,10 @@ builder.Services.AddOpenApi(options => options
 // Security: JWT bearer, access rules, privacy stores, rate and body limits (see Security/).
 builder.Services.AddCoachSecurity(builder.Configuration, builder.Environment);
 
+// The optional assistant (Coach:Assistant:Endpoint/Model/ApiKey): its tools are Coach's use cases, called as the user.
+builder.Services.AddCoachAssistant(builder.Configuration);
+builder.Services.AddSingleton<Coach.Assistant.IAssistantTools, Coach.Api.Assistant.AssistantTools>();
+
 // Web app (Coach.Web): pages for seekers, advisers, recruiters and the market, at /.
 builder.Services.AddCoachWeb();
 
@@ -90,6 +95,7 @@ app.MapMarket();
 app.MapCoach();
 app.MapReviews();
 app.MapJourney();
+app.MapAssistant();
 
 // Security: my data, contact requests, admin audit log, development sign-in (API and web pages).
 app.MapPrivacy();

@@ -43,6 +43,10 @@ public sealed class FuzzTests(FuzzTests.Factory fixture, ITestOutputHelper outpu
                 ["Coach:RateLimits:CallerUnitsPerMinute"] = "100000000",
                 ["Coach:RateLimits:AnonymousUnitsPerMinutePerAddress"] = "100000000",
                 ["Coach:RateLimits:IngestPerMinute"] = "1000000",
+                // An assistant is configured so the chat answers its input rather than 503 "not configured"; nothing
+                // listens on the discard port, and no fuzzed body is a valid conversation.
+                ["Coach:Assistant:Endpoint"] = "http://127.0.0.1:9/v1",
+                ["Coach:Assistant:Model"] = "fuzz",
             },
         };
 

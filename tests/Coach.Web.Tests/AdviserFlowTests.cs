@@ -1,3 +1,6 @@
+using Matching.Engine.Coaching;
+using Matching.Engine.Indexing;
+using Matching.Engine.Portfolio;
 using Matching.Engine.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -23,6 +26,10 @@ public sealed class AdviserFlowTests(WebAppFixture app)
         await adviser.GotoAsync("/adviser");
         var row = adviser.Locator($"tr[data-seeker='{seekerId}']");
         await Assertions.Expect(row).ToBeVisibleAsync();
+        // The queue says who the seeker is in the adviser's terms: target job, place, main challenge, what is new.
+        await Assertions.Expect(row).ToContainTextAsync(SeekerSteps.Job);
+        await Assertions.Expect(row).ToContainTextAsync("Lyon");
+        await Assertions.Expect(row).ToContainTextAsync("Première demande de revue");
         await row.GetByRole(AriaRole.Link).ClickAsync();
 
         await Assertions.Expect(adviser.Locator("#profile-h")).ToBeVisibleAsync();
@@ -36,6 +43,10 @@ public sealed class AdviserFlowTests(WebAppFixture app)
 
         await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("Relecture enregistrée");
         await Assertions.Expect(adviser.Locator("#changes-h")).ToBeVisibleAsync();
+        // The grade and comments stay on the case.
+        var history = adviser.Locator("section.history");
+        await Assertions.Expect(history).ToContainTextAsync("Bon diagnostic, un conseil en trop.");
+        await Assertions.Expect(history).ToContainTextAsync("Pas adapté à sa situation.");
         // The queue no longer lists a reviewed seeker.
         await adviser.GotoAsync("/adviser");
         Assert.Equal(0, await adviser.Locator($"tr[data-seeker='{seekerId}']").CountAsync());
@@ -49,6 +60,26 @@ public sealed class AdviserFlowTests(WebAppFixture app)
         await adviser.GotoAsync($"/adviser/{seekerId}/view");
         await Assertions.Expect(adviser.GetByTestId("main-challenge")).ToBeVisibleAsync();
         Assert.Equal(0, await adviser.Locator($"details.advice[data-module='{module}']").CountAsync());
+    }
+
+    [Fact]
+    public async Task AdviserConfirmsASkillAndItCountsAsConfirmed()
+    {
+        var seekerId = await SeekerSteps.FillQuestionnaireAsync(await app.NewPageAsync(), consent: false);
+        app.Services.GetRequiredService<Caseloads>().Assign("web-adviser", seekerId);
+        var adviser = await app.NewPageAsAsync("adviser", "web-adviser");
+        await adviser.GotoAsync($"/adviser/{seekerId}");
+
+        // The portfolio on the case page: each skill with its evidence, a button for those the adviser has not confirmed.
+        var skill = adviser.GetByTestId("portfolio").Locator("tr:has(button)").First;
+        var uri = await skill.GetAttributeAsync("data-skill");
+        await skill.GetByRole(AriaRole.Button).ClickAsync();
+
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Status).First).ToContainTextAsync("Compétence confirmée");
+        await Assertions.Expect(adviser.Locator($"tr[data-skill='{uri}']")).ToContainTextAsync("confirmée par un conseiller");
+        await Assertions.Expect(adviser.Locator($"tr[data-skill='{uri}']")).ToContainTextAsync("web-adviser");
+        Assert.Contains(app.Services.GetRequiredService<SkillProofs>().Of(seekerId),
+            p => p.SkillUri == uri && p.Kind == SkillEvidence.AdviserConfirmed && p.ById == "web-adviser");
     }
 
     [Fact]

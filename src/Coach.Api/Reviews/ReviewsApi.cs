@@ -4,6 +4,7 @@ using Coach.Api.Security;
 using Coach.Web;
 using Matching.Engine.Access;
 using Matching.Engine.Reviews;
+using Matching.Engine.Seekers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coach.Api.Reviews;

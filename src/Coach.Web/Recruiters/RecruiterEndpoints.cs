@@ -28,10 +28,13 @@ public static class RecruiterEndpoints
         var returnTo = CoachWeb.IsLocal(back) && back.StartsWith("/recruiter", StringComparison.Ordinal) ? back : "/recruiter";
         var separator = returnTo.Contains('?', StringComparison.Ordinal) ? "&" : "?";
         // The same contact requests as the API's: the seeker accepts or declines them, and is revealed only then.
+        // The recruiter's own message: the seeker reads it before accepting or declining.
+        var message = form["message"].ToString().Trim();
+        var offer = form["offer"].ToString().Trim();
         var created = await contacts.CreateAsync(CurrentUser.Required(context),
-            new ContactRequestInput(candidate, null, null, "Demande de contact depuis la recherche de candidats."), context.RequestAborted);
-        return created.IsSuccess
-            ? Results.LocalRedirect($"{returnTo}{separator}contacted={Uri.EscapeDataString(candidate)}")
+            new ContactRequestInput(candidate, null, offer.Length == 0 ? null : offer, message), context.RequestAborted);
+        return created.IsSuccess ? Results.LocalRedirect($"{returnTo}{separator}contacted={Uri.EscapeDataString(candidate)}")
+            : created.Status == Matching.Engine.Access.OutcomeStatus.Invalid ? Results.LocalRedirect($"{returnTo}{separator}contact=message")
             : Results.LocalRedirect($"{returnTo}{separator}contact=expired");
     }
 }

@@ -4,6 +4,7 @@ using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
 using Matching.Engine.Offers;
 using Matching.Engine.Privacy;
+using Matching.Engine.Ranking;
 using Matching.Engine.Scoring;
 
 namespace Matching.Engine.Candidates;
@@ -12,7 +13,7 @@ namespace Matching.Engine.Candidates;
 /// Candidates for a recruiter: for one of their offers, or by a search on skills. Only seekers who
 /// consented appear, under a pseudonym per recruiter, scored and ranked by distance band.
 /// </summary>
-public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, ReferenceDataProvider referenceData)
+public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, ReferenceDataProvider referenceData, Coaching.SeekerStore seekers, TimeProvider time, OfferRanking? ranking = null)
 {
     public const int MaxPageSize = 100;
     public const int MaxSkills = 100;
@@ -41,7 +42,7 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
             return Outcome.NotFound("offer", offerId);
         }
         var page = await index.MatchProfilesAsync(offer, Consent.ForRecruiter(new MatchOptions(size ?? 20, cursor)), cancellationToken);
-        return Outcome.Ok(new CandidatePage(await ViewsAsync(caller, page.Hits, language, cancellationToken), page.Total, page.NextCursor));
+        return Outcome.Ok(new CandidatePage(await ViewsAsync(caller, page.Hits, language, cancellationToken, cursor is null ? offer : null), page.Total, page.NextCursor));
     }
 
     /// <summary>Candidates by must-have and nice-to-have skills, place and radius, contracts, experience; with facets.</summary>
@@ -130,7 +131,10 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
     /// The hits as the recruiter sees them. Seekers who did not consent are dropped whatever the index
     /// returned; the pseudonyms shown are remembered so this recruiter, and only this one, can name one back.
     /// </summary>
-    private async Task<List<CandidateView>> ViewsAsync(CoachUser recruiter, IEnumerable<MatchHit> hits, string language, CancellationToken cancellationToken)
+    /// <param name="forOffer">The recruiter's offer these are the first page of candidates of: recorded as shown (the
+    /// impressions the offer ranking learns from, with contact requests); null for a search by skills or a later page.</param>
+    private async Task<List<CandidateView>> ViewsAsync(CoachUser recruiter, IEnumerable<MatchHit> hits, string language, CancellationToken cancellationToken,
+        OfferDocument? forOffer = null)
     {
         var taxonomy = referenceData.Require().Taxonomy;
         var shown = new List<(MatchHit Hit, ProfileDocument Profile)>();
@@ -141,20 +145,33 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
                 shown.Add((hit, profile));
             }
         }
+        if (forOffer is not null)
+        {
+            ranking?.RecordCandidates(recruiter.Id, forOffer, shown, OfferRanking.Tension(referenceData.Require()));
+        }
         var names = pseudonyms.Issue(recruiter.Id, [.. shown.Select(s => s.Hit.Id)]);
-        return [.. shown.Select((s, i) => new CandidateView(
-            names[i],
-            Math.Round(s.Hit.Score, 4),
-            [.. s.Profile.Skills.Select(k => ExplanationViews.Skill(taxonomy, k.SkillUri, language))],
-            s.Profile.ExperienceYears,
-            s.Profile.ContractWishes,
-            // The index explains a recruiter's hit by its band's floor, which reads back as the same band.
-            DistanceBands.Of(s.Hit.Explanation.DistanceKm),
-            ExplanationViews.Explain(s.Hit.Explanation, taxonomy, language) with { DistanceKm = null },
-            // The best attested first: an adviser's confirmation, a colleague's endorsement, a training, a past job.
-            [.. s.Profile.Skills.Where(k => k.Evidence is not (SkillEvidence.Declared or SkillEvidence.Inferred))
-                .OrderByDescending(k => MatchScorer.EvidenceWeight(k.Evidence))
-                .Select(k => new EvidencedSkill(ExplanationViews.Skill(taxonomy, k.SkillUri, language), k.Evidence))]))];
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return [.. shown.Select((s, i) =>
+        {
+            // What the seeker said of their search, the only availability Coach knows; never their identity.
+            var questionnaire = seekers.Get(s.Profile.Id);
+            return new CandidateView(
+                names[i],
+                Math.Round(s.Hit.Score, 4),
+                [.. s.Profile.Skills.Select(k => ExplanationViews.Skill(taxonomy, k.SkillUri, language))],
+                s.Profile.ExperienceYears,
+                s.Profile.ContractWishes,
+                // The index explains a recruiter's hit by its band's floor, which reads back as the same band.
+                DistanceBands.Of(s.Hit.Explanation.DistanceKm),
+                ExplanationViews.Explain(s.Hit.Explanation, taxonomy, language) with { DistanceKm = null },
+                s.Profile.TargetOccupationUris.Select(taxonomy.OccupationByUri).FirstOrDefault(o => o is not null)?.Label(language),
+                questionnaire?.MonthsSearching(today),
+                questionnaire?.SearchStarted == false,
+                // The best attested first: an adviser's confirmation, a colleague's endorsement, a training, a past job.
+                [.. s.Profile.Skills.Where(k => k.Evidence is not (SkillEvidence.Declared or SkillEvidence.Inferred))
+                    .OrderByDescending(k => MatchScorer.EvidenceWeight(k.Evidence))
+                    .Select(k => new EvidencedSkill(ExplanationViews.Skill(taxonomy, k.SkillUri, language), k.Evidence))]);
+        })];
     }
 
     private static List<string> SkillUris(ReferenceData data, IReadOnlyList<string>? uris, string field, Dictionary<string, string[]> errors)

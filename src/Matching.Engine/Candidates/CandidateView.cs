@@ -8,11 +8,16 @@ namespace Matching.Engine.Candidates;
 /// contract wishes, a distance band and the explanation; never an id, a name, a contact, a place or
 /// an exact distance (the score and its parts are computed from the band too).
 /// </summary>
+/// <param name="TargetJob">The job the candidate looks for (the ESCO occupation's label), when known.</param>
+/// <param name="SearchingForMonths">Availability: how long the candidate has been looking (whole months; 0 this month);
+/// null when they did not say. A candidate who has not started looking is not counted as available.</param>
+/// <param name="NotYetSearching">True when the candidate said they have not started looking.</param>
 /// <param name="Evidence">The candidate's skills that carry evidence beyond the seeker's word, and which kind
 /// ("confirmed by an adviser", "endorsed by a former colleague", ...): never who confirmed or endorsed.</param>
 public sealed record CandidateView(
     string Pseudonym, double Score, IReadOnlyList<SkillRef> Skills, double ExperienceYears, IReadOnlyList<ContractType> ContractWishes,
-    string DistanceBand, ExplanationView Explanation, IReadOnlyList<EvidencedSkill>? Evidence = null);
+    string DistanceBand, ExplanationView Explanation, string? TargetJob = null, int? SearchingForMonths = null, bool NotYetSearching = false,
+    IReadOnlyList<EvidencedSkill>? Evidence = null);
 
 /// <summary>A skill and its strongest evidence, as a recruiter sees it.</summary>
 public sealed record EvidencedSkill(SkillRef Skill, SkillEvidence Evidence);

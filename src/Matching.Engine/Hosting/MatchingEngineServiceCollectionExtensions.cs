@@ -14,6 +14,7 @@ using Matching.Engine.Offers;
 using Matching.Engine.Portfolio;
 using Matching.Engine.Privacy;
 using Matching.Engine.Progress;
+using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
 using Matching.Engine.Seekers;
 using Matching.Engine.Storage;
@@ -66,6 +67,13 @@ public static class MatchingEngineServiceCollectionExtensions
         services.AddSingleton<IPersonalData, MatchingPersonalData>();
         services.AddSingleton<IPersonalData, ReviewPersonalData>();
 
+        // Learning to rank: what was shown to whom (personal data), the learned order of offers and of advice
+        // (used only when a saved model beat the hand-tuned order, docs/quality.md).
+        services.AddSingleton(sp => new ImpressionLog(StorePath(sp)));
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<ImpressionLog>());
+        services.AddSingleton(sp => new OfferRanking(sp.GetRequiredService<ImpressionLog>(), ModelPath(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AdviceRanking(ModelPath(sp)));
+
         // What the use cases share: the coaching pipeline, the document builders, the access rule of seekers' data.
         services.AddSingleton<SeekerCoach>();
         services.AddSingleton<DocumentBuilders>();
@@ -103,6 +111,9 @@ public static class MatchingEngineServiceCollectionExtensions
         services.AddSingleton<JobExplorer>();
         return services;
     }
+
+    private static string ModelPath(IServiceProvider services) =>
+        services.GetRequiredService<ReferenceDataProvider>().ContentPath(services.GetRequiredService<IOptions<MatchingEngineOptions>>().Value.ModelPath);
 
     private static string StorePath(IServiceProvider services)
     {

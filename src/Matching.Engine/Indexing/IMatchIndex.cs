@@ -88,8 +88,19 @@ public sealed record IndexCounts(long Offers, long Profiles);
 /// bound of the pair's distance band (<see cref="DistanceBands.Floor"/>), never the exact distance,
 /// which from a chosen place would locate the seeker. The radius stays a hard filter on the exact distance.
 /// </param>
-public sealed record MatchOptions(int Size = 20, string? Cursor = null, bool AllowRelated = true, double? RadiusKm = null, bool SearchableOnly = false,
-    bool BandedDistance = false);
+/// <param name="ExcludedOccupationUris">Profile to offers: offers of these ESCO occupations are not matches (hard filter;
+/// the seeker's coach excludes regulated jobs the seeker cannot hold). Null or empty: none excluded.</param>
+/// <param name="MinScore">Profile to offers: hits scoring below this are not matches (hard filter, counted out of the
+/// total like any other); 0 keeps every hit with a positive score.</param>
+public sealed record MatchOptions(
+    int Size = 20,
+    string? Cursor = null,
+    bool AllowRelated = true,
+    double? RadiusKm = null,
+    bool SearchableOnly = false,
+    bool BandedDistance = false,
+    IReadOnlyCollection<string>? ExcludedOccupationUris = null,
+    double MinScore = 0);
 
 /// <summary>How a demanded skill was met.</summary>
 public enum SkillMatchKind
@@ -122,7 +133,22 @@ public sealed record ScoreParts(
     double Contract,
     double Experience,
     double Total,
-    double Evidence = 1);
+    double Evidence = 1)
+{
+    /// <summary>
+    /// The learned ranking model's part, set only when a model that beat the scorer re-ordered the page
+    /// (see docs/quality.md); null otherwise. An index never sets it: it is added after the index answered.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LearnedPart? Learned { get; init; }
+}
+
+/// <summary>What the learned ranking model did to a hit.</summary>
+/// <param name="Score">The model's score (a LambdaMART output: only its order means something).</param>
+/// <param name="ScorerRank">The hit's rank (1-based) in the scorer's order, before the model re-ordered the page.</param>
+/// <param name="Rank">The hit's rank (1-based) after it.</param>
+/// <param name="ModelVersion">Which saved model (data/models/ranking-v{N}.zip).</param>
+public sealed record LearnedPart(double Score, int ScorerRank, int Rank, int ModelVersion);
 
 /// <summary>Why a pair matched.</summary>
 public sealed record MatchExplanation(

@@ -154,7 +154,7 @@ public sealed class IndexValidation(SkillsTaxonomy taxonomy)
 
     // ------------------------------------------------------------ queries
 
-    /// <summary>Page size, radius override and cursor of a match.</summary>
+    /// <summary>Page size, radius override, cursor, score floor and excluded occupations of a match.</summary>
     public static void CheckOptions(MatchOptions options)
     {
         var errors = new List<IndexValidationError>();
@@ -171,7 +171,18 @@ public sealed class IndexValidation(SkillsTaxonomy taxonomy)
             CheckDistance(radius, "query", nameof(MatchOptions.RadiusKm), errors);
         }
         CheckCursor(options.Cursor, errors);
+        if (!(options.MinScore >= 0 && options.MinScore <= 1))
+        {
+            errors.Add(new("query", nameof(MatchOptions.MinScore), "must be a number between 0 and 1."));
+        }
+        if (options.ExcludedOccupationUris is { Count: > MaxExcludedOccupations })
+        {
+            errors.Add(new("query", nameof(MatchOptions.ExcludedOccupationUris), $"at most {MaxExcludedOccupations} occupations."));
+        }
     }
+
+    /// <summary>Excluded occupations of a match: every ESCO occupation fits.</summary>
+    public const int MaxExcludedOccupations = 5_000;
 
     /// <summary>
     /// A recruiter's search: known skill URIs (at least one, must-have or nice-to-have), a valid place,

@@ -145,6 +145,25 @@ public sealed class OfferPostings(IMatchIndex index, DocumentBuilders builders, 
             ? Outcome.Ok(true)
             : Outcome.NotFound("offer", offerId);
 
+    /// <summary>The caller's own offers (a recruiter's), newest first: to start a candidate search from one of them.</summary>
+    public async Task<Outcome<IReadOnlyList<OfferDocument>>> MineAsync(CoachUser caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsRecruiter)
+        {
+            return Outcome.Forbidden("Only recruiters have offers of their own.");
+        }
+        var offers = new List<OfferDocument>();
+        foreach (var id in await index.OfferIdsOwnedByAsync(caller.Id, cancellationToken))
+        {
+            if (await index.GetOfferAsync(id, cancellationToken) is { } offer)
+            {
+                offers.Add(offer);
+            }
+        }
+        return Outcome.Ok<IReadOnlyList<OfferDocument>>([.. offers.OrderByDescending(o => o.CreatedAt ?? DateTimeOffset.MinValue).ThenBy(o => o.Id, StringComparer.Ordinal)]);
+    }
+
     /// <summary>A recruiter sees and changes only their own offers; an admin, any.</summary>
     public static bool Owns(CoachUser caller, OfferDocument offer)
     {

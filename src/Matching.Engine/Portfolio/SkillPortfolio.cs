@@ -1,5 +1,6 @@
 using Matching.Engine.Access;
 using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Scoring;
@@ -236,6 +237,30 @@ public sealed class SkillPortfolio(
             skills[proof.SkillUri] = skills.TryGetValue(proof.SkillUri, out var current) ? Strongest([current, proof.Kind]) : proof.Kind;
         }
         return document with { Skills = [.. skills.Select(kv => new OfferedSkill(kv.Key, kv.Value))] };
+    }
+
+    /// <summary>
+    /// The questionnaire as the diagnosis reads it: a skill with evidence in the portfolio counts, with its strongest
+    /// evidence, even when the seeker never listed it or unticked it (someone vouched for it since).
+    /// </summary>
+    public static SeekerProfile WithEvidence(SeekerProfile profile, IReadOnlyList<SkillProof> skillProofs)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(skillProofs);
+        if (skillProofs.Count == 0)
+        {
+            return profile;
+        }
+        var proven = skillProofs.GroupBy(p => p.SkillUri, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Strongest(g.Select(p => p.Kind)), StringComparer.Ordinal);
+        var listed = (profile.Skills ?? []).Where(s => s is not null).ToList();
+        var skills = listed.Select(s => proven.TryGetValue(s.Uri, out var kind) ? s with { Evidence = Strongest([s.Evidence, kind]) } : s).ToList();
+        skills.AddRange(proven.Where(kv => !listed.Any(s => s.Uri == kv.Key)).Select(kv => new SeekerSkill(kv.Key, kv.Value)));
+        return profile with
+        {
+            Skills = skills,
+            DeclinedSkills = profile.DeclinedSkills is { } declined ? [.. declined.Where(u => !proven.ContainsKey(u))] : null,
+        };
     }
 
     /// <summary>Adviser-confirmed, then colleague-endorsed, training, past job, declared, inferred.</summary>

@@ -2,9 +2,14 @@ using System.Text.Json;
 using Matching.Engine.Access;
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Diagnosis;
+using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Coaching.Texts;
+using Matching.Engine.Hosting;
+using Matching.Engine.Indexing;
 using Matching.Engine.Privacy;
+using Matching.Engine.Portfolio;
 using Matching.Engine.Progress;
+using Matching.Engine.Ranking;
 using Matching.Engine.Seekers;
 
 namespace Matching.Engine.Reviews;
@@ -21,7 +26,11 @@ public sealed class AdviserReviews(
     Caseloads caseloads,
     SeekerCoach coach,
     ProgressLog progress,
-    TimeProvider time)
+    SkillProofs proofs,
+    ReferenceDataProvider referenceData,
+    TimeProvider time,
+    IMatchIndex? index = null,
+    OfferRanking? ranking = null)
 {
     public const int MaxQueue = 1000;
 
@@ -39,7 +48,7 @@ public sealed class AdviserReviews(
             var caseload = caseloads.SeekersOf(caller.Id).ToHashSet(StringComparer.Ordinal);
             mine = queue.Where(q => caseload.Contains(q.SeekerId));
         }
-        return Outcome.Ok<IReadOnlyList<QueueItem>>([.. mine.Take(Math.Clamp(limit ?? 50, 1, MaxQueue)).Select(q => Item(q, language))]);
+        return Outcome.Ok<IReadOnlyList<QueueItem>>([.. mine.Take(Math.Clamp(limit ?? 50, 1, MaxQueue)).Select(q => Item(q, language, reviews.Get(q.SeekerId).Latest))]);
     }
 
     /// <summary>A seeker's case: their answers, the diagnosis and strategy as computed, the reviews, what the seeker now sees. Audited.</summary>
@@ -59,7 +68,7 @@ public sealed class AdviserReviews(
         var culture = SeekerAssessments.Culture(language);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var entries = progress.Entries(seekerId);
-        var assessment = await coach.AssessAsync(ProgressLog.Apply(profile, entries, today), today, language, cancellationToken: cancellationToken);
+        var assessment = await coach.AssessAsync(SkillPortfolio.WithEvidence(ProgressLog.Apply(profile, entries, today), proofs.Of(seekerId)), today, language, cancellationToken: cancellationToken);
         var stored = reviews.Get(seekerId);
         // What changed since the last review: the progress logged since.
         var lastReview = stored.Latest?.Review.At;
@@ -67,11 +76,21 @@ public sealed class AdviserReviews(
             ProgressLog.Weeks(entries, today), [.. entries.OrderByDescending(e => e.Day).ThenByDescending(e => e.Id).Take(20)],
             ProgressLog.Figures(profile, entries, today), lastReview is { } at ? ProgressLog.Since(entries, at) : null, lastReview);
         var advice = assessment.Advice.Where(a => a.Score > 0).OrderByDescending(a => a.Score).Localize(culture);
+        IReadOnlyList<OfferMatchView>? suggested = null;
+        if (index is not null && referenceData.Current is { } data)
+        {
+            // The offers the adviser may grade: what they are shown is recorded, it trains the offer ranking.
+            var offers = await OfferRanking.OffersAsync(index, assessment.Matches, cancellationToken);
+            ranking?.RecordSeekerMatches(caller.Id, caller.Role, assessment.Profile, assessment.Matches, offers, OfferRanking.Tension(data));
+            suggested = await OfferMatchViews.ViewsAsync(index, data.Taxonomy, assessment.Matches, language, cancellationToken);
+        }
         return Outcome.Ok(new ReviewCase(
             seekerId, profile, assessment.Diagnosis.Localize(culture), assessment.Strategies.Localize(culture), advice,
             SeekerReviewSnapshot.Apply(advice, reviews.ScoreOverrides(seekerId)),
-            stored.Pending is { } pending ? Item(pending, language) : null, stored.History, reviews.Changes(seekerId),
-            assessment.Target, assessment.Place, assessment.Advice.Localize(culture), summary));
+            stored.Pending is { } pending ? Item(pending, language, stored.Latest) : null, stored.History, reviews.Changes(seekerId),
+            assessment.Target, assessment.Place, assessment.Advice.Localize(culture),
+            [.. assessment.Profile.Skills.Select(s => new CaseSkill(s.SkillUri, referenceData.Require().Taxonomy.SkillByUri(s.SkillUri)?.Label(language) ?? s.SkillUri, s.Evidence))],
+            suggested, summary));
     }
 
     /// <summary>Stores an adviser's review: the seeker must be in their caseload (an admin: anyone) and have a questionnaire.</summary>
@@ -89,7 +108,8 @@ public sealed class AdviserReviews(
         var review = new Review(
             request.Grade, request.Comment, request.DiagnosisComment,
             [.. (request.Advice ?? []).Select(a => new AdviceReview(a?.ModuleId!, a?.Score ?? -1, a?.Comment))],
-            caller.Id, time.GetUtcNow());
+            caller.Id, time.GetUtcNow(),
+            [.. (request.Offers ?? []).Select(o => new OfferReview(o?.OfferId!, o?.Grade ?? -1, o?.Comment))]);
         try
         {
             var stored = reviews.Submit(seekerId, review);
@@ -124,8 +144,31 @@ public sealed class AdviserReviews(
     // The review store refuses ids it could not hold; such an id names no seeker.
     private static bool IsId(string seekerId) => seekerId.Length is > 0 and <= ReviewStore.MaxIdLength;
 
-    private static QueueItem Item(QueuedSeeker q, string language) =>
-        new(q.SeekerId, q.EnqueuedAt, q.UpdatedAt, Math.Round(q.Waiting.TotalHours, 1), MainChallenge(q.SnapshotJson, language));
+    private QueueItem Item(QueuedSeeker q, string language, StoredReview? lastReview)
+    {
+        var culture = SeekerAssessments.Culture(language);
+        var profile = SnapshotProfile(q.SnapshotJson);
+        var place = profile?.Commune is { } commune ? referenceData.Current?.Geography.Resolve(commune)?.Name : profile?.Postcode;
+        return new(q.SeekerId, q.EnqueuedAt, q.UpdatedAt, Math.Round(q.Waiting.TotalHours, 1), MainChallenge(q.SnapshotJson, language),
+            profile?.TargetJobs?.FirstOrDefault()?.Label ?? profile?.TargetJobs?.FirstOrDefault()?.RomeCode,
+            place,
+            [.. ReviewChanges.Since(lastReview?.SnapshotJson, q.SnapshotJson).Select(c => CoachTexts.Get(c, culture))]);
+    }
+
+    private static SeekerProfile? SnapshotProfile(string snapshot)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(snapshot);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("profile", out var profile)
+                ? profile.Deserialize<SeekerProfile>(SeekerStore.JsonOptions)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The main challenge the seeker was given, read from the snapshot under review.</summary>
     private static string? MainChallenge(string snapshot, string language)

@@ -42,6 +42,14 @@ public sealed class ReviewStore : IDisposable
             new_score INTEGER NOT NULL,
             comment TEXT,
             PRIMARY KEY(review_id, module_id));
+        CREATE TABLE IF NOT EXISTS review_offers(
+            review_id INTEGER NOT NULL REFERENCES reviews(id),
+            offer_id TEXT NOT NULL,
+            grade INTEGER NOT NULL,
+            comment TEXT,
+            PRIMARY KEY(review_id, offer_id));
+        CREATE TRIGGER IF NOT EXISTS review_offers_append_only BEFORE UPDATE ON review_offers
+            BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
         CREATE TRIGGER IF NOT EXISTS reviews_append_only BEFORE UPDATE ON reviews
             BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
         CREATE TRIGGER IF NOT EXISTS review_advice_append_only BEFORE UPDATE ON review_advice
@@ -175,6 +183,11 @@ public sealed class ReviewStore : IDisposable
                 """,
                 ("$id", id), ("$m", advice.ModuleId), ("$o", original.TryGetValue(advice.ModuleId, out var o) ? o : null), ("$n", advice.NewScore), ("$c", advice.Comment));
         }
+        foreach (var offer in review.OfferReviews ?? [])
+        {
+            Execute(connection, transaction, "INSERT INTO review_offers(review_id, offer_id, grade, comment) VALUES ($id, $o, $g, $c)",
+                ("$id", id), ("$o", offer.OfferId), ("$g", offer.Grade), ("$c", offer.Comment));
+        }
         Execute(connection, transaction, "DELETE FROM review_queue WHERE seeker_id = $s", ("$s", seekerId));
         transaction.Commit();
         return new StoredReview(id, seekerId, review with { At = DateTimeOffset.FromUnixTimeMilliseconds(review.At.ToUnixTimeMilliseconds()) }, snapshot, original);
@@ -214,10 +227,54 @@ public sealed class ReviewStore : IDisposable
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, "DELETE FROM review_advice WHERE review_id IN (SELECT id FROM reviews WHERE seeker_id = $s)", ("$s", seekerId));
+        Execute(connection, transaction, "DELETE FROM review_offers WHERE review_id IN (SELECT id FROM reviews WHERE seeker_id = $s)", ("$s", seekerId));
         var removed = Execute(connection, transaction, "DELETE FROM reviews WHERE seeker_id = $s", ("$s", seekerId));
         Execute(connection, transaction, "DELETE FROM review_queue WHERE seeker_id = $s", ("$s", seekerId));
         transaction.Commit();
         return removed;
+    }
+
+    /// <summary>Every grade advisers gave a suggested offer, oldest review first (the offer ranking trains on them).</summary>
+    public IReadOnlyList<OfferGrade> OfferGrades()
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, """
+            SELECT r.id, r.seeker_id, o.offer_id, o.grade, r.reviewer_id, r.reviewed_at
+            FROM review_offers o JOIN reviews r ON r.id = o.review_id ORDER BY r.id, o.offer_id
+            """);
+        using var reader = command.ExecuteReader();
+        var grades = new List<OfferGrade>();
+        while (reader.Read())
+        {
+            grades.Add(new OfferGrade(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+        return grades;
+    }
+
+    /// <summary>Every advice review with the snapshot the adviser saw, oldest review first (the advice ranking trains on them).</summary>
+    public IReadOnlyList<AdviceReviewRow> AdviceReviewRows()
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, """
+            SELECT r.id, r.seeker_id, r.snapshot_json, a.module_id, a.original_score, a.new_score
+            FROM review_advice a JOIN reviews r ON r.id = a.review_id ORDER BY r.id, a.module_id
+            """);
+        using var reader = command.ExecuteReader();
+        var rows = new List<AdviceReviewRow>();
+        while (reader.Read())
+        {
+            rows.Add(new AdviceReviewRow(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.GetInt32(5)));
+        }
+        return rows;
+    }
+
+    /// <summary>How many reviews the store holds.</summary>
+    public long CountReviews()
+    {
+        using var connection = Open();
+        return Scalar<long>(connection, null, "SELECT COUNT(*) FROM reviews");
     }
 
     /// <summary>All reviews as CSV, one row per advice review (<see cref="ReviewCsvExport"/>).</summary>
@@ -338,10 +395,29 @@ public sealed class ReviewStore : IDisposable
             }
         }
 
+        var offers = new Dictionary<long, List<OfferReview>>();
+        using (var command = Command(connection, null, """
+            SELECT o.review_id, o.offer_id, o.grade, o.comment
+            FROM review_offers o JOIN reviews r ON r.id = o.review_id WHERE r.seeker_id = $s ORDER BY o.review_id, o.offer_id
+            """, ("$s", seekerId)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetInt64(0);
+                if (!offers.TryGetValue(id, out var list))
+                {
+                    offers[id] = list = [];
+                }
+                list.Add(new OfferReview(reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+        }
+
         return [.. reviews.Select(r =>
         {
             var list = advice.TryGetValue(r.Id, out var entry) ? entry.Reviews : [];
-            var review = new Review(ParseGrade(r.Grade), r.Comment, r.Diagnosis, list, r.Reviewer, DateTimeOffset.FromUnixTimeMilliseconds(r.At));
+            var review = new Review(ParseGrade(r.Grade), r.Comment, r.Diagnosis, list, r.Reviewer, DateTimeOffset.FromUnixTimeMilliseconds(r.At),
+                offers.TryGetValue(r.Id, out var graded) ? graded : []);
             // Originals come from the snapshot itself, so they list every advice the seeker saw, reviewed or not.
             var original = r.Snapshot is null ? new Dictionary<string, int>(StringComparer.Ordinal) : OriginalScores(r.Snapshot);
             return new StoredReview(r.Id, seekerId, review, r.Snapshot, original);

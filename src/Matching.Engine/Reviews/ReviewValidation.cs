@@ -81,6 +81,27 @@ internal static class ReviewValidation
                 errors.Comment($"{field}.comment", advice.Comment);
             }
         }
+        var offers = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (review.OfferReviews?.Count ?? 0); i++)
+        {
+            var offer = review.OfferReviews![i];
+            var field = $"offers[{i}]";
+            if (offer is null)
+            {
+                errors.Add(field, "An offer review is missing.");
+                continue;
+            }
+            errors.Id($"{field}.offerId", offer.OfferId);
+            if (offer.OfferId is { } id && !offers.Add(id))
+            {
+                errors.Add($"{field}.offerId", $"'{id}' is graded twice.");
+            }
+            if (offer.Grade is < 0 or > OfferReview.MaxGrade)
+            {
+                errors.Add($"{field}.grade", $"{offer.Grade} is out of range: 0 not for this seeker, 1 worth a look, 2 a good match.");
+            }
+            errors.Comment($"{field}.comment", offer.Comment);
+        }
         errors.ThrowIfAny();
     }
 

@@ -5,7 +5,9 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
+using Matching.Engine.Portfolio;
 using Matching.Engine.Progress;
+using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
 
 namespace Matching.Engine.Seekers;
@@ -23,8 +25,10 @@ public sealed class SeekerAssessments(
     SeekerCoach coach,
     ReferenceDataProvider referenceData,
     ProgressLog progress,
+    SkillProofs proofs,
     TimeProvider time,
-    Caching.ICoachCache cache)
+    Caching.ICoachCache cache,
+    OfferRanking? ranking = null)
 {
     /// <summary>The assessment of a questionnaire sent as is: nothing is stored, so it needs no account and no id.</summary>
     public async Task<Outcome<AssessmentView>> DiagnoseAsync(SeekerProfile profile, string language, CancellationToken cancellationToken = default)
@@ -54,8 +58,19 @@ public sealed class SeekerAssessments(
     /// </summary>
     /// <param name="resource">What is read, for the access log ("diagnosis", "strategy", ...).</param>
     /// <param name="reason">Why, for the access log.</param>
-    public async Task<Outcome<AssessmentView>> ForSeekerAsync(
-        CoachUser caller, string seekerId, string language, string resource = "assessment", string reason = "coaching", CancellationToken cancellationToken = default)
+    public Task<Outcome<AssessmentView>> ForSeekerAsync(
+        CoachUser caller, string seekerId, string language, string resource = "assessment", string reason = "coaching", CancellationToken cancellationToken = default) =>
+        AssessStoredAsync(caller, seekerId, language, resource, reason, recordShown: false, cancellationToken);
+
+    /// <summary>
+    /// The seeker's own page: <see cref="ForSeekerAsync"/>, and the offers it shows recorded as shown to the caller (the
+    /// impressions the offer ranking learns from). Only for a page that really shows them, once per view.
+    /// </summary>
+    public Task<Outcome<AssessmentView>> ShowAsync(CoachUser caller, string seekerId, string language, CancellationToken cancellationToken = default) =>
+        AssessStoredAsync(caller, seekerId, language, "assessment", "coaching", recordShown: true, cancellationToken);
+
+    private async Task<Outcome<AssessmentView>> AssessStoredAsync(
+        CoachUser caller, string seekerId, string language, string resource, string reason, bool recordShown, CancellationToken cancellationToken)
     {
         var profile = await access.ReadAsync(caller, seekerId, resource, reason, () => StoredProfileAsync(seekerId, cancellationToken));
         if (profile is null)
@@ -65,9 +80,14 @@ public sealed class SeekerAssessments(
         // The logged progress replaces the questionnaire's one-off estimates (applications, interviews, offers); an
         // unchanged questionnaire and log are answered from the cache (shared by every instance through Redis when configured).
         var today = Today;
-        var withProgress = progress.WithLoggedFigures(profile, today);
+        var withProgress = SkillPortfolio.WithEvidence(progress.WithLoggedFigures(profile, today), proofs.Of(seekerId));
         var assessment = await cache.AssessmentAsync(seekerId, language, withProgress,
             ct => coach.AssessAsync(withProgress, today, language, cancellationToken: ct), cancellationToken);
+        if (recordShown && ranking is not null && assessment.Matches.Hits.Count > 0)
+        {
+            var offers = await OfferRanking.OffersAsync(index, assessment.Matches, cancellationToken);
+            ranking.RecordSeekerMatches(caller.Id, caller.Role, assessment.Profile, assessment.Matches, offers, OfferRanking.Tension(referenceData.Require()));
+        }
         var culture = Culture(language);
         var overrides = reviews.ScoreOverrides(seekerId);
         return Outcome.Ok(await ViewAsync(
@@ -77,6 +97,16 @@ public sealed class SeekerAssessments(
             reviewed: overrides.Count > 0,
             language,
             cancellationToken));
+    }
+
+    /// <summary>
+    /// The skills a (draft) questionnaire brings from experience: the core skills of the jobs it practised, which the
+    /// questionnaire shows ticked for the seeker to untick. Reads the reference data only; anyone may ask.
+    /// </summary>
+    public IReadOnlyList<Coaching.Facts.ExperienceSkill> SkillsFromExperience(SeekerProfile draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return coach.SkillsFromExperience(draft);
     }
 
     /// <summary>The questionnaire, else the matching profile read as one; null when Coach holds neither.</summary>

@@ -7,6 +7,7 @@ using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
 using Matching.Engine.Portfolio;
 using Matching.Engine.Progress;
+using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
 
 namespace Matching.Engine.Seekers;
@@ -31,7 +32,8 @@ public sealed class SeekerProfiles(
     AlertMatcher alerts,
     SkillProofs proofs,
     TimeProvider time,
-    Caching.ICoachCache cache)
+    Caching.ICoachCache cache,
+    OfferRanking? ranking = null)
 {
     public const int MaxIdLength = 200;
     public const int MaxLabelLength = 200;
@@ -78,7 +80,7 @@ public sealed class SeekerProfiles(
         var now = time.GetUtcNow();
         seekers.Save(profile, now);
         // A new or changed diagnosis and strategy wait for an adviser's review.
-        var assessment = await coach.AssessAsync(progress.WithLoggedFigures(profile, today), today, "fr", cancellationToken: cancellationToken);
+        var assessment = await coach.AssessAsync(SkillPortfolio.WithEvidence(progress.WithLoggedFigures(profile, today), proofs.Of(seekerId)), today, "fr", cancellationToken: cancellationToken);
         reviews.Enqueue(seekerId, SeekerReviewSnapshot.Of(profile, assessment), now);
         await cache.InvalidateSeekerAsync(seekerId, cancellationToken);
         var saved = new SavedProfile(document, result.WasCreated(seekerId));
@@ -182,6 +184,14 @@ public sealed class SeekerProfiles(
             return Outcome.NotFound("profile", seekerId);
         }
         var page = await index.MatchOffersAsync(profile, new MatchOptions(size ?? 20, cursor, RadiusKm: radiusKm), cancellationToken);
+        if (cursor is null && ranking is not null)
+        {
+            // The first page: re-ordered by the learned ranking when a model won, and recorded as shown to the caller.
+            var offers = await OfferRanking.OffersAsync(index, page, cancellationToken);
+            var tension = OfferRanking.Tension(referenceData.Require());
+            page = ranking.Rerank(profile, page, offers, tension);
+            ranking.RecordSeekerMatches(caller.Id, caller.Role, profile, page, offers, tension);
+        }
         var views = await OfferMatchViews.ViewsAsync(index, referenceData.Require().Taxonomy, page, language, cancellationToken);
         return Outcome.Ok(new OfferMatchPage(views, page.Total, page.NextCursor));
     }

@@ -27,6 +27,17 @@ public sealed class AuthorizationMatrixTests(CoachApiFactory factory) : IClassFi
     private const string SeekerId = "matrix-seeker";
     private const string OfferId = "matrix-offer";
 
+    // An assistant is configured so its endpoint answers by its access rule rather than 503 "not configured"; the
+    // matrix's dummy body never reaches the endpoint (nothing listens on the discard port).
+    private readonly CoachApiFactory _factory = WithAssistant(factory);
+
+    private static CoachApiFactory WithAssistant(CoachApiFactory factory)
+    {
+        factory.Settings.TryAdd("Coach:Assistant:Endpoint", "http://127.0.0.1:9/v1");
+        factory.Settings.TryAdd("Coach:Assistant:Model", "matrix");
+        return factory;
+    }
+
     /// <param name="SeesSeeker">Whether the seeker's access rule lets this caller read <see cref="SeekerId"/>'s data.</param>
     private sealed record Caller(string Name, string? Role, string? UserId, bool SeesSeeker);
 
@@ -48,7 +59,7 @@ public sealed class AuthorizationMatrixTests(CoachApiFactory factory) : IClassFi
     private static readonly string[] s_pages = ["/", "/seeker", "/seeker/start", "/adviser", "/adviser/{SeekerId}", "/adviser/{SeekerId}/view", "/recruiter", "/recruiter/offer", "/market"];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
-        [.. factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
+        [.. _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
 
     [Fact]
     public void Every_endpoint_states_an_access_rule()

@@ -168,10 +168,31 @@ public abstract class MatchIndexContractTests : IAsyncLifetime
         var scores = page.Hits.ToDictionary(h => h.Id, h => h.Explanation.Parts);
 
         Assert.Equal(1.0, scores["fit"].Total);
-        Assert.Equal(0.85, scores["temp"].Contract);
-        Assert.Equal(0.85, scores["temp"].Total, 12);
+        Assert.Equal(0.5, scores["temp"].Contract);
+        Assert.Equal(0.5, scores["temp"].Total, 12);
         Assert.Equal(0.8, scores["senior"].Experience);
         Assert.Equal(0.8, scores["senior"].Total, 12);
+    }
+
+    [Fact]
+    public async Task ExcludedOccupationsAndScoresBelowTheFloorAreNoMatchAndLeaveTheTotal()
+    {
+        var skills = UnlinkedSkills(4);
+        var nurse = Esco.OccupationByUri("http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50")!.Uri;
+        await Index.UpsertOffersAsync([
+            Offer("carer", [skills[0]]),
+            Offer("nurse", [skills[0]], occupationUri: nurse),
+            Offer("weak", [skills[0], skills[1], skills[2], skills[3]]),
+        ]);
+        var profile = Profile("p", [skills[0]]);
+
+        var all = await Index.MatchOffersAsync(profile, Top100);
+        Assert.Equal(3, all.Total);
+        var weak = all.Hits.Single(h => h.Id == "weak").Score;
+
+        var filtered = await Index.MatchOffersAsync(profile, Top100 with { ExcludedOccupationUris = [nurse], MinScore = weak + 0.01 });
+        Assert.Equal(["carer"], filtered.Hits.Select(h => h.Id));
+        Assert.Equal(1, filtered.Total);
     }
 
     [Fact]

@@ -136,6 +136,21 @@ public static partial class SeekerProfileValidator
             }
         }
 
+        if (profile.DeclinedSkills is { } declined)
+        {
+            if (declined.Count > MaxSkills)
+            {
+                errors.Add(F.DeclinedSkills, $"At most {MaxSkills} declined skills, got {declined.Count}.");
+            }
+            for (var i = 0; i < Math.Min(declined.Count, MaxSkills); i++)
+            {
+                if (string.IsNullOrWhiteSpace(declined[i]) || !declined[i].StartsWith(EscoSkillPrefix, StringComparison.Ordinal))
+                {
+                    errors.Add($"{F.DeclinedSkills}[{i}]", $"'{declined[i]}' is not an ESCO skill URI ({EscoSkillPrefix}...).");
+                }
+            }
+        }
+
         if (profile.PastJobs is { } pastJobs)
         {
             if (pastJobs.Count > MaxPastJobs)

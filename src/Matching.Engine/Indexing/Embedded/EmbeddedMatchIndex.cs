@@ -339,7 +339,10 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     {
         _validation.CheckProfileProbe(profile, options);
         var row = _compiler.CompileProfileProbe(profile);
-        return Task.FromResult(Read(() => _index.MatchOffers(row, options)));
+        var excluded = options.ExcludedOccupationUris is { Count: > 0 } uris
+            ? uris.Select(_taxonomy.OccupationByUri).OfType<Occupation>().Select(o => o.Id).ToHashSet()
+            : null;
+        return Task.FromResult(Read(() => _index.MatchOffers(row, options, excluded)));
     }
 
     public Task<MatchPage> MatchProfilesAsync(OfferDocument offer, MatchOptions options, CancellationToken cancellationToken = default)

@@ -113,9 +113,11 @@ internal sealed class InMemoryIndex
 
     // ---------------------------------------------------------------- profile -> offers
 
-    public MatchPage MatchOffers(ProfileRow profile, MatchOptions options)
+    /// <param name="excludedOccupations">Taxonomy ids of <see cref="MatchOptions.ExcludedOccupationUris"/>: their offers are not matches.</param>
+    public MatchPage MatchOffers(ProfileRow profile, MatchOptions options, HashSet<int>? excludedOccupations = null)
     {
         // Options and cursor were checked by IndexValidation before the read lock.
+        var minScore = Math.Max(0, options.MinScore);
         var size = options.Size;
         var cursor = PageCursor.Decode(options.Cursor);
         var radius = options.RadiusKm ?? profile.RadiusKm;
@@ -201,8 +203,11 @@ internal sealed class InMemoryIndex
             }
             s.OrderTouchedIfDense(offers.BlockCount);
 
-            // 3. Candidates per block: alive, every must-have met, within the radius. Their count is the total.
+            // 3. Candidates per block: alive, every must-have met, within the radius, of an occupation not excluded, and
+            //    (with a score floor) scoring at least the floor. Their count is the total.
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
+            s.ExactBounds[0] = -1;
+            var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact);
             var candidates = 0;
             for (var t = 0; t < s.TouchedBlockCount; t++)
             {
@@ -226,7 +231,17 @@ internal sealed class InMemoryIndex
                 {
                     passing = WithinRadius(offers, b, passing, profile.Latitude, profile.Longitude, cosLatitude, box, radius);
                 }
+                if (excludedOccupations is not null && passing != 0)
+                {
+                    passing = WithoutOccupations(offers, b, passing, excludedOccupations);
+                }
                 acc.Union = passing;
+                if (minScore > 0 && passing != 0)
+                {
+                    // The floor is part of the total: a block whose bound is below it goes whole, the others doc by doc.
+                    passing = scorer.Bound(b) < minScore ? 0 : AtLeast(ref scorer, b, passing, minScore);
+                    acc.Union = passing;
+                }
                 if (passing != 0)
                 {
                     s.Candidates[candidates++] = b;
@@ -235,8 +250,6 @@ internal sealed class InMemoryIndex
             }
 
             // 4. The page.
-            s.ExactBounds[0] = -1;
-            var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact);
             BlockSearch.Run(ref scorer, s, candidates, ref collector);
             var sorted = collector.Sorted();
             var hits = new MatchHit[sorted.Length];
@@ -254,6 +267,37 @@ internal sealed class InMemoryIndex
         {
             _scratch.Return(s);
         }
+    }
+
+    private static ulong WithoutOccupations(OfferTable offers, int block, ulong docs, HashSet<int> excluded)
+    {
+        var check = docs;
+        while (check != 0)
+        {
+            var bit = BitOperations.TrailingZeroCount(check);
+            check &= check - 1;
+            if (excluded.Contains(offers.Columns[(block << 6) + bit].Occupation))
+            {
+                docs &= ~(1UL << bit);
+            }
+        }
+        return docs;
+    }
+
+    private static ulong AtLeast(ref OfferScorer scorer, int block, ulong docs, double minScore)
+    {
+        var check = docs;
+        while (check != 0)
+        {
+            var bit = BitOperations.TrailingZeroCount(check);
+            check &= check - 1;
+            var score = scorer.Score((block << 6) + bit);
+            if (score <= 0 || score < minScore)
+            {
+                docs &= ~(1UL << bit);
+            }
+        }
+        return docs;
     }
 
     private static bool EveryMustHaveMet(ReadOnlySpan<int> skills, byte[] credit)
