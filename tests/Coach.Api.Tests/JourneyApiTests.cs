@@ -51,7 +51,7 @@ public sealed class JourneyApiTests(CoachApiFactory factory) : IClassFixture<Coa
     {
         var seeker = await SeekerWithQuestionnaireAsync("jr-progress");
         var before = await Json(await seeker.GetAsync("/api/profiles/jr-progress/diagnosis"));
-        Assert.Contains("1 entretien(s) en 4 mois", before.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 entretien en 4 mois de recherche", before.ToString(), StringComparison.Ordinal);
 
         var lastWeek = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-7);
         var logged = await Json(await seeker.PostAsJsonAsync("/api/profiles/jr-progress/progress", new { date = lastWeek, applications = 10, interviews = 3, note = "Clinique du Parc" }));
@@ -65,7 +65,7 @@ public sealed class JourneyApiTests(CoachApiFactory factory) : IClassFixture<Coa
         Assert.True(summary.GetProperty("weeks").GetArrayLength() >= 2, "the week logged and this week");
         Assert.Equal(JsonValueKind.Object, logged.ValueKind);
         var after = await Json(await seeker.GetAsync("/api/profiles/jr-progress/diagnosis"));
-        Assert.Contains("5 entretien(s) en 4 mois", after.ToString(), StringComparison.Ordinal);
+        Assert.Contains("5 entretiens en 4 mois de recherche", after.ToString(), StringComparison.Ordinal);
 
         await AssertInvalid(await seeker.PostAsJsonAsync("/api/profiles/jr-progress/progress", new { applications = 0 }), "applications");
         await AssertInvalid(await seeker.PostAsJsonAsync("/api/profiles/jr-progress/progress", new { applications = 1, date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3) }), "date");
@@ -148,6 +148,10 @@ public sealed class JourneyApiTests(CoachApiFactory factory) : IClassFixture<Coa
         Assert.Equal(2, alerts.GetProperty("newCount").GetInt32());
         Assert.DoesNotContain("jr-cand-", alerts.ToString(), StringComparison.Ordinal);
         Assert.Equal(search.GetProperty("id").GetString(), alerts.GetProperty("searches")[0].GetProperty("search").GetProperty("id").GetString());
+        // The recruiter's export holds their searches' matches under the same pseudonyms, never a seeker's id.
+        var export = (await Json(await recruiter.GetAsync("/api/me/export"))).GetProperty("alerts").ToString();
+        Assert.Contains(pseudonyms.For("jr-recruiter-2", "jr-cand-yes"), export, StringComparison.Ordinal);
+        Assert.DoesNotContain("jr-cand-", export, StringComparison.Ordinal);
 
         // A seeker who withdraws consent leaves the recruiter's alerts.
         var seeker = factory.CreateClientAs(Roles.Seeker, "jr-cand-yes");

@@ -68,7 +68,7 @@ public sealed class JourneyFlowTests(WebAppFixture app)
         const string recruiterId = "web-recruiter-alerts";
         var recruiter = await app.NewPageAsAsync("recruiter", recruiterId);
         await recruiter.GotoAsync("/recruiter");
-        await recruiter.FillAsync("#must0", "langue des signes");
+        await recruiter.FillAsync("#add", "langue des signes");
         await recruiter.FillAsync("#place", "Lyon");
         await recruiter.CheckAsync("#exact");
         await recruiter.ClickAsync("button[type=submit].primary");
@@ -205,7 +205,7 @@ public sealed class JourneyFlowTests(WebAppFixture app)
         var seeker = await app.NewPageAsync();
         var seekerId = await SeekerSteps.FillQuestionnaireAsync(seeker, consent: false);
         // The questionnaire said 25 applications and 1 interview in 4 months.
-        await Assertions.Expect(seeker.Locator(".categories")).ToContainTextAsync("1 entretien(s) en 4 mois de recherche");
+        await Assertions.Expect(seeker.Locator(".categories")).ToContainTextAsync("1 entretien en 4 mois de recherche");
 
         await seeker.GotoAsync("/seeker/progress");
         var lastWeek = DateTime.UtcNow.Date.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -224,7 +224,7 @@ public sealed class JourneyFlowTests(WebAppFixture app)
 
         // The diagnosis now reads the logged figures instead of the questionnaire's.
         await seeker.GotoAsync("/seeker");
-        await Assertions.Expect(seeker.Locator(".categories")).ToContainTextAsync("5 entretien(s) en 4 mois de recherche");
+        await Assertions.Expect(seeker.Locator(".categories")).ToContainTextAsync("5 entretiens en 4 mois de recherche");
 
         // The adviser sees the curve, reviews; what the seeker logs afterwards is what changed since.
         app.Services.GetRequiredService<Caseloads>().Assign("web-adviser-progress", seekerId);

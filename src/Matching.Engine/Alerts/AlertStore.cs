@@ -37,7 +37,7 @@ public sealed record AlertHit(string SearchId, string ItemId, double Score, Date
 /// feed key, in the store's SQLite file. Personal data: a user's searches, their email, their feed key; a
 /// seeker's appearances in recruiters' alerts (erased with the seeker).
 /// </summary>
-public sealed class AlertStore(JourneyDatabase database) : IPersonalData
+public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) : IPersonalData
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
@@ -194,7 +194,13 @@ public sealed class AlertStore(JourneyDatabase database) : IPersonalData
                 s.CreatedAt,
                 s.LastVisitAt,
                 s.LastDigestAt,
-                hits = Hits(s.Id, 1000).Select(h => new { h.ItemId, h.Score, h.FoundAt }),
+                // A recruiter's matches are seekers: under the pseudonym the recruiter sees, never the seeker's id.
+                hits = Hits(s.Id, 1000).Select(h => new
+                {
+                    ItemId = s.Kind == SavedSearchKind.OfferMatches ? h.ItemId : pseudonyms.For(subject.Id, h.ItemId),
+                    h.Score,
+                    h.FoundAt,
+                }),
             }), PrivacyJson.Options),
             ["hasFeedKey"] = FeedKey(subject.Id, create: false, DateTimeOffset.UtcNow) is not null,
         };
