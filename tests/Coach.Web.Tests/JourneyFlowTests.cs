@@ -138,6 +138,34 @@ public sealed class JourneyFlowTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task SomeoneWithNoJobInMindExploresBeforeAnyQuestionnaireAndStartsItWithTheJobChosen()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/seeker/start");
+        await page.GetByTestId("explore-from-start").GetByRole(AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync("**/seeker/explore");
+        await page.GetByLabel("Je souhaite prendre soin des autres").CheckAsync();
+        await page.SelectOptionAsync("#diploma", "CapBep");
+        await page.FillAsync("#place", "Villeurbanne");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voir des métiers" }).ClickAsync();
+
+        var first = page.GetByTestId("explored-job").First;
+        // No profile yet: the card counts the job's key skills, not "you already have 0 of them"; the market is Villeurbanne's.
+        await Assertions.Expect(first).ToContainTextAsync("compétences clés dans ce métier");
+        await Assertions.Expect(first).Not.ToContainTextAsync("Vous avez déjà");
+        var label = (await first.Locator("h3").InnerTextAsync()).Split(" (ROME")[0].Trim();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Choisir le métier" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/seeker/start?job=*");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"Vous avez choisi « {label} »");
+        Assert.Equal(label, await page.InputValueAsync("#job"));
+        Assert.Equal("(69266)", await page.InputValueAsync("#place"));
+        await page.ClickAsync("button[value=next]");
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 2");
+        Assert.Equal("CapBep", await page.InputValueAsync("#diploma"));
+    }
+
+    [Fact]
     public async Task SkillsShowTheirEvidenceToTheSeekerTheAdviserAndTheRecruiter()
     {
         var seeker = await app.NewPageAsync();
@@ -217,8 +245,8 @@ public sealed class JourneyFlowTests(WebAppFixture app)
         await seeker.GetByRole(AriaRole.Button, new() { Name = "+1 entretien" }).ClickAsync();
 
         var figures = seeker.GetByTestId("progress-figures");
-        await Assertions.Expect(figures).ToContainTextAsync("35 candidatures (25 avant le suivi + 10 notées)");
-        await Assertions.Expect(figures).ToContainTextAsync("5 entretiens (1 avant le suivi + 4 notés)");
+        await Assertions.Expect(figures).ToContainTextAsync("35 candidatures (25 avant le suivi + 10 dans le suivi)");
+        await Assertions.Expect(figures).ToContainTextAsync("5 entretiens (1 avant le suivi + 4 dans le suivi)");
         await Assertions.Expect(seeker.GetByTestId("progress-curve")).ToBeVisibleAsync();
         await seeker.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "seeker-progress.png"), FullPage = true });
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using Matching.Engine.Access;
 using Matching.Engine.Alerts;
 using Matching.Engine.Candidates;
+using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Exploration;
+using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Portfolio;
 using Matching.Engine.Progress;
@@ -150,18 +152,36 @@ public static class JourneyEndpoints
         }
     }
 
-    internal static async Task<IResult> ChooseAsync(HttpContext context, IAntiforgery antiforgery, JobExplorer explorer)
+    internal static async Task<IResult> ChooseAsync(HttpContext context, IAntiforgery antiforgery, JobExplorer explorer, ReferenceDataProvider referenceData)
     {
         if (await FormAsync(context, antiforgery) is not { } form)
         {
             return Results.BadRequest();
         }
-        if (CurrentUser.Seeker(context) is not { } seeker)
+        var code = Text(form, "code");
+        var chosen = CurrentUser.Seeker(context) is { } seeker
+            ? await explorer.ChooseAsync(seeker, seeker.Id, code, context.RequestAborted)
+            : Outcome.NotFound("profile", "");
+        if (chosen.IsSuccess)
         {
-            return Results.LocalRedirect("/seeker/start");
+            return Results.LocalRedirect("/seeker?chosen=1");
         }
-        var chosen = await explorer.ChooseAsync(seeker, seeker.Id, Text(form, "code"), context.RequestAborted);
-        return Results.LocalRedirect(chosen.IsSuccess ? "/seeker?chosen=1" : chosen.Status == OutcomeStatus.NotFound ? "/seeker/start" : "/seeker/explore?refused=1");
+        // No questionnaire yet (someone who explored first): the questionnaire starts with the chosen job, and the
+        // commune and diploma given while exploring.
+        if (chosen.Status != OutcomeStatus.NotFound || code is not { Length: <= 10 } || referenceData.Current is not { } data || data.Taxonomy.Rome4.Sheet(code) is not { } sheet)
+        {
+            return Results.LocalRedirect("/seeker/explore?refused=1");
+        }
+        var start = "/seeker/start?job=" + Uri.EscapeDataString(sheet.Label);
+        if (Seekers.SeekerForm.ResolvePlace(data, Text(form, "place")) is { } commune)
+        {
+            start += "&commune=" + Uri.EscapeDataString(commune.InseeCode);
+        }
+        if (Enum.TryParse<DiplomaLevel>(Text(form, "diploma"), out var diploma) && Enum.IsDefined(diploma))
+        {
+            start += "&diploma=" + diploma;
+        }
+        return Results.LocalRedirect(start);
     }
 
     internal static async Task<IResult> AnswerAsync(string token, HttpContext context, IAntiforgery antiforgery, SkillPortfolio portfolio)

@@ -63,7 +63,8 @@ public sealed record ExploredJob(
     string Code, string Label, string TargetRomeCode, string? OccupationUri, IReadOnlyList<string> Why, JobMarket Market,
     IReadOnlyList<SkillRef> SkillsYouHave, int CoreSkills, string? Access, DiplomaLevel? AccessLevel, bool Regulated, FirstStep FirstStep);
 
-public sealed record ExploreResult(IReadOnlyList<ExploredJob> Jobs, int Matching, int LeftOutByConstraints, string? PlaceLabel);
+/// <param name="SkillsKnown">Whether the person's skills were read (a seeker with a profile): otherwise "skills you have" says nothing.</param>
+public sealed record ExploreResult(IReadOnlyList<ExploredJob> Jobs, int Matching, int LeftOutByConstraints, string? PlaceLabel, bool SkillsKnown = false);
 
 public sealed record ExploreChoice(int Code, string Label);
 
@@ -229,7 +230,7 @@ public sealed partial class JobExplorer(SeekerProfiles profiles, IMatchIndex ind
                 : new FirstStep(FirstStepKind.Immersion, live, null);
             jobs.Add(new ExploredJob(
                 sheet.Code, sheet.Label, sheet.ParentCode, occupation?.Uri, why,
-                new JobMarket(live, tension?.OffersPerTenJobSeekers is { } perTen ? Math.Round(perTen, 1) : null, tension?.TensionIndicator, area?.Name, partTime, read),
+                new JobMarket(live, tension?.OffersPerTenJobSeekers is { } perTen ? Math.Round(perTen, 1) : null, tension?.TensionIndicator, area is null ? null : MarketFactsBuilder.AreaName(data.Geography, area.Code), partTime, read),
                 yours, core.Count, sheet.AccessToJob, requirement.Level, sheet.Regulated == true, step));
         }
         if (request.PartTime)
@@ -237,7 +238,7 @@ public sealed partial class JobExplorer(SeekerProfiles profiles, IMatchIndex ind
             // Part time wanted: the jobs with the largest share of part-time offers nearby come first.
             jobs = [.. jobs.OrderByDescending(j => j.Market.OffersRead > 0 ? (double)j.Market.PartTimeOffers! / j.Market.OffersRead.Value : -1).Take(request.Size)];
         }
-        return Outcome.Ok(new ExploreResult(jobs, candidates.Count, leftOut, place?.Label));
+        return Outcome.Ok(new ExploreResult(jobs, candidates.Count, leftOut, place?.Label, has.Count > 0));
     }
 
     /// <summary>
