@@ -58,6 +58,8 @@ public sealed class JourneyFlowTests(WebAppFixture app)
         Assert.True(await app.Services.GetRequiredService<AlertDigests>().SendDueAsync() >= 1);
         var mail = Assert.Single(app.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == "awa.diallo@example.org"));
         Assert.Contains(title, mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(" : 1 nouvelle offre", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Coach : 1 nouveauté pour vos recherches", mail.Subject);
         // Sent once: nothing new, nothing sent.
         Assert.Equal(0, await app.Services.GetRequiredService<AlertDigests>().SendDueAsync());
     }

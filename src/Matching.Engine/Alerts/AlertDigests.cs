@@ -107,8 +107,14 @@ public sealed class AlertDigests(AlertStore store, SavedSearches searches, IOpti
         text.AppendLine("Bonjour,").AppendLine();
         foreach (var (search, items) in searches)
         {
-            var what = search.Kind == SavedSearchKind.OfferMatches ? "offres" : "candidats";
-            text.AppendLine(CultureInfo.GetCultureInfo("fr"), $"« {search.Name} » : {items.Count} nouveaux {what}");
+            var what = (search.Kind == SavedSearchKind.OfferMatches, items.Count == 1) switch
+            {
+                (true, true) => "nouvelle offre",
+                (true, false) => "nouvelles offres",
+                (false, true) => "nouveau candidat",
+                (false, false) => "nouveaux candidats",
+            };
+            text.AppendLine(CultureInfo.GetCultureInfo("fr"), $"« {search.Name} » : {items.Count} {what}");
             foreach (var item in items)
             {
                 text.Append("  - ").Append(item.Title);

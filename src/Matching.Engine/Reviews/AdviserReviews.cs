@@ -149,10 +149,17 @@ public sealed class AdviserReviews(
         var culture = SeekerAssessments.Culture(language);
         var profile = SnapshotProfile(q.SnapshotJson);
         var place = profile?.Commune is { } commune ? referenceData.Current?.Geography.Resolve(commune)?.Name : profile?.Postcode;
+        var changes = ReviewChanges.Since(lastReview?.SnapshotJson, q.SnapshotJson).ToList();
+        // What the seeker logged since the last review comes from their progress log.
+        if (lastReview is not null && ReviewChanges.Progress(ProgressLog.Since(progress.Entries(q.SeekerId), lastReview.Review.At)) is { } logged)
+        {
+            changes.RemoveAll(c => c.Key == "review.change.none");
+            changes.Add(logged);
+        }
         return new(q.SeekerId, q.EnqueuedAt, q.UpdatedAt, Math.Round(q.Waiting.TotalHours, 1), MainChallenge(q.SnapshotJson, language),
             profile?.TargetJobs?.FirstOrDefault()?.Label ?? profile?.TargetJobs?.FirstOrDefault()?.RomeCode,
             place,
-            [.. ReviewChanges.Since(lastReview?.SnapshotJson, q.SnapshotJson).Select(c => CoachTexts.Get(c, culture))]);
+            [.. changes.Select(c => CoachTexts.Get(c, culture))]);
     }
 
     private static SeekerProfile? SnapshotProfile(string snapshot)
