@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using Matching.Engine.Storage;
 using Matching.Engine.Taxonomy;
@@ -151,6 +152,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
                 foreach (var row in rows)
                 {
                     _index.Add(row);
+                    _offerCache.TryRemove(row.Id, out _);
                 }
             });
             RebuildIfNeeded();
@@ -194,12 +196,13 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     }
 
     public Task<int> DeleteOffersAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-        DeleteAsync(ids, _store.DeleteOffers, () => _index.Offers, cancellationToken);
+        DeleteAsync(ids, _store.DeleteOffers, () => _index.Offers, cancellationToken, _offerCache);
 
     public Task<int> DeleteProfilesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
         DeleteAsync(ids, _store.DeleteProfiles, () => _index.Profiles, cancellationToken);
 
-    private async Task<int> DeleteAsync(IReadOnlyList<string> ids, Func<IReadOnlyList<string>, int> deleteFromStore, Func<DocumentTable> table, CancellationToken cancellationToken)
+    private async Task<int> DeleteAsync(IReadOnlyList<string> ids, Func<IReadOnlyList<string>, int> deleteFromStore, Func<DocumentTable> table, CancellationToken cancellationToken,
+        ConcurrentDictionary<string, OfferDocument>? cache = null)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
@@ -218,6 +221,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
                 foreach (var id in ids)
                 {
                     current.Remove(id);
+                    cache?.TryRemove(id, out _);
                 }
             });
             RebuildIfNeeded();
@@ -289,12 +293,18 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     private bool _snapshotOnDisk = true;
 
+    private long _applied;
+
+    /// <summary>Changes after each write is applied to the in-memory index (under the write lock): see <see cref="IMatchIndex.WriteGeneration"/>.</summary>
+    public long? WriteGeneration => Interlocked.Read(ref _applied);
+
     private void Apply(Action write)
     {
         _lock.EnterWriteLock();
         try
         {
             write();
+            Interlocked.Increment(ref _applied);
         }
         finally
         {
@@ -317,10 +327,42 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     // ---------------------------------------------------------------- reads
 
+    /// <summary>Offers read back recently, by id (see <see cref="GetOfferAsync"/>).</summary>
+    private readonly ConcurrentDictionary<string, OfferDocument> _offerCache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How many offers <see cref="GetOfferAsync"/> keeps in memory once read. Every page of matches reads its offers
+    /// back for their titles and places; the same offers top many seekers' pages, and a read from SQLite plus its
+    /// JSON costs more than the match itself. When full, the cache starts again empty (offers are a few KB each:
+    /// at most some tens of MB).
+    /// </summary>
+    public const int OfferCacheCapacity = 10_000;
+
+    /// <summary>
+    /// One offer, from the cache of recently read offers or from the store. A write of an offer evicts it under the
+    /// index's write lock, and a read fills the cache under the read lock, so the cache never keeps a version older
+    /// than the one the index matches.
+    /// </summary>
     public Task<OfferDocument?> GetOfferAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Task.FromResult(_store.GetOffer(id));
+        if (_offerCache.TryGetValue(id, out var cached))
+        {
+            return Task.FromResult<OfferDocument?>(cached);
+        }
+        return Task.FromResult(Read(() =>
+        {
+            var offer = _store.GetOffer(id);
+            if (offer is not null)
+            {
+                if (_offerCache.Count >= OfferCacheCapacity)
+                {
+                    _offerCache.Clear();
+                }
+                _offerCache[id] = offer;
+            }
+            return offer;
+        }));
     }
 
     public Task<IReadOnlyList<string>> OfferIdsOwnedByAsync(string ownerId, CancellationToken cancellationToken = default)
