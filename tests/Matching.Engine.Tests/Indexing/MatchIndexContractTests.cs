@@ -283,12 +283,25 @@ public abstract class MatchIndexContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AProfileReadBeforeAnUpdateIsReadInItsNewVersionAfterIt()
+    {
+        var skills = UnlinkedSkills(2);
+        await Index.UpsertProfilesAsync([Profile("p", [skills[0]])]);
+        Assert.Equal(skills[0].Uri, Assert.Single((await Index.GetProfileAsync("p"))!.Skills).SkillUri);
+
+        await Index.UpsertProfilesAsync([Profile("p", [skills[1]])]);
+
+        Assert.Equal(skills[1].Uri, Assert.Single((await Index.GetProfileAsync("p"))!.Skills).SkillUri);
+    }
+
+    [Fact]
     public async Task DeleteRemovesFromResultsAndFromTheStore()
     {
         var skill = UnlinkedSkills(1)[0];
         await Index.UpsertOffersAsync([Offer("a", [skill]), Offer("b", [skill])]);
         await Index.UpsertProfilesAsync([Profile("p", [skill])]);
         Assert.NotNull(await Index.GetOfferAsync("a"));
+        Assert.NotNull(await Index.GetProfileAsync("p"));
 
         Assert.Equal(1, await Index.DeleteOffersAsync(["a", "unknown"]));
         Assert.Equal(1, await Index.DeleteProfilesAsync(["p"]));

@@ -152,7 +152,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
                 foreach (var row in rows)
                 {
                     _index.Add(row);
-                    _offerCache.TryRemove(row.Id, out _);
+                    _offers.Evict(row.Id);
                 }
             });
             RebuildIfNeeded();
@@ -184,6 +184,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
                 foreach (var row in rows)
                 {
                     _index.Add(row);
+                    _profiles.Evict(row.Id);
                 }
             });
             RebuildIfNeeded();
@@ -196,13 +197,13 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     }
 
     public Task<int> DeleteOffersAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-        DeleteAsync(ids, _store.DeleteOffers, () => _index.Offers, cancellationToken, _offerCache);
+        DeleteAsync(ids, _store.DeleteOffers, () => _index.Offers, cancellationToken, _offers.Evict);
 
     public Task<int> DeleteProfilesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-        DeleteAsync(ids, _store.DeleteProfiles, () => _index.Profiles, cancellationToken);
+        DeleteAsync(ids, _store.DeleteProfiles, () => _index.Profiles, cancellationToken, _profiles.Evict);
 
     private async Task<int> DeleteAsync(IReadOnlyList<string> ids, Func<IReadOnlyList<string>, int> deleteFromStore, Func<DocumentTable> table, CancellationToken cancellationToken,
-        ConcurrentDictionary<string, OfferDocument>? cache = null)
+        Action<string> evict)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
@@ -221,7 +222,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
                 foreach (var id in ids)
                 {
                     current.Remove(id);
-                    cache?.TryRemove(id, out _);
+                    evict(id);
                 }
             });
             RebuildIfNeeded();
@@ -327,42 +328,24 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     // ---------------------------------------------------------------- reads
 
-    /// <summary>Offers read back recently, by id (see <see cref="GetOfferAsync"/>).</summary>
-    private readonly ConcurrentDictionary<string, OfferDocument> _offerCache = new(StringComparer.Ordinal);
-
     /// <summary>
-    /// How many offers <see cref="GetOfferAsync"/> keeps in memory once read. Every page of matches reads its offers
-    /// back for their titles and places; the same offers top many seekers' pages, and a read from SQLite plus its
-    /// JSON costs more than the match itself. When full, the cache starts again empty (offers are a few KB each:
-    /// at most some tens of MB).
+    /// Documents read back recently, by id: every page of matches reads its offers back for their titles and places,
+    /// and every request of a seeker their profile; the same offers top many seekers' pages, and a read from SQLite
+    /// plus its JSON costs more than the match itself. A write of a document evicts it under the index's write lock,
+    /// and a read fills the cache under the read lock, so the cache never keeps a version older than the one the
+    /// index matches (nor a deleted or erased one).
     /// </summary>
-    public const int OfferCacheCapacity = 10_000;
+    private readonly DocumentCache<OfferDocument> _offers = new(DocumentCacheCapacity);
 
-    /// <summary>
-    /// One offer, from the cache of recently read offers or from the store. A write of an offer evicts it under the
-    /// index's write lock, and a read fills the cache under the read lock, so the cache never keeps a version older
-    /// than the one the index matches.
-    /// </summary>
+    private readonly DocumentCache<ProfileDocument> _profiles = new(DocumentCacheCapacity);
+
+    /// <summary>Documents of each kind kept in memory once read (a few KB each); when full, a cache starts again empty.</summary>
+    public const int DocumentCacheCapacity = 10_000;
+
     public Task<OfferDocument?> GetOfferAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (_offerCache.TryGetValue(id, out var cached))
-        {
-            return Task.FromResult<OfferDocument?>(cached);
-        }
-        return Task.FromResult(Read(() =>
-        {
-            var offer = _store.GetOffer(id);
-            if (offer is not null)
-            {
-                if (_offerCache.Count >= OfferCacheCapacity)
-                {
-                    _offerCache.Clear();
-                }
-                _offerCache[id] = offer;
-            }
-            return offer;
-        }));
+        return Task.FromResult(_offers.TryGet(id, out var cached) ? cached : Read(() => _offers.Keep(id, _store.GetOffer(id))));
     }
 
     public Task<IReadOnlyList<string>> OfferIdsOwnedByAsync(string ownerId, CancellationToken cancellationToken = default)
@@ -374,7 +357,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     public Task<ProfileDocument?> GetProfileAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Task.FromResult(_store.GetProfile(id));
+        return Task.FromResult(_profiles.TryGet(id, out var cached) ? cached : Read(() => _profiles.Keep(id, _store.GetProfile(id))));
     }
 
     public Task<MatchPage> MatchOffersAsync(ProfileDocument profile, MatchOptions options, CancellationToken cancellationToken = default)
