@@ -1,12 +1,7 @@
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Questionnaire;
-using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Indexing.Embedded;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Matching.Engine.Tests.Coaching;
 
@@ -23,12 +18,8 @@ public sealed class LocalMarketCacheTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = Options.Create(new MatchingEngineOptions { DataPath = TaxonomyFixture.DataPath, CachePath = Path.Combine(_root, "cache") });
-        var referenceData = new ReferenceDataProvider(options, new TestHost(_root), NullLogger<ReferenceDataProvider>.Instance);
-        await referenceData.StartAsync(CancellationToken.None);
-        var data = await referenceData.Loaded;
-        _index = EmbeddedMatchIndex.Open(Path.Combine(_root, "coach.db"), data.Taxonomy,
-            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name);
+        var (referenceData, index) = await CoachTestData.OpenAsync(_root);
+        _index = index;
         _coach = new SeekerCoach(referenceData, _index);
     }
 
@@ -79,13 +70,5 @@ public sealed class LocalMarketCacheTests : IAsyncLifetime
 
         await _index.DeleteOffersAsync(["o1"]);
         Assert.Equal(1, (await _coach.AssessAsync(s_carer, s_today, "fr")).Facts.LiveOffers);
-    }
-
-    private sealed class TestHost(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "Matching.Engine.Tests";
-        public string ContentRootPath { get; set; } = root;
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }
