@@ -24,13 +24,17 @@ public sealed record OfferMatchPage(IReadOnlyList<OfferMatchView> Hits, long Tot
 
 internal static class OfferMatchViews
 {
-    /// <summary>Each hit with its offer's summary (one read each: a page is small) and its explanation in the asked language.</summary>
-    public static async Task<List<OfferMatchView>> ViewsAsync(IMatchIndex index, SkillsTaxonomy taxonomy, MatchPage page, string language, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each hit with its offer's summary and its explanation in the asked language. The offers already read for
+    /// the page (<paramref name="read"/>) are not read again; the others are read one by one (a page is small).
+    /// </summary>
+    public static async Task<List<OfferMatchView>> ViewsAsync(IMatchIndex index, SkillsTaxonomy taxonomy, MatchPage page, string language, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, OfferDocument>? read = null)
     {
         var hits = new List<OfferMatchView>(page.Hits.Count);
         foreach (var hit in page.Hits)
         {
-            var offer = await index.GetOfferAsync(hit.Id, cancellationToken);
+            var offer = read is not null && read.TryGetValue(hit.Id, out var known) ? known : await index.GetOfferAsync(hit.Id, cancellationToken);
             hits.Add(new OfferMatchView(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : OfferSummary.Of(offer),
                 ExplanationViews.Explain(hit.Explanation, taxonomy, language)));
         }
