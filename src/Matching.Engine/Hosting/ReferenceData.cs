@@ -30,7 +30,7 @@ public sealed class ReferenceData
             return (Geography: g, Places: new PlaceSearch(g));
         });
         var market = Task.Run(() => MarketData.Load(dataPath));
-        var taxonomy = TaxonomyLoader.Load(dataPath);
+        var taxonomy = TaxonomyLoader.Load(dataPath, cacheDirectory);
         var titles = Task.Run(() => new TitleUnderstanding(taxonomy));
         var search = new TaxonomySearch(taxonomy);
         return new ReferenceData

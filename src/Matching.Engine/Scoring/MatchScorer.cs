@@ -6,13 +6,14 @@ namespace Matching.Engine.Scoring;
 /// The one scorer of a (demand, supply) pair, used by both match directions and meant to be
 /// reproduced exactly by any other index implementation (see docs/scoring.md).
 /// <code>
-/// credit(X)          = best credit of demanded skill X over the supplier's skills:
-///                      exact 1.0, narrower 0.8, broader 0.6, related 0.5 (exact only when related skills are not allowed)
+/// credit(X)          = best credit of demanded skill X over the supplier's skills: exact 1.0, aligned (the same
+///                      skill in the other taxonomy) 0.9, narrower 0.8, broader 0.6, related 0.5 (exact and aligned
+///                      only when related skills are not allowed)
 /// EssentialCoverage  = Σ credit(X) over essential X / number of essential X   (0 when none)
 /// OptionalCoverage   = Σ credit(X) over optional X  / number of optional X    (0 when none)
 /// Demand             = 0.75·EssentialCoverage + 0.25·OptionalCoverage, or EssentialCoverage alone when the offer has
 ///                      no optional skill, or OptionalCoverage alone when it has no essential skill
-/// SupplyUse          = supplier's skills equal to a demanded skill / supplier's skills   (0 when none)
+/// SupplyUse          = min(1, demanded skills met exactly or aligned / supplier's skills)   (0 when none)
 /// Skills             = Demand × (0.1 + 0.9·SupplyUse)
 /// Distance           = 1 − 0.3·d/radius when both sides have a place and d ≤ radius; excluded when d > radius;
 ///                      1 when either side has no place (d: great-circle km, mean Earth radius 6371.0088 km)
@@ -52,11 +53,14 @@ public static class MatchScorer
         };
 
     /// <summary>
-    /// Share of the supplier's skills that the demand uses exactly. Without it a small generic offer the
-    /// seeker covers entirely beats the offer of the seeker's own job (docs/quality.md).
+    /// Share of the supplier's skills that the demand uses as they are (exactly, or aligned across the two
+    /// taxonomies). Without it a small generic offer the seeker covers entirely beats the offer of the
+    /// seeker's own job (docs/quality.md). <paramref name="exactCount"/> counts demanded skills met with a
+    /// credit of at least <see cref="SkillGraph.SameSkillCredit"/>; an ESCO skill aligned to two ROME items
+    /// can meet both, hence the cap at 1.
     /// </summary>
     public static double SupplyUse(int exactCount, int supplyCount) =>
-        supplyCount == 0 ? 0 : exactCount / (double)supplyCount;
+        supplyCount == 0 ? 0 : Math.Min(1, exactCount / (double)supplyCount);
 
     /// <summary>The skills part: the demand's coverage weighted by how much of the supply it uses.</summary>
     public static double Skills(double demand, double supplyUse) =>

@@ -5,7 +5,8 @@ namespace Matching.Engine.Taxonomy;
 /// <summary>Loads <see cref="SkillsTaxonomy"/> from the reference data folder (see shared/data/README.md).</summary>
 public static class TaxonomyLoader
 {
-    public static SkillsTaxonomy Load(string dataPath)
+    /// <param name="cacheDirectory">Where the computed ROME 4.0 - ESCO alignment is kept between starts (Coach:CachePath); null computes it each time.</param>
+    public static SkillsTaxonomy Load(string dataPath, string? cacheDirectory = null)
     {
         string P(string relative) => Path.Combine(dataPath, relative);
 
@@ -197,7 +198,68 @@ public static class TaxonomyLoader
             rome4.Sheet(group.Key)!.Occupations = [.. group.OrderBy(l => l.Match).ThenBy(l => l.OccupationId).Select(l => l.OccupationId).Distinct()];
         }
 
-        return new SkillsTaxonomy(skills, occupations, romeJobs.Values, romeTitles.Values, romeSkills, groupsTask.Result, [.. crosswalk], occSkillTask.Result.Count, links, rome4);
+        // ROME 4.0 competences and savoirs become skills of the one taxonomy, after the ESCO ones.
+        var escoCount = skills.Length;
+        var (allSkills, romeItems) = AppendRome4Skills(skills, rome4);
+        var alignment = SkillAligner.Cached(dataPath, cacheDirectory, allSkills.Length, () =>
+            SkillAligner.Align(allSkills, escoCount, romeItems, rome4, occupations, code => romeJobs.TryGetValue(code, out var job) ? job.Occupations : []));
+        foreach (var group in alignment.GroupBy(l => l.RomeSkillId))
+        {
+            allSkills[group.Key].Aligned = [.. group.Select(l => l.EscoSkillId)];
+        }
+        foreach (var group in alignment.GroupBy(l => l.EscoSkillId))
+        {
+            allSkills[group.Key].Aligned = [.. group.Select(l => l.RomeSkillId).Order()];
+        }
+
+        return new SkillsTaxonomy(allSkills, occupations, romeJobs.Values, romeTitles.Values, romeSkills, groupsTask.Result, [.. crosswalk], occSkillTask.Result.Count, links, rome4)
+        {
+            EscoSkillCount = escoCount,
+            Alignment = alignment,
+        };
+    }
+
+    /// <summary>
+    /// The ESCO skills followed by one skill per ROME 4.0 item (competences then savoirs, by code_ogr), with
+    /// French labels only; a competence is narrower than its macro-competence.
+    /// </summary>
+    private static (Skill[] Skills, Rome4Item[] Items) AppendRome4Skills(Skill[] esco, Rome4Referential rome4)
+    {
+        var items = rome4.Items.OrderBy(i => i.Kind == Rome4ItemKind.Savoir ? 1 : 0).ThenBy(i => i.Code).ToArray();
+        var all = new Skill[esco.Length + items.Length];
+        esco.CopyTo(all, 0);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i];
+            var id = esco.Length + i;
+            item.SkillId = id;
+            all[id] = new Skill
+            {
+                Id = id,
+                Uri = item.SkillUri,
+                Scheme = SkillScheme.Rome4,
+                LabelEn = item.Label,
+                LabelFr = item.Label,
+                AltLabelsEn = [],
+                Type = item.Kind == Rome4ItemKind.Savoir ? SkillType.Knowledge : SkillType.SkillCompetence,
+                Reuse = item.Kind == Rome4ItemKind.SavoirEtre || item.Category == "Transverse" ? ReuseLevel.Transversal : ReuseLevel.Unknown,
+                Description = item.Definition,
+            };
+        }
+        var narrower = new Dictionary<int, List<int>>();
+        foreach (var item in items)
+        {
+            if (item.MacroCode is { } macroCode && rome4.Item(macroCode) is { SkillId: >= 0 } macro && macro.SkillId != item.SkillId)
+            {
+                all[item.SkillId].Broader = [macro.SkillId];
+                Add(narrower, macro.SkillId, item.SkillId);
+            }
+        }
+        foreach (var (id, list) in narrower)
+        {
+            all[id].Narrower = [.. list];
+        }
+        return (all, items);
     }
 
     private static Skill[] ReadSkills(string path)

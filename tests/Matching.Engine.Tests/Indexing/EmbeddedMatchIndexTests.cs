@@ -48,6 +48,33 @@ public sealed class EmbeddedMatchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task ARomeWordedOfferMeetsAnEscoWordedSeekerThroughTheAlignmentAndTheReverse()
+    {
+        // "Programmation en Python" (ROME 4.0 savoir, as an offer cites it) and ESCO's Python.
+        var rome = Esco.Rome4Skill(Esco.Rome4.Items.Single(i => i.Label == "Programmation en Python").Code)!;
+        var esco = Esco.Skills[Assert.Single(rome.Aligned)];
+        Assert.Equal("Python (computer programming)", esco.LabelEn);
+        await _index.UpsertOffersAsync([Offer("rome-offer", [rome]), Offer("esco-offer", [esco])]);
+        await _index.UpsertProfilesAsync([Profile("rome-seeker", [rome])]);
+
+        var hits = (await _index.MatchOffersAsync(Profile("esco-seeker", [esco]), Top100)).Hits;
+
+        Assert.Equal(["esco-offer", "rome-offer"], hits.Select(h => h.Id));
+        // Credited below exact; the seeker's one skill is used as it is, so SupplyUse is whole.
+        Assert.Equal(0.9, hits[1].Score, 12);
+        Assert.Equal(1, hits[1].Explanation.Parts.SupplyUse);
+        var bridge = Assert.Single(hits[1].Explanation.MatchedThroughRelated);
+        Assert.Equal(new SkillMatch(rome.Uri, esco.Uri, SkillMatchKind.Aligned, SkillImportance.Essential, 0.9), bridge);
+
+        // The reverse: an ESCO-worded offer finds the ROME-worded seeker, also with related skills refused.
+        var candidates = await _index.MatchProfilesAsync(Offer("esco-offer", [esco]), new MatchOptions(Size: 10, AllowRelated: false));
+        var hit = Assert.Single(candidates.Hits);
+        Assert.Equal("rome-seeker", hit.Id);
+        Assert.Equal(new SkillMatch(esco.Uri, rome.Uri, SkillMatchKind.Aligned, SkillImportance.Essential, 0.9), Assert.Single(hit.Explanation.MatchedThroughRelated));
+        Assert.Equal(hit.Score, hit.Explanation.Parts.Total);
+    }
+
+    [Fact]
     public async Task NarrowerSkillEarnsPartialCreditLabelledWithTheSkillThatMetIt()
     {
         var (broader, narrower) = PairOfKind(SkillMatchKind.Narrower);
@@ -159,7 +186,8 @@ public sealed class EmbeddedMatchIndexTests : IDisposable
                 occupation.OptionalSkills.Take(4).Select(id => Esco.Skills[id]),
                 place: random.Next(4) < 3 ? places[random.Next(3)] : null,
                 contract: (ContractType)random.Next(4),
-                experience: (ExperienceRequirement)random.Next(3)) with { ExperienceYears = random.Next(3) == 0 ? random.Next(1, 5) : null };
+                experience: (ExperienceRequirement)random.Next(3)) with
+            { ExperienceYears = random.Next(3) == 0 ? random.Next(1, 5) : null };
         }).ToList();
         var profiles = Enumerable.Range(0, 60).Select(i =>
         {

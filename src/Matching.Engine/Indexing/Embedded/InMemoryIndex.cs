@@ -112,8 +112,8 @@ internal sealed class InMemoryIndex
                     {
                         acc.MustHave++;
                     }
-                    // Only an exact edge carries a full credit (SkillGraph keeps the best kind per pair).
-                    if (credit == SkillGraph.CreditUnit)
+                    // Only an exact or aligned edge names the same skill (SkillGraph keeps the best kind per pair).
+                    if (credit >= SkillGraph.SameSkillCredit)
                     {
                         acc.Exact++;
                     }
@@ -272,7 +272,7 @@ internal sealed class InMemoryIndex
                         {
                             acc.MustHave++;
                         }
-                        if (credit == SkillGraph.CreditUnit)
+                        if (credit >= SkillGraph.SameSkillCredit)
                         {
                             acc.Exact++;
                         }
@@ -428,7 +428,7 @@ internal sealed class InMemoryIndex
                 essential += credit;
             }
             var kind = edges.Kinds[found];
-            if (kind == SkillMatchKind.Exact)
+            if (credit >= SkillGraph.SameSkillCredit)
             {
                 exact++;
             }
