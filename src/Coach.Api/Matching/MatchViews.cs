@@ -15,7 +15,15 @@ public sealed record ExplanationView(
     IReadOnlyList<SkillRef> MissingOptional,
     // Absent rather than null where it is withheld (recruiters see a distance band instead).
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] double? DistanceKm,
-    ScoreParts Parts);
+    ScoreParts Parts)
+{
+    /// <summary>
+    /// Where each of the offer's demanded skills comes from (URI → OfferCode, OfferText, OfferFields: asked in
+    /// the offer; Occupation: usual for this job), when the offer is known.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, SkillSource>? SkillSources { get; init; }
+}
 
 /// <summary>Offer summary shown next to a match.</summary>
 public sealed record OfferSummary(
@@ -38,7 +46,8 @@ public static class MatchViews
     public static SkillRef Skill(SkillsTaxonomy taxonomy, string uri, string language) =>
         new(uri, taxonomy.SkillByUri(uri)?.Label(language) ?? uri);
 
-    public static ExplanationView Explain(MatchExplanation e, SkillsTaxonomy taxonomy, string language)
+    /// <param name="offer">The offer of the pair, when known: the view then names each demanded skill's source.</param>
+    public static ExplanationView Explain(MatchExplanation e, SkillsTaxonomy taxonomy, string language, OfferDocument? offer = null)
     {
         SkillMatchView View(SkillMatch m) => new(
             Skill(taxonomy, m.SkillUri, language), Skill(taxonomy, m.ViaSkillUri, language),
@@ -49,7 +58,10 @@ public static class MatchViews
             e.MissingEssential.Select(u => Skill(taxonomy, u, language)).ToList(),
             e.MissingOptional.Select(u => Skill(taxonomy, u, language)).ToList(),
             e.DistanceKm is { } d ? Math.Round(d, 1) : null,
-            e.Parts);
+            e.Parts)
+        {
+            SkillSources = offer?.Skills.GroupBy(s => s.SkillUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal),
+        };
     }
 
     public static OfferSummary Summary(OfferDocument offer) => new(

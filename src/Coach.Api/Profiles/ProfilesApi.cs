@@ -204,7 +204,7 @@ public static class OfferMatches
         {
             var offer = await runtime.Index.GetOfferAsync(hit.Id, cancellationToken);
             hits.Add(new OfferMatchView(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : MatchViews.Summary(offer),
-                MatchViews.Explain(hit.Explanation, runtime.Data.Taxonomy, language)));
+                MatchViews.Explain(hit.Explanation, runtime.Data.Taxonomy, language, offer)));
         }
         return hits;
     }

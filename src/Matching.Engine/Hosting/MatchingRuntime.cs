@@ -20,7 +20,7 @@ public sealed class MatchingRuntime
         Index = index;
         Seekers = seekers;
         Reviews = reviews;
-        Offers = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
+        Offers = new(data.Taxonomy, PlaceResolvers.From(data.Geography), () => data.OccupationClassifier.Value);
         Profiles = new(data.Taxonomy, PlaceResolvers.From(data.Geography));
         Coach = new SeekerCoach(this);
     }

@@ -22,10 +22,17 @@ public static class TaxonomyLoader
         var groupsTask = Task.Run(() => ReadSkillGroups(P("esco/en/skillGroups_en.csv"), P("esco/fr/skillGroups_fr.csv")));
         var romeTask = Task.Run(() => ReadRome(dataPath));
         var rome4Task = Task.Run(() => Rome4Loader.Load(dataPath));
+        var collectionsTask = Task.Run(() => new[]
+            {
+                ("digitalSkillsCollection_en.csv", SkillCollections.Digital), ("languageSkillsCollection_en.csv", SkillCollections.Language),
+                ("transversalSkillsCollection_en.csv", SkillCollections.Transversal), ("greenSkillsCollection_en.csv", SkillCollections.Green),
+            }
+            .SelectMany(c => CsvFile.Read(P("esco/en/" + c.Item1)).Select(r => (Uri: r["conceptUri"], Collection: c.Item2)))
+            .ToList());
         var crosswalkTask = Task.Run(() => CsvFile.Read(P("crosswalks/esco_rome_v1.4_2023-06-07.csv"), new CsvDialect(HeaderStartsWith: "classification 1 ID"))
             .Select(r => (Occ: r["classification 1 ID"], Title: int.Parse(r["classification 2 ID"], System.Globalization.CultureInfo.InvariantCulture), Match: ParseMatch(r["mapping relation"]))).ToList());
 
-        Task.WaitAll(skillsTask, skillsFrTask, occupationsTask, occupationsFrTask, occSkillTask, skillSkillTask, broaderSkillTask, broaderOccTask, groupsTask, romeTask, rome4Task, crosswalkTask);
+        Task.WaitAll(skillsTask, skillsFrTask, occupationsTask, occupationsFrTask, occSkillTask, skillSkillTask, broaderSkillTask, broaderOccTask, groupsTask, romeTask, rome4Task, collectionsTask, crosswalkTask);
 
         var skills = skillsTask.Result;
         var skillIds = new Dictionary<string, int>(skills.Length, StringComparer.Ordinal);
@@ -39,6 +46,14 @@ public static class TaxonomyLoader
             {
                 skills[id].LabelFr = label;
                 skills[id].AltLabelsFr = alt;
+            }
+        }
+
+        foreach (var (uri, collection) in collectionsTask.Result)
+        {
+            if (skillIds.TryGetValue(uri, out var id))
+            {
+                skills[id].Collections |= collection;
             }
         }
 

@@ -31,6 +31,19 @@ public enum CrosswalkMatch
     Narrow,
 }
 
+/// <summary>ESCO's skill collections a skill belongs to.</summary>
+[Flags]
+public enum SkillCollections
+{
+    None = 0,
+    /// <summary>Digital skills and tools (programming languages, software...).</summary>
+    Digital = 1,
+    /// <summary>Languages.</summary>
+    Language = 2,
+    Transversal = 4,
+    Green = 8,
+}
+
 /// <summary>The taxonomy a skill comes from.</summary>
 public enum SkillScheme
 {
@@ -60,6 +73,8 @@ public sealed class Skill
     public required SkillType Type { get; init; }
     public required ReuseLevel Reuse { get; init; }
     public string? Description { get; init; }
+    /// <summary>ESCO collections the skill is in (none for ROME 4.0 items).</summary>
+    public SkillCollections Collections { get; internal set; }
 
     /// <summary>Broader skills (skill to skill hierarchy, ids).</summary>
     public int[] Broader { get; internal set; } = [];
