@@ -24,6 +24,12 @@ internal static class BenchData
 
     public static string DataPath => s_dataPath.Value;
 
+    /// <summary>Corpus sizes of the match benchmarks: 100k, 1M and 3M, or those of <c>COACH_BENCH_SIZES</c> (e.g. "100000,1000000").</summary>
+    public static IEnumerable<int> Sizes =>
+        Environment.GetEnvironmentVariable("COACH_BENCH_SIZES") is { Length: > 0 } sizes
+            ? sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse)
+            : [100_000, 1_000_000, 3_000_000];
+
     public static GeographyData Geography => s_geography.Value;
 
     public static SkillsTaxonomy Taxonomy => s_taxonomy.Value;
@@ -31,11 +37,21 @@ internal static class BenchData
     public static CorpusGenerator Generator => s_generator.Value;
 
     /// <summary>
-    /// Identifies the engine build: the store format and the generator both live in Matching.Engine,
-    /// and a deterministic build gives the same module version id for the same sources, so a cache
-    /// is reused exactly as long as the engine is unchanged.
+    /// Identifies what a cached store depends on: the store's format (bump <see cref="StoreFormat"/> when
+    /// DocumentStore's schema changes) and the generated corpus (a hash of its first documents), so a
+    /// cache survives engine changes that touch neither (the in-memory index validates its own snapshot).
     /// </summary>
-    public static string EngineBuild { get; } = typeof(EmbeddedMatchIndex).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
+    public static string EngineBuild => s_engineBuild.Value;
+
+    private const string StoreFormat = "store2";
+
+    private static readonly Lazy<string> s_engineBuild = new(() =>
+    {
+        var sample = string.Join('\n', Generator.Offers(200).Select(o => System.Text.Json.JsonSerializer.Serialize(o))
+            .Concat(Generator.Profiles(200).Select(p => System.Text.Json.JsonSerializer.Serialize(p))));
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(StoreFormat + sample));
+        return Convert.ToHexString(hash)[..8].ToLowerInvariant();
+    });
 
     /// <summary>
     /// <c>data/corpus/{name}-{engine build}</c> in the repository (found from Coach.sln upwards),
@@ -74,14 +90,20 @@ internal static class BenchData
                 File.Delete(file);
             }
             using var building = OpenEngineAt(path);
-            foreach (var batch in Generator.Offers(size).Chunk(1_000))
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            // Batches of 1,000 as the ingest benchmark; 10,000 past 1M documents, to keep the build of the largest store within an hour.
+            var batchSize = size > 1_000_000 ? 10_000 : 1_000;
+            foreach (var batch in Generator.Offers(size).Chunk(batchSize))
             {
                 building.UpsertOffersAsync(batch).GetAwaiter().GetResult();
             }
-            foreach (var batch in Generator.Profiles(size).Chunk(1_000))
+            Console.WriteLine($"// BUILD {size:N0} offers generated and upserted in batches of {batchSize:N0}: {watch.Elapsed.TotalSeconds:F1} s");
+            watch.Restart();
+            foreach (var batch in Generator.Profiles(size).Chunk(batchSize))
             {
                 building.UpsertProfilesAsync(batch).GetAwaiter().GetResult();
             }
+            Console.WriteLine($"// BUILD {size:N0} profiles generated and upserted: {watch.Elapsed.TotalSeconds:F1} s");
             MarkComplete(folder);
         }
         return OpenEngineAt(path);
@@ -118,6 +140,10 @@ internal static class BenchData
 
     private static string RepositoryRoot()
     {
+        if (Environment.GetEnvironmentVariable("COACH_REPO") is { Length: > 0 } repository)
+        {
+            return repository;
+        }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Coach.sln")))

@@ -6,14 +6,14 @@ namespace Matching.Benchmarks;
 
 /// <summary>
 /// A profile (~25 skills) to its top 20 offers: the embedded index with explanations, the
-/// Lucene.Net BM25 baseline (ids only, no related skills, no radius) and a naive full scan with
-/// the engine's score. Each method cycles through 64 query profiles, so the median is over varied queries.
+/// Lucene.Net BM25 baseline (ids only, no related skills; the same radius filter) and a naive full
+/// scan with the engine's score. Each method cycles through 64 query profiles, so the median is over varied queries.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class MatchOffersBenchmark
 {
-    private static readonly MatchOptions s_options = new(Size: 20);
+    private MatchOptions _options = new(Size: 20);
 
     private ProfileDocument[] _queries = [];
     private string[][] _querySkills = [];
@@ -24,8 +24,13 @@ public class MatchOffersBenchmark
     private NaiveScan? _naive;
     private NaiveScan.Demand[] _naiveOffers = [];
 
-    [Params(100_000, 1_000_000)]
+    /// <summary>100k, 1M and 3M documents, or the sizes listed in <c>COACH_BENCH_SIZES</c> (comma-separated).</summary>
+    [ParamsSource(typeof(BenchData), nameof(BenchData.Sizes))]
     public int Offers { get; set; }
+
+    /// <summary>"none": the query has no place, every document is in reach; "30km": the query's place and a radius of 30 km (Lucene gets the same filter).</summary>
+    [Params("none", "30km")]
+    public string Radius { get; set; } = "none";
 
     [GlobalSetup(Target = nameof(Engine))]
     public void SetupEngine()
@@ -39,7 +44,7 @@ public class MatchOffersBenchmark
     {
         SetupQueries();
         _lucene = LuceneSkillIndex.OpenOrBuild(
-            BenchData.CacheFolder($"lucene-offers-{Offers}-s{BenchData.Seed}"),
+            BenchData.CacheFolder($"lucene-offers-geo-{Offers}-s{BenchData.Seed}"),
             () => LuceneSkillIndex.Of(BenchData.Generator.Offers(Offers)));
     }
 
@@ -49,7 +54,7 @@ public class MatchOffersBenchmark
         SetupQueries();
         _naive = new NaiveScan(BenchData.Taxonomy, new SkillGraph(BenchData.Taxonomy));
         _naiveOffers = [.. BenchData.Generator.Offers(Offers).Select(_naive.Compile)];
-        _naiveQueries = [.. _queries.Select(_naive.Compile)];
+        _naiveQueries = [.. _queries.Select(p => _naive.Compile(_options.RadiusKm is { } r ? p with { RadiusKm = r } : p))];
         if (Offers <= 100_000)
         {
             CheckAgainstEngine();
@@ -57,10 +62,14 @@ public class MatchOffersBenchmark
     }
 
     [Benchmark(Baseline = true)]
-    public MatchPage Engine() => _engine!.MatchOffersAsync(_queries[Next()], s_options).GetAwaiter().GetResult();
+    public MatchPage Engine() => _engine!.MatchOffersAsync(_queries[Next()], _options).GetAwaiter().GetResult();
 
     [Benchmark]
-    public string[] Lucene() => _lucene!.Search(_querySkills[Next()], 20);
+    public string[] Lucene()
+    {
+        var next = Next();
+        return _lucene!.Search(_querySkills[next], 20, _queries[next].Place, _options.RadiusKm);
+    }
 
     [Benchmark]
     public (string Id, double Score)[] Naive() => _naive!.TopOffers(_naiveQueries[Next()], _naiveOffers, 20);
@@ -79,7 +88,7 @@ public class MatchOffersBenchmark
         using var engine = BenchData.OpenEngine(Offers);
         for (var q = 0; q < 8; q++)
         {
-            var expected = engine.MatchOffersAsync(_queries[q], s_options).GetAwaiter().GetResult().Hits.Select(h => h.Score).ToArray();
+            var expected = engine.MatchOffersAsync(_queries[q], _options).GetAwaiter().GetResult().Hits.Select(h => h.Score).ToArray();
             var actual = _naive!.TopOffers(_naiveQueries[q], _naiveOffers, 20).Select(h => h.Score).ToArray();
             Console.WriteLine(expected.SequenceEqual(actual)
                 ? $"// NAIVE CHECK query {q}: same {actual.Length} top scores as the engine"
@@ -90,6 +99,9 @@ public class MatchOffersBenchmark
     private void SetupQueries()
     {
         _queries = BenchData.QueryProfiles(64);
+        // Without a radius the query has no place: every document is in reach (and the distance factor is 1).
+        _queries = Radius == "none" ? [.. _queries.Select(p => p with { Place = null })] : _queries;
+        _options = Radius == "none" ? new MatchOptions(Size: 20) : new MatchOptions(Size: 20, RadiusKm: 30);
         _querySkills = [.. _queries.Select(p => p.Skills.Select(s => s.SkillUri).ToArray())];
     }
 

@@ -2,7 +2,6 @@ using Coach.Web.Components;
 using Coach.Web.Recruiters;
 using Coach.Web.Seekers;
 using Matching.Engine.Hosting;
-using Matching.Engine.Reviews;
 using Matching.Engine.Taxonomy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +9,6 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Coach.Web;
 
@@ -19,16 +17,16 @@ public static class CoachWeb
 {
     public const string CultureRoute = "/culture";
 
+    /// <summary>The site's icon, linked from every page.</summary>
+    public const string FaviconPath = "/_content/Coach.Web/favicon.svg";
+
     public static IServiceCollection AddCoachWeb(this IServiceCollection services)
     {
         services.AddRazorComponents();
         // First of the writers: a browser's page error reads as a page; API clients still get ProblemDetails JSON.
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, HtmlErrorPages>());
-        // The reviews and the seekers' questionnaires live in the application's SQLite file, beside the index (WAL: shared safely).
+        // Pages call the engine's use cases (AddMatchingEngine); the title understanding helps fill the forms.
         services.TryAddSingleton<TitleUnderstandingProvider>();
-        services.TryAddSingleton<SeekerCoaching>();
-        services.AddHttpContextAccessor();
-        services.TryAddSingleton<CandidatePseudonyms>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture("fr");
@@ -53,7 +51,10 @@ public static class CoachWeb
         web.MapGet(CultureRoute, SetCulture).ExcludeFromDescription();
         web.MapSeekerAnswers();
         web.MapContactRequests();
-        web.MapStaticAssets();
+        web.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(new RequestCostAttribute(RequestCostAttribute.Free)));
+        // Browsers ask for /favicon.ico whatever the page says; it is the same icon as the page's.
+        web.MapGet("/favicon.ico", () => Results.Redirect(FaviconPath, permanent: true))
+            .WithMetadata(new RequestCostAttribute(RequestCostAttribute.Free)).ExcludeFromDescription();
         web.MapRazorComponents<App>();
         return web;
     }
@@ -77,4 +78,19 @@ public static class CoachWeb
 public sealed class TitleUnderstandingProvider(ReferenceDataProvider referenceData)
 {
     public async Task<TitleUnderstanding> GetAsync() => (await referenceData.Loaded).Titles;
+
+    /// <summary>Free text to the best ESCO occupation and ROME code, in the page's language.</summary>
+    public async Task<Func<string, (string? Uri, string? Rome)>> ReaderAsync()
+    {
+        var understanding = await GetAsync();
+        return text =>
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return (null, null);
+            }
+            var best = understanding.Understand(text, Ui.Language, 1).FirstOrDefault();
+            return (best?.Occupation.Uri, best?.RomeCodes.FirstOrDefault());
+        };
+    }
 }

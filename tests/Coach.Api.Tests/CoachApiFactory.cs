@@ -1,10 +1,16 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Coach.Api.Security;
 using Matching.Engine.Hosting;
+using Matching.Engine.Indexing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Coach.Api.Tests;
 
@@ -21,6 +27,15 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
     public const string TokenAudience = "coach-api";
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>The folder of the store (coach.db and its WAL).</summary>
+    public string StoreFolder => _root;
+
+    /// <summary>Keep the store's files when disposed (a test reads them after a clean shutdown, then deletes them).</summary>
+    public bool KeepStore { get; set; }
+
+    /// <summary>Receives the app's logs too, when set before the first client.</summary>
+    public ILoggerProvider? Logs { get; set; }
+
     /// <summary>Extra configuration for a test class that needs it.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -31,6 +46,8 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the host reads no static web assets manifest (a published app serves them from wwwroot).
+        builder.UseStaticWebAssets();
         builder.UseSetting("Coach:StorePath", Path.Combine(_root, "coach.db"));
         builder.UseSetting("Coach:CachePath", Path.Combine(_root, "cache"));
         builder.UseSetting("Authentication:Schemes:Bearer:ValidIssuer", TokenIssuer);
@@ -41,6 +58,31 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        if (Logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
+        builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter, TestRemoteAddress>());
+    }
+
+    /// <summary>The header a test sets to call from a network address (the test server has none).</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    /// <summary>Gives a request the remote address a test names, so tests can place callers behind one NAT or apart.</summary>
+    private sealed class TestRemoteAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(RemoteAddressHeader, out var value) && IPAddress.TryParse(value, out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>A client once the reference data is loaded.</summary>
@@ -60,8 +102,18 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Waits until the match index is open (it opens once the reference data is loaded).</summary>
-    public async Task WaitForIndexAsync() =>
-        await Services.GetRequiredService<MatchingRuntimeProvider>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+    public async Task WaitForIndexAsync()
+    {
+        _ = Services; // starts the host
+        await Services.GetRequiredService<HostedMatchIndex>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>A seeker who consented to recruiters' searches, as the index holds them (what a contact request needs).</summary>
+    public async Task ConsentingSeekerAsync(string seekerId)
+    {
+        await WaitForIndexAsync();
+        await Services.GetRequiredService<IMatchIndex>().UpsertProfilesAsync([new ProfileDocument { Id = seekerId, Searchable = true }]);
+    }
 
     /// <summary>A token for the user in the role, signed with the configured test key.</summary>
     public string TokenFor(string role, string userId) =>
@@ -78,6 +130,10 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (KeepStore)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(_root, recursive: true);

@@ -7,9 +7,10 @@ namespace Coach.Api.Tests;
 public sealed class HealthApiTests(CoachApiFactory factory) : IClassFixture<CoachApiFactory>
 {
     [Fact]
-    public async Task Health_is_ready_once_the_taxonomy_is_loaded()
+    public async Task Health_is_ready_once_the_taxonomy_is_loaded_and_the_index_is_open()
     {
         var client = await factory.CreateReadyClientAsync();
+        await factory.WaitForIndexAsync();
 
         var response = await client.GetAsync("/health");
 

@@ -130,8 +130,12 @@ public sealed class MatchingApiTests(CoachApiFactory factory) : IClassFixture<Co
         Assert.DoesNotContain(PseudonymOf("match-seeker-no"), ids);
         Assert.DoesNotContain("match-seeker", candidates.ToString(), StringComparison.Ordinal);
         var candidate = candidates.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("pseudonym").GetString() == PseudonymOf("match-seeker-yes"));
-        Assert.Equal(hit.GetProperty("score").GetDouble(), candidate.GetProperty("score").GetDouble(), 4);
         Assert.Equal("0-10", candidate.GetProperty("distanceBand").GetString());
+        // The same pair both ways, but the recruiter's score counts the band's floor (0 km), never the distance.
+        Assert.Equal(1.0, candidate.GetProperty("explanation").GetProperty("parts").GetProperty("distance").GetDouble());
+        Assert.True(hit.GetProperty("explanation").GetProperty("parts").GetProperty("distance").GetDouble() < 1);
+        Assert.Equal(hit.GetProperty("score").GetDouble() / hit.GetProperty("explanation").GetProperty("parts").GetProperty("distance").GetDouble(),
+            candidate.GetProperty("score").GetDouble(), 3);
         Assert.False(candidate.GetProperty("explanation").TryGetProperty("distanceKm", out _));
 
         var search = await Json(await client.PostAsJsonAsync("/api/search/candidates", new { mustHave = new[] { skills[0].uri }, place = "69381", radiusKm = 30 }));

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Coach.Api.Security;
+using Matching.Engine.Access;
 
 namespace Coach.Api.Tests;
 
@@ -11,7 +11,7 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
     private const string Seeker = "review-seeker";
     private const string Adviser = "review-adviser";
 
-    private async Task<HttpClient> SeekerWithQuestionnaireAsync()
+    private async Task<HttpClient> SeekerWithQuestionnaireAsync(double yearsInTarget = 0)
     {
         var seeker = await factory.CreateReadyClientAsAsync(Roles.Seeker, Seeker);
         var questionnaire = new
@@ -27,6 +27,7 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
             interviewsSoFar = 1,
             applicationsPerWeek = 15,
             networkStrength = 1,
+            yearsOfExperienceInTarget = yearsInTarget,
             searchableByRecruiters = false,
         };
         var response = await seeker.PostAsJsonAsync($"/api/profiles/{Seeker}", questionnaire);
@@ -44,7 +45,10 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
         Assert.True((await admin.PutAsync($"/api/admin/caseloads/{Adviser}/seekers/{Seeker}", null)).IsSuccessStatusCode);
 
         var queue = await adviser.GetFromJsonAsync<JsonElement[]>("/api/reviews/queue");
-        Assert.Contains(queue!, q => q.GetProperty("seekerId").GetString() == Seeker);
+        var item = Assert.Single(queue!, q => q.GetProperty("seekerId").GetString() == Seeker);
+        // The queue says who the seeker is: target job, main challenge, what is new since the last review.
+        Assert.False(string.IsNullOrEmpty(item.GetProperty("target").GetString()));
+        Assert.NotEmpty(item.GetProperty("changes").EnumerateArray());
         Assert.DoesNotContain((await outsider.GetFromJsonAsync<JsonElement[]>("/api/reviews/queue"))!, q => q.GetProperty("seekerId").GetString() == Seeker);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/reviews/{Seeker}")).StatusCode);
 
@@ -66,6 +70,28 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
     }
 
     [Fact]
+    public async Task An_adviser_confirms_a_skill_of_their_caseload_only_and_it_counts_as_confirmed()
+    {
+        // Three years as a carer: the job's core skills count "from experience".
+        await SeekerWithQuestionnaireAsync(yearsInTarget: 3);
+        var admin = await factory.CreateReadyClientAsAsync(Roles.Admin, "review-admin");
+        var adviser = await factory.CreateReadyClientAsAsync(Roles.Adviser, Adviser);
+        var outsider = await factory.CreateReadyClientAsAsync(Roles.Adviser, "other-adviser");
+        Assert.True((await admin.PutAsync($"/api/admin/caseloads/{Adviser}/seekers/{Seeker}", null)).IsSuccessStatusCode);
+        var @case = await adviser.GetFromJsonAsync<JsonElement>($"/api/reviews/{Seeker}");
+        var skill = @case.GetProperty("skills").EnumerateArray().First(s => s.GetProperty("evidence").ToString() != "AdviserConfirmed").GetProperty("uri").GetString();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/reviews/{Seeker}/skills/confirm", new { skillUri = skill })).StatusCode);
+        var bad = await adviser.PostAsJsonAsync($"/api/reviews/{Seeker}/skills/confirm", new { skillUri = "http://data.europa.eu/esco/skill/nope" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("skill", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await adviser.PostAsJsonAsync($"/api/reviews/{Seeker}/skills/confirm", new { skillUri = skill })).StatusCode);
+
+        var after = await adviser.GetFromJsonAsync<JsonElement>($"/api/reviews/{Seeker}");
+        Assert.Contains(after.GetProperty("skills").EnumerateArray(), s => s.GetProperty("uri").GetString() == skill && s.GetProperty("evidence").ToString() == "AdviserConfirmed");
+    }
+
+    [Fact]
     public async Task A_review_without_a_grade_or_with_a_score_of_four_is_a_400()
     {
         await SeekerWithQuestionnaireAsync();
@@ -76,5 +102,50 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("grade", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task An_adviser_grades_the_suggested_offers_and_the_grades_and_impressions_feed_the_ranking_and_the_seekers_export()
+    {
+        const string Graded = "review-offers-seeker";
+        var recruiter = await factory.CreateReadyClientAsAsync(Roles.Recruiter, "review-recruiter");
+        (await recruiter.PostAsJsonAsync("/api/offers", new object[]
+        {
+            new { id = "review-offer-1", title = "Aide-soignant de nuit", occupation = "J1501", place = new { commune = "69383" }, contract = "CDI" },
+            new { id = "review-offer-2", title = "Aide-soignant", occupation = "J1501", place = new { commune = "69383" }, contract = "CDD" },
+        })).EnsureSuccessStatusCode();
+        var seeker = await factory.CreateReadyClientAsAsync(Roles.Seeker, Graded);
+        (await seeker.PostAsJsonAsync($"/api/profiles/{Graded}", new
+        {
+            targetJobs = new[] { new { romeCode = "J1501" } },
+            pastJobs = new[] { new { romeCode = "J1501" } },
+            commune = "69383",
+            radiusKm = 20,
+            searchableByRecruiters = false,
+        })).EnsureSuccessStatusCode();
+        var admin = await factory.CreateReadyClientAsAsync(Roles.Admin, "review-admin-3");
+
+        var @case = await admin.GetFromJsonAsync<JsonElement>($"/api/reviews/{Graded}");
+        var suggested = @case.GetProperty("suggestedOffers").EnumerateArray().Select(o => o.GetProperty("offerId").GetString()).ToList();
+        Assert.Contains("review-offer-1", suggested);
+        var submitted = await admin.PostAsJsonAsync($"/api/reviews/{Graded}", new
+        {
+            grade = "GoodEnough",
+            advice = Array.Empty<object>(),
+            offers = new[] { new { offerId = "review-offer-1", grade = 2, comment = (string?)"CDI, près de chez elle" }, new { offerId = "review-offer-2", grade = 0, comment = (string?)null } },
+        });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var bad = await admin.PostAsJsonAsync($"/api/reviews/{Graded}", new { grade = "GoodEnough", advice = Array.Empty<object>(), offers = new[] { new { offerId = "review-offer-1", grade = 3 } } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Matching.Engine.Reviews.ReviewStore>(factory.Services);
+        Assert.Contains(store.OfferGrades(), g => g.SeekerId == Graded && g.OfferId == "review-offer-1" && g.Grade == 2);
+        var impressions = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Matching.Engine.Ranking.ImpressionLog>(factory.Services);
+        Assert.Contains(impressions.OfSeeker(Graded), i => i.OfferId == "review-offer-1" && i.ViewerRole == "admin");
+
+        var export = await seeker.GetFromJsonAsync<JsonElement>("/api/me/export");
+        Assert.Contains("review-offer-1", export.GetProperty("impressions").ToString(), StringComparison.Ordinal);
+        Assert.Contains("CDI, près de chez elle", export.GetProperty("reviews").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("review-admin-3", export.GetProperty("impressions").ToString(), StringComparison.Ordinal);
     }
 }

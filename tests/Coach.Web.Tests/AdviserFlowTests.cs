@@ -1,3 +1,7 @@
+using Matching.Engine.Coaching;
+using Matching.Engine.Indexing;
+using Matching.Engine.Privacy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Coach.Web.Tests;
@@ -15,10 +19,16 @@ public sealed class AdviserFlowTests(WebAppFixture app)
         var module = await firstAdvice.GetAttributeAsync("data-module");
         Assert.False(string.IsNullOrEmpty(module));
 
+        // An adviser sees the seekers of their caseload only.
+        app.Services.GetRequiredService<Caseloads>().Assign("web-adviser", seekerId);
         var adviser = await app.NewPageAsAsync("adviser", "web-adviser");
         await adviser.GotoAsync("/adviser");
         var row = adviser.Locator($"tr[data-seeker='{seekerId}']");
         await Assertions.Expect(row).ToBeVisibleAsync();
+        // The queue says who the seeker is in the adviser's terms: target job, place, main challenge, what is new.
+        await Assertions.Expect(row).ToContainTextAsync(SeekerSteps.Job);
+        await Assertions.Expect(row).ToContainTextAsync("Lyon");
+        await Assertions.Expect(row).ToContainTextAsync("Première demande de revue");
         await row.GetByRole(AriaRole.Link).ClickAsync();
 
         await Assertions.Expect(adviser.Locator("#profile-h")).ToBeVisibleAsync();
@@ -32,6 +42,10 @@ public sealed class AdviserFlowTests(WebAppFixture app)
 
         await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("Relecture enregistrée");
         await Assertions.Expect(adviser.Locator("#changes-h")).ToBeVisibleAsync();
+        // The grade and comments stay on the case.
+        var history = adviser.Locator("section.history");
+        await Assertions.Expect(history).ToContainTextAsync("Bon diagnostic, un conseil en trop.");
+        await Assertions.Expect(history).ToContainTextAsync("Pas adapté à sa situation.");
         // The queue no longer lists a reviewed seeker.
         await adviser.GotoAsync("/adviser");
         Assert.Equal(0, await adviser.Locator($"tr[data-seeker='{seekerId}']").CountAsync());
@@ -48,9 +62,28 @@ public sealed class AdviserFlowTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task AdviserConfirmsASkillAndItCountsAsConfirmed()
+    {
+        var seekerId = await SeekerSteps.FillQuestionnaireAsync(await app.NewPageAsync(), consent: false);
+        app.Services.GetRequiredService<Caseloads>().Assign("web-adviser", seekerId);
+        var adviser = await app.NewPageAsAsync("adviser", "web-adviser");
+        await adviser.GotoAsync($"/adviser/{seekerId}");
+
+        var skill = adviser.GetByTestId("case-skills").Locator("li:has(button)").First;
+        var uri = await skill.GetAttributeAsync("data-skill");
+        await skill.GetByRole(AriaRole.Button).ClickAsync();
+
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Status).First).ToContainTextAsync("Compétence confirmée");
+        await Assertions.Expect(adviser.Locator($"li[data-skill='{uri}']")).ToContainTextAsync("confirmée par le conseiller");
+        var stored = app.Services.GetRequiredService<SeekerStore>().Get(seekerId)!;
+        Assert.Contains(stored.Skills!, s => s.Uri == uri && s.Evidence == SkillEvidence.AdviserConfirmed);
+    }
+
+    [Fact]
     public async Task AReviewWithoutGradeIsRefusedInWords()
     {
         var seekerId = await SeekerSteps.FillQuestionnaireAsync(await app.NewPageAsync(), consent: false);
+        app.Services.GetRequiredService<Caseloads>().Assign("web-adviser", seekerId);
         var adviser = await app.NewPageAsAsync("adviser", "web-adviser");
         await adviser.GotoAsync($"/adviser/{seekerId}");
         await adviser.ClickAsync("form.review button[type=submit]");

@@ -1,4 +1,3 @@
-using Coach.Web.Recruiters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -19,14 +18,14 @@ public sealed class RecruiterFlowTests(WebAppFixture app)
 
         var page = await app.NewPageAsAsync("recruiter", "web-recruiter");
         await page.GotoAsync("/recruiter");
-        await page.FillAsync("#must0", skill);
+        await page.FillAsync("#add", skill);
         await page.FillAsync("#place", "Lyon");
         await page.FillAsync("#radius", "30");
         await page.CheckAsync("#exact");
         await page.ClickAsync("button[type=submit].primary");
         await Assertions.Expect(page.Locator("#results-h")).ToBeVisibleAsync();
 
-        await Assertions.Expect(page.Locator("#must0-understood")).ToContainTextAsync("langue des signes");
+        await Assertions.Expect(page.Locator(".tag[data-must=true]")).ToContainTextAsync("langue des signes");
         var shown = await page.Locator("[data-candidate]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.candidate)");
         Assert.Contains(pseudonyms.For("web-recruiter", consenting), shown);
         Assert.DoesNotContain(pseudonyms.For("web-recruiter", refusing), shown);
@@ -37,9 +36,15 @@ public sealed class RecruiterFlowTests(WebAppFixture app)
         await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "recruiter-search.png"), FullPage = false });
 
         var candidate = page.Locator($"[data-candidate='{pseudonyms.For("web-recruiter", consenting)}']");
+        // The card says what the candidate looks for, their experience and availability.
+        await Assertions.Expect(candidate).ToContainTextAsync("aide-soignant");
+        await Assertions.Expect(candidate).ToContainTextAsync("3 ans");
+        await Assertions.Expect(candidate).ToContainTextAsync("cherche depuis 4 mois");
+        await candidate.Locator("textarea[name=message]").FillAsync("Bonjour, un poste de nuit en EHPAD à Lyon vous intéresserait-il ?");
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Demander un contact" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(pseudonyms.For("web-recruiter", consenting));
-        Assert.Single(app.Services.GetRequiredService<Matching.Engine.Privacy.ContactRequests>().ToSeeker(consenting));
+        var request = Assert.Single(app.Services.GetRequiredService<Matching.Engine.Privacy.ContactRequests>().ToSeeker(consenting));
+        Assert.Equal("Bonjour, un poste de nuit en EHPAD à Lyon vous intéresserait-il ?", request.Message);
     }
 
     [Fact]
@@ -47,8 +52,35 @@ public sealed class RecruiterFlowTests(WebAppFixture app)
     {
         var page = await app.NewPageAsAsync("recruiter", "web-recruiter");
         await page.GotoAsync("/recruiter?must=zzqxw+blorp&place=Lyon");
-        await Assertions.Expect(page.Locator("#must0-error")).ToContainTextAsync("n'est pas une compétence connue");
+        await Assertions.Expect(page.Locator("#add-error")).ToContainTextAsync("n'est pas une compétence connue");
         Assert.Equal(0, await page.GetByTestId("candidate").CountAsync());
+    }
+
+    [Fact]
+    public async Task SkillsAreTagsOfAnyNumberEachMustHaveOrNiceToHaveAndAGuessIsOfferedNotTaken()
+    {
+        var page = await app.NewPageAsAsync("recruiter", "web-recruiter");
+        await page.GotoAsync("/recruiter");
+        foreach (var (text, mustHave) in new[] { ("JavaScript", true), ("PHP", true), ("SQL", false), ("langue des signes", false) })
+        {
+            await page.FillAsync("#add", text);
+            await page.CheckAsync(mustHave ? "#as-must" : "#as-nice");
+            await page.ClickAsync("button[value=add]");
+            await Assertions.Expect(page.Locator(".tags")).ToContainTextAsync(text, new() { IgnoreCase = true });
+        }
+        Assert.Equal(2, await page.Locator(".tag[data-must=true]").CountAsync());
+        Assert.Equal(2, await page.Locator(".tag[data-must=false]").CountAsync());
+        await Assertions.Expect(page.Locator(".tag[data-must=true]").First).ToContainTextAsync("JavaScript");
+
+        // A tag moves from must-have to nice-to-have.
+        await page.Locator(".tag[data-must=true]").First.GetByRole(AriaRole.Link, new() { Name = "rendre appréciée" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".tag[data-must=true]")).ToHaveCountAsync(1);
+
+        // "react" is no skill Coach knows: it says so and offers its closest labels, it does not pick "réagir".
+        await page.FillAsync("#add", "react");
+        await page.ClickAsync("button[value=add]");
+        await Assertions.Expect(page.Locator("#add-error")).ToContainTextAsync("react");
+        await Assertions.Expect(page.Locator(".tag")).ToHaveCountAsync(4);
     }
 
     [Fact]
@@ -63,9 +95,32 @@ public sealed class RecruiterFlowTests(WebAppFixture app)
         var occupation = page.Locator("input[name=occupation]:checked + label");
         await Assertions.Expect(occupation).ToContainTextAsync("soignant");
         Assert.True(await page.Locator("input[name=skills]").CountAsync() > 0, "no skill suggested");
+        // A skill the suggestions lack is added by typing it.
+        await page.FillAsync("#extraSkills", "langue des signes");
         await page.ClickAsync("button[value=post]");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("aide soignant de nuit");
-        await Assertions.Expect(page.Locator("#for-offer-h")).ToContainTextAsync("candidats");
+        await Assertions.Expect(page.Locator("#for-offer-h")).ToContainTextAsync("candidat");
+        // The offer is the recruiter's, as one posted through the API: owner checks, export and erasure reach it.
+        var index = app.Services.GetRequiredService<Matching.Engine.Indexing.IMatchIndex>();
+        var offers = new List<Matching.Engine.Indexing.OfferDocument>();
+        foreach (var id in await index.OfferIdsOwnedByAsync("web-recruiter"))
+        {
+            if (await index.GetOfferAsync(id) is { } offer)
+            {
+                offers.Add(offer);
+            }
+        }
+        var mine = Assert.Single(offers, o => o.Title == "aide soignant de nuit");
+        var taxonomy = app.Services.GetRequiredService<Matching.Engine.Hosting.ReferenceDataProvider>().Current!.Taxonomy;
+        Assert.Contains(mine.Skills, k => taxonomy.SkillByUri(k.SkillUri)!.LabelFr == "langue des signes");
+
+        // "From one of my offers" fills the search with the offer's skills, place and contract.
+        await page.GotoAsync("/recruiter");
+        await page.SelectOptionAsync("#offer", mine.Id);
+        await page.ClickAsync("form.from-offer button[type=submit]");
+        await Assertions.Expect(page.Locator(".tag")).ToHaveCountAsync(mine.Skills.Count);
+        await Assertions.Expect(page.Locator(".tags")).ToContainTextAsync("langue des signes");
+        await Assertions.Expect(page.Locator("#results-h")).ToBeVisibleAsync();
     }
 }

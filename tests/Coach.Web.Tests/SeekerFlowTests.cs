@@ -1,3 +1,6 @@
+using Matching.Engine.Coaching;
+using Matching.Engine.Indexing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Coach.Web.Tests;
@@ -73,6 +76,36 @@ public sealed class SeekerFlowTests(WebAppFixture app)
         Assert.Equal("true", await page.GetAttributeAsync("#job", "aria-invalid"));
         // Still on the first step, the typed answer kept.
         Assert.Equal("Nulle-part-sur-terre", await page.InputValueAsync("#place"));
+    }
+
+    [Fact]
+    public async Task SkillsFromExperienceComeTickedAndAnUntickedOneIsNeverCounted()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/seeker/start");
+        await page.FillAsync("#job", SeekerSteps.Job);
+        await page.FillAsync("#pastJob", "aide soignant");
+        await page.FillAsync("#place", "Lyon");
+        await page.ClickAsync("button[value=next]");
+        await page.FillAsync("#experience", "3");
+        await page.ClickAsync("button[value=next]");
+        await page.ClickAsync("button[value=next]");
+
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 4");
+        var fromExperience = page.Locator("input[name=shownExperience]");
+        Assert.True(await fromExperience.CountAsync() > 0, "no skill brought by experience");
+        var uri = await fromExperience.First.GetAttributeAsync("value");
+        var box = page.Locator($"input[name=skills][value='{uri}']");
+        Assert.True(await box.IsCheckedAsync());
+        await box.UncheckAsync();
+        await page.ClickAsync("button[value=next]");
+        await page.WaitForURLAsync("**/seeker");
+
+        var id = (await page.Context.CookiesAsync()).Single(c => c.Name == "coach_seeker").Value;
+        var profile = app.Services.GetRequiredService<SeekerStore>().Get(id)!;
+        Assert.Contains(uri, profile.DeclinedSkills!);
+        Assert.DoesNotContain(profile.Skills!, s => s.Uri == uri);
+        Assert.Contains(profile.Skills!, s => s.Evidence == SkillEvidence.PastJob);
     }
 }
 

@@ -25,6 +25,29 @@ public sealed class SeekerFormTests
     private static SeekerForm Form(params (string Key, string[] Values)[] fields) =>
         SeekerForm.Read(new FormCollection(fields.ToDictionary(f => f.Key, f => new StringValues(f.Values))));
 
+    [Fact]
+    public void SkillsFromExperienceAreTickedUntilTheSeekerUnticksThemAndThenDeclined()
+    {
+        var (kept, unticked) = (_data.Taxonomy.Skills[1].Uri, _data.Taxonomy.Skills[2].Uri);
+        var declared = _data.Taxonomy.Skills[3].Uri;
+
+        // Before the skills step is posted, a skill from experience is ticked, any other is not.
+        Assert.True(SeekerForm.Empty().Ticked(kept, fromExperience: true));
+        Assert.False(SeekerForm.Empty().Ticked(declared, fromExperience: false));
+
+        var form = Form(("job", ["aide soignante"]), ("place", ["Lyon"]), ("shownExperience", [kept, unticked]), ("skills", [kept, declared]));
+        Assert.False(form.Ticked(unticked, fromExperience: true));
+        var profile = form.ToProfile("web-0123456789abcdef", _data, _ => (null, null), Today);
+
+        Assert.Equal([(kept, SkillEvidence.PastJob), (declared, SkillEvidence.Declared)], profile.Skills!.Select(s => (s.Uri, s.Evidence)).Order());
+        Assert.Equal([unticked], profile.DeclinedSkills);
+
+        // Reopened, the form shows the same ticks.
+        var again = SeekerForm.From(profile, Today);
+        Assert.True(again.Ticked(kept, fromExperience: true));
+        Assert.False(again.Ticked(unticked, fromExperience: true));
+    }
+
     [Theory]
     [InlineData("Lyon (69123)", "69123")]
     [InlineData("Lyon", "69123")]

@@ -25,8 +25,14 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>Where the tests save the screenshots the README shows.</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+    /// <summary>
+    /// Where the tests save their screenshots: an ignored folder (.test-results/screenshots), so a test run never
+    /// rewrites a tracked file. <c>COACH_SCREENSHOTS=docs/screenshots</c> refreshes the ones the README shows
+    /// (README, "Screenshots").
+    /// </summary>
+    public static string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("COACH_SCREENSHOTS") is { Length: > 0 } folder
+        ? Path.GetFullPath(folder, RepositoryRoot())
+        : Path.Combine(RepositoryRoot(), ".test-results", "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -35,7 +41,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _app.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
-        var provider = _app.Services.GetRequiredService<MatchingRuntimeProvider>();
+        var provider = _app.Services.GetRequiredService<HostedMatchIndex>();
         await provider.Ready.WaitAsync(TimeSpan.FromMinutes(3));
         // Tests count on the seeded corpus: wait for the seeding to finish.
         var deadline = DateTime.UtcNow.AddMinutes(3);

@@ -3,6 +3,9 @@ using Matching.Engine.Corpus;
 using Matching.Engine.Data;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing.Embedded;
+using Matching.Engine.Privacy;
+using Matching.Engine.Ranking;
+using Matching.Engine.Reviews;
 using Spectre.Console;
 
 namespace Coach.Api.Cli;
@@ -19,6 +22,10 @@ public static class GenerateCommand
 
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration)
     {
+        if (args.Length > 1 && args[1] == "feedback")
+        {
+            return await FeedbackAsync(args, configuration);
+        }
         int offers = 20_000, profiles = 5_000, seed = 42;
         string? store = null;
         for (var i = 1; i < args.Length; i++)
@@ -91,6 +98,70 @@ public static class GenerateCommand
             });
         var counts = await index.CountAsync();
         AnsiConsole.MarkupLineInterpolated($"[green]Done[/] in {watch.Elapsed.TotalSeconds:F1} s: the store {storePath} holds {counts.Offers:N0} offers and {counts.Profiles:N0} profiles (seed {seed}).");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>coach generate feedback --preference permanent|near|none --seekers N --seed S [--store PATH]</c>: generated
+    /// advisers with a planted preference are shown the top 20 offers of N generated seekers, grade them, and generated
+    /// recruiters ask for contact (impressions, reviews, contact requests in the store), so that <c>coach train ranking</c>
+    /// can be tried end to end. For a scratch store: reviews are append-only, these stay.
+    /// </summary>
+    private static async Task<int> FeedbackAsync(string[] args, IConfiguration configuration)
+    {
+        int seekers = 600, seed = 5;
+        string preferenceName = "permanent";
+        string? store = null;
+        for (var i = 2; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            try
+            {
+                switch (args[i])
+                {
+                    case "--seekers": seekers = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--seed": seed = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--preference": preferenceName = Next(); break;
+                    case "--store": store = Next(); break;
+                    default:
+                        AnsiConsole.MarkupLineInterpolated($"[red]Unknown option {args[i]}[/]. Usage: coach generate feedback --preference permanent|near|none --seekers N --seed S [--store PATH]");
+                        return 2;
+                }
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                return 2;
+            }
+        }
+        if (PlantedPreference.Named(preferenceName) is not { } preference || seekers < 1)
+        {
+            AnsiConsole.MarkupLine("[red]--preference is permanent, near or none; --seekers at least 1.[/]");
+            return 2;
+        }
+        ReferenceData data;
+        string storePath;
+        try
+        {
+            var dataPath = DataFolder.Resolve(configuration["Coach:DataPath"] ?? configuration["COACH_DATA"]);
+            storePath = Path.GetFullPath(store ?? RepositoryPath(configuration["Coach:StorePath"] ?? "data/coach.db"));
+            data = AnsiConsole.Status().Start("Loading reference data…", _ => ReferenceData.Load(dataPath, RepositoryPath(configuration["Coach:CachePath"] ?? "data/cache")));
+        }
+        catch (ReferenceDataException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 1;
+        }
+        using var index = EmbeddedMatchIndex.Open(storePath, data.Taxonomy,
+            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name);
+        using var impressions = new ImpressionLog(storePath);
+        using var reviews = new ReviewStore(storePath);
+        var contacts = new ContactRequests(new PrivacyDatabase(storePath), TimeProvider.System);
+        var profiles = new CorpusGenerator(data.Taxonomy, CorpusSources.From(data.Geography, data.Market.OfferCounts), seed).Profiles(seekers);
+        var summary = await AnsiConsole.Status().StartAsync($"Advisers who {preference.Description}…", _ =>
+            new FeedbackGenerator(index, OfferRanking.Tension(data), seed)
+                .GenerateAsync(profiles, preference, impressions, reviews, contacts));
+        AnsiConsole.MarkupLineInterpolated($"[green]Done[/]: {summary.SeekersShown:N0} of {summary.Seekers:N0} seekers shown offers, {summary.Impressions:N0} impressions, {summary.OfferGrades:N0} grades, {summary.ContactRequests:N0} contact requests ({summary.Accepted:N0} accepted) in {storePath}.");
         return 0;
     }
 

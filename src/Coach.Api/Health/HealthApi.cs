@@ -1,4 +1,7 @@
+using Coach.Api.Security;
+using Coach.Web;
 using Matching.Engine.Hosting;
+using Matching.Engine.Indexing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coach.Api.Health;
@@ -9,19 +12,39 @@ public static class HealthApi
     {
         routes.MapGet("/health", GetHealth)
             .WithTags("Health")
-            .WithSummary("Readiness: 200 once the reference data is loaded, 503 before.");
+            .WithCost(RequestCostAttribute.Free)
+            .WithSummary("Readiness: 200 once the reference data is loaded and the match index is open and answers (a yellow Elasticsearch cluster is reported in warnings); 503 before, or while the cluster is unreachable or red, naming it.");
         return routes;
     }
 
-    public static Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> GetHealth(ReferenceDataProvider referenceData)
+    /// <summary>Ready means ready: every endpoint answers once this says 200 (the index opens after the reference data).</summary>
+    public static Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> GetHealth(ReferenceDataProvider referenceData, HostedMatchIndex index)
     {
-        if (referenceData.Current is { } data)
+        if (referenceData.Current is { } data && index.IsReady)
         {
-            return TypedResults.Ok(new HealthStatus("ready", data.Taxonomy.Occupations.Count, data.Taxonomy.Skills.Count, data.LoadTime.TotalSeconds));
+            var ready = new HealthStatus("ready", data.Taxonomy.Occupations.Count, data.Taxonomy.Skills.Count, data.LoadTime.TotalSeconds);
+            if (index.RemoteHealth is not { } remote)
+            {
+                return TypedResults.Ok(ready);
+            }
+            var view = new IndexHealthView(remote.Backend, remote.Status.ToString(), remote.Detail);
+            return remote.Status == IndexHealthStatus.Unavailable
+                ? TypedResults.Json(ready with { Status = "index-unavailable", Index = view }, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : TypedResults.Ok(ready with { Index = view, Warnings = remote.Status == IndexHealthStatus.Degraded && remote.Detail is { } detail ? [detail] : null });
         }
-        var status = referenceData.Loaded.IsFaulted ? "failed" : "loading";
-        return TypedResults.Json(new HealthStatus(status, 0, 0, null), statusCode: StatusCodes.Status503ServiceUnavailable);
+        var status = referenceData.Loaded.IsFaulted || index.HasFailed ? "failed"
+            : referenceData.IsReady ? "opening index"
+            : "loading";
+        return TypedResults.Json(new HealthStatus(status, 0, 0, referenceData.Current?.LoadTime.TotalSeconds), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }
 
-public sealed record HealthStatus(string Status, int Occupations, int Skills, double? LoadSeconds);
+/// <summary>What /health says about the match index when it is a remote one (Elasticsearch).</summary>
+public sealed record IndexHealthView(string Backend, string Status, string? Detail);
+
+public sealed record HealthStatus(string Status, int Occupations, int Skills, double? LoadSeconds)
+{
+    public IndexHealthView? Index { get; init; }
+
+    public IReadOnlyList<string>? Warnings { get; init; }
+}

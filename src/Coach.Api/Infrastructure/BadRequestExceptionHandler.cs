@@ -1,32 +1,62 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Matching.Engine.Indexing;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Coach.Api.Infrastructure;
 
 /// <summary>
-/// A body or parameter that cannot be read (malformed JSON, "abc" for a number) is the client's
-/// fault: a 400 ProblemDetails saying what could not be read, never a 500.
+/// A body or parameter that cannot be read (malformed JSON, "abc" for a number, a null in a list) is the client's
+/// fault: a 400 validation ProblemDetails whose <c>errors</c> name the field and the position, never a 500. So is a
+/// query the index refuses (<see cref="IndexValidationException"/>: the index validates what every caller sends), and a
+/// form that cannot be read or verified.
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad)
+        var (status, title, errors) = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } bad =>
+                (bad.StatusCode, "The request body is not valid JSON", new Dictionary<string, string[]> { [JsonErrors.FieldOf(json)] = [JsonErrors.Describe(json)] }),
+            BadHttpRequestException bad =>
+                (bad.StatusCode, "The request could not be read", new Dictionary<string, string[]> { [ParameterOf(bad.Message)] = [bad.Message] }),
+            IndexValidationException invalid =>
+                (StatusCodes.Status400BadRequest, "One or more validation errors occurred.", Errors(invalid)),
+            // A form that cannot be read (a NUL in a value) or verified: the sender's fault.
+            AntiforgeryValidationException refused =>
+                (StatusCodes.Status400BadRequest, "The form could not be verified", new Dictionary<string, string[]> { ["$"] = [refused.Message] }),
+            _ => (0, "", []),
+        };
+        if (status == 0 || httpContext.Response.HasStarted)
         {
             return false;
         }
-        httpContext.Response.StatusCode = bad.StatusCode;
+        httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails =
-            {
-                Status = bad.StatusCode,
-                Title = "The request could not be read",
-                Detail = bad.InnerException is System.Text.Json.JsonException json
-                    ? $"The body is not valid JSON{(json.Path is { } path ? $" at {path}" : "")}: {json.Message}"
-                    : bad.Message,
-            },
+            ProblemDetails = new HttpValidationProblemDetails(errors) { Status = status, Title = title },
         });
     }
+
+    private static Dictionary<string, string[]> Errors(IndexValidationException invalid)
+    {
+        if (invalid.Errors.Count == 0)
+        {
+            return new() { ["$"] = [invalid.Message] };
+        }
+        return invalid.Errors
+            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The parameter a binding message names ("Failed to bind parameter \"int? size\" from \"abc\"."), else "$".</summary>
+    private static string ParameterOf(string message) =>
+        Parameter().Match(message) is { Success: true } match ? match.Groups["name"].Value : "$";
+
+    [GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
+    private static partial Regex Parameter();
 }

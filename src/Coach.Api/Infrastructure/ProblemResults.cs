@@ -7,12 +7,25 @@ public static class ProblemResults
     public static IServiceCollection AddCoachProblemDetails(this IServiceCollection services)
     {
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        return services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        services.AddExceptionHandler<UnavailableExceptionHandler>();
+        // Binding failures throw (in every environment), so the handler above answers them with the field and position.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
+        // After the default writer: JSON whatever the Accept header, rather than an exception.
+        services.AddSingleton<IProblemDetailsWriter, JsonProblemDetailsFallback>();
+        services.AddSingleton<UnknownRoutes>();
+        return services;
     }
+
+    /// <summary>The catch-all route, for files too: an unknown path is a 404 (415 or 405 when the path exists), never a 401.</summary>
+    public static RouteHandlerBuilder MapUnknownRoutes(this IEndpointRouteBuilder routes) =>
+        routes.MapFallback("{*path}", (HttpContext context, UnknownRoutes unknown) => unknown.Answer(context))
+            .WithMetadata(new UnknownRouteMarker())
+            .ExcludeFromDescription();
 
     /// <summary>Fallback for any route Coach does not serve.</summary>
     public static ProblemHttpResult UnknownRoute(HttpContext context) =>

@@ -1,112 +1,60 @@
 using System.ComponentModel;
-using System.Globalization;
-using System.Security.Claims;
 using Coach.Api.Infrastructure;
-using Coach.Api.Matching;
 using Coach.Api.Security;
-using Matching.Engine.Coaching.Questionnaire;
-using Matching.Engine.Coaching.Texts;
-using Matching.Engine.Hosting;
-using Matching.Engine.Privacy;
+using Coach.Web;
+using Matching.Engine.Access;
 using Matching.Engine.Reviews;
+using Matching.Engine.Seekers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coach.Api.Reviews;
 
-public sealed record QueueItem(string SeekerId, DateTimeOffset EnqueuedAt, DateTimeOffset UpdatedAt, double WaitingHours);
-
-/// <summary>A seeker's case for the adviser: answers, diagnosis and strategy as computed, the reviews, and what the seeker now sees.</summary>
-public sealed record ReviewCase(
-    string SeekerId,
-    SeekerProfile? Profile,
-    RenderedDiagnosis Diagnosis,
-    IReadOnlyList<RenderedStrategy> Strategies,
-    IReadOnlyList<RenderedAdvice> Advice,
-    IReadOnlyList<RenderedAdvice> SeekerSees,
-    QueueItem? Pending,
-    IReadOnlyList<StoredReview> History,
-    IReadOnlyList<AdviceChange> Changes);
-
-public sealed record AdviceReviewRequest(string ModuleId, int Score, string? Comment);
-
-public sealed record ReviewRequest(ReviewGrade? Grade, string? Comment, string? DiagnosisComment, IReadOnlyList<AdviceReviewRequest>? Advice);
-
-/// <summary>The adviser's review queue: grade a seeker's diagnosis and strategy, re-score or hide advice.</summary>
+/// <summary>The adviser's review queue: grade a seeker's diagnosis and strategy, re-score or hide advice (use case: <see cref="AdviserReviews"/>).</summary>
 public static class ReviewsApi
 {
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/reviews").WithTags("Reviews").RequireRuntime()
-            .WithAccess(Access.Roles(Roles.Adviser, Roles.Admin));
+        var group = routes.MapGroup("/api/reviews").WithTags("Reviews")
+            .WithAccess(Access.Roles(Roles.Adviser, Roles.Admin))
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/queue", GetQueue).WithSummary("Seekers whose diagnosis and strategy wait for review, oldest first (an adviser sees their caseload).");
         group.MapGet("/export.csv", ExportCsv).WithAccess(Access.Roles(Roles.Admin))
             .WithSummary("Every review, one row per advice review (CSV), to train the ranking.");
-        group.MapGet("/{seekerId}", GetCase).WithSummary("A seeker's case side by side: answers, diagnosis, strategy, reviews, what the seeker sees.");
+        group.MapGet("/{seekerId}", GetCase).WithCost(RequestCostAttribute.Assessment).WithSummary("A seeker's case side by side: answers, diagnosis, strategy, reviews, what the seeker sees.");
         group.MapPost("/{seekerId}", Submit)
             .WithRequestExample("""
                 {"grade":"GoodEnough","comment":"Diagnostic juste.","diagnosisComment":"Le marché local est bien décrit.",
                  "advice":[{"moduleId":"network","score":3,"comment":"À faire en premier"},{"moduleId":"volunteer","score":0,"comment":"Pas adapté"}]}
                 """).WithSummary("Grade (excellent, goodEnough, bad) and comment; per advice a new score (3 priority, 2 secondary, 1 to look at, 0 hide) and comment; a comment on the diagnosis.");
+        group.MapPost("/{seekerId}/skills/confirm", ConfirmSkill)
+            .WithRequestExample("""{"skillUri":"http://data.europa.eu/esco/skill/0450eaee-1a00-4622-8f4e-5356fce816d2"}""")
+            .WithSummary("The adviser confirms one of the seeker's skills: it counts as \"confirmed by adviser\", even if the seeker had unticked it (audited).");
         return routes;
     }
 
-    public static Ok<QueueItem[]> GetQueue(
-        ClaimsPrincipal user, MatchingRuntimeProvider provider, Caseloads caseloads,
-        [Description("Most seekers listed, 1 to 1000 (default 50).")] int? limit)
-    {
-        var queue = provider.Runtime().Reviews.Queue(1000);
-        var mine = user.Role() == Roles.Admin ? queue : queue.Where(q => caseloads.Follows(user.Id(), q.SeekerId));
-        return TypedResults.Ok(mine.Take(Math.Clamp(limit ?? 50, 1, 1000)).Select(Item).ToArray());
-    }
+    /// <summary>The skill an adviser confirms.</summary>
+    public sealed record ConfirmSkillRequest(string? SkillUri);
 
-    public static async Task<Results<Ok<ReviewCase>, ProblemHttpResult>> GetCase(
-        string seekerId, HttpContext context, SeekerAccess access, MatchingRuntimeProvider provider, string? lang, CancellationToken cancellationToken)
-    {
-        var runtime = provider.Runtime();
-        if (!access.TryRead(context.User, seekerId, "review case", "review queue") || runtime.Seekers.Get(seekerId) is not { } profile)
-        {
-            return ProblemResults.NotFound("seeker", seekerId);
-        }
-        var culture = CultureInfo.GetCultureInfo(MatchViews.Language(context, lang));
-        var assessment = await runtime.Coach.AssessAsync(profile, DateOnly.FromDateTime(DateTime.UtcNow), culture.Name, cancellationToken: cancellationToken);
-        var reviews = runtime.Reviews.Get(seekerId);
-        var advice = assessment.Advice.Where(a => a.Score > 0).OrderByDescending(a => a.Score).Localize(culture);
-        return TypedResults.Ok(new ReviewCase(
-            seekerId, profile, assessment.Diagnosis.Localize(culture), assessment.Strategies.Localize(culture), advice,
-            SeekerReviewSnapshot.Apply(advice, runtime.Reviews.ScoreOverrides(seekerId)),
-            reviews.Pending is { } pending ? Item(pending) : null, reviews.History, runtime.Reviews.Changes(seekerId)));
-    }
+    public static async Task<Results<Ok<SavedProfile>, ValidationProblem, ProblemHttpResult>> ConfirmSkill(
+        string seekerId, ConfirmSkillRequest request, HttpContext context, AdviserReviews reviews, CancellationToken cancellationToken) =>
+        (await reviews.ConfirmSkillAsync(CurrentUser.Required(context), seekerId, request?.SkillUri ?? "", cancellationToken)).ToHttp();
+
+    public static Results<Ok<IReadOnlyList<QueueItem>>, ValidationProblem, ProblemHttpResult> GetQueue(
+        HttpContext context, AdviserReviews reviews,
+        [Description("Most seekers listed, 1 to 1000 (default 50).")] int? limit,
+        [Description("Language of the main challenge: fr or en.")] string? lang) =>
+        reviews.Queue(CurrentUser.Required(context), limit, RequestLanguage.Of(context, lang)).ToHttp();
+
+    public static async Task<Results<Ok<ReviewCase>, ValidationProblem, ProblemHttpResult>> GetCase(
+        string seekerId, HttpContext context, AdviserReviews reviews, string? lang, CancellationToken cancellationToken) =>
+        (await reviews.CaseAsync(CurrentUser.Required(context), seekerId, RequestLanguage.Of(context, lang), cancellationToken)).ToHttp();
 
     public static Results<Ok<StoredReview>, ValidationProblem, ProblemHttpResult> Submit(
-        string seekerId, ReviewRequest request, HttpContext context, SeekerAccess access, MatchingRuntimeProvider provider)
-    {
-        var runtime = provider.Runtime();
-        if (!access.CanSee(context.User, seekerId) || runtime.Seekers.Get(seekerId) is null)
-        {
-            return ProblemResults.NotFound("seeker", seekerId);
-        }
-        var review = new Review(
-            request.Grade, request.Comment, request.DiagnosisComment,
-            [.. (request.Advice ?? []).Select(a => new AdviceReview(a.ModuleId, a.Score, a.Comment))],
-            context.User.Id(), DateTimeOffset.UtcNow);
-        try
-        {
-            var stored = runtime.Reviews.Submit(seekerId, review);
-            access.RecordReview(context.User, seekerId, "diagnosis and strategy", $"review graded {request.Grade}");
-            return TypedResults.Ok(stored);
-        }
-        catch (ReviewValidationException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors.ToDictionary(p => p.Key, p => p.Value));
-        }
-    }
+        string seekerId, ReviewRequest request, HttpContext context, AdviserReviews reviews) =>
+        reviews.Submit(CurrentUser.Required(context), seekerId, request).ToHttp();
 
-    public static IResult ExportCsv(MatchingRuntimeProvider provider)
-    {
-        var writer = new StringWriter(CultureInfo.InvariantCulture);
-        provider.Runtime().Reviews.ExportCsv(writer);
-        return TypedResults.Text(writer.ToString(), "text/csv; charset=utf-8");
-    }
-
-    private static QueueItem Item(QueuedSeeker q) => new(q.SeekerId, q.EnqueuedAt, q.UpdatedAt, Math.Round(q.Waiting.TotalHours, 1));
+    public static IResult ExportCsv(HttpContext context, AdviserReviews reviews) =>
+        reviews.ExportCsv(CurrentUser.Required(context)) is { IsSuccess: true, Value: { } csv }
+            ? TypedResults.Text(csv, "text/csv; charset=utf-8")
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 }

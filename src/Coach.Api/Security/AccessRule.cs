@@ -1,3 +1,4 @@
+using Matching.Engine.Access;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Coach.Api.Security;
@@ -34,7 +35,7 @@ public sealed class AccessRule
         }
         foreach (var role in roles)
         {
-            if (!Security.Roles.All.Contains(role))
+            if (!Matching.Engine.Access.Roles.All.Contains(role))
             {
                 throw new ArgumentException($"Unknown role '{role}': use the Roles constants.", nameof(roles));
             }
@@ -73,11 +74,11 @@ internal sealed class AccessRuleHandler : AuthorizationHandler<AccessRuleRequire
             _ => null,
         };
         var rule = endpoint?.Metadata.GetMetadata<AccessRule>();
-        var user = context.User;
-        var signedIn = user.Identity?.IsAuthenticated == true && user.UserId() is not null;
+        // The same reading of the token as every use case: one user id, one Coach role.
+        var user = CoachUser.FromClaims(context.User);
         if (rule is { IsPublic: true }
-            || (rule is null && signedIn)
-            || (rule is not null && signedIn && rule.Roles.Any(user.IsInRole)))
+            || (rule is null && user is not null)
+            || (rule is not null && user is not null && rule.Allows(user.Role)))
         {
             context.Succeed(requirement);
         }

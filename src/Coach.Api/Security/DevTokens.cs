@@ -2,10 +2,10 @@ using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Coach.Api.Infrastructure;
+using Matching.Engine.Access;
 using Matching.Engine.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -26,7 +26,7 @@ public sealed partial class DevTokenIssuer
     private readonly SymmetricSecurityKey _key;
     private readonly bool _generated;
 
-    public DevTokenIssuer(IConfiguration configuration, IOptions<PrivacyOptions> privacy, IServiceProvider services)
+    public DevTokenIssuer(IConfiguration configuration, IServiceProvider services)
     {
         var section = configuration.GetSection(BearerSection);
         var issuers = section.GetSection("ValidIssuers").GetChildren().Select(c => c.Value).Append(section["ValidIssuer"])
@@ -42,7 +42,7 @@ public sealed partial class DevTokenIssuer
             _key = new SymmetricSecurityKey(Convert.FromBase64String(configured.Value));
             return;
         }
-        var cache = privacy.Value.CachePath;
+        var cache = configuration[$"{MatchingEngineOptions.Section}:{nameof(MatchingEngineOptions.CachePath)}"] ?? new MatchingEngineOptions().CachePath;
         cache = services.GetService<ReferenceDataProvider>()?.ContentPath(cache) ?? Path.GetFullPath(cache);
         Issuer = GeneratedIssuer;
         _key = new SymmetricSecurityKey(LoadOrCreateKey(Path.Combine(cache, KeyFileName)));

@@ -1,7 +1,8 @@
 using System.ComponentModel;
-using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Coach.Api.Infrastructure;
+using Coach.Web;
+using Matching.Engine.Access;
 using Matching.Engine.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,14 +41,14 @@ public static class PrivacyApi
         return routes;
     }
 
-    public static Ok<AuditEntry[]> GetMyAccessLog(ClaimsPrincipal user, AuditLog auditLog) =>
-        TypedResults.Ok(auditLog.ForSeeker(user.Id()).ToArray());
+    public static Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem, ProblemHttpResult> GetMyAccessLog(HttpContext context, MyData myData) =>
+        myData.AccessLog(CurrentUser.Required(context)).ToHttp();
 
-    public static async Task<Ok<JsonObject>> ExportMyData(ClaimsPrincipal user, PersonalDataService personalData, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await personalData.ExportAsync(Subject(user), cancellationToken));
+    public static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> ExportMyData(HttpContext context, MyData myData, CancellationToken cancellationToken) =>
+        (await myData.ExportAsync(CurrentUser.Required(context), cancellationToken)).ToHttp();
 
-    public static async Task<Ok<ErasureReceipt>> EraseMe(ClaimsPrincipal user, PersonalDataService personalData, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await personalData.EraseAsync(Subject(user), cancellationToken));
+    public static async Task<Results<Ok<ErasureReceipt>, ValidationProblem, ProblemHttpResult>> EraseMe(HttpContext context, MyData myData, CancellationToken cancellationToken) =>
+        (await myData.EraseAsync(CurrentUser.Required(context), cancellationToken)).ToHttp();
 
     public static Results<Ok<AuditPage>, ValidationProblem> GetAccessLog(
         AuditLog auditLog,
@@ -87,16 +88,8 @@ public static class PrivacyApi
             ? TypedResults.NoContent()
             : SecurityResults.NotFound($"Seeker {seekerId} is not in the caseload of {adviserId}.");
 
-    public static Ok<string[]> GetMyCaseload(ClaimsPrincipal user, Caseloads caseloads) =>
-        TypedResults.Ok(caseloads.SeekersOf(user.Id()).ToArray());
-
-    /// <summary>The data subject behind the caller's token.</summary>
-    public static DataSubject Subject(ClaimsPrincipal user) => new(user.Id(), user.Role() switch
-    {
-        Roles.Recruiter => DataSubjectKind.Recruiter,
-        Roles.Adviser => DataSubjectKind.Adviser,
-        _ => DataSubjectKind.Seeker,
-    });
+    public static Ok<string[]> GetMyCaseload(HttpContext context, Caseloads caseloads) =>
+        TypedResults.Ok(caseloads.SeekersOf(CurrentUser.Required(context).Id).ToArray());
 }
 
 internal static class SecurityResults

@@ -1,3 +1,4 @@
+using Matching.Engine.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -15,13 +16,25 @@ public static class SecuritySetup
     public static IServiceCollection AddCoachSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var development = IsDevelopment(environment);
-        services.AddPrivacy(configuration, generatePseudonymKey: development);
-        services.AddSingleton<SeekerAccess>();
 
         // AddJwtBearer binds Authentication:Schemes:Bearer (Authority, ValidAudiences, ValidIssuer,
         // SigningKeys): the section `dotnet user-jwts` writes, and where a real OpenID Connect
         // provider is configured in production.
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(WebSignIn.Configure);
+        if (!environment.IsDevelopment())
+        {
+            // WWW-Authenticate keeps the error code (invalid_token) but not why the token failed ("The signature key
+            // was not found"): that description helps whoever forges tokens more than it helps a client.
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            {
+                var challenge = options.Events.OnChallenge;
+                options.Events.OnChallenge = async context =>
+                {
+                    context.ErrorDescription = null;
+                    await challenge(context);
+                };
+            });
+        }
         if (development)
         {
             services.AddSingleton<DevTokenIssuer>();

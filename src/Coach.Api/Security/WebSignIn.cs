@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Encodings.Web;
+using Matching.Engine.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -99,7 +100,7 @@ public static class WebSignIn
         return TypedResults.Content($$"""
             <!DOCTYPE html>
             <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Connexion (développement) — Coach</title><link rel="stylesheet" href="/_content/Coach.Web/app.css"></head>
+            <title>Connexion (développement) — Coach</title><link rel="stylesheet" href="/_content/Coach.Web/app.css"><link rel="icon" type="image/svg+xml" href="{{Coach.Web.CoachWeb.FaviconPath}}"></head>
             <body><main class="page"><h1>Connexion de développement</h1>
             <p>En production, Coach utilise le fournisseur d'identité configuré (OpenID Connect). Ici, choisissez un identifiant et un rôle.</p>
             {{warning}}

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Coach.Api.Caching;
 using Coach.Api.Infrastructure;
 using Matching.Engine.Hosting;
 using Matching.Engine.Taxonomy;
@@ -23,11 +24,13 @@ public static class TaxonomyApi
         return routes;
     }
 
-    public static Results<Ok<SkillSuggestion[]>, ValidationProblem, ProblemHttpResult> SearchSkills(
+    public static async Task<Results<Ok<SkillSuggestion[]>, ValidationProblem, ProblemHttpResult>> SearchSkills(
         ReferenceDataProvider referenceData,
+        CoachCache cache,
         [Description("What the user typed, e.g. \"soudage\" or \"gestion de projet\".")] string? q,
         [Description("Language of the labels: fr (default) or en.")] string? lang,
-        [Description("Number of suggestions, 1 to 50 (default 10).")] int? limit)
+        [Description("Number of suggestions, 1 to 50 (default 10).")] int? limit,
+        CancellationToken cancellationToken)
     {
         if (Validate(q, lang, limit) is { } invalid)
         {
@@ -38,18 +41,20 @@ public static class TaxonomyApi
             return ProblemResults.NotReady();
         }
         var language = Language(lang);
-        return TypedResults.Ok(data.Search.Skills(q!, language, limit ?? 10)
+        return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "skills", language, limit ?? 10, q!, () => data.Search.Skills(q!, language, limit ?? 10)
             .Select(m => new SkillSuggestion(
                 m.Item.Uri, m.Item.Label(language), m.Item.LabelEn, m.Item.LabelFr, m.Label,
                 m.Item.Type.ToString(), m.Item.Reuse.ToString(), Math.Round(m.Score, 4)))
-            .ToArray());
+            .ToArray(), cancellationToken));
     }
 
-    public static Results<Ok<OccupationSuggestion[]>, ValidationProblem, ProblemHttpResult> SearchOccupations(
+    public static async Task<Results<Ok<OccupationSuggestion[]>, ValidationProblem, ProblemHttpResult>> SearchOccupations(
         ReferenceDataProvider referenceData,
+        CoachCache cache,
         [Description("A job title in the user's words, e.g. \"aide soignante\", \"dev c#\", \"chauffeur PL\".")] string? q,
         [Description("Language of the labels: fr (default) or en.")] string? lang,
-        [Description("Number of suggestions, 1 to 50 (default 10).")] int? limit)
+        [Description("Number of suggestions, 1 to 50 (default 10).")] int? limit,
+        CancellationToken cancellationToken)
     {
         if (Validate(q, lang, limit) is { } invalid)
         {
@@ -60,10 +65,15 @@ public static class TaxonomyApi
             return ProblemResults.NotReady();
         }
         var language = Language(lang);
+        return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "occupations", language, limit ?? 10, q!, () => Occupations(data, q!, language, limit ?? 10), cancellationToken));
+    }
+
+    private static OccupationSuggestion[] Occupations(ReferenceData data, string q, string language, int limit)
+    {
         var taxonomy = data.Taxonomy;
         // Title understanding: the seeker's words (noise like "H/F" or "de nuit" aside) read as ESCO
         // occupations, with the ROME code of the crosswalk (the best ROME title hit first).
-        return TypedResults.Ok(data.Titles.Understand(q!, language, limit ?? 10)
+        return data.Titles.Understand(q, language, limit)
             .Select(t =>
             {
                 var romeCode = t.RomeCodes.FirstOrDefault();
@@ -79,13 +89,15 @@ public static class TaxonomyApi
                     RomeCodes: t.RomeCodes,
                     Score: Math.Round(t.Score, 4));
             })
-            .ToArray());
+            .ToArray();
     }
 
-    public static Results<Ok<PlaceSuggestion[]>, ValidationProblem, ProblemHttpResult> SearchPlaces(
+    public static async Task<Results<Ok<PlaceSuggestion[]>, ValidationProblem, ProblemHttpResult>> SearchPlaces(
         ReferenceDataProvider referenceData,
+        CoachCache cache,
         [Description("A commune name or a postcode, e.g. \"Saint-Étienne\" or \"69003\".")] string? q,
-        [Description("Number of suggestions, 1 to 50 (default 10).")] int? limit)
+        [Description("Number of suggestions, 1 to 50 (default 10).")] int? limit,
+        CancellationToken cancellationToken)
     {
         if (Validate(q, null, limit) is { } invalid)
         {
@@ -95,11 +107,11 @@ public static class TaxonomyApi
         {
             return ProblemResults.NotReady();
         }
-        return TypedResults.Ok(data.Places.Search(q!, limit ?? 10)
+        return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "places", "fr", limit ?? 10, q!, () => data.Places.Search(q!, limit ?? 10)
             .Select(p => new PlaceSuggestion(
                 p.Commune.InseeCode, p.Commune.NameWithArticle, p.Commune.Postcodes, p.Commune.Latitude, p.Commune.Longitude,
                 p.Commune.DepartementCode, p.Commune.EmploymentAreaCode, p.Commune.Population, Math.Round(p.Score, 4)))
-            .ToArray());
+            .ToArray(), cancellationToken));
     }
 
     private static ValidationProblem? Validate(string? q, string? lang, int? limit)

@@ -32,15 +32,20 @@ internal sealed class HtmlErrorPages : IProblemDetailsWriter
         CultureInfo.CurrentUICulture = culture;
         try
         {
-            var notFound = http.Response.StatusCode == StatusCodes.Status404NotFound;
-            var title = WebUtility.HtmlEncode(notFound ? Ui.T("error.notFound.title") : Ui.T("error.title"));
-            var text = WebUtility.HtmlEncode(notFound ? Ui.T("error.notFound") : Ui.T("error.unexpected"));
+            var (title, text) = http.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => (Ui.T("error.notFound.title"), Ui.T("error.notFound")),
+                StatusCodes.Status429TooManyRequests => (Ui.T("error.tooMany.title"), Ui.T("error.tooMany")),
+                _ => (Ui.T("error.title"), Ui.T("error.unexpected")),
+            };
+            title = WebUtility.HtmlEncode(title);
+            text = WebUtility.HtmlEncode(text);
             http.Response.ContentType = "text/html; charset=utf-8";
             http.Response.Headers[HeaderNames.CacheControl] = "no-store";
             await http.Response.WriteAsync($$"""
                 <!DOCTYPE html>
                 <html lang="{{Ui.Language}}"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
-                <title>{{title}} — Coach</title><link rel="stylesheet" href="/_content/Coach.Web/app.css" /></head>
+                <title>{{title}} — Coach</title><link rel="stylesheet" href="/_content/Coach.Web/app.css" /><link rel="icon" type="image/svg+xml" href="{{CoachWeb.FaviconPath}}" /></head>
                 <body><header class="top"><a class="brand" href="/">Coach</a><nav aria-label="{{WebUtility.HtmlEncode(Ui.T("nav.label"))}}"><ul>
                 <li><a href="/seeker">{{WebUtility.HtmlEncode(Ui.T("nav.seeker"))}}</a></li><li><a href="/recruiter">{{WebUtility.HtmlEncode(Ui.T("nav.recruiter"))}}</a></li>
                 <li><a href="/adviser">{{WebUtility.HtmlEncode(Ui.T("nav.adviser"))}}</a></li><li><a href="/market">{{WebUtility.HtmlEncode(Ui.T("nav.market"))}}</a></li></ul></nav></header>

@@ -1,4 +1,4 @@
-using Matching.Engine.Privacy;
+using Matching.Engine.Contacts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +16,7 @@ public static class RecruiterEndpoints
 
     // The form is read here rather than bound, so that the endpoint matches any request and the
     // recruiter-only rule answers first (401/403), before any question of content type.
-    internal static async Task<IResult> RequestContact(HttpContext context, IAntiforgery antiforgery, CandidatePseudonyms pseudonyms, ContactRequests requests)
+    internal static async Task<IResult> RequestContact(HttpContext context, IAntiforgery antiforgery, CandidateContacts contacts)
     {
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
         {
@@ -27,12 +27,14 @@ public static class RecruiterEndpoints
         var back = form["back"].ToString();
         var returnTo = CoachWeb.IsLocal(back) && back.StartsWith("/recruiter", StringComparison.Ordinal) ? back : "/recruiter";
         var separator = returnTo.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-        if (pseudonyms.ProfileOf(candidate) is not { } profileId)
-        {
-            return Results.LocalRedirect($"{returnTo}{separator}contact=expired");
-        }
         // The same contact requests as the API's: the seeker accepts or declines them, and is revealed only then.
-        requests.Create(CandidatePseudonyms.RecruiterId(context.User), profileId, candidate, null, "Demande de contact depuis la recherche de candidats.");
-        return Results.LocalRedirect($"{returnTo}{separator}contacted={Uri.EscapeDataString(candidate)}");
+        // The recruiter's own message: the seeker reads it before accepting or declining.
+        var message = form["message"].ToString().Trim();
+        var offer = form["offer"].ToString().Trim();
+        var created = await contacts.CreateAsync(CurrentUser.Required(context),
+            new ContactRequestInput(candidate, null, offer.Length == 0 ? null : offer, message), context.RequestAborted);
+        return created.IsSuccess ? Results.LocalRedirect($"{returnTo}{separator}contacted={Uri.EscapeDataString(candidate)}")
+            : created.Status == Matching.Engine.Access.OutcomeStatus.Invalid ? Results.LocalRedirect($"{returnTo}{separator}contact=message")
+            : Results.LocalRedirect($"{returnTo}{separator}contact=expired");
     }
 }

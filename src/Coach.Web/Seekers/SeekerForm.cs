@@ -26,7 +26,7 @@ public sealed partial class SeekerForm
         ["job", "pastJob", "place", "radius"],
         ["jobUri", "age", "experience", "diploma", "searching", "searchMonths", "applications", "interviews", "contracts"],
         ["frustrations", "passionate", "network"],
-        ["skills", "extraSkill", "consent"],
+        ["skills", "shownExperience", "extraSkill", "consent"],
     ];
 
     private readonly Dictionary<string, StringValues> _values;
@@ -60,6 +60,8 @@ public sealed partial class SeekerForm
             ["passionate"] = profile.PassionateAboutTarget switch { true => "yes", false => "no", null => null },
             ["network"] = Num(profile.NetworkStrength),
             ["skills"] = new([.. (profile.Skills ?? []).Select(s => s.Uri)]),
+            // Skills from experience the seeker saw: the ticked ones are in skills, the unticked ones declined.
+            ["shownExperience"] = new([.. (profile.Skills ?? []).Where(s => s.Evidence == SkillEvidence.PastJob).Select(s => s.Uri).Concat(profile.DeclinedSkills ?? []).Distinct()]),
             ["consent"] = profile.SearchableByRecruiters ? "on" : null,
         };
         return new(values);
@@ -70,6 +72,13 @@ public sealed partial class SeekerForm
     public IReadOnlyList<string> Values(string field) => _values.TryGetValue(field, out var v) ? [.. v.Where(x => !string.IsNullOrEmpty(x)).Select(x => x!)] : [];
 
     public bool Has(string field, string value) => Values(field).Contains(value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a skill's box is ticked: as posted once the seeker has seen the skills step; before that, a skill
+    /// from experience is ticked (the seeker unticks what they lack) and any other is not.
+    /// </summary>
+    public bool Ticked(string skillUri, bool fromExperience) =>
+        Values("shownExperience").Count > 0 || Values("skills").Count > 0 ? Has("skills", skillUri) : fromExperience;
 
     /// <summary>Hidden inputs for every answered field outside <paramref name="step"/>.</summary>
     public IEnumerable<(string Name, string Value)> Carried(int step) =>
@@ -172,7 +181,10 @@ public sealed partial class SeekerForm
         var months = Int("searchMonths");
         var searching = YesNo("searching") ?? (months is > 0 ? true : null);
 
-        var skills = Values("skills").Where(u => data.Taxonomy.SkillByUri(u) is not null).Select(u => new SeekerSkill(u)).ToList();
+        // Ticked boxes are the skills; a skill from experience left unticked is declined, so experience never brings it back.
+        var fromExperience = Values("shownExperience").Where(u => data.Taxonomy.SkillByUri(u) is not null).ToHashSet(StringComparer.Ordinal);
+        var ticked = Values("skills").Where(u => data.Taxonomy.SkillByUri(u) is not null).ToHashSet(StringComparer.Ordinal);
+        var skills = ticked.Select(u => new SeekerSkill(u, fromExperience.Contains(u) ? SkillEvidence.PastJob : SkillEvidence.Declared)).ToList();
         if (Value("extraSkill").Trim() is { Length: > 0 and <= 200 } extra
             && data.Search.Skills(extra, Ui.Language, 1).FirstOrDefault() is { } typed
             && skills.All(s => s.Uri != typed.Item.Uri))
@@ -201,6 +213,7 @@ public sealed partial class SeekerForm
             PassionateAboutTarget = YesNo("passionate"),
             NetworkStrength = Int("network"),
             Skills = skills,
+            DeclinedSkills = [.. fromExperience.Where(u => !ticked.Contains(u))],
             SearchableByRecruiters = Value("consent") is "on" or "true",
         };
     }

@@ -28,11 +28,67 @@ public static class ApplicationChannels
     };
 }
 
+/// <summary>Where the offers-per-10-job-seekers figure comes from, from the most local to the least.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MarketScope>))]
+public enum MarketScope
+{
+    /// <summary>DARES, the seeker's employment area ("bassin d'emploi").</summary>
+    [JsonStringEnumMemberName("area")] Area,
+    /// <summary>DARES summed over the employment areas of the seeker's département.</summary>
+    [JsonStringEnumMemberName("departement")] Departement,
+    /// <summary>DARES summed over the employment areas of the seeker's région.</summary>
+    [JsonStringEnumMemberName("region")] Region,
+    /// <summary>DARES summed over France.</summary>
+    [JsonStringEnumMemberName("country")] Country,
+    /// <summary>Offers and profiles Coach's index holds within the seeker's radius.</summary>
+    [JsonStringEnumMemberName("live")] Live,
+}
+
+/// <summary>What the skills gap is measured against.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SkillsGapBasis>))]
+public enum SkillsGapBasis
+{
+    /// <summary>The target job's essential skills that offers within the radius ask for.</summary>
+    [JsonStringEnumMemberName("local-offers")] LocalOffers,
+    /// <summary>The target job's essential skills in the taxonomy (no local offer to measure against).</summary>
+    [JsonStringEnumMemberName("job-reference")] JobReference,
+}
+
+/// <summary>Where the driving-licence share comes from.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DrivingLicenceBasis>))]
+public enum DrivingLicenceBasis
+{
+    /// <summary>Offers of the job within the radius that state whether they ask for a licence.</summary>
+    [JsonStringEnumMemberName("local-offers")] LocalOffers,
+    /// <summary>The ROME sheet's access text makes the licence a condition of the job.</summary>
+    [JsonStringEnumMemberName("access-text")] AccessText,
+}
+
 /// <summary>A skill of the target job the seeker lacks, with how many local offers ask for it.</summary>
 public sealed record MissingSkill(string SkillUri, string Label, int OffersUnlocked);
 
-/// <summary>A job close to the target (few skills to add) and its market.</summary>
-public sealed record CloseJob(string Label, string RomeCode, double? OffersPerTenJobSeekers, IReadOnlyList<string> SkillsToAdd);
+/// <summary>A job close to the target, why, the skills to add and its market.</summary>
+/// <param name="Label">The ROME 4.0 sheet's label (French), the ESCO occupation's in English.</param>
+/// <param name="RomeCode">The ROME 4.0 sheet code.</param>
+/// <param name="OffersPerTenJobSeekers">DARES offers per 10 job seekers of the job (its ROME v3 family) around the seeker.</param>
+/// <param name="SkillsToAdd">The job's core skills the seeker lacks.</param>
+public sealed record CloseJob(string Label, string RomeCode, double? OffersPerTenJobSeekers, IReadOnlyList<string> SkillsToAdd)
+{
+    /// <summary>An official mobility of the target's ROME 4.0 sheet (<c>unix_rubrique_mobilite</c>).</summary>
+    public bool OfficialMobility { get; init; }
+    /// <summary>The job's core skills the seeker has or the target is made of: why it is close.</summary>
+    public IReadOnlyList<string> SharedSkills { get; init; } = [];
+    /// <summary>How many core skills the job has (shared + the others).</summary>
+    public int CoreSkills { get; init; }
+    /// <summary>A regulated job (ROME 4.0): it takes a diploma, a licence or a card, whatever the skills.</summary>
+    public bool? Regulated { get; init; }
+    /// <summary>The ESCO occupation whose skills represent the job.</summary>
+    public string? OccupationUri { get; init; }
+
+    /// <summary>Within reach of the seeker's own skills: they hold at least half of the job's core skills.</summary>
+    [JsonIgnore]
+    public bool WithinReach => CoreSkills > 0 && SkillsToAdd.Count * 2 <= CoreSkills;
+}
 
 /// <summary>A commune near the seeker with more offers per inhabitant for the target job.</summary>
 /// <param name="Ratio">Offers per inhabitant there divided by offers per inhabitant in the seeker's commune (or area).</param>
@@ -51,27 +107,58 @@ public sealed record MarketFacts
     public string? RomeCode { get; init; }
     public string? AreaCode { get; init; }
     public string? AreaName { get; init; }
-    /// <summary>DARES: 10 × offers registered (oee) / job seekers (defm_abc) for the ROME code in the area.</summary>
+    /// <summary>DARES 2021: 10 × offers registered (oee) / job seekers (defm_abc) for the ROME code, in the seeker's
+    /// employment area or, when the area has no figure for the job, the smallest scope around it that has one
+    /// (<see cref="OffersPerTenScope"/>).</summary>
     public double? OffersPerTenJobSeekers { get; init; }
+    /// <summary>Where <see cref="OffersPerTenJobSeekers"/> comes from; null when it is null.</summary>
+    public MarketScope? OffersPerTenScope { get; init; }
+    /// <summary>The name of that scope as the seeker says it ("Lille", "la Creuse", "les Hauts-de-France").</summary>
+    public string? OffersPerTenScopeName { get; init; }
+    /// <summary>Offers of the ROME code published within the seeker's radius on 21 Dec 2021 (France Travail count).</summary>
+    public int? Offers2021WithinRadius { get; init; }
+    /// <summary>The radius those offers were counted in, km.</summary>
+    public double? RadiusKm { get; init; }
     /// <summary>DARES ind_tension_d, 1 (few offers for many seekers) to 5 (employers struggle to hire).</summary>
     public int? TensionIndicator { get; init; }
     /// <summary>Live offers within the seeker's radius, from the index.</summary>
     public int? LiveOffers { get; init; }
     /// <summary>Live profiles targeting the job within the radius, from the index.</summary>
     public int? LiveProfiles { get; init; }
-    /// <summary>Share (0..1) of the target job's essential skills asked by local offers that the seeker lacks.</summary>
+    /// <summary>Share (0..1) of the target job's essential skills (asked by local offers, else all of them:
+    /// <see cref="SkillsGapBasis"/>) that the seeker lacks; null when the seeker has no skill to compare.</summary>
     public double? SkillsGapShare { get; init; }
+    public SkillsGapBasis? SkillsGapBasis { get; init; }
+    /// <summary>How many skills of the seeker were compared (ticked declared skills and skills from experience);
+    /// 0 means the seeker gave none and has no experience to draw them from. Null: the caller did not say
+    /// (the profile's own skills then count).</summary>
+    public int? SeekerSkillCount { get; init; }
+    /// <summary>The jobs (past jobs, the target when practised) whose core skills count as the seeker's, "from experience".</summary>
+    public IReadOnlyList<string> ExperienceJobs { get; init; } = [];
     /// <summary>The missing skills, most offers unlocked first.</summary>
     public IReadOnlyList<MissingSkill> MissingSkills { get; init; } = [];
     /// <summary>False when the job is open without the diploma (ROME names a route through experience).</summary>
     public bool? DiplomaUsuallyRequired { get; init; }
     /// <summary>The usual entry level; only a requirement when <see cref="DiplomaUsuallyRequired"/> is true.</summary>
     public DiplomaLevel? RequiredDiploma { get; init; }
+    /// <summary>A regulated job (ROME 4.0 <c>emploi_reglemente</c>, or an access text that makes a diploma, licence or
+    /// card mandatory): nobody may hold it without <see cref="LegalRequirements"/>, whatever their experience.</summary>
+    public bool? Regulated { get; init; }
+    /// <summary>The ROME access sentences stating what the law requires (French, as France Travail writes them).</summary>
+    public IReadOnlyList<string> LegalRequirements { get; init; } = [];
+    /// <summary>True when what the law requires is a diploma or title VAE can deliver; false for a licence, a card
+    /// or an authorisation (no VAE delivers a driving licence); null when unknown.</summary>
+    public bool? LegalRequirementByVae { get; init; }
     public ApplicationChannel MainApplicationChannel { get; init; }
     /// <summary>BMO: share (0..100) of hiring projects employers judge difficult.</summary>
     public double? RecruitmentDifficultyPercent { get; init; }
-    /// <summary>Share (0..1) of local offers asking for a driving licence.</summary>
+    /// <summary>Share (0..1) of the job's offers asking for a driving licence (required or desired).</summary>
     public double? DrivingLicenceShare { get; init; }
+    public DrivingLicenceBasis? DrivingLicenceBasis { get; init; }
+    /// <summary>How many offers the share was computed on (<see cref="Coaching.DrivingLicenceBasis.LocalOffers"/>).</summary>
+    public int? DrivingLicenceOffers { get; init; }
+    /// <summary>The ROME access sentence about the licence (<see cref="Coaching.DrivingLicenceBasis.AccessText"/>).</summary>
+    public string? DrivingLicenceAccessText { get; init; }
     public IReadOnlyList<CloseJob> CloseJobs { get; init; } = [];
     /// <summary>Nearby communes with more offers per inhabitant, best first.</summary>
     public IReadOnlyList<BetterCommune> BetterCommunes { get; init; } = [];
@@ -82,8 +169,14 @@ public sealed record MarketFacts
 
     public static MarketFacts Unknown { get; } = new();
 
-    /// <summary>DARES figure first; else the live ratio from the index (needs at least one live profile).</summary>
+    /// <summary>DARES figure first (area, else the smallest scope with one); else the live ratio from the index
+    /// (needs at least one live profile).</summary>
     [JsonIgnore]
     public double? EffectiveOffersPerTen =>
         OffersPerTenJobSeekers ?? (LiveOffers is { } offers && LiveProfiles is { } profiles && profiles > 0 ? 10.0 * offers / profiles : null);
+
+    /// <summary>The scope of <see cref="EffectiveOffersPerTen"/>.</summary>
+    [JsonIgnore]
+    public MarketScope? EffectiveScope =>
+        OffersPerTenJobSeekers is not null ? OffersPerTenScope ?? MarketScope.Area : EffectiveOffersPerTen is not null ? MarketScope.Live : null;
 }

@@ -4,6 +4,7 @@ using Matching.Engine.Coaching.Facts;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
+using Matching.Engine.Ranking;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Coaching;
@@ -30,27 +31,40 @@ public sealed record CoachAssessment(
 /// then diagnosis, advice and strategies, and the matching offers. Pure functions do the judging;
 /// this class only gathers what they read.
 /// </summary>
-public sealed class SeekerCoach(MatchingRuntime runtime)
+/// <param name="ranking">The learned order of the matches' first page, when a model won (docs/quality.md).</param>
+/// <param name="adviceRanking">The learned order of advice within an engine score, when a model won.</param>
+public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex index, OfferRanking? ranking = null, AdviceRanking? adviceRanking = null)
 {
     /// <summary>Local offers read to rank the skills gap: enough to count, few enough to stay fast.</summary>
     private const int GapSampleOffers = 200;
 
+    /// <summary>Offers that state their driving licence needed before the share is computed from them.</summary>
+    public const int MinOffersForLicenceShare = 5;
+
+    private ReferenceData Data => referenceData.Require();
+
     public async Task<CoachAssessment> AssessAsync(SeekerProfile profile, DateOnly today, string language, int matches = 10, CancellationToken cancellationToken = default)
     {
-        var data = runtime.Data;
+        var data = Data;
         var target = UnderstandTarget(profile);
         var place = ResolvePlace(profile);
-        var document = ToDocument(profile, target, place);
+        var practised = Practised(profile, target);
+        var document = ToDocument(profile, target, place, practised);
         var radius = document.RadiusKm;
 
         var facts = target?.RomeCode is { } rome
             ? MarketFactsBuilder.FromReferenceData(data.Market, data.Geography, profile, rome, data.Taxonomy)
             : MarketFacts.Unknown;
+        facts = facts with
+        {
+            SeekerSkillCount = document.Skills.Count,
+            ExperienceJobs = [.. practised.Select(j => j.Label)],
+        };
 
         SkillsGapResult? gap = null;
         if (target?.OccupationUri is { } occupationUri)
         {
-            var live = await runtime.Index.SupplyDemandAsync(new SupplyDemandQuery(null, occupationUri, place, place is null ? null : radius), cancellationToken);
+            var live = await index.SupplyDemandAsync(new SupplyDemandQuery(null, occupationUri, place, place is null ? null : radius), cancellationToken);
             var localOffers = await LocalOffersAsync(occupationUri, place, radius, cancellationToken);
             gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], document.Skills.Select(s => s.SkillUri), localOffers, language);
             facts = facts with
@@ -58,33 +72,105 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
                 LiveOffers = (int)Math.Min(int.MaxValue, live.Offers),
                 LiveProfiles = (int)Math.Min(int.MaxValue, live.Profiles),
                 SkillsGapShare = document.Skills.Count == 0 ? null : gap.Share,
+                SkillsGapBasis = document.Skills.Count == 0 ? null : gap.Basis,
                 MissingSkills = gap.Missing,
             };
+            // The licence share from the offers that say it (France Travail's always do); the ROME sheet's
+            // access text (already in the facts) stands when too few offers nearby say it.
+            var stating = localOffers.Where(o => o.DrivingLicence is not null).ToList();
+            if (stating.Count >= MinOffersForLicenceShare)
+            {
+                facts = facts with
+                {
+                    DrivingLicenceShare = (double)stating.Count(o => o.DrivingLicence != LicenceRequirement.NotAsked) / stating.Count,
+                    DrivingLicenceBasis = DrivingLicenceBasis.LocalOffers,
+                    DrivingLicenceOffers = stating.Count,
+                };
+            }
         }
 
-        var closeJobs = facts.CloseJobs;
-        if (closeJobs.Count == 0 && document.Skills.Count > 0)
-        {
-            closeJobs = CloseJobFinder.Find(
-                data.Taxonomy, document.Skills.Select(s => s.SkillUri),
-                target?.RomeCode is { } r ? [r] : [],
-                code => Tension(code, place), language: language);
-            facts = facts with { CloseJobs = closeJobs };
-        }
+        // Close jobs: the official ROME 4.0 mobilities of the target and the jobs its skills and the seeker's reach.
+        var closeJobs = target?.RomeCode is not null || target?.OccupationUri is not null
+            ? CloseJobFinder.Find(
+                data.Taxonomy, target.RomeCode, target.Typed, target.OccupationUri, document.Skills.Select(s => s.SkillUri),
+                [.. (profile.TargetJobs ?? []).Skip(1).Select(t => t?.RomeCode).OfType<string>(), .. practised.Where(j => j.Occupation.Uri != target.OccupationUri).SelectMany(j => j.Occupation.Rome4Codes)],
+                MarketFactsBuilder.LocalMarket(data.Market, data.Geography, data.Geography.Resolve(profile.Commune) ?? data.Geography.ResolvePostcode(profile.Postcode)),
+                language)
+            : [];
+        facts = facts with { CloseJobs = closeJobs };
 
         var diagnosis = DiagnosisEngine.Diagnose(profile, facts, today);
         var advice = AdviceEngine.Advise(profile, facts, diagnosis, today);
+        if (adviceRanking is { ActiveModel: not null })
+        {
+            advice = adviceRanking.Reorder(advice, diagnosis.MainChallenge);
+        }
         var strategies = StrategyBuilder.Build(advice, diagnosis);
         var page = document.Skills.Count == 0
             ? new MatchPage([], 0, null)
-            : await runtime.Index.MatchOffersAsync(document, new MatchOptions(Math.Clamp(matches, 1, 100)), cancellationToken);
+            : await index.MatchOffersAsync(document, SeekerMatchOptions(Math.Clamp(matches, 1, 100), target, practised), cancellationToken);
+        if (ranking is { ActiveModel: not null } && page.Hits.Count > 1)
+        {
+            page = ranking.Rerank(document, page, await OfferRanking.OffersAsync(index, page, cancellationToken), OfferRanking.Tension(data));
+        }
         return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, page);
     }
+
+    /// <summary>An offer scoring below this uses almost none of the seeker's skills: not shown as a match.</summary>
+    public const double MinMatchScore = 0.1;
+
+    /// <summary>
+    /// What the seeker said, honoured in their matches: no offer of a regulated job (ROME 4.0) other than their target
+    /// and the jobs they practised, since the law closes it to them (an aide-soignante is no nurse); no offer that
+    /// uses almost none of their skills. The radius is a hard filter and unwished contracts a visible penalty
+    /// (<see cref="Scoring.MatchScorer.ContractMismatch"/>), both in the scorer.
+    /// </summary>
+    public MatchOptions SeekerMatchOptions(int size, UnderstoodTarget? target, IReadOnlyList<PractisedJob> practised)
+    {
+        // An occupation is the seeker's when it is their target or a job they practised, or shares its main ROME
+        // sheet with one (an occupation's other sheets are only loosely related: aide-soignant also names J1502).
+        var allowed = new HashSet<string>(practised.Select(j => j.Occupation.Uri), StringComparer.Ordinal);
+        var allowedCodes = new HashSet<string>(practised.Select(j => j.Occupation.Rome4Codes.FirstOrDefault()).OfType<string>(), StringComparer.Ordinal);
+        if (target?.OccupationUri is { } uri)
+        {
+            allowed.Add(uri);
+        }
+        if (target?.RomeCode is { } code)
+        {
+            allowedCodes.Add(code);
+        }
+        var excluded = RegulatedOccupations.Where(o => !allowed.Contains(o.Uri) && !allowedCodes.Contains(o.Code)).Select(o => o.Uri).ToList();
+        return new MatchOptions(size, ExcludedOccupationUris: excluded, MinScore: MinMatchScore);
+    }
+
+    /// <summary>ESCO occupations whose main ROME 4.0 sheet is a regulated job, with that sheet's code.</summary>
+    private IReadOnlyList<(string Uri, string Code)> RegulatedOccupations => _regulated ??=
+        [.. Data.Taxonomy.Occupations
+            .Where(o => o.Rome4Codes.FirstOrDefault() is { } code && Data.Taxonomy.Rome4.Sheet(code)?.Regulated == true)
+            .Select(o => (o.Uri, o.Rome4Codes[0]))];
+
+    private IReadOnlyList<(string Uri, string Code)>? _regulated;
+
+    /// <summary>The jobs the seeker practised: the target when they have experience in it, and their past jobs
+    /// (by ESCO URI, ROME code, or their words read by the title search).</summary>
+    public IReadOnlyList<PractisedJob> Practised(SeekerProfile profile, UnderstoodTarget? target)
+    {
+        var taxonomy = Data.Taxonomy;
+        var targetOccupation = target?.OccupationUri is { } uri ? taxonomy.OccupationByUri(uri) : null;
+        return ExperienceSkills.Practised(profile, targetOccupation, job =>
+            (job.OccupationUri is { } u ? taxonomy.OccupationByUri(u) : null)
+            ?? (job.RomeCode is { } rome ? taxonomy.OccupationsForRome(rome.Trim().ToUpperInvariant()).FirstOrDefault() : null)
+            ?? (string.IsNullOrWhiteSpace(job.Label) ? null : Data.Titles.Understand(job.Label, "fr", 1).FirstOrDefault()?.Occupation));
+    }
+
+    /// <summary>The skills the seeker has from experience (core skills of the practised jobs), before unticking.</summary>
+    public IReadOnlyList<ExperienceSkill> SkillsFromExperience(SeekerProfile profile) =>
+        ExperienceSkills.Of(Data.Taxonomy, Practised(profile, UnderstandTarget(profile)));
 
     /// <summary>The seeker's main target: an ESCO URI, a ROME code, or their words read by the title search.</summary>
     public UnderstoodTarget? UnderstandTarget(SeekerProfile profile)
     {
-        var taxonomy = runtime.Data.Taxonomy;
+        var taxonomy = Data.Taxonomy;
         var first = profile.TargetJobs?.FirstOrDefault();
         if (first is null)
         {
@@ -94,11 +180,15 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
         var romeCode = first.RomeCode?.Trim().ToUpperInvariant();
         if (occupation is null && romeCode is not null)
         {
-            occupation = taxonomy.OccupationsForRome(romeCode).FirstOrDefault();
+            // A ROME code names several occupations ("H2909" is assembly in cars, planes, ...): the seeker's words pick one.
+            var ofCode = taxonomy.OccupationsForRome(romeCode).ToList();
+            occupation = (string.IsNullOrWhiteSpace(first.Label) ? null
+                    : Data.Titles.Understand(first.Label, "fr", 10).Select(t => t.Occupation).FirstOrDefault(o => ofCode.Contains(o)))
+                ?? ofCode.FirstOrDefault();
         }
         if (occupation is null && !string.IsNullOrWhiteSpace(first.Label))
         {
-            var best = runtime.Data.Titles.Understand(first.Label, "fr", 1).FirstOrDefault();
+            var best = Data.Titles.Understand(first.Label, "fr", 1).FirstOrDefault();
             occupation = best?.Occupation;
             romeCode ??= best?.RomeCodes.FirstOrDefault();
         }
@@ -108,12 +198,12 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
             return new UnderstoodTarget(first.Label, null, null, null, null);
         }
         return new UnderstoodTarget(first.Label, occupation?.Uri, occupation?.LabelFr is { Length: > 0 } fr ? fr : occupation?.LabelEn,
-            romeCode, romeCode is null ? null : taxonomy.RomeJob(romeCode)?.Title);
+            romeCode, romeCode is null ? null : taxonomy.RomeJob(romeCode)?.Title ?? taxonomy.Rome4.Sheet(romeCode)?.Label);
     }
 
     public Place? ResolvePlace(SeekerProfile profile)
     {
-        var geography = runtime.Data.Geography;
+        var geography = Data.Geography;
         var commune = geography.Resolve(profile.Commune) ?? geography.ResolvePostcode(profile.Postcode);
         return commune?.Location is { } location
             ? new Place(location.Latitude, location.Longitude, commune.InseeCode, commune.NameWithArticle)
@@ -121,37 +211,23 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
     }
 
     /// <summary>
-    /// The matching projection of a questionnaire: the skills the seeker gave (and, when they gave
-    /// none for a past job, that job's essential skills as past-job evidence), place, radius, contracts.
+    /// The matching projection of a questionnaire: the skills that count (ticked ones and those from experience,
+    /// never an unticked one: <see cref="ExperienceSkills.Counted"/>), place, radius, contracts.
     /// </summary>
-    public ProfileDocument ToDocument(SeekerProfile profile, UnderstoodTarget? target, Place? place)
+    public ProfileDocument ToDocument(SeekerProfile profile, UnderstoodTarget? target, Place? place) =>
+        ToDocument(profile, target, place, Practised(profile, target));
+
+    private ProfileDocument ToDocument(SeekerProfile profile, UnderstoodTarget? target, Place? place, IReadOnlyList<PractisedJob> practised)
     {
-        var taxonomy = runtime.Data.Taxonomy;
-        var skills = new Dictionary<string, OfferedSkill>(StringComparer.Ordinal);
-        foreach (var skill in profile.Skills ?? [])
-        {
-            if (taxonomy.SkillByUri(skill.Uri) is not null)
-            {
-                skills[skill.Uri] = new OfferedSkill(skill.Uri, skill.Evidence);
-            }
-        }
-        foreach (var job in profile.PastJobs ?? [])
-        {
-            var occupation = job.OccupationUri is { } uri ? taxonomy.OccupationByUri(uri)
-                : job.RomeCode is { } rome ? taxonomy.OccupationsForRome(rome).FirstOrDefault() : null;
-            foreach (var id in occupation?.EssentialSkills ?? [])
-            {
-                skills.TryAdd(taxonomy.Skills[id].Uri, new OfferedSkill(taxonomy.Skills[id].Uri, SkillEvidence.PastJob));
-            }
-        }
+        var taxonomy = Data.Taxonomy;
         return new ProfileDocument
         {
             Id = profile.Id,
             TargetOccupationUris = target?.OccupationUri is { } o ? [o] : [],
             TargetRomeCodes = target?.RomeCode is { } r ? [r] : [],
-            Skills = [.. skills.Values],
+            Skills = ExperienceSkills.Counted(taxonomy, profile, ExperienceSkills.Of(taxonomy, practised)),
             Place = place,
-            RadiusKm = profile.RadiusKm ?? 30,
+            RadiusKm = profile.RadiusKm ?? MarketFactsBuilder.DefaultRadiusKm,
             ExperienceYears = profile.YearsOfExperienceInTarget ?? 0,
             ContractWishes = profile.ContractWishes ?? [],
             Searchable = profile.SearchableByRecruiters,
@@ -162,29 +238,23 @@ public sealed class SeekerCoach(MatchingRuntime runtime)
     private async Task<List<OfferDocument>> LocalOffersAsync(string occupationUri, Place? place, double radius, CancellationToken cancellationToken)
     {
         // The offers of the target job around the seeker: matched against a probe made of the job's own skills.
-        var occupation = runtime.Data.Taxonomy.OccupationByUri(occupationUri)!;
+        var occupation = Data.Taxonomy.OccupationByUri(occupationUri)!;
         var probe = new ProfileDocument
         {
             Id = "probe",
-            Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Select(id => new OfferedSkill(runtime.Data.Taxonomy.Skills[id].Uri))],
+            Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Select(id => new OfferedSkill(Data.Taxonomy.Skills[id].Uri))],
             Place = place,
             RadiusKm = place is null ? 1000 : radius,
         };
-        var page = await runtime.Index.MatchOffersAsync(probe, new MatchOptions(100, AllowRelated: false), cancellationToken);
+        var page = await index.MatchOffersAsync(probe, new MatchOptions(100, AllowRelated: false), cancellationToken);
         var offers = new List<OfferDocument>(page.Hits.Count);
         foreach (var hit in page.Hits.Take(GapSampleOffers))
         {
-            if (await runtime.Index.GetOfferAsync(hit.Id, cancellationToken) is { } offer && offer.OccupationUri == occupationUri)
+            if (await index.GetOfferAsync(hit.Id, cancellationToken) is { } offer && offer.OccupationUri == occupationUri)
             {
                 offers.Add(offer);
             }
         }
         return offers;
-    }
-
-    private double? Tension(string romeCode, Place? place)
-    {
-        var area = place?.CommuneCode is { } commune ? runtime.Data.Geography.EmploymentAreaOf(commune)?.Code : null;
-        return area is not null && runtime.Data.Market.TryGetTension(romeCode, area, out var tension) ? tension.OffersPerTenJobSeekers : null;
     }
 }

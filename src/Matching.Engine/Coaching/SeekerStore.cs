@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Json;
+using Matching.Engine.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Matching.Engine.Coaching;
@@ -11,28 +13,44 @@ namespace Matching.Engine.Coaching;
 /// </summary>
 public sealed class SeekerStore : IDisposable
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+    // The questionnaire's JSON: what the API reads (StrictJson: no null list element, no NaN) is what the store writes.
+    private static readonly JsonSerializerOptions s_json = StrictJson.Apply(new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    });
 
-    private readonly string _connectionString;
+    /// <summary>The schema, one migration per version (<see cref="SqliteConnectionFactory.Migrate"/>).</summary>
+    private static readonly string[] s_migrations =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS seekers (
+            id TEXT PRIMARY KEY,
+            profile TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
+        """,
+    ];
 
-    public SeekerStore(string storePath)
+    private readonly SqliteConnectionFactory _database;
+    private readonly bool _ownsDatabase;
+
+    /// <summary>The store in Coach's SQLite file, through the connection factory the other stores share.</summary>
+    public SeekerStore(SqliteConnectionFactory database)
+        : this(database, ownsDatabase: false)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(storePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = storePath, Pooling = true }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode=WAL;
-            CREATE TABLE IF NOT EXISTS seekers (
-                id TEXT PRIMARY KEY,
-                profile TEXT NOT NULL,
-                updated_at TEXT NOT NULL);
-            """;
-        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A store on its own file (tests, tools).</summary>
+    public SeekerStore(string storePath)
+        : this(new SqliteConnectionFactory(storePath), ownsDatabase: true)
+    {
+    }
+
+    private SeekerStore(SqliteConnectionFactory database, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        database.Migrate("seekers", s_migrations);
     }
 
     public static JsonSerializerOptions JsonOptions => s_json;
@@ -69,15 +87,13 @@ public sealed class SeekerStore : IDisposable
         return command.ExecuteNonQuery() > 0;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => _database.Open();
 
-    public void Dispose() => SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+    public void Dispose()
+    {
+        if (_ownsDatabase)
+        {
+            _database.Dispose();
+        }
+    }
 }

@@ -35,13 +35,8 @@ public sealed class CorpusGenerator
 
     private readonly SkillsTaxonomy _taxonomy;
     private readonly int _seed;
-    private readonly Cell[] _cells;
-    private readonly WeightedTable _cellTable;
-    private readonly PlaceGroup[] _groups;
-    private readonly RomeEntry[] _romes;
+    private readonly CorpusTables _tables;
     private readonly OccupationEntry?[] _occupations;
-    private readonly Place[] _places;
-    private readonly WeightedTable _populationTable;
     private readonly OfferedSkill?[] _offeredSkills;
 
     /// <param name="taxonomy">ESCO + ROME + crosswalk.</param>
@@ -60,139 +55,9 @@ public sealed class CorpusGenerator
 
         _taxonomy = taxonomy;
         _seed = seed;
-        _places = new Place[communes.Count];
-        var populations = new double[communes.Count];
-        var communeIndex = new Dictionary<string, int>(communes.Count, StringComparer.Ordinal);
-        var byParent = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var byDepartement = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < communes.Count; i++)
-        {
-            var c = communes[i];
-            _places[i] = new Place(c.Latitude, c.Longitude, c.Code, c.Name);
-            // A commune without inhabitants (a few "mortes pour la France") still hosts offers
-            // when the counts say so, but is never drawn by population.
-            populations[i] = Math.Max(0, c.Population);
-            communeIndex[c.Code] = i;
-            if (c.ParentCode is { Length: > 0 } parent)
-            {
-                Add(byParent, parent, i);
-            }
-            Add(byDepartement, c.Departement, i);
-        }
-        _populationTable = new WeightedTable(populations);
-
+        _tables = CorpusTables.Build(taxonomy, communes, offerCounts);
         _occupations = new OccupationEntry?[taxonomy.Occupations.Count];
         _offeredSkills = new OfferedSkill?[taxonomy.Skills.Count * 4];
-
-        var groups = new List<PlaceGroup>();
-        var groupKeys = new Dictionary<string, int>(StringComparer.Ordinal);
-        var romes = new List<RomeEntry>();
-        var romeKeys = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var cells = new List<Cell>();
-        var weights = new List<double>();
-        foreach (var count in offerCounts)
-        {
-            if (count.Count <= 0)
-            {
-                continue;
-            }
-            CountedOffers += count.Count;
-            var rome = RomeIndex(count.RomeCode);
-            if (rome < 0)
-            {
-                UnmappedOffers += count.Count;
-                continue;
-            }
-            var group = GroupIndex(count.CommuneInsee);
-            cells.Add(new Cell(group, rome));
-            weights.Add(count.Count);
-        }
-        if (cells.Count == 0)
-        {
-            throw new ArgumentException("No offer count maps to an ESCO occupation with essential skills (offerCounts).", nameof(offerCounts));
-        }
-        _cells = [.. cells];
-        _cellTable = new WeightedTable([.. weights]);
-        _groups = [.. groups];
-        _romes = [.. romes];
-
-        int RomeIndex(string code)
-        {
-            if (romeKeys.TryGetValue(code, out var index))
-            {
-                return index;
-            }
-            index = -1;
-            if (taxonomy.RomeJob(code) is { } job)
-            {
-                var ids = new List<int>();
-                var w = new List<double>();
-                foreach (var occupationId in job.Occupations)
-                {
-                    var occupation = taxonomy.Occupations[occupationId];
-                    if (occupation.EssentialSkills.Length == 0)
-                    {
-                        continue;
-                    }
-                    ids.Add(occupationId);
-                    w.Add(CrosswalkWeight(occupation, job.Code));
-                }
-                if (ids.Count > 0)
-                {
-                    index = romes.Count;
-                    romes.Add(new RomeEntry(job.Code, [.. ids], new WeightedTable([.. w])));
-                }
-            }
-            romeKeys[code] = index;
-            return index;
-        }
-
-        int GroupIndex(string? code)
-        {
-            // Where the count names a commune we know, the offers go there; an arrondissement
-            // parent (Paris, Lyon, Marseille) spreads over its arrondissements; a commune code we
-            // do not know (merged since) falls back to its département; an empty one to France.
-            string key;
-            int[] members;
-            if (string.IsNullOrEmpty(code))
-            {
-                key = "*";
-                members = [];
-            }
-            else if (communeIndex.TryGetValue(code, out var single))
-            {
-                key = code;
-                members = [single];
-            }
-            else if (byParent.TryGetValue(code, out var arrondissements))
-            {
-                key = code;
-                members = [.. arrondissements];
-            }
-            else if (byDepartement.TryGetValue(DepartementOf(code), out var departement))
-            {
-                key = "d" + DepartementOf(code);
-                members = [.. departement];
-            }
-            else
-            {
-                key = "*";
-                members = [];
-            }
-            if (groupKeys.TryGetValue(key, out var index))
-            {
-                return index;
-            }
-            index = groups.Count;
-            groups.Add(members.Length switch
-            {
-                0 => new PlaceGroup([], null),
-                1 => new PlaceGroup(members, null),
-                _ => new PlaceGroup(members, PopulationTable(members, populations)),
-            });
-            groupKeys[key] = index;
-            return index;
-        }
     }
 
     public CorpusGenerator(SkillsTaxonomy taxonomy, CorpusSources sources, int seed)
@@ -201,10 +66,10 @@ public sealed class CorpusGenerator
     }
 
     /// <summary>Offers in the counts given (all ROME codes).</summary>
-    public long CountedOffers { get; }
+    public long CountedOffers => _tables.CountedOffers;
 
     /// <summary>Offers of ROME codes the crosswalk does not link to an ESCO occupation with skills: not generated.</summary>
-    public long UnmappedOffers { get; }
+    public long UnmappedOffers => _tables.UnmappedOffers;
 
     public int Seed => _seed;
 
@@ -231,10 +96,10 @@ public sealed class CorpusGenerator
         var skills = new List<DemandedSkill>(64);
         for (var n = 0; n < count; n++)
         {
-            var cell = _cells[_cellTable.Sample(random)];
-            var rome = _romes[cell.Rome];
+            var cell = _tables.Cells[_tables.CellTable.Sample(random)];
+            var rome = _tables.Romes[cell.Rome];
             var occupationId = rome.Occupations[rome.Table.Sample(random)];
-            var place = PlaceIn(_groups[cell.Group], random);
+            var place = PlaceIn(_tables.Groups[cell.Group], random);
             yield return Offer(occupationId, rome.Code, place, random, n, skills);
         }
     }
@@ -245,10 +110,10 @@ public sealed class CorpusGenerator
         var skills = new List<OfferedSkill>(64);
         for (var n = 0; n < count; n++)
         {
-            var cell = _cells[_cellTable.Sample(random)];
-            var rome = _romes[cell.Rome];
+            var cell = _tables.Cells[_tables.CellTable.Sample(random)];
+            var rome = _tables.Romes[cell.Rome];
             var occupationId = rome.Occupations[rome.Table.Sample(random)];
-            var place = _places[_populationTable.Sample(random)];
+            var place = _tables.Places[_tables.PopulationTable.Sample(random)];
             yield return Profile(occupationId, rome.Code, place, random, n, skills);
         }
     }
@@ -357,11 +222,11 @@ public sealed class CorpusGenerator
         };
     }
 
-    private Place PlaceIn(PlaceGroup group, Random random) => group.Members.Length switch
+    private Place PlaceIn(CorpusTables.PlaceGroup group, Random random) => group.Members.Length switch
     {
-        0 => _places[_populationTable.Sample(random)],
-        1 => _places[group.Members[0]],
-        _ => _places[group.Members[group.Table!.Sample(random)]],
+        0 => _tables.Places[_tables.PopulationTable.Sample(random)],
+        1 => _tables.Places[group.Members[0]],
+        _ => _tables.Places[group.Members[group.Table!.Sample(random)]],
     };
 
     private OfferedSkill Offered(int skillId, Random random)
@@ -382,62 +247,6 @@ public sealed class CorpusGenerator
     }
 
     private static ContractType[] DistinctPair(ContractType a, ContractType b) => a == b ? [a] : [a, b];
-
-    private static string DepartementOf(string communeCode) =>
-        communeCode.StartsWith("97", StringComparison.Ordinal) && communeCode.Length >= 3 ? communeCode[..3] : communeCode[..Math.Min(2, communeCode.Length)];
-
-    private static WeightedTable? PopulationTable(int[] members, double[] populations)
-    {
-        var weights = new double[members.Length];
-        var total = 0.0;
-        for (var i = 0; i < members.Length; i++)
-        {
-            weights[i] = populations[members[i]];
-            total += weights[i];
-        }
-        if (total <= 0)
-        {
-            Array.Fill(weights, 1);
-        }
-        return new WeightedTable(weights);
-    }
-
-    private static void Add(Dictionary<string, List<int>> map, string key, int value)
-    {
-        if (!map.TryGetValue(key, out var list))
-        {
-            map[key] = list = [];
-        }
-        list.Add(value);
-    }
-
-    // Best crosswalk link of the occupation to this ROME sheet: an exact match is the occupation
-    // an offer of that code most likely is; broad and narrow links are rarer.
-    private static double CrosswalkWeight(Occupation occupation, string romeCode)
-    {
-        var best = 0.0;
-        foreach (var link in occupation.RomeTitles)
-        {
-            if (!string.Equals(link.RomeCode, romeCode, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-            var weight = link.Match switch
-            {
-                CrosswalkMatch.Exact => 4.0,
-                CrosswalkMatch.Close => 2.0,
-                _ => 1.0,
-            };
-            best = Math.Max(best, weight);
-        }
-        return best > 0 ? best : 1.0;
-    }
-
-    private readonly record struct Cell(int Group, int Rome);
-
-    private sealed record PlaceGroup(int[] Members, WeightedTable? Table);
-
-    private sealed record RomeEntry(string Code, int[] Occupations, WeightedTable Table);
 
     private sealed class OccupationEntry
     {

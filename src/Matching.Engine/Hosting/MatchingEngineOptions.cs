@@ -16,6 +16,9 @@ public sealed class MatchingEngineOptions
     /// <summary>Where Coach keeps what it can recompute (the data folder verification marker).</summary>
     public string CachePath { get; set; } = "data/cache";
 
+    /// <summary>Where <c>coach train</c> saves the versioned ranking models, and the engine reads the latest.</summary>
+    public string ModelPath { get; set; } = "data/models";
+
     /// <summary>Offers generated into an empty store at first start, so a newcomer sees matches at once (0 to disable).</summary>
     [Range(0, 2_000_000)]
     public int SeedOffers { get; set; } = 20_000;

@@ -1,6 +1,21 @@
+using Matching.Engine.Access;
+using Matching.Engine.Candidates;
+using Matching.Engine.Coaching;
+using Matching.Engine.Contacts;
 using Matching.Engine.Hosting;
+using Matching.Engine.Indexing;
+using Matching.Engine.Indexing.Embedded;
+using Matching.Engine.Ingest;
+using Matching.Engine.Market;
+using Matching.Engine.Offers;
+using Matching.Engine.Privacy;
+using Matching.Engine.Ranking;
+using Matching.Engine.Reviews;
+using Matching.Engine.Seekers;
+using Matching.Engine.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -8,32 +23,76 @@ public static class MatchingEngineServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the matching engine: options from the <c>Coach</c> section (validated on start), the
-    /// reference data (verified before start, loaded in the background), then the match index
-    /// (opened once the data is loaded, seeded on first start).
+    /// reference data (verified before start, loaded in the background), the match index chosen by
+    /// <c>Coach:Index:Kind</c> (opened once the data is loaded, seeded on first start), the stores,
+    /// the privacy services, and the use cases both front doors call (feature folders: Seekers,
+    /// Offers, Candidates, Reviews, Contacts, Privacy, Market).
     /// </summary>
-    public static IServiceCollection AddMatchingEngine(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="generatePseudonymKey">Development only: generate and keep a pseudonym key when none is configured.</param>
+    public static IServiceCollection AddMatchingEngine(this IServiceCollection services, IConfiguration configuration, bool generatePseudonymKey = false)
     {
         services.AddOptions<MatchingEngineOptions>()
             .Bind(configuration.GetSection(MatchingEngineOptions.Section))
             .PostConfigure(o => o.DataPath ??= configuration["COACH_DATA"])
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        // Nothing cached unless the host brings a cache (Coach.Api: HybridCache, Redis when configured).
+        services.TryAddSingleton<Matching.Engine.Caching.ICoachCache, Matching.Engine.Caching.NoCoachCache>();
         services.AddSingleton<ReferenceDataProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceDataProvider>());
+
+        // The index: one singleton for every caller, the implementation chosen by configuration.
+        services.AddOptions<MatchIndexOptions>()
+            .Bind(configuration.GetSection(MatchIndexOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MatchIndexOptions>, MatchIndexOptionsValidation>();
+        services.AddSingleton<IMatchIndexFactory, EmbeddedMatchIndexFactory>();
+        services.AddSingleton<HostedMatchIndex>();
+        services.AddSingleton<IMatchIndex>(sp => sp.GetRequiredService<HostedMatchIndex>());
+        services.AddHostedService(sp => sp.GetRequiredService<HostedMatchIndex>());
+
         // The seekers' questionnaires and the advisers' reviews live in the store's SQLite file, beside the index.
-        services.AddSingleton(sp => new Matching.Engine.Coaching.SeekerStore(StorePath(sp)));
-        services.AddSingleton(sp => new Matching.Engine.Reviews.ReviewStore(StorePath(sp)));
-        services.AddSingleton<MatchingRuntimeProvider>();
-        services.AddHostedService(sp => sp.GetRequiredService<MatchingRuntimeProvider>());
-        services.AddSingleton<Matching.Engine.Privacy.IPersonalData, MatchingPersonalData>();
-        services.AddSingleton<Matching.Engine.Privacy.IPersonalData, Matching.Engine.Reviews.ReviewPersonalData>();
+        // One SQLite file, one connection factory (WAL, pragmas, schema versions) for every store in it: the index's
+        // documents, the seekers' questionnaires, the advisers' reviews and the privacy tables.
+        services.TryAddSingleton(sp => new SqliteConnectionFactory(StorePath(sp)));
+        services.AddSingleton(sp => new SeekerStore(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton(sp => new ReviewStore(sp.GetRequiredService<SqliteConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddPrivacy(configuration, generatePseudonymKey);
+        services.AddSingleton<IPersonalData, MatchingPersonalData>();
+        services.AddSingleton<IPersonalData, ReviewPersonalData>();
+
+        // Learning to rank: what was shown to whom (personal data), the learned order of offers and of advice
+        // (used only when a saved model beat the hand-tuned order, docs/quality.md).
+        services.AddSingleton(sp => new ImpressionLog(StorePath(sp)));
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<ImpressionLog>());
+        services.AddSingleton(sp => new OfferRanking(sp.GetRequiredService<ImpressionLog>(), ModelPath(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AdviceRanking(ModelPath(sp)));
+
+        // What the use cases share: the coaching pipeline, the document builders, the access rule of seekers' data.
+        services.AddSingleton<SeekerCoach>();
+        services.AddSingleton<DocumentBuilders>();
+        services.AddSingleton<SeekerAccess>();
+
+        // The use cases, once for the API and the pages.
+        services.AddSingleton<SeekerProfiles>();
+        services.AddSingleton<SeekerAssessments>();
+        services.AddSingleton<OfferPostings>();
+        services.AddSingleton<CandidateFinder>();
+        services.AddSingleton<AdviserReviews>();
+        services.AddSingleton<CandidateContacts>();
+        services.AddSingleton<MyData>();
+        services.AddSingleton<MarketOverview>();
         return services;
     }
+
+    private static string ModelPath(IServiceProvider services) =>
+        services.GetRequiredService<ReferenceDataProvider>().ContentPath(services.GetRequiredService<IOptions<MatchingEngineOptions>>().Value.ModelPath);
 
     private static string StorePath(IServiceProvider services)
     {
         var path = services.GetRequiredService<ReferenceDataProvider>().ContentPath(
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MatchingEngineOptions>>().Value.StorePath);
+            services.GetRequiredService<IOptions<MatchingEngineOptions>>().Value.StorePath);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         return path;
     }

@@ -1,25 +1,29 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Matching.Engine.Coaching;
+using Matching.Engine.Indexing;
 using Matching.Engine.Privacy;
 
 namespace Matching.Engine.Hosting;
 
 /// <summary>
 /// What the match index and the seeker store hold on a person: a seeker's profile and
-/// questionnaire, a recruiter's offers. Waits for the index to be open, so an erasure asked
-/// during start-up is not lost.
+/// questionnaire, a recruiter's offers. While the index is not open this throws
+/// <see cref="IndexUnavailableException"/> (503, retry): an export or an erasure is never half-answered in silence.
 /// </summary>
-public sealed class MatchingPersonalData(MatchingRuntimeProvider provider) : IPersonalData
+public sealed class MatchingPersonalData(IMatchIndex index, SeekerStore seekers) : IPersonalData
 {
+    private readonly MatchIndexPersonalData _index = new(index, index.OfferIdsOwnedByAsync);
+
     public string Name => "matching";
 
     public async Task ExportAsync(DataSubject subject, JsonObject into, CancellationToken cancellationToken = default)
     {
-        var runtime = await provider.Ready.WaitAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(into);
         var section = new JsonObject();
-        await Index(runtime).ExportAsync(subject, section, cancellationToken);
-        if (subject.Kind == DataSubjectKind.Seeker && runtime.Seekers.Get(subject.Id) is { } questionnaire)
+        await _index.ExportAsync(subject, section, cancellationToken);
+        if (subject.Kind == DataSubjectKind.Seeker && seekers.Get(subject.Id) is { } questionnaire)
         {
             section["questionnaire"] = JsonSerializer.SerializeToNode(questionnaire, SeekerStore.JsonOptions);
         }
@@ -28,14 +32,11 @@ public sealed class MatchingPersonalData(MatchingRuntimeProvider provider) : IPe
 
     public async Task EraseAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
-        var runtime = await provider.Ready.WaitAsync(cancellationToken);
-        await Index(runtime).EraseAsync(subject, cancellationToken);
+        ArgumentNullException.ThrowIfNull(subject);
+        await _index.EraseAsync(subject, cancellationToken);
         if (subject.Kind == DataSubjectKind.Seeker)
         {
-            runtime.Seekers.Delete(subject.Id);
+            seekers.Delete(subject.Id);
         }
     }
-
-    private static MatchIndexPersonalData Index(MatchingRuntime runtime) =>
-        new(runtime.Index, (owner, ct) => runtime.Index.OfferIdsOwnedByAsync(owner, ct));
 }

@@ -24,6 +24,14 @@ public sealed class ReferenceDataProvider(IOptions<MatchingEngineOptions> option
     public ReferenceData? Current => IsReady ? _loaded.Task.Result : null;
 
     /// <summary>
+    /// The data for a use case: <see cref="Indexing.IndexUnavailableException"/> while it loads (the
+    /// match index, which needs it, is not open either), so the caller is told to come back.
+    /// </summary>
+    public ReferenceData Require() => Current ?? throw new Indexing.IndexUnavailableException(
+        _loaded.Task.IsFaulted ? "Coach could not load its reference data; see the server log." : "Coach is still loading its reference data; try again in a few seconds.",
+        _loaded.Task.IsFaulted ? TimeSpan.FromSeconds(60) : Indexing.IndexUnavailableException.DefaultRetryAfter);
+
+    /// <summary>
     /// A configured relative path (store, cache) is relative to the repository root when Coach runs
     /// from a checkout (so <c>data/</c> is the repository's own folder), else to the content root.
     /// </summary>

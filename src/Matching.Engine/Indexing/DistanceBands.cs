@@ -21,4 +21,14 @@ public static class DistanceBands
     };
 
     public static string Of(double? km) => All[IndexOf(km)];
+
+    /// <summary>The lower bound of the band of <paramref name="km"/> (0, 10, 25 or 50 km), null when unknown: the only distance a recruiter's score may use.</summary>
+    public static double? Floor(double? km) => IndexOf(km) switch
+    {
+        0 => 0,
+        1 => 10,
+        2 => 25,
+        3 => 50,
+        _ => null,
+    };
 }

@@ -35,6 +35,17 @@ public enum ExperienceRequirement
     Required,
 }
 
+/// <summary>What an offer says about a driving licence (France Travail <c>permis[].exigence</c>: E required, S desired).</summary>
+public enum LicenceRequirement
+{
+    /// <summary>The offer states no licence.</summary>
+    NotAsked,
+    /// <summary>S: desired.</summary>
+    Desired,
+    /// <summary>E: required.</summary>
+    Required,
+}
+
 public enum SkillImportance
 {
     Essential,
@@ -101,6 +112,9 @@ public sealed record OfferDocument
     public double? ExperienceYears { get; init; }
     /// <summary>True for full time, false for part time, null when not stated.</summary>
     public bool? FullTime { get; init; }
+    /// <summary>The driving licence the offer asks for; null when the source does not say (generated offers, Coach's
+    /// schema without the field). France Travail offers always say: no <c>permis</c> is "not asked".</summary>
+    public LicenceRequirement? DrivingLicence { get; init; }
     public string? Hours { get; init; }
     public string? Salary { get; init; }
     public string? Company { get; init; }

@@ -2,10 +2,17 @@ namespace Matching.Engine.Indexing;
 
 /// <summary>
 /// The port to the match index. Two implementations: embedded (SQLite + in-process postings, the
-/// default) and Elasticsearch (scale-out). Both must give the same ranking for the same query.
+/// default) and Elasticsearch (scale-out). Both must give the same ranking for the same query, and
+/// both pass the contract tests (tests/Matching.Engine.Tests/Indexing/MatchIndexContractTests.cs).
 /// Writes return once durable (committed); reads see every acknowledged write.
 /// </summary>
-public interface IMatchIndex
+/// <remarks>
+/// The container hands out one instance (a singleton), chosen by <c>Coach:Index:Kind</c>. A call
+/// the index cannot answer now (not open yet, not reachable) throws
+/// <see cref="IndexUnavailableException"/>; invalid documents, options or cursors throw
+/// <see cref="IndexValidationException"/> (both checked by the shared <see cref="IndexValidation"/>).
+/// </remarks>
+public interface IMatchIndex : IAsyncDisposable
 {
     Task<BulkResult> UpsertOffersAsync(IReadOnlyList<OfferDocument> offers, CancellationToken cancellationToken = default);
 
@@ -26,10 +33,16 @@ public interface IMatchIndex
     /// <summary>Best offers for a profile (stored or not: the diagnosis matches unsaved profiles).</summary>
     Task<MatchPage> MatchOffersAsync(ProfileDocument profile, MatchOptions options, CancellationToken cancellationToken = default);
 
-    /// <summary>Best profiles for an offer (stored or not). Only profiles with <see cref="ProfileDocument.Searchable"/> when <see cref="MatchOptions.SearchableOnly"/>.</summary>
+    /// <summary>
+    /// Best profiles for an offer (stored or not). Only profiles with <see cref="ProfileDocument.Searchable"/> when
+    /// <see cref="MatchOptions.SearchableOnly"/>; scored by distance band when <see cref="MatchOptions.BandedDistance"/>.
+    /// </summary>
     Task<MatchPage> MatchProfilesAsync(OfferDocument offer, MatchOptions options, CancellationToken cancellationToken = default);
 
-    /// <summary>A recruiter's search of candidates by skills, with facets.</summary>
+    /// <summary>
+    /// A recruiter's search of candidates by skills, with facets: consenting profiles only, scored,
+    /// ranked and explained by distance band (as <see cref="MatchOptions.BandedDistance"/>).
+    /// </summary>
     Task<CandidateSearchResult> SearchCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Offers demanding vs profiles supplying a skill or an occupation, around a place, per area.</summary>
@@ -41,9 +54,25 @@ public interface IMatchIndex
 
 /// <summary>Outcome of a batch write: every item acknowledged here is durable.</summary>
 /// <param name="CreatedIds">The ids that did not exist before the batch (the others were updated).</param>
-public sealed record BulkResult(int Created, int Updated, IReadOnlySet<string>? CreatedIds = null)
+/// <param name="Failed">
+/// Items the index refused one by one after the batch was validated (a remote index answers per item:
+/// a mapping conflict, a full write queue). They are not stored; every other item is. Empty for the embedded index.
+/// </param>
+public sealed record BulkResult(int Created, int Updated, IReadOnlySet<string>? CreatedIds = null, IReadOnlyList<BulkItemError>? Failed = null)
 {
     public bool WasCreated(string id) => CreatedIds?.Contains(id) == true;
+
+    /// <summary>The refusal of item <paramref name="id"/>, null when it was stored.</summary>
+    public BulkItemError? FailureOf(string id) => Failed?.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.Ordinal));
+}
+
+/// <summary>One item a remote index refused.</summary>
+/// <param name="Status">The HTTP status of the item (429: retry later; 400: the document was refused).</param>
+/// <param name="Type">The server's error type (e.g. document_parsing_exception).</param>
+public sealed record BulkItemError(string Id, int Status, string Type, string Reason)
+{
+    /// <summary>True when sending the same item again later may succeed.</summary>
+    public bool IsTransient => Status is 429 or >= 500;
 }
 
 public sealed record IndexCounts(long Offers, long Profiles);
@@ -54,7 +83,24 @@ public sealed record IndexCounts(long Offers, long Profiles);
 /// <param name="AllowRelated">Credit demanded skills met through related/broader/narrower skills (exact and aligned ones count either way).</param>
 /// <param name="RadiusKm">Overrides the profile's radius when set.</param>
 /// <param name="SearchableOnly">Offer to profiles: only profiles that consented to be found.</param>
-public sealed record MatchOptions(int Size = 20, string? Cursor = null, bool AllowRelated = true, double? RadiusKm = null, bool SearchableOnly = false);
+/// <param name="BandedDistance">
+/// Offer to profiles, what a recruiter sees: the score, the ranking and the explanation use the lower
+/// bound of the pair's distance band (<see cref="DistanceBands.Floor"/>), never the exact distance,
+/// which from a chosen place would locate the seeker. The radius stays a hard filter on the exact distance.
+/// </param>
+/// <param name="ExcludedOccupationUris">Profile to offers: offers of these ESCO occupations are not matches (hard filter;
+/// the seeker's coach excludes regulated jobs the seeker cannot hold). Null or empty: none excluded.</param>
+/// <param name="MinScore">Profile to offers: hits scoring below this are not matches (hard filter, counted out of the
+/// total like any other); 0 keeps every hit with a positive score.</param>
+public sealed record MatchOptions(
+    int Size = 20,
+    string? Cursor = null,
+    bool AllowRelated = true,
+    double? RadiusKm = null,
+    bool SearchableOnly = false,
+    bool BandedDistance = false,
+    IReadOnlyCollection<string>? ExcludedOccupationUris = null,
+    double MinScore = 0);
 
 /// <summary>How a demanded skill was met.</summary>
 public enum SkillMatchKind
@@ -90,7 +136,22 @@ public sealed record ScoreParts(
     double Distance,
     double Contract,
     double Experience,
-    double Total);
+    double Total)
+{
+    /// <summary>
+    /// The learned ranking model's part, set only when a model that beat the scorer re-ordered the page
+    /// (see docs/quality.md); null otherwise. An index never sets it: it is added after the index answered.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LearnedPart? Learned { get; init; }
+}
+
+/// <summary>What the learned ranking model did to a hit.</summary>
+/// <param name="Score">The model's score (a LambdaMART output: only its order means something).</param>
+/// <param name="ScorerRank">The hit's rank (1-based) in the scorer's order, before the model re-ordered the page.</param>
+/// <param name="Rank">The hit's rank (1-based) after it.</param>
+/// <param name="ModelVersion">Which saved model (data/models/ranking-v{N}.zip).</param>
+public sealed record LearnedPart(double Score, int ScorerRank, int Rank, int ModelVersion);
 
 /// <summary>Why a pair matched.</summary>
 public sealed record MatchExplanation(

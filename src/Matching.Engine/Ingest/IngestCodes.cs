@@ -11,6 +11,7 @@ public static partial class IngestCodes
     public const string ExperienceExpected = "Expected D, S, E, beginner, desired or required.";
     public const string ImportanceExpected = "Expected essential or optional.";
     public const string EvidenceExpected = "Expected declared, pastJob or adviserConfirmed.";
+    public const string LicenceExpected = "Expected required, desired, none (or E, S).";
 
     /// <summary>France Travail's other contract codes (franchise, takeover, insertion contracts, ...).</summary>
     private static readonly HashSet<string> s_otherFranceTravailContracts = new(StringComparer.OrdinalIgnoreCase) { "FRA", "REP", "CCE", "DDI", "DIN", "TTI", "DDT" };
@@ -77,6 +78,25 @@ public static partial class IngestCodes
         var amount = double.Parse(match.Groups["n"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
         return match.Groups["unit"].Value.StartsWith('m') || match.Groups["unit"].Value.StartsWith('M') ? Math.Round(amount / 12, 2) : amount;
     }
+
+    public static bool TryLicence(string value, out LicenceRequirement licence)
+    {
+        (var known, licence) = value.Trim().ToUpperInvariant() switch
+        {
+            "E" or "REQUIRED" => (true, LicenceRequirement.Required),
+            "S" or "DESIRED" => (true, LicenceRequirement.Desired),
+            "NONE" or "NOTASKED" or "NO" => (true, LicenceRequirement.NotAsked),
+            _ => (false, LicenceRequirement.NotAsked),
+        };
+        return known;
+    }
+
+    /// <summary>France Travail's <c>permis</c>: required when one licence is (E), desired when all are desired (S),
+    /// not asked when the list is absent or empty (the feed lists every licence an offer asks for).</summary>
+    public static LicenceRequirement Licence(IReadOnlyList<FranceTravailLicence>? permis) =>
+        permis is not { Count: > 0 } ? LicenceRequirement.NotAsked
+        : permis.Any(p => !string.Equals(p.Exigence?.Trim(), "S", StringComparison.OrdinalIgnoreCase)) ? LicenceRequirement.Required
+        : LicenceRequirement.Desired;
 
     /// <summary>"Temps plein" → true, "Temps partiel" → false.</summary>
     public static bool? FullTime(string? label) =>

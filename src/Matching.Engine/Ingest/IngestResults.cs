@@ -55,6 +55,8 @@ public enum IngestStatus
     Created,
     Updated,
     Invalid,
+    /// <summary>Valid, but the index refused it (a remote index's per-item error): not stored; retry it when the error is transient.</summary>
+    Failed,
 }
 
 /// <summary>The per-item line of a bulk ingest response.</summary>

@@ -121,6 +121,18 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
             report.Error("experience", IngestCodes.ExperienceExpected);
         }
         var experienceYears = report.Range(offer.ExperienceYears, "experienceYears", 0, 60);
+        LicenceRequirement? licence = null;
+        if (!string.IsNullOrWhiteSpace(offer.DrivingLicence))
+        {
+            if (IngestCodes.TryLicence(offer.DrivingLicence, out var stated))
+            {
+                licence = stated;
+            }
+            else
+            {
+                report.Error("drivingLicence", IngestCodes.LicenceExpected);
+            }
+        }
         var hours = report.Text(offer.Hours, "hours", MaxShortText);
         var salary = report.Text(offer.Salary, "salary", MaxShortText);
         var company = report.Text(offer.Company, "company", MaxShortText);
@@ -143,6 +155,7 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
             Experience = experience,
             ExperienceYears = experienceYears,
             FullTime = offer.FullTime,
+            DrivingLicence = licence,
             Hours = hours,
             Salary = salary,
             Company = company,
@@ -207,6 +220,7 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
             Experience = experience,
             ExperienceYears = IngestCodes.ExperienceYears(offer.ExperienceLibelle),
             FullTime = IngestCodes.FullTime(offer.DureeTravailLibelleConverti),
+            DrivingLicence = IngestCodes.Licence(offer.Permis),
             Hours = offer.DureeTravailLibelle?.Trim(),
             Salary = offer.Salaire?.Libelle?.Trim(),
             Company = offer.Entreprise?.Nom?.Trim(),

@@ -42,6 +42,9 @@ public sealed record OfferInput : OfferSubmission
 
     public double? ExperienceYears { get; init; }
     public bool? FullTime { get; init; }
+
+    /// <summary>Driving licence: required, desired or none (also E, S); absent: not stated.</summary>
+    public string? DrivingLicence { get; init; }
     public string? Hours { get; init; }
     public string? Salary { get; init; }
     public string? Company { get; init; }

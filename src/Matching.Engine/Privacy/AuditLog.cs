@@ -89,7 +89,9 @@ public sealed class AuditLog(PrivacyDatabase database, TimeProvider time) : IPer
 
     /// <summary>
     /// Erases a user. A seeker's lines go; an adviser's or recruiter's reads stay in the seekers'
-    /// logs (they are the seekers' data) with the actor replaced by the erasure id.
+    /// logs (they are the seekers' data) with the actor replaced by the erasure id. As the last step
+    /// of an erasure (<see cref="PersonalDataService.EraseAsync"/>), it also checkpoints the file's WAL,
+    /// whose older frames would otherwise keep what every store just deleted.
     /// </summary>
     public string Erase(DataSubject subject, DateTimeOffset at)
     {
@@ -114,6 +116,7 @@ public sealed class AuditLog(PrivacyDatabase database, TimeProvider time) : IPer
             ("$action", subject.Kind == DataSubjectKind.Seeker ? ErasureAction : UserErasureAction),
             ("$resource", "erasure:" + erasureId));
         transaction.Commit();
+        database.Checkpoint();
         return erasureId;
     }
 

@@ -116,6 +116,13 @@ public sealed class ContactRequests(PrivacyDatabase database, TimeProvider time)
         return (long)command.ExecuteScalar()! == 1;
     }
 
+    /// <summary>Every request, oldest first (the offer ranking reads them as implicit positives).</summary>
+    public IReadOnlyList<ContactRequest> All()
+    {
+        using var connection = database.Open();
+        return Query(connection, "ORDER BY created_at, id");
+    }
+
     public int EraseSeeker(string seekerId) => Delete("seeker_id", seekerId);
 
     public int EraseRecruiter(string recruiterId) => Delete("recruiter_id", recruiterId);

@@ -1,3 +1,4 @@
+using Matching.Engine.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Matching.Engine.Privacy;
@@ -5,40 +6,45 @@ namespace Matching.Engine.Privacy;
 /// <summary>
 /// The privacy tables (audit log, contact requests, issued pseudonyms, caseloads) in the same SQLite
 /// file as the rest of Coach's store, so one backup and one erasure cover everything. Connections
-/// are pooled and short-lived: the file is shared with the index's writer (WAL).
+/// come from the factory the other stores share (WAL, secure delete, busy timeout).
 /// </summary>
-public sealed class PrivacyDatabase
+public sealed class PrivacyDatabase : IDisposable
 {
-    private readonly string _connectionString;
+    private readonly SqliteConnectionFactory _database;
+    private readonly bool _ownsDatabase;
 
-    public PrivacyDatabase(string path)
+    /// <summary>The privacy tables in Coach's SQLite file, through the shared connection factory.</summary>
+    public PrivacyDatabase(SqliteConnectionFactory database)
+        : this(database, ownsDatabase: false)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Path = System.IO.Path.GetFullPath(path);
-        if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        using var connection = Open();
-        Execute(connection, Schema);
     }
 
-    public string Path { get; }
-
-    internal SqliteConnection Open()
+    /// <summary>The privacy tables on their own file (tests, tools).</summary>
+    public PrivacyDatabase(string path)
+        : this(new SqliteConnectionFactory(path), ownsDatabase: true)
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // Another writer (the index) may hold the lock for a moment: wait rather than fail.
-        Execute(connection, "PRAGMA busy_timeout=10000;");
-        return connection;
+    }
+
+    private PrivacyDatabase(SqliteConnectionFactory database, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        database.Migrate("privacy", [Schema]);
+    }
+
+    public string Path => _database.Path;
+
+    internal SqliteConnection Open() => _database.Open();
+
+    /// <summary>After an erasure: the WAL's older frames must not keep what was deleted.</summary>
+    internal void Checkpoint() => _database.Checkpoint();
+
+    public void Dispose()
+    {
+        if (_ownsDatabase)
+        {
+            _database.Dispose();
+        }
     }
 
     internal static void Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
@@ -63,7 +69,6 @@ public sealed class PrivacyDatabase
     internal static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 
     private const string Schema = """
-        PRAGMA journal_mode=WAL;
         CREATE TABLE IF NOT EXISTS privacy_audit (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             at INTEGER NOT NULL,

@@ -1,5 +1,6 @@
 using Matching.Engine.Hosting;
 using Matching.Engine.Privacy;
+using Matching.Engine.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,9 @@ public static class PrivacyServiceCollectionExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.PseudonymKey) || IsValidKey(o.PseudonymKey),
                 $"Coach:PseudonymKey must be base64 of at least {PseudonymKey.MinBytes} bytes (openssl rand -base64 32).")
             .ValidateOnStart();
-        services.AddSingleton(sp => new PrivacyDatabase(ContentPath(sp, sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.StorePath)));
+        // The same file and connection factory as the other stores (AddMatchingEngine registers it first when both are used).
+        services.TryAddSingleton(sp => new SqliteConnectionFactory(ContentPath(sp, sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.StorePath)));
+        services.AddSingleton(sp => new PrivacyDatabase(sp.GetRequiredService<SqliteConnectionFactory>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PrivacyOptions>>().Value;

@@ -11,14 +11,29 @@ public enum ReviewGrade
 /// <summary>The adviser's score for one advice: 3 priority, 2 secondary, 1 to look at, 0 hide from the seeker.</summary>
 public sealed record AdviceReview(string ModuleId, int NewScore, string? Comment = null);
 
+/// <summary>The adviser's grade of one offer Coach suggested to the seeker: 0 not for them, 1 worth a look, 2 a good match.</summary>
+public sealed record OfferReview(string OfferId, int Grade, string? Comment = null)
+{
+    public const int MaxGrade = 2;
+}
+
 /// <summary>What an adviser submits for one seeker. <see cref="Grade"/> is nullable so a missing grade is reported, not defaulted.</summary>
+/// <param name="OfferReviews">Grades of the suggested offers (they train the offer ranking); none when the adviser graded none.</param>
 public sealed record Review(
     ReviewGrade? Grade,
     string? Comment,
     string? DiagnosisComment,
     IReadOnlyList<AdviceReview> AdviceReviews,
     string ReviewerId,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    IReadOnlyList<OfferReview>? OfferReviews = null);
+
+/// <summary>An adviser's grade of a suggested offer, as the ranking model's training reads it.</summary>
+public sealed record OfferGrade(long ReviewId, string SeekerId, string OfferId, int Grade, string ReviewerId, DateTimeOffset At);
+
+/// <summary>An advice review with what the adviser saw, as the advice ranking's training reads it.</summary>
+/// <param name="OriginalScore">The engine's score the adviser saw; null when the snapshot did not hold the advice.</param>
+public sealed record AdviceReviewRow(long ReviewId, string SeekerId, string? SnapshotJson, string ModuleId, int? OriginalScore, int NewScore);
 
 /// <summary>A seeker waiting for review, oldest first in <see cref="ReviewStore.Queue"/>.</summary>
 /// <param name="EnqueuedAt">When the seeker first entered the queue; a newer snapshot does not reset it.</param>

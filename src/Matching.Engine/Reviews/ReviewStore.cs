@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Matching.Engine.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Matching.Engine.Reviews;
@@ -8,13 +9,15 @@ namespace Matching.Engine.Reviews;
 /// Advisers' reviews of seekers' diagnoses and strategies, in the application's SQLite file (own tables
 /// <c>review_queue</c>, <c>reviews</c>, <c>review_advice</c>). Reviews are kept for good: they feed the ranking
 /// model, so the store only appends, and a trigger refuses updates. The one deletion is the GDPR erasure of a
-/// seeker (<see cref="EraseSeeker"/>). Thread-safe: each call uses its own pooled connection.
+/// seeker (<see cref="EraseSeeker"/>). Thread-safe: each call uses its own pooled connection. Input rules are in
+/// <see cref="ReviewValidation"/>, the CSV export in <see cref="ReviewCsvExport"/>.
 /// </summary>
 public sealed class ReviewStore : IDisposable
 {
     public const int MaxCommentLength = 2000;
     public const int MaxIdLength = 200;
 
+    /// <summary>The schema, one migration per version (<see cref="SqliteConnectionFactory.Migrate"/>).</summary>
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS review_queue(
             seeker_id TEXT PRIMARY KEY,
@@ -39,36 +42,45 @@ public sealed class ReviewStore : IDisposable
             new_score INTEGER NOT NULL,
             comment TEXT,
             PRIMARY KEY(review_id, module_id));
+        CREATE TABLE IF NOT EXISTS review_offers(
+            review_id INTEGER NOT NULL REFERENCES reviews(id),
+            offer_id TEXT NOT NULL,
+            grade INTEGER NOT NULL,
+            comment TEXT,
+            PRIMARY KEY(review_id, offer_id));
+        CREATE TRIGGER IF NOT EXISTS review_offers_append_only BEFORE UPDATE ON review_offers
+            BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
         CREATE TRIGGER IF NOT EXISTS reviews_append_only BEFORE UPDATE ON reviews
             BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
         CREATE TRIGGER IF NOT EXISTS review_advice_append_only BEFORE UPDATE ON review_advice
             BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteConnectionFactory _database;
+    private readonly bool _ownsDatabase;
     private readonly TimeProvider _time;
 
-    /// <param name="connectionStringOrPath">A SQLite connection string ("Data Source=coach.db") or a file path.</param>
+    /// <summary>The store in Coach's SQLite file, through the connection factory the other stores share.</summary>
     /// <param name="time">Clock for waiting times; the system clock by default.</param>
-    public ReviewStore(string connectionStringOrPath, TimeProvider? time = null)
+    public ReviewStore(SqliteConnectionFactory database, TimeProvider? time = null)
+        : this(database, ownsDatabase: false, time)
     {
-        if (string.IsNullOrWhiteSpace(connectionStringOrPath))
-        {
-            throw new ArgumentException("connectionStringOrPath: a SQLite connection string or file path is required.", nameof(connectionStringOrPath));
-        }
+    }
+
+    /// <summary>A store on its own file (tests, tools).</summary>
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="time">Clock for waiting times; the system clock by default.</param>
+    public ReviewStore(string path, TimeProvider? time = null)
+        : this(new SqliteConnectionFactory(path), ownsDatabase: true, time)
+    {
+    }
+
+    private ReviewStore(SqliteConnectionFactory database, bool ownsDatabase, TimeProvider? time)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
         _time = time ?? TimeProvider.System;
-        var builder = connectionStringOrPath.Contains('=', StringComparison.Ordinal)
-            ? new SqliteConnectionStringBuilder(connectionStringOrPath)
-            : new SqliteConnectionStringBuilder { DataSource = connectionStringOrPath };
-        builder.Mode = SqliteOpenMode.ReadWriteCreate;
-        builder.Pooling = true;
-        // Other components write the same file: wait for their transactions rather than fail with SQLITE_BUSY.
-        builder.DefaultTimeout = 30;
-        _connectionString = builder.ToString();
-        using var connection = Open();
-        // WAL lets advisers read the queue while a review is written; FULL sync because a review is never re-creatable.
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, Schema);
+        database.Migrate("reviews", [Schema]);
     }
 
     /// <summary>
@@ -78,24 +90,7 @@ public sealed class ReviewStore : IDisposable
     /// </summary>
     public bool Enqueue(string seekerId, string snapshotJson, DateTimeOffset at)
     {
-        var errors = new Errors();
-        errors.Id("seekerId", seekerId);
-        if (string.IsNullOrWhiteSpace(snapshotJson))
-        {
-            errors.Add("snapshotJson", "The diagnosis and strategy snapshot is required.");
-        }
-        else
-        {
-            try
-            {
-                using var _ = JsonDocument.Parse(snapshotJson);
-            }
-            catch (JsonException e)
-            {
-                errors.Add("snapshotJson", $"Not valid JSON: {e.Message}");
-            }
-        }
-        errors.ThrowIfAny();
+        ReviewValidation.Enqueue(seekerId, snapshotJson);
 
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
@@ -144,9 +139,7 @@ public sealed class ReviewStore : IDisposable
     /// <summary>The seeker's pending snapshot (if queued) and review history; empty history when never reviewed.</summary>
     public SeekerReviews Get(string seekerId)
     {
-        var errors = new Errors();
-        errors.Id("seekerId", seekerId);
-        errors.ThrowIfAny();
+        ReviewValidation.SeekerId(seekerId);
         using var connection = Open();
         QueuedSeeker? pending = null;
         using (var command = Command(connection, null,
@@ -169,7 +162,7 @@ public sealed class ReviewStore : IDisposable
     public StoredReview Submit(string seekerId, Review review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        Validate(seekerId, review);
+        ReviewValidation.Submit(seekerId, review);
 
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
@@ -190,6 +183,11 @@ public sealed class ReviewStore : IDisposable
                 """,
                 ("$id", id), ("$m", advice.ModuleId), ("$o", original.TryGetValue(advice.ModuleId, out var o) ? o : null), ("$n", advice.NewScore), ("$c", advice.Comment));
         }
+        foreach (var offer in review.OfferReviews ?? [])
+        {
+            Execute(connection, transaction, "INSERT INTO review_offers(review_id, offer_id, grade, comment) VALUES ($id, $o, $g, $c)",
+                ("$id", id), ("$o", offer.OfferId), ("$g", offer.Grade), ("$c", offer.Comment));
+        }
         Execute(connection, transaction, "DELETE FROM review_queue WHERE seeker_id = $s", ("$s", seekerId));
         transaction.Commit();
         return new StoredReview(id, seekerId, review with { At = DateTimeOffset.FromUnixTimeMilliseconds(review.At.ToUnixTimeMilliseconds()) }, snapshot, original);
@@ -206,9 +204,7 @@ public sealed class ReviewStore : IDisposable
     /// <summary>The latest review's advice scores beside the scores the engine had given, in module order.</summary>
     public IReadOnlyList<AdviceChange> Changes(string seekerId)
     {
-        var errors = new Errors();
-        errors.Id("seekerId", seekerId);
-        errors.ThrowIfAny();
+        ReviewValidation.SeekerId(seekerId);
         using var connection = Open();
         using var command = Command(connection, null, """
             SELECT module_id, original_score, new_score, comment FROM review_advice
@@ -227,57 +223,75 @@ public sealed class ReviewStore : IDisposable
     /// <summary>GDPR erasure: every review, advice review and queue entry of the seeker. Returns the reviews removed.</summary>
     public int EraseSeeker(string seekerId)
     {
-        var errors = new Errors();
-        errors.Id("seekerId", seekerId);
-        errors.ThrowIfAny();
+        ReviewValidation.SeekerId(seekerId);
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, "DELETE FROM review_advice WHERE review_id IN (SELECT id FROM reviews WHERE seeker_id = $s)", ("$s", seekerId));
+        Execute(connection, transaction, "DELETE FROM review_offers WHERE review_id IN (SELECT id FROM reviews WHERE seeker_id = $s)", ("$s", seekerId));
         var removed = Execute(connection, transaction, "DELETE FROM reviews WHERE seeker_id = $s", ("$s", seekerId));
         Execute(connection, transaction, "DELETE FROM review_queue WHERE seeker_id = $s", ("$s", seekerId));
         transaction.Commit();
         return removed;
     }
 
-    /// <summary>
-    /// All reviews as CSV (RFC 4180: comma separated, CRLF line ends, fields with a comma, quote or line break quoted,
-    /// quotes doubled), one row per advice review; a review without advice reviews gets one row with empty advice
-    /// columns, so every review appears. Ordered by review id then module id. Times are UTC ISO 8601.
-    /// </summary>
+    /// <summary>Every grade advisers gave a suggested offer, oldest review first (the offer ranking trains on them).</summary>
+    public IReadOnlyList<OfferGrade> OfferGrades()
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, """
+            SELECT r.id, r.seeker_id, o.offer_id, o.grade, r.reviewer_id, r.reviewed_at
+            FROM review_offers o JOIN reviews r ON r.id = o.review_id ORDER BY r.id, o.offer_id
+            """);
+        using var reader = command.ExecuteReader();
+        var grades = new List<OfferGrade>();
+        while (reader.Read())
+        {
+            grades.Add(new OfferGrade(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+        return grades;
+    }
+
+    /// <summary>Every advice review with the snapshot the adviser saw, oldest review first (the advice ranking trains on them).</summary>
+    public IReadOnlyList<AdviceReviewRow> AdviceReviewRows()
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, """
+            SELECT r.id, r.seeker_id, r.snapshot_json, a.module_id, a.original_score, a.new_score
+            FROM review_advice a JOIN reviews r ON r.id = a.review_id ORDER BY r.id, a.module_id
+            """);
+        using var reader = command.ExecuteReader();
+        var rows = new List<AdviceReviewRow>();
+        while (reader.Read())
+        {
+            rows.Add(new AdviceReviewRow(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.GetInt32(5)));
+        }
+        return rows;
+    }
+
+    /// <summary>How many reviews the store holds.</summary>
+    public long CountReviews()
+    {
+        using var connection = Open();
+        return Scalar<long>(connection, null, "SELECT COUNT(*) FROM reviews");
+    }
+
+    /// <summary>All reviews as CSV, one row per advice review (<see cref="ReviewCsvExport"/>).</summary>
     public void ExportCsv(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         using var connection = Open();
-        using var command = Command(connection, null, """
-            SELECT r.id, r.seeker_id, r.reviewer_id, r.reviewed_at, r.grade, r.comment, r.diagnosis_comment,
-                   a.module_id, a.original_score, a.new_score, a.comment
-            FROM reviews r LEFT JOIN review_advice a ON a.review_id = r.id
-            ORDER BY r.id, a.module_id
-            """);
-        using var reader = command.ExecuteReader();
-        WriteRow(writer, ["review_id", "seeker_id", "reviewer_id", "reviewed_at", "grade", "comment", "diagnosis_comment",
-            "module_id", "original_score", "new_score", "advice_comment"]);
-        var fields = new string?[11];
-        while (reader.Read())
-        {
-            fields[0] = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-            fields[1] = reader.GetString(1);
-            fields[2] = reader.GetString(2);
-            fields[3] = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-            fields[4] = reader.GetString(4);
-            for (var i = 5; i < fields.Length; i++)
-            {
-                fields[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
-            }
-            WriteRow(writer, fields);
-        }
+        ReviewCsvExport.Write(connection, writer);
     }
 
-    /// <summary>Returns the pooled connections, so the file can be moved or reopened.</summary>
+    /// <summary>A store on its own file closes it; the shared factory is closed by its owner.</summary>
     public void Dispose()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        if (_ownsDatabase)
+        {
+            _database.Dispose();
+        }
     }
 
     internal static string GradeName(ReviewGrade grade) => grade switch
@@ -295,52 +309,6 @@ public sealed class ReviewStore : IDisposable
         "bad" => ReviewGrade.Bad,
         _ => throw new InvalidDataException($"reviews.grade holds '{name}', which is no grade."),
     };
-
-    private static void Validate(string seekerId, Review review)
-    {
-        var errors = new Errors();
-        errors.Id("seekerId", seekerId);
-        errors.Id("reviewerId", review.ReviewerId);
-        if (review.Grade is not { } grade)
-        {
-            errors.Add("grade", "The overall grade is required (excellent, goodEnough or bad).");
-        }
-        else if (!Enum.IsDefined(grade))
-        {
-            errors.Add("grade", $"'{grade}' is not a grade (excellent, goodEnough or bad).");
-        }
-        errors.Comment("comment", review.Comment);
-        errors.Comment("diagnosisComment", review.DiagnosisComment);
-        if (review.AdviceReviews is null)
-        {
-            errors.Add("adviceReviews", "The list of advice reviews is required (it may be empty).");
-        }
-        else
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < review.AdviceReviews.Count; i++)
-            {
-                var advice = review.AdviceReviews[i];
-                var field = $"adviceReviews[{i}]";
-                if (advice is null)
-                {
-                    errors.Add(field, "An advice review is missing.");
-                    continue;
-                }
-                errors.Id($"{field}.moduleId", advice.ModuleId);
-                if (advice.ModuleId is { } module && !seen.Add(module))
-                {
-                    errors.Add($"{field}.moduleId", $"'{module}' is reviewed twice.");
-                }
-                if (advice.NewScore is < 0 or > 3)
-                {
-                    errors.Add($"{field}.newScore", $"{advice.NewScore} is out of range: 3 priority, 2 secondary, 1 to look at, 0 hide.");
-                }
-                errors.Comment($"{field}.comment", advice.Comment);
-            }
-        }
-        errors.ThrowIfAny();
-    }
 
     /// <summary>
     /// The advice scores a snapshot shows the seeker: every JSON object with a string "moduleId" and an integer
@@ -427,10 +395,29 @@ public sealed class ReviewStore : IDisposable
             }
         }
 
+        var offers = new Dictionary<long, List<OfferReview>>();
+        using (var command = Command(connection, null, """
+            SELECT o.review_id, o.offer_id, o.grade, o.comment
+            FROM review_offers o JOIN reviews r ON r.id = o.review_id WHERE r.seeker_id = $s ORDER BY o.review_id, o.offer_id
+            """, ("$s", seekerId)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetInt64(0);
+                if (!offers.TryGetValue(id, out var list))
+                {
+                    offers[id] = list = [];
+                }
+                list.Add(new OfferReview(reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+        }
+
         return [.. reviews.Select(r =>
         {
             var list = advice.TryGetValue(r.Id, out var entry) ? entry.Reviews : [];
-            var review = new Review(ParseGrade(r.Grade), r.Comment, r.Diagnosis, list, r.Reviewer, DateTimeOffset.FromUnixTimeMilliseconds(r.At));
+            var review = new Review(ParseGrade(r.Grade), r.Comment, r.Diagnosis, list, r.Reviewer, DateTimeOffset.FromUnixTimeMilliseconds(r.At),
+                offers.TryGetValue(r.Id, out var graded) ? graded : []);
             // Originals come from the snapshot itself, so they list every advice the seeker saw, reviewed or not.
             var original = r.Snapshot is null ? new Dictionary<string, int>(StringComparer.Ordinal) : OriginalScores(r.Snapshot);
             return new StoredReview(r.Id, seekerId, review, r.Snapshot, original);
@@ -445,44 +432,8 @@ public sealed class ReviewStore : IDisposable
             waiting < TimeSpan.Zero ? TimeSpan.Zero : waiting, reader.GetString(1));
     }
 
-    private static void WriteRow(TextWriter writer, IReadOnlyList<string?> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                writer.Write(',');
-            }
-            var field = fields[i] ?? "";
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                writer.Write('"');
-                writer.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
-                writer.Write('"');
-            }
-            else
-            {
-                writer.Write(field);
-            }
-        }
-        writer.Write("\r\n");
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // synchronous is a per-connection setting, not stored in the file like journal_mode.
-        Execute(connection, "PRAGMA synchronous=FULL;");
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    // synchronous=FULL (a review is never re-creatable), WAL and secure delete: the factory's settings.
+    private SqliteConnection Open() => _database.Open();
 
     private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
@@ -507,48 +458,5 @@ public sealed class ReviewStore : IDisposable
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
         return command;
-    }
-
-    /// <summary>Per-field validation errors, thrown together.</summary>
-    private sealed class Errors
-    {
-        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
-
-        public void Add(string field, string message)
-        {
-            if (!_errors.TryGetValue(field, out var list))
-            {
-                _errors[field] = list = [];
-            }
-            list.Add(message);
-        }
-
-        public void Id(string field, string? value)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                Add(field, "Required.");
-            }
-            else if (value.Length > MaxIdLength)
-            {
-                Add(field, $"At most {MaxIdLength} characters ({value.Length} given).");
-            }
-        }
-
-        public void Comment(string field, string? value)
-        {
-            if (value is { Length: > MaxCommentLength })
-            {
-                Add(field, $"At most {MaxCommentLength} characters ({value.Length} given).");
-            }
-        }
-
-        public void ThrowIfAny()
-        {
-            if (_errors.Count > 0)
-            {
-                throw new ReviewValidationException(_errors.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
-            }
-        }
     }
 }

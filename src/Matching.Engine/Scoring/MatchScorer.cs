@@ -17,7 +17,7 @@ namespace Matching.Engine.Scoring;
 /// Skills             = Demand × (0.1 + 0.9·SupplyUse)
 /// Distance           = 1 − 0.3·d/radius when both sides have a place and d ≤ radius; excluded when d > radius;
 ///                      1 when either side has no place (d: great-circle km, mean Earth radius 6371.0088 km)
-/// Contract           = 1 when the offer's contract is one of the seeker's wishes or either side is unspecified, else 0.85
+/// Contract           = 1 when the offer's contract is one of the seeker's wishes or either side is unspecified, else 0.5
 /// Experience         = min(by requirement, by years): requirement E and seeker &lt; 1 year → 0.8, S and 0 year → 0.9,
 ///                      else 1; years asked A &gt; seeker's years y → 0.8 + 0.2·y/A, else 1
 /// Total              = Skills × Distance × Contract × Experience
@@ -33,7 +33,9 @@ public static class MatchScorer
     /// <summary>Share of the skills score kept when the offer uses none of the supplier's skills exactly (the "a" of docs/scoring.md).</summary>
     public const double SupplyUseFloor = 0.1;
     public const double DistanceDecay = 0.3;
-    public const double ContractMismatch = 0.85;
+    /// <summary>An offer's contract outside the seeker's wishes halves the score: a visible penalty strong enough that a
+    /// CDI/CDD seeker sees temp work after the contracts they asked for (0.85 left it first; docs/scoring.md).</summary>
+    public const double ContractMismatch = 0.5;
     public const double ExperienceRequiredMissing = 0.8;
     public const double ExperienceDesiredMissing = 0.9;
     public const double ExperienceYearsFloor = 0.8;

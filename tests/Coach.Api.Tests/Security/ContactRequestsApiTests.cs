@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Coach.Api.Security;
+using Matching.Engine.Access;
 using Matching.Engine.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,9 +9,12 @@ namespace Coach.Api.Tests.Security;
 
 public sealed class ContactRequestsApiTests(CoachApiFactory factory) : IClassFixture<CoachApiFactory>
 {
-    /// <summary>What a recruiter's search does: the candidates shown get this recruiter's pseudonyms.</summary>
-    private string Show(string recruiterId, string seekerId) =>
-        factory.Services.GetRequiredService<Pseudonyms>().Issue(recruiterId, [seekerId])[0];
+    /// <summary>What a recruiter's search does: a consenting candidate is shown under this recruiter's pseudonym.</summary>
+    private async Task<string> ShowAsync(string recruiterId, string seekerId)
+    {
+        await factory.ConsentingSeekerAsync(seekerId);
+        return factory.Services.GetRequiredService<Pseudonyms>().Issue(recruiterId, [seekerId])[0];
+    }
 
     private static async Task<JsonElement> CreateAsync(HttpClient recruiter, string pseudonym, string? offerId = null)
     {
@@ -23,7 +26,7 @@ public sealed class ContactRequestsApiTests(CoachApiFactory factory) : IClassFix
     [Fact]
     public async Task A_recruiter_learns_who_the_seeker_is_only_once_they_accept()
     {
-        var pseudonym = Show("cr-recruiter-1", "cr-seeker-1");
+        var pseudonym = await ShowAsync("cr-recruiter-1", "cr-seeker-1");
         var recruiter = factory.CreateClientAs(Roles.Recruiter, "cr-recruiter-1");
         var seeker = factory.CreateClientAs(Roles.Seeker, "cr-seeker-1");
 
@@ -50,7 +53,7 @@ public sealed class ContactRequestsApiTests(CoachApiFactory factory) : IClassFix
     [Fact]
     public async Task Another_seeker_answering_a_request_gets_404_and_changes_nothing()
     {
-        var pseudonym = Show("cr-recruiter-2", "cr-seeker-2");
+        var pseudonym = await ShowAsync("cr-recruiter-2", "cr-seeker-2");
         var created = await CreateAsync(factory.CreateClientAs(Roles.Recruiter, "cr-recruiter-2"), pseudonym);
         var id = created.GetProperty("id").GetString();
         var intruder = factory.CreateClientAs(Roles.Seeker, "cr-intruder");
@@ -69,7 +72,7 @@ public sealed class ContactRequestsApiTests(CoachApiFactory factory) : IClassFix
     [Fact]
     public async Task The_seeker_declines_and_the_recruiter_still_does_not_know_who_they_are()
     {
-        var pseudonym = Show("cr-recruiter-3", "cr-seeker-3");
+        var pseudonym = await ShowAsync("cr-recruiter-3", "cr-seeker-3");
         var recruiter = factory.CreateClientAs(Roles.Recruiter, "cr-recruiter-3");
         var created = await CreateAsync(recruiter, pseudonym);
 
@@ -84,7 +87,7 @@ public sealed class ContactRequestsApiTests(CoachApiFactory factory) : IClassFix
     [Fact]
     public async Task A_recruiter_cannot_reach_a_seeker_they_were_not_shown()
     {
-        Show("cr-recruiter-4", "cr-seeker-4");
+        await ShowAsync("cr-recruiter-4", "cr-seeker-4");
         var other = factory.CreateClientAs(Roles.Recruiter, "cr-recruiter-5");
         var theirPseudonym = factory.Services.GetRequiredService<Pseudonyms>().For("cr-recruiter-4", "cr-seeker-4");
 
@@ -96,6 +99,20 @@ public sealed class ContactRequestsApiTests(CoachApiFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, byOthersPseudonym.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, byGuessedId.StatusCode);
         Assert.Equal(HttpStatusCode.Created, byShownId.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_seeker_who_withdrew_their_consent_cannot_be_asked()
+    {
+        var pseudonym = await ShowAsync("cr-recruiter-7", "cr-seeker-7");
+        await factory.Services.GetRequiredService<Matching.Engine.Indexing.IMatchIndex>()
+            .UpsertProfilesAsync([new Matching.Engine.Indexing.ProfileDocument { Id = "cr-seeker-7", Searchable = false }]);
+
+        var response = await factory.CreateClientAs(Roles.Recruiter, "cr-recruiter-7")
+            .PostAsJsonAsync("/api/contact-requests", new { pseudonym, message = "Hello" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(factory.Services.GetRequiredService<ContactRequests>().ToSeeker("cr-seeker-7"));
     }
 
     [Theory]

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text.Json;
-using Coach.Api.Security;
+using Matching.Engine.Access;
 using Matching.Engine.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,8 +9,11 @@ namespace Coach.Api.Tests.Security;
 
 public sealed class PrivacyApiTests(CoachApiFactory factory) : IClassFixture<CoachApiFactory>
 {
-    private static ClaimsPrincipal User(string role, string id) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, role)], "test"));
+    private static CoachUser User(string role, string id) => new(id, role);
+
+    /// <summary>A read of data that exists (the loader finds something).</summary>
+    private Task<string?> ReadAsync(CoachUser user, string seekerId, string resource, string reason) =>
+        Access.ReadAsync(user, seekerId, resource, reason, () => Task.FromResult<string?>("data"));
 
     private SeekerAccess Access => factory.Services.GetRequiredService<SeekerAccess>();
 
@@ -26,7 +28,7 @@ public sealed class PrivacyApiTests(CoachApiFactory factory) : IClassFixture<Coa
     {
         await AssignAsync("pa-adviser-1", "pa-seeker-1");
 
-        Assert.True(Access.TryRead(User(Roles.Adviser, "pa-adviser-1"), "pa-seeker-1", "profile", "review queue"));
+        Assert.NotNull(await ReadAsync(User(Roles.Adviser, "pa-adviser-1"), "pa-seeker-1", "profile", "review queue"));
         Access.RecordReview(User(Roles.Adviser, "pa-adviser-1"), "pa-seeker-1", "review:1", "review queue");
 
         var log = await factory.CreateClientAs(Roles.Seeker, "pa-seeker-1").GetFromJsonAsync<JsonElement[]>("/api/me/access-log");
@@ -58,19 +60,30 @@ public sealed class PrivacyApiTests(CoachApiFactory factory) : IClassFixture<Coa
     }
 
     [Fact]
-    public void A_refused_read_is_not_recorded_and_a_seeker_reading_their_own_data_is_not_audited()
+    public async Task A_refused_read_is_not_recorded_and_a_seeker_reading_their_own_data_is_not_audited()
     {
-        Assert.False(Access.TryRead(User(Roles.Adviser, "pa-adviser-4"), "pa-seeker-4", "profile", "curiosity"));
-        Assert.True(Access.TryRead(User(Roles.Seeker, "pa-seeker-4"), "pa-seeker-4", "profile", "own"));
+        Assert.Null(await ReadAsync(User(Roles.Adviser, "pa-adviser-4"), "pa-seeker-4", "profile", "curiosity"));
+        Assert.NotNull(await ReadAsync(User(Roles.Seeker, "pa-seeker-4"), "pa-seeker-4", "profile", "own"));
 
         Assert.Empty(factory.Services.GetRequiredService<AuditLog>().ForSeeker("pa-seeker-4"));
+    }
+
+    [Fact]
+    public async Task A_read_of_nothing_is_not_recorded_under_the_id_asked()
+    {
+        var admin = User(Roles.Admin, "pa-admin");
+
+        Assert.Null(await Access.ReadAsync(admin, "pa-nobody", "profile", "curiosity", () => Task.FromResult<string?>(null)));
+
+        Assert.Empty(factory.Services.GetRequiredService<AuditLog>().ForSeeker("pa-nobody"));
     }
 
     [Fact]
     public async Task The_export_holds_every_kind_of_record_about_the_seeker()
     {
         await AssignAsync("pa-adviser-5", "pa-seeker-5");
-        Access.TryRead(User(Roles.Adviser, "pa-adviser-5"), "pa-seeker-5", "diagnosis", "follow-up");
+        await factory.ConsentingSeekerAsync("pa-seeker-5");
+        await ReadAsync(User(Roles.Adviser, "pa-adviser-5"), "pa-seeker-5", "diagnosis", "follow-up");
         var pseudonym = factory.Services.GetRequiredService<Pseudonyms>().Issue("pa-recruiter-5", ["pa-seeker-5"])[0];
         var created = await factory.CreateClientAs(Roles.Recruiter, "pa-recruiter-5")
             .PostAsJsonAsync("/api/contact-requests", new { pseudonym, message = "Hello" });
@@ -91,7 +104,8 @@ public sealed class PrivacyApiTests(CoachApiFactory factory) : IClassFixture<Coa
     public async Task Erasure_leaves_no_trace_but_an_anonymous_line()
     {
         await AssignAsync("pa-adviser-6", "pa-seeker-6");
-        Access.TryRead(User(Roles.Adviser, "pa-adviser-6"), "pa-seeker-6", "profile", "follow-up");
+        await factory.ConsentingSeekerAsync("pa-seeker-6");
+        await ReadAsync(User(Roles.Adviser, "pa-adviser-6"), "pa-seeker-6", "profile", "follow-up");
         var pseudonym = factory.Services.GetRequiredService<Pseudonyms>().Issue("pa-recruiter-6", ["pa-seeker-6"])[0];
         await factory.CreateClientAs(Roles.Recruiter, "pa-recruiter-6").PostAsJsonAsync("/api/contact-requests", new { pseudonym, message = "Hello" });
         var seeker = factory.CreateClientAs(Roles.Seeker, "pa-seeker-6");
@@ -137,6 +151,7 @@ public sealed class PrivacyApiTests(CoachApiFactory factory) : IClassFixture<Coa
     [Fact]
     public async Task A_recruiter_erasing_themself_removes_their_requests()
     {
+        await factory.ConsentingSeekerAsync("pa-seeker-7");
         var pseudonym = factory.Services.GetRequiredService<Pseudonyms>().Issue("pa-recruiter-7", ["pa-seeker-7"])[0];
         var recruiter = factory.CreateClientAs(Roles.Recruiter, "pa-recruiter-7");
         await recruiter.PostAsJsonAsync("/api/contact-requests", new { pseudonym, message = "Hello" });

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Coach.Api.Security;
+using Coach.Web;
+using Matching.Engine.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -15,8 +17,8 @@ using Microsoft.Extensions.Hosting;
 namespace Coach.Api.Tests.Security;
 
 /// <summary>
-/// The security pipeline on a small host (access-rule defaults, rate and body limits) with endpoints declaring the
-/// policies the search and ingest groups use; security headers and 413 on the real app.
+/// The security pipeline on a small host (access-rule defaults, cost-based rate limits, body limits) with endpoints
+/// declaring the costs and policies the feature groups use; security headers and 413 on the real app.
 /// </summary>
 public sealed class SecurityPipelineTests(CoachApiFactory factory) : IClassFixture<CoachApiFactory>, IAsyncLifetime
 {
@@ -31,7 +33,9 @@ public sealed class SecurityPipelineTests(CoachApiFactory factory) : IClassFixtu
         {
             ["Coach:StorePath"] = Path.Combine(_root, "coach.db"),
             ["Coach:CachePath"] = Path.Combine(_root, "cache"),
-            ["Coach:RateLimits:SearchPerMinute"] = "2",
+            // Two searches (5 units each) a minute per person, four per address for anonymous callers.
+            ["Coach:RateLimits:CallerUnitsPerMinute"] = "10",
+            ["Coach:RateLimits:AnonymousUnitsPerMinutePerAddress"] = "20",
             ["Coach:RateLimits:IngestPerMinute"] = "1",
             ["Coach:BodyLimits:DefaultBytes"] = "1000",
             ["Coach:BodyLimits:IngestBytes"] = "5000",
@@ -40,9 +44,18 @@ public sealed class SecurityPipelineTests(CoachApiFactory factory) : IClassFixtu
         builder.Services.AddCoachSecurity(builder.Configuration, builder.Environment);
         _app = builder.Build();
         _app.UseStatusCodePages();
+        _app.Use((context, next) =>
+        {
+            if (context.Request.Headers.TryGetValue(CoachApiFactory.RemoteAddressHeader, out var value))
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(value.ToString());
+            }
+            return next(context);
+        });
         _app.UseCoachSecurity();
         var api = _app.MapGroup("/test").WithAccess(Access.Public);
-        api.MapGet("/search", () => "found").RequireRateLimiting(RateLimits.Search);
+        api.MapGet("/search", () => "found").WithCost(RequestCostAttribute.Search);
+        api.MapGet("/free", () => "free").WithCost(RequestCostAttribute.Free);
         api.MapPost("/ingest", async (HttpRequest request) => (await new StreamReader(request.Body).ReadToEndAsync()).Length)
             .RequireRateLimiting(RateLimits.Ingest).WithIngestBodyLimit();
         api.MapPost("/small", async (HttpRequest request) => (await new StreamReader(request.Body).ReadToEndAsync()).Length);
@@ -104,7 +117,7 @@ public sealed class SecurityPipelineTests(CoachApiFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Each_user_has_their_own_budget_per_policy()
+    public async Task Each_user_has_their_own_budget_and_ingest_its_own_policy()
     {
         var first = ClientAs("recruiter-a");
         var second = ClientAs("recruiter-b");
@@ -113,8 +126,50 @@ public sealed class SecurityPipelineTests(CoachApiFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.TooManyRequests, (await first.GetAsync("/test/search")).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/test/search")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await first.PostAsync("/test/ingest", new StringContent("x"))).StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await first.PostAsync("/test/ingest", new StringContent("x"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.PostAsync("/test/ingest", new StringContent("x"))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await second.PostAsync("/test/ingest", new StringContent("x"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_free_endpoint_is_never_refused()
+    {
+        var client = ClientAs("recruiter-free");
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetAsync("/test/search");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/test/free")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_browsers_each_have_a_budget_and_share_their_addresss()
+    {
+        HttpClient Browser(string cookie)
+        {
+            var client = FromOffice();
+            client.DefaultRequestHeaders.Add("Cookie", $"{CurrentUser.SeekerCookie}={cookie}");
+            return client;
+        }
+        HttpClient FromOffice()
+        {
+            var client = ClientAs(null);
+            client.DefaultRequestHeaders.Add(CoachApiFactory.RemoteAddressHeader, "192.0.2.44");
+            return client;
+        }
+        var first = Browser("web-0000000000000001");
+        var second = Browser("web-0000000000000002");
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/test/search")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/test/search")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await first.GetAsync("/test/search")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/test/search")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/test/search")).StatusCode);
+
+        // The address's budget (four searches) is spent: a third browser, or a client without a cookie, waits;
+        // a signed-in user does not share it.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Browser("web-0000000000000003").GetAsync("/test/search")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await FromOffice().GetAsync("/test/search")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ClientAs("recruiter-elsewhere").GetAsync("/test/search")).StatusCode);
     }
 
     [Fact]

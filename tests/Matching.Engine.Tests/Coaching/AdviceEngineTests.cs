@@ -2,6 +2,7 @@ using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Advice;
 using Matching.Engine.Coaching.Diagnosis;
 using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Indexing;
 using static Matching.Engine.Tests.Coaching.Personas;
 
@@ -85,8 +86,10 @@ public sealed class AdviceEngineTests
     public void Refresh_cv_before_a_search_in_a_new_one_or_with_few_applications()
     {
         Assert.Equal(3, Score("refresh-cv", Settled with { SearchStarted = false, SearchStartDate = null }));
-        Assert.Equal(2, Score("refresh-cv", Settled with { SearchStartDate = Today.AddDays(-10) }));
-        Assert.Equal(2, Score("refresh-cv", Settled with { ApplicationsSoFar = 4 }));
+        Assert.Equal(2, Score("refresh-cv", Settled with { SearchStartDate = Today.AddDays(-10), InterviewsSoFar = 0 }));
+        Assert.Equal(2, Score("refresh-cv", Settled with { ApplicationsSoFar = 4, InterviewsSoFar = 0 }));
+        // Four applications, two interviews: the CV works.
+        Assert.Equal(0, Score("refresh-cv", Settled with { ApplicationsSoFar = 4, InterviewsSoFar = 2 }));
         Assert.Equal(0, Score("refresh-cv", Settled with { ApplicationsSoFar = 5 }));
         Assert.Equal(0, Score("refresh-cv", Settled with { SearchStarted = null, SearchStartDate = null }));
     }
@@ -140,12 +143,26 @@ public sealed class AdviceEngineTests
     }
 
     [Fact]
+    public void Follow_up_says_only_what_is_known_of_the_answers()
+    {
+        var silent = Get("follow-up", Settled with { ApplicationsSoFar = 30, InterviewsSoFar = 0, Frustrations = [Frustration.NoAnswers] }, Healthy);
+        Assert.Equal("advice.follow-up.reason.no-interview", silent.Reason.Key);
+        // After an interview, "your 30 applications get no answer" would be false: the seeker's own word is quoted.
+        var some = Get("follow-up", Settled with { ApplicationsSoFar = 30, InterviewsSoFar = 1, Frustrations = [Frustration.NoAnswers] }, Healthy);
+        Assert.Equal("advice.follow-up.reason.no-answers", some.Reason.Key);
+    }
+
+    [Fact]
     public void Other_work_environments_when_only_permanent_contracts_are_wished()
     {
         Assert.Equal(2, Score("other-work-environments", Settled with { ContractWishes = [ContractType.Permanent] }));
         Assert.Equal(3, Score("other-work-environments", Settled with { ContractWishes = [ContractType.Permanent] }, Healthy with { OffersPerTenJobSeekers = 4.9 }));
         Assert.Equal(0, Score("other-work-environments", Settled with { ContractWishes = [ContractType.Permanent, ContractType.Temporary] }));
         Assert.Equal(0, Score("other-work-environments", Settled with { ContractWishes = [] }));
+        // A work-study contract comes with a training: "accept temp work" would be beside the point.
+        Assert.Equal(0, Score("other-work-environments", Settled with { ContractWishes = [ContractType.WorkStudy] }));
+        Assert.Equal(0, Score("other-work-environments", Settled with { ContractWishes = [ContractType.Permanent, ContractType.WorkStudy] }));
+        Assert.Equal(0, Score("other-work-environments", Settled with { ContractWishes = [ContractType.Permanent, ContractType.Seasonal] }));
     }
 
     [Theory]
@@ -155,28 +172,41 @@ public sealed class AdviceEngineTests
     [InlineData(2.9, 0)]
     public void Better_job_in_the_same_family_from_one_and_a_half_times_the_market(double theirs, int expected)
     {
-        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("infirmier", "J1506", theirs, [])] };
+        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("infirmier", "J1506", theirs, []) { CoreSkills = 10 }] };
         Assert.Equal(expected, Score("better-job-same-family", market: market));
     }
 
     [Fact]
     public void Better_job_in_the_same_family_ignores_other_families_and_names_the_job()
     {
-        Assert.Equal(0, Score("better-job-same-family", market: Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 9, [])] }));
+        Assert.Equal(0, Score("better-job-same-family", market: Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 9, []) { CoreSkills = 10 }] }));
         var advice = Get("better-job-same-family", Settled, Personas.Tough);
         Assert.Equal("infirmier", advice.Reason.Args[0]);
     }
 
     [Theory]
-    [InlineData(3.0, 6, 3)]
-    [InlineData(2.9, 6, 2)]
+    [InlineData(3.0, 35, 3)]
+    [InlineData(2.9, 35, 2)]
     [InlineData(2.0, 50, 2)]
-    [InlineData(1.9, 6, 0)]
+    [InlineData(1.9, 35, 0)]
     [InlineData(5.0, 51, 0)]
-    public void Commute_to_a_nearby_commune_with_many_more_offers_per_inhabitant(double ratio, double km, int expected)
+    [InlineData(5.0, 30, 0)] // within the seeker's 30 km: already searched
+    public void Commute_beyond_the_radius_to_a_commune_with_many_more_offers_per_inhabitant(double ratio, double km, int expected)
     {
-        var market = Healthy with { BetterCommunes = [new BetterCommune("Villeurbanne", "69266", km, ratio)] };
+        var market = Healthy with { Offers2021WithinRadius = 6, BetterCommunes = [new BetterCommune("Villeurbanne", "69266", km, ratio)] };
         Assert.Equal(expected, Score("commute", market: market));
+    }
+
+    [Fact]
+    public void Commute_only_where_offers_are_scarce_within_the_radius()
+    {
+        // Paris with hundreds of offers around: a commune with more offers per inhabitant is no reason to commute.
+        var communes = new[] { new BetterCommune("Nanterre", "92050", 35, 4) };
+        Assert.Equal(0, Score("commute", market: Healthy with { BetterCommunes = communes, Offers2021WithinRadius = 416 }));
+        Assert.Equal(0, Score("commute", market: Healthy with { BetterCommunes = communes, Offers2021WithinRadius = null }));
+        // An easy market on paper, but fewer than 10 offers of the job within the radius: worth the trip.
+        Assert.Equal(3, Score("commute", market: Healthy with { BetterCommunes = communes, Offers2021WithinRadius = 9 }));
+        Assert.Equal(0, Score("commute", market: Healthy with { BetterCommunes = communes, Offers2021WithinRadius = 10 }));
     }
 
     [Fact]
@@ -202,21 +232,42 @@ public sealed class AdviceEngineTests
     [InlineData(45, 13, 3)]
     [InlineData(45, 6, 2)]
     [InlineData(30, 5, 1)]
-    [InlineData(46, 13, 0)]
-    public void Reorient_to_a_close_job_up_to_45_stronger_with_search_length(int age, int months, int expected)
+    [InlineData(46, 13, 3)]
+    [InlineData(56, 13, 3)] // a 56-year-old in a closing sector needs it most
+    public void Reorient_to_a_close_job_at_any_age_stronger_with_search_length(int age, int months, int expected)
     {
         var profile = Settled with { Age = age, SearchStartDate = Today.AddMonths(-months), InterviewsSoFar = 20 };
-        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, ["nettoyage"])] };
+        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, ["nettoyage"]) { CoreSkills = 10 }] };
         Assert.Equal(expected, Score("reorient-close-job", profile, market));
     }
 
     [Fact]
-    public void Reorient_needs_a_clearly_better_close_job_and_a_known_age()
+    public void Reorientation_only_towards_a_job_within_reach_of_the_seekers_skills_and_open_without_a_diploma()
     {
-        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 2.9, [])] };
+        // "Needs few new skills" must be true: half of the job's core skills held at least.
+        var far = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("technicien", "I1305", 9, ["électronique", "alarmes", "câblage", "capteurs", "plans", "normes"]) { CoreSkills = 10 }] };
+        Assert.Equal(0, Score("reorient-close-job", Settled, far));
+        var regulated = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("infirmier", "K2204", 9, []) { CoreSkills = 10, Regulated = true }] };
+        Assert.Equal(0, Score("reorient-close-job", Settled, regulated));
+    }
+
+    [Fact]
+    public void From_45_reorientation_leans_on_the_experience_that_carries_over()
+    {
+        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, ["nettoyage"]) { CoreSkills = 10 }] };
+        Assert.Contains(Get("reorient-close-job", Settled with { Age = 56 }, market).Steps, s => s.Key == "advice.reorient-close-job.experienced");
+        Assert.DoesNotContain(Get("reorient-close-job", Settled with { Age = 44 }, market).Steps, s => s.Key == "advice.reorient-close-job.experienced");
+    }
+
+    [Fact]
+    public void Reorient_needs_a_clearly_better_close_job_and_a_market_that_is_not_easy()
+    {
+        var market = Healthy with { OffersPerTenJobSeekers = 2, CloseJobs = [new CloseJob("agent d'entretien", "K2204", 2.9, []) { CoreSkills = 10 }] };
         Assert.Equal(0, Score("reorient-close-job", Settled, market));
-        var better = market with { CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, [])] };
-        Assert.Equal(0, Score("reorient-close-job", Settled with { Age = null }, better));
+        var better = market with { CloseJobs = [new CloseJob("agent d'entretien", "K2204", 3, []) { CoreSkills = 10 }] };
+        Assert.Equal(1, Score("reorient-close-job", Settled with { Age = null }, better));
+        // The target recruits (6.5 offers per 10, tension 4): no reason to leave it, however good the other market.
+        Assert.Equal(0, Score("reorient-close-job", Settled, Healthy with { CloseJobs = [new CloseJob("agent d'entretien", "K2204", 20, []) { CoreSkills = 10 }] }));
     }
 
     [Theory]
@@ -227,7 +278,21 @@ public sealed class AdviceEngineTests
     [InlineData(0.09, 0)]
     public void Driving_licence_by_the_share_of_offers_asking_for_it(double share, int expected)
     {
-        Assert.Equal(expected, Score("driving-licence", Settled with { HasDrivingLicence = false }, Healthy with { DrivingLicenceShare = share }));
+        var market = Healthy with { DrivingLicenceShare = share, DrivingLicenceBasis = DrivingLicenceBasis.LocalOffers, DrivingLicenceOffers = 40 };
+        Assert.Equal(expected, Score("driving-licence", Settled with { HasDrivingLicence = false }, market));
+    }
+
+    [Fact]
+    public void Without_offers_that_say_it_the_rome_access_text_decides_the_driving_licence()
+    {
+        var noLicence = Settled with { HasDrivingLicence = false };
+        var required = Healthy with { DrivingLicenceShare = 1, DrivingLicenceBasis = DrivingLicenceBasis.AccessText, DrivingLicenceAccessText = "Cet emploi est accessible avec un permis B, obligatoire pour la conduite." };
+        Assert.Equal(3, Score("driving-licence", noLicence, required));
+        var mentioned = Healthy with { DrivingLicenceShare = null, DrivingLicenceAccessText = "Le permis B peut être exigé pour l'intervention à domicile." };
+        var advice = Get("driving-licence", noLicence, mentioned);
+        Assert.Equal(1, advice.Score);
+        Assert.Equal("Le permis B peut être exigé pour l'intervention à domicile.", advice.Reason.Args[0]);
+        Assert.Equal(0, Score("driving-licence", noLicence, Healthy with { DrivingLicenceShare = null, DrivingLicenceAccessText = null }));
     }
 
     [Fact]
@@ -258,25 +323,41 @@ public sealed class AdviceEngineTests
     public void Train_missing_skills_names_three_skills_with_the_offers_they_unlock()
     {
         var advice = Get("train-missing-skills", Settled, Personas.Tough);
-        var skills = advice.Steps.Where(s => s.Key == "advice.train-missing-skills.skill").Select(s => (s.Args[0], s.Args[1])).ToList();
-        Assert.Equal([("administrer des médicaments", (object)42), ("aider les patients à se déplacer", 30), ("mesurer les signes vitaux", 12)], skills);
+        var skills = advice.Steps.Where(s => s.Key == "advice.train-missing-skills.skill").Select(s => (s.Args[0], ((CountRef)s.Args[1]).Value)).ToList();
+        Assert.Equal([("administrer des médicaments", 42.0), ("aider les patients à se déplacer", 30), ("mesurer les signes vitaux", 12)], skills);
         Assert.Equal(0, Score("train-missing-skills", market: Personas.Tough with { MissingSkills = [] }));
     }
 
     [Theory]
     [InlineData(25, 0.6, 3)]
-    [InlineData(25, 0.1, 2)]
-    [InlineData(26, 0.6, 0)]
-    public void Work_study_under_26(int age, double gap, int expected)
+    [InlineData(29, 0.6, 3)] // apprenticeship up to 29
+    [InlineData(30, 0.6, 2)] // then the professionalisation contract, open to job seekers from 26
+    [InlineData(52, 0.6, 2)]
+    [InlineData(25, 0.1, 0)] // qualified: a job, not a training
+    public void Work_study_to_get_qualified_apprenticeship_under_30_then_professionalisation(int age, double gap, int expected)
     {
         var profile = Settled with { Age = age, YearsOfExperienceInTarget = 1 };
         Assert.Equal(expected, Score("work-study", profile, Healthy with { SkillsGapShare = gap }));
     }
 
     [Fact]
-    public void Work_study_is_silent_for_experienced_young_seekers_with_the_diploma()
+    public void Work_study_is_silent_for_qualified_beginners_and_speaks_to_young_seekers_without_any_diploma()
     {
+        // A 24-year-old nurse, state diploma in hand, six months of placements: qualified.
+        var nurse = Settled with { Age = 24, YearsOfExperienceInTarget = 0.5, HighestDiploma = DiplomaLevel.Bac3, DiplomaRequiredForTarget = false };
+        Assert.Equal(0, Score("work-study", nurse, Healthy with { Regulated = true, SkillsGapShare = 0 }));
         Assert.Equal(0, Score("work-study", Settled with { Age = 24, YearsOfExperienceInTarget = 2 }));
+        var noDiploma = Settled with { Age = 19, YearsOfExperienceInTarget = 0, HighestDiploma = DiplomaLevel.None, DiplomaRequiredForTarget = false };
+        Assert.Equal(2, Score("work-study", noDiploma, Healthy with { DiplomaUsuallyRequired = false }));
+    }
+
+    [Fact]
+    public void Work_study_gives_way_to_vae_when_experience_can_give_the_diploma()
+    {
+        var practising = Settled with { Age = 29, YearsOfExperienceInTarget = 3, DiplomaRequiredForTarget = true };
+        var regulated = Healthy with { Regulated = true, LegalRequirementByVae = true, LegalRequirements = ["Cet emploi est accessible avec un diplôme d'Etat, obligatoire pour exercer."] };
+        Assert.Equal(0, Score("work-study", practising, regulated));
+        Assert.Equal(3, Score("vae", practising, regulated));
     }
 
     [Theory]
@@ -285,35 +366,48 @@ public sealed class AdviceEngineTests
     [InlineData(5.0, DiplomaLevel.Bac2, 0)]
     public void Vae_with_a_year_of_experience_and_the_diploma_missing(double years, DiplomaLevel has, int expected)
     {
-        var profile = Settled with { YearsOfExperienceInTarget = years, HighestDiploma = has };
+        var profile = Settled with { YearsOfExperienceInTarget = years, HighestDiploma = has, DiplomaRequiredForTarget = null };
         Assert.Equal(expected, Score("vae", profile, Healthy with { RequiredDiploma = DiplomaLevel.Bac2 }));
     }
 
     [Fact]
-    public void Vae_stays_the_path_for_experienced_seniors_exempt_from_the_diploma_rule()
+    public void Vae_follows_the_diagnosis_and_never_delivers_a_licence()
     {
-        var senior = Settled with { Age = 55, YearsOfExperienceInTarget = 20 };
-        var market = Healthy with { RequiredDiploma = DiplomaLevel.Bac2 };
+        // Experience makes the diploma secondary in a job the law does not regulate: nothing to validate.
+        var senior = Settled with { Age = 55, YearsOfExperienceInTarget = 20, DiplomaRequiredForTarget = null };
+        var market = Healthy with { RequiredDiploma = DiplomaLevel.Bac2, Regulated = false };
         Assert.Equal(CategoryStatus.Fine, DiagnosisEngine.Diagnose(senior, market, Today)[DiagnosisCategory.MissingDiploma].Status);
-        Assert.Equal(3, Score("vae", senior, market));
+        Assert.Equal(0, Score("vae", senior, market));
+
+        // A regulated job practised for 3 years without the state diploma: VAE. Without the truck licence: training.
+        var practising = Settled with { YearsOfExperienceInTarget = 3, DiplomaRequiredForTarget = true };
+        var diploma = Healthy with { Regulated = true, LegalRequirementByVae = true };
+        Assert.Equal(3, Score("vae", practising, diploma));
+        var licence = Healthy with { Regulated = true, LegalRequirementByVae = false, LegalRequirements = ["Cependant le permis C ou C1 est obligatoire."] };
+        Assert.Equal(0, Score("vae", practising, licence));
+        Assert.Equal(3, Score("train-missing-skills", practising, licence with { SkillsGapShare = 0 }));
     }
 
     [Theory]
-    [InlineData(12, 5.0, false, 2)]
-    [InlineData(11, 5.0, false, 0)]
-    [InlineData(4, 0.5, false, 1)]
-    [InlineData(4, 0.5, true, 2)]
-    [InlineData(12, 5.0, true, 3)]
-    public void Volunteer_in_long_searches_or_to_try_a_new_job(int months, double years, bool motivation, int expected)
+    [InlineData(12, 5.0, true, false, 3.5, 1)]
+    [InlineData(12, 5.0, true, true, 3.5, 2)]
+    [InlineData(11, 5.0, true, false, 3.5, 0)]
+    [InlineData(14, 5.0, true, false, 28, 0)] // a carer in a shortage job needs applications that work, not unpaid work
+    [InlineData(4, 0.5, false, false, 6.5, 1)]
+    [InlineData(4, 0.5, false, true, 6.5, 2)]
+    [InlineData(4, 0.5, true, false, 6.5, 0)]
+    public void Volunteer_in_long_searches_where_the_job_does_not_recruit_or_to_try_a_job_one_is_unsure_of(
+        int months, double years, bool passionate, bool motivation, double perTen, int expected)
     {
         var profile = Settled with
         {
             SearchStartDate = Today.AddMonths(-months),
             YearsOfExperienceInTarget = years,
             InterviewsSoFar = 20,
+            PassionateAboutTarget = passionate,
             Frustrations = motivation ? [Frustration.Motivation] : [],
         };
-        Assert.Equal(expected, Score("volunteer", profile));
+        Assert.Equal(expected, Score("volunteer", profile, Healthy with { OffersPerTenJobSeekers = perTen, TensionIndicator = 3 }));
     }
 
     [Fact]
@@ -345,6 +439,7 @@ public sealed class AdviceEngineTests
             YoungBeginner,
             YoungBeginner with { ProjectClear = false, WantsToCreateCompany = true, Mobility = Mobility.Country },
             Settled with { ApplicationsPerWeek = 20, ApplicationsSoFar = 100, InterviewsSoFar = 6, OffersReceived = 0, Frustrations = [Frustration.AgeDiscrimination], YearsOfExperienceInTarget = 3, HighestDiploma = DiplomaLevel.None },
+            Settled with { YearsOfExperienceInTarget = 1.5, DiplomaRequiredForTarget = true },
         ];
         var fired = profiles.SelectMany(p => Advise(p, Personas.Tough)).Select(a => a.ModuleId).ToHashSet();
         Assert.Equal(AdviceEngine.Modules.Select(m => m.Id).Order(), fired.Order());

@@ -120,8 +120,29 @@ public sealed class CoachTextsTests
         var advice = AdviceEngine.Advise(Settled, Tough, diagnosis, Today).Single(a => a.ModuleId == "train-missing-skills");
         var en = advice.Localize(CoachTexts.English);
         Assert.Equal("Train for the missing skills", en.Title);
-        Assert.Equal("administrer des médicaments: asked for by 42 offer(s) near you.", en.Steps[0]);
-        Assert.Equal("administrer des médicaments : demandée par 42 offre(s) près de chez vous.", advice.Localize(CoachTexts.French).Steps[0]);
+        Assert.Equal("administrer des médicaments: asked for by 42 offers near you.", en.Steps[0]);
+        Assert.Equal("administrer des médicaments : demandée par 42 offres près de chez vous.", advice.Localize(CoachTexts.French).Steps[0]);
+    }
+
+    [Theory]
+    [InlineData("fr", 0, "aucun entretien")]
+    [InlineData("fr", 1, "1 entretien")]
+    [InlineData("fr", 2, "2 entretiens")]
+    [InlineData("en", 0, "no interview")]
+    [InlineData("en", 1, "1 interview")]
+    [InlineData("en", 3, "3 interviews")]
+    public void Counts_take_the_plural_of_their_language(string language, int count, string expected)
+    {
+        var culture = language == "fr" ? CoachTexts.French : CoachTexts.English;
+        // Any sentence that cites a count renders it with its noun in the right form.
+        Assert.EndsWith($" {expected}.", CoachTexts.Get(TextRef.Of("diagnosis.missing-answer", TextRef.Count("interview", count)), culture));
+    }
+
+    [Fact]
+    public void Rendered_sentences_never_hedge_plurals_with_brackets()
+    {
+        Assert.All(CoachTexts.Keys, key => Assert.DoesNotContain("(s)", CoachTexts.Template(key, CoachTexts.French)!, StringComparison.Ordinal));
+        Assert.All(CoachTexts.Keys, key => Assert.DoesNotContain("(s)", CoachTexts.Template(key, CoachTexts.English)!, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Diagnosis;
 using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Coaching.Texts;
 using static Matching.Engine.Tests.Coaching.Personas;
 
 namespace Matching.Engine.Tests.Coaching;
@@ -46,11 +47,12 @@ public sealed class DiagnosisEngineTests
     }
 
     [Fact]
-    public void Bravo_is_not_concluded_when_a_category_lacks_an_answer()
+    public void Bravo_is_not_concluded_when_a_category_lacks_an_answer_which_is_then_the_provisional_main_challenge()
     {
         var early = Settled with { PassionateAboutTarget = null, YearsOfExperienceInTarget = 1, SearchStartDate = Today.AddMonths(-1), InterviewsSoFar = 2 };
         var diagnosis = Diagnose(early, Healthy with { OffersPerTenJobSeekers = 4 });
-        Assert.Null(diagnosis.MainChallenge);
+        Assert.Equal(DiagnosisCategory.FindWhatYouLike, diagnosis.MainChallenge);
+        Assert.True(diagnosis.Provisional);
         AssertStatus(diagnosis, DiagnosisCategory.FindWhatYouLike, CategoryStatus.NotEnoughData);
         AssertStatus(diagnosis, DiagnosisCategory.Bravo, CategoryStatus.NotEnoughData);
         var question = Assert.Single(diagnosis.MissingAnswers);
@@ -125,7 +127,8 @@ public sealed class DiagnosisEngineTests
     {
         var diagnosis = Diagnose(Settled with { TargetJobs = null });
         AssertStatus(diagnosis, DiagnosisCategory.UndefinedProject, CategoryStatus.NotEnoughData);
-        Assert.Null(diagnosis.MainChallenge);
+        Assert.Equal(DiagnosisCategory.UndefinedProject, diagnosis.MainChallenge);
+        Assert.True(diagnosis.Provisional);
         var first = diagnosis.MissingAnswers[0];
         Assert.Equal(ProfileFields.TargetJobs, first.Field);
         Assert.Equal("question.targetJobs", first.Question.Key);
@@ -179,7 +182,7 @@ public sealed class DiagnosisEngineTests
         var diagnosis = Diagnose(market: Healthy with { OffersPerTenJobSeekers = perTen });
         AssertStatus(diagnosis, DiagnosisCategory.StuckMarket, expected);
         var figure = diagnosis[DiagnosisCategory.StuckMarket].Reasons[0];
-        Assert.Equal(perTen, figure.Args[0]);
+        Assert.Equal(perTen, ((CountRef)figure.Args[0]).Value);
         Assert.Equal("Lyon", figure.Args[1]);
         Assert.True(HasReason(diagnosis, DiagnosisCategory.StuckMarket, "diagnosis.market.tension"));
         Assert.True(HasReason(diagnosis, DiagnosisCategory.StuckMarket, "diagnosis.market.live"));
@@ -191,7 +194,7 @@ public sealed class DiagnosisEngineTests
     {
         var diagnosis = Diagnose(market: Healthy with { OffersPerTenJobSeekers = null, TensionIndicator = null, LiveOffers = 29, LiveProfiles = 100 });
         AssertStatus(diagnosis, DiagnosisCategory.StuckMarket, CategoryStatus.MainChallenge);
-        Assert.True(HasReason(diagnosis, DiagnosisCategory.StuckMarket, "diagnosis.market.live-only"));
+        Assert.True(HasReason(diagnosis, DiagnosisCategory.StuckMarket, "diagnosis.market.figure.live.low"));
         Assert.True(HasReason(diagnosis, DiagnosisCategory.StuckMarket, "diagnosis.market.live"));
     }
 
@@ -209,7 +212,7 @@ public sealed class DiagnosisEngineTests
         var diagnosis = Diagnose(Settled with { InterviewsSoFar = 2 }, Healthy with { OffersPerTenJobSeekers = 2 });
         Assert.Equal(DiagnosisCategory.StuckMarket, diagnosis.MainChallenge);
         AssertStatus(diagnosis, DiagnosisCategory.EnhanceInterviews, CategoryStatus.NeedsAttention);
-        AssertStatus(diagnosis, DiagnosisCategory.Bravo, CategoryStatus.Fine);
+        AssertStatus(diagnosis, DiagnosisCategory.Bravo, CategoryStatus.NotYet);
     }
 
     // 4. Find what you like
@@ -282,45 +285,96 @@ public sealed class DiagnosisEngineTests
 
     // 5. Missing diploma
 
-    private static readonly MarketFacts s_needsBac2 = Healthy with { RequiredDiploma = DiplomaLevel.Bac2 };
+    private static readonly MarketFacts s_needsBac2 = Healthy with { RequiredDiploma = DiplomaLevel.Bac2, Regulated = false };
+
+    /// <summary>Has the bac, one year in the job, no answer on the diploma: the ROME level decides.</summary>
+    private static readonly SeekerProfile s_newcomer = Settled with { YearsOfExperienceInTarget = 1, DiplomaRequiredForTarget = null };
+
+    private static readonly MarketFacts s_careAssistant = Healthy with
+    {
+        Regulated = true,
+        LegalRequirements = ["Cet emploi est accessible avec un Diplôme d'Etat d'Aide-Soignant, obligatoire pour exercer."],
+        LegalRequirementByVae = true,
+    };
 
     [Fact]
     public void Lacking_the_usual_diploma_is_the_main_challenge()
     {
-        var diagnosis = Diagnose(Settled, s_needsBac2);
+        var diagnosis = Diagnose(s_newcomer, s_needsBac2);
         Assert.Equal(DiagnosisCategory.MissingDiploma, diagnosis.MainChallenge);
         var reason = diagnosis[DiagnosisCategory.MissingDiploma].Reasons[0];
         Assert.Equal("diagnosis.missing-diploma.holds", reason.Key);
-        AssertStatus(Diagnose(Settled with { HighestDiploma = DiplomaLevel.Bac2 }, s_needsBac2), DiagnosisCategory.MissingDiploma, CategoryStatus.Fine);
+        AssertStatus(Diagnose(s_newcomer with { HighestDiploma = DiplomaLevel.Bac2 }, s_needsBac2), DiagnosisCategory.MissingDiploma, CategoryStatus.Fine);
     }
 
     [Theory]
-    [InlineData(49, 12, CategoryStatus.MainChallenge)]
-    [InlineData(50, 12, CategoryStatus.Fine)]
-    [InlineData(50, 10, CategoryStatus.Fine)]
-    [InlineData(50, 9, CategoryStatus.MainChallenge)]
-    public void From_fifty_with_ten_years_in_the_job_experience_replaces_the_diploma(int age, double years, CategoryStatus expected)
+    [InlineData(1.9, CategoryStatus.MainChallenge)]
+    [InlineData(2.0, CategoryStatus.Fine)]
+    public void From_two_years_in_a_job_the_law_does_not_regulate_experience_weighs_over_the_diploma(double years, CategoryStatus expected)
     {
-        AssertStatus(Diagnose(Settled with { Age = age, YearsOfExperienceInTarget = years }, s_needsBac2), DiagnosisCategory.MissingDiploma, expected);
+        AssertStatus(Diagnose(s_newcomer with { Age = 30, YearsOfExperienceInTarget = years }, s_needsBac2), DiagnosisCategory.MissingDiploma, expected);
+    }
+
+    [Theory]
+    [InlineData(55, 12)]
+    [InlineData(30, 3)]
+    public void Experience_never_waives_what_the_law_requires(int age, double years)
+    {
+        // A carer practising without the state diploma: no age, no experience makes up for it.
+        var diagnosis = Diagnose(Settled with { Age = age, YearsOfExperienceInTarget = years, DiplomaRequiredForTarget = true }, s_careAssistant);
+        Assert.Equal(DiagnosisCategory.MissingDiploma, diagnosis.MainChallenge);
+        var reason = Assert.Single(diagnosis[DiagnosisCategory.MissingDiploma].Reasons);
+        Assert.Equal("diagnosis.missing-diploma.regulated-holds", reason.Key);
     }
 
     [Fact]
-    public void Company_creators_do_not_need_the_diploma_and_unknown_intent_is_asked()
+    public void A_regulated_job_practised_for_a_year_is_taken_as_held_and_said_so_without_a_question()
     {
-        AssertStatus(Diagnose(Settled with { WantsToCreateCompany = true }, s_needsBac2), DiagnosisCategory.MissingDiploma, CategoryStatus.Fine);
+        var diagnosis = Diagnose(Settled with { YearsOfExperienceInTarget = 2, DiplomaRequiredForTarget = null }, s_careAssistant);
+        AssertStatus(diagnosis, DiagnosisCategory.MissingDiploma, CategoryStatus.Fine);
+        Assert.Equal("diagnosis.missing-diploma.regulated-practised", diagnosis[DiagnosisCategory.MissingDiploma].Reasons[0].Key);
+        Assert.Empty(diagnosis.MissingAnswers);
+    }
 
-        var unknown = Diagnose(Settled with { WantsToCreateCompany = null }, s_needsBac2);
-        AssertStatus(unknown, DiagnosisCategory.MissingDiploma, CategoryStatus.NotEnoughData);
-        Assert.Equal(ProfileFields.WantsToCreateCompany, Assert.Single(unknown.MissingAnswers).Field);
+    [Fact]
+    public void A_newcomer_to_a_regulated_job_is_asked_whether_they_lack_what_it_requires_named_from_rome()
+    {
+        var diagnosis = Diagnose(Settled with { YearsOfExperienceInTarget = 0, DiplomaRequiredForTarget = null }, s_careAssistant);
+        AssertStatus(diagnosis, DiagnosisCategory.MissingDiploma, CategoryStatus.NotEnoughData);
+        var question = Assert.Single(diagnosis.MissingAnswers);
+        Assert.Equal(ProfileFields.DiplomaRequiredForTarget, question.Field);
+        Assert.Equal("question.diplomaRequiredForTarget.regulated", question.Question.Key);
+        var rendered = diagnosis.Localize(CoachTexts.French).Questions[0].Question;
+        Assert.Contains("Diplôme d'Etat d'Aide-Soignant", rendered);
+        Assert.EndsWith("?", rendered);
+    }
+
+    [Fact]
+    public void The_seekers_own_answer_that_a_diploma_is_missing_is_never_ignored()
+    {
+        // The ROME level (CAP) says the bac is enough; the seeker knows their bac is in another field.
+        var diagnosis = Diagnose(s_newcomer with { YearsOfExperienceInTarget = 0, DiplomaRequiredForTarget = true }, Healthy with { Regulated = null });
+        AssertStatus(diagnosis, DiagnosisCategory.MissingDiploma, CategoryStatus.MainChallenge);
+        Assert.Equal("diagnosis.missing-diploma.seeker-says-yes", diagnosis[DiagnosisCategory.MissingDiploma].Reasons[0].Key);
+    }
+
+    [Fact]
+    public void Company_creators_do_not_need_the_diploma_and_are_never_asked_about_it_for_the_diploma()
+    {
+        AssertStatus(Diagnose(s_newcomer with { WantsToCreateCompany = true }, s_needsBac2), DiagnosisCategory.MissingDiploma, CategoryStatus.Fine);
+
+        var unknown = Diagnose(s_newcomer with { WantsToCreateCompany = null }, s_needsBac2);
+        AssertStatus(unknown, DiagnosisCategory.MissingDiploma, CategoryStatus.MainChallenge);
+        Assert.DoesNotContain(unknown.MissingAnswers, q => q.Field == ProfileFields.WantsToCreateCompany);
     }
 
     [Fact]
     public void Without_market_diploma_data_the_seekers_answer_decides()
     {
         var noData = Healthy with { DiplomaUsuallyRequired = null, RequiredDiploma = null };
-        AssertStatus(Diagnose(Settled with { DiplomaRequiredForTarget = true }, noData), DiagnosisCategory.MissingDiploma, CategoryStatus.MainChallenge);
-        AssertStatus(Diagnose(Settled with { DiplomaRequiredForTarget = false }, noData), DiagnosisCategory.MissingDiploma, CategoryStatus.Fine);
-        var unknown = Diagnose(Settled with { DiplomaRequiredForTarget = null }, noData);
+        AssertStatus(Diagnose(s_newcomer with { DiplomaRequiredForTarget = true }, noData), DiagnosisCategory.MissingDiploma, CategoryStatus.MainChallenge);
+        AssertStatus(Diagnose(s_newcomer with { DiplomaRequiredForTarget = false }, noData), DiagnosisCategory.MissingDiploma, CategoryStatus.Fine);
+        var unknown = Diagnose(s_newcomer with { DiplomaRequiredForTarget = null }, noData);
         Assert.Equal(ProfileFields.DiplomaRequiredForTarget, Assert.Single(unknown.MissingAnswers).Field);
     }
 
@@ -390,6 +444,169 @@ public sealed class DiagnosisEngineTests
         Assert.Equal(DiagnosisCategory.StuckMarket, diagnosis.MainChallenge);
         Assert.Equal(AnswerImpact.ChangesCategory, Assert.Single(diagnosis.MissingAnswers).Impact);
     }
+
+    [Theory]
+    [InlineData(3, 3, "diagnosis.enhance-interviews.one-a-month", "3 entretiens en 3 mois de recherche, soit un par mois : pas davantage.")]
+    [InlineData(1, 14, "diagnosis.enhance-interviews.holds", "1 entretien en 14 mois de recherche, soit 0,1 par mois : moins d'un par mois.")]
+    [InlineData(0, 6, "diagnosis.enhance-interviews.none", "Aucun entretien en 6 mois de recherche.")]
+    [InlineData(6, 4, "diagnosis.enhance-interviews.fine", "6 entretiens en 4 mois de recherche, soit 1,5 par mois : vos candidatures retiennent l'attention.")]
+    public void The_interview_sentence_is_true_for_the_rate_it_cites(int interviews, int months, string key, string french)
+    {
+        var diagnosis = Diagnose(Settled with { InterviewsSoFar = interviews, SearchStartDate = Today.AddMonths(-months) });
+        var reason = Assert.Single(diagnosis[DiagnosisCategory.EnhanceInterviews].Reasons);
+        Assert.Equal(key, reason.Key);
+        Assert.Equal(french, CoachTexts.Get(reason, CoachTexts.French));
+    }
+
+    [Fact]
+    public void Titles_agree_with_statuses()
+    {
+        var diagnosis = Diagnose(Settled with { InterviewsSoFar = 2 }, Healthy with { OffersPerTenJobSeekers = 28 });
+        var fr = diagnosis.Localize(CoachTexts.French);
+        // A fine market is "Le marché local", never "Un marché local difficile".
+        Assert.Equal(("fine", "Le marché local"), (fr.Categories[2].Status, fr.Categories[2].Title));
+        Assert.Equal(("main-challenge", "Décrocher plus d'entretiens"), (fr.Categories[6].Status, fr.Categories[6].Title));
+        // Bravo does not hold: "not yet" on the right track, not "fine".
+        Assert.Equal(("not-yet", "Pas encore"), (fr.Categories[7].Status, fr.Categories[7].StatusLabel));
+        Assert.All(diagnosis.Categories.SkipLast(1), c => Assert.Equal(
+            c.Status is CategoryStatus.MainChallenge or CategoryStatus.NeedsAttention ? $"category.{c.Id.Id()}.title" : $"category.{c.Id.Id()}.subject",
+            c.Title.Key));
+    }
+
+    [Fact]
+    public void A_seeker_with_no_skill_and_no_experience_is_asked_for_skills_not_told_they_lack_them_all()
+    {
+        var beginner = Settled with { Skills = [], PastJobs = [], YearsOfExperienceInTarget = 0 };
+        var diagnosis = Diagnose(beginner, Healthy with { SeekerSkillCount = 0, SkillsGapShare = null });
+        AssertStatus(diagnosis, DiagnosisCategory.SkillsGap, CategoryStatus.NotEnoughData);
+        Assert.True(HasReason(diagnosis, DiagnosisCategory.SkillsGap, "diagnosis.skills-gap.no-skills"));
+        Assert.Contains(diagnosis.MissingAnswers, q => q.Field == ProfileFields.Skills);
+    }
+
+    [Fact]
+    public void Skills_from_experience_count_and_are_said_to()
+    {
+        var diagnosis = Diagnose(Settled with { Skills = [] }, Healthy with { SeekerSkillCount = 24, SkillsGapShare = 0, ExperienceJobs = ["aide-soignante en EHPAD"] });
+        AssertStatus(diagnosis, DiagnosisCategory.SkillsGap, CategoryStatus.Fine);
+        Assert.True(HasReason(diagnosis, DiagnosisCategory.SkillsGap, "diagnosis.skills-gap.fine-all"));
+        Assert.True(HasReason(diagnosis, DiagnosisCategory.SkillsGap, "diagnosis.skills-gap.from-experience"));
+    }
+
+    [Fact]
+    public void Without_local_offers_the_gap_is_said_to_be_measured_on_the_jobs_essential_skills()
+    {
+        var diagnosis = Diagnose(market: Healthy with { SkillsGapShare = 0.7, SkillsGapBasis = SkillsGapBasis.JobReference });
+        Assert.Equal(DiagnosisCategory.SkillsGap, diagnosis.MainChallenge);
+        Assert.True(HasReason(diagnosis, DiagnosisCategory.SkillsGap, "diagnosis.skills-gap.holds-reference"));
+    }
+
+    [Theory]
+    [InlineData(MarketScope.Departement, "diagnosis.market.figure.departement")]
+    [InlineData(MarketScope.Region, "diagnosis.market.figure.region")]
+    [InlineData(MarketScope.Country, "diagnosis.market.figure.country")]
+    public void A_figure_from_a_wider_scope_says_so(MarketScope scope, string key)
+    {
+        var diagnosis = Diagnose(market: Healthy with { OffersPerTenScope = scope, OffersPerTenScopeName = "Creuse", TensionIndicator = 5 });
+        var reasons = diagnosis[DiagnosisCategory.StuckMarket].Reasons;
+        Assert.Equal(key, reasons[0].Key);
+        // The DARES indicator is the area's: not shown beside another scope's figure.
+        Assert.DoesNotContain(reasons, r => r.Key == "diagnosis.market.tension");
+    }
+
+    [Theory]
+    [InlineData(MarketScope.Region, 9, CategoryStatus.MainChallenge)]
+    [InlineData(MarketScope.Region, 10, CategoryStatus.Fine)]
+    [InlineData(MarketScope.Area, 2, CategoryStatus.Fine)]
+    public void A_wide_scopes_good_figure_gives_way_to_few_offers_within_the_radius(MarketScope scope, int nearby, CategoryStatus expected)
+    {
+        // Aurillac: the région's ratio is Lyon's as much as hers; two offers within 30 km tell her market.
+        var market = Healthy with { OffersPerTenJobSeekers = 10.7, OffersPerTenScope = scope, Offers2021WithinRadius = nearby, RadiusKm = 30 };
+        var diagnosis = Diagnose(market: market);
+        AssertStatus(diagnosis, DiagnosisCategory.StuckMarket, expected);
+        Assert.Equal(expected == CategoryStatus.MainChallenge, HasReason(diagnosis, DiagnosisCategory.StuckMarket, "diagnosis.stuck-market.thin"));
+    }
+
+    [Fact]
+    public void No_offer_within_the_radius_in_2021_is_a_stuck_market_when_no_ratio_is_known()
+    {
+        var market = Healthy with { OffersPerTenJobSeekers = null, TensionIndicator = null, LiveOffers = 0, LiveProfiles = 0, Offers2021WithinRadius = 0, RadiusKm = 30 };
+        AssertStatus(Diagnose(market: market), DiagnosisCategory.StuckMarket, CategoryStatus.MainChallenge);
+        AssertStatus(Diagnose(market: market with { Offers2021WithinRadius = 12 }), DiagnosisCategory.StuckMarket, CategoryStatus.NotEnoughData);
+    }
+
+    [Fact]
+    public void Market_data_it_lacks_never_stands_between_an_answered_seeker_and_a_conclusion()
+    {
+        var diagnosis = Diagnose(Settled, MarketFacts.Unknown with { SeekerSkillCount = 12 });
+        Assert.Equal(DiagnosisCategory.Bravo, diagnosis.MainChallenge);
+        Assert.False(diagnosis.Provisional);
+        Assert.Empty(diagnosis.MissingAnswers);
+        Assert.True(HasReason(diagnosis, DiagnosisCategory.Bravo, "diagnosis.bravo.without-market-data"));
+    }
+
+    private static readonly string[] s_fields = [.. typeof(ProfileFields).GetFields().Select(f => (string)f.GetValue(null)!)];
+
+    public static TheoryData<string> Fields => [.. s_fields];
+
+    /// <summary>
+    /// A rule never needs an answer it does not ask for: take away any one answer, and every category left
+    /// undecided says why (a question, or market data we lack), every question names undecided categories only,
+    /// and the main challenge is there whenever the seeker gave a job and a place.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Fields))]
+    public void Taking_away_any_answer_leaves_every_undecided_category_asking_for_it(string field)
+    {
+        foreach (var (profile, market) in new[] { (Settled, Healthy), (YoungBeginner, Personas.Tough), (s_newcomer, s_needsBac2), (Settled with { DiplomaRequiredForTarget = null, YearsOfExperienceInTarget = 0 }, s_careAssistant) })
+        {
+            var without = Without(profile, field);
+            var diagnosis = Diagnose(without, market);
+            var asked = diagnosis.MissingAnswers.ToDictionary(q => q.Field, q => q.Categories);
+            foreach (var category in diagnosis.Categories.SkipLast(1).Where(c => c.Status == CategoryStatus.NotEnoughData))
+            {
+                var waits = asked.Where(q => q.Value.Contains(category.Id)).Select(q => q.Key).ToList();
+                Assert.True(waits.Count > 0 || category.Reasons.Any(r => r.Key.StartsWith("diagnosis.no-market-data", StringComparison.Ordinal) || r.Key == "diagnosis.needs-target"),
+                    $"{field}: {category.Id} is undecided and asks nothing");
+            }
+            Assert.All(diagnosis.MissingAnswers, q => Assert.All(q.Categories, c => AssertStatus(diagnosis, c, CategoryStatus.NotEnoughData)));
+            if (without.TargetJobs is { Count: > 0 } && (without.Commune ?? without.Postcode) is not null)
+            {
+                Assert.NotNull(diagnosis.MainChallenge);
+            }
+            Assert.All(diagnosis.MissingAnswers, q => Assert.Contains(q.Field, s_fields));
+        }
+    }
+
+    private static SeekerProfile Without(SeekerProfile p, string field) => field switch
+    {
+        ProfileFields.TargetJobs => p with { TargetJobs = null },
+        ProfileFields.ProjectClear => p with { ProjectClear = null },
+        ProfileFields.Commune => p with { Commune = null },
+        ProfileFields.Postcode => p with { Postcode = null },
+        ProfileFields.RadiusKm => p with { RadiusKm = null },
+        ProfileFields.Mobility => p with { Mobility = null },
+        ProfileFields.YearsOfExperienceInTarget => p with { YearsOfExperienceInTarget = null },
+        ProfileFields.Age => p with { Age = null },
+        ProfileFields.BirthYear => p with { BirthYear = null },
+        ProfileFields.HighestDiploma => p with { HighestDiploma = null },
+        ProfileFields.DiplomaRequiredForTarget => p with { DiplomaRequiredForTarget = null },
+        ProfileFields.SearchStarted => p with { SearchStarted = null, SearchStartDate = null },
+        ProfileFields.SearchStartDate => p with { SearchStartDate = null },
+        ProfileFields.ApplicationsSoFar => p with { ApplicationsSoFar = null },
+        ProfileFields.InterviewsSoFar => p with { InterviewsSoFar = null },
+        ProfileFields.ApplicationsPerWeek => p with { ApplicationsPerWeek = null },
+        ProfileFields.OffersReceived => p with { OffersReceived = null },
+        ProfileFields.ContractWishes => p with { ContractWishes = null },
+        ProfileFields.Frustrations => p with { Frustrations = null },
+        ProfileFields.PassionateAboutTarget => p with { PassionateAboutTarget = null },
+        ProfileFields.NetworkStrength => p with { NetworkStrength = null },
+        ProfileFields.WantsToCreateCompany => p with { WantsToCreateCompany = null },
+        ProfileFields.HasDrivingLicence => p with { HasDrivingLicence = null },
+        ProfileFields.Skills => p with { Skills = null },
+        ProfileFields.DeclinedSkills => p with { DeclinedSkills = null },
+        ProfileFields.PastJobs => p with { PastJobs = null },
+        _ => p,
+    };
 
     [Fact]
     public void Diagnosis_is_deterministic()

@@ -38,30 +38,59 @@ public sealed class MarketFactsBuilderTests
     }
 
     [Fact]
-    public void Reads_the_diploma_requirement_from_the_rome_sheet_when_given_the_taxonomy()
+    public void An_area_without_a_figure_for_the_job_gets_its_departements_summed_over_its_areas()
     {
-        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "M1204", TaxonomyFixture.Taxonomy, includeCommutes: false);
-        Assert.True(facts.DiplomaUsuallyRequired);
-        Assert.Equal(DiplomaLevel.Bac5, facts.RequiredDiploma);
-        Assert.Empty(facts.CloseJobs); // the persona's skill is not an ESCO one
+        // Public relations (E1103) has figures in 73 employment areas only: Guéret's is not one of them.
+        var gueret = Geo.Resolve("23096")!;
+        Assert.False(Market.TryGetTension("E1103", gueret.EmploymentAreaCode!, out _));
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker with { Commune = "23096" }, "E1103", includeCommutes: false);
+
+        var departementAreas = Geo.Communes.Where(c => c.DepartementCode == "23" && c.EmploymentAreaCode is not null).Select(c => c.EmploymentAreaCode).ToHashSet();
+        var regionAreas = Geo.Communes.Where(c => c.RegionCode == gueret.RegionCode && c.EmploymentAreaCode is not null).Select(c => c.EmploymentAreaCode).ToHashSet();
+        var rows = Market.TensionsForRome("E1103");
+        var (scope, used) = rows.Any(t => departementAreas.Contains(t.EmploymentAreaCode)) ? (MarketScope.Departement, rows.Where(t => departementAreas.Contains(t.EmploymentAreaCode)))
+            : rows.Any(t => regionAreas.Contains(t.EmploymentAreaCode)) ? (MarketScope.Region, rows.Where(t => regionAreas.Contains(t.EmploymentAreaCode)))
+            : (MarketScope.Country, rows);
+        Assert.Equal(scope, facts.OffersPerTenScope);
+        Assert.Equal(10 * used.Sum(t => t.OffersRegistered) / used.Sum(t => t.JobSeekers), facts.OffersPerTenJobSeekers!.Value, 9);
+        Assert.NotNull(facts.OffersPerTenScopeName);
+        Assert.Null(facts.TensionIndicator);
     }
 
     [Fact]
-    public void Close_jobs_come_with_their_tension_in_the_seekers_area()
+    public void Offers_of_december_2021_are_counted_within_the_radius()
     {
-        var taxonomy = TaxonomyFixture.Taxonomy;
-        var occupation = taxonomy.OccupationsForRome("J1501").OrderByDescending(o => o.EssentialSkills.Length).First();
-        var seeker = s_seeker with { Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Select(id => new SeekerSkill(taxonomy.Skills[id].Uri))] };
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker with { RadiusKm = 20 }, "J1501");
+        var centre = Geo.Resolve("35047")!.Location!.Value;
+        var expected = Geo.CommunesWithin(centre, 20).Sum(n => Market.OfferCounts.Count(n.Commune.InseeCode, "J1501"));
+        Assert.True(expected > 0);
+        Assert.Equal(expected, facts.Offers2021WithinRadius);
+        Assert.Equal(20, facts.RadiusKm);
+    }
 
-        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, seeker, "J1501", taxonomy, includeCommutes: false);
+    [Fact]
+    public void Reads_the_diploma_requirement_from_the_rome_sheet_when_given_the_taxonomy()
+    {
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "M1204", TaxonomyFixture.Taxonomy, includeCommutes: false);
+        // ROME 4.0: "accessible avec un diplôme de niveau Bac +3 à Bac +5 en Économie, Gestion ou Finance".
+        Assert.True(facts.DiplomaUsuallyRequired);
+        Assert.Equal(DiplomaLevel.Bac3, facts.RequiredDiploma);
+        Assert.Equal(false, facts.Regulated);
+        Assert.Empty(facts.CloseJobs); // close jobs are the caller's
+    }
 
-        Assert.NotEmpty(facts.CloseJobs);
-        Assert.All(facts.CloseJobs, job =>
-        {
-            Assert.NotEqual("J1501", job.RomeCode);
-            var expected = Market.TryGetTension(job.RomeCode, facts.AreaCode!, out var tension) ? tension.OffersPerTenJobSeekers : null;
-            Assert.Equal(expected, job.OffersPerTenJobSeekers);
-        });
+    [Fact]
+    public void The_local_market_of_any_job_is_the_areas_figure_else_a_wider_scopes()
+    {
+        var bruz = Geo.Resolve("35047")!;
+        var marketOf = MarketFactsBuilder.LocalMarket(Market, Geo, bruz);
+        Assert.True(Market.TryGetTension("J1501", bruz.EmploymentAreaCode!, out var tension));
+        Assert.Equal(tension.OffersPerTenJobSeekers, marketOf("J1501"));
+        // A job without a figure in the area still gets one from around it.
+        var elsewhere = TaxonomyFixture.Taxonomy.RomeJobs.Select(j => j.Code).Order(StringComparer.Ordinal)
+            .First(code => Market.TensionsForRome(code).Count > 0 && !Market.TryGetTension(code, bruz.EmploymentAreaCode!, out _));
+        Assert.NotNull(marketOf(elsewhere));
+        Assert.Null(MarketFactsBuilder.LocalMarket(Market, Geo, null)("J1501"));
     }
 
     [Fact]

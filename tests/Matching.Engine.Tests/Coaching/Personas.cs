@@ -58,6 +58,8 @@ internal static class Personas
         MainApplicationChannel = ApplicationChannel.Other,
         RecruitmentDifficultyPercent = 70,
         DrivingLicenceShare = 0.05,
+        DrivingLicenceBasis = DrivingLicenceBasis.LocalOffers,
+        DrivingLicenceOffers = 60,
     };
 
     /// <summary>A new, unsure young seeker in a middling market: several categories hold, many modules fire.</summary>
@@ -93,12 +95,12 @@ internal static class Personas
         DrivingLicenceShare = 0.55,
         CloseJobs =
         [
-            new CloseJob("auxiliaire de puériculture", "J1304", 7.5, ["soins aux nourrissons"]),
-            new CloseJob("agent de service hospitalier", "J1501", 3.0, []),
-            new CloseJob("infirmier", "J1506", 5.0, ["soins infirmiers"]),
-            new CloseJob("agent d'entretien", "K2204", 9.0, ["techniques de nettoyage", "produits d'entretien"]),
+            new CloseJob("auxiliaire de puériculture", "J1304", 7.5, ["soins aux nourrissons"]) { CoreSkills = 10 },
+            new CloseJob("agent de service hospitalier", "J1501", 3.0, []) { CoreSkills = 10 },
+            new CloseJob("infirmier", "J1506", 5.0, ["soins infirmiers"]) { CoreSkills = 10 },
+            new CloseJob("agent d'entretien", "K2204", 9.0, ["techniques de nettoyage", "produits d'entretien"]) { CoreSkills = 10 },
         ],
-        BetterCommunes = [new BetterCommune("Villeurbanne", "69266", 6, 3.2), new BetterCommune("Vénissieux", "69259", 12, 2.1)],
+        BetterCommunes = [new BetterCommune("Villeurbanne", "69266", 36, 3.2), new BetterCommune("Vénissieux", "69259", 42, 2.1)],
         LessTenseAreas = [new BetterArea("5301", "Rennes", 8.2)],
     };
 }

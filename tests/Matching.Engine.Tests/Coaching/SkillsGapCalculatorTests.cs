@@ -1,3 +1,4 @@
+using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Facts;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Indexing;
@@ -53,14 +54,21 @@ public sealed class SkillsGapCalculatorTests
     }
 
     [Fact]
-    public void Without_local_demand_for_the_targets_skills_the_share_is_unknown()
+    public void Without_local_demand_the_gap_is_measured_on_the_jobs_own_essential_skills()
     {
         var gap = SkillsGapCalculator.Compute(Taxonomy, [CareAssistant.Uri], [], []);
-        Assert.Null(gap.Share);
+        Assert.Equal(1.0, gap.Share);
+        Assert.Equal(SkillsGapBasis.JobReference, gap.Basis);
         Assert.Equal(0, gap.AskedSkills);
         // The job's essential skills are still listed, each unlocking no local offer.
         Assert.Equal(CareAssistant.EssentialSkills.Length, gap.Missing.Count);
         Assert.All(gap.Missing, m => Assert.Equal(0, m.OffersUnlocked));
+
+        // Holding half of them is half the gap.
+        var half = CareAssistant.EssentialSkills.Take(CareAssistant.EssentialSkills.Length / 2).Select(id => Taxonomy.Skills[id].Uri).ToList();
+        var partial = SkillsGapCalculator.Compute(Taxonomy, [CareAssistant.Uri], half, []);
+        Assert.InRange(partial.Share!.Value, 0.01, 0.6);
+        Assert.Equal((double)partial.Missing.Count / CareAssistant.EssentialSkills.Length, partial.Share);
     }
 }
 
@@ -68,30 +76,65 @@ public sealed class CloseJobFinderTests
 {
     private static SkillsTaxonomy Taxonomy => TaxonomyFixture.Taxonomy;
 
+    private const string CareAssistant = "http://data.europa.eu/esco/occupation/87d0795a-d41f-47ee-979f-0ab7d73836e7";
+
+    private static List<string> SkillsOf(string occupationUri) =>
+        [.. Taxonomy.OccupationByUri(occupationUri)!.EssentialSkills.Select(s => Taxonomy.Skills[s].Uri)];
+
     [Fact]
-    public void Finds_other_rome_jobs_reachable_with_few_skills_and_their_market()
+    public void An_experienced_care_assistant_gets_the_official_mobilities_and_close_jobs_with_why_skills_and_market()
     {
-        var target = Taxonomy.OccupationsForRome("J1501").OrderByDescending(o => o.EssentialSkills.Length).First();
-        var owned = target.EssentialSkills.Concat(target.OptionalSkills).Select(s => Taxonomy.Skills[s].Uri).ToList();
+        var close = CloseJobFinder.Find(Taxonomy, "J1501", "aide-soignante", CareAssistant, SkillsOf(CareAssistant), [], rome => rome == "J1304" ? 7.5 : null);
 
-        var close = CloseJobFinder.Find(Taxonomy, owned, ["J1501"], rome => rome == "J1304" ? 7.5 : null, maxSkillsToAdd: 5, take: 5);
-
-        Assert.NotEmpty(close);
+        Assert.InRange(close.Count, 1, CloseJobFinder.MaxJobs);
+        Assert.Equal(close.Count, close.Select(j => j.RomeCode).Distinct().Count());
+        Assert.DoesNotContain(close, j => j.RomeCode == "J1501");
+        var official = Taxonomy.Rome4.Sheet("J1501")!.Mobilities;
         Assert.All(close, job =>
         {
-            Assert.NotEqual("J1501", job.RomeCode);
-            Assert.InRange(job.SkillsToAdd.Count, 0, 5);
-            Assert.Contains(Taxonomy.OccupationsForRome(job.RomeCode), o => o.LabelFr == job.Label);
-            Assert.Equal(job.RomeCode == "J1304" ? 7.5 : null, job.OffersPerTenJobSeekers);
+            Assert.Equal(official.Contains(job.RomeCode), job.OfficialMobility);
+            Assert.Equal(Taxonomy.Rome4.Sheet(job.RomeCode)!.Label, job.Label);
+            Assert.Equal(Taxonomy.Rome4.Sheet(job.RomeCode)!.ParentCode == "J1304" ? 7.5 : null, job.OffersPerTenJobSeekers);
+            // Why: an official mobility, or at least half of its core skills shared.
+            Assert.True(job.OfficialMobility || job.SharedSkills.Count * 2 >= job.CoreSkills, job.Label);
+            Assert.True(job.SharedSkills.Count + job.SkillsToAdd.Count >= job.CoreSkills);
         });
-        Assert.Equal(close.Count, close.Select(j => j.RomeCode).Distinct().Count());
-        Assert.Equal(close.Select(j => j.SkillsToAdd.Count).Order(), close.Select(j => j.SkillsToAdd.Count));
+        Assert.Contains(close, j => j.OfficialMobility);
+    }
+
+    [Theory]
+    [InlineData("assistante comptable", "http://data.europa.eu/esco/occupation/bfe142b9-a049-4d41-89c4-fd2f34ac56b6", "M1213")]
+    [InlineData("magasinier cariste", "http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f", "N1110")]
+    public void The_target_is_the_rome_4_sheet_named_like_the_job_the_seeker_typed(string typed, string occupation, string sheet)
+    {
+        // ROME 4.0 split the v3 sheet: the close jobs are those of the seeker's own job, which is never one of them.
+        var v3 = Taxonomy.OccupationByUri(occupation)!.RomeCodes[0];
+        var close = CloseJobFinder.Find(Taxonomy, v3, typed, occupation, SkillsOf(occupation), [], _ => null);
+        Assert.DoesNotContain(close, j => j.RomeCode == sheet);
+        Assert.Contains(close, j => j.OfficialMobility && Taxonomy.Rome4.Sheet(sheet)!.Mobilities.Contains(j.RomeCode));
     }
 
     [Fact]
-    public void A_seeker_without_known_skills_gets_no_close_job()
+    public void A_known_job_always_has_close_jobs_even_for_a_seeker_who_gave_no_skill()
     {
-        Assert.Empty(CloseJobFinder.Find(Taxonomy, ["not-a-skill"], [], _ => null));
+        var close = CloseJobFinder.Find(Taxonomy, "F1602", "électricien", null, [], [], _ => null);
+        Assert.NotEmpty(close);
+        Assert.All(close, j => Assert.True(j.OfficialMobility));
+    }
+
+    [Fact]
+    public void Without_a_target_nor_skills_there_is_nothing_to_be_close_to()
+    {
+        Assert.Empty(CloseJobFinder.Find(Taxonomy, null, null, null, ["not-a-skill"], [], _ => null));
+    }
+
+    [Fact]
+    public void A_better_market_ranks_a_job_higher_all_else_equal()
+    {
+        var neutral = CloseJobFinder.Find(Taxonomy, "J1501", "aide-soignante", CareAssistant, SkillsOf(CareAssistant), [], _ => null);
+        var last = neutral[^1];
+        var boosted = CloseJobFinder.Find(Taxonomy, "J1501", "aide-soignante", CareAssistant, SkillsOf(CareAssistant), [], rome => rome == Taxonomy.Rome4.Sheet(last.RomeCode)!.ParentCode ? 40 : null);
+        Assert.True(boosted.ToList().FindIndex(j => j.RomeCode == last.RomeCode) is var i && i >= 0 && i < neutral.Count - 1);
     }
 }
 

@@ -46,6 +46,35 @@ public sealed class StrategyBuilderTests
     }
 
     [Fact]
+    public void No_advice_appears_twice_on_a_page_later_strategies_reference_it()
+    {
+        var (diagnosis, advice) = Run(YoungBeginner, Tough);
+        var strategies = StrategyBuilder.Build(advice, diagnosis).ToList();
+        var shown = strategies.SelectMany(s => s.Advice).Select(a => a.ModuleId).ToList();
+        Assert.Equal(shown.Distinct().Count(), shown.Count);
+        // Every reference points at a strategy of the page, placed before, that shows the advice.
+        var references = strategies.SelectMany((s, i) => s.SeeAlso.Select(r => (r, i))).ToList();
+        Assert.NotEmpty(references);
+        Assert.All(references, x =>
+        {
+            var owner = strategies.FindIndex(s => s.Id == x.r.StrategyId);
+            Assert.InRange(owner, 0, x.i - 1);
+            Assert.Contains(strategies[owner].Advice, a => a.ModuleId == x.r.ModuleId);
+        });
+        Assert.All(strategies, s => Assert.Equal(s.Advice.Sum(a => a.Score), s.Score));
+    }
+
+    [Fact]
+    public void A_strategy_left_with_nothing_of_its_own_is_dropped()
+    {
+        var (diagnosis, advice) = Run(YoungBeginner, Tough);
+        var strategies = StrategyBuilder.Build(advice, diagnosis);
+        Assert.All(strategies, s => Assert.NotEmpty(s.Advice));
+        // "test-before-committing" needs explore-riasec and volunteer, which "find-your-path" shows first.
+        Assert.DoesNotContain(strategies, s => s.Id == "test-before-committing" && s.Advice.Count == 0);
+    }
+
+    [Fact]
     public void Strategies_of_the_main_challenge_come_first()
     {
         var (diagnosis, advice) = Run(Settled with { InterviewsSoFar = 1, OffersReceived = 0, ApplicationsSoFar = 40, ContractWishes = [global::Matching.Engine.Indexing.ContractType.Permanent] }, Healthy);

@@ -31,7 +31,7 @@ public sealed class InMemoryIndexTests
         var before = index.MatchOffers(probe, new MatchOptions(Size: 100));
         Assert.True(index.Offers.DeadCount > 0);
 
-        index.Offers.Compact();
+        index.Replace(index.RebuildOffers(), null);
 
         Assert.Equal(0, index.Offers.DeadCount);
         Assert.Equal(index.Offers.LiveCount, index.Offers.HighWater);

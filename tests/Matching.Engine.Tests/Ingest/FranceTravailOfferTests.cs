@@ -151,6 +151,8 @@ public sealed class FranceTravailOfferTests
         Assert.Equal(ExperienceRequirement.BeginnerAccepted, offer.Experience);
         Assert.Null(offer.ExperienceYears);
         Assert.True(offer.FullTime);
+        // An empty "permis" is France Travail saying no licence is asked.
+        Assert.Equal(LicenceRequirement.NotAsked, offer.DrivingLicence);
         Assert.Equal("35H Travail en équipe", offer.Hours);
         Assert.Equal("Mensuel de 1900.00 Euros sur 12 mois", offer.Salary);
         Assert.Equal("CLINIQUE DU PARC", offer.Company);

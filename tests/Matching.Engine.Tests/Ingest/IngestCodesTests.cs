@@ -1,3 +1,4 @@
+using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
 
 namespace Matching.Engine.Tests.Ingest;
@@ -24,5 +25,17 @@ public sealed class IngestCodesTests
     public void Working_time_labels_are_read_as_full_time(string label, bool? fullTime)
     {
         Assert.Equal(fullTime, IngestCodes.FullTime(label));
+    }
+
+    [Fact]
+    public void France_travail_licences_are_read_as_the_strongest_demand()
+    {
+        Assert.Equal(LicenceRequirement.NotAsked, IngestCodes.Licence(null));
+        Assert.Equal(LicenceRequirement.NotAsked, IngestCodes.Licence([]));
+        Assert.Equal(LicenceRequirement.Desired, IngestCodes.Licence([new FranceTravailLicence { Libelle = "B - Véhicule léger", Exigence = "S" }]));
+        Assert.Equal(LicenceRequirement.Required, IngestCodes.Licence([
+            new FranceTravailLicence { Libelle = "B - Véhicule léger", Exigence = "S" },
+            new FranceTravailLicence { Libelle = "C - Poids lourd", Exigence = "E" },
+        ]));
     }
 }

@@ -144,6 +144,7 @@ public sealed class OfferDocumentBuilderTests
     [InlineData("""{"id":"a","title":"t","occupation":"M1805","experience":"expert"}""", "experience")]
     [InlineData("""{"id":"a","title":"t","occupation":"M1805","experienceYears":61}""", "experienceYears")]
     [InlineData("""{"id":"a","title":"t","occupation":"M1805","experienceYears":-1}""", "experienceYears")]
+    [InlineData("""{"id":"a","title":"t","occupation":"M1805","drivingLicence":"maybe"}""", "drivingLicence")]
     public void Each_invalid_field_is_named_in_the_errors(string json, string field)
     {
         json = json.Replace("IDLONG", new string('i', 201), StringComparison.Ordinal)

@@ -65,6 +65,62 @@ public sealed class OfferIngestReaderTests
     }
 
     [Fact]
+    public async Task A_line_with_a_lone_surrogate_is_that_lines_error_and_the_other_lines_go_on()
+    {
+        var body = $"{Coach}\n" + """{"id":"\ud800","title":"t","occupation":"M1805"}""" + "\n"
+            + """{"id":"ok","title":"t","occupation":"M1805","description":"x\udc00y"}""" + $"\n{FranceTravail}\n";
+
+        var items = await ToListAsync(OfferIngestReader.ReadAsync(Body(body)));
+
+        Assert.Equal(4, items.Count);
+        Assert.True(items[0].IsValid);
+        Assert.False(items[1].IsValid);
+        Assert.Null(items[1].Id);
+        Assert.Contains("\\ud800", Assert.Single(items[1].Errors!["id"]), StringComparison.Ordinal);
+        Assert.False(items[2].IsValid);
+        Assert.Equal("ok", items[2].Id);
+        Assert.True(items[3].IsValid);
+    }
+
+    [Fact]
+    public async Task A_single_item_array_with_a_lone_surrogate_is_an_error_item()
+    {
+        var items = await ToListAsync(OfferIngestReader.ReadAsync(Body("""[{"id":"\ud800","title":"x"}]""")));
+
+        var item = Assert.Single(items);
+        Assert.False(item.IsValid);
+        Assert.True(item.Errors!.ContainsKey("id"));
+    }
+
+    [Fact]
+    public async Task A_line_with_invalid_utf8_is_that_lines_error()
+    {
+        var body = Encoding.UTF8.GetBytes(Coach + "\n").Concat(new byte[] { (byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}', (byte)'\n' })
+            .Concat(Encoding.UTF8.GetBytes("""{"id":"x","title":"caf""")).Concat(new byte[] { 0xFF }).Concat(Encoding.UTF8.GetBytes("\",\"occupation\":\"M1805\"}\n")).ToArray();
+
+        var items = await ToListAsync(OfferIngestReader.ReadAsync(new MemoryStream(body)));
+
+        Assert.Equal(3, items.Count);
+        Assert.True(items[0].IsValid);
+        Assert.True(items[1].Errors!.ContainsKey("$"));
+        Assert.Contains("UTF-8", Assert.Single(items[2].Errors!["title"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[A] B C")]
+    [InlineData("[A]\n{\"id\":\"b\"}\n{\"id\":\"c\"}\n")]
+    [InlineData("[A],[A]")]
+    public async Task Data_after_the_array_is_an_error_not_dropped(string template)
+    {
+        var items = await ToListAsync(OfferIngestReader.ReadAsync(Body(template.Replace("A", Coach, StringComparison.Ordinal))));
+
+        Assert.Equal(2, items.Count);
+        Assert.True(items[0].IsValid);
+        Assert.False(items[1].IsValid);
+        Assert.Contains("data follows the end of the array", Assert.Single(items[1].Errors!["$"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_fields_are_ignored()
     {
         var body = """[{"id":"c1","title":"t","occupation":"M1805","tenant":{"deep":[1,2,{"x":null}]},"score":3.5}]""";

@@ -32,11 +32,11 @@ public sealed class MatchScorerTests
     }
 
     [Fact]
-    public void ContractOutsideTheWishesCosts15Percent()
+    public void ContractOutsideTheWishesHalvesTheScore()
     {
         var wishes = MatchScorer.ContractMask([ContractType.Permanent, ContractType.FixedTerm]);
         Assert.Equal(1, MatchScorer.Contract(ContractType.Permanent, wishes));
-        Assert.Equal(0.85, MatchScorer.Contract(ContractType.Temporary, wishes));
+        Assert.Equal(0.5, MatchScorer.Contract(ContractType.Temporary, wishes));
         Assert.Equal(1, MatchScorer.Contract(ContractType.Unspecified, wishes));
         Assert.Equal(1, MatchScorer.Contract(ContractType.Temporary, 0));
     }
@@ -113,6 +113,7 @@ public sealed class MatchScorerTests
         Assert.Equal(0.5, parts.SupplyUse, 12);
         Assert.Equal(0.37125, parts.Skills, 12);
         Assert.Equal(0.85, parts.Distance, 12);
-        Assert.Equal(0.2145825, parts.Total, 12);
+        Assert.Equal(0.5, parts.Contract, 12);
+        Assert.Equal(0.126225, parts.Total, 12);
     }
 }

@@ -77,11 +77,19 @@ public sealed class AdviceContext(SeekerProfile profile, MarketFacts market, See
     /// <summary>The main target's ROME code: the market's (what the figures are about), else the profile's.</summary>
     public string? TargetRome { get; } = market.RomeCode ?? profile.TargetJobs?.FirstOrDefault(t => t.RomeCode is not null)?.RomeCode;
 
-    /// <summary>True when the seeker is known to lack the diploma the target job usually asks for.</summary>
-    public bool LacksRequiredDiploma =>
-        Market.DiplomaUsuallyRequired == true && Market.RequiredDiploma is { } required
-            ? Profile.HighestDiploma is { } has && has < required
-            : Market.DiplomaUsuallyRequired != false && Profile.DiplomaRequiredForTarget == true;
+    /// <summary>True when the diagnosis found the seeker lacks the diploma (or, for a regulated job, what the law
+    /// requires): one judgement, the diagnosis', never a second one here.</summary>
+    public bool LacksRequiredDiploma => Diagnosis.Holds(DiagnosisCategory.MissingDiploma);
+
+    /// <summary>VAE can close the gap: the diploma is missing, the seeker has practised the job for a year or more,
+    /// and what is required is a diploma or title (not a licence, a card or an authorisation).</summary>
+    public bool VaeOpen =>
+        LacksRequiredDiploma && Profile.YearsOfExperienceInTarget >= 1
+        && !(Market.Regulated == true && Market.LegalRequirementByVae == false);
+
+    /// <summary>The market is not easy: under 5 offers per 10 job seekers, or DARES tension 1-2 (unknown: false).</summary>
+    public bool MarketNotEasy =>
+        OffersPerTen is < DiagnosisEngine.NotEasyMarketOffersPerTen || Market.TensionIndicator is <= DiagnosisEngine.NotEasyMarketMaxTension;
 
     /// <summary>True when the seeker wishes contracts and every wished one passes <paramref name="test"/>.</summary>
     public bool WantsOnly(Func<ContractType, bool> test) => Profile.ContractWishes is { Count: > 0 } wishes && wishes.All(test);

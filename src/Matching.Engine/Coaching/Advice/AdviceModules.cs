@@ -57,7 +57,8 @@ internal static class AdviceModules
         _ => null,
     };
 
-    /// <summary>3 before the search starts; 2 in a new search (under a month) or with fewer than 5 applications.</summary>
+    /// <summary>3 before the search starts; 2 in a new search (under a month) or with fewer than 5 applications, unless
+    /// they already brought an interview (the CV works).</summary>
     private static ScoredAdvice? RefreshCv(AdviceContext c, AdviceModule m)
     {
         if (c.Profile.SearchStarted == false)
@@ -68,11 +69,14 @@ internal static class AdviceModules
         {
             return null;
         }
-        if (c.MonthsSearching is < 1)
+        if (c.MonthsSearching is < 1 && c.Profile.InterviewsSoFar is null or 0)
         {
             return m.Make(2, m.Reason("new-search"));
         }
-        return c.Profile.ApplicationsSoFar is { } applications and < 5 ? m.Make(2, m.Reason("few-applications", applications)) : null;
+        // Few applications that already bring interviews need no new CV.
+        return c.Profile.ApplicationsSoFar is { } applications and < 5 && c.Profile.InterviewsSoFar is null or 0
+            ? m.Make(2, m.Reason("few-applications", TextRef.Count("application", applications)))
+            : null;
     }
 
     /// <summary>One interview per 10 applications is expected. From 10 applications: 3 below half that
@@ -84,8 +88,9 @@ internal static class AdviceModules
             return null;
         }
         var expected = applications / 10.0;
-        return interviews < applications / 20.0 ? m.Make(3, m.Reason("far-below", applications, interviews, expected))
-            : interviews < expected ? m.Make(2, m.Reason("below", applications, interviews, expected))
+        var counts = new object[] { TextRef.Count("application", applications), TextRef.Count("interview", interviews), expected };
+        return interviews < applications / 20.0 ? m.Make(3, m.Reason("far-below", counts))
+            : interviews < expected ? m.Make(2, m.Reason("below", counts))
             : null;
     }
 
@@ -104,7 +109,7 @@ internal static class AdviceModules
         {
             score = Math.Max(score, 2);
         }
-        return score > 0 ? m.Make(score, m.Reason("no-offer", interviews)) : null;
+        return score > 0 ? m.Make(score, m.Reason("no-offer", TextRef.Count("interview", interviews))) : null;
     }
 
     /// <summary>Mass applying: 3 from 15 applications a week, 2 from 10.</summary>
@@ -115,33 +120,37 @@ internal static class AdviceModules
         _ => null,
     };
 
-    /// <summary>3 when applications (at least 5) get no answer; 1 from 10 applications otherwise.</summary>
+    /// <summary>3 when the seeker says applications (at least 5) get no answer, 1 from 10 applications otherwise.
+    /// The reason says what is known: no interview at all, or the seeker's own word that many go unanswered.</summary>
     private static ScoredAdvice? FollowUp(AdviceContext c, AdviceModule m) => c.Profile.ApplicationsSoFar switch
     {
-        >= 5 and var n when c.Profile.Has(Frustration.NoAnswers) => m.Make(3, m.Reason("no-answers", n)),
-        >= 10 and var n => m.Make(1, m.Reason("many", n)),
+        >= 5 and var n when c.Profile.Has(Frustration.NoAnswers) => m.Make(3, c.Profile.InterviewsSoFar is 0
+            ? m.Reason("no-interview", TextRef.Count("application", n))
+            : m.Reason("no-answers", TextRef.Count("application", n))),
+        >= 10 and var n => m.Make(1, m.Reason("many", TextRef.Count("application", n))),
         _ => null,
     };
 
-    /// <summary>Wishes that exclude fixed-term and temporary contracts: 2, 3 when the market is not easy
-    /// (under 5 offers per 10 seekers). Any contract accepted: silent.</summary>
+    /// <summary>Wishes restricted to a permanent contract (no fixed-term, temporary or seasonal one): 2, 3 when the
+    /// market is not easy (under 5 offers per 10 seekers). Silent when any contract is accepted, and for a seeker
+    /// who wants a work-study contract (it comes with their training) or to work freelance (create-company).</summary>
     private static ScoredAdvice? OtherWorkEnvironments(AdviceContext c, AdviceModule m)
     {
-        if (!c.WantsOnly(w => w is not (ContractType.FixedTerm or ContractType.Temporary or ContractType.Unspecified)))
+        if (!c.WantsOnly(w => w is ContractType.Permanent or ContractType.Other))
         {
             return null;
         }
         var contracts = c.Profile.ContractWishes!.Select(Contract).ToList();
         return c.OffersPerTen is < DiagnosisEngine.NotEasyMarketOffersPerTen
-            ? m.Make(3, m.Reason("hard-market", contracts, c.OffersPerTen.Value))
+            ? m.Make(3, m.Reason("hard-market", contracts, TextRef.Count("offers-per-ten", c.OffersPerTen.Value)))
             : m.Make(2, m.Reason("restrictive", contracts));
     }
 
-    /// <summary>A close job in the same ROME sub-domain with a better market: 2 from 1.5 times the target's
-    /// offers per 10 seekers, 3 from twice.</summary>
+    /// <summary>When the target's market is not easy: a close job in the same ROME sub-domain with a better market,
+    /// 2 from 1.5 times the target's offers per 10 seekers, 3 from twice. A job that recruits needs no detour.</summary>
     private static ScoredAdvice? BetterJobSameFamily(AdviceContext c, AdviceModule m)
     {
-        if (c.TargetRome is not { Length: 5 } rome || c.OffersPerTen is not { } perTen)
+        if (c.TargetRome is not { Length: 5 } rome || c.OffersPerTen is not { } perTen || !c.MarketNotEasy)
         {
             return null;
         }
@@ -151,14 +160,24 @@ internal static class AdviceModules
             return null;
         }
         var score = best.OffersPerTenJobSeekers >= 2 * perTen ? 3 : 2;
-        return m.Make(score, m.Reason("better", best.Label, best.OffersPerTenJobSeekers!.Value, perTen), TextRef.Of("advice.better-job-same-family.job", best.Label, best.RomeCode));
+        return m.Make(score, m.Reason("better", best.Label, TextRef.Count("offers-per-ten", best.OffersPerTenJobSeekers!.Value), TextRef.Count("offers-per-ten", perTen)), TextRef.Of("advice.better-job-same-family.job", best.Label, best.RomeCode));
     }
 
-    /// <summary>Nearby communes (up to 50 km) with at least twice the offers per inhabitant: 2, 3 from three times.
-    /// Names up to three communes.</summary>
+    /// <summary>When offers are scarce within the radius (under 10 offers of the job within it in December 2021; when
+    /// that count is unknown, a stuck market): communes beyond the radius, up to 50 km, with at least twice the offers
+    /// per inhabitant, 2, 3 from three times. Names up to three communes. A commune already within the radius is
+    /// already searched, and hundreds of offers within it (Paris) leave nothing to gain by commuting.</summary>
     private static ScoredAdvice? Commute(AdviceContext c, AdviceModule m)
     {
-        var communes = c.Market.BetterCommunes.Where(n => n.DistanceKm <= 50 && n.Ratio >= 2).OrderByDescending(n => n.Ratio).Take(3).ToList();
+        var scarce = c.Market.Offers2021WithinRadius is { } nearby
+            ? nearby < DiagnosisEngine.FewOffersWithinRadius
+            : c.OffersPerTen is < DiagnosisEngine.StuckMarketOffersPerTen;
+        if (!scarce)
+        {
+            return null;
+        }
+        var radius = c.Profile.RadiusKm ?? c.Market.RadiusKm ?? 0;
+        var communes = c.Market.BetterCommunes.Where(n => n.DistanceKm > radius && n.DistanceKm <= 50 && n.Ratio >= 2).OrderByDescending(n => n.Ratio).Take(3).ToList();
         if (communes.Count == 0)
         {
             return null;
@@ -186,14 +205,17 @@ internal static class AdviceModules
         {
             return null;
         }
-        return m.Make(local < DiagnosisEngine.StuckMarketOffersPerTen ? 3 : 2, m.Reason("area", best.AreaName, best.OffersPerTenJobSeekers), TextRef.Of("advice.relocate.area", best.AreaName, best.OffersPerTenJobSeekers));
+        var figure = TextRef.Count("offers-per-ten", best.OffersPerTenJobSeekers);
+        return m.Make(local < DiagnosisEngine.StuckMarketOffersPerTen ? 3 : 2, m.Reason("area", best.AreaName, figure), TextRef.Of("advice.relocate.area", best.AreaName, figure));
     }
 
-    /// <summary>A close job in another family with a better market (1.5 times the offers per 10 seekers), up to
-    /// 45 years old (age unknown: silent). Stronger with the search length: 1, 2 from 6 months, 3 from 12.</summary>
+    /// <summary>When the target's market is not easy: a close job in another family with a better market (1.5 times
+    /// the offers per 10 seekers), at any age: the old limit of 45 shut out the seekers of closing sectors who need
+    /// it most; from 45 the steps lean on the experience that carries over. Stronger with the search length: 1,
+    /// 2 from 6 months, 3 from 12.</summary>
     private static ScoredAdvice? ReorientCloseJob(AdviceContext c, AdviceModule m)
     {
-        if (c.Age is not <= 45 || c.OffersPerTen is not { } perTen)
+        if (c.OffersPerTen is not { } perTen || !c.MarketNotEasy)
         {
             return null;
         }
@@ -208,23 +230,40 @@ internal static class AdviceModules
             >= 6 => 2,
             _ => 1,
         };
-        var steps = new List<TextRef> { TextRef.Of("advice.reorient-close-job.job", best.Label, best.OffersPerTenJobSeekers!.Value) };
+        var theirs = TextRef.Count("offers-per-ten", best.OffersPerTenJobSeekers!.Value);
+        var steps = new List<TextRef> { TextRef.Of("advice.reorient-close-job.job", best.Label, theirs) };
         if (best.SkillsToAdd.Count > 0)
         {
             steps.Add(TextRef.Of("advice.reorient-close-job.skills", best.SkillsToAdd.Take(5).ToList()));
         }
-        return m.Make(score, m.Reason("better", best.Label, best.OffersPerTenJobSeekers.Value, perTen), steps);
+        if (c.Age >= ExperiencedReorientationFromAge)
+        {
+            steps.Add(TextRef.Of("advice.reorient-close-job.experienced", c.Age.Value));
+        }
+        return m.Make(score, m.Reason("better", best.Label, theirs, TextRef.Count("offers-per-ten", perTen)), steps);
     }
 
-    /// <summary>No licence while local offers ask for one: 3 from half the offers, 2 from a quarter, 1 from 10 %.</summary>
+    /// <summary>No licence while the job's offers ask for one (required or desired): 3 from half of them, 2 from a
+    /// quarter, 1 from 10 %, measured on the offers nearby that say it (at least 5). Without them, the ROME sheet's
+    /// access text: 3 when it makes the licence a condition of the job, 1 when it only mentions it.</summary>
     private static ScoredAdvice? DrivingLicence(AdviceContext c, AdviceModule m)
     {
-        if (c.Profile.HasDrivingLicence != false || c.Market.DrivingLicenceShare is not { } share)
+        if (c.Profile.HasDrivingLicence != false)
         {
             return null;
         }
-        var score = share >= 0.5 ? 3 : share >= 0.25 ? 2 : share >= 0.1 ? 1 : 0;
-        return score > 0 ? m.Make(score, m.Reason("share", Math.Round(share * 100))) : null;
+        if (c.Market.DrivingLicenceBasis == DrivingLicenceBasis.LocalOffers && c.Market.DrivingLicenceShare is { } share)
+        {
+            var score = share >= 0.5 ? 3 : share >= 0.25 ? 2 : share >= 0.1 ? 1 : 0;
+            return score > 0 ? m.Make(score, m.Reason("share", Math.Round(share * 100), TextRef.Count("offer", c.Market.DrivingLicenceOffers ?? 0))) : null;
+        }
+        if (c.Market.DrivingLicenceAccessText is { } sentence)
+        {
+            return c.Market.DrivingLicenceBasis == DrivingLicenceBasis.AccessText
+                ? m.Make(3, m.Reason("required-by-rome", sentence))
+                : m.Make(1, m.Reason("mentioned-by-rome", sentence));
+        }
+        return null;
     }
 
     /// <summary>3 when the seeker wants to create a company, 2 when freelance contracts are wished.</summary>
@@ -233,49 +272,66 @@ internal static class AdviceModules
         : c.Profile.ContractWishes?.Contains(ContractType.Freelance) == true ? m.Make(2, m.Reason("freelance"))
         : null;
 
-    /// <summary>Missing skills asked by local offers: 2 from a 20 % gap, 3 from 50 %. Names up to three skills
-    /// with the offers each unlocks.</summary>
+    /// <summary>Missing skills: 2 from a 20 % gap, 3 from 50 %, naming up to three skills with the offers each
+    /// unlocks nearby. Also 3 when the diploma is missing and VAE cannot deliver it (no year in the job, or a
+    /// licence or a card the law requires): a qualifying training is then the way (POEI, AIF, CPF).</summary>
     private static ScoredAdvice? TrainMissingSkills(AdviceContext c, AdviceModule m)
     {
-        if (c.Market.SkillsGapShare is not { } share || share < 0.2 || c.Market.MissingSkills.Count == 0)
+        var share = c.Market.SkillsGapShare;
+        var skills = c.Market.MissingSkills.OrderByDescending(s => s.OffersUnlocked).Take(3).ToList();
+        var skillSteps = skills.Select(s => s.OffersUnlocked > 0
+            ? TextRef.Of("advice.train-missing-skills.skill", s.Label, TextRef.Count("offer", s.OffersUnlocked))
+            : TextRef.Of("advice.train-missing-skills.skill-of-job", s.Label)).ToList();
+        if (c.LacksRequiredDiploma && !c.VaeOpen)
+        {
+            var reason = c.Market.Regulated == true ? m.Reason("qualify-regulated") : m.Reason("qualify");
+            return m.Make(3, reason, [TextRef.Of("advice.train-missing-skills.qualify-step"), .. skillSteps]);
+        }
+        if (share is not { } gap || gap < 0.2 || skills.Count == 0)
         {
             return null;
         }
-        var skills = c.Market.MissingSkills.OrderByDescending(s => s.OffersUnlocked).Take(3).ToList();
         return m.Make(
-            share >= DiagnosisEngine.SkillsGapThreshold ? 3 : 2,
-            m.Reason("gap", Math.Round(share * 100), skills.Count),
-            skills.Select(s => TextRef.Of("advice.train-missing-skills.skill", s.Label, s.OffersUnlocked)));
+            gap >= DiagnosisEngine.SkillsGapThreshold ? 3 : 2,
+            m.Reason(c.Market.SkillsGapBasis == SkillsGapBasis.JobReference ? "gap-reference" : "gap", Math.Round(gap * 100), skills.Count),
+            skillSteps);
     }
 
-    /// <summary>Under 26: 3 when a required diploma or half the skills are missing, 2 for beginners (under
-    /// 2 years in the job). 26 and over, or age unknown: silent.</summary>
+    /// <summary>A work-study contract is a way to get qualified, so only for a seeker who lacks the diploma or half of
+    /// the job's skills (a qualified seeker needs a job, not a training): under 30 an apprenticeship, 3; from 30 a
+    /// professionalisation contract, open to job seekers of any age from 26, 2; silent when VAE can give the diploma
+    /// from experience (going back to training would waste it). Also 2 for a beginner under 26 without any diploma.
+    /// Age unknown: silent.</summary>
     private static ScoredAdvice? WorkStudy(AdviceContext c, AdviceModule m)
     {
-        if (c.Age is not < 26)
+        if (c.Age is not { } age)
         {
             return null;
         }
         if (c.LacksRequiredDiploma || c.Market.SkillsGapShare >= DiagnosisEngine.SkillsGapThreshold)
         {
-            return m.Make(3, m.Reason("qualify", c.Age.Value));
+            return c.VaeOpen ? null
+                : age < ApprenticeshipBelowAge ? m.Make(3, m.Reason("qualify", age))
+                : m.Make(2, m.Reason("professionalisation", age));
         }
-        return c.Profile.YearsOfExperienceInTarget is < DiagnosisEngine.JuniorBelowYears ? m.Make(2, m.Reason("beginner", c.Age.Value)) : null;
+        return age < 26 && c.Profile.HighestDiploma == DiplomaLevel.None && c.Profile.YearsOfExperienceInTarget is < DiagnosisEngine.JuniorBelowYears
+            ? m.Make(2, m.Reason("beginner", age))
+            : null;
     }
 
-    /// <summary>VAE needs one year of experience related to the diploma: 3 with the required diploma missing
-    /// and at least one year in the job.</summary>
+    /// <summary>VAE needs one year of experience related to the diploma: 3 with the required diploma missing, at
+    /// least one year in the job, and a diploma or title to get (VAE delivers no licence or card).</summary>
     private static ScoredAdvice? Vae(AdviceContext c, AdviceModule m) =>
-        c.LacksRequiredDiploma && c.Profile.YearsOfExperienceInTarget is >= 1 and var years
-            ? m.Make(3, m.Reason("experience", years))
-            : null;
+        c.VaeOpen ? m.Make(3, m.Reason("experience", TextRef.Count("year", c.Profile.YearsOfExperienceInTarget!.Value))) : null;
 
-    /// <summary>Volunteering keeps a long search active and tests a job never done: 2 from 12 months of search,
-    /// 1 with under a year in the job; one more when motivation is a struggle.</summary>
+    /// <summary>Volunteering keeps a long search active where the job does not recruit, and tests a job one is
+    /// unsure of: 1 from 12 months of search in a market that is not easy, 1 to try a job never done that the
+    /// seeker is not sure of; one more when motivation is a struggle. Never a priority: a qualified seeker in a
+    /// job that recruits needs applications that work, not unpaid work.</summary>
     private static ScoredAdvice? Volunteer(AdviceContext c, AdviceModule m)
     {
-        var (score, reason) = c.MonthsSearching is >= 12 and var months ? (2, m.Reason("long-search", months))
-            : c.Profile.YearsOfExperienceInTarget is < 1 ? (1, m.Reason("try-the-job"))
+        var (score, reason) = c.MonthsSearching is >= 12 and var months && c.MarketNotEasy ? (1, m.Reason("long-search", TextRef.Count("month", months)))
+            : c.Profile.YearsOfExperienceInTarget is < 1 && c.Profile.PassionateAboutTarget == false ? (1, m.Reason("try-the-job"))
             : (0, null);
         if (reason is null)
         {
@@ -306,10 +362,19 @@ internal static class AdviceModules
             ? m.Make(1, m.Reason("senior", c.Age.Value))
             : null;
 
+    /// <summary>Reorientation: from this age, the steps lean on the experience that carries over.</summary>
+    public const int ExperiencedReorientationFromAge = 45;
+
+    /// <summary>Work-study: an apprenticeship is open up to 29 (the professionalisation contract after).</summary>
+    public const int ApprenticeshipBelowAge = 30;
+
+    /// <summary>Close jobs with a clearly better market that the seeker can reach: half of their core skills held
+    /// already ("few new skills" must be true), and not a regulated job (it takes a diploma, not a few skills). In
+    /// the close jobs' own order, which already weighs the skills held against the market.</summary>
     private static IEnumerable<CloseJob> BetterCloseJobs(AdviceContext c, double perTen) =>
         c.Market.CloseJobs
-            .Where(j => j.OffersPerTenJobSeekers is { } theirs && theirs >= 1.5 * perTen && theirs > perTen && j.RomeCode != c.TargetRome)
-            .OrderByDescending(j => j.OffersPerTenJobSeekers);
+            .Where(j => j.OffersPerTenJobSeekers is { } theirs && theirs >= 1.5 * perTen && theirs > perTen && j.RomeCode != c.TargetRome
+                && j.WithinReach && j.Regulated != true);
 
     private static bool SameFamily(string a, string b) => a.Length >= 3 && b.Length >= 3 && string.CompareOrdinal(a, 0, b, 0, 3) == 0;
 

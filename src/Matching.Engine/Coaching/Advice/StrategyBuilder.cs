@@ -22,6 +22,7 @@ public static class StrategyBuilder
         new("own-business", C.StuckMarket, ["create-company"], ["network"]),
         new("test-before-committing", C.FindWhatYouLike, ["explore-riasec", "volunteer"], ["events"]),
         new("get-qualified", C.MissingDiploma, ["vae"], ["work-study", "train-missing-skills"]),
+        new("train-for-the-diploma", C.MissingDiploma, ["train-missing-skills"], ["work-study"]),
         new("launch-search", C.StartYourSearch, ["refresh-cv"], ["network", "events", "spontaneous-application"]),
         new("hidden-job-market", C.StartYourSearch, ["spontaneous-application", "network"], ["events", "follow-up"]),
         new("make-applications-count", C.EnhanceInterviews, ["improve-cv"], ["apply-less-better", "follow-up"]),
@@ -31,7 +32,9 @@ public static class StrategyBuilder
     /// <summary>
     /// The strategies whose required advice were all given (a strategy needing an advice the seeker did not
     /// get is dropped). Order: the main challenge's category, then categories needing attention, then the
-    /// others; within those, the higher total score first.
+    /// others; within those, the higher total score first. No advice appears twice on a page: each belongs to
+    /// the first strategy that takes it, and the later ones reference it (<see cref="Strategy.SeeAlso"/>); a
+    /// strategy left with nothing of its own is dropped.
     /// </summary>
     public static IReadOnlyList<Strategy> Build(IReadOnlyList<ScoredAdvice> advice, SeekerDiagnosis diagnosis)
     {
@@ -46,12 +49,25 @@ public static class StrategyBuilder
             var members = template.Required.Concat(template.Optional.Where(byId.ContainsKey)).Select(id => byId[id]).ToList();
             strategies.Add((new Strategy(template.Id, template.Category, members.Sum(a => a.Score), members), order));
         }
-        return strategies
+        var ordered = strategies
             .OrderBy(s => Rank(s.strategy.Category, diagnosis))
             .ThenByDescending(s => s.strategy.Score)
             .ThenBy(s => s.order)
-            .Select(s => s.strategy)
-            .ToList();
+            .Select(s => s.strategy);
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        var page = new List<Strategy>();
+        foreach (var strategy in ordered)
+        {
+            var own = strategy.Advice.Where(a => !owner.ContainsKey(a.ModuleId)).ToList();
+            if (own.Count == 0)
+            {
+                continue;
+            }
+            var seeAlso = strategy.Advice.Where(a => owner.ContainsKey(a.ModuleId)).Select(a => new StrategyReference(a.ModuleId, owner[a.ModuleId])).ToList();
+            own.ForEach(a => owner[a.ModuleId] = strategy.Id);
+            page.Add(strategy with { Advice = own, Score = own.Sum(a => a.Score), SeeAlso = seeAlso });
+        }
+        return page;
     }
 
     private static int Rank(DiagnosisCategory category, SeekerDiagnosis diagnosis) => diagnosis[category].Status switch

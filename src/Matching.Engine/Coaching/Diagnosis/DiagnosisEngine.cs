@@ -19,6 +19,11 @@ public static partial class DiagnosisEngine
     /// <summary>Stuck market: fewer than 3 offers per 10 job seekers (2.9 is stuck, 3.0 is not).</summary>
     public const double StuckMarketOffersPerTen = 3;
 
+    /// <summary>Fewer offers of the job than this within the seeker's radius (France Travail, 21 Dec 2021) make a thin
+    /// local market: stuck when the ratio is not the seeker's own area's (a région's figure says little of a small
+    /// town), and a reason to commute.</summary>
+    public const int FewOffersWithinRadius = 10;
+
     /// <summary>Find what you like: the market is "not easy" below 5 offers per 10 seekers or at DARES tension 1-2.</summary>
     public const double NotEasyMarketOffersPerTen = 5;
 
@@ -33,11 +38,18 @@ public static partial class DiagnosisEngine
     /// <summary>Find what you like: only for searches shorter than 2 months.</summary>
     public const int EarlySearchBelowMonths = 2;
 
-    /// <summary>Missing diploma does not apply from 50 years old with at least 10 years in the job:
-    /// employers then weigh the experience over the diploma (and VAE is the better path).</summary>
+    /// <summary>Seniors (age-as-asset advice): from 50 years old with at least 10 years in the job.</summary>
     public const int SeniorFromAge = 50;
 
     public const double LongExperienceFromYears = 10;
+
+    /// <summary>Missing diploma, jobs the law does not regulate: from 2 years in the job, employers weigh the
+    /// experience over the diploma (VAE remains the way to get it). Never for a regulated job.</summary>
+    public const double ExperienceReplacesDiplomaFromYears = 2;
+
+    /// <summary>Missing diploma, regulated jobs: from 1 year in the job, the seeker is taken to hold what the law
+    /// requires to practise it (said in the reason; an answer "I lack it" wins).</summary>
+    public const double PractisedRegulatedJobFromYears = 1;
 
     /// <summary>Enhance interviews: at most this many interviews per whole month of search.</summary>
     public const double InterviewsPerMonthAtMost = 1;
@@ -54,9 +66,16 @@ public static partial class DiagnosisEngine
         };
         var outcomes = rules.Select(rule => rule(profile, market, today)).ToList();
 
+        // The first rule that holds is the main challenge. When none holds: bravo if no rule waits for an answer
+        // (a rule the market data cannot decide has nothing to ask and does not stand in the way), else the
+        // first rule waiting for an answer, provisionally: the seeker's answer confirms it or moves it.
         var mainIndex = outcomes.FindIndex(o => o.Holds == true);
-        var allFine = outcomes.TrueForAll(o => o.Holds == false);
-        DiagnosisCategory? main = mainIndex >= 0 ? (DiagnosisCategory)mainIndex : allFine ? DiagnosisCategory.Bravo : null;
+        var waiting = outcomes.FindIndex(o => o.Holds is null && o.Missing.Count > 0);
+        var allFine = mainIndex < 0 && waiting < 0;
+        var provisional = mainIndex < 0 && waiting >= 0;
+        DiagnosisCategory? main = mainIndex >= 0 ? (DiagnosisCategory)mainIndex
+            : allFine ? DiagnosisCategory.Bravo
+            : (DiagnosisCategory)waiting;
 
         var categories = new List<CategoryDiagnosis>();
         for (var i = 0; i < outcomes.Count; i++)
@@ -71,33 +90,44 @@ public static partial class DiagnosisEngine
             };
             categories.Add(new((DiagnosisCategory)i, status, o.Reasons));
         }
-        categories.Add(Bravo(main, allFine));
+        categories.Add(Bravo(main, allFine, provisional, outcomes));
 
-        return new(main, categories, Questions(outcomes, main));
+        return new(main, categories, Questions(outcomes, provisional ? null : main), provisional);
     }
 
-    private static CategoryDiagnosis Bravo(DiagnosisCategory? main, bool allFine) => main switch
+    private static CategoryDiagnosis Bravo(DiagnosisCategory? main, bool allFine, bool provisional, List<Outcome> outcomes)
     {
-        DiagnosisCategory.Bravo => new(DiagnosisCategory.Bravo, CategoryStatus.MainChallenge, [TextRef.Of("diagnosis.bravo.holds")]),
-        null => new(DiagnosisCategory.Bravo, CategoryStatus.NotEnoughData, [TextRef.Of("diagnosis.bravo.not-enough-data")]),
-        { } other when !allFine => new(DiagnosisCategory.Bravo, CategoryStatus.Fine, [TextRef.Of("diagnosis.bravo.other-first", other.Title())]),
-        _ => throw new InvalidOperationException("Unreachable: a main challenge other than bravo implies a holding rule."),
-    };
+        if (allFine)
+        {
+            var reasons = new List<TextRef> { TextRef.Of("diagnosis.bravo.holds") };
+            if (outcomes.Any(o => o.Holds is null))
+            {
+                // Undecided for lack of market data only: said, since it is not the seeker's to answer.
+                reasons.Add(TextRef.Of("diagnosis.bravo.without-market-data"));
+            }
+            return new(DiagnosisCategory.Bravo, CategoryStatus.MainChallenge, [.. reasons]);
+        }
+        return provisional
+            ? new(DiagnosisCategory.Bravo, CategoryStatus.NotEnoughData, [TextRef.Of("diagnosis.bravo.not-enough-data")])
+            : new(DiagnosisCategory.Bravo, CategoryStatus.NotYet, [TextRef.Of("diagnosis.bravo.other-first", main!.Value.Title())]);
+    }
 
+    /// <param name="main">The main challenge when one holds; null when it is provisional (every answer may change it).</param>
     private static List<MissingAnswer> Questions(List<Outcome> outcomes, DiagnosisCategory? main)
     {
         var mainIndex = main is { } m ? (int)m : int.MaxValue;
         return outcomes
-            .SelectMany((o, i) => o.Holds is null ? o.Missing.Select((field, rank) => (field, category: i, rank)) : [])
+            .SelectMany((o, i) => o.Holds is null ? o.Missing.Select((field, rank) => (field, category: i, rank, text: o.QuestionText(field))) : [])
             .GroupBy(q => q.field)
             .Select(g => (
                 g.Key,
                 first: g.Min(q => q.category),
                 rank: g.Min(q => q.rank),
+                text: g.OrderBy(q => q.category).First().text,
                 categories: g.Select(q => (DiagnosisCategory)q.category).Distinct().ToList()))
             .Select(q => (q.first, q.rank, answer: new MissingAnswer(
                 q.Key,
-                TextRef.Of($"question.{q.Key}"),
+                q.text,
                 q.first < mainIndex ? AnswerImpact.ChangesMainChallenge : AnswerImpact.ChangesCategory,
                 q.categories)))
             // Questions that can change the main challenge first, then the earliest category, then the rule's own order.
@@ -162,35 +192,53 @@ public static partial class DiagnosisEngine
     internal static bool SpansUnrelatedFamilies(IReadOnlyCollection<string> families) =>
         families.Select(f => f[0]).Distinct().Count() > 1 || families.Count > 2;
 
-    // 2. Skills gap: the seeker lacks a large share of the essential skills local offers ask for.
+    // 2. Skills gap: the seeker lacks a large share of the target job's essential skills (those local offers ask
+    // for, else all of them). The seeker's skills are the ticked ones and those of their experience.
     private static Outcome SkillsGap(SeekerProfile p, MarketFacts market, DateOnly today)
     {
         if (NoTarget(p) is { } noTarget)
         {
             return noTarget;
         }
-        if (p.Skills is null)
+        var compared = market.SeekerSkillCount ?? p.Skills?.Count;
+        if (compared is null or 0)
         {
-            return Outcome.Unknown([F.Skills]);
+            // Nothing declared and no experience to draw skills from: the gap would be a guess (every seeker who
+            // typed a job and no skill would "lack everything"), so the skills are asked for.
+            return p.Skills is null
+                ? Outcome.Unknown([F.Skills])
+                : new(null, [TextRef.Of("diagnosis.skills-gap.no-skills"), TextRef.Of("diagnosis.missing-answer", TextRef.Of($"field.{F.Skills}"))], [F.Skills]);
         }
         if (market.SkillsGapShare is not { } share)
         {
             return Outcome.UnknownMarket(TextRef.Of("diagnosis.no-market-data.skills"));
         }
         var percent = Math.Round(share * 100);
+        var local = market.SkillsGapBasis != SkillsGapBasis.JobReference;
+        var reasons = new List<TextRef>();
         if (share < SkillsGapThreshold)
         {
-            return Outcome.No(TextRef.Of("diagnosis.skills-gap.fine", percent, MainTargetLabel(p)));
+            reasons.Add(percent == 0
+                ? TextRef.Of(local ? "diagnosis.skills-gap.fine-all" : "diagnosis.skills-gap.fine-all-reference", MainTargetLabel(p))
+                : TextRef.Of(local ? "diagnosis.skills-gap.fine" : "diagnosis.skills-gap.fine-reference", percent, MainTargetLabel(p)));
         }
-        var reasons = new List<TextRef> { TextRef.Of("diagnosis.skills-gap.holds", percent, MainTargetLabel(p)) };
-        if (market.MissingSkills.Count > 0)
+        else
         {
-            reasons.Add(TextRef.Of("diagnosis.skills-gap.top-missing", market.MissingSkills.Take(3).Select(s => s.Label).ToList()));
+            reasons.Add(TextRef.Of(local ? "diagnosis.skills-gap.holds" : "diagnosis.skills-gap.holds-reference", percent, MainTargetLabel(p)));
+            if (market.MissingSkills.Count > 0)
+            {
+                reasons.Add(TextRef.Of(local ? "diagnosis.skills-gap.top-missing" : "diagnosis.skills-gap.top-missing-reference", market.MissingSkills.Take(3).Select(s => s.Label).ToList()));
+            }
         }
-        return Outcome.Yes([.. reasons]);
+        if (market.ExperienceJobs.Count > 0)
+        {
+            reasons.Add(TextRef.Of("diagnosis.skills-gap.from-experience", market.ExperienceJobs.ToList()));
+        }
+        return new(share >= SkillsGapThreshold, reasons, []);
     }
 
-    // 3. Stuck market: fewer than 3 offers per 10 seekers locally (DARES, else the live index counts).
+    // 3. Stuck market: fewer than 3 offers per 10 seekers (DARES 2021 for the area, else the smallest scope around
+    // it with a figure; else the live index counts; else no offer at all within the radius in December 2021).
     private static Outcome StuckMarket(SeekerProfile p, MarketFacts market, DateOnly today)
     {
         if (NoTarget(p) is { } noTarget)
@@ -201,32 +249,59 @@ public static partial class DiagnosisEngine
         {
             return Outcome.Unknown([F.Commune]);
         }
-        if (market.EffectiveOffersPerTen is not { } perTen)
+        var reasons = new List<TextRef>();
+        bool stuck;
+        if (market.EffectiveOffersPerTen is { } perTen)
+        {
+            stuck = perTen < StuckMarketOffersPerTen;
+            reasons.Add(MarketFigure(market, perTen, stuck));
+            if (!stuck && market.EffectiveScope != MarketScope.Area && market.Offers2021WithinRadius is { } nearby and < FewOffersWithinRadius)
+            {
+                stuck = true;
+                reasons.Add(TextRef.Of("diagnosis.stuck-market.thin", TextRef.Count("offer", nearby), market.RadiusKm ?? p.RadiusKm ?? 0));
+            }
+        }
+        else if (market.Offers2021WithinRadius is 0)
+        {
+            stuck = true;
+            reasons.Add(TextRef.Of("diagnosis.stuck-market.none-2021", market.RadiusKm ?? p.RadiusKm ?? 0));
+        }
+        else
         {
             return Outcome.UnknownMarket(TextRef.Of("diagnosis.no-market-data.market"));
         }
-        var area = market.AreaName ?? market.AreaCode ?? p.Commune ?? p.Postcode!;
-        var reasons = new List<TextRef>
-        {
-            TextRef.Of(perTen < StuckMarketOffersPerTen ? "diagnosis.stuck-market.holds" : "diagnosis.stuck-market.fine", perTen, area),
-        };
-        if (market.OffersPerTenJobSeekers is null)
-        {
-            reasons.Add(TextRef.Of("diagnosis.market.live-only"));
-        }
-        if (market.TensionIndicator is { } tension)
+        if (market.TensionIndicator is { } tension && market.EffectiveScope == MarketScope.Area)
         {
             reasons.Add(TextRef.Of("diagnosis.market.tension", tension));
         }
+        if (market.Offers2021WithinRadius is > 0 and var offers2021 && !reasons.Any(r => r.Key == "diagnosis.stuck-market.thin"))
+        {
+            reasons.Add(TextRef.Of("diagnosis.market.offers-2021", TextRef.Count("offer", offers2021), market.RadiusKm ?? p.RadiusKm ?? 0));
+        }
         if (market.LiveOffers is { } offers && market.LiveProfiles is { } profiles)
         {
-            reasons.Add(TextRef.Of("diagnosis.market.live", offers, profiles));
+            reasons.Add(TextRef.Of("diagnosis.market.live", TextRef.Count("offer", offers), TextRef.Count("profile", profiles)));
         }
         if (market.RecruitmentDifficultyPercent is { } difficult)
         {
             reasons.Add(TextRef.Of("diagnosis.market.difficulty", Math.Round(difficult)));
         }
-        return new(perTen < StuckMarketOffersPerTen, reasons, []);
+        return new(stuck, reasons, []);
+    }
+
+    /// <summary>"In 2021, in the Lille employment area, 28 offers for 10 job seekers", with the scope the figure is about.</summary>
+    internal static TextRef MarketFigure(MarketFacts market, double perTen, bool stuck)
+    {
+        var figure = TextRef.Count("offers-per-ten", perTen);
+        var suffix = stuck ? ".low" : "";
+        return market.EffectiveScope switch
+        {
+            MarketScope.Live => TextRef.Of($"diagnosis.market.figure.live{suffix}", figure),
+            MarketScope.Departement => TextRef.Of($"diagnosis.market.figure.departement{suffix}", figure, market.OffersPerTenScopeName ?? "?"),
+            MarketScope.Region => TextRef.Of($"diagnosis.market.figure.region{suffix}", figure, market.OffersPerTenScopeName ?? "?"),
+            MarketScope.Country => TextRef.Of($"diagnosis.market.figure.country{suffix}", figure),
+            _ => TextRef.Of($"diagnosis.market.figure.area{suffix}", figure, market.OffersPerTenScopeName ?? market.AreaName ?? market.AreaCode ?? "?"),
+        };
     }
 
     // 4. Find what you like: new to the job, not passionate, market not easy, early in the search.
@@ -260,7 +335,7 @@ public static partial class DiagnosisEngine
             }
             if (junior.Value == true)
             {
-                reasons.Add(TextRef.Of("diagnosis.find-what-you-like.junior", p.YearsOfExperienceInTarget!.Value));
+                reasons.Add(TextRef.Of("diagnosis.find-what-you-like.junior", TextRef.Count("year", p.YearsOfExperienceInTarget!.Value)));
             }
             if (reorienting.Value == true)
             {
@@ -296,11 +371,11 @@ public static partial class DiagnosisEngine
     }
 
     private static TextRef EasyMarketReason(MarketFacts market) => market.EffectiveOffersPerTen is { } perTen
-        ? TextRef.Of("diagnosis.find-what-you-like.easy-market", perTen)
+        ? TextRef.Of("diagnosis.find-what-you-like.easy-market", TextRef.Count("offers-per-ten", perTen))
         : TextRef.Of("diagnosis.find-what-you-like.high-tension", market.TensionIndicator ?? 0);
 
     private static TextRef MarketReason(MarketFacts market) => market.EffectiveOffersPerTen is { } perTen
-        ? TextRef.Of("diagnosis.find-what-you-like.hard-market", perTen)
+        ? TextRef.Of("diagnosis.find-what-you-like.hard-market", TextRef.Count("offers-per-ten", perTen))
         : TextRef.Of("diagnosis.find-what-you-like.low-tension", market.TensionIndicator ?? 0);
 
     /// <summary>Reorienting: past jobs known by ROME code, none in a target's ROME sub-domain. Without
@@ -312,54 +387,92 @@ public static partial class DiagnosisEngine
         return targets.Count > 0 && past.Count > 0 && !past.Overlaps(targets);
     }
 
-    // 5. Missing diploma: the job usually asks for a diploma the seeker lacks; not for 50+ with 10+ years
-    // in the job, not for company creators.
+    // 5. Missing diploma. A regulated job (ROME 4.0) is closed to whoever lacks what the law requires: no age, no
+    // experience waives it (VAE is the way). Another job usually asks for a level the seeker may lack; there the
+    // seeker's own answer decides, else the ROME level against the seeker's diploma, and 2 years in the job or
+    // creating one's company make the diploma secondary.
     private static Outcome MissingDiploma(SeekerProfile p, MarketFacts market, DateOnly today)
     {
         if (NoTarget(p) is { } noTarget)
         {
             return noTarget;
         }
-        Condition lacks;
+        var years = p.YearsOfExperienceInTarget;
+        if (market.Regulated == true)
+        {
+            var requirement = Requirement(market);
+            return p.DiplomaRequiredForTarget switch
+            {
+                true => Outcome.Yes(TextRef.Of("diagnosis.missing-diploma.regulated-holds", requirement)),
+                false => Outcome.No(TextRef.Of("diagnosis.missing-diploma.regulated-has-it", requirement)),
+                null when years >= PractisedRegulatedJobFromYears =>
+                    Outcome.No(TextRef.Of("diagnosis.missing-diploma.regulated-practised", requirement, TextRef.Count("year", years!.Value))),
+                null => Outcome.Unknown(
+                    years is null ? [F.DiplomaRequiredForTarget, F.YearsOfExperienceInTarget] : [F.DiplomaRequiredForTarget],
+                    new Dictionary<string, TextRef> { [F.DiplomaRequiredForTarget] = TextRef.Of("question.diplomaRequiredForTarget.regulated", requirement) }),
+            };
+        }
+
+        if (p.WantsToCreateCompany == true)
+        {
+            return Outcome.No(TextRef.Of("diagnosis.missing-diploma.creator"));
+        }
+        if (p.DiplomaRequiredForTarget == false)
+        {
+            return Outcome.No(TextRef.Of("diagnosis.missing-diploma.seeker-says-no"));
+        }
+
+        // Does the seeker lack the usual diploma? Their own "yes" first: they know the field of their diploma,
+        // which the ROME level does not tell. Else the ROME level against their highest diploma.
         TextRef? lackReason = null;
-        if (market.DiplomaUsuallyRequired == false)
+        List<string> ask = [];
+        if (p.DiplomaRequiredForTarget == true)
+        {
+            lackReason = TextRef.Of("diagnosis.missing-diploma.seeker-says-yes");
+        }
+        else if (market.DiplomaUsuallyRequired == false)
         {
             return Outcome.No(TextRef.Of("diagnosis.missing-diploma.not-required", MainTargetLabel(p)));
         }
-        if (market.DiplomaUsuallyRequired == true && market.RequiredDiploma is { } required)
+        else if (market.DiplomaUsuallyRequired == true && market.RequiredDiploma is { } required)
         {
-            lacks = Condition.On(p.HighestDiploma, F.HighestDiploma, d => d < required);
-            if (lacks.Value == false)
+            if (p.HighestDiploma is not { } has)
             {
-                return Outcome.No(TextRef.Of("diagnosis.missing-diploma.has-it", Diploma(p.HighestDiploma!.Value), Diploma(required)));
+                ask = [F.HighestDiploma, F.DiplomaRequiredForTarget];
             }
-            lackReason = TextRef.Of("diagnosis.missing-diploma.holds", Diploma(required), Diploma(p.HighestDiploma ?? DiplomaLevel.None));
+            else if (has >= required)
+            {
+                return Outcome.No(TextRef.Of("diagnosis.missing-diploma.has-it", Diploma(has), Diploma(required)));
+            }
+            else
+            {
+                lackReason = TextRef.Of("diagnosis.missing-diploma.holds", Diploma(required), Diploma(has));
+            }
         }
         else
         {
-            // The market does not tell which level: the seeker's own answer decides.
-            lacks = Condition.On(p.DiplomaRequiredForTarget, F.DiplomaRequiredForTarget, r => r);
-            if (lacks.Value == false)
-            {
-                return Outcome.No(TextRef.Of("diagnosis.missing-diploma.seeker-says-no"));
-            }
-            lackReason = TextRef.Of("diagnosis.missing-diploma.seeker-says-yes");
+            ask = [F.DiplomaRequiredForTarget];
         }
 
-        var age = p.AgeOn(today);
-        var senior = Condition.All(
-            age is { } a ? Condition.Of(a >= SeniorFromAge) : Condition.Ask(F.Age),
-            Condition.On(p.YearsOfExperienceInTarget, F.YearsOfExperienceInTarget, y => y >= LongExperienceFromYears));
-        var creator = Condition.On(p.WantsToCreateCompany, F.WantsToCreateCompany, w => w);
-        var all = Condition.All(lacks, senior.Not(), creator.Not());
-        return all.Value switch
+        // Lacking it (or maybe): experience in a job the law does not regulate makes it secondary.
+        if (years >= ExperienceReplacesDiplomaFromYears)
         {
-            true => Outcome.Yes(lackReason),
-            null => Outcome.Unknown(all.Missing),
-            false when creator.Value == true => Outcome.No(TextRef.Of("diagnosis.missing-diploma.creator")),
-            false => Outcome.No(TextRef.Of("diagnosis.missing-diploma.experience-counts", age!.Value, p.YearsOfExperienceInTarget!.Value)),
-        };
+            return Outcome.No(TextRef.Of(
+                market.Regulated == false ? "diagnosis.missing-diploma.experience-counts" : "diagnosis.missing-diploma.experience-counts-unflagged",
+                TextRef.Count("year", years!.Value)));
+        }
+        if (years is null)
+        {
+            ask.Add(F.YearsOfExperienceInTarget);
+        }
+        return lackReason is not null && ask.Count == 0 ? Outcome.Yes(lackReason) : Outcome.Unknown(ask);
     }
+
+    /// <summary>What the law requires, in the ROME sheet's words; a generic phrase when the sheet says nothing more.</summary>
+    private static TextRef Requirement(MarketFacts market) => market.LegalRequirements.Count > 0
+        ? TextRef.Of("diagnosis.missing-diploma.requirement", string.Join(" ", market.LegalRequirements))
+        : TextRef.Of("diagnosis.missing-diploma.requirement-unnamed");
+
 
     internal static TextRef Diploma(DiplomaLevel level) => TextRef.Of($"diploma.{level.ToString().ToLowerInvariant()}");
 
@@ -369,7 +482,7 @@ public static partial class DiagnosisEngine
         null => Outcome.Unknown([F.SearchStarted]),
         false => Outcome.Yes(TextRef.Of("diagnosis.start-your-search.holds")),
         true => p.MonthsSearching(today) is { } months
-            ? Outcome.No(TextRef.Of("diagnosis.start-your-search.fine-since", months))
+            ? Outcome.No(months == 0 ? TextRef.Of("diagnosis.start-your-search.fine-new") : TextRef.Of("diagnosis.start-your-search.fine-since", TextRef.Count("month", months)))
             : Outcome.No(TextRef.Of("diagnosis.start-your-search.fine")),
     };
 
@@ -403,9 +516,15 @@ public static partial class DiagnosisEngine
         {
             return Outcome.No(TextRef.Of("diagnosis.enhance-interviews.too-early"));
         }
-        return interviews <= InterviewsPerMonthAtMost * months
-            ? Outcome.Yes(TextRef.Of("diagnosis.enhance-interviews.holds", interviews, months))
-            : Outcome.No(TextRef.Of("diagnosis.enhance-interviews.fine", interviews, months));
+        var perMonth = (double)interviews / months;
+        var counts = new object[] { TextRef.Count("interview", interviews), TextRef.Count("month", months), perMonth };
+        if (interviews == 0)
+        {
+            return Outcome.Yes(TextRef.Of("diagnosis.enhance-interviews.none", counts[1]));
+        }
+        return perMonth <= InterviewsPerMonthAtMost
+            ? Outcome.Yes(TextRef.Of(perMonth < InterviewsPerMonthAtMost ? "diagnosis.enhance-interviews.holds" : "diagnosis.enhance-interviews.one-a-month", counts))
+            : Outcome.No(TextRef.Of("diagnosis.enhance-interviews.fine", counts));
     }
 
     private static Outcome? NoTarget(SeekerProfile p) => p.TargetJobs switch
@@ -422,14 +541,18 @@ public static partial class DiagnosisEngine
     private static partial Regex RomeCodePattern();
 
     /// <summary>What one rule concluded: holds / does not / unknown, the reasons, the answers it waits for.</summary>
-    private sealed record Outcome(bool? Holds, IReadOnlyList<TextRef> Reasons, IReadOnlyList<string> Missing)
+    /// <param name="Questions">A question worded for this rule's case (a regulated job names what it requires), by field.</param>
+    private sealed record Outcome(bool? Holds, IReadOnlyList<TextRef> Reasons, IReadOnlyList<string> Missing, IReadOnlyDictionary<string, TextRef>? Questions = null)
     {
+        public TextRef QuestionText(string field) =>
+            Questions?.GetValueOrDefault(field) ?? TextRef.Of($"question.{field}");
+
         public static Outcome Yes(params TextRef[] reasons) => new(true, reasons, []);
 
         public static Outcome No(params TextRef[] reasons) => new(false, reasons, []);
 
-        public static Outcome Unknown(IReadOnlyList<string> fields) =>
-            new(null, [.. fields.Select(f => TextRef.Of("diagnosis.missing-answer", TextRef.Of($"field.{f}")))], fields);
+        public static Outcome Unknown(IReadOnlyList<string> fields, IReadOnlyDictionary<string, TextRef>? questions = null) =>
+            new(null, [.. fields.Select(f => TextRef.Of("diagnosis.missing-answer", TextRef.Of($"field.{f}")))], fields, questions);
 
         public static Outcome UnknownMarket(TextRef reason) => new(null, [reason], []);
     }

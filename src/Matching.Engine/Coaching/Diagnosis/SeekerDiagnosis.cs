@@ -24,6 +24,8 @@ public enum CategoryStatus
     [JsonStringEnumMemberName("needs-attention")] NeedsAttention,
     [JsonStringEnumMemberName("fine")] Fine,
     [JsonStringEnumMemberName("not-enough-data")] NotEnoughData,
+    /// <summary>Bravo only: another category is the main challenge, so the seeker is not on the right track yet.</summary>
+    [JsonStringEnumMemberName("not-yet")] NotYet,
 }
 
 /// <summary>How much answering a missing question could change the diagnosis.</summary>
@@ -54,11 +56,26 @@ public static class DiagnosisCategories
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Unknown diagnosis category."),
     };
 
+    /// <summary>The title of the category as a challenge ("Un marché local difficile"): for a main challenge or a category that needs attention.</summary>
     public static TextRef Title(this DiagnosisCategory category) => TextRef.Of($"category.{category.Id()}.title");
+
+    /// <summary>
+    /// The title that agrees with the status: the challenge ("Un marché local difficile") when the category
+    /// holds, its neutral subject ("Le marché local") when it is fine or undecided. Bravo keeps its title
+    /// ("Vous êtes sur la bonne voie"): its statuses say whether that is so yet.
+    /// </summary>
+    public static TextRef Title(this DiagnosisCategory category, CategoryStatus status) =>
+        category == DiagnosisCategory.Bravo || status is CategoryStatus.MainChallenge or CategoryStatus.NeedsAttention
+            ? category.Title()
+            : TextRef.Of($"category.{category.Id()}.subject");
 }
 
 /// <summary>One category of the diagnosis with its status and the reasons, figures included.</summary>
-public sealed record CategoryDiagnosis(DiagnosisCategory Id, CategoryStatus Status, IReadOnlyList<TextRef> Reasons);
+public sealed record CategoryDiagnosis(DiagnosisCategory Id, CategoryStatus Status, IReadOnlyList<TextRef> Reasons)
+{
+    /// <summary>The title that agrees with <see cref="Status"/>.</summary>
+    public TextRef Title => Id.Title(Status);
+}
 
 /// <summary>A question whose answer could change the diagnosis.</summary>
 /// <param name="Field">The questionnaire field (camelCase, as in the JSON profile).</param>
@@ -66,10 +83,14 @@ public sealed record CategoryDiagnosis(DiagnosisCategory Id, CategoryStatus Stat
 public sealed record MissingAnswer(string Field, TextRef Question, AnswerImpact Impact, IReadOnlyList<DiagnosisCategory> Categories);
 
 /// <summary>The diagnosis of a seeker.</summary>
-/// <param name="MainChallenge">The first category whose conditions hold; null only when nothing holds and some category lacks data.</param>
+/// <param name="MainChallenge">The first category whose conditions hold; when none holds, bravo if nothing waits for an
+/// answer, else the first category waiting for one (<paramref name="Provisional"/>). Null only without a target job
+/// or a place.</param>
 /// <param name="Categories">All eight categories, in order.</param>
 /// <param name="MissingAnswers">Questions to ask, most useful first.</param>
-public sealed record SeekerDiagnosis(DiagnosisCategory? MainChallenge, IReadOnlyList<CategoryDiagnosis> Categories, IReadOnlyList<MissingAnswer> MissingAnswers)
+/// <param name="Provisional">True when the main challenge is the first category waiting for an answer rather than one
+/// that holds: the answers may confirm it or move it.</param>
+public sealed record SeekerDiagnosis(DiagnosisCategory? MainChallenge, IReadOnlyList<CategoryDiagnosis> Categories, IReadOnlyList<MissingAnswer> MissingAnswers, bool Provisional = false)
 {
     public CategoryDiagnosis this[DiagnosisCategory category] => Categories[(int)category];
 

@@ -3,61 +3,157 @@ using Matching.Engine.Taxonomy;
 namespace Matching.Engine.Coaching.Facts;
 
 /// <summary>
-/// Finds jobs close to the seeker: ESCO occupations with a ROME code whose essential skills the seeker
-/// mostly has already, with the few skills to add. The market figure of each comes from the caller
-/// (DARES offers per 10 job seekers for the ROME code in the seeker's area), so this stays free of I/O.
+/// Finds jobs close to the seeker's target: the official ROME 4.0 mobilities of the target's sheet
+/// (<c>unix_rubrique_mobilite</c>), and the jobs whose core skills the seeker's skills and the target's core skills
+/// mostly cover (skill proximity). Each comes with why (official mobility, shared skills), the skills to add and
+/// its local market; they are ranked by how much of the job is already covered, by the local market, and the
+/// official mobilities first among equals. The market figure comes from the caller, so this stays free of I/O.
 /// </summary>
 public static class CloseJobFinder
 {
-    /// <param name="excludedRomeCodes">The seeker's target ROME codes: not proposed again.</param>
-    /// <param name="offersPerTenOfRome">Offers per 10 job seekers for a ROME code in the seeker's area, null when unknown.</param>
-    /// <param name="maxSkillsToAdd">At most this many essential skills to add (and never more than half of them).</param>
+    /// <summary>Close jobs shown at most.</summary>
+    public const int MaxJobs = 10;
+
+    /// <summary>Skill proximity: a job is close when the skills cover at least half of its core skills.</summary>
+    public const double MinCoveredShare = 0.5;
+
+    /// <summary>Ranking weights (sum 1): share of the job's core skills already covered, local market, official mobility.</summary>
+    public const double CoverageWeight = 0.5;
+
+    public const double MarketWeight = 0.3;
+
+    public const double OfficialWeight = 0.2;
+
+    /// <summary>Offers per 10 job seekers that count as a full market in the ranking (a market at 10 or more is as good as it gets).</summary>
+    public const double FullMarketOffersPerTen = 10;
+
+    /// <summary>The ranking's market part when the figure is unknown: below an average market, above a stuck one.</summary>
+    public const double UnknownMarket = 0.3;
+
+    /// <param name="targetRome">The target's ROME code (a ROME v3 code is a ROME 4.0 sheet too).</param>
+    /// <param name="targetLabel">The target as the seeker typed it: picks the ROME 4.0 sheet among those of the occupation.</param>
+    /// <param name="targetOccupationUri">The target's ESCO occupation: its core (essential) skills join the seeker's for proximity.</param>
+    /// <param name="seekerSkillUris">The skills that count for the seeker (declared and from experience); the skills to add are those they lack.</param>
+    /// <param name="excludedRomeCodes">Codes never proposed as close by skills (the seeker's other targets, the jobs they
+    /// practised: their own past job is no discovery); an official mobility is always shown.</param>
+    /// <param name="marketOf">Offers per 10 job seekers of a ROME v3 code around the seeker (null when unknown).</param>
     public static IReadOnlyList<CloseJob> Find(
         SkillsTaxonomy taxonomy,
+        string? targetRome,
+        string? targetLabel,
+        string? targetOccupationUri,
         IEnumerable<string> seekerSkillUris,
         IReadOnlyCollection<string> excludedRomeCodes,
-        Func<string, double?> offersPerTenOfRome,
-        int maxSkillsToAdd = 5,
-        int take = 5,
-        string language = "fr")
+        Func<string, double?> marketOf,
+        string language = "fr",
+        int take = MaxJobs)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxSkillsToAdd);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        var target = targetOccupationUri is null ? null : taxonomy.OccupationByUri(targetOccupationUri);
+        // The target's sheet: the code given when it is one of its ESCO occupation's ROME 4.0 sheets; else the sheet of
+        // that occupation that refines it (ROME 4.0 split the v3 sheet M1203 into comptable M1203, assistant comptable
+        // M1213, aide-comptable M1225...), the one whose label shares most words with the job as the seeker typed it
+        // and as ESCO names it; else the code itself.
+        var given = targetRome is null ? null : taxonomy.Rome4.Sheet(targetRome.ToUpperInvariant());
+        var words = Words($"{targetLabel} {target?.LabelFr}");
+        var sheet = given is not null && target?.Rome4Codes.Contains(given.Code) != false ? given : (target?.Rome4Codes ?? [])
+            .Select(taxonomy.Rome4.Sheet)
+            .OfType<Rome4Sheet>()
+            .Where(s => given is null || s.ParentCode == given.ParentCode)
+            .Select((s, order) => (s, order, shared: Words(s.Label).Count(words.Contains)))
+            .OrderByDescending(x => x.shared)
+            .ThenBy(x => x.order)
+            .Select(x => x.s)
+            .FirstOrDefault() ?? given;
         var owned = SkillsGapCalculator.Owned(taxonomy, seekerSkillUris);
-        if (owned.Count == 0)
+        // Proximity is measured on what the seeker has and what the target is made of: close to the job they aim at.
+        var basis = new HashSet<int>(owned);
+        basis.UnionWith(target?.EssentialSkills ?? []);
+        if (sheet is null && basis.Count == 0)
         {
             return [];
         }
-        var candidates = new List<(Occupation occupation, string rome, int[] toAdd)>();
-        foreach (var occupation in taxonomy.Occupations)
+
+        var excluded = new HashSet<string>(excludedRomeCodes.Select(c => c.ToUpperInvariant()), StringComparer.Ordinal);
+        if (sheet is not null)
         {
-            if (occupation.RomeCodes.Length == 0 || occupation.EssentialSkills.Length == 0)
+            excluded.Add(sheet.Code);
+        }
+
+        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        var order = 0;
+        foreach (var code in sheet?.Mobilities ?? [])
+        {
+            if (code != sheet!.Code && taxonomy.Rome4.Sheet(code) is { } mobility)
             {
-                continue;
-            }
-            var rome = occupation.RomeCodes[0];
-            if (excludedRomeCodes.Contains(rome))
-            {
-                continue;
-            }
-            var toAdd = occupation.EssentialSkills.Where(s => !SkillsGapCalculator.Covers(taxonomy, owned, s)).ToArray();
-            if (toAdd.Length <= maxSkillsToAdd && toAdd.Length * 2 <= occupation.EssentialSkills.Length)
-            {
-                candidates.Add((occupation, rome, toAdd));
+                candidates[code] = Evaluate(taxonomy, mobility, Best(taxonomy, code, basis), basis, owned, official: true, order++);
             }
         }
-        return candidates
-            // Fewest skills to add first, then the larger share already owned; one occupation per ROME code.
-            .OrderBy(c => c.toAdd.Length)
-            .ThenByDescending(c => c.occupation.EssentialSkills.Length)
-            .ThenBy(c => c.occupation.Uri, StringComparer.Ordinal)
-            .DistinctBy(c => c.rome)
+        if (basis.Count > 0)
+        {
+            foreach (var occupation in taxonomy.Occupations)
+            {
+                if (occupation.EssentialSkills.Length == 0 || (occupation.Rome4Codes.FirstOrDefault() ?? occupation.RomeCodes.FirstOrDefault()) is not { } code
+                    || excluded.Contains(code) || taxonomy.Rome4.Sheet(code) is not { } job)
+                {
+                    continue;
+                }
+                var covered = occupation.EssentialSkills.Count(s => SkillsGapCalculator.Covers(taxonomy, basis, s));
+                if (covered < MinCoveredShare * occupation.EssentialSkills.Length)
+                {
+                    continue;
+                }
+                var candidate = Evaluate(taxonomy, job, occupation, basis, owned, official: false, order++);
+                if (!candidates.TryGetValue(code, out var known) || (!known.Official && candidate.Coverage > known.Coverage))
+                {
+                    candidates[code] = candidate;
+                }
+            }
+        }
+
+        return candidates.Values
+            .Select(c => (c, market: marketOf(c.Sheet.ParentCode)))
+            .Select(x => (x.c, x.market, rank: CoverageWeight * x.c.Coverage
+                + MarketWeight * (x.market is { } m ? Math.Min(m, FullMarketOffersPerTen) / FullMarketOffersPerTen : UnknownMarket)
+                + (x.c.Official ? OfficialWeight : 0)))
+            .OrderByDescending(x => x.rank)
+            .ThenBy(x => x.c.ToAdd.Count)
+            .ThenBy(x => x.c.Order)
             .Take(take)
-            .Select(c => new CloseJob(
-                c.occupation.Label(language),
-                c.rome,
-                offersPerTenOfRome(c.rome),
-                [.. c.toAdd.Select(s => taxonomy.Skills[s].Label(language))]))
+            .Select(x => new CloseJob(Label(x.c, language), x.c.Sheet.Code, x.market, [.. x.c.ToAdd.Select(s => taxonomy.Skills[s].Label(language))])
+            {
+                OfficialMobility = x.c.Official,
+                SharedSkills = [.. x.c.Shared.Select(s => taxonomy.Skills[s].Label(language))],
+                CoreSkills = x.c.Occupation?.EssentialSkills.Length ?? 0,
+                Regulated = x.c.Sheet.Regulated,
+                OccupationUri = x.c.Occupation?.Uri,
+            })
             .ToList();
     }
+
+    /// <summary>The occupation that represents a sheet: among its crosswalked ESCO occupations, the one the basis covers best.</summary>
+    private static Occupation? Best(SkillsTaxonomy taxonomy, string code, HashSet<int> basis) =>
+        taxonomy.OccupationsForRome(code)
+            .Where(o => o.EssentialSkills.Length > 0)
+            .OrderByDescending(o => o.EssentialSkills.Count(s => SkillsGapCalculator.Covers(taxonomy, basis, s)) / (double)o.EssentialSkills.Length)
+            .ThenBy(o => o.Uri, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    private static Candidate Evaluate(SkillsTaxonomy taxonomy, Rome4Sheet sheet, Occupation? occupation, HashSet<int> basis, HashSet<int> owned, bool official, int order)
+    {
+        var essential = occupation?.EssentialSkills ?? [];
+        var shared = essential.Where(s => SkillsGapCalculator.Covers(taxonomy, basis, s)).ToList();
+        // Skills to add are the seeker's: what they lack of the job (everything when they gave none).
+        var toAdd = essential.Where(s => !SkillsGapCalculator.Covers(taxonomy, owned, s)).ToList();
+        return new(sheet, occupation, official, essential.Length == 0 ? 0 : (double)shared.Count / essential.Length, shared, toAdd, order);
+    }
+
+    /// <summary>The words of a job label, lower case, without accents, of 3 letters or more ("Assistant / Assistante comptable").</summary>
+    private static HashSet<string> Words(string text) =>
+        [.. Text.TextNormalizer.Tokenize(text).Where(w => w.Length >= 3)];
+
+    private static string Label(Candidate c, string language) =>
+        language == "fr" || c.Occupation is null ? c.Sheet.Label : c.Occupation.Label(language);
+
+    private sealed record Candidate(Rome4Sheet Sheet, Occupation? Occupation, bool Official, double Coverage, IReadOnlyList<int> Shared, IReadOnlyList<int> ToAdd, int Order);
 }

@@ -14,8 +14,8 @@ namespace Matching.Engine.Coaching.Facts;
 /// </summary>
 public static class MarketFactsBuilder
 {
-    /// <summary>Areas with fewer job seekers than this are left out of "less tense areas": a handful of
-    /// seekers makes the ratio noise.</summary>
+    /// <summary>A ratio over fewer job seekers than this is noise: such an area is left out of "less tense areas",
+    /// and its figure gives way to a wider scope's.</summary>
     public const double MinJobSeekersForComparison = 20;
 
     /// <summary>Nearby communes: within this distance, with at least this population and this many offers.</summary>
@@ -28,8 +28,9 @@ public static class MarketFactsBuilder
     public const int MinCommuneOffers = 10;
 
     /// <param name="romeCode">The main target's ROME code.</param>
-    /// <param name="taxonomy">When given, the diploma requirement is read from the ROME sheet's access conditions, and
-    /// close jobs are found from the seeker's skills with their tension in the seeker's area.</param>
+    /// <param name="taxonomy">When given, the diploma requirement, the regulated flag and the legal requirements are read
+    /// from the ROME 4.0 sheet (its access text; the ROME v3 one when ROME 4.0 lacks the code). Close jobs are the
+    /// caller's (<see cref="CloseJobFinder"/>, with <see cref="LocalMarket"/>): they need the seeker's skills from experience.</param>
     /// <param name="includeCommutes">Computing nearby communes reads the offers-per-commune file (about a second the first time).</param>
     public static MarketFacts FromReferenceData(
         MarketData market,
@@ -41,6 +42,11 @@ public static class MarketFactsBuilder
         int maxAreas = 3,
         int maxCommunes = 5)
     {
+        // The job's sheet in ROME 4.0 (access text, regulated flag); the 2021 statistics name ROME v3 codes, which a
+        // code only ROME 4.0 knows (M1811) reaches through its v3 family.
+        var sheet = taxonomy?.Rome4.Sheet(romeCode);
+        var rome = romeCode;
+        romeCode = taxonomy is not null && taxonomy.RomeJob(romeCode) is null && sheet is not null ? sheet.ParentCode : romeCode;
         var commune = geography.Resolve(profile.Commune) ?? geography.ResolvePostcode(profile.Postcode);
         var areaCode = commune?.EmploymentAreaCode;
         Tension? tension = null;
@@ -48,7 +54,12 @@ public static class MarketFactsBuilder
         {
             market.TryGetTension(romeCode, areaCode, out tension);
         }
-        var local = tension?.OffersPerTenJobSeekers;
+        // A handful of job seekers makes the ratio noise (3 offers for 1 seeker is not "30 offers for 10"): the
+        // area's figure counts from MinJobSeekersForComparison seekers, else a wider scope's does.
+        var local = tension is { JobSeekers: >= MinJobSeekersForComparison } ? tension.OffersPerTenJobSeekers : null;
+        var (perTen, scope, scopeName) = local is { } inArea
+            ? (inArea, MarketScope.Area, areaCode is null ? null : AreaName(geography, areaCode))
+            : Wider(market, geography, commune, romeCode);
 
         var lessTense = market.TensionsForRome(romeCode)
             .Where(t => t.EmploymentAreaCode != areaCode && t.JobSeekers >= MinJobSeekersForComparison && t.OffersPerTenJobSeekers > (local ?? 0))
@@ -58,29 +69,127 @@ public static class MarketFactsBuilder
             .Select(t => new BetterArea(t.EmploymentAreaCode, AreaName(geography, t.EmploymentAreaCode) ?? t.EmploymentAreaCode, t.OffersPerTenJobSeekers!.Value))
             .ToList();
 
-        var diploma = RomeDiplomaReader.Read(taxonomy?.RomeJob(romeCode)?.AccessConditions);
+        var accessText = sheet?.AccessToJob ?? taxonomy?.RomeJob(romeCode)?.AccessConditions;
+        var diploma = RomeDiplomaReader.Read(accessText);
+        var access = Access(accessText, sheet?.Regulated);
         return new MarketFacts
         {
-            RomeCode = romeCode,
+            RomeCode = rome,
             AreaCode = areaCode,
             AreaName = areaCode is null ? null : AreaName(geography, areaCode),
-            OffersPerTenJobSeekers = local,
+            OffersPerTenJobSeekers = perTen,
+            OffersPerTenScope = perTen is null ? null : scope,
+            OffersPerTenScopeName = scopeName,
             TensionIndicator = tension?.TensionIndicator,
+            RadiusKm = profile.RadiusKm ?? DefaultRadiusKm,
+            Offers2021WithinRadius = includeCommutes && commune?.Location is { } centre
+                ? Offers2021Within(market.OfferCounts, geography, centre, profile.RadiusKm ?? DefaultRadiusKm, romeCode)
+                : null,
             MainApplicationChannel = ApplicationChannels.FromContactMode(market.MainHiringChannel(romeCode)),
             RecruitmentDifficultyPercent = market.RecruitmentDifficulty(romeCode)?.DifficultPercent,
             LessTenseAreas = lessTense,
-            CloseJobs = taxonomy is not null && profile.Skills is { Count: > 0 } skills
-                ? CloseJobFinder.Find(
-                    taxonomy,
-                    skills.Select(s => s.Uri),
-                    [romeCode, .. (profile.TargetJobs ?? []).Select(t => t.RomeCode).OfType<string>()],
-                    rome => areaCode is not null && market.TryGetTension(rome, areaCode, out var theirs) ? theirs.OffersPerTenJobSeekers : null)
-                : [],
             DiplomaUsuallyRequired = diploma.Required,
             RequiredDiploma = diploma.Level,
+            Regulated = access.Regulated,
+            LegalRequirements = access.Requirements,
+            LegalRequirementByVae = access.ByVae,
+            DrivingLicenceShare = access.Licence is { Mandatory: true } ? 1 : null,
+            DrivingLicenceBasis = access.Licence is { Mandatory: true } ? DrivingLicenceBasis.AccessText : null,
+            DrivingLicenceAccessText = access.Licence?.Sentence,
             BetterCommunes = includeCommutes && commune is not null ? BetterCommunes(market.OfferCounts, geography, commune, romeCode, maxCommunes) : [],
         };
     }
+
+    /// <summary>
+    /// Offers per 10 job seekers of any ROME v3 code around a commune: its employment area's DARES figure, else its
+    /// département's, région's, then France's (the scopes of <see cref="Wider"/>); the area sets are computed once.
+    /// </summary>
+    public static Func<string, double?> LocalMarket(MarketData market, GeographyData geography, Commune? commune)
+    {
+        if (commune is null)
+        {
+            return _ => null;
+        }
+        var departement = new Lazy<HashSet<string>>(() => AreasWhere(geography, c => c.DepartementCode == commune.DepartementCode));
+        var region = new Lazy<HashSet<string>>(() => AreasWhere(geography, c => c.RegionCode == commune.RegionCode));
+        return rome =>
+        {
+            if (commune.EmploymentAreaCode is { } area && market.TryGetTension(rome, area, out var tension)
+                && tension.JobSeekers >= MinJobSeekersForComparison && tension.OffersPerTenJobSeekers is { } local)
+            {
+                return local;
+            }
+            var rows = market.TensionsForRome(rome);
+            return Ratio(rows.Where(t => departement.Value.Contains(t.EmploymentAreaCode)))
+                ?? Ratio(rows.Where(t => region.Value.Contains(t.EmploymentAreaCode)))
+                ?? Ratio(rows);
+        };
+    }
+
+    /// <summary>What a sheet's access text and regulated flag say: regulated or not, what the law requires (the
+    /// mandatory sentences; for a job flagged regulated whose text names no mandatory qualification, its first
+    /// sentence, which names the diploma), whether VAE can deliver it, and the driving licence.</summary>
+    internal static (bool? Regulated, IReadOnlyList<string> Requirements, bool? ByVae, (string Sentence, bool Mandatory)? Licence) Access(string? accessText, bool? regulatedFlag)
+    {
+        var sentences = AccessTextReader.Sentences(accessText);
+        var requirements = AccessTextReader.LegalRequirements(sentences);
+        var regulated = AccessTextReader.Regulated(regulatedFlag, requirements);
+        if (regulated == true && requirements.Count == 0 && sentences.Count > 0)
+        {
+            requirements = [sentences[0]];
+        }
+        var byVae = regulated == true ? AccessTextReader.ByVae(requirements) : null;
+        return (regulated, regulated == true ? requirements : [], byVae, AccessTextReader.DrivingLicence(sentences));
+    }
+
+    /// <summary>The radius the questionnaire assumes when the seeker gives none (as the matching profile does).</summary>
+    public const double DefaultRadiusKm = 30;
+
+    /// <summary>
+    /// The DARES figure of the smallest scope around the seeker that has one, when their employment area has none
+    /// for the job: the areas of their département, of their région, then France (10 × Σ offers / Σ job seekers).
+    /// None without a place.
+    /// </summary>
+    internal static (double? PerTen, MarketScope Scope, string? Name) Wider(MarketData market, GeographyData geography, Commune? commune, string romeCode)
+    {
+        var rows = market.TensionsForRome(romeCode);
+        if (rows.Count == 0 || commune is null)
+        {
+            // No place, no local figure: the seeker is asked for their commune.
+            return (null, MarketScope.Country, null);
+        }
+        {
+            var departement = AreasWhere(geography, c => c.DepartementCode == commune.DepartementCode);
+            if (Ratio(rows.Where(t => departement.Contains(t.EmploymentAreaCode))) is { } inDepartement)
+            {
+                return (inDepartement, MarketScope.Departement, geography.Departement(commune.DepartementCode)?.Name ?? commune.DepartementCode);
+            }
+            var region = AreasWhere(geography, c => c.RegionCode == commune.RegionCode);
+            if (Ratio(rows.Where(t => region.Contains(t.EmploymentAreaCode))) is { } inRegion)
+            {
+                return (inRegion, MarketScope.Region, geography.Region(commune.RegionCode)?.Name ?? commune.RegionCode);
+            }
+        }
+        return (Ratio(rows), MarketScope.Country, null);
+    }
+
+    private static HashSet<string> AreasWhere(GeographyData geography, Func<Commune, bool> test) =>
+        geography.Communes.Where(c => c.EmploymentAreaCode is not null && test(c)).Select(c => c.EmploymentAreaCode!).ToHashSet(StringComparer.Ordinal);
+
+    private static double? Ratio(IEnumerable<Market.Tension> rows)
+    {
+        double offers = 0, seekers = 0;
+        foreach (var t in rows)
+        {
+            offers += t.OffersRegistered;
+            seekers += t.JobSeekers;
+        }
+        return seekers >= MinJobSeekersForComparison ? 10 * offers / seekers : null;
+    }
+
+    /// <summary>Offers of the ROME code published on 21 Dec 2021 in the communes within <paramref name="radiusKm"/>.</summary>
+    internal static int Offers2021Within(OfferCounts offers, GeographyData geography, GeoPoint centre, double radiusKm, string romeCode) =>
+        geography.CommunesWithin(centre, radiusKm).Sum(n => offers.Count(n.Commune.InseeCode, romeCode));
 
     /// <summary>
     /// Communes near <paramref name="home"/> where the job has more offers per inhabitant than at home. The

@@ -4,10 +4,11 @@ using Matching.Engine.Taxonomy;
 namespace Matching.Engine.Coaching.Facts;
 
 /// <summary>The skills-gap part of <see cref="MarketFacts"/>.</summary>
-/// <param name="Share">Share (0..1) of the asked essential skills the seeker lacks; null without local demand for them.</param>
+/// <param name="Share">Share (0..1) of the asked essential skills the seeker lacks (of all the job's essential skills
+/// when no local offer asks for them: <paramref name="Basis"/>); null when the job has no essential skill.</param>
 /// <param name="Missing">The lacking skills, most local offers first.</param>
-/// <param name="AskedSkills">How many of the target's essential skills local offers ask for.</param>
-public sealed record SkillsGapResult(double? Share, IReadOnlyList<MissingSkill> Missing, int AskedSkills);
+/// <param name="AskedSkills">How many of the target's essential skills local offers ask for (0: measured on the job's own).</param>
+public sealed record SkillsGapResult(double? Share, IReadOnlyList<MissingSkill> Missing, int AskedSkills, SkillsGapBasis? Basis = null);
 
 /// <summary>
 /// Computes the seeker's gap to the target occupation(s) from the ESCO taxonomy and the local offers (from
@@ -45,14 +46,14 @@ public static class SkillsGapCalculator
         }
         if (asking.Count == 0)
         {
-            // No local demand to measure the gap against, so no share (never guessed); the seeker still
-            // sees the job's essential skills they lack, each unlocking no offer nearby.
+            // No local demand to measure the gap against: the job's own essential skills are the reference
+            // (said as such); each missing one unlocks no offer nearby.
             var lacking = essential
                 .Where(id => !Covers(taxonomy, owned, id))
                 .OrderBy(id => taxonomy.Skills[id].Uri, StringComparer.Ordinal)
                 .Select(id => new MissingSkill(taxonomy.Skills[id].Uri, taxonomy.Skills[id].Label(language), 0))
                 .ToList();
-            return new(null, lacking, 0);
+            return new(essential.Count == 0 ? null : (double)lacking.Count / essential.Count, lacking, 0, essential.Count == 0 ? null : SkillsGapBasis.JobReference);
         }
         var missing = asking
             .Where(kv => !Covers(taxonomy, owned, kv.Key))
@@ -60,7 +61,7 @@ public static class SkillsGapCalculator
             .ThenBy(kv => taxonomy.Skills[kv.Key].Uri, StringComparer.Ordinal)
             .Select(kv => new MissingSkill(taxonomy.Skills[kv.Key].Uri, taxonomy.Skills[kv.Key].Label(language), kv.Value))
             .ToList();
-        return new((double)missing.Count / asking.Count, missing, asking.Count);
+        return new((double)missing.Count / asking.Count, missing, asking.Count, SkillsGapBasis.LocalOffers);
     }
 
     internal static HashSet<int> Owned(SkillsTaxonomy taxonomy, IEnumerable<string> skillUris) =>

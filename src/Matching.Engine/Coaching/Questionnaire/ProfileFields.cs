@@ -29,5 +29,6 @@ public static class ProfileFields
     public const string WantsToCreateCompany = "wantsToCreateCompany";
     public const string HasDrivingLicence = "hasDrivingLicence";
     public const string Skills = "skills";
+    public const string DeclinedSkills = "declinedSkills";
     public const string PastJobs = "pastJobs";
 }

@@ -93,7 +93,11 @@ public sealed record SeekerProfile
     public int? NetworkStrength { get; init; }
     public bool? WantsToCreateCompany { get; init; }
     public bool? HasDrivingLicence { get; init; }
+    /// <summary>The seeker's skills, each ticked on the form: declared, or from experience (<see cref="SkillEvidence.PastJob"/>).</summary>
     public IReadOnlyList<SeekerSkill>? Skills { get; init; }
+    /// <summary>Skills the seeker unticked (ESCO URIs): never counted, even when a past job or the practised target
+    /// job would bring them "from experience".</summary>
+    public IReadOnlyList<string>? DeclinedSkills { get; init; }
     public IReadOnlyList<PastJob>? PastJobs { get; init; }
     /// <summary>Consent to appear, pseudonymised, in recruiters' searches.</summary>
     public bool SearchableByRecruiters { get; init; }

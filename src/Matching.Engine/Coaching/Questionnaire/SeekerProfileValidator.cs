@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Matching.Engine.Geography;
 using Matching.Engine.Indexing;
+using Matching.Engine.Taxonomy;
 using F = Matching.Engine.Coaching.Questionnaire.ProfileFields;
 
 namespace Matching.Engine.Coaching.Questionnaire;
@@ -134,6 +136,21 @@ public static partial class SeekerProfileValidator
             }
         }
 
+        if (profile.DeclinedSkills is { } declined)
+        {
+            if (declined.Count > MaxSkills)
+            {
+                errors.Add(F.DeclinedSkills, $"At most {MaxSkills} declined skills, got {declined.Count}.");
+            }
+            for (var i = 0; i < Math.Min(declined.Count, MaxSkills); i++)
+            {
+                if (string.IsNullOrWhiteSpace(declined[i]) || !declined[i].StartsWith(EscoSkillPrefix, StringComparison.Ordinal))
+                {
+                    errors.Add($"{F.DeclinedSkills}[{i}]", $"'{declined[i]}' is not an ESCO skill URI ({EscoSkillPrefix}...).");
+                }
+            }
+        }
+
         if (profile.PastJobs is { } pastJobs)
         {
             if (pastJobs.Count > MaxPastJobs)
@@ -154,6 +171,46 @@ public static partial class SeekerProfileValidator
         }
         return errors.ToDictionary();
     }
+
+    /// <summary>
+    /// The questionnaire's own rules, then what needs the reference data: a commune or postcode that exists, target
+    /// occupations and skills the taxonomy knows. Every adapter (API, web pages) calls this one, so a null in a list
+    /// or an unknown code is the same 400 naming the field whichever door it came through.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> Validate(SeekerProfile profile, DateOnly today, SkillsTaxonomy taxonomy, GeographyData geography)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentNullException.ThrowIfNull(geography);
+        var errors = Validate(profile, today).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        if (profile.Commune is { } commune && !errors.ContainsKey(F.Commune) && geography.Resolve(commune) is null)
+        {
+            errors[F.Commune] = [$"Unknown commune '{Truncate(commune)}': give its INSEE code (e.g. 69383) or use postcode."];
+        }
+        if (profile.Postcode is { } postcode && !errors.ContainsKey(F.Postcode) && geography.ResolvePostcode(postcode) is null)
+        {
+            errors[F.Postcode] = [$"Unknown postcode '{Truncate(postcode)}'."];
+        }
+        for (var i = 0; i < (profile.TargetJobs?.Count ?? 0); i++)
+        {
+            var field = $"{F.TargetJobs}[{i}].occupationUri";
+            if (profile.TargetJobs![i]?.OccupationUri is { } uri && !errors.ContainsKey(field) && taxonomy.OccupationByUri(uri) is null)
+            {
+                errors[field] = ["Unknown ESCO occupation URI."];
+            }
+        }
+        for (var i = 0; i < (profile.Skills?.Count ?? 0); i++)
+        {
+            var field = $"{F.Skills}[{i}].uri";
+            if (profile.Skills![i] is { } skill && !errors.ContainsKey(field) && taxonomy.SkillByUri(skill.Uri ?? "") is null)
+            {
+                errors[field] = ["Unknown ESCO skill URI."];
+            }
+        }
+        return errors;
+    }
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private const string EscoSkillPrefix = "http://data.europa.eu/esco/skill/";
     private const string EscoOccupationPrefix = "http://data.europa.eu/esco/occupation/";

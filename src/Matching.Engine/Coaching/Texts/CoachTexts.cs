@@ -89,11 +89,26 @@ public static partial class CoachTexts
     private static object Render(object arg, CultureInfo culture) => arg switch
     {
         TextRef nested => Get(nested, culture),
+        CountRef count => Get(PluralKey(count, culture), culture, count.Value),
         IEnumerable<TextRef> list => string.Join(", ", list.Select(t => Get(t, culture))),
         string s => s,
         IEnumerable<string> list => string.Join(", ", list),
         _ => arg,
     };
+
+    /// <summary>The key of a count's form: zero when the file has one, else one or other by the language's rule.</summary>
+    internal static string PluralKey(CountRef count, CultureInfo culture)
+    {
+        var key = $"count.{count.Noun}";
+        if (count.Value == 0 && s_keySet.Value.Contains($"{key}.zero"))
+        {
+            return $"{key}.zero";
+        }
+        var singular = culture.TwoLetterISOLanguageName == "en" ? count.Value == 1 : Math.Abs(count.Value) < 2;
+        return singular ? $"{key}.one" : $"{key}.other";
+    }
+
+    private static readonly Lazy<HashSet<string>> s_keySet = new(() => [.. Keys]);
 
     private static bool IsNeutral(CultureInfo culture) =>
         culture.Equals(CultureInfo.InvariantCulture) || culture.TwoLetterISOLanguageName == "fr";

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using Matching.Engine.Storage;
 using Matching.Engine.Taxonomy;
 using Microsoft.Data.Sqlite;
 
@@ -7,8 +8,8 @@ namespace Matching.Engine.Indexing.Embedded;
 
 /// <summary>
 /// The system of record of the embedded index: one SQLite file in WAL mode with
-/// <c>synchronous=FULL</c>, so that a batch acknowledged (its transaction committed) survives a
-/// process kill and a power loss alike. Each row holds the document as JSON (for Get*) and a compact
+/// <c>synchronous=FULL</c> (the connections of <see cref="SqliteConnectionFactory"/>), so that a batch
+/// acknowledged (its transaction committed) survives a process kill and a power loss alike. Each row holds the document as JSON (for Get*) and a compact
 /// projection (skills as store-local ints, coordinates, contract, ...) from which a cold start
 /// rebuilds the in-memory index without parsing any JSON. Store-local skill ids keep the file
 /// independent of the taxonomy's dense ids, which may change between taxonomy versions.
@@ -39,21 +40,36 @@ internal sealed class DocumentStore : IDisposable
         CREATE TABLE IF NOT EXISTS profile_json(seq INTEGER PRIMARY KEY, json BLOB NOT NULL);
         """;
 
+    // Version 2: the store's identity and write generation, which the in-memory index's snapshot is checked against.
+    private const string MetaSchema = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
+        """;
+
     private readonly SkillsTaxonomy _taxonomy;
-    private readonly string _connectionString;
+    private readonly SqliteConnectionFactory _database;
+    private readonly bool _ownsDatabase;
     private readonly SqliteConnection _writer;
     private readonly int[] _localOfSkill;
     private readonly List<int> _skillOfLocal = [];
 
-    private DocumentStore(string path, SkillsTaxonomy taxonomy)
+    private DocumentStore(SqliteConnectionFactory database, bool ownsDatabase, SkillsTaxonomy taxonomy)
     {
         _taxonomy = taxonomy;
-        Path = path;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
-        _writer = new SqliteConnection(_connectionString);
-        _writer.Open();
-        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;");
-        Execute(_writer, Schema);
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        database.Migrate("documents", [Schema, MetaSchema]);
+        _writer = database.Open();
+        Execute(_writer, "PRAGMA cache_size=-65536;");
+        using (var meta = _writer.CreateCommand())
+        {
+            meta.CommandText = "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', $id); SELECT (SELECT value FROM meta WHERE key = 'store_id'), (SELECT value FROM meta WHERE key = 'generation')";
+            meta.Parameters.AddWithValue("$id", Guid.NewGuid().ToString("N"));
+            using var row = meta.ExecuteReader();
+            row.Read();
+            StoreId = row.GetString(0);
+            Generation = long.Parse(row.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
         _localOfSkill = new int[taxonomy.Skills.Count];
         Array.Fill(_localOfSkill, -1);
         using var command = _writer.CreateCommand();
@@ -76,16 +92,40 @@ internal sealed class DocumentStore : IDisposable
         }
     }
 
-    public string Path { get; }
+    public string Path => _database.Path;
 
-    public static DocumentStore Open(string path, SkillsTaxonomy taxonomy)
+    /// <summary>A random id given to the file when it was created (a snapshot of another store is never taken for this one's).</summary>
+    public string StoreId { get; }
+
+    /// <summary>Committed write transactions so far: each one bumps it inside the transaction, so a snapshot of the in-memory index taken at generation G is the image of the store exactly while it is still G.</summary>
+    public long Generation { get; private set; }
+
+    private void BumpGeneration(SqliteTransaction tx)
     {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
+        using var command = _writer.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The store on its own file (the file and its folder are created when missing).</summary>
+    public static DocumentStore Open(string path, SkillsTaxonomy taxonomy) => Open(new SqliteConnectionFactory(path), ownsDatabase: true, taxonomy);
+
+    /// <summary>The store in a file other stores share; <paramref name="ownsDatabase"/>: dispose the factory with the store.</summary>
+    public static DocumentStore Open(SqliteConnectionFactory database, bool ownsDatabase, SkillsTaxonomy taxonomy)
+    {
+        try
         {
-            Directory.CreateDirectory(directory);
+            return new DocumentStore(database, ownsDatabase, taxonomy);
         }
-        return new DocumentStore(path, taxonomy);
+        catch
+        {
+            if (ownsDatabase)
+            {
+                database.Dispose();
+            }
+            throw;
+        }
     }
 
     // ---------------------------------------------------------------- writes (one transaction per batch)
@@ -124,7 +164,9 @@ internal sealed class DocumentStore : IDisposable
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.OfferDocument);
                 json.ExecuteNonQuery();
             }
+            BumpGeneration(tx);
             tx.Commit();
+            Generation++;
         }
         catch
         {
@@ -169,7 +211,9 @@ internal sealed class DocumentStore : IDisposable
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.ProfileDocument);
                 json.ExecuteNonQuery();
             }
+            BumpGeneration(tx);
             tx.Commit();
+            Generation++;
         }
         catch
         {
@@ -199,7 +243,9 @@ internal sealed class DocumentStore : IDisposable
             // Both statements delete the same document: the count is of documents, not rows.
             deleted += command.ExecuteNonQuery() > 0 ? 1 : 0;
         }
+        BumpGeneration(tx);
         tx.Commit();
+        Generation++;
         return deleted;
     }
 
@@ -215,11 +261,36 @@ internal sealed class DocumentStore : IDisposable
             ? JsonSerializer.Deserialize(json, DocumentJsonContext.Default.ProfileDocument)
             : null;
 
+    public IReadOnlyList<OfferDocument> ReadOffersAfter(string? afterId, int limit) =>
+        ReadJsonAfter("SELECT o.id, j.json FROM offers o JOIN offer_json j ON j.seq = o.seq WHERE o.id > $after ORDER BY o.id LIMIT $limit", afterId, limit,
+            json => JsonSerializer.Deserialize(json, DocumentJsonContext.Default.OfferDocument)!);
+
+    public IReadOnlyList<ProfileDocument> ReadProfilesAfter(string? afterId, int limit) =>
+        ReadJsonAfter("SELECT p.id, j.json FROM profiles p JOIN profile_json j ON j.seq = p.seq WHERE p.id > $after ORDER BY p.id LIMIT $limit", afterId, limit,
+            json => JsonSerializer.Deserialize(json, DocumentJsonContext.Default.ProfileDocument)!);
+
+    // SQLite compares TEXT with memcmp on UTF-8 (BINARY collation), which orders as string.CompareOrdinal
+    // except around surrogate pairs; the scan only needs a stable total order, which it is.
+    private List<T> ReadJsonAfter<T>(string sql, string? afterId, int limit, Func<byte[], T> read)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$after", afterId ?? "");
+        command.Parameters.AddWithValue("$limit", limit);
+        var items = new List<T>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            items.Add(read((byte[])reader.GetValue(1)));
+        }
+        return items;
+    }
+
     /// <summary>Ids of the offers a recruiter posted (a scan: for export and erasure, not for queries).</summary>
     public IReadOnlyList<string> OfferIdsOwnedBy(string ownerId)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT o.id FROM offers o JOIN offer_json j ON j.seq = o.seq WHERE json_extract(CAST(j.json AS TEXT), '$.ownerId') = $owner ORDER BY o.id";
         command.Parameters.AddWithValue("$owner", ownerId);
@@ -234,8 +305,7 @@ internal sealed class DocumentStore : IDisposable
 
     private byte[]? ReadJson(string sql, string id)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
@@ -245,8 +315,7 @@ internal sealed class DocumentStore : IDisposable
     /// <summary>Streams the cold-start projection of every offer, in write order.</summary>
     public IEnumerable<OfferRow> ReadOfferRows()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, skills, lat, lon, commune, contract, exp_req, exp_years, occupation FROM offers ORDER BY seq";
         using var reader = command.ExecuteReader();
@@ -268,8 +337,7 @@ internal sealed class DocumentStore : IDisposable
 
     public IEnumerable<ProfileRow> ReadProfileRows()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations FROM profiles ORDER BY seq";
         using var reader = command.ExecuteReader();
@@ -296,8 +364,7 @@ internal sealed class DocumentStore : IDisposable
 
     public (long Offers, long Profiles) Count()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT count(*) FROM offers), (SELECT count(*) FROM profiles)";
         using var reader = command.ExecuteReader();
@@ -389,8 +456,10 @@ internal sealed class DocumentStore : IDisposable
     public void Dispose()
     {
         _writer.Dispose();
-        // Pooled read connections would keep the file (and its WAL) open after the index is gone.
-        using var pooled = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(pooled);
+        // Pooled read connections of a file of its own would keep it (and its WAL) open after the index is gone.
+        if (_ownsDatabase)
+        {
+            _database.Dispose();
+        }
     }
 }

@@ -1,167 +1,512 @@
+using System.Numerics;
+
 namespace Matching.Engine.Indexing.Embedded;
 
-/// <summary>A growable run of ints: one posting list (doc ids, with <see cref="Packed"/> flags for offers).</summary>
-internal struct PostingList
+/// <summary>
+/// Postings of one side, by skill, at block granularity: for each skill the blocks (64 consecutive doc
+/// ids) holding a doc with that skill, and which of the block's docs (a 64-bit mask). Blocks come in
+/// increasing order because docs are only ever appended. A block's mask is one word where a doc list
+/// would be up to 64 ints, and the union of any number of skills is an OR per block, so counting the
+/// matches of a query costs the blocks it reaches, not its postings.
+/// </summary>
+internal sealed class BlockPostings(int skillCount)
 {
-    private int[]? _items;
+    private readonly int[][] _blocks = new int[skillCount][];
+    private readonly ulong[][] _masks = new ulong[skillCount][];
+    private readonly int[] _counts = new int[skillCount];
 
-    public int Count { get; private set; }
+    public int SkillCount => _counts.Length;
 
-    public readonly ReadOnlySpan<int> Span => _items is null ? [] : _items.AsSpan(0, Count);
+    /// <summary>Entries (block, mask) over every skill.</summary>
+    public long EntryCount { get; private set; }
 
-    public void Add(int value)
+    public void Add(int skill, int doc)
     {
-        if (_items is null || Count == _items.Length)
+        var block = doc >> 6;
+        var bit = 1UL << (doc & 63);
+        var count = _counts[skill];
+        var blocks = _blocks[skill];
+        if (count > 0 && blocks![count - 1] == block)
         {
-            Array.Resize(ref _items, Math.Max(4, Count * 2));
+            _masks[skill][count - 1] |= bit;
+            return;
         }
-        _items[Count++] = value;
+        if (blocks is null || count == blocks.Length)
+        {
+            var capacity = Math.Max(4, count * 2);
+            Array.Resize(ref _blocks[skill], capacity);
+            Array.Resize(ref _masks[skill], capacity);
+        }
+        _blocks[skill][count] = block;
+        _masks[skill][count] = bit;
+        _counts[skill] = count + 1;
+        EntryCount++;
     }
 
-    public void Clear() => Count = 0;
+    public ReadOnlySpan<int> Blocks(int skill) => _blocks[skill] is { } b ? b.AsSpan(0, _counts[skill]) : [];
+
+    public ReadOnlySpan<ulong> Masks(int skill) => _masks[skill] is { } m ? m.AsSpan(0, _counts[skill]) : [];
+
+    /// <summary>Docs holding the skill (set bits of every mask).</summary>
+    public int DocCount(int skill)
+    {
+        var count = 0;
+        foreach (var mask in Masks(skill))
+        {
+            count += BitOperations.PopCount(mask);
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Sizes every list for the docs of <paramref name="source"/> appended in <paramref name="order"/>
+    /// (doc i of the order becomes doc i), so a rebuild never grows a list.
+    /// </summary>
+    public void Presize(DocumentTable source, int[] order, int flag)
+    {
+        var last = new int[_counts.Length];
+        Array.Fill(last, -1);
+        var entries = new int[_counts.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var block = i >> 6;
+            foreach (var packed in source.Skills(order[i]))
+            {
+                if (flag != 0 && (packed & flag) == 0)
+                {
+                    continue;
+                }
+                var skill = packed & Packed.IdMask;
+                if (last[skill] != block)
+                {
+                    last[skill] = block;
+                    entries[skill]++;
+                }
+            }
+        }
+        for (var s = 0; s < _counts.Length; s++)
+        {
+            if (entries[s] > 0 && (_blocks[s] is null || _blocks[s].Length - _counts[s] < entries[s]))
+            {
+                Array.Resize(ref _blocks[s], _counts[s] + entries[s]);
+                Array.Resize(ref _masks[s], _counts[s] + entries[s]);
+            }
+        }
+    }
+
+    /// <summary>Trims every list to its length (after a bulk build).</summary>
+    public void Trim()
+    {
+        for (var s = 0; s < _counts.Length; s++)
+        {
+            if (_blocks[s] is { } b && b.Length != _counts[s])
+            {
+                Array.Resize(ref _blocks[s], _counts[s]);
+                Array.Resize(ref _masks[s], _counts[s]);
+            }
+        }
+    }
+
+    internal (int[] Offsets, int[] Blocks, ulong[] Masks) ToCsr()
+    {
+        var offsets = new int[_counts.Length + 1];
+        for (var s = 0; s < _counts.Length; s++)
+        {
+            offsets[s + 1] = offsets[s] + _counts[s];
+        }
+        var blocks = new int[offsets[^1]];
+        var masks = new ulong[offsets[^1]];
+        for (var s = 0; s < _counts.Length; s++)
+        {
+            Blocks(s).CopyTo(blocks.AsSpan(offsets[s]));
+            Masks(s).CopyTo(masks.AsSpan(offsets[s]));
+        }
+        return (offsets, blocks, masks);
+    }
+
+    internal void LoadCsr(int[] offsets, int[] blocks, ulong[] masks)
+    {
+        EntryCount = 0;
+        for (var s = 0; s < _counts.Length; s++)
+        {
+            var length = offsets[s + 1] - offsets[s];
+            _counts[s] = length;
+            _blocks[s] = length == 0 ? null! : blocks.AsSpan(offsets[s], length).ToArray();
+            _masks[s] = length == 0 ? null! : masks.AsSpan(offsets[s], length).ToArray();
+            EntryCount += length;
+        }
+    }
 }
 
 /// <summary>
-/// What both sides share: dense doc ids (append-only, an update tombstones the old id and appends a
-/// new one), external ids, skills and postings. The columns a query reads per candidate live in one
-/// struct per doc (<typeparamref name="TColumns"/>), so that scoring a candidate costs one cache
-/// line rather than one miss per column. Not thread-safe: <see cref="EmbeddedMatchIndex"/>
-/// serialises writers against readers.
+/// What both sides share: dense doc ids (append-only: an update tombstones the old id and appends a new
+/// one), external ids, skills (a forward index), per-doc columns, an alive mask per block, block
+/// postings by skill, and per-block bounding boxes of the docs' locations.
 /// </summary>
-internal abstract class DocumentTable<TColumns>(int skillCount) : DocumentTable
-    where TColumns : struct, IDocumentColumns
+/// <remarks>
+/// <para>Doc order is what makes queries cheap. <see cref="Rebuild"/> renumbers the live docs by a
+/// clustering key: a coarse spatial cell first (docs without a location last), then the side's cluster
+/// key (the occupation), then the location. A block then holds docs of one place and one kind of job, so
+/// a radius query skips whole blocks by their bounding box, and a block's skills are nearly every
+/// doc's skills, which keeps the per-block score bounds tight (see <see cref="BlockSearch"/>).
+/// Docs appended since the last rebuild sit after the sorted part, in arrival order; they are searched
+/// the same way, with looser bounds, until the next rebuild.</para>
+/// <para>Room for places without a point (a département, a région, France, remote work): a doc without
+/// coordinates is "unlocated" (its bit in <see cref="Unlocated"/>), sorts after every located doc and
+/// never lets its block be skipped by a radius. A rule giving such scopes a distance would add its own
+/// cluster key and block summary here; nothing else assumes that a doc has a point.</para>
+/// Not thread-safe: <see cref="EmbeddedMatchIndex"/> serialises writers against readers.
+/// </remarks>
+internal abstract class DocumentTable
 {
+    /// <summary>A rebuild runs when tombstones exceed this share of doc ids (and <see cref="MinDeadToCompact"/>).</summary>
+    public const double DeadShareToCompact = 0.25;
+    public const int MinDeadToCompact = 4096;
+
+    /// <summary>A rebuild runs when the docs appended since the last one exceed this share of the sorted part (and <see cref="MinUnsortedToRebuild"/>).</summary>
+    public const double UnsortedShareToRebuild = 1.0;
+    public const int MinUnsortedToRebuild = 16384;
+
+    /// <summary>Side of the coarse spatial cells that order docs, in degrees.</summary>
+    public const double CellDegrees = 1.0;
+
     private readonly Dictionary<string, int> _docOf = new(StringComparer.Ordinal);
+    private int[] _skillData = new int[1024];
+
+    protected DocumentTable(int skillCount)
+    {
+        Postings = new BlockPostings(skillCount);
+    }
+
+    public int SkillCount => Postings.SkillCount;
+
+    /// <summary>Doc ids in use, dead ones included: the size query buffers need.</summary>
+    public int HighWater { get; private set; }
+
+    /// <summary>Docs [0, SortedCount) are in clustering order; later ones in arrival order.</summary>
+    public int SortedCount { get; protected set; }
+
+    public int BlockCount => (HighWater + 63) >> 6;
+
+    public int LiveCount => _docOf.Count;
+
+    public int DeadCount => HighWater - LiveCount;
 
     public string[] Ids { get; private set; } = [];
-    public int[][] Skills { get; private set; } = [];
-    public TColumns[] Columns { get; private set; } = [];
-    public PostingList[] Postings { get; } = new PostingList[skillCount];
 
-    public override int HighWater { get; protected set; }
+    /// <summary>Start of each doc's skills in <see cref="SkillData"/> (HighWater + 1 entries in use).</summary>
+    public int[] SkillStart { get; private set; } = new int[1025];
 
-    public override int LiveCount => _docOf.Count;
+    public ReadOnlySpan<int> SkillData => _skillData.AsSpan(0, SkillStart[HighWater]);
 
-    public override bool Contains(string id) => _docOf.ContainsKey(id);
+    public BlockPostings Postings { get; }
 
-    public override bool Remove(string id)
+    /// <summary>Per block: the live docs.</summary>
+    public ulong[] Alive { get; private set; } = [];
+
+    /// <summary>Per block: the docs without coordinates (never skipped by a radius).</summary>
+    public ulong[] Unlocated { get; private set; } = [];
+
+    /// <summary>Per block: bounding box of the located docs (NaN when none).</summary>
+    public double[] MinLatitude { get; private set; } = [];
+    public double[] MaxLatitude { get; private set; } = [];
+    public double[] MinLongitude { get; private set; } = [];
+    public double[] MaxLongitude { get; private set; } = [];
+
+    public ReadOnlySpan<int> Skills(int doc) => _skillData.AsSpan(SkillStart[doc], SkillStart[doc + 1] - SkillStart[doc]);
+
+    public bool Contains(string id) => _docOf.ContainsKey(id);
+
+    public bool TryGetDoc(string id, out int doc) => _docOf.TryGetValue(id, out doc);
+
+    public bool IsAlive(int doc) => (Alive[doc >> 6] & (1UL << (doc & 63))) != 0;
+
+    public bool Remove(string id)
     {
         if (!_docOf.Remove(id, out var doc))
         {
             return false;
         }
-        Columns[doc].Alive = false;
+        Alive[doc >> 6] &= ~(1UL << (doc & 63));
         return true;
     }
 
-    public override void Compact()
+    /// <summary>True when tombstones or unsorted docs make a <see cref="Rebuild"/> worth its cost.</summary>
+    public bool NeedsRebuild
     {
-        var next = 0;
-        for (var doc = 0; doc < HighWater; doc++)
+        get
         {
-            if (!Columns[doc].Alive)
-            {
-                continue;
-            }
-            if (doc != next)
-            {
-                Ids[next] = Ids[doc];
-                Skills[next] = Skills[doc];
-                Columns[next] = Columns[doc];
-            }
-            next++;
-        }
-        Array.Clear(Ids, next, HighWater - next);
-        Array.Clear(Skills, next, HighWater - next);
-        Array.Clear(Columns, next, HighWater - next);
-        HighWater = next;
-        for (var s = 0; s < Postings.Length; s++)
-        {
-            Postings[s].Clear();
-        }
-        for (var doc = 0; doc < HighWater; doc++)
-        {
-            _docOf[Ids[doc]] = doc;
-            Post(doc);
+            var dead = DeadCount;
+            var unsorted = HighWater - SortedCount;
+            return (dead >= MinDeadToCompact && dead >= HighWater * DeadShareToCompact)
+                || (unsorted >= MinUnsortedToRebuild && unsorted >= SortedCount * UnsortedShareToRebuild);
         }
     }
 
-    protected int Append(string id, int[] skills, in TColumns columns)
+    /// <summary>A new table with the live docs only, in clustering order (see the remarks). This table is only read.</summary>
+    public DocumentTable Rebuild()
+    {
+        var order = new int[LiveCount];
+        var n = 0;
+        for (var doc = 0; doc < HighWater; doc++)
+        {
+            if (IsAlive(doc))
+            {
+                order[n++] = doc;
+            }
+        }
+        var keys = new ClusterKey[n];
+        for (var i = 0; i < n; i++)
+        {
+            var doc = order[i];
+            var (lat, lon) = Location(doc);
+            keys[i] = new ClusterKey(CellKey(lat, lon), ClusterOf(doc), double.IsNaN(lat) ? 0 : lat, double.IsNaN(lon) ? 0 : lon, doc);
+        }
+        Array.Sort(keys, order);
+        var table = CreateEmpty();
+        table.Reserve(n, SkillStart[HighWater]);
+        table.PresizePostings(this, order);
+        foreach (var doc in order)
+        {
+            table.AppendFrom(this, doc);
+        }
+        table.SortedCount = table.HighWater;
+        table.Postings.Trim();
+        return table;
+    }
+
+    /// <summary>Z-order of the coarse cell of a location; every unlocated doc after every located one.</summary>
+    public static ulong CellKey(double latitude, double longitude)
+    {
+        if (double.IsNaN(latitude) || double.IsNaN(longitude))
+        {
+            return ulong.MaxValue;
+        }
+        var y = (uint)Math.Clamp((int)Math.Floor((latitude + 90) / CellDegrees), 0, 1 << 12);
+        var x = (uint)Math.Clamp((int)Math.Floor((longitude + 180) / CellDegrees), 0, 1 << 12);
+        ulong key = 0;
+        for (var bit = 0; bit < 13; bit++)
+        {
+            key |= ((ulong)((x >> bit) & 1) << (2 * bit)) | ((ulong)((y >> bit) & 1) << (2 * bit + 1));
+        }
+        return key;
+    }
+
+    private readonly record struct ClusterKey(ulong Cell, int Cluster, double Latitude, double Longitude, int Doc) : IComparable<ClusterKey>
+    {
+        public int CompareTo(ClusterKey other)
+        {
+            var c = Cell.CompareTo(other.Cell);
+            if (c != 0)
+            {
+                return c;
+            }
+            c = Cluster.CompareTo(other.Cluster);
+            if (c != 0)
+            {
+                return c;
+            }
+            c = Latitude.CompareTo(other.Latitude);
+            if (c != 0)
+            {
+                return c;
+            }
+            c = Longitude.CompareTo(other.Longitude);
+            return c != 0 ? c : Doc.CompareTo(other.Doc);
+        }
+    }
+
+    // ---------------------------------------------------------------- snapshot
+
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(HighWater);
+        writer.Write(SortedCount);
+        var blocks = BlockCount;
+        IndexSnapshot.WriteStrings(writer, Ids, HighWater);
+        IndexSnapshot.WriteArray(writer, SkillStart, HighWater + 1);
+        IndexSnapshot.WriteArray(writer, _skillData, SkillStart[HighWater]);
+        IndexSnapshot.WriteArray(writer, Alive, blocks);
+        IndexSnapshot.WriteArray(writer, Unlocated, blocks);
+        IndexSnapshot.WriteArray(writer, MinLatitude, blocks);
+        IndexSnapshot.WriteArray(writer, MaxLatitude, blocks);
+        IndexSnapshot.WriteArray(writer, MinLongitude, blocks);
+        IndexSnapshot.WriteArray(writer, MaxLongitude, blocks);
+        WritePostings(writer, Postings);
+        WriteSide(writer, blocks);
+    }
+
+    public void ReadFrom(BinaryReader reader)
+    {
+        var highWater = reader.ReadInt32();
+        var sorted = reader.ReadInt32();
+        if (highWater < 0 || sorted < 0 || sorted > highWater)
+        {
+            throw new InvalidDataException("Bad table header.");
+        }
+        var capacity = Math.Max(1024, (highWater + 63) & ~63);
+        var blocks = capacity >> 6;
+        Ids = IndexSnapshot.ReadStrings(reader, capacity);
+        SkillStart = IndexSnapshot.ReadArray<int>(reader, capacity + 1);
+        _skillData = IndexSnapshot.ReadArray<int>(reader, 1024);
+        Alive = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        Unlocated = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        MinLatitude = IndexSnapshot.ReadArray<double>(reader, blocks);
+        MaxLatitude = IndexSnapshot.ReadArray<double>(reader, blocks);
+        MinLongitude = IndexSnapshot.ReadArray<double>(reader, blocks);
+        MaxLongitude = IndexSnapshot.ReadArray<double>(reader, blocks);
+        ReadPostings(reader, Postings);
+        ReadSide(reader, capacity);
+        if (Ids.Length != capacity || SkillStart.Length != capacity + 1 || Alive.Length != blocks || SkillStart[highWater] > _skillData.Length)
+        {
+            throw new InvalidDataException("Inconsistent table arrays.");
+        }
+        HighWater = highWater;
+        SortedCount = sorted;
+        _docOf.Clear();
+        _docOf.EnsureCapacity(highWater);
+        for (var doc = 0; doc < highWater; doc++)
+        {
+            if (IsAlive(doc))
+            {
+                _docOf[Ids[doc]] = doc;
+            }
+        }
+    }
+
+    protected static void WritePostings(BinaryWriter writer, BlockPostings postings)
+    {
+        var (offsets, blocks, masks) = postings.ToCsr();
+        IndexSnapshot.WriteArray(writer, offsets, offsets.Length);
+        IndexSnapshot.WriteArray(writer, blocks, blocks.Length);
+        IndexSnapshot.WriteArray(writer, masks, masks.Length);
+    }
+
+    protected static void ReadPostings(BinaryReader reader, BlockPostings postings)
+    {
+        var offsets = IndexSnapshot.ReadArray<int>(reader);
+        var blocks = IndexSnapshot.ReadArray<int>(reader);
+        var masks = IndexSnapshot.ReadArray<ulong>(reader);
+        if (offsets.Length != postings.SkillCount + 1 || offsets[^1] != blocks.Length || blocks.Length != masks.Length)
+        {
+            throw new InvalidDataException("Postings of another taxonomy.");
+        }
+        postings.LoadCsr(offsets, blocks, masks);
+    }
+
+    /// <summary>The side's own columns and block summaries.</summary>
+    protected abstract void WriteSide(BinaryWriter writer, int blocks);
+
+    /// <summary>Reads what <see cref="WriteSide"/> wrote, with arrays of <paramref name="capacity"/> docs.</summary>
+    protected abstract void ReadSide(BinaryReader reader, int capacity);
+
+    protected abstract DocumentTable CreateEmpty();
+
+    protected virtual void PresizePostings(DocumentTable source, int[] order) => Postings.Presize(source, order, 0);
+
+    /// <summary>Appends a copy of doc <paramref name="doc"/> of <paramref name="source"/> (a table of the same side).</summary>
+    protected abstract void AppendFrom(DocumentTable source, int doc);
+
+    /// <summary>The cluster key of a doc (its occupation), or -1.</summary>
+    protected abstract int ClusterOf(int doc);
+
+    /// <summary>The doc's coordinates (NaN when it has none).</summary>
+    public abstract (double Latitude, double Longitude) Location(int doc);
+
+    protected virtual void Reserve(int docs, int skills)
+    {
+        Grow(docs);
+        _docOf.EnsureCapacity(docs);
+        if (_skillData.Length < skills)
+        {
+            Array.Resize(ref _skillData, skills);
+        }
+    }
+
+    /// <summary>Appends a doc (replacing a live doc of the same id); returns its doc id.</summary>
+    protected int AppendCore(string id, ReadOnlySpan<int> skills, double latitude, double longitude)
     {
         Remove(id);
-        if (HighWater == Ids.Length)
-        {
-            var capacity = Math.Max(1024, Ids.Length * 2);
-            Ids = Resize(Ids, capacity);
-            Skills = Resize(Skills, capacity);
-            Columns = Resize(Columns, capacity);
-        }
         var doc = HighWater;
-        if (doc > Packed.IdMask)
+        if (doc >= Packed.IdMask)
         {
-            throw new InvalidOperationException($"The index holds at most {Packed.IdMask + 1} document versions between compactions.");
+            throw new InvalidOperationException($"The index holds at most {Packed.IdMask} document versions between compactions.");
         }
-        HighWater++;
+        Grow(doc + 1);
         Ids[doc] = id;
-        Skills[doc] = skills;
-        Columns[doc] = columns;
-        Columns[doc].Alive = true;
+        var start = SkillStart[doc];
+        if (_skillData.Length < start + skills.Length)
+        {
+            Array.Resize(ref _skillData, Math.Max(start + skills.Length, _skillData.Length * 2));
+        }
+        skills.CopyTo(_skillData.AsSpan(start));
+        SkillStart[doc + 1] = start + skills.Length;
+        HighWater = doc + 1;
+        var block = doc >> 6;
+        var bit = 1UL << (doc & 63);
+        if ((doc & 63) == 0)
+        {
+            MinLatitude[block] = MaxLatitude[block] = MinLongitude[block] = MaxLongitude[block] = double.NaN;
+        }
+        Alive[block] |= bit;
+        if (double.IsNaN(latitude) || double.IsNaN(longitude))
+        {
+            Unlocated[block] |= bit;
+        }
+        else if (double.IsNaN(MinLatitude[block]))
+        {
+            MinLatitude[block] = MaxLatitude[block] = latitude;
+            MinLongitude[block] = MaxLongitude[block] = longitude;
+        }
+        else
+        {
+            MinLatitude[block] = Math.Min(MinLatitude[block], latitude);
+            MaxLatitude[block] = Math.Max(MaxLatitude[block], latitude);
+            MinLongitude[block] = Math.Min(MinLongitude[block], longitude);
+            MaxLongitude[block] = Math.Max(MaxLongitude[block], longitude);
+        }
         _docOf[id] = doc;
-        Post(doc);
+        foreach (var packed in skills)
+        {
+            Postings.Add(packed & Packed.IdMask, doc);
+        }
         return doc;
     }
 
-    private static T[] Resize<T>(T[] array, int capacity)
+    private void Grow(int docs)
+    {
+        if (docs <= Ids.Length)
+        {
+            return;
+        }
+        var capacity = Math.Max(Math.Max(1024, docs), Ids.Length * 2);
+        capacity = (capacity + 63) & ~63;
+        Ids = Resize(Ids, capacity);
+        var starts = SkillStart;
+        Array.Resize(ref starts, capacity + 1);
+        SkillStart = starts;
+        var blocks = capacity >> 6;
+        Alive = Resize(Alive, blocks);
+        Unlocated = Resize(Unlocated, blocks);
+        MinLatitude = Resize(MinLatitude, blocks);
+        MaxLatitude = Resize(MaxLatitude, blocks);
+        MinLongitude = Resize(MinLongitude, blocks);
+        MaxLongitude = Resize(MaxLongitude, blocks);
+        GrowColumns(capacity);
+    }
+
+    protected abstract void GrowColumns(int capacity);
+
+    protected static T[] Resize<T>(T[] array, int capacity)
     {
         var copy = array;
         Array.Resize(ref copy, capacity);
         return copy;
     }
-
-    /// <summary>Appends <paramref name="doc"/> to the postings of its skills.</summary>
-    protected abstract void Post(int doc);
-}
-
-/// <summary>The side-independent face of a table, for writes and housekeeping.</summary>
-internal abstract class DocumentTable
-{
-    /// <summary>Compaction runs when tombstones exceed this share of doc ids (and <see cref="MinDeadToCompact"/>).</summary>
-    public const double DeadShareToCompact = 0.25;
-    public const int MinDeadToCompact = 4096;
-
-    /// <summary>Doc ids in use, dead ones included: the size query buffers need.</summary>
-    public abstract int HighWater { get; protected set; }
-
-    public abstract int LiveCount { get; }
-
-    public int DeadCount => HighWater - LiveCount;
-
-    public abstract bool Contains(string id);
-
-    public abstract bool Remove(string id);
-
-    /// <summary>Drops tombstones, renumbering doc ids densely and rebuilding postings.</summary>
-    public abstract void Compact();
-
-    public bool CompactIfNeeded()
-    {
-        var dead = DeadCount;
-        if (dead < MinDeadToCompact || dead < HighWater * DeadShareToCompact)
-        {
-            return false;
-        }
-        Compact();
-        return true;
-    }
-}
-
-internal interface IDocumentColumns
-{
-    bool Alive { get; set; }
 }
 
 /// <summary>An offer's per-doc columns. Latitude is NaN without a place; ExperienceYears NaN when not stated.</summary>
-internal struct OfferColumns : IDocumentColumns
+internal struct OfferColumns
 {
     public double Latitude;
     public double Longitude;
@@ -174,12 +519,10 @@ internal struct OfferColumns : IDocumentColumns
     public ushort MustHaveCount;
     public ContractType Contract;
     public ExperienceRequirement Experience;
-
-    public bool Alive { get; set; }
 }
 
 /// <summary>A profile's per-doc columns. Latitude is NaN without a place.</summary>
-internal struct ProfileColumns : IDocumentColumns
+internal struct ProfileColumns
 {
     public double Latitude;
     public double Longitude;
@@ -190,13 +533,34 @@ internal struct ProfileColumns : IDocumentColumns
     /// <summary>Distinct skills supplied: the supply-use denominator.</summary>
     public int SkillCount;
     public bool Searchable;
-
-    public bool Alive { get; set; }
 }
 
-/// <summary>Offers: postings carry the importance and must-have flags of the demanded skill.</summary>
-internal sealed class OfferTable(int skillCount) : DocumentTable<OfferColumns>(skillCount)
+/// <summary>
+/// Offers. Must-have demanded skills have postings of their own; per block, the number of must-have
+/// skills of each doc is kept as three bit planes (counts 0-7; docs with more are flagged for a check
+/// one by one), so a query tells which docs have every must-have met with a few word operations.
+/// </summary>
+internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
 {
+    public OfferColumns[] Columns { get; private set; } = [];
+
+    public BlockPostings MustPostings { get; } = new(skillCount);
+
+    /// <summary>Per block: bit planes of each doc's must-have count (0-7).</summary>
+    public ulong[] Must0 { get; private set; } = [];
+    public ulong[] Must1 { get; private set; } = [];
+    public ulong[] Must2 { get; private set; } = [];
+
+    /// <summary>Per block: docs with 8 must-have skills or more (checked one by one).</summary>
+    public ulong[] MustOverflow { get; private set; } = [];
+
+    /// <summary>Per block: contracts of the docs (bit per <see cref="ContractType"/>).</summary>
+    public int[] ContractMask { get; private set; } = [];
+
+    /// <summary>Per block: the most lenient experience requirement and the fewest years asked (0 when one doc asks none).</summary>
+    public byte[] MinRequirement { get; private set; } = [];
+    public double[] MinYearsAsked { get; private set; } = [];
+
     public int Add(OfferRow row, int area)
     {
         ushort essential = 0, optional = 0, must = 0;
@@ -230,25 +594,143 @@ internal sealed class OfferTable(int skillCount) : DocumentTable<OfferColumns>(s
         });
     }
 
-    protected override void Post(int doc)
+    private int Append(string id, ReadOnlySpan<int> skills, in OfferColumns columns)
     {
-        foreach (var packed in Skills[doc])
+        var doc = AppendCore(id, skills, columns.Latitude, columns.Longitude);
+        Columns[doc] = columns;
+        var block = doc >> 6;
+        var bit = 1UL << (doc & 63);
+        if ((doc & 63) == 0)
         {
-            Postings[packed & Packed.IdMask].Add(doc | (packed & ~Packed.IdMask));
+            ContractMask[block] = 0;
+            MinRequirement[block] = byte.MaxValue;
+            MinYearsAsked[block] = double.PositiveInfinity;
         }
+        ContractMask[block] |= 1 << (int)columns.Contract;
+        MinRequirement[block] = Math.Min(MinRequirement[block], (byte)columns.Experience);
+        MinYearsAsked[block] = Math.Min(MinYearsAsked[block], double.IsNaN(columns.ExperienceYears) ? 0 : columns.ExperienceYears);
+        var must = columns.MustHaveCount;
+        if (must >= 8)
+        {
+            MustOverflow[block] |= bit;
+        }
+        else
+        {
+            if ((must & 1) != 0)
+            {
+                Must0[block] |= bit;
+            }
+            if ((must & 2) != 0)
+            {
+                Must1[block] |= bit;
+            }
+            if ((must & 4) != 0)
+            {
+                Must2[block] |= bit;
+            }
+        }
+        if (must > 0)
+        {
+            foreach (var packed in skills)
+            {
+                if ((packed & Packed.MustHave) != 0)
+                {
+                    MustPostings.Add(packed & Packed.IdMask, doc);
+                }
+            }
+        }
+        return doc;
+    }
+
+    public override (double Latitude, double Longitude) Location(int doc) => (Columns[doc].Latitude, Columns[doc].Longitude);
+
+    protected override int ClusterOf(int doc) => Columns[doc].Occupation;
+
+    protected override DocumentTable CreateEmpty() => new OfferTable(SkillCount);
+
+    protected override void PresizePostings(DocumentTable source, int[] order)
+    {
+        base.PresizePostings(source, order);
+        MustPostings.Presize(source, order, Packed.MustHave);
+    }
+
+    protected override void AppendFrom(DocumentTable source, int doc)
+    {
+        var offers = (OfferTable)source;
+        Append(offers.Ids[doc], offers.Skills(doc), offers.Columns[doc]);
+    }
+
+    protected override void WriteSide(BinaryWriter writer, int blocks)
+    {
+        IndexSnapshot.WriteArray(writer, Columns, HighWater);
+        WritePostings(writer, MustPostings);
+        IndexSnapshot.WriteArray(writer, Must0, blocks);
+        IndexSnapshot.WriteArray(writer, Must1, blocks);
+        IndexSnapshot.WriteArray(writer, Must2, blocks);
+        IndexSnapshot.WriteArray(writer, MustOverflow, blocks);
+        IndexSnapshot.WriteArray(writer, ContractMask, blocks);
+        IndexSnapshot.WriteArray(writer, MinRequirement, blocks);
+        IndexSnapshot.WriteArray(writer, MinYearsAsked, blocks);
+    }
+
+    protected override void ReadSide(BinaryReader reader, int capacity)
+    {
+        var blocks = capacity >> 6;
+        Columns = IndexSnapshot.ReadArray<OfferColumns>(reader, capacity);
+        ReadPostings(reader, MustPostings);
+        Must0 = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        Must1 = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        Must2 = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        MustOverflow = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        ContractMask = IndexSnapshot.ReadArray<int>(reader, blocks);
+        MinRequirement = IndexSnapshot.ReadArray<byte>(reader, blocks);
+        MinYearsAsked = IndexSnapshot.ReadArray<double>(reader, blocks);
+    }
+
+    protected override void GrowColumns(int capacity)
+    {
+        Columns = Resize(Columns, capacity);
+        var blocks = capacity >> 6;
+        Must0 = Resize(Must0, blocks);
+        Must1 = Resize(Must1, blocks);
+        Must2 = Resize(Must2, blocks);
+        MustOverflow = Resize(MustOverflow, blocks);
+        ContractMask = Resize(ContractMask, blocks);
+        MinRequirement = Resize(MinRequirement, blocks);
+        MinYearsAsked = Resize(MinYearsAsked, blocks);
     }
 }
 
-/// <summary>Profiles: postings are plain doc ids; target occupations are kept aside (only supply/demand reads them).</summary>
-internal sealed class ProfileTable(int skillCount) : DocumentTable<ProfileColumns>(skillCount)
+/// <summary>Profiles: skills sorted ascending; target occupations kept aside (supply/demand and clustering read them).</summary>
+internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
 {
     private int[][] _occupations = [];
 
+    public ProfileColumns[] Columns { get; private set; } = [];
+
+    /// <summary>Per block: the fewest skills of a doc with at least one (the supply-use bound's denominator).</summary>
+    public int[] MinSkillCount { get; private set; } = [];
+
+    /// <summary>Per block: OR of the docs' contract wishes, a doc open to any contract counting as every bit.</summary>
+    public int[] WishesMask { get; private set; } = [];
+
+    /// <summary>Per block: the most years of experience of a doc.</summary>
+    public double[] MaxYears { get; private set; } = [];
+
+    /// <summary>Per block: the smallest and largest radius of a located doc.</summary>
+    public double[] MinRadius { get; private set; } = [];
+    public double[] MaxRadius { get; private set; } = [];
+
+    /// <summary>Per block: the docs that consented to be found.</summary>
+    public ulong[] Searchable { get; private set; } = [];
+
+    /// <summary>The largest radius of a located doc (0 when none).</summary>
+    public double MaxRadiusKm { get; private set; }
+
     public ReadOnlySpan<int> Occupations(int doc) => _occupations[doc];
 
-    public int Add(ProfileRow row, int area)
-    {
-        var doc = Append(row.Id, row.Skills, new ProfileColumns
+    public int Add(ProfileRow row, int area) =>
+        Append(row.Id, row.Skills, new ProfileColumns
         {
             Latitude = row.Latitude,
             Longitude = row.Longitude,
@@ -258,35 +740,112 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable<ProfileColumn
             Area = area,
             SkillCount = row.Skills.Length,
             Searchable = row.Searchable,
-        });
-        if (doc >= _occupations.Length)
+        }, row.Occupations);
+
+    private int Append(string id, ReadOnlySpan<int> skills, in ProfileColumns columns, int[] occupations)
+    {
+        var doc = AppendCore(id, skills, columns.Latitude, columns.Longitude);
+        Columns[doc] = columns;
+        _occupations[doc] = occupations;
+        var block = doc >> 6;
+        var bit = 1UL << (doc & 63);
+        if ((doc & 63) == 0)
         {
-            Array.Resize(ref _occupations, Ids.Length);
+            MinSkillCount[block] = int.MaxValue;
+            WishesMask[block] = 0;
+            MaxYears[block] = double.NegativeInfinity;
+            MinRadius[block] = double.PositiveInfinity;
+            MaxRadius[block] = double.NegativeInfinity;
         }
-        _occupations[doc] = row.Occupations;
+        if (columns.SkillCount > 0)
+        {
+            MinSkillCount[block] = Math.Min(MinSkillCount[block], columns.SkillCount);
+        }
+        WishesMask[block] |= columns.ContractWishes == 0 ? -1 : columns.ContractWishes;
+        MaxYears[block] = Math.Max(MaxYears[block], columns.ExperienceYears);
+        if (!double.IsNaN(columns.Latitude))
+        {
+            MinRadius[block] = Math.Min(MinRadius[block], columns.RadiusKm);
+            MaxRadius[block] = Math.Max(MaxRadius[block], columns.RadiusKm);
+            MaxRadiusKm = Math.Max(MaxRadiusKm, columns.RadiusKm);
+        }
+        if (columns.Searchable)
+        {
+            Searchable[block] |= bit;
+        }
         return doc;
     }
 
-    public override void Compact()
+    public override (double Latitude, double Longitude) Location(int doc) => (Columns[doc].Latitude, Columns[doc].Longitude);
+
+    protected override int ClusterOf(int doc) => _occupations[doc] is [var first, ..] ? first : -1;
+
+    protected override DocumentTable CreateEmpty() => new ProfileTable(SkillCount);
+
+    protected override void AppendFrom(DocumentTable source, int doc)
     {
-        // Keep the side array in step with the renumbering done by the base.
-        var next = 0;
-        for (var doc = 0; doc < HighWater; doc++)
-        {
-            if (Columns[doc].Alive)
-            {
-                _occupations[next++] = _occupations[doc];
-            }
-        }
-        Array.Clear(_occupations, next, _occupations.Length - next);
-        base.Compact();
+        var profiles = (ProfileTable)source;
+        Append(profiles.Ids[doc], profiles.Skills(doc), profiles.Columns[doc], profiles._occupations[doc]);
     }
 
-    protected override void Post(int doc)
+    protected override void WriteSide(BinaryWriter writer, int blocks)
     {
-        foreach (var skill in Skills[doc])
+        IndexSnapshot.WriteArray(writer, Columns, HighWater);
+        var ends = new int[HighWater];
+        var total = 0;
+        for (var doc = 0; doc < HighWater; doc++)
         {
-            Postings[skill].Add(doc);
+            total += _occupations[doc].Length;
+            ends[doc] = total;
         }
+        var all = new int[total];
+        for (var doc = 0; doc < HighWater; doc++)
+        {
+            _occupations[doc].CopyTo(all, ends[doc] - _occupations[doc].Length);
+        }
+        IndexSnapshot.WriteArray(writer, ends, ends.Length);
+        IndexSnapshot.WriteArray(writer, all, all.Length);
+        IndexSnapshot.WriteArray(writer, MinSkillCount, blocks);
+        IndexSnapshot.WriteArray(writer, WishesMask, blocks);
+        IndexSnapshot.WriteArray(writer, MaxYears, blocks);
+        IndexSnapshot.WriteArray(writer, MinRadius, blocks);
+        IndexSnapshot.WriteArray(writer, MaxRadius, blocks);
+        IndexSnapshot.WriteArray(writer, Searchable, blocks);
+        writer.Write(MaxRadiusKm);
+    }
+
+    protected override void ReadSide(BinaryReader reader, int capacity)
+    {
+        var blocks = capacity >> 6;
+        Columns = IndexSnapshot.ReadArray<ProfileColumns>(reader, capacity);
+        var ends = IndexSnapshot.ReadArray<int>(reader);
+        var all = IndexSnapshot.ReadArray<int>(reader);
+        _occupations = new int[capacity][];
+        var start = 0;
+        for (var doc = 0; doc < ends.Length; doc++)
+        {
+            _occupations[doc] = ends[doc] == start ? [] : all[start..ends[doc]];
+            start = ends[doc];
+        }
+        MinSkillCount = IndexSnapshot.ReadArray<int>(reader, blocks);
+        WishesMask = IndexSnapshot.ReadArray<int>(reader, blocks);
+        MaxYears = IndexSnapshot.ReadArray<double>(reader, blocks);
+        MinRadius = IndexSnapshot.ReadArray<double>(reader, blocks);
+        MaxRadius = IndexSnapshot.ReadArray<double>(reader, blocks);
+        Searchable = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        MaxRadiusKm = reader.ReadDouble();
+    }
+
+    protected override void GrowColumns(int capacity)
+    {
+        Columns = Resize(Columns, capacity);
+        _occupations = Resize(_occupations, capacity);
+        var blocks = capacity >> 6;
+        MinSkillCount = Resize(MinSkillCount, blocks);
+        WishesMask = Resize(WishesMask, blocks);
+        MaxYears = Resize(MaxYears, blocks);
+        MinRadius = Resize(MinRadius, blocks);
+        MaxRadius = Resize(MaxRadius, blocks);
+        Searchable = Resize(Searchable, blocks);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Matching.Engine.Storage;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Indexing.Embedded;
@@ -35,18 +36,26 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     private readonly DocumentStore _store;
     private readonly InMemoryIndex _index;
     private readonly DocumentCompiler _compiler;
+    private readonly IndexValidation _validation;
     private readonly SkillsTaxonomy _taxonomy;
     private readonly Func<string, string?> _areaName;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
-    private EmbeddedMatchIndex(DocumentStore store, InMemoryIndex index, SkillsTaxonomy taxonomy, Func<string, string?> areaName)
+    private readonly string _fingerprint;
+
+    /// <summary>The store generation the snapshot on disk is the image of (-1 when none is known to be current).</summary>
+    private long _snapshotGeneration = -1;
+
+    private EmbeddedMatchIndex(DocumentStore store, InMemoryIndex index, SkillsTaxonomy taxonomy, Func<string, string?> areaName, string fingerprint)
     {
+        _fingerprint = fingerprint;
         _store = store;
         _index = index;
         _taxonomy = taxonomy;
         _areaName = areaName;
         _compiler = new DocumentCompiler(taxonomy);
+        _validation = new IndexValidation(taxonomy);
     }
 
     /// <summary>The skill graph the index scores with.</summary>
@@ -65,23 +74,53 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     public static EmbeddedMatchIndex Open(string storePath, SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storePath);
+        CheckArguments(taxonomy, graph, areaOfCommune, areaName);
+        return Load(DocumentStore.Open(storePath, taxonomy), taxonomy, graph, areaOfCommune, areaName);
+    }
+
+    /// <summary>
+    /// Opens the index in Coach's SQLite file, through the connection factory the other stores share
+    /// (the factory stays open when the index is disposed).
+    /// </summary>
+    /// <inheritdoc cref="Open(string, SkillsTaxonomy, Func{string, string?}, Func{string, string?})"/>
+    public static EmbeddedMatchIndex Open(SqliteConnectionFactory database, SkillsTaxonomy taxonomy, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var graph = new SkillGraph(taxonomy);
+        CheckArguments(taxonomy, graph, areaOfCommune, areaName);
+        return Load(DocumentStore.Open(database, ownsDatabase: false, taxonomy), taxonomy, graph, areaOfCommune, areaName);
+    }
+
+    private static void CheckArguments(SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
+    {
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(areaOfCommune);
         ArgumentNullException.ThrowIfNull(areaName);
-        var store = DocumentStore.Open(storePath, taxonomy);
+    }
+
+    private static EmbeddedMatchIndex Load(DocumentStore store, SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
+    {
         try
         {
             var index = new InMemoryIndex(taxonomy, graph, areaOfCommune);
-            foreach (var row in store.ReadOfferRows())
+            var fingerprint = IndexSnapshot.Fingerprint(taxonomy, graph);
+            var snapshotGeneration = store.Generation;
+            if (!IndexSnapshot.TryRead(IndexSnapshot.PathFor(store.Path), index, store.StoreId, store.Generation, fingerprint))
             {
-                index.Add(row);
+                snapshotGeneration = -1;
+                foreach (var row in store.ReadOfferRows())
+                {
+                    index.Add(row);
+                }
+                foreach (var row in store.ReadProfileRows())
+                {
+                    index.Add(row);
+                }
+                index.RebuildAll();
             }
-            foreach (var row in store.ReadProfileRows())
-            {
-                index.Add(row);
-            }
-            return new EmbeddedMatchIndex(store, index, taxonomy, areaName);
+            return new EmbeddedMatchIndex(store, index, taxonomy, areaName, fingerprint) { _snapshotGeneration = snapshotGeneration };
         }
         catch
         {
@@ -94,7 +133,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public async Task<BulkResult> UpsertOffersAsync(IReadOnlyList<OfferDocument> offers, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(offers);
+        _validation.CheckOffers(offers);
         var rows = _compiler.CompileOffers(offers);
         if (rows.Length == 0)
         {
@@ -106,14 +145,15 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var result = CountCreated(rows.Select(r => r.Id), _index.Offers);
             _store.UpsertOffers(offers, rows);
+            DropSnapshot();
             Apply(() =>
             {
                 foreach (var row in rows)
                 {
                     _index.Add(row);
                 }
-                _index.Offers.CompactIfNeeded();
             });
+            RebuildIfNeeded();
             return result;
         }
         finally
@@ -124,7 +164,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public async Task<BulkResult> UpsertProfilesAsync(IReadOnlyList<ProfileDocument> profiles, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profiles);
+        _validation.CheckProfiles(profiles);
         var rows = _compiler.CompileProfiles(profiles);
         if (rows.Length == 0)
         {
@@ -136,14 +176,15 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var result = CountCreated(rows.Select(r => r.Id), _index.Profiles);
             _store.UpsertProfiles(profiles, rows);
+            DropSnapshot();
             Apply(() =>
             {
                 foreach (var row in rows)
                 {
                     _index.Add(row);
                 }
-                _index.Profiles.CompactIfNeeded();
             });
+            RebuildIfNeeded();
             return result;
         }
         finally
@@ -153,12 +194,12 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     }
 
     public Task<int> DeleteOffersAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-        DeleteAsync(ids, _store.DeleteOffers, _index.Offers, cancellationToken);
+        DeleteAsync(ids, _store.DeleteOffers, () => _index.Offers, cancellationToken);
 
     public Task<int> DeleteProfilesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-        DeleteAsync(ids, _store.DeleteProfiles, _index.Profiles, cancellationToken);
+        DeleteAsync(ids, _store.DeleteProfiles, () => _index.Profiles, cancellationToken);
 
-    private async Task<int> DeleteAsync(IReadOnlyList<string> ids, Func<IReadOnlyList<string>, int> deleteFromStore, DocumentTable table, CancellationToken cancellationToken)
+    private async Task<int> DeleteAsync(IReadOnlyList<string> ids, Func<IReadOnlyList<string>, int> deleteFromStore, Func<DocumentTable> table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
@@ -170,19 +211,37 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var deleted = deleteFromStore(ids);
+            DropSnapshot();
             Apply(() =>
             {
+                var current = table();
                 foreach (var id in ids)
                 {
-                    table.Remove(id);
+                    current.Remove(id);
                 }
-                table.CompactIfNeeded();
             });
+            RebuildIfNeeded();
             return deleted;
         }
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Renumbers a table in clustering order without its tombstones when enough docs were appended or
+    /// deleted since the last time (see <see cref="DocumentTable.NeedsRebuild"/>). Called by a writer
+    /// holding the write gate: the table is built from the current one, which no one mutates meanwhile
+    /// (readers only read it), and swapped in under the write lock.
+    /// </summary>
+    private void RebuildIfNeeded()
+    {
+        var offers = _index.Offers.NeedsRebuild ? _index.RebuildOffers() : null;
+        var profiles = _index.Profiles.NeedsRebuild ? _index.RebuildProfiles() : null;
+        if (offers is not null || profiles is not null)
+        {
+            Apply(() => _index.Replace(offers, profiles));
         }
     }
 
@@ -205,6 +264,30 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         }
         return new BulkResult(created.Count, updated, created);
     }
+
+    /// <summary>
+    /// Removes the snapshot file at the first write after it was written or read: it no longer matches the store
+    /// (the next open would ignore it anyway), and it must not keep an erased person's projection on disk until the
+    /// next clean shutdown writes a new one.
+    /// </summary>
+    private void DropSnapshot()
+    {
+        if (!_snapshotOnDisk)
+        {
+            return;
+        }
+        try
+        {
+            File.Delete(IndexSnapshot.PathFor(_store.Path));
+            _snapshotOnDisk = false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Tried again at the next write; the next open ignores a snapshot of another generation.
+        }
+    }
+
+    private bool _snapshotOnDisk = true;
 
     private void Apply(Action write)
     {
@@ -254,16 +337,17 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public Task<MatchPage> MatchOffersAsync(ProfileDocument profile, MatchOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(options);
+        _validation.CheckProfileProbe(profile, options);
         var row = _compiler.CompileProfileProbe(profile);
-        return Task.FromResult(Read(() => _index.MatchOffers(row, options)));
+        var excluded = options.ExcludedOccupationUris is { Count: > 0 } uris
+            ? uris.Select(_taxonomy.OccupationByUri).OfType<Occupation>().Select(o => o.Id).ToHashSet()
+            : null;
+        return Task.FromResult(Read(() => _index.MatchOffers(row, options, excluded)));
     }
 
     public Task<MatchPage> MatchProfilesAsync(OfferDocument offer, MatchOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(offer);
-        ArgumentNullException.ThrowIfNull(options);
+        _validation.CheckOfferProbe(offer, options);
         var row = _compiler.CompileOfferProbe(offer);
         return Task.FromResult(Read(() => _index.MatchProfiles(row, options)));
     }
@@ -276,42 +360,17 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     /// </summary>
     public Task<CandidateSearchResult> SearchCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var errors = new List<IndexValidationError>();
+        _validation.CheckCandidateQuery(query);
         var skills = new Dictionary<int, int>();
-        var mustHave = query.MustHave ?? [];
-        var niceToHave = query.NiceToHave ?? [];
-        for (var i = 0; i < niceToHave.Count; i++)
+        foreach (var uri in query.NiceToHave ?? [])
         {
-            var id = _compiler.ResolveSkill(niceToHave[i], "query", "NiceToHave", i, null, errors);
-            if (id >= 0)
-            {
-                skills[id] = Packed.Optional;
-            }
+            skills[_compiler.SkillId(uri)] = Packed.Optional;
         }
-        for (var i = 0; i < mustHave.Count; i++)
+        foreach (var uri in query.MustHave ?? [])
         {
-            var id = _compiler.ResolveSkill(mustHave[i], "query", "MustHave", i, null, errors);
-            if (id >= 0)
-            {
-                skills[id] = Packed.MustHave;
-            }
+            skills[_compiler.SkillId(uri)] = Packed.MustHave;
         }
-        DocumentCompiler.CheckSkillCount(mustHave.Count + niceToHave.Count, "query", "MustHave", errors);
-        if (mustHave.Count + niceToHave.Count == 0)
-        {
-            errors.Add(new("query", "MustHave", "at least one skill is needed in MustHave or NiceToHave."));
-        }
-        var (lat, lon) = DocumentCompiler.CheckPlace(query.Place, "query", errors);
-        if (query.RadiusKm is { } radius && (!double.IsFinite(radius) || radius < 0))
-        {
-            errors.Add(new("query", "RadiusKm", "must be a finite number of km ≥ 0."));
-        }
-        if (query.MinExperienceYears is { } min && (!double.IsFinite(min) || min < 0))
-        {
-            errors.Add(new("query", "MinExperienceYears", "must be a finite number ≥ 0."));
-        }
-        DocumentCompiler.ThrowIfAny(errors);
+        var (lat, lon) = query.Place is { } place ? (place.Latitude, place.Longitude) : (double.NaN, double.NaN);
         var packed = skills.Select(kv => kv.Key | kv.Value).Order().ToArray();
         var probe = new OfferRow("query", packed, lat, lon, null, ContractType.Unspecified, ExperienceRequirement.BeginnerAccepted, double.NaN, -1);
         return Task.FromResult(Read(() => _index.SearchCandidates(query, probe)));
@@ -319,34 +378,10 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     public Task<SupplyDemandResult> SupplyDemandAsync(SupplyDemandQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var errors = new List<IndexValidationError>();
-        int skill = -1, occupation = -1;
-        var hasSkill = !string.IsNullOrWhiteSpace(query.SkillUri);
-        var hasOccupation = !string.IsNullOrWhiteSpace(query.OccupationUri);
-        if (hasSkill == hasOccupation)
-        {
-            errors.Add(new("query", "SkillUri", "exactly one of SkillUri and OccupationUri is needed."));
-        }
-        else if (hasSkill)
-        {
-            skill = _compiler.ResolveSkill(query.SkillUri, "query", "SkillUri", errors);
-        }
-        else if (_taxonomy.OccupationByUri(query.OccupationUri!) is { } o)
-        {
-            occupation = o.Id;
-        }
-        else
-        {
-            errors.Add(new("query", "OccupationUri", $"'{query.OccupationUri}' is not an ESCO occupation URI."));
-        }
-        DocumentCompiler.CheckPlace(query.Place, "query", errors);
+        _validation.CheckSupplyDemand(query);
+        var skill = string.IsNullOrWhiteSpace(query.SkillUri) ? -1 : _compiler.SkillId(query.SkillUri);
+        var occupation = skill >= 0 ? -1 : _taxonomy.OccupationByUri(query.OccupationUri!)!.Id;
         var radius = query.RadiusKm ?? DefaultSupplyDemandRadiusKm;
-        if (!double.IsFinite(radius) || radius < 0)
-        {
-            errors.Add(new("query", "RadiusKm", "must be a finite number of km ≥ 0."));
-        }
-        DocumentCompiler.ThrowIfAny(errors);
 
         var (counts, codes) = Read(() =>
         {
@@ -363,18 +398,76 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         return Task.FromResult(new SupplyDemandResult(areas.Sum(a => a.Offers), areas.Sum(a => a.Profiles), areas));
     }
 
+    /// <summary>Up to <paramref name="limit"/> offers with an id after <paramref name="afterId"/> (ordinal), in id order: a resumable scan (reindex).</summary>
+    public IReadOnlyList<OfferDocument> ReadOffersAfter(string? afterId, int limit) => _store.ReadOffersAfter(afterId, limit);
+
+    /// <summary>Up to <paramref name="limit"/> profiles with an id after <paramref name="afterId"/> (ordinal), in id order.</summary>
+    public IReadOnlyList<ProfileDocument> ReadProfilesAfter(string? afterId, int limit) => _store.ReadProfilesAfter(afterId, limit);
+
     public Task<IndexCounts> CountAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(Read(() => new IndexCounts(_index.Offers.LiveCount, _index.Profiles.LiveCount)));
 
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Writes the snapshot of the in-memory index (see <see cref="IndexSnapshot"/>) so that the next
+    /// open reads it instead of rebuilding from the store, then closes the store. A snapshot that cannot
+    /// be written is skipped: the next open rebuilds.
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
-        _store.Dispose();
-        _lock.Dispose();
-        _writeGate.Dispose();
+        _writeGate.Wait();
+        try
+        {
+            WriteSnapshot();
+        }
+        finally
+        {
+            _store.Dispose();
+            _writeGate.Release();
+            _lock.Dispose();
+            _writeGate.Dispose();
+        }
+    }
+
+    private void WriteSnapshot()
+    {
+        var path = IndexSnapshot.PathFor(_store.Path);
+        if (_store.Generation == _snapshotGeneration)
+        {
+            return;
+        }
+        try
+        {
+            if (_index.Offers.SortedCount != _index.Offers.HighWater || _index.Offers.DeadCount > 0
+                || _index.Profiles.SortedCount != _index.Profiles.HighWater || _index.Profiles.DeadCount > 0)
+            {
+                var offers = _index.RebuildOffers();
+                var profiles = _index.RebuildProfiles();
+                Apply(() => _index.Replace(offers, profiles));
+            }
+            IndexSnapshot.Write(path, _index, _store.StoreId, _store.Generation, _fingerprint);
+            _snapshotOnDisk = true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(path + ".tmp");
+            }
+            catch (IOException)
+            {
+                // Left for the next write to overwrite.
+            }
+        }
     }
 
     private int _disposed;

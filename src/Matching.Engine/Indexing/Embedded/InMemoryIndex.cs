@@ -1,42 +1,83 @@
+using System.Numerics;
 using Matching.Engine.Scoring;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Indexing.Embedded;
 
 /// <summary>
-/// The in-memory half of the embedded index: postings per skill and columns per doc, for both sides,
-/// and the query paths. It holds no documents (only their matching projection); it is not
-/// thread-safe for writes, and <see cref="EmbeddedMatchIndex"/> runs queries under a read lock.
+/// The in-memory half of the embedded index: a table per side (block postings, forward skills,
+/// per-doc columns, block summaries) and the two query paths. A query runs in two steps that both
+/// directions share: (1) one pass over the block postings of every skill the query reaches gives, per
+/// block, the docs that match (the exact <see cref="MatchPage.Total"/>, with every hard filter) and
+/// the inputs of a score bound; (2) <see cref="BlockSearch"/> scores the candidates of the blocks by
+/// decreasing bound until no block can enter the page. Explanations are computed for the page's hits only.
+/// It holds no documents (only their matching projection); it is not thread-safe for writes, and
+/// <see cref="EmbeddedMatchIndex"/> runs queries under a read lock.
 /// </summary>
 internal sealed class InMemoryIndex
 {
-    private readonly SkillsTaxonomy _taxonomy;
     private readonly Func<string, string?> _areaOfCommune;
     private readonly ScratchPool _scratch;
+    private readonly MatchExplainer _explainer;
     private readonly List<string> _areaCodes = [];
     private readonly Dictionary<string, int> _areaIds = new(StringComparer.Ordinal);
 
     public InMemoryIndex(SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune)
     {
-        _taxonomy = taxonomy;
         Graph = graph;
         _areaOfCommune = areaOfCommune;
         _scratch = new ScratchPool(graph.SkillCount);
+        _explainer = new MatchExplainer(taxonomy, graph);
         Offers = new OfferTable(graph.SkillCount);
         Profiles = new ProfileTable(graph.SkillCount);
+        MaxNonExactCredit = MaxCreditOtherThanExact(graph);
     }
 
     public SkillGraph Graph { get; }
 
-    public OfferTable Offers { get; }
+    /// <summary>The offers; replaced whole by <see cref="RebuildOffers"/>.</summary>
+    public OfferTable Offers { get; private set; }
 
-    public ProfileTable Profiles { get; }
+    /// <summary>The profiles; replaced whole by <see cref="RebuildProfiles"/>.</summary>
+    public ProfileTable Profiles { get; private set; }
+
+    /// <summary>The best credit of a match that is not the same skill (exact or aligned), from the graph's edges (the bound of a doc met only that way).</summary>
+    public int MaxNonExactCredit { get; }
 
     public void Add(OfferRow row) => Offers.Add(row, AreaOf(row.Commune));
 
     public void Add(ProfileRow row) => Profiles.Add(row, AreaOf(row.Commune));
 
+    /// <summary>The offers table renumbered in clustering order, without tombstones (built from the current one, which is only read).</summary>
+    public OfferTable RebuildOffers() => (OfferTable)Offers.Rebuild();
+
+    public ProfileTable RebuildProfiles() => (ProfileTable)Profiles.Rebuild();
+
+    /// <summary>Swaps in rebuilt tables (under the caller's write lock).</summary>
+    public void Replace(OfferTable? offers, ProfileTable? profiles)
+    {
+        Offers = offers ?? Offers;
+        Profiles = profiles ?? Profiles;
+    }
+
+    /// <summary>Rebuilds both tables in place (not concurrently with queries): after a bulk load.</summary>
+    public void RebuildAll() => Replace(RebuildOffers(), RebuildProfiles());
+
     public string AreaCode(int area) => _areaCodes[area];
+
+    /// <summary>Area codes by id, for a snapshot.</summary>
+    public IReadOnlyList<string> AreaCodes => _areaCodes;
+
+    public void RestoreAreaCodes(IEnumerable<string> codes)
+    {
+        _areaCodes.Clear();
+        _areaIds.Clear();
+        foreach (var code in codes)
+        {
+            _areaIds[code] = _areaCodes.Count;
+            _areaCodes.Add(code);
+        }
+    }
 
     private int AreaOf(string? commune)
     {
@@ -53,139 +94,311 @@ internal sealed class InMemoryIndex
         return id;
     }
 
+    private static int MaxCreditOtherThanExact(SkillGraph graph)
+    {
+        var max = 0;
+        for (var skill = 0; skill < graph.SkillCount; skill++)
+        {
+            var edges = graph.MeetersOf(skill);
+            for (var i = 0; i < edges.Length; i++)
+            {
+                if (edges.Credits[i] < SkillGraph.SameSkillCredit)
+                {
+                    max = Math.Max(max, edges.Credits[i]);
+                }
+            }
+        }
+        return max;
+    }
+
     // ---------------------------------------------------------------- profile -> offers
 
-    public MatchPage MatchOffers(ProfileRow profile, MatchOptions options)
+    /// <param name="excludedOccupations">Taxonomy ids of <see cref="MatchOptions.ExcludedOccupationUris"/>: their offers are not matches.</param>
+    public MatchPage MatchOffers(ProfileRow profile, MatchOptions options, HashSet<int>? excludedOccupations = null)
     {
-        var size = CheckSize(options.Size);
+        // Options and cursor were checked by IndexValidation before the read lock.
+        var minScore = Math.Max(0, options.MinScore);
+        var size = options.Size;
         var cursor = PageCursor.Decode(options.Cursor);
         var radius = options.RadiusKm ?? profile.RadiusKm;
-        CheckRadius(radius);
         var offers = Offers;
-        var s = _scratch.Rent(offers.HighWater);
+        var s = _scratch.Rent(offers.BlockCount);
         try
         {
-            // 1. Best credit per demanded skill that the profile's skills can meet.
+            // 1. Best credit per demanded skill that the profile's skills can meet; the profile's own skills are exact.
+            var maxNonExact = 0;
             foreach (var supplied in profile.Skills)
             {
                 var edges = Graph.DemandsMetBy(supplied, options.AllowRelated);
                 for (var i = 0; i < edges.Length; i++)
                 {
                     var demanded = edges.Skills[i];
-                    var credit = edges.Credits[i];
                     var current = s.SkillCredit[demanded];
                     if (current == 0)
                     {
-                        s.TouchedSkills[s.TouchedSkillCount++] = demanded;
+                        s.TouchSkill(demanded);
                     }
-                    if (credit > current)
+                    if (edges.Credits[i] > current)
                     {
-                        s.SkillCredit[demanded] = credit;
+                        s.SkillCredit[demanded] = edges.Credits[i];
                     }
                 }
             }
-
-            // 2. Walk the offers' postings of those demanded skills: each (offer, skill) posting is unique.
+            // A demanded skill met as the same skill (itself, or aligned across ESCO and ROME 4.0) counts in SupplyUse.
+            var exactSkills = 0;
             for (var k = 0; k < s.TouchedSkillCount; k++)
             {
                 var demanded = s.TouchedSkills[k];
-                ushort credit = s.SkillCredit[demanded];
-                var docs = s.Docs;
-                foreach (var posting in offers.Postings[demanded].Span)
+                if (s.SkillCredit[demanded] >= SkillGraph.SameSkillCredit)
                 {
-                    var doc = posting & Packed.IdMask;
-                    ref var acc = ref docs[doc];
-                    if (acc.Mark == 0)
-                    {
-                        acc.Mark = 1;
-                        s.Touch(doc);
-                    }
-                    if ((posting & Packed.Optional) != 0)
-                    {
-                        acc.Optional += credit;
-                    }
-                    else
-                    {
-                        acc.Essential += credit;
-                    }
-                    if ((posting & Packed.MustHave) != 0)
-                    {
-                        acc.MustHave++;
-                    }
-                    // Only an exact or aligned edge names the same skill (SkillGraph keeps the best kind per pair).
-                    if (credit >= SkillGraph.SameSkillCredit)
-                    {
-                        acc.Exact++;
-                    }
+                    s.Exact[demanded] = 1;
+                    exactSkills++;
+                }
+                else
+                {
+                    maxNonExact = Math.Max(maxNonExact, s.SkillCredit[demanded]);
                 }
             }
 
-            s.OrderTouchedIfDense(offers.HighWater);
-
-            // 3. Filters and score on the touched offers only. The haversine is the costly part: it is
-            //    skipped for offers surely beyond the radius (box) and for offers surely within it
-            //    whose best possible score (distance factor 1) cannot enter the page anyway.
-            var top = new TopK(s.Heap.AsSpan(0, size), offers.Ids);
-            long total = 0;
-            var more = false;
+            // 2. Blocks within reach, then one pass over the block postings of the reached skills.
             var box = profile.HasPlace ? RadiusBox.Around(profile.Latitude, radius) : RadiusBox.Everywhere;
             var cosLatitude = Math.Cos(profile.Latitude * Math.PI / 180);
-            for (var t = 0; t < s.TouchedCount; t++)
+            MarkBlocks(offers, s, profile.HasPlace, profile.Latitude, profile.Longitude, cosLatitude, box, radius, radius);
+            for (var k = 0; k < s.TouchedSkillCount; k++)
             {
-                var doc = s.Touched[t];
-                ref readonly var offer = ref offers.Columns[doc];
-                ref readonly var acc = ref s.Docs[doc];
-                if (!offer.Alive || acc.MustHave < offer.MustHaveCount
-                    || box.SurelyBeyond(profile.Latitude, profile.Longitude, offer.Latitude, offer.Longitude))
+                var demanded = s.TouchedSkills[k];
+                var exact = s.Exact[demanded];
+                var blocks = offers.Postings.Blocks(demanded);
+                var masks = offers.Postings.Masks(demanded);
+                var accumulators = s.Blocks;
+                var exactPlanes = s.ExactCounts;
+                var state = s.State;
+                for (var j = 0; j < blocks.Length; j++)
                 {
-                    continue;
-                }
-                var years = Years(offer.ExperienceYears);
-                if (top.IsFull && RadiusBox.SurelyWithin(profile.Latitude, profile.Longitude, cosLatitude, offer.Latitude, offer.Longitude, radius))
-                {
-                    var bound = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, acc.Exact, profile.Skills.Length, null, radius,
-                        offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
-                    if (bound <= 0)
+                    var b = blocks[j];
+                    if (state[b] == 0)
                     {
                         continue;
                     }
-                    // Worse than the worst kept hit, which is after the cursor: this one is too, on a later page.
-                    if (bound < top.WorstScore)
+                    ref var acc = ref accumulators[b];
+                    if (acc.Union == 0)
                     {
-                        total++;
-                        more = true;
-                        continue;
+                        s.TouchBlock(b);
+                    }
+                    acc.Union |= masks[j];
+                    if (exact != 0)
+                    {
+                        acc.ExactCount++;
+                        exactPlanes[b].AddExact(masks[j]);
                     }
                 }
-                var score = MatchScorer.Total(acc.Essential, offer.EssentialCount, acc.Optional, offer.OptionalCount, acc.Exact, profile.Skills.Length, OfferDistance(offer, profile), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
-                if (score <= 0)
+                // Must-have skills met, counted per doc in three bit planes (carry-save addition).
+                blocks = offers.MustPostings.Blocks(demanded);
+                masks = offers.MustPostings.Masks(demanded);
+                for (var j = 0; j < blocks.Length; j++)
                 {
-                    continue;
+                    var b = blocks[j];
+                    if (state[b] != 0)
+                    {
+                        accumulators[b].AddMust(masks[j]);
+                    }
                 }
-                total++;
-                if (cursor is { } c && !c.Precedes(score, offers.Ids[doc]))
+            }
+            s.OrderTouchedIfDense(offers.BlockCount);
+
+            // 3. Candidates per block: alive, every must-have met, within the radius, of an occupation not excluded, and
+            //    (with a score floor) scoring at least the floor. Their count is the total.
+            var collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
+            s.ExactBounds[0] = -1;
+            var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact, exactSkills <= ExactPlanes.ExactLimit);
+            var candidates = 0;
+            for (var t = 0; t < s.TouchedBlockCount; t++)
+            {
+                var b = s.TouchedBlocks[t];
+                ref var acc = ref s.Blocks[b];
+                var reached = acc.Union & offers.Alive[b];
+                var must = offers.Must0[b] | offers.Must1[b] | offers.Must2[b];
+                var allMet = ~((acc.Must0 ^ offers.Must0[b]) | (acc.Must1 ^ offers.Must1[b]) | (acc.Must2 ^ offers.Must2[b]));
+                var overflow = reached & offers.MustOverflow[b];
+                var passing = (reached & ~must & ~offers.MustOverflow[b]) | (reached & must & allMet);
+                while (overflow != 0)
                 {
-                    continue;
+                    var doc = (b << 6) + BitOperations.TrailingZeroCount(overflow);
+                    overflow &= overflow - 1;
+                    if (EveryMustHaveMet(offers.Skills(doc), s.SkillCredit))
+                    {
+                        passing |= 1UL << (doc & 63);
+                    }
                 }
-                more |= top.Offer(score, doc);
+                if (s.State[b] == Mixed)
+                {
+                    passing = WithinRadius(offers, b, passing, profile.Latitude, profile.Longitude, cosLatitude, box, radius);
+                }
+                if (excludedOccupations is not null && passing != 0)
+                {
+                    passing = WithoutOccupations(offers, b, passing, excludedOccupations);
+                }
+                acc.Union = passing;
+                if (minScore > 0 && passing != 0)
+                {
+                    // The floor is part of the total: a block whose bound is below it goes whole, the others doc by doc.
+                    passing = scorer.Bound(b) < minScore ? 0 : AtLeast(ref scorer, b, passing, minScore);
+                    acc.Union = passing;
+                }
+                if (passing != 0)
+                {
+                    s.Candidates[candidates++] = b;
+                    collector.Total += BitOperations.PopCount(passing);
+                }
             }
 
-            var sorted = top.Sorted();
+            // 4. The page.
+            BlockSearch.Run(ref scorer, s, candidates, ref collector);
+            var sorted = collector.Sorted();
             var hits = new MatchHit[sorted.Length];
             for (var i = 0; i < sorted.Length; i++)
             {
                 var (score, doc) = sorted[i];
                 ref readonly var offer = ref offers.Columns[doc];
-                var explanation = Explain(offers.Skills[doc], profile.Skills, options.AllowRelated, OfferDistance(offer, profile), radius,
+                var explanation = _explainer.Explain(offers.Skills(doc), profile.Skills, options.AllowRelated, OfferDistance(offer, profile), radius,
                     offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
                 hits[i] = new MatchHit(offers.Ids[doc], score, explanation);
             }
-            return new MatchPage(hits, total, NextCursor(hits, more));
+            return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
         }
         finally
         {
             _scratch.Return(s);
+        }
+    }
+
+    private static ulong WithoutOccupations(OfferTable offers, int block, ulong docs, HashSet<int> excluded)
+    {
+        var check = docs;
+        while (check != 0)
+        {
+            var bit = BitOperations.TrailingZeroCount(check);
+            check &= check - 1;
+            if (excluded.Contains(offers.Columns[(block << 6) + bit].Occupation))
+            {
+                docs &= ~(1UL << bit);
+            }
+        }
+        return docs;
+    }
+
+    private static ulong AtLeast(ref OfferScorer scorer, int block, ulong docs, double minScore)
+    {
+        var check = docs;
+        while (check != 0)
+        {
+            var bit = BitOperations.TrailingZeroCount(check);
+            check &= check - 1;
+            var score = scorer.Score((block << 6) + bit);
+            if (score <= 0 || score < minScore)
+            {
+                docs &= ~(1UL << bit);
+            }
+        }
+        return docs;
+    }
+
+    private static bool EveryMustHaveMet(ReadOnlySpan<int> skills, byte[] credit)
+    {
+        foreach (var packed in skills)
+        {
+            if ((packed & Packed.MustHave) != 0 && credit[packed & Packed.IdMask] == 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Profile → offers: the score of one offer, and the bound of a block of offers.</summary>
+    /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> demanded skills met as the same skill).</param>
+    private readonly struct OfferScorer(OfferTable offers, QueryScratch s, ProfileRow profile, double radius, int maxNonExact, bool exactPlanesHold) : IBlockScorer
+    {
+        private readonly int _contractFits = profile.ContractWishes == 0 || (profile.ContractWishes & MatchScorer.ContractMask(ContractType.Unspecified)) != 0
+            ? -1
+            : profile.ContractWishes | MatchScorer.ContractMask(ContractType.Unspecified);
+
+        // A doc met only by non-exact edges has a demand of at most the best such credit (with a margin for rounding).
+        private readonly double _demandWithoutExact = Math.Min(1, maxNonExact / (double)SkillGraph.CreditUnit * (1 + 1e-9));
+
+        public double Bound(int block)
+        {
+            // Distance and experience at most 1; the contract from the block's contracts.
+            // The most exact matches of a candidate doc (exact to the doc when the planes hold the counts).
+            ref readonly var acc = ref s.Blocks[block];
+            var exact = exactPlanesHold ? s.ExactCounts[block].MaxExact(acc.Union) : acc.ExactCount;
+            var skills = MatchScorer.Skills(exact > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(Math.Min(exact, profile.Skills.Length), profile.Skills.Length));
+            var contract = (offers.ContractMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
+            return skills * 1.0 * contract * 1.0;
+        }
+
+        public ulong Worth(int block, ulong docs, double worst)
+        {
+            var p = profile.Skills.Length;
+            if (p > ExactPlanes.ExactLimit || !exactPlanesHold)
+            {
+                return docs;
+            }
+            // The fewest exact matches a doc needs (its bound by that count alone), then each survivor's own contract and experience.
+            var bounds = s.ExactBounds;
+            if (bounds[0] < 0)
+            {
+                for (var e = 0; e <= p; e++)
+                {
+                    bounds[e] = MatchScorer.Skills(e > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(e, p));
+                }
+            }
+            var needed = 0;
+            while (needed <= p && bounds[needed] < worst)
+            {
+                needed++;
+            }
+            ref readonly var acc = ref s.Blocks[block];
+            ref readonly var planes = ref s.ExactCounts[block];
+            var kept = planes.AtLeast(docs, needed);
+            var check = kept;
+            while (check != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(check);
+                check &= check - 1;
+                ref readonly var offer = ref offers.Columns[(block << 6) + bit];
+                // An ESCO skill aligned to two ROME items meets both: a doc's count can pass p, where SupplyUse is 1 anyway.
+                var bound = bounds[Math.Min(p, planes.ExactOf(bit))] * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
+                    * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+                if (bound < worst)
+                {
+                    kept &= ~(1UL << bit);
+                }
+            }
+            return kept;
+        }
+
+        public double Score(int doc)
+        {
+            var credit = s.SkillCredit;
+            var isExact = s.Exact;
+            int essential = 0, optional = 0, exact = 0;
+            foreach (var packed in offers.Skills(doc))
+            {
+                var skill = packed & Packed.IdMask;
+                if ((packed & Packed.Optional) != 0)
+                {
+                    optional += credit[skill];
+                }
+                else
+                {
+                    essential += credit[skill];
+                }
+                exact += isExact[skill];
+            }
+            ref readonly var offer = ref offers.Columns[doc];
+            return MatchScorer.Total(essential, offer.EssentialCount, optional, offer.OptionalCount, exact, profile.Skills.Length, OfferDistance(offer, profile), radius,
+                offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
         }
     }
 
@@ -194,43 +407,124 @@ internal sealed class InMemoryIndex
             ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude)
             : null;
 
+    // ---------------------------------------------------------------- blocks and radius
+
+    private const byte Skip = 0;
+    private const byte Inside = 1;
+    private const byte Mixed = 2;
+
+    /// <summary>
+    /// Per block: skipped (no live doc, or every located doc surely beyond the radius and none unlocated),
+    /// inside (every doc surely within), or mixed (docs checked one by one). Without a centre every
+    /// block with a live doc is inside.
+    /// </summary>
+    /// <param name="box">Box of the largest radius any doc can have.</param>
+    /// <param name="minRadius">The smallest radius any doc can have (the same as the largest when the radius is the query's).</param>
+    private static void MarkBlocks(DocumentTable table, QueryScratch s, bool hasCentre, double latitude, double longitude, double cosLatitude, RadiusBox box, double minRadius, double maxRadius)
+    {
+        var count = table.BlockCount;
+        var alive = table.Alive;
+        var state = s.State;
+        if (!hasCentre)
+        {
+            for (var b = 0; b < count; b++)
+            {
+                state[b] = alive[b] != 0 ? Inside : Skip;
+            }
+            return;
+        }
+        var profiles = table as ProfileTable;
+        for (var b = 0; b < count; b++)
+        {
+            if (alive[b] == 0)
+            {
+                state[b] = Skip;
+                continue;
+            }
+            var minLat = table.MinLatitude[b];
+            if (double.IsNaN(minLat))
+            {
+                state[b] = Inside;
+                continue;
+            }
+            var low = minRadius;
+            var high = maxRadius;
+            if (profiles is not null && double.IsNaN(minRadius))
+            {
+                low = profiles.MinRadius[b];
+                high = profiles.MaxRadius[b];
+            }
+            var maxLat = table.MaxLatitude[b];
+            var minLon = table.MinLongitude[b];
+            var maxLon = table.MaxLongitude[b];
+            var beyond = box.BoxSurelyBeyond(latitude, longitude, minLat, maxLat, minLon, maxLon)
+                || (latitude < minLat ? minLat - latitude : latitude > maxLat ? latitude - maxLat : 0) > RadiusBox.DegreesOfLatitude(high);
+            // Docs without coordinates always pass the radius: a block holding some is never skipped.
+            state[b] = beyond
+                ? table.Unlocated[b] != 0 ? Mixed : Skip
+                : RadiusBox.BoxSurelyWithin(latitude, longitude, cosLatitude, minLat, maxLat, minLon, maxLon, low) ? Inside : Mixed;
+        }
+    }
+
+    /// <summary>The docs of a mixed block within the radius of the centre (a doc without coordinates always is).</summary>
+    private static ulong WithinRadius(OfferTable offers, int block, ulong docs, double latitude, double longitude, double cosLatitude, RadiusBox box, double radius)
+    {
+        var kept = docs;
+        while (docs != 0)
+        {
+            var bit = BitOperations.TrailingZeroCount(docs);
+            docs &= docs - 1;
+            ref readonly var offer = ref offers.Columns[(block << 6) + bit];
+            if (double.IsNaN(offer.Latitude))
+            {
+                continue;
+            }
+            if (box.SurelyBeyond(latitude, longitude, offer.Latitude, offer.Longitude)
+                || (!RadiusBox.SurelyWithin(latitude, longitude, cosLatitude, offer.Latitude, offer.Longitude, radius)
+                    && MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, latitude, longitude) > radius))
+            {
+                kept &= ~(1UL << bit);
+            }
+        }
+        return kept;
+    }
+
     // ---------------------------------------------------------------- offer -> profiles
 
     /// <summary>Hard filters of a recruiter's search, on top of those of a match.</summary>
     public sealed record CandidateFilter(int ContractMask, double? MinExperienceYears);
 
     public MatchPage MatchProfiles(OfferRow offer, MatchOptions options) =>
-        MatchProfiles(offer, options.AllowRelated, options.RadiusKm, options.SearchableOnly, null, options.Size, options.Cursor, null);
+        MatchProfiles(offer, options.AllowRelated, options.RadiusKm, options.SearchableOnly, null, options.Size, options.Cursor, null, options.BandedDistance);
 
     public CandidateSearchResult SearchCandidates(CandidateQuery query, OfferRow probe)
     {
         var filter = new CandidateFilter(query.Contracts is { Count: > 0 } c ? MatchScorer.ContractMask(c) : 0, query.MinExperienceYears);
         var facets = new FacetCounter();
-        var page = MatchProfiles(probe, query.AllowRelated, query.RadiusKm, searchableOnly: true, filter, query.Size, query.Cursor, facets);
+        var page = MatchProfiles(probe, query.AllowRelated, query.RadiusKm, searchableOnly: true, filter, query.Size, query.Cursor, facets, banded: true);
         return new CandidateSearchResult(page.Hits, page.Total, page.NextCursor, facets.ToFacets());
     }
 
-    private MatchPage MatchProfiles(OfferRow offer, bool allowRelated, double? radiusOverride, bool searchableOnly, CandidateFilter? filter, int pageSize, string? cursorText, FacetCounter? facets)
+    /// <param name="banded">What a recruiter sees: score, rank and explain by the distance band's floor (the radius filter stays exact).</param>
+    private MatchPage MatchProfiles(OfferRow offer, bool allowRelated, double? radiusOverride, bool searchableOnly, CandidateFilter? filter, int pageSize, string? cursorText,
+        FacetCounter? facets, bool banded)
     {
-        var size = CheckSize(pageSize);
+        var size = pageSize;
         var cursor = PageCursor.Decode(cursorText);
-        if (radiusOverride is { } r)
-        {
-            CheckRadius(r);
-        }
         var profiles = Profiles;
-        var s = _scratch.Rent(profiles.HighWater);
+        var s = _scratch.Rent(profiles.BlockCount);
         try
         {
+            // 1. For each supplied skill, the demanded skills of the offer it meets and with which credit.
+            var n = offer.Skills.Length;
             int essentialCount = 0, optionalCount = 0, mustCount = 0;
-            // 1. For each demanded skill, the supplied skills that meet it, best credit first: the
-            //    first time a profile is reached for that skill is its best way, later ones are skipped.
-            for (var i = 0; i < offer.Skills.Length; i++)
+            var slots = 0;
+            var meets = 0;
+            var sameSkillEdges = 0;
+            for (var i = 0; i < n; i++)
             {
                 var packed = offer.Skills[i];
-                var optional = (packed & Packed.Optional) != 0;
-                var must = (packed & Packed.MustHave) != 0;
-                if (optional)
+                if ((packed & Packed.Optional) != 0)
                 {
                     optionalCount++;
                 }
@@ -238,124 +532,325 @@ internal sealed class InMemoryIndex
                 {
                     essentialCount++;
                 }
-                if (must)
+                if ((packed & Packed.MustHave) != 0)
                 {
                     mustCount++;
                 }
-                var stamp = (ushort)(i + 1);
                 var edges = Graph.MeetersOf(packed & Packed.IdMask, allowRelated);
-                for (var j = 0; j < edges.Length; j++)
+                foreach (var supplied in edges.Skills)
                 {
-                    ushort credit = edges.Credits[j];
-                    var docs = s.Docs;
-                    foreach (var doc in profiles.Postings[edges.Skills[j]].Span)
+                    if (s.MeetSlot[supplied] < 0)
                     {
-                        ref var acc = ref docs[doc];
-                        if (acc.Mark == stamp)
+                        s.MeetSlot[supplied] = slots++;
+                        s.TouchSkill(supplied);
+                    }
+                    meets++;
+                }
+                foreach (var credit in edges.Credits)
+                {
+                    sameSkillEdges += credit >= SkillGraph.SameSkillCredit ? 1 : 0;
+                }
+            }
+            BuildMeets(s, offer.Skills, allowRelated, slots, meets);
+
+            // 2. Blocks within reach (each profile's own radius unless the query sets one).
+            var box = offer.HasPlace ? RadiusBox.Around(offer.Latitude, radiusOverride ?? profiles.MaxRadiusKm) : RadiusBox.Everywhere;
+            var cosLatitude = Math.Cos(offer.Latitude * Math.PI / 180);
+            MarkBlocks(profiles, s, offer.HasPlace, offer.Latitude, offer.Longitude, cosLatitude, box, radiusOverride ?? double.NaN, radiusOverride ?? double.NaN);
+
+            // 3. One pass: for each demanded skill, the block postings of the skills that meet it, best
+            //    credit first, so the first time a block is reached for that skill gives its best credit
+            //    (the block-level bound); must-have skills fold their docs into an AND per block.
+            var mustSeen = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var packed = offer.Skills[i];
+                var demanded = packed & Packed.IdMask;
+                var optional = (packed & Packed.Optional) != 0;
+                var must = (packed & Packed.MustHave) != 0;
+                var stamp = (ushort)(i + 1);
+                var mustBlocks = 0;
+                var edges = Graph.MeetersOf(demanded, allowRelated);
+                for (var e = 0; e < edges.Length; e++)
+                {
+                    var supplied = edges.Skills[e];
+                    int credit = edges.Credits[e];
+                    // Itself or aligned: the same skill, counted in SupplyUse (several such edges of one doc only loosen the bound).
+                    var exact = credit >= SkillGraph.SameSkillCredit ? (ushort)1 : (ushort)0;
+                    var blocks = profiles.Postings.Blocks(supplied);
+                    var masks = profiles.Postings.Masks(supplied);
+                    var accumulators = s.Blocks;
+                    var exactPlanes = s.ExactCounts;
+                    var state = s.State;
+                    for (var j = 0; j < blocks.Length; j++)
+                    {
+                        var b = blocks[j];
+                        if (state[b] == 0)
                         {
                             continue;
                         }
-                        if (acc.Mark == 0)
+                        ref var acc = ref accumulators[b];
+                        if (acc.Union == 0)
                         {
-                            s.Touch(doc);
+                            s.TouchBlock(b);
                         }
-                        acc.Mark = stamp;
-                        if (optional)
+                        acc.Union |= masks[j];
+                        if (exact != 0)
                         {
-                            acc.Optional += credit;
+                            acc.ExactCount++;
+                            exactPlanes[b].AddExact(masks[j]);
                         }
-                        else
+                        if (acc.Stamp != stamp)
                         {
-                            acc.Essential += credit;
+                            acc.Stamp = stamp;
+                            if (optional)
+                            {
+                                acc.Optional += credit;
+                            }
+                            else
+                            {
+                                acc.Essential += credit;
+                            }
+                            if (must)
+                            {
+                                s.Ordered[mustBlocks++] = b;
+                            }
                         }
                         if (must)
                         {
-                            acc.MustHave++;
+                            acc.Must1 |= masks[j];
                         }
-                        if (credit >= SkillGraph.SameSkillCredit)
+                    }
+                }
+                if (must)
+                {
+                    for (var k = 0; k < mustBlocks; k++)
+                    {
+                        ref var acc = ref s.Blocks[s.Ordered[k]];
+                        if (acc.MustMet == mustSeen)
                         {
-                            acc.Exact++;
+                            acc.Must0 = mustSeen == 0 ? acc.Must1 : acc.Must0 & acc.Must1;
+                            acc.MustMet++;
                         }
+                        acc.Must1 = 0;
                     }
+                    mustSeen++;
                 }
             }
 
-            s.OrderTouchedIfDense(profiles.HighWater);
+            s.OrderTouchedIfDense(profiles.BlockCount);
 
-            // 2. Filters and score on the touched profiles only (see MatchOffers for the haversine skips;
-            //    facets need every distance, so a candidate search does not skip).
-            var top = new TopK(s.Heap.AsSpan(0, size), profiles.Ids);
-            long total = 0;
-            var more = false;
-            var cosLatitude = Math.Cos(offer.Latitude * Math.PI / 180);
-            var years = Years(offer.ExperienceYears);
-            for (var t = 0; t < s.TouchedCount; t++)
+            // 4. Candidates per block: alive, consenting when asked, every must-have met, the search's
+            //    filters, within the radius. Their count is the total; a candidate search counts facets.
+            var collector = new MatchCollector(s.Heap.AsSpan(0, size), profiles.Ids, cursor);
+            var candidates = 0;
+            for (var t = 0; t < s.TouchedBlockCount; t++)
             {
-                var doc = s.Touched[t];
-                ref readonly var profile = ref profiles.Columns[doc];
-                ref readonly var acc = ref s.Docs[doc];
-                if (!profile.Alive || (searchableOnly && !profile.Searchable) || acc.MustHave < mustCount)
+                var b = s.TouchedBlocks[t];
+                ref var acc = ref s.Blocks[b];
+                var passing = acc.Union & profiles.Alive[b];
+                if (searchableOnly)
                 {
-                    continue;
+                    passing &= profiles.Searchable[b];
                 }
-                if (filter is not null && !Passes(filter, profile))
+                if (mustCount > 0)
                 {
-                    continue;
+                    passing &= acc.MustMet == mustCount ? acc.Must0 : 0;
                 }
-                var radius = radiusOverride ?? profile.RadiusKm;
-                if (offer.HasPlace && RadiusBox.LatitudesSurelyBeyond(offer.Latitude, profile.Latitude, radius))
+                if (passing != 0 && (filter is not null || facets is not null || s.State[b] == Mixed))
                 {
-                    continue;
+                    passing = CheckEach(profiles, b, passing, offer, radiusOverride, cosLatitude, s.State[b] == Mixed, filter, facets);
                 }
-                if (facets is null && top.IsFull && offer.HasPlace
-                    && RadiusBox.SurelyWithin(offer.Latitude, offer.Longitude, cosLatitude, profile.Latitude, profile.Longitude, radius))
+                acc.Union = passing;
+                if (passing != 0)
                 {
-                    var bound = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, acc.Exact, profile.SkillCount, null, radius,
-                        offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
-                    if (bound <= 0)
-                    {
-                        continue;
-                    }
-                    // Worse than the worst kept hit, which is after the cursor: this one is too, on a later page.
-                    if (bound < top.WorstScore)
-                    {
-                        total++;
-                        more = true;
-                        continue;
-                    }
+                    s.Candidates[candidates++] = b;
+                    collector.Total += BitOperations.PopCount(passing);
                 }
-                var distance = ProfileDistance(offer, profile);
-                var score = MatchScorer.Total(acc.Essential, essentialCount, acc.Optional, optionalCount, acc.Exact, profile.SkillCount, distance, radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, years, profile.ExperienceYears);
-                if (score <= 0)
-                {
-                    continue;
-                }
-                total++;
-                facets?.Count(distance, profile.ContractWishes, profile.ExperienceYears);
-                if (cursor is { } c && !c.Precedes(score, profiles.Ids[doc]))
-                {
-                    continue;
-                }
-                more |= top.Offer(score, doc);
             }
 
-            var sorted = top.Sorted();
+            // 5. The page.
+            var scorer = new ProfileScorer(profiles, s, offer, radiusOverride, essentialCount, optionalCount, banded, sameSkillEdges <= ExactPlanes.ExactLimit);
+            BlockSearch.Run(ref scorer, s, candidates, ref collector);
+            var sorted = collector.Sorted();
             var hits = new MatchHit[sorted.Length];
             for (var i = 0; i < sorted.Length; i++)
             {
                 var (score, doc) = sorted[i];
                 ref readonly var profile = ref profiles.Columns[doc];
                 var radius = radiusOverride ?? profile.RadiusKm;
-                var explanation = Explain(offer.Skills, profiles.Skills[doc], allowRelated, ProfileDistance(offer, profile), radius,
+                var explanation = _explainer.Explain(offer.Skills, profiles.Skills(doc), allowRelated, Scored(ProfileDistance(offer, profile), banded), radius,
                     offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
                 hits[i] = new MatchHit(profiles.Ids[doc], score, explanation);
             }
-            return new MatchPage(hits, total, NextCursor(hits, more));
+            return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
         }
         finally
         {
             _scratch.Return(s);
+        }
+    }
+
+    /// <summary>Flattens, per supplied skill slot, the (demanded skill index, credit) pairs it meets.</summary>
+    private void BuildMeets(QueryScratch s, int[] offerSkills, bool allowRelated, int slots, int meets)
+    {
+        if (s.MeetStart.Length < slots + 1)
+        {
+            s.MeetStart = new int[Math.Max(slots + 1, s.MeetStart.Length * 2)];
+        }
+        if (s.MeetIndex.Length < meets)
+        {
+            s.MeetIndex = new int[Math.Max(meets, s.MeetIndex.Length * 2)];
+            s.MeetCredit = new byte[s.MeetIndex.Length];
+        }
+        var start = s.MeetStart.AsSpan(0, slots + 1);
+        start.Clear();
+        for (var i = 0; i < offerSkills.Length; i++)
+        {
+            foreach (var supplied in Graph.MeetersOf(offerSkills[i] & Packed.IdMask, allowRelated).Skills)
+            {
+                start[s.MeetSlot[supplied] + 1]++;
+            }
+        }
+        for (var k = 0; k < slots; k++)
+        {
+            start[k + 1] += start[k];
+        }
+        Span<int> fill = slots <= 1024 ? stackalloc int[slots] : new int[slots];
+        start[..slots].CopyTo(fill);
+        for (var i = 0; i < offerSkills.Length; i++)
+        {
+            var edges = Graph.MeetersOf(offerSkills[i] & Packed.IdMask, allowRelated);
+            for (var e = 0; e < edges.Length; e++)
+            {
+                var at = fill[s.MeetSlot[edges.Skills[e]]]++;
+                s.MeetIndex[at] = i;
+                s.MeetCredit[at] = edges.Credits[e];
+            }
+        }
+    }
+
+    /// <summary>The docs of a block passing the per-doc checks: the radius (mixed blocks), the search's filters; counts facets.</summary>
+    private static ulong CheckEach(ProfileTable profiles, int block, ulong docs, OfferRow offer, double? radiusOverride, double cosLatitude, bool checkRadius, CandidateFilter? filter, FacetCounter? facets)
+    {
+        var kept = docs;
+        while (docs != 0)
+        {
+            var bit = BitOperations.TrailingZeroCount(docs);
+            docs &= docs - 1;
+            ref readonly var profile = ref profiles.Columns[(block << 6) + bit];
+            if (filter is not null && !Passes(filter, profile))
+            {
+                kept &= ~(1UL << bit);
+                continue;
+            }
+            var radius = radiusOverride ?? profile.RadiusKm;
+            double? distance = null;
+            if (offer.HasPlace && !double.IsNaN(profile.Latitude))
+            {
+                if (checkRadius && (RadiusBox.LatitudesSurelyBeyond(offer.Latitude, profile.Latitude, radius)
+                    || (!RadiusBox.SurelyWithin(offer.Latitude, offer.Longitude, cosLatitude, profile.Latitude, profile.Longitude, radius)
+                        && MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude) > radius)))
+                {
+                    kept &= ~(1UL << bit);
+                    continue;
+                }
+                if (facets is not null)
+                {
+                    distance = MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude);
+                }
+            }
+            facets?.Count(distance, profile.ContractWishes, profile.ExperienceYears);
+        }
+        return kept;
+    }
+
+    /// <summary>Offer → profiles: the score of one profile, and the bound of a block of profiles.</summary>
+    /// <remarks>Bounds take the distance factor as 1, so they hold for banded scores too (a band's floor only raises the factor).</remarks>
+    /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> same-skill edges in all).</param>
+    private readonly struct ProfileScorer(ProfileTable profiles, QueryScratch s, OfferRow offer, double? radiusOverride, int essentialCount, int optionalCount, bool banded, bool exactPlanesHold) : IBlockScorer
+    {
+        private readonly int _contractFits = MatchScorer.ContractMask(offer.Contract) | MatchScorer.ContractMask(ContractType.Unspecified);
+        private readonly double? _years = Years(offer.ExperienceYears);
+
+        public double Bound(int block)
+        {
+            ref readonly var acc = ref s.Blocks[block];
+            var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
+                MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
+            var fewest = profiles.MinSkillCount[block];
+            var exact = exactPlanesHold ? s.ExactCounts[block].MaxExact(acc.Union) : acc.ExactCount;
+            var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(exact, fewest), fewest));
+            var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
+            var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
+            return skills * 1.0 * contract * experience;
+        }
+
+        public ulong Worth(int block, ulong docs, double worst)
+        {
+            if (!exactPlanesHold)
+            {
+                return docs;
+            }
+            ref readonly var acc = ref s.Blocks[block];
+            var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
+                MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
+            var kept = docs;
+            var check = docs;
+            while (check != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(check);
+                check &= check - 1;
+                ref readonly var profile = ref profiles.Columns[(block << 6) + bit];
+                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(s.ExactCounts[block].ExactOf(bit), profile.SkillCount));
+                var bound = skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears);
+                if (bound < worst)
+                {
+                    kept &= ~(1UL << bit);
+                }
+            }
+            return kept;
+        }
+
+        public double Score(int doc)
+        {
+            var n = offer.Skills.Length;
+            var best = s.Best.AsSpan(0, n);
+            best.Clear();
+            var exact = 0;
+            foreach (var supplied in profiles.Skills(doc))
+            {
+                var slot = s.MeetSlot[supplied];
+                if (slot < 0)
+                {
+                    continue;
+                }
+                for (var k = s.MeetStart[slot]; k < s.MeetStart[slot + 1]; k++)
+                {
+                    var i = s.MeetIndex[k];
+                    if (s.MeetCredit[k] > best[i])
+                    {
+                        best[i] = s.MeetCredit[k];
+                    }
+                }
+            }
+            int essential = 0, optional = 0;
+            for (var i = 0; i < n; i++)
+            {
+                exact += best[i] >= SkillGraph.SameSkillCredit ? 1 : 0;
+                if ((offer.Skills[i] & Packed.Optional) != 0)
+                {
+                    optional += best[i];
+                }
+                else
+                {
+                    essential += best[i];
+                }
+            }
+            ref readonly var profile = ref profiles.Columns[doc];
+            var radius = radiusOverride ?? profile.RadiusKm;
+            return MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, profile.SkillCount, Scored(ProfileDistance(offer, profile), banded), radius,
+                offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears);
         }
     }
 
@@ -370,132 +865,22 @@ internal sealed class InMemoryIndex
         return filter.ContractMask == 0 || wishes == 0 || (wishes & MatchScorer.ContractMask(ContractType.Unspecified)) != 0 || (wishes & filter.ContractMask) != 0;
     }
 
+    private static double? Scored(double? distanceKm, bool banded) => banded ? DistanceBands.Floor(distanceKm) : distanceKm;
+
     private static double? ProfileDistance(OfferRow offer, in ProfileColumns profile) =>
         offer.HasPlace && !double.IsNaN(profile.Latitude)
             ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude)
             : null;
 
-    // ---------------------------------------------------------------- explanations
+    // ---------------------------------------------------------------- explanations, supply and demand
 
-    /// <summary>
-    /// The explanation of one pair, recomputed from both sides' skills: for each demanded skill the
-    /// first meeter the supplier has (rows are sorted by credit) is its best way, which is exactly
-    /// what the query paths credited, so <see cref="ScoreParts.Total"/> equals the hit's score.
-    /// </summary>
-    public MatchExplanation Explain(int[] offerSkills, int[] profileSkills, bool allowRelated, double? distanceKm, double radiusKm,
-        ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears)
-    {
-        var matched = new List<SkillMatch>();
-        var through = new List<SkillMatch>();
-        var missingEssential = new List<string>();
-        var missingOptional = new List<string>();
-        int essential = 0, optional = 0, essentialCount = 0, optionalCount = 0, exact = 0;
-        foreach (var packed in offerSkills)
-        {
-            var demanded = packed & Packed.IdMask;
-            var importance = (packed & Packed.Optional) != 0 ? SkillImportance.Optional : SkillImportance.Essential;
-            if (importance == SkillImportance.Optional)
-            {
-                optionalCount++;
-            }
-            else
-            {
-                essentialCount++;
-            }
-            var edges = Graph.MeetersOf(demanded, allowRelated);
-            var found = -1;
-            for (var j = 0; j < edges.Length; j++)
-            {
-                if (Array.BinarySearch(profileSkills, edges.Skills[j]) >= 0)
-                {
-                    found = j;
-                    break;
-                }
-            }
-            var uri = _taxonomy.Skills[demanded].Uri;
-            if (found < 0)
-            {
-                (importance == SkillImportance.Optional ? missingOptional : missingEssential).Add(uri);
-                continue;
-            }
-            int credit = edges.Credits[found];
-            if (importance == SkillImportance.Optional)
-            {
-                optional += credit;
-            }
-            else
-            {
-                essential += credit;
-            }
-            var kind = edges.Kinds[found];
-            if (credit >= SkillGraph.SameSkillCredit)
-            {
-                exact++;
-            }
-            var match = new SkillMatch(uri, _taxonomy.Skills[edges.Skills[found]].Uri, kind, importance, credit / (double)SkillGraph.CreditUnit);
-            (kind == SkillMatchKind.Exact ? matched : through).Add(match);
-        }
-        var parts = MatchScorer.Score(essential, essentialCount, optional, optionalCount, exact, profileSkills.Length, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears);
-        return new MatchExplanation(matched, through, missingEssential, missingOptional, distanceKm, parts);
-    }
-
-    // ---------------------------------------------------------------- supply and demand
+    public MatchExplanation Explain(ReadOnlySpan<int> offerSkills, ReadOnlySpan<int> profileSkills, bool allowRelated, double? distanceKm, double radiusKm,
+        ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears) =>
+        _explainer.Explain(offerSkills, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears);
 
     /// <summary>Offers and profiles per area id (-1 = unknown), for a skill (exact) or an occupation, within a radius of a place when given.</summary>
-    public Dictionary<int, (long Offers, long Profiles)> SupplyDemand(int skill, int occupation, Place? place, double radiusKm)
-    {
-        var areas = new Dictionary<int, (long Offers, long Profiles)>();
-        var box = place is null ? RadiusBox.Everywhere : RadiusBox.Around(place.Latitude, radiusKm);
-        bool Within(double lat, double lon) =>
-            place is null || (!double.IsNaN(lat) && !box.SurelyBeyond(place.Latitude, place.Longitude, lat, lon)
-                && MatchScorer.DistanceKm(lat, lon, place.Latitude, place.Longitude) <= radiusKm);
-
-        if (skill >= 0)
-        {
-            foreach (var posting in Offers.Postings[skill].Span)
-            {
-                ref readonly var offer = ref Offers.Columns[posting & Packed.IdMask];
-                if (offer.Alive && Within(offer.Latitude, offer.Longitude))
-                {
-                    Bump(areas, offer.Area, offers: 1, profiles: 0);
-                }
-            }
-            foreach (var doc in Profiles.Postings[skill].Span)
-            {
-                ref readonly var profile = ref Profiles.Columns[doc];
-                if (profile.Alive && Within(profile.Latitude, profile.Longitude))
-                {
-                    Bump(areas, profile.Area, offers: 0, profiles: 1);
-                }
-            }
-        }
-        else
-        {
-            for (var doc = 0; doc < Offers.HighWater; doc++)
-            {
-                ref readonly var offer = ref Offers.Columns[doc];
-                if (offer.Alive && offer.Occupation == occupation && Within(offer.Latitude, offer.Longitude))
-                {
-                    Bump(areas, offer.Area, offers: 1, profiles: 0);
-                }
-            }
-            for (var doc = 0; doc < Profiles.HighWater; doc++)
-            {
-                ref readonly var profile = ref Profiles.Columns[doc];
-                if (profile.Alive && Profiles.Occupations(doc).Contains(occupation) && Within(profile.Latitude, profile.Longitude))
-                {
-                    Bump(areas, profile.Area, offers: 0, profiles: 1);
-                }
-            }
-        }
-        return areas;
-    }
-
-    private static void Bump(Dictionary<int, (long Offers, long Profiles)> areas, int area, long offers, long profiles)
-    {
-        var (o, p) = areas.GetValueOrDefault(area);
-        areas[area] = (o + offers, p + profiles);
-    }
+    public Dictionary<int, (long Offers, long Profiles)> SupplyDemand(int skill, int occupation, Place? place, double radiusKm) =>
+        SupplyDemandCounter.Count(Offers, Profiles, skill, occupation, place, radiusKm);
 
     // ---------------------------------------------------------------- helpers
 
@@ -504,19 +889,6 @@ internal sealed class InMemoryIndex
     /// <param name="more">Whether a hit after the cursor was left out of this page.</param>
     private static string? NextCursor(MatchHit[] hits, bool more) =>
         more && hits.Length > 0 ? new PageCursor(hits[^1].Score, hits[^1].Id).Encode() : null;
-
-    private static int CheckSize(int size) =>
-        size is >= 1 and <= QueryScratch.MaxPageSize
-            ? size
-            : throw new IndexValidationException([new IndexValidationError("query", "Size", $"must be between 1 and {QueryScratch.MaxPageSize}.")]);
-
-    private static void CheckRadius(double radius)
-    {
-        if (!double.IsFinite(radius) || radius < 0)
-        {
-            throw new IndexValidationException([new IndexValidationError("query", "RadiusKm", "must be a finite number of km ≥ 0.")]);
-        }
-    }
 
     /// <summary>Facets of a candidate search, over every profile passing the filters.</summary>
     private sealed class FacetCounter

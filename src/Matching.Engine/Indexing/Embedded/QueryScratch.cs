@@ -1,116 +1,289 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Text;
 
 namespace Matching.Engine.Indexing.Embedded;
 
 /// <summary>
-/// Per-query accumulators, pooled so that the hot path allocates nothing: per-doc credit sums, a
-/// touched-list to reset only what a query wrote, per-skill best credits and the top-k heap.
-/// Arrays are never shared between two queries at once (a scratch is rented by one query).
+/// Per-query state, pooled so that the hot path allocates nothing. Arrays are never shared between two
+/// queries at once (a scratch is rented by one query), and <see cref="Reset"/> clears only what the
+/// query wrote (its touched skills and blocks).
 /// </summary>
 internal sealed class QueryScratch
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>Per-doc sums, one struct per doc so that crediting a posting touches one cache line.</summary>
-    public Accumulator[] Docs = [];
-    public int[] Touched = [];
-    public int TouchedCount;
-
+    // ---- per skill
+    /// <summary>Profile → offers: best credit of each demanded skill the profile meets.</summary>
     public readonly byte[] SkillCredit;
+    /// <summary>Profile → offers: 1 for the profile's own skills (an exact match).</summary>
+    public readonly byte[] Exact;
     public readonly int[] TouchedSkills;
     public int TouchedSkillCount;
+    /// <summary>Offer → profiles: slot of a supplied skill in <see cref="MeetStart"/>, -1 when it meets no demanded skill.</summary>
+    public readonly int[] MeetSlot;
+    public int[] MeetStart = new int[64];
+    /// <summary>Offer → profiles: (index of the demanded skill, credit) per supplied skill, flattened.</summary>
+    public int[] MeetIndex = new int[256];
+    public byte[] MeetCredit = new byte[256];
+
+    // ---- per block
+    public byte[] State = [];
+    /// <summary>What the query accumulated per block, one struct per block so an update touches one or two cache lines.</summary>
+    public BlockAccumulator[] Blocks = [];
+    public ExactPlanes[] ExactCounts = [];
+    public int[] TouchedBlocks = [];
+    public int TouchedBlockCount;
+    public int[] Candidates = [];
+    public int[] Ordered = [];
+    public double[] Bounds = [];
+
+    /// <summary>Per demanded skill of the query offer: best credit of the doc being scored.</summary>
+    public readonly int[] Best = new int[IndexValidation.MaxSkills + 1];
+
+    /// <summary>Profile → offers: the bound of a doc by its exact count alone (index 0 to 63).</summary>
+    public readonly double[] ExactBounds = new double[ExactPlanes.ExactLimit + 1];
 
     public readonly (double Score, int Doc)[] Heap = new (double, int)[MaxPageSize];
 
     public QueryScratch(int skillCount)
     {
         SkillCredit = new byte[skillCount];
+        Exact = new byte[skillCount];
         TouchedSkills = new int[skillCount];
+        MeetSlot = new int[skillCount];
+        Array.Fill(MeetSlot, -1);
     }
 
-    public void Ensure(int docs)
+    public void Ensure(int blocks)
     {
-        if (Docs.Length >= docs)
+        if (Blocks.Length >= blocks)
         {
             return;
         }
-        var capacity = Math.Max(docs, Docs.Length * 2);
-        Docs = new Accumulator[capacity];
-        Touched = new int[capacity];
+        var capacity = Math.Max(blocks, Blocks.Length * 2);
+        State = new byte[capacity];
+        Blocks = new BlockAccumulator[capacity];
+        ExactCounts = new ExactPlanes[capacity];
+        TouchedBlocks = new int[capacity];
+        Candidates = new int[capacity];
+        Ordered = new int[capacity];
+        Bounds = new double[capacity];
     }
 
-    public void Touch(int doc)
+    /// <summary>Marks a block as touched by the query (its accumulator is cleared at reset).</summary>
+    public void TouchBlock(int block)
     {
-        Touched[TouchedCount++] = doc;
+        TouchedBlocks[TouchedBlockCount++] = block;
     }
 
     /// <summary>
-    /// When a query touched a large share of the docs, visits them in doc order instead of touch
-    /// order: the per-doc columns are then read nearly sequentially (prefetched) rather than at
-    /// random, which costs far less than the sequential scan of the accumulators that reorders them.
+    /// When the query touched a large share of the blocks, lists them in block order instead of touch
+    /// order, so that the per-block arrays are then read sequentially.
     /// </summary>
-    public void OrderTouchedIfDense(int highWater)
+    public void OrderTouchedIfDense(int blockCount)
     {
-        if (TouchedCount * 16L < highWater)
+        if (TouchedBlockCount * 8L < blockCount)
         {
             return;
         }
         var count = 0;
-        var docs = Docs.AsSpan(0, highWater);
-        for (var doc = 0; doc < docs.Length; doc++)
+        var blocks = Blocks.AsSpan(0, blockCount);
+        for (var b = 0; b < blocks.Length; b++)
         {
-            if (docs[doc].Mark != 0)
+            if (blocks[b].Union != 0)
             {
-                Touched[count++] = doc;
+                TouchedBlocks[count++] = b;
             }
         }
-        TouchedCount = count;
+        TouchedBlockCount = count;
+    }
+
+    public void TouchSkill(int skill)
+    {
+        TouchedSkills[TouchedSkillCount++] = skill;
     }
 
     public void Reset()
     {
-        for (var i = 0; i < TouchedCount; i++)
+        for (var i = 0; i < TouchedBlockCount; i++)
         {
-            Docs[Touched[i]] = default;
+            Blocks[TouchedBlocks[i]] = default;
+            ExactCounts[TouchedBlocks[i]] = default;
         }
-        TouchedCount = 0;
+        TouchedBlockCount = 0;
         for (var i = 0; i < TouchedSkillCount; i++)
         {
-            SkillCredit[TouchedSkills[i]] = 0;
+            var skill = TouchedSkills[i];
+            SkillCredit[skill] = 0;
+            Exact[skill] = 0;
+            MeetSlot[skill] = -1;
         }
         TouchedSkillCount = 0;
     }
 }
 
 /// <summary>
-/// Credit sums (in <see cref="SkillGraph.CreditUnit"/>) of one doc during one query, in 8 bytes so that
-/// a million docs' accumulators stay within 8 MB: sums cannot overflow because a document or a query
-/// has at most <see cref="DocumentCompiler.MaxSkills"/> skills (500 × 100 &lt; 65 536).
+/// The one accumulator of both directions: what a query learned about one block of docs. Bit masks
+/// have one bit per doc of the block; counts are exact (a query has at most
+/// <see cref="IndexValidation.MaxSkills"/> skills).
 /// </summary>
-internal struct Accumulator
+internal struct BlockAccumulator
 {
-    public ushort Essential;
-    public ushort Optional;
-    public ushort MustHave;
-    /// <summary>Demanded skills met exactly: the same count seen from either side (the supply-use numerator).</summary>
-    public ushort Exact;
-    /// <summary>0 = untouched; otherwise a stamp (offer → profiles: 1 + index of the demanded skill being credited).</summary>
-    public ushort Mark;
+    /// <summary>Docs reached by a skill of the query; after the filters, the candidates.</summary>
+    public ulong Union;
+    /// <summary>Profile → offers: bit planes of must-have skills met. Offer → profiles: docs meeting every must-have so far (0) and the current one (1).</summary>
+    public ulong Must0, Must1, Must2;
+    /// <summary>Offer → profiles: block-level best credits of the demanded skills (the bound's demand).</summary>
+    public int Essential, Optional;
+    /// <summary>Query skills present exactly in the block (the block bound's supply-use numerator).</summary>
+    public ushort ExactCount;
+    /// <summary>Offer → profiles: 1 + index of the demanded skill last credited to the block.</summary>
+    public ushort Stamp;
+    /// <summary>Offer → profiles: must-have skills folded into <see cref="Must0"/>.</summary>
+    public ushort MustMet;
+
+    /// <summary>Adds 1 to a 3-bit count of must-have skills met of the docs of <paramref name="mask"/>.</summary>
+    public void AddMust(ulong mask)
+    {
+        var carry = Must0 & mask;
+        Must0 ^= mask;
+        var carry2 = Must1 & carry;
+        Must1 ^= carry;
+        Must2 ^= carry2;
+    }
+}
+
+/// <summary>
+/// Per doc of a block, how many of the query's skills it holds exactly, as bit planes (0-63): kept
+/// apart from <see cref="BlockAccumulator"/> because only exact postings write them, so the other
+/// postings of the pass touch a smaller array.
+/// </summary>
+internal struct ExactPlanes
+{
+    public ulong Exact0, Exact1, Exact2, Exact3, Exact4, Exact5;
+
+    /// <summary>Exact-count planes hold 0 to 63.</summary>
+    public const int ExactLimit = 63;
+
+    /// <summary>Adds 1 to the exact count of the docs of <paramref name="mask"/> (carry-save addition).</summary>
+    public void AddExact(ulong mask)
+    {
+        var carry = Exact0 & mask;
+        Exact0 ^= mask;
+        if (carry == 0)
+        {
+            return;
+        }
+        var next = Exact1 & carry;
+        Exact1 ^= carry;
+        if (next == 0)
+        {
+            return;
+        }
+        carry = Exact2 & next;
+        Exact2 ^= next;
+        if (carry == 0)
+        {
+            return;
+        }
+        next = Exact3 & carry;
+        Exact3 ^= carry;
+        if (next == 0)
+        {
+            return;
+        }
+        carry = Exact4 & next;
+        Exact4 ^= next;
+        Exact5 ^= carry;
+    }
+
+    /// <summary>The exact count of the doc at <paramref name="bit"/>.</summary>
+    public readonly int ExactOf(int bit) =>
+        (int)((Exact0 >> bit) & 1) | (int)(((Exact1 >> bit) & 1) << 1) | (int)(((Exact2 >> bit) & 1) << 2)
+        | (int)(((Exact3 >> bit) & 1) << 3) | (int)(((Exact4 >> bit) & 1) << 4) | (int)(((Exact5 >> bit) & 1) << 5);
+
+    /// <summary>The largest exact count among the docs of <paramref name="docs"/> (from the top plane down: 6 steps).</summary>
+    public readonly int MaxExact(ulong docs)
+    {
+        var max = 0;
+        if ((docs & Exact5) != 0)
+        {
+            docs &= Exact5;
+            max |= 32;
+        }
+        if ((docs & Exact4) != 0)
+        {
+            docs &= Exact4;
+            max |= 16;
+        }
+        if ((docs & Exact3) != 0)
+        {
+            docs &= Exact3;
+            max |= 8;
+        }
+        if ((docs & Exact2) != 0)
+        {
+            docs &= Exact2;
+            max |= 4;
+        }
+        if ((docs & Exact1) != 0)
+        {
+            docs &= Exact1;
+            max |= 2;
+        }
+        if ((docs & Exact0) != 0)
+        {
+            max |= 1;
+        }
+        return max;
+    }
+
+    /// <summary>The docs of <paramref name="docs"/> whose exact count is at least <paramref name="k"/> (a bit-sliced comparison).</summary>
+    public readonly ulong AtLeast(ulong docs, int k)
+    {
+        if (k <= 0)
+        {
+            return docs;
+        }
+        if (k > ExactLimit)
+        {
+            return 0;
+        }
+        ulong greater = 0, equal = ~0UL;
+        Compare(Exact5, 5);
+        Compare(Exact4, 4);
+        Compare(Exact3, 3);
+        Compare(Exact2, 2);
+        Compare(Exact1, 1);
+        Compare(Exact0, 0);
+        return docs & (greater | equal);
+
+        void Compare(ulong plane, int bit)
+        {
+            if (((k >> bit) & 1) == 0)
+            {
+                greater |= equal & plane;
+                equal &= ~plane;
+            }
+            else
+            {
+                equal &= plane;
+            }
+        }
+    }
+
 }
 
 internal sealed class ScratchPool(int skillCount)
 {
     private readonly ConcurrentBag<QueryScratch> _free = [];
 
-    public QueryScratch Rent(int docs)
+    public QueryScratch Rent(int blocks)
     {
         if (!_free.TryTake(out var scratch))
         {
             scratch = new QueryScratch(skillCount);
         }
-        scratch.Ensure(docs);
+        scratch.Ensure(blocks);
         return scratch;
     }
 
@@ -203,48 +376,4 @@ internal ref struct TopK(Span<(double Score, int Doc)> heap, string[] ids)
             i = worst;
         }
     }
-}
-
-/// <summary>Opaque paging cursor: base64url of the last hit's score (IEEE bits) and id.</summary>
-internal readonly record struct PageCursor(double Score, string Id)
-{
-    public string Encode()
-    {
-        var id = Encoding.UTF8.GetBytes(Id);
-        var bytes = new byte[8 + id.Length];
-        BinaryPrimitives.WriteInt64LittleEndian(bytes, BitConverter.DoubleToInt64Bits(Score));
-        id.CopyTo(bytes, 8);
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
-
-    public static PageCursor? Decode(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return null;
-        }
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-            var bytes = Convert.FromBase64String(base64);
-            if (bytes.Length < 8)
-            {
-                throw new FormatException();
-            }
-            var score = BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(bytes));
-            if (!double.IsFinite(score))
-            {
-                throw new FormatException();
-            }
-            return new PageCursor(score, Encoding.UTF8.GetString(bytes, 8, bytes.Length - 8));
-        }
-        catch (FormatException)
-        {
-            throw new IndexValidationException([new IndexValidationError("query", "Cursor", "is not a cursor returned by this index.")]);
-        }
-    }
-
-    /// <summary>True when a hit (score, id) comes after this cursor in (score desc, id asc) order.</summary>
-    public bool Precedes(double score, string id) => TopK.Before(Score, Id, score, id);
 }

@@ -61,5 +61,43 @@ internal readonly record struct RadiusBox(double LatitudeDelta, double Longitude
         return dLon > LongitudeDelta;
     }
 
-    private static double DegreesOfLatitude(double radiusKm) => radiusKm / KmPerDegree * (1 + Margin) + Margin;
+    /// <summary>
+    /// True when every point of a latitude/longitude box is surely beyond the radius (this box being the
+    /// cap's box around the centre). The nearest point of an arc of longitudes to a longitude outside it
+    /// is one of its ends, so testing the ends is exact for the box.
+    /// </summary>
+    public bool BoxSurelyBeyond(double centreLatitude, double centreLongitude, double minLatitude, double maxLatitude, double minLongitude, double maxLongitude)
+    {
+        var dLat = centreLatitude < minLatitude ? minLatitude - centreLatitude : centreLatitude > maxLatitude ? centreLatitude - maxLatitude : 0;
+        if (dLat > LatitudeDelta)
+        {
+            return true;
+        }
+        if (centreLongitude >= minLongitude && centreLongitude <= maxLongitude)
+        {
+            return false;
+        }
+        return Math.Min(ArcDegrees(centreLongitude, minLongitude), ArcDegrees(centreLongitude, maxLongitude)) > LongitudeDelta;
+    }
+
+    /// <summary>True when every point of the box is surely within the radius: <see cref="SurelyWithin"/> of its farthest corner.</summary>
+    public static bool BoxSurelyWithin(double centreLatitude, double centreLongitude, double cosCentreLatitude, double minLatitude, double maxLatitude, double minLongitude, double maxLongitude, double radiusKm)
+    {
+        var dLat = Math.Max(Math.Abs(minLatitude - centreLatitude), Math.Abs(maxLatitude - centreLatitude));
+        var dLon = Math.Max(Math.Abs(minLongitude - centreLongitude), Math.Abs(maxLongitude - centreLongitude));
+        if (dLon > 180)
+        {
+            return false;
+        }
+        var pathKm = (dLat + cosCentreLatitude * dLon) * KmPerDegree;
+        return pathKm * (1 + Margin) + Margin < radiusKm;
+    }
+
+    private static double ArcDegrees(double a, double b)
+    {
+        var d = Math.Abs(a - b);
+        return d > 180 ? 360 - d : d;
+    }
+
+    public static double DegreesOfLatitude(double radiusKm) => radiusKm / KmPerDegree * (1 + Margin) + Margin;
 }

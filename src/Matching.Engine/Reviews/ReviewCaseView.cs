@@ -1,0 +1,57 @@
+using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Coaching.Texts;
+using Matching.Engine.Indexing;
+
+namespace Matching.Engine.Reviews;
+
+/// <summary>A seeker waiting for review.</summary>
+/// <param name="MainChallenge">The main challenge the seeker was given, in the asked language (null when the diagnosis found none).</param>
+/// <param name="Target">The job the seeker is looking for, as they wrote it.</param>
+/// <param name="Place">Where they look, as people name the commune.</param>
+/// <param name="Changes">What changed since the adviser's last review of this seeker, in words; a first request says so.</param>
+public sealed record QueueItem(
+    string SeekerId,
+    DateTimeOffset EnqueuedAt,
+    DateTimeOffset UpdatedAt,
+    double WaitingHours,
+    string? MainChallenge = null,
+    string? Target = null,
+    string? Place = null,
+    IReadOnlyList<string>? Changes = null);
+
+/// <summary>A skill of the seeker as Coach counts it, with where the claim comes from.</summary>
+public sealed record CaseSkill(string Uri, string Label, SkillEvidence Evidence);
+
+/// <summary>A seeker's case for the adviser: answers, diagnosis and strategy as computed, the reviews, and what the seeker now sees.</summary>
+/// <param name="Advice">The advice the engine gave (score above 0), as it scored them.</param>
+/// <param name="EveryAdvice">Every advice the engine weighed, 0 included, so the adviser may bring one up.</param>
+/// <param name="SeekerSees">The advice as the seeker sees it, the latest review applied.</param>
+/// <param name="SuggestedOffers">The offers Coach suggests to the seeker, for the adviser to grade (<see cref="ReviewRequest.Offers"/>).</param>
+public sealed record ReviewCase(
+    string SeekerId,
+    SeekerProfile? Profile,
+    RenderedDiagnosis Diagnosis,
+    IReadOnlyList<RenderedStrategy> Strategies,
+    IReadOnlyList<RenderedAdvice> Advice,
+    IReadOnlyList<RenderedAdvice> SeekerSees,
+    QueueItem? Pending,
+    IReadOnlyList<StoredReview> History,
+    IReadOnlyList<AdviceChange> Changes,
+    UnderstoodTarget? Target = null,
+    Place? Place = null,
+    IReadOnlyList<RenderedAdvice>? EveryAdvice = null,
+    IReadOnlyList<CaseSkill>? Skills = null,
+    IReadOnlyList<Seekers.OfferMatchView>? SuggestedOffers = null);
+
+public sealed record AdviceReviewRequest(string ModuleId, int Score, string? Comment);
+
+/// <summary>An adviser's grade of a suggested offer: 0 not for this seeker, 1 worth a look, 2 a good match (trains the offer ranking).</summary>
+public sealed record OfferReviewRequest(string OfferId, int Grade, string? Comment);
+
+/// <summary>
+/// An adviser's review: a grade and comments, per advice a new score (3 priority, 2 secondary, 1 to look at, 0 hide),
+/// and per suggested offer a grade.
+/// </summary>
+public sealed record ReviewRequest(
+    ReviewGrade? Grade, string? Comment, string? DiagnosisComment, IReadOnlyList<AdviceReviewRequest>? Advice, IReadOnlyList<OfferReviewRequest>? Offers = null);

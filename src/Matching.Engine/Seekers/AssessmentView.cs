@@ -1,0 +1,31 @@
+using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Texts;
+using Matching.Engine.Indexing;
+
+namespace Matching.Engine.Seekers;
+
+public sealed record SkillsGapView(double? Share, int AskedSkills, IReadOnlyList<MissingSkill> Missing);
+
+/// <summary>
+/// What a seeker sees: what Coach understood, the diagnosis, the strategy (with their adviser's
+/// review applied when they have one), the skills gap, close jobs and matching offers.
+/// </summary>
+/// <param name="RadiusKm">How far the seeker will go, as the matching read it.</param>
+/// <param name="MatchesTotal">Offers matching in all (<paramref name="Matches"/> holds the best of them).</param>
+/// <param name="Reviewed">An adviser's review changed what the seeker sees.</param>
+public sealed record AssessmentView(
+    UnderstoodTarget? Target,
+    Place? Place,
+    RenderedDiagnosis Diagnosis,
+    IReadOnlyList<RenderedStrategy> Strategies,
+    IReadOnlyList<RenderedAdvice> Advice,
+    SkillsGapView? SkillsGap,
+    IReadOnlyList<CloseJob> CloseJobs,
+    MarketFacts Facts,
+    IReadOnlyList<OfferMatchView> Matches,
+    double RadiusKm = 30,
+    long MatchesTotal = 0,
+    bool Reviewed = false);
+
+/// <summary>The strategies and advice a seeker sees.</summary>
+public sealed record StrategyView(IReadOnlyList<RenderedStrategy> Strategies, IReadOnlyList<RenderedAdvice> Advice);

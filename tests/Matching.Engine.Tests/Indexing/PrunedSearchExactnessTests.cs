@@ -1,0 +1,250 @@
+using Matching.Engine.Corpus;
+using Matching.Engine.Indexing;
+using Matching.Engine.Indexing.Embedded;
+using Matching.Engine.Scoring;
+using Matching.Engine.Tests.Corpus;
+using static Matching.Engine.Tests.Indexing.IndexTestKit;
+
+namespace Matching.Engine.Tests.Indexing;
+
+/// <summary>
+/// The pruned search (block bounds, per-doc bounds, totals from masks) against an exhaustive scan that
+/// scores every pair with <see cref="MatchScorer"/>: on hundreds of generated queries, in both
+/// directions, with and without a radius, the top 20 has the same ids and bit-identical scores, the
+/// total is the same, and a next page is announced exactly when there is one.
+/// </summary>
+public sealed class PrunedSearchExactnessTests
+{
+    private const int Documents = 12_000;
+    private const int Queries = 70;
+
+    private static readonly Lazy<Fixture> s_fixture = new(() => new Fixture());
+
+    public static TheoryData<string> OfferVariants => ["own radius", "30 km", "no place", "exact only"];
+
+    public static TheoryData<string> ProfileVariants => ["own radius", "30 km", "no place", "exact only, searchable"];
+
+    [Theory]
+    [MemberData(nameof(OfferVariants))]
+    public void TopOffersEqualTheExhaustiveScan(string variant)
+    {
+        var f = s_fixture.Value;
+        var compared = 0;
+        var pruned = 0L;
+        foreach (var query in f.QueryProfiles)
+        {
+            var (row, options) = variant switch
+            {
+                "own radius" => (query, new MatchOptions(20)),
+                "30 km" => (query, new MatchOptions(20, RadiusKm: 30)),
+                "no place" => (query with { Latitude = double.NaN, Longitude = double.NaN }, new MatchOptions(20)),
+                _ => (query, new MatchOptions(20, AllowRelated: false, RadiusKm: 80)),
+            };
+            var expected = f.ExhaustiveOffers(row, options);
+            var page = f.Index.MatchOffers(row, options);
+            Assert.Equal(expected.Count, page.Total);
+            Assert.Equal(expected.Take(20), page.Hits.Select(h => (h.Id, h.Score)));
+            Assert.Equal(expected.Count > 20, page.NextCursor is not null);
+            compared++;
+            pruned += page.Total - page.Hits.Count;
+        }
+        Assert.Equal(Queries, compared);
+        Assert.True(pruned > 0, "every query returned all its matches: pruning was not exercised");
+    }
+
+    [Theory]
+    [MemberData(nameof(ProfileVariants))]
+    public void TopProfilesEqualTheExhaustiveScan(string variant)
+    {
+        var f = s_fixture.Value;
+        var compared = 0;
+        foreach (var query in f.QueryOffers)
+        {
+            var (row, options) = variant switch
+            {
+                "own radius" => (query, new MatchOptions(20)),
+                "30 km" => (query, new MatchOptions(20, RadiusKm: 30)),
+                "no place" => (query with { Latitude = double.NaN, Longitude = double.NaN }, new MatchOptions(20)),
+                _ => (query, new MatchOptions(20, AllowRelated: false, SearchableOnly: true)),
+            };
+            var expected = f.ExhaustiveProfiles(row, options);
+            var page = f.Index.MatchProfiles(row, options);
+            Assert.Equal(expected.Count, page.Total);
+            Assert.Equal(expected.Take(20), page.Hits.Select(h => (h.Id, h.Score)));
+            Assert.Equal(expected.Count > 20, page.NextCursor is not null);
+            compared++;
+        }
+        Assert.Equal(Queries, compared);
+    }
+
+    [Fact]
+    public void ASecondPageContinuesTheExhaustiveRanking()
+    {
+        var f = s_fixture.Value;
+        foreach (var query in f.QueryProfiles.Take(20))
+        {
+            var options = new MatchOptions(20, RadiusKm: 60);
+            var expected = f.ExhaustiveOffers(query, options);
+            var first = f.Index.MatchOffers(query, options);
+            if (first.NextCursor is null)
+            {
+                continue;
+            }
+            var second = f.Index.MatchOffers(query, options with { Cursor = first.NextCursor });
+            Assert.Equal(expected.Skip(20).Take(20), second.Hits.Select(h => (h.Id, h.Score)));
+            Assert.Equal(expected.Count > 40, second.NextCursor is not null);
+        }
+    }
+
+    private sealed class Fixture
+    {
+        private readonly OfferRow[] _offers;
+        private readonly ProfileRow[] _profiles;
+
+        public Fixture()
+        {
+            var compiler = new DocumentCompiler(Esco);
+            var generator = new CorpusGenerator(Esco, CorpusFixture.Sources, 42);
+            // Some documents without a place (a place scope other than a commune), as the index must hold them.
+            var offers = generator.Offers(Documents).Select((o, i) => i % 23 == 0 ? o with { Place = null } : o).ToList();
+            var profiles = generator.Profiles(Documents).Select((p, i) => i % 29 == 0 ? p with { Place = null } : p).ToList();
+            Index = new InMemoryIndex(Esco, Graph, AreaOfCommune);
+            foreach (var row in compiler.CompileOffers(offers))
+            {
+                Index.Add(row);
+            }
+            foreach (var row in compiler.CompileProfiles(profiles))
+            {
+                Index.Add(row);
+            }
+            Index.RebuildAll();
+            // After the rebuild: deletes (tombstones) and updates (appended, unsorted), as between two rebuilds.
+            for (var i = 0; i < Documents; i += 17)
+            {
+                Index.Offers.Remove(offers[i].Id);
+                Index.Profiles.Remove(profiles[i].Id);
+            }
+            var moved = new Place(45.76, 4.84, "69123");
+            foreach (var row in compiler.CompileOffers([.. offers.Where((_, i) => i % 11 == 1).Select(o => o with { Place = moved })]))
+            {
+                Index.Add(row);
+            }
+            foreach (var row in compiler.CompileProfiles([.. profiles.Where((_, i) => i % 13 == 1).Select(p => p with { Place = moved, RadiusKm = 150 })]))
+            {
+                Index.Add(row);
+            }
+            _offers = [.. Live(Index.Offers).Select(doc => OfferRowOf(Index.Offers, doc))];
+            _profiles = [.. Live(Index.Profiles).Select(doc => ProfileRowOf(Index.Profiles, doc))];
+
+            var queries = new CorpusGenerator(Esco, CorpusFixture.Sources, 43);
+            QueryProfiles = [.. queries.Profiles(Queries * 20).Where(p => p.Skills.Count >= 8).Take(Queries).Select(compiler.CompileProfileProbe)];
+            QueryOffers = [.. queries.Offers(Queries * 20).Where(o => o.Skills.Count >= 6).Take(Queries).Select(compiler.CompileOfferProbe)];
+        }
+
+        public InMemoryIndex Index { get; }
+
+        public ProfileRow[] QueryProfiles { get; }
+
+        public OfferRow[] QueryOffers { get; }
+
+        public List<(string Id, double Score)> ExhaustiveOffers(ProfileRow profile, MatchOptions options)
+        {
+            var radius = options.RadiusKm ?? profile.RadiusKm;
+            var supplied = profile.Skills.ToHashSet();
+            var hits = new List<(string, double)>();
+            foreach (var offer in _offers)
+            {
+                if (Score(offer, supplied, profile.Skills.Length, profile, radius, options.AllowRelated) is { } score)
+                {
+                    hits.Add((offer.Id, score));
+                }
+            }
+            return Ranked(hits);
+        }
+
+        public List<(string Id, double Score)> ExhaustiveProfiles(OfferRow offer, MatchOptions options)
+        {
+            var hits = new List<(string, double)>();
+            foreach (var profile in _profiles)
+            {
+                if (options.SearchableOnly && !profile.Searchable)
+                {
+                    continue;
+                }
+                if (Score(offer, profile.Skills.ToHashSet(), profile.Skills.Length, profile, options.RadiusKm ?? profile.RadiusKm, options.AllowRelated) is { } score)
+                {
+                    hits.Add((profile.Id, score));
+                }
+            }
+            return Ranked(hits);
+        }
+
+        /// <summary>The score of a pair straight from docs/scoring.md (null when not a match).</summary>
+        private static double? Score(OfferRow offer, HashSet<int> supplied, int supplyCount, ProfileRow profile, double radius, bool allowRelated)
+        {
+            int essential = 0, optional = 0, essentialCount = 0, optionalCount = 0, exact = 0;
+            foreach (var packed in offer.Skills)
+            {
+                var demanded = packed & Packed.IdMask;
+                var isOptional = (packed & Packed.Optional) != 0;
+                if (isOptional)
+                {
+                    optionalCount++;
+                }
+                else
+                {
+                    essentialCount++;
+                }
+                var edges = Graph.MeetersOf(demanded, allowRelated);
+                var credit = 0;
+                for (var i = 0; i < edges.Length; i++)
+                {
+                    if (supplied.Contains(edges.Skills[i]))
+                    {
+                        credit = edges.Credits[i];
+                        break;
+                    }
+                }
+                if ((packed & Packed.MustHave) != 0 && credit == 0)
+                {
+                    return null;
+                }
+                if (supplied.Contains(demanded))
+                {
+                    exact++;
+                }
+                if (isOptional)
+                {
+                    optional += credit;
+                }
+                else
+                {
+                    essential += credit;
+                }
+            }
+            double? distance = offer.HasPlace && profile.HasPlace
+                ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude)
+                : null;
+            var total = MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, supplyCount, distance, radius,
+                offer.Contract, profile.ContractWishes, offer.Experience, double.IsNaN(offer.ExperienceYears) ? null : offer.ExperienceYears, profile.ExperienceYears);
+            return total > 0 ? total : null;
+        }
+
+        private static List<(string Id, double Score)> Ranked(List<(string Id, double Score)> hits) =>
+            [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Id, StringComparer.Ordinal)];
+
+        private static IEnumerable<int> Live(DocumentTable table) => Enumerable.Range(0, table.HighWater).Where(table.IsAlive);
+
+        private static OfferRow OfferRowOf(OfferTable offers, int doc)
+        {
+            var c = offers.Columns[doc];
+            return new OfferRow(offers.Ids[doc], offers.Skills(doc).ToArray(), c.Latitude, c.Longitude, null, c.Contract, c.Experience, c.ExperienceYears, c.Occupation);
+        }
+
+        private static ProfileRow ProfileRowOf(ProfileTable profiles, int doc)
+        {
+            var c = profiles.Columns[doc];
+            return new ProfileRow(profiles.Ids[doc], profiles.Skills(doc).ToArray(), c.Latitude, c.Longitude, null, c.RadiusKm, c.ExperienceYears, c.ContractWishes, c.Searchable, []);
+        }
+    }
+}

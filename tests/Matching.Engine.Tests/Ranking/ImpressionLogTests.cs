@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Matching.Engine.Privacy;
+using Matching.Engine.Ranking;
+using Matching.Engine.Reviews;
+
+namespace Matching.Engine.Tests.Ranking;
+
+public sealed class ImpressionLogTests : IDisposable
+{
+    private static readonly DateTimeOffset s_t0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"coach-impressions-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static Impression Shown(string seeker, string offer, int rank) =>
+        new(seeker, offer, rank, rank, 0.5, new float[PairFeatures.Count]);
+
+    [Fact]
+    public async Task A_seekers_export_lists_where_they_were_shown_without_the_viewers_id_and_erasure_removes_them_as_seeker_and_as_viewer()
+    {
+        using var log = new ImpressionLog(_path);
+        log.Record(Surfaces.SeekerMatches, "seeker-1", "seeker", [Shown("seeker-1", "offer-a", 1), Shown("seeker-1", "offer-b", 2)], s_t0);
+        log.Record(Surfaces.OfferCandidates, "recruiter-9", "recruiter", [Shown("seeker-1", "offer-r", 1), Shown("seeker-2", "offer-r", 2)], s_t0);
+
+        var export = new JsonObject();
+        await log.ExportAsync(new DataSubject("seeker-1", DataSubjectKind.Seeker), export);
+        var rows = export["impressions"]!.AsArray();
+        Assert.Equal(3, rows.Count);
+        Assert.DoesNotContain("recruiter-9", export.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(rows, r => (string?)r!["viewerRole"] == "recruiter" && (string?)r["offerId"] == "offer-r");
+
+        var recruiterExport = new JsonObject();
+        await log.ExportAsync(new DataSubject("recruiter-9", DataSubjectKind.Recruiter), recruiterExport);
+        Assert.Equal(2, recruiterExport["impressions"]!.AsArray().Count);
+
+        await log.EraseAsync(new DataSubject("seeker-1", DataSubjectKind.Seeker));
+        Assert.Empty(log.OfSeeker("seeker-1"));
+        Assert.Single(log.All());
+
+        await log.EraseAsync(new DataSubject("recruiter-9", DataSubjectKind.Recruiter));
+        Assert.Equal(0, log.Count());
+    }
+
+    [Fact]
+    public void Offer_grades_and_contact_requests_label_the_shown_pairs_and_groups_with_one_label_are_dropped()
+    {
+        using var log = new ImpressionLog(_path);
+        using var reviews = new ReviewStore(_path);
+        var contacts = new ContactRequests(new PrivacyDatabase(_path), TimeProvider.System);
+        log.Record(Surfaces.SeekerMatches, "adviser-1", "adviser", [Shown("s1", "o1", 1), Shown("s1", "o2", 2), Shown("s1", "o3", 3)], s_t0);
+        log.Record(Surfaces.SeekerMatches, "s2", "seeker", [Shown("s2", "o1", 1), Shown("s2", "o2", 2)], s_t0);
+        reviews.Submit("s1", new Review(ReviewGrade.GoodEnough, null, null, [], "adviser-1", s_t0, [new OfferReview("o2", 2), new OfferReview("o1", 0)]));
+        var request = contacts.Create("recruiter-1", "s1", "cand-1", "o3", "Hello");
+        contacts.Answer("s1", request.Id, accept: true);
+        contacts.Create("recruiter-1", "s1", "cand-1", "o-never-shown", "Hello");
+
+        var (groups, summary) = RankingDataset.Build(log.All(), reviews.OfferGrades(), contacts.All());
+
+        var group = Assert.Single(groups);
+        Assert.Equal("seeker:s1", group.Id);
+        Assert.Equal(new[] { 0, 2, RankingDataset.AcceptedContact }, group.Examples.Select(e => e.Label));
+        Assert.Equal(1, summary.FlatGroups);
+        Assert.Equal(1, summary.UnshownLabels);
+    }
+
+    [Fact]
+    public void An_offer_grade_out_of_range_names_the_field()
+    {
+        using var reviews = new ReviewStore(_path);
+        var e = Assert.Throws<ReviewValidationException>(() =>
+            reviews.Submit("s1", new Review(ReviewGrade.GoodEnough, null, null, [], "adviser-1", s_t0, [new OfferReview("o1", 5)])));
+        Assert.Contains("offers[0].grade", e.Errors.Keys);
+    }
+}
