@@ -8,7 +8,7 @@ namespace Matching.Elasticsearch;
 /// <summary>A point as Elasticsearch's <c>geo_point</c> takes it (and as _source gives back: the exact doubles).</summary>
 public sealed record GeoPointValue([property: JsonPropertyName("lat")] double Lat, [property: JsonPropertyName("lon")] double Lon);
 
-/// <summary>One skill of an offer as stored: its URI (the keyword term), importance, must-have flag and source.</summary>
+/// <summary>One skill of an offer as stored: its URI (the keyword term), importance, must-have flag and source (<see cref="SkillSource"/>: OfferCode, OfferText, OfferFields or Occupation).</summary>
 public sealed record StoredDemandedSkill(
     [property: JsonPropertyName("uri")] string Uri,
     [property: JsonPropertyName("importance")] string Importance,
@@ -98,7 +98,7 @@ internal static class StoredDocuments
             Title = offer.Title,
             Occupation = offer.OccupationUri,
             RomeCode = offer.RomeCode,
-            Skills = [.. demand.Skills.Select(s => new StoredDemandedSkill(s.Uri, s.Optional ? "optional" : "essential", s.MustHave, s.Inferred ? "Occupation" : "Offer"))],
+            Skills = [.. demand.Skills.Select(s => new StoredDemandedSkill(s.Uri, s.Optional ? "optional" : "essential", s.MustHave, s.Source.ToString()))],
             SkillIds = [.. demand.Skills.Select(s => s.Uri)],
             EssentialIds = essential,
             OptionalIds = optional,
@@ -169,7 +169,8 @@ internal static class StoredDocuments
 /// </summary>
 internal sealed record Demand(IReadOnlyList<Demand.Skill> Skills)
 {
-    public sealed record Skill(string Uri, bool Optional, bool MustHave, bool Inferred);
+    /// <param name="Source">Where the skill comes from (<see cref="SkillSource"/>); what the offer states wins over its occupation.</param>
+    public sealed record Skill(string Uri, bool Optional, bool MustHave, SkillSource Source);
 
     public static Demand Of(OfferDocument offer)
     {
@@ -180,11 +181,11 @@ internal sealed record Demand(IReadOnlyList<Demand.Skill> Skills)
             var optional = s.Importance == SkillImportance.Optional;
             if (bySkill.TryGetValue(s.SkillUri, out var previous))
             {
-                bySkill[s.SkillUri] = previous with { Optional = previous.Optional && optional, MustHave = previous.MustHave || s.MustHave, Inferred = previous.Inferred && s.Inferred };
+                bySkill[s.SkillUri] = previous with { Optional = previous.Optional && optional, MustHave = previous.MustHave || s.MustHave, Source = previous.Source == SkillSource.Occupation ? s.Source : previous.Source };
             }
             else
             {
-                bySkill[s.SkillUri] = new Skill(s.SkillUri, optional, s.MustHave, s.Inferred);
+                bySkill[s.SkillUri] = new Skill(s.SkillUri, optional, s.MustHave, s.Source);
                 order.Add(s.SkillUri);
             }
         }

@@ -23,7 +23,14 @@ public sealed record CoachAssessment(
     SkillsGapResult? SkillsGap,
     IReadOnlyList<CloseJob> CloseJobs,
     ProfileDocument Profile,
-    MatchPage Matches);
+    MatchPage Matches)
+{
+    /// <summary>
+    /// The seeker gave no skill, so <see cref="Matches"/> were found with the target job's usual skills
+    /// (<see cref="SeekerCoach.TargetJobSkills"/>): the floor of a seeker who only types a job.
+    /// </summary>
+    public bool MatchedOnTargetJobSkills { get; init; }
+}
 
 /// <summary>
 /// Runs the coaching pipeline for one seeker over the reference data and the live index: resolves
@@ -106,14 +113,56 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             advice = adviceRanking.Reorder(advice, diagnosis.MainChallenge);
         }
         var strategies = StrategyBuilder.Build(advice, diagnosis);
-        var page = document.Skills.Count == 0
+        // A seeker who only typed a job still gets that job's offers: without skills, its usual skills stand in.
+        var matching = document.Skills.Count > 0 ? document : document with { Skills = TargetJobSkills(target) };
+        var page = matching.Skills.Count == 0
             ? new MatchPage([], 0, null)
-            : await index.MatchOffersAsync(document, SeekerMatchOptions(Math.Clamp(matches, 1, 100), target, practised), cancellationToken);
+            : await index.MatchOffersAsync(matching, SeekerMatchOptions(Math.Clamp(matches, 1, 100), target, practised), cancellationToken);
         if (ranking is { ActiveModel: not null } && page.Hits.Count > 1)
         {
-            page = ranking.Rerank(document, page, await OfferRanking.OffersAsync(index, page, cancellationToken), OfferRanking.Tension(data));
+            page = ranking.Rerank(matching, page, await OfferRanking.OffersAsync(index, page, cancellationToken), OfferRanking.Tension(data));
         }
-        return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, page);
+        return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, page)
+        {
+            MatchedOnTargetJobSkills = document.Skills.Count == 0 && matching.Skills.Count > 0,
+        };
+    }
+
+    /// <summary>
+    /// The target job's usual skills, for a seeker who gave none: the core items (<c>coeur_metier</c>) of its ROME 4.0
+    /// sheet, which real offers carry, and the essential skills of its ESCO occupation, which offers in ESCO terms
+    /// carry; marked <see cref="SkillEvidence.Inferred"/>. Empty without a target.
+    /// </summary>
+    public IReadOnlyList<OfferedSkill> TargetJobSkills(UnderstoodTarget? target)
+    {
+        var taxonomy = Data.Taxonomy;
+        var skills = new List<OfferedSkill>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string uri)
+        {
+            if (seen.Add(uri))
+            {
+                skills.Add(new OfferedSkill(uri, SkillEvidence.Inferred));
+            }
+        }
+        if (target?.RomeCode is { } code && taxonomy.Rome4.Sheet(code) is { } sheet)
+        {
+            foreach (var item in sheet.CoreItems)
+            {
+                if (taxonomy.Rome4Skill(item.Code) is { } skill)
+                {
+                    Add(skill.Uri);
+                }
+            }
+        }
+        if (target?.OccupationUri is { } uri && taxonomy.OccupationByUri(uri) is { } occupation)
+        {
+            foreach (var id in occupation.EssentialSkills)
+            {
+                Add(taxonomy.Skills[id].Uri);
+            }
+        }
+        return skills;
     }
 
     /// <summary>An offer scoring below this uses almost none of the seeker's skills: not shown as a match.</summary>

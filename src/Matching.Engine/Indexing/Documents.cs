@@ -68,6 +68,30 @@ public enum SkillEvidence
 /// <summary>A resolved place: commune (INSEE code) when known, and coordinates.</summary>
 public sealed record Place(double Latitude, double Longitude, string? CommuneCode = null, string? Label = null);
 
+/// <summary>How wide a place an offer gives.</summary>
+public enum PlaceScope
+{
+    /// <summary>A commune or coordinates: the distance to a seeker is known.</summary>
+    Commune,
+    /// <summary>A département ("01 - Ain").</summary>
+    Departement,
+    /// <summary>A région ("Auvergne-Rhône-Alpes").</summary>
+    Region,
+    /// <summary>France as a whole ("France", "France entière").</summary>
+    Country,
+    /// <summary>Remote work ("Télétravail").</summary>
+    Remote,
+    /// <summary>Abroad ("Suisse (Frontalier)").</summary>
+    Abroad,
+}
+
+/// <summary>
+/// An offer's place as the offer gives it when it is wider than a commune and has no coordinates: its distance to
+/// a seeker is unknown, never 0 km (<see cref="Scoring.MatchScorer.UnknownDistance"/>, docs/scoring.md).
+/// </summary>
+/// <param name="Code">The département (01, 2A, 971) or région INSEE code, when the label names one.</param>
+public sealed record PlaceArea(PlaceScope Scope, string Label, string? Code = null);
+
 /// <summary>Where an offer's skill comes from: the offer itself (three ways) or its occupation.</summary>
 public enum SkillSource
 {
@@ -106,6 +130,8 @@ public sealed record OfferDocument
     public string? RomeCode { get; init; }
     public IReadOnlyList<DemandedSkill> Skills { get; init; } = [];
     public Place? Place { get; init; }
+    /// <summary>The place as the offer gives it when it is only a département, a région, France, remote work or abroad (<see cref="Place"/> is then null).</summary>
+    public PlaceArea? PlaceArea { get; init; }
     public ContractType Contract { get; init; }
     public ExperienceRequirement Experience { get; init; }
     /// <summary>Years of experience asked, when stated.</summary>

@@ -184,8 +184,13 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         var skills = FranceTravailSkills(offer, occupation, report);
 
         var lieu = offer.LieuTravail;
-        var place = lieu is null ? null
-            : report.Place(new PlaceFields("lieuTravail", lieu.Commune, lieu.CodePostal, lieu.Latitude, lieu.Longitude, lieu.Libelle, PostcodeName: "codePostal"), resolvePlace, lenient: true);
+        // Without a commune, postcode or coordinates, the place is the area the offer names ("01 - Ain", "France",
+        // "Télétravail"), kept as given: its distance to a seeker is unknown, never 0 km.
+        var located = lieu is not null && (!string.IsNullOrWhiteSpace(lieu.Commune) || !string.IsNullOrWhiteSpace(lieu.CodePostal) || lieu.Latitude is not null || lieu.Longitude is not null);
+        var place = located
+            ? report.Place(new PlaceFields("lieuTravail", lieu!.Commune, lieu.CodePostal, lieu.Latitude, lieu.Longitude, lieu.Libelle, PostcodeName: "codePostal"), resolvePlace, lenient: true)
+            : null;
+        var area = located ? null : PlaceAreas.Read(lieu?.Libelle);
 
         var contract = ContractType.Unspecified;
         if (offer.Alternance == true)
@@ -216,6 +221,7 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
             RomeCode = occupation?.Sheet.Code,
             Skills = skills,
             Place = place,
+            PlaceArea = area,
             Contract = contract,
             Experience = experience,
             ExperienceYears = IngestCodes.ExperienceYears(offer.ExperienceLibelle),

@@ -141,7 +141,10 @@ public sealed class SeekerAssessments(
             matches,
             assessment.Profile.RadiusKm,
             assessment.Matches.Total,
-            reviewed);
+            reviewed)
+        {
+            MatchedOnTargetJobSkills = assessment.MatchedOnTargetJobSkills,
+        };
     }
 
     internal static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en" : "fr");

@@ -170,11 +170,14 @@ public abstract class MatchIndexContractTests : IAsyncLifetime
 
         var page = await Index.MatchOffersAsync(Profile("p", [skill], place: Paris, radiusKm: 30), Top100);
 
-        // Equal scores are ordered by id.
-        Assert.Equal(["nowhere", "paris", "versailles"], page.Hits.Select(h => h.Id));
-        Assert.Equal(1.0, page.Hits[1].Score);
-        Assert.Null(page.Hits[0].Explanation.DistanceKm);
-        Assert.Equal(0, page.Hits[1].Explanation.DistanceKm);
+        // An offer without a place (given by région, "France", remote work) passes the radius, but its distance is
+        // unknown, never 0 km: it gets the factor of half the radius, below the offer in the seeker's commune.
+        Assert.Equal(["paris", "nowhere", "versailles"], page.Hits.Select(h => h.Id));
+        Assert.Equal(1.0, page.Hits[0].Score);
+        Assert.Equal(0, page.Hits[0].Explanation.DistanceKm);
+        Assert.Null(page.Hits[1].Explanation.DistanceKm);
+        Assert.Equal(MatchScorer.UnknownDistance, page.Hits[1].Score, 12);
+        Assert.Equal(MatchScorer.UnknownDistance, page.Hits[1].Explanation.Parts.Distance, 12);
         Assert.InRange(page.Hits[2].Explanation.DistanceKm!.Value, 15, 25);
         Assert.Equal(1 - 0.3 * page.Hits[2].Explanation.DistanceKm!.Value / 30, page.Hits[2].Score, 12);
 

@@ -261,7 +261,7 @@ internal sealed class InMemoryIndex
                 var (score, doc) = sorted[i];
                 ref readonly var offer = ref offers.Columns[doc];
                 var explanation = _explainer.Explain(offers.Skills(doc), profile.Skills, options.AllowRelated, OfferDistance(offer, profile), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, PlaceUnknown(profile.HasPlace, offer.Latitude));
                 hits[i] = new MatchHit(offers.Ids[doc], score, explanation);
             }
             return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
@@ -398,7 +398,7 @@ internal sealed class InMemoryIndex
             }
             ref readonly var offer = ref offers.Columns[doc];
             return MatchScorer.Total(essential, offer.EssentialCount, optional, offer.OptionalCount, exact, profile.Skills.Length, OfferDistance(offer, profile), radius,
-                offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+                offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, PlaceUnknown(profile.HasPlace, offer.Latitude));
         }
     }
 
@@ -680,7 +680,7 @@ internal sealed class InMemoryIndex
                 ref readonly var profile = ref profiles.Columns[doc];
                 var radius = radiusOverride ?? profile.RadiusKm;
                 var explanation = _explainer.Explain(offer.Skills, profiles.Skills(doc), allowRelated, Scored(ProfileDistance(offer, profile), banded), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, PlaceUnknown(offer.HasPlace, profile.Latitude));
                 hits[i] = new MatchHit(profiles.Ids[doc], score, explanation);
             }
             return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
@@ -850,7 +850,7 @@ internal sealed class InMemoryIndex
             ref readonly var profile = ref profiles.Columns[doc];
             var radius = radiusOverride ?? profile.RadiusKm;
             return MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, profile.SkillCount, Scored(ProfileDistance(offer, profile), banded), radius,
-                offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears);
+                offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears, PlaceUnknown(offer.HasPlace, profile.Latitude));
         }
     }
 
@@ -885,6 +885,9 @@ internal sealed class InMemoryIndex
     // ---------------------------------------------------------------- helpers
 
     private static double? Years(double years) => double.IsNaN(years) ? null : years;
+
+    /// <summary>One side has a place and the other none (NaN latitude): the distance is unknown (<see cref="MatchScorer.UnknownDistance"/>).</summary>
+    private static bool PlaceUnknown(bool hasPlace, double otherLatitude) => hasPlace == double.IsNaN(otherLatitude);
 
     /// <param name="more">Whether a hit after the cursor was left out of this page.</param>
     private static string? NextCursor(MatchHit[] hits, bool more) =>
