@@ -114,10 +114,13 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         }
         var strategies = StrategyBuilder.Build(advice, diagnosis);
         // A seeker who only typed a job still gets that job's offers: without skills, its usual skills stand in.
-        var matching = document.Skills.Count > 0 ? document : document with { Skills = TargetJobSkills(target) };
+        var matching = document.Skills.Count > 0 ? WithRomeItems(document, profile, target, practised) : document with { Skills = TargetJobSkills(target) };
+        var options = SeekerMatchOptions(Math.Clamp(matches, 1, 100), target, practised);
+        // The floor says an offer uses almost none of the seeker's skills; the job's usual skills are not theirs.
+        options = document.Skills.Count == 0 ? options with { MinScore = 0 } : options;
         var page = matching.Skills.Count == 0
             ? new MatchPage([], 0, null)
-            : await index.MatchOffersAsync(matching, SeekerMatchOptions(Math.Clamp(matches, 1, 100), target, practised), cancellationToken);
+            : await index.MatchOffersAsync(matching, options, cancellationToken);
         if (ranking is { ActiveModel: not null } && page.Hits.Count > 1)
         {
             page = ranking.Rerank(matching, page, await OfferRanking.OffersAsync(index, page, cancellationToken), OfferRanking.Tension(data));
@@ -126,6 +129,34 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         {
             MatchedOnTargetJobSkills = document.Skills.Count == 0 && matching.Skills.Count > 0,
         };
+    }
+
+    /// <summary>
+    /// The matching projection of a seeker with skills, completed with the ROME 4.0 core items of the jobs they practised
+    /// (real offers state ROME items, by code or as their job's core items; experience brings ESCO's essential skills, and
+    /// only some of them are aligned to ROME items). Never an item the seeker unticked.
+    /// </summary>
+    private ProfileDocument WithRomeItems(ProfileDocument document, SeekerProfile profile, UnderstoodTarget? target, IReadOnlyList<PractisedJob> practised)
+    {
+        var taxonomy = Data.Taxonomy;
+        var declined = (profile.DeclinedSkills ?? []).ToHashSet(StringComparer.Ordinal);
+        var present = document.Skills.Select(s => s.SkillUri).ToHashSet(StringComparer.Ordinal);
+        var added = new List<OfferedSkill>();
+        foreach (var job in practised)
+        {
+            var codes = job.Occupation.Uri == target?.OccupationUri ? new[] { target.RomeCode, job.Occupation.Rome4Codes.FirstOrDefault() } : [job.Occupation.Rome4Codes.FirstOrDefault()];
+            foreach (var code in codes.OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                foreach (var item in taxonomy.Rome4.Sheet(code)?.CoreItems ?? [])
+                {
+                    if (taxonomy.Rome4Skill(item.Code) is { } skill && !declined.Contains(skill.Uri) && present.Add(skill.Uri))
+                    {
+                        added.Add(new OfferedSkill(skill.Uri, SkillEvidence.PastJob));
+                    }
+                }
+            }
+        }
+        return added.Count == 0 ? document : document with { Skills = [.. document.Skills, .. added] };
     }
 
     /// <summary>
@@ -145,9 +176,12 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                 skills.Add(new OfferedSkill(uri, SkillEvidence.Inferred));
             }
         }
-        if (target?.RomeCode is { } code && taxonomy.Rome4.Sheet(code) is { } sheet)
+        var occupation = target?.OccupationUri is { } uri ? taxonomy.OccupationByUri(uri) : null;
+        // The sheet of the understood ROME code, and the ROME 4.0 sheet of the occupation's own titles (a v3 code such as
+        // M1403 continues as one sheet, while "analyste de données" is now a sheet of its own).
+        foreach (var code in new[] { target?.RomeCode, occupation?.Rome4Codes.FirstOrDefault() }.OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            foreach (var item in sheet.CoreItems)
+            foreach (var item in taxonomy.Rome4.Sheet(code)?.CoreItems ?? [])
             {
                 if (taxonomy.Rome4Skill(item.Code) is { } skill)
                 {
@@ -155,7 +189,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                 }
             }
         }
-        if (target?.OccupationUri is { } uri && taxonomy.OccupationByUri(uri) is { } occupation)
+        if (occupation is not null)
         {
             foreach (var id in occupation.EssentialSkills)
             {
