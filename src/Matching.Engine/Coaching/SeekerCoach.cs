@@ -30,6 +30,9 @@ public sealed record CoachAssessment(
     /// (<see cref="SeekerCoach.TargetJobSkills"/>): the floor of a seeker who only types a job.
     /// </summary>
     public bool MatchedOnTargetJobSkills { get; init; }
+
+    /// <summary>Per offer of <see cref="Matches"/>, the postings of the same job at the same company and place it stands for (itself included).</summary>
+    public IReadOnlyDictionary<string, int>? Postings { get; init; }
 }
 
 /// <summary>
@@ -115,7 +118,9 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         var strategies = StrategyBuilder.Build(advice, diagnosis);
         // A seeker who only typed a job still gets that job's offers: without skills, its usual skills stand in.
         var matching = document.Skills.Count > 0 ? WithRomeItems(document, profile, target, practised) : document with { Skills = TargetJobSkills(target) };
-        var options = SeekerMatchOptions(Math.Clamp(matches, 1, 100), target, practised);
+        var size = Math.Clamp(matches, 1, 100);
+        // Read more than shown: the same job at the same company and place is shown once (CollapseAsync).
+        var options = SeekerMatchOptions(Math.Min(100, size * PostingsReserve), target, practised);
         // The floor says an offer uses almost none of the seeker's skills; the job's usual skills are not theirs.
         options = document.Skills.Count == 0 ? options with { MinScore = 0 } : options;
         var page = matching.Skills.Count == 0
@@ -125,10 +130,42 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         {
             page = ranking.Rerank(matching, page, await OfferRanking.OffersAsync(index, page, cancellationToken), OfferRanking.Tension(data));
         }
-        return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, page)
+        var (shown, postings) = await CollapseAsync(page, size, cancellationToken);
+        return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, shown)
         {
             MatchedOnTargetJobSkills = document.Skills.Count == 0 && matching.Skills.Count > 0,
+            Postings = postings,
         };
+    }
+
+    /// <summary>Hits read per hit shown, so that the page stays full once repeated postings are collapsed.</summary>
+    public const int PostingsReserve = 3;
+
+    /// <summary>
+    /// The first <paramref name="size"/> hits, each posting once: a later hit for the same job at the same company and place
+    /// (<see cref="Seekers.OfferMatchViews.PostingKey"/>) only adds to the count of the first.
+    /// </summary>
+    private async Task<(MatchPage Page, IReadOnlyDictionary<string, int> Postings)> CollapseAsync(MatchPage page, int size, CancellationToken cancellationToken)
+    {
+        var kept = new List<MatchHit>(size);
+        var postings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstOfKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var hit in page.Hits)
+        {
+            var offer = await index.GetOfferAsync(hit.Id, cancellationToken);
+            var key = offer is null ? "id:" + hit.Id : Seekers.OfferMatchViews.PostingKey(offer);
+            if (firstOfKey.TryGetValue(key, out var first))
+            {
+                postings[first]++;
+            }
+            else if (kept.Count < size)
+            {
+                kept.Add(hit);
+                firstOfKey[key] = hit.Id;
+                postings[hit.Id] = 1;
+            }
+        }
+        return (new MatchPage(kept, page.Total, page.NextCursor), postings);
     }
 
     /// <summary>
@@ -144,8 +181,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         var added = new List<OfferedSkill>();
         foreach (var job in practised)
         {
-            var codes = job.Occupation.Uri == target?.OccupationUri ? new[] { target.RomeCode, job.Occupation.Rome4Codes.FirstOrDefault() } : [job.Occupation.Rome4Codes.FirstOrDefault()];
-            foreach (var code in codes.OfType<string>().Distinct(StringComparer.Ordinal))
+            var codes = job.Occupation.Uri == target?.OccupationUri ? TargetSheets(target).Codes : [.. job.Occupation.Rome4Codes.Take(1)];
+            foreach (var code in codes)
             {
                 foreach (var item in taxonomy.Rome4.Sheet(code)?.CoreItems ?? [])
                 {
@@ -176,10 +213,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                 skills.Add(new OfferedSkill(uri, SkillEvidence.Inferred));
             }
         }
-        var occupation = target?.OccupationUri is { } uri ? taxonomy.OccupationByUri(uri) : null;
-        // The sheet of the understood ROME code, and the ROME 4.0 sheet of the occupation's own titles (a v3 code such as
-        // M1403 continues as one sheet, while "analyste de données" is now a sheet of its own).
-        foreach (var code in new[] { target?.RomeCode, occupation?.Rome4Codes.FirstOrDefault() }.OfType<string>().Distinct(StringComparer.Ordinal))
+        var (codes, occupation) = TargetSheets(target);
+        foreach (var code in codes)
         {
             foreach (var item in taxonomy.Rome4.Sheet(code)?.CoreItems ?? [])
             {
@@ -197,6 +232,24 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             }
         }
         return skills;
+    }
+
+    /// <summary>
+    /// The ROME 4.0 sheets and the ESCO occupation of the target job. A label typed exactly as a ROME 4.0 job title
+    /// ("Auxiliaire de vie", "Magasinier / Magasinière") is that title's sheet and crosswalk occupation: the words of
+    /// real offers. Otherwise the sheet of the understood ROME code and the ROME 4.0 sheet of the occupation's own
+    /// titles (a v3 code such as M1403 continues as one sheet, while "analyste de données" is now a sheet of its own).
+    /// </summary>
+    private (IReadOnlyList<string> Codes, Occupation? Occupation) TargetSheets(UnderstoodTarget? target)
+    {
+        var taxonomy = Data.Taxonomy;
+        var reader = Ingest.OfferOccupationReader.For(taxonomy);
+        if (target?.Typed is { Length: > 0 } typed && reader.Anywhere(typed) is { } appellation && taxonomy.Rome4.Sheet(appellation.SheetCode) is { } titled)
+        {
+            return ([titled.Code], reader.EscoOccupation(titled, appellation));
+        }
+        var occupation = target?.OccupationUri is { } uri ? taxonomy.OccupationByUri(uri) : null;
+        return ([.. new[] { target?.RomeCode, occupation?.Rome4Codes.FirstOrDefault() }.OfType<string>().Distinct(StringComparer.Ordinal)], occupation);
     }
 
     /// <summary>An offer scoring below this uses almost none of the seeker's skills: not shown as a match.</summary>

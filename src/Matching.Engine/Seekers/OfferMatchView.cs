@@ -69,7 +69,9 @@ internal static class OfferMatchViews
     /// Each hit with its offer's summary (one read each: a page is small) and its explanation in the asked language;
     /// the same job at the same company and place (title, company and place equal once normalised) once, with a count.
     /// </summary>
-    public static async Task<List<OfferMatchView>> ViewsAsync(IMatchIndex index, SkillsTaxonomy taxonomy, MatchPage page, string language, CancellationToken cancellationToken)
+    /// <param name="postings">Counts already made (<see cref="Coaching.CoachAssessment.Postings"/>), added to those of this page.</param>
+    public static async Task<List<OfferMatchView>> ViewsAsync(IMatchIndex index, SkillsTaxonomy taxonomy, MatchPage page, string language, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, int>? postings = null)
     {
         var hits = new List<OfferMatchView>(page.Hits.Count);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -86,7 +88,10 @@ internal static class OfferMatchViews
                 first[PostingKey(offer)] = hits.Count;
             }
             hits.Add(new OfferMatchView(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : OfferSummary.Of(offer),
-                ExplanationViews.Explain(hit.Explanation, taxonomy, language, offer)));
+                ExplanationViews.Explain(hit.Explanation, taxonomy, language, offer))
+            {
+                Postings = postings?.GetValueOrDefault(hit.Id) is > 1 and var count ? count : 1,
+            });
         }
         return hits;
     }
