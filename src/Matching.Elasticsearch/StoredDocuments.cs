@@ -42,6 +42,8 @@ public sealed class StoredOffer
     [JsonPropertyName("location")] public GeoPointValue? Location { get; init; }
     [JsonPropertyName("commune")] public string? Commune { get; init; }
     [JsonPropertyName("area")] public string? Area { get; init; }
+    /// <summary>How wide the offer's place is (<see cref="Engine.Indexing.PlaceScope"/>); without <c>location</c>, a scope other than Commune means "distance unknown".</summary>
+    [JsonPropertyName("place_scope")] public string? PlaceScope { get; init; }
     [JsonPropertyName("contract")] public string Contract { get; init; } = "";
     [JsonPropertyName("experience")] public string Experience { get; init; } = "";
     [JsonPropertyName("experience_years")] public double? ExperienceYears { get; init; }
@@ -109,6 +111,7 @@ internal static class StoredDocuments
             Location = offer.Place is { } p ? new GeoPointValue(p.Latitude, p.Longitude) : null,
             Commune = offer.Place?.CommuneCode,
             Area = Area(offer.Place, areaOfCommune),
+            PlaceScope = offer.Place is not null ? nameof(Engine.Indexing.PlaceScope.Commune) : offer.PlaceArea?.Scope.ToString(),
             Contract = offer.Contract.ToString(),
             Experience = offer.Experience.ToString(),
             ExperienceYears = offer.ExperienceYears,

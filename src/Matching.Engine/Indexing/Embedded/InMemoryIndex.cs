@@ -875,8 +875,8 @@ internal sealed class InMemoryIndex
     // ---------------------------------------------------------------- explanations, supply and demand
 
     public MatchExplanation Explain(ReadOnlySpan<int> offerSkills, ReadOnlySpan<int> profileSkills, bool allowRelated, double? distanceKm, double radiusKm,
-        ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears) =>
-        _explainer.Explain(offerSkills, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears);
+        ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears, bool placeUnknown = false) =>
+        _explainer.Explain(offerSkills, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown);
 
     /// <summary>Offers and profiles per area id (-1 = unknown), for a skill (exact) or an occupation, within a radius of a place when given.</summary>
     public Dictionary<int, (long Offers, long Profiles)> SupplyDemand(int skill, int occupation, Place? place, double radiusKm) =>
