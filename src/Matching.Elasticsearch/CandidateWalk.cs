@@ -32,7 +32,8 @@ internal sealed class CandidateWalk(ElasticsearchClient client, ElasticsearchInd
         PageCursor? cursor,
         int size,
         IDictionary<string, Aggregation>? aggregations,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        double minBound = 0)
     {
         var opened = await client.OpenPointInTimeAsync(new OpenPointInTimeRequest(alias) { KeepAlive = KeepAlive }, cancellationToken);
         Responses.ThrowIfFailed(opened, $"POST {alias}/_pit");
@@ -60,6 +61,8 @@ internal sealed class CandidateWalk(ElasticsearchClient client, ElasticsearchInd
                         new SortOptions { Field = new FieldSort { Field = "_shard_doc", Order = SortOrder.Asc } },
                     ],
                     SearchAfter = after,
+                    // A floor on Coach's score is a floor on its upper bound: candidates whose bound is below it cannot pass.
+                    MinScore = minBound > 0 ? minBound * (1 - BoundMargin) : null,
                     TrackTotalHits = new TrackHits(first),
                     Aggregations = first ? aggregations : null,
                     Source = new SourceConfig(new SourceFilter { Includes = Fields.FromString("doc") }),

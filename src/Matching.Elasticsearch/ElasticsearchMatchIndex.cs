@@ -527,24 +527,29 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         var cursor = PageCursor.Decode(options.Cursor);
         var supplied = SupplyIds(profile.Skills);
         var wishes = MatchScorer.ContractMask(profile.ContractWishes);
+        var excluded = options.ExcludedOccupationUris is { Count: > 0 } e ? e.ToHashSet(StringComparer.Ordinal) : null;
         return CallAsync(async () =>
         {
             if (supplied.Length == 0)
             {
                 return new MatchPage([], 0, null);
             }
-            var query = _queries.OffersFor(supplied, profile.Place, radius, wishes, profile.ExperienceYears, options.AllowRelated);
+            var query = _queries.OffersFor(supplied, profile.Place, radius, wishes, profile.ExperienceYears, options.AllowRelated, options.ExcludedOccupationUris);
             var result = await _walk.RunAsync<StoredOffer>(_layout.OffersAlias, query, stored =>
             {
                 var offer = stored.Doc!;
                 var (ids, optional, must) = DemandIds(offer);
-                if (!_scorer.MeetsAll([.. ids.Where((_, i) => must[i])], supplied, options.AllowRelated))
+                // The query's must_not already leaves excluded occupations out; checked again so that the page never depends on it.
+                if ((excluded is not null && offer.OccupationUri is { } occupation && excluded.Contains(occupation))
+                    || !_scorer.MeetsAll([.. ids.Where((_, i) => must[i])], supplied, options.AllowRelated))
                 {
                     return (0, offer.Id);
                 }
-                return (_scorer.Total(ids, optional, supplied, options.AllowRelated, DistanceKm(offer.Place, profile.Place), radius,
-                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, PlaceUnknown(offer.Place, profile.Place)), offer.Id);
-            }, cursor, options.Size, null, cancellationToken);
+                var total = _scorer.Total(ids, optional, supplied, options.AllowRelated, DistanceKm(offer.Place, profile.Place), radius,
+                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, PlaceUnknown(offer.Place, profile.Place));
+                // The floor is a hard filter, as in the embedded index (a hit below it is no match).
+                return (total < options.MinScore ? 0 : total, offer.Id);
+            }, cursor, options.Size, null, cancellationToken, options.MinScore);
             var hits = result.Page.Select(h =>
             {
                 var offer = h.Source.Doc!;

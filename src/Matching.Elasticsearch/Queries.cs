@@ -49,7 +49,9 @@ internal sealed class Queries(SkillsTaxonomy taxonomy, SkillGraph graph)
     // ---------------------------------------------------------------- profile -> offers
 
     /// <summary>Offers a profile can match: every demanded skill the profile meets (best credit each), the offer's must-have skills all met, within the radius.</summary>
-    public Query OffersFor(int[] supplied, Place? place, double radiusKm, int contractWishes, double seekerYears, bool allowRelated)
+    /// <param name="excludedOccupations">Offers of these occupations are not matches (<see cref="MatchOptions.ExcludedOccupationUris"/>).</param>
+    public Query OffersFor(int[] supplied, Place? place, double radiusKm, int contractWishes, double seekerYears, bool allowRelated,
+        IReadOnlyCollection<string>? excludedOccupations = null)
     {
         // Best credit of each demanded skill the profile's skills meet.
         var best = new Dictionary<int, int>();
@@ -113,6 +115,7 @@ internal sealed class Queries(SkillsTaxonomy taxonomy, SkillGraph graph)
             Should = [Credits("essential_ids", "essential_weight"), Credits("optional_ids", "optional_weight")],
             MinimumShouldMatch = 1,
             Filter = filters,
+            MustNot = excludedOccupations is { Count: > 0 } ? [Terms("occupation", excludedOccupations.Order(StringComparer.Ordinal))] : null,
         };
         if (functions.Count > 0)
         {

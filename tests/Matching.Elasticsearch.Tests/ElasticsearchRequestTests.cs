@@ -291,6 +291,40 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExcludedOccupationsAndTheScoreFloorAreFiltersInTheQueryAndThePageIsTheEmbeddedIndexs()
+    {
+        var (profile, corpus) = MatchingCorpus();
+        var excludedUri = TestKit.Taxonomy.Occupations[0].Uri;
+        var offers = corpus.Select((o, i) => i % 3 == 0 ? o with { OccupationUri = excludedUri } : o).ToList();
+        using var temp = new TempFolder();
+        using var embedded = EmbeddedMatchIndex.Open(Path.Combine(temp.Path, "coach.db"), TestKit.Taxonomy, TestKit.Graph, TestKit.AreaOfCommune, TestKit.AreaName);
+        await embedded.UpsertOffersAsync(offers);
+        var all = await embedded.MatchOffersAsync(profile, new MatchOptions(Size: 100));
+        var floor = all.Hits[all.Hits.Count / 2].Score;
+        var options = new MatchOptions(Size: 5, ExcludedOccupationUris: [excludedUri], MinScore: floor);
+        var expected = await embedded.MatchOffersAsync(profile, options);
+        Assert.NotEmpty(expected.Hits);
+        var index = await OpenAsync(o => o.ChunkSize = 10);
+        // The stand-in cluster applies neither filter: the page must still be the embedded one.
+        ServeCandidates("coach-offers", [.. offers.Select(o => (1.0, (object)o, o.Id))]);
+        _es.ClearRequests();
+
+        var page = await index.MatchOffersAsync(profile, options);
+
+        Assert.Equal(expected.Hits.Select(h => (h.Id, h.Score)), page.Hits.Select(h => (h.Id, h.Score)));
+        Assert.All(page.Hits, h => Assert.True(h.Score >= floor));
+        Assert.DoesNotContain(page.Hits, h => offers.Single(o => o.Id == h.Id).OccupationUri == excludedUri);
+        var search = _es.Requests.First(r => r.Path == "/_search").Json!;
+        Assert.True(search["min_score"]!.GetValue<double>() <= floor);
+        Assert.True(search["min_score"]!.GetValue<double>() > floor * 0.99);
+        // One clause is written as an object, several as an array: either way the occupation is a must_not term.
+        var query = search["query"]!.ToJsonString();
+        var terms = "{\"terms\":{\"occupation\":[\"" + excludedUri + "\"]}}";
+        Assert.True(query.Contains("\"must_not\":" + terms, StringComparison.Ordinal) || query.Contains("\"must_not\":[" + terms + "]", StringComparison.Ordinal), query);
+        AssertAllRequestsValid();
+    }
+
+    [Fact]
     public async Task AWalkStopsAsSoonAsTheBoundProvesThePageComplete()
     {
         var (profile, offers) = MatchingCorpus();

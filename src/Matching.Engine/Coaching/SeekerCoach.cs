@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Matching.Engine.Coaching.Advice;
 using Matching.Engine.Coaching.Diagnosis;
 using Matching.Engine.Coaching.Facts;
@@ -74,8 +75,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         SkillsGapResult? gap = null;
         if (target?.OccupationUri is { } occupationUri)
         {
-            var live = await index.SupplyDemandAsync(new SupplyDemandQuery(null, occupationUri, place, place is null ? null : radius), cancellationToken);
-            var localOffers = await LocalOffersAsync(occupationUri, place, radius, cancellationToken);
+            var (live, localOffers) = await LocalMarketAsync(occupationUri, place, radius, cancellationToken);
             gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], document.Skills.Select(s => s.SkillUri), localOffers, language);
             facts = facts with
             {
@@ -369,6 +369,42 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             Searchable = profile.SearchableByRecruiters,
             UpdatedAt = DateTimeOffset.UtcNow,
         };
+    }
+
+    private sealed record LocalMarketEntry(long Generation, SupplyDemandResult Live, IReadOnlyList<OfferDocument> Offers);
+
+    /// <summary>Local markets computed, by (job, place, radius): see <see cref="LocalMarketAsync"/>.</summary>
+    private readonly ConcurrentDictionary<(string Occupation, double? Latitude, double? Longitude, double Radius), LocalMarketEntry> _localMarkets = new();
+
+    /// <summary>Local markets kept; when full, the cache starts again empty.</summary>
+    public const int LocalMarketCacheCapacity = 5_000;
+
+    /// <summary>
+    /// The live supply and demand of the target job around the seeker, and a sample of its offers there. It is the
+    /// same for everyone who targets that job at that place, and costs most of an assessment (a match of the job's
+    /// skills, then reading its offers back): kept while the index has seen no write since
+    /// (<see cref="IMatchIndex.WriteGeneration"/>), computed every time when the index cannot tell.
+    /// </summary>
+    private async Task<(SupplyDemandResult Live, IReadOnlyList<OfferDocument> Offers)> LocalMarketAsync(
+        string occupationUri, Place? place, double radius, CancellationToken cancellationToken)
+    {
+        var generation = index.WriteGeneration;
+        var key = (occupationUri, place?.Latitude, place?.Longitude, radius);
+        if (generation is { } current && _localMarkets.TryGetValue(key, out var known) && known.Generation == current)
+        {
+            return (known.Live, known.Offers);
+        }
+        var live = await index.SupplyDemandAsync(new SupplyDemandQuery(null, occupationUri, place, place is null ? null : radius), cancellationToken);
+        var offers = await LocalOffersAsync(occupationUri, place, radius, cancellationToken);
+        if (generation is { } computedAt)
+        {
+            if (_localMarkets.Count >= LocalMarketCacheCapacity)
+            {
+                _localMarkets.Clear();
+            }
+            _localMarkets[key] = new LocalMarketEntry(computedAt, live, offers);
+        }
+        return (live, offers);
     }
 
     private async Task<List<OfferDocument>> LocalOffersAsync(string occupationUri, Place? place, double radius, CancellationToken cancellationToken)

@@ -155,6 +155,9 @@ public sealed class HostedMatchIndex(
     public Task<OfferDocument?> GetOfferAsync(string id, CancellationToken cancellationToken = default) =>
         Open().GetOfferAsync(id, cancellationToken);
 
+    /// <summary>The open index's generation; null while it is not open (nothing derived from it can be cached then).</summary>
+    public long? WriteGeneration => _ready.Task.IsCompletedSuccessfully && Volatile.Read(ref _disposed) == 0 ? _ready.Task.Result.WriteGeneration : null;
+
     public Task<ProfileDocument?> GetProfileAsync(string id, CancellationToken cancellationToken = default) =>
         Open().GetProfileAsync(id, cancellationToken);
 

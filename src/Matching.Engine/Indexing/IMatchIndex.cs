@@ -25,6 +25,14 @@ public interface IMatchIndex : IAsyncDisposable
 
     Task<OfferDocument?> GetOfferAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A number that changes once every write is visible to this instance's reads, for caches of what is derived
+    /// from the index (a job's local offers in a diagnosis): an entry computed at generation <c>g</c> is good while
+    /// the generation is still <c>g</c>. Null when this instance cannot see every write (Elasticsearch: other
+    /// instances write too): such caches then compute every time.
+    /// </summary>
+    long? WriteGeneration => null;
+
     Task<ProfileDocument?> GetProfileAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>Ids of the offers a recruiter owns (<see cref="OfferDocument.OwnerId"/>).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Matching.Engine.Privacy;
@@ -27,6 +28,15 @@ public sealed record StoredImpression(
 /// What was shown to whom, at which rank (table <c>ranking_impressions</c> in the store's SQLite file): the
 /// negatives and the context of the ranking model's training examples. Personal data of the seeker shown (and
 /// of the viewer): in their export, gone with their erasure. Thread-safe: each call uses its own pooled connection.
+/// <para>
+/// Recording never waits for the disk: a page of matches is shown on every visit, and one committed transaction
+/// per page (a sync to disk each) would cost more than the match itself. <see cref="Record"/> queues the list;
+/// a background writer commits what has queued up in one transaction after at most <see cref="WriteDelay"/>.
+/// Every read (training, export) and every erasure writes the queue first, so they see everything recorded
+/// before them. What a crash loses is the last <see cref="WriteDelay"/> of impressions: training data, not
+/// anyone's answers. Past <see cref="MaxQueued"/> lists waiting (a disk that stopped answering), the oldest are
+/// dropped and counted in <see cref="Dropped"/> rather than growing without bound.
+/// </para>
 /// </summary>
 public sealed class ImpressionLog : IPersonalData, IDisposable
 {
@@ -48,7 +58,23 @@ public sealed class ImpressionLog : IPersonalData, IDisposable
         CREATE INDEX IF NOT EXISTS ranking_impressions_viewer ON ranking_impressions(viewer_id);
         """;
 
+    /// <summary>How long a recorded list may wait in memory before the background writer commits it.</summary>
+    public static readonly TimeSpan WriteDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Lists waiting past which the oldest are dropped (see <see cref="Dropped"/>).</summary>
+    public const int MaxQueued = 50_000;
+
+    private sealed record Shown(string Surface, string ViewerId, string ViewerRole, IReadOnlyList<Impression> Items, DateTimeOffset At);
+
     private readonly string _connectionString;
+    private readonly ConcurrentQueue<Shown> _queue = new();
+    private readonly Lock _write = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _writer;
+    private int _signalled;
+    private long _dropped;
+    private int _disposed;
 
     public ImpressionLog(string path)
     {
@@ -63,11 +89,18 @@ public sealed class ImpressionLog : IPersonalData, IDisposable
         using var connection = Open();
         Execute(connection, null, "PRAGMA journal_mode=WAL;");
         Execute(connection, null, Schema);
+        _writer = Task.Run(WriteLoopAsync);
     }
+
+    /// <summary>Lists dropped because the queue was full (the store did not take writes); 0 in a healthy process.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>The last error of the background writer (its lists stay queued and are tried again), or null.</summary>
+    public Exception? LastWriteError { get; private set; }
 
     public string Name => "impressions";
 
-    /// <summary>Records one shown list (one transaction). An empty list records nothing.</summary>
+    /// <summary>Records one shown list: queued, committed by the background writer within <see cref="WriteDelay"/>. An empty list records nothing.</summary>
     public void Record(string surface, string viewerId, string viewerRole, IReadOnlyList<Impression> items, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(surface);
@@ -78,6 +111,90 @@ public sealed class ImpressionLog : IPersonalData, IDisposable
         {
             return;
         }
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            // Recorded after shutdown began: written at once, as nothing will write it later.
+            lock (_write)
+            {
+                Write([new Shown(surface, viewerId, viewerRole, [.. items], at)]);
+            }
+            return;
+        }
+        _queue.Enqueue(new Shown(surface, viewerId, viewerRole, [.. items], at));
+        while (_queue.Count > MaxQueued && _queue.TryDequeue(out _))
+        {
+            Interlocked.Increment(ref _dropped);
+        }
+        if (Interlocked.Exchange(ref _signalled, 1) == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    /// <summary>Commits every list recorded so far (reads and erasures call it first).</summary>
+    public void Flush()
+    {
+        lock (_write)
+        {
+            var batch = new List<Shown>();
+            while (_queue.TryDequeue(out var shown))
+            {
+                batch.Add(shown);
+            }
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            try
+            {
+                Write(batch);
+                LastWriteError = null;
+            }
+            catch (SqliteException e)
+            {
+                // Kept for the next attempt, ahead of what was recorded since (order is the ids' only meaning).
+                LastWriteError = e;
+                var later = new List<Shown>();
+                while (_queue.TryDequeue(out var shown))
+                {
+                    later.Add(shown);
+                }
+                foreach (var shown in batch.Concat(later))
+                {
+                    _queue.Enqueue(shown);
+                }
+                throw;
+            }
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                await _signal.WaitAsync(_stop.Token);
+                await Task.Delay(WriteDelay, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            Volatile.Write(ref _signalled, 0);
+            try
+            {
+                Flush();
+            }
+            catch (SqliteException)
+            {
+                // Kept in the queue (LastWriteError); tried again at the next list recorded.
+            }
+        }
+    }
+
+    private void Write(List<Shown> batch)
+    {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
@@ -92,20 +209,27 @@ public sealed class ImpressionLog : IPersonalData, IDisposable
         var scorerRank = command.Parameters.Add("$scorerRank", SqliteType.Integer);
         var score = command.Parameters.Add("$score", SqliteType.Real);
         var features = command.Parameters.Add("$features", SqliteType.Text);
-        command.Parameters.AddWithValue("$surface", surface);
-        command.Parameters.AddWithValue("$viewer", viewerId);
-        command.Parameters.AddWithValue("$role", viewerRole);
+        var surface = command.Parameters.Add("$surface", SqliteType.Text);
+        var viewer = command.Parameters.Add("$viewer", SqliteType.Text);
+        var role = command.Parameters.Add("$role", SqliteType.Text);
+        var at = command.Parameters.Add("$at", SqliteType.Integer);
         command.Parameters.AddWithValue("$version", PairFeatures.Version);
-        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-        foreach (var item in items)
+        foreach (var shown in batch)
         {
-            seeker.Value = item.SeekerId;
-            offer.Value = item.OfferId;
-            rank.Value = item.Rank;
-            scorerRank.Value = item.ScorerRank;
-            score.Value = item.Score;
-            features.Value = JsonSerializer.Serialize(item.Features);
-            command.ExecuteNonQuery();
+            surface.Value = shown.Surface;
+            viewer.Value = shown.ViewerId;
+            role.Value = shown.ViewerRole;
+            at.Value = shown.At.ToUnixTimeMilliseconds();
+            foreach (var item in shown.Items)
+            {
+                seeker.Value = item.SeekerId;
+                offer.Value = item.OfferId;
+                rank.Value = item.Rank;
+                scorerRank.Value = item.ScorerRank;
+                score.Value = item.Score;
+                features.Value = JsonSerializer.Serialize(item.Features);
+                command.ExecuteNonQuery();
+            }
         }
         transaction.Commit();
     }
@@ -121,6 +245,7 @@ public sealed class ImpressionLog : IPersonalData, IDisposable
 
     public long Count()
     {
+        Flush();
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM ranking_impressions";
@@ -160,20 +285,45 @@ public sealed class ImpressionLog : IPersonalData, IDisposable
     /// <summary>Erases every impression of the subject: as the seeker shown, and as the viewer.</summary>
     public Task EraseAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
+        Flush();
         using var connection = Open();
         Execute(connection, null, "DELETE FROM ranking_impressions WHERE seeker_id = $id OR viewer_id = $id", ("$id", subject.Id));
         return Task.CompletedTask;
     }
 
-    /// <summary>Returns the pooled connections, so the file can be moved or deleted.</summary>
+    /// <summary>Writes what is queued, stops the writer and returns the pooled connections, so the file can be moved or deleted.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        _stop.Cancel();
+        try
+        {
+            _writer.Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+            // The loop ends on cancellation; anything else was already kept in LastWriteError.
+        }
+        try
+        {
+            Flush();
+        }
+        catch (SqliteException)
+        {
+            // The store is gone or refuses writes: nothing more can be kept.
+        }
+        _stop.Dispose();
+        _signal.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
 
     private List<StoredImpression> Query(string where, string? id = null)
     {
+        Flush();
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """

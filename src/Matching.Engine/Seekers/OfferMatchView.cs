@@ -66,18 +66,19 @@ public sealed record OfferMatchPage(IReadOnlyList<OfferMatchView> Hits, long Tot
 internal static class OfferMatchViews
 {
     /// <summary>
-    /// Each hit with its offer's summary (one read each: a page is small) and its explanation in the asked language;
-    /// the same job at the same company and place (title, company and place equal once normalised) once, with a count.
+    /// Each hit with its offer's summary and its explanation in the asked language; the same job at the same company and
+    /// place (title, company and place equal once normalised) once, with a count. The offers already read for the page
+    /// (<paramref name="read"/>) are not read again; the others are read one by one (a page is small).
     /// </summary>
     /// <param name="postings">Counts already made (<see cref="Coaching.CoachAssessment.Postings"/>), added to those of this page.</param>
     public static async Task<List<OfferMatchView>> ViewsAsync(IMatchIndex index, SkillsTaxonomy taxonomy, MatchPage page, string language, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, int>? postings = null)
+        IReadOnlyDictionary<string, OfferDocument>? read = null, IReadOnlyDictionary<string, int>? postings = null)
     {
         var hits = new List<OfferMatchView>(page.Hits.Count);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var hit in page.Hits)
         {
-            var offer = await index.GetOfferAsync(hit.Id, cancellationToken);
+            var offer = read is not null && read.TryGetValue(hit.Id, out var known) ? known : await index.GetOfferAsync(hit.Id, cancellationToken);
             if (offer is not null && first.TryGetValue(PostingKey(offer), out var at))
             {
                 hits[at] = hits[at] with { Postings = hits[at].Postings + 1 };

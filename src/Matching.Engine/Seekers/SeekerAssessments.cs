@@ -128,7 +128,7 @@ public sealed class SeekerAssessments(
         CoachAssessment assessment, IReadOnlyList<RenderedStrategy> strategies, IReadOnlyList<RenderedAdvice> advice, bool reviewed, string language,
         CancellationToken cancellationToken)
     {
-        var matches = await OfferMatchViews.ViewsAsync(index, referenceData.Require().Taxonomy, assessment.Matches, language, cancellationToken, assessment.Postings);
+        var matches = await OfferMatchViews.ViewsAsync(index, referenceData.Require().Taxonomy, assessment.Matches, language, cancellationToken, postings: assessment.Postings);
         return new AssessmentView(
             assessment.Target,
             assessment.Place,

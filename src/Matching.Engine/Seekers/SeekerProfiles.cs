@@ -160,15 +160,17 @@ public sealed class SeekerProfiles(
             return Outcome.NotFound("profile", seekerId);
         }
         var page = await index.MatchOffersAsync(profile, new MatchOptions(size ?? 20, cursor, RadiusKm: radiusKm), cancellationToken);
+        IReadOnlyDictionary<string, OfferDocument>? offers = null;
         if (cursor is null && ranking is not null)
         {
             // The first page: re-ordered by the learned ranking when a model won, and recorded as shown to the caller.
-            var offers = await OfferRanking.OffersAsync(index, page, cancellationToken);
+            var read = await OfferRanking.OffersAsync(index, page, cancellationToken);
             var tension = OfferRanking.Tension(referenceData.Require());
-            page = ranking.Rerank(profile, page, offers, tension);
-            ranking.RecordSeekerMatches(caller.Id, caller.Role, profile, page, offers, tension);
+            page = ranking.Rerank(profile, page, read, tension);
+            ranking.RecordSeekerMatches(caller.Id, caller.Role, profile, page, read, tension);
+            offers = read;
         }
-        var views = await OfferMatchViews.ViewsAsync(index, referenceData.Require().Taxonomy, page, language, cancellationToken);
+        var views = await OfferMatchViews.ViewsAsync(index, referenceData.Require().Taxonomy, page, language, cancellationToken, offers);
         return Outcome.Ok(new OfferMatchPage(views, page.Total, page.NextCursor));
     }
 

@@ -6,10 +6,6 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Corpus;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing.Embedded;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace Matching.Engine.Tests.Coaching;
@@ -27,12 +23,9 @@ public sealed class SeededCoachFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = Options.Create(new MatchingEngineOptions { DataPath = TaxonomyFixture.DataPath, CachePath = Path.Combine(_root, "cache") });
-        var referenceData = new ReferenceDataProvider(options, new TestHost(_root), NullLogger<ReferenceDataProvider>.Instance);
-        await referenceData.StartAsync(CancellationToken.None);
+        var (referenceData, index) = await CoachTestData.OpenAsync(_root);
+        _index = index;
         var data = await referenceData.Loaded;
-        _index = EmbeddedMatchIndex.Open(Path.Combine(_root, "coach.db"), data.Taxonomy,
-            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name);
         var defaults = new MatchingEngineOptions();
         var generator = new CorpusGenerator(data.Taxonomy, CorpusSources.From(data.Geography, data.Market.OfferCounts), defaults.SeedRandom);
         foreach (var batch in generator.Offers(defaults.SeedOffers).Chunk(2_000))
@@ -44,14 +37,6 @@ public sealed class SeededCoachFixture : IAsyncLifetime
             await _index.UpsertProfilesAsync(batch);
         }
         Coach = new SeekerCoach(referenceData, _index);
-    }
-
-    private sealed class TestHost(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "Matching.Engine.Tests";
-        public string ContentRootPath { get; set; } = root;
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 
     public Task DisposeAsync()

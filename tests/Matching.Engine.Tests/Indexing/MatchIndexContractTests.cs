@@ -304,6 +304,8 @@ public abstract class MatchIndexContractTests : IAsyncLifetime
     {
         var skills = UnlinkedSkills(2);
         await Index.UpsertOffersAsync([Offer("o", [skills[0]])]);
+        // Read once before the update: a read must never keep serving the old version afterwards.
+        Assert.Equal(skills[0].Uri, Assert.Single((await Index.GetOfferAsync("o"))!.Skills).SkillUri);
         await Index.UpsertOffersAsync([Offer("o", [skills[1]])]);
 
         Assert.Empty((await Index.MatchOffersAsync(Profile("p", [skills[0]]), Top100)).Hits);
@@ -312,11 +314,25 @@ public abstract class MatchIndexContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AProfileReadBeforeAnUpdateIsReadInItsNewVersionAfterIt()
+    {
+        var skills = UnlinkedSkills(2);
+        await Index.UpsertProfilesAsync([Profile("p", [skills[0]])]);
+        Assert.Equal(skills[0].Uri, Assert.Single((await Index.GetProfileAsync("p"))!.Skills).SkillUri);
+
+        await Index.UpsertProfilesAsync([Profile("p", [skills[1]])]);
+
+        Assert.Equal(skills[1].Uri, Assert.Single((await Index.GetProfileAsync("p"))!.Skills).SkillUri);
+    }
+
+    [Fact]
     public async Task DeleteRemovesFromResultsAndFromTheStore()
     {
         var skill = UnlinkedSkills(1)[0];
         await Index.UpsertOffersAsync([Offer("a", [skill]), Offer("b", [skill])]);
         await Index.UpsertProfilesAsync([Profile("p", [skill])]);
+        Assert.NotNull(await Index.GetOfferAsync("a"));
+        Assert.NotNull(await Index.GetProfileAsync("p"));
 
         Assert.Equal(1, await Index.DeleteOffersAsync(["a", "unknown"]));
         Assert.Equal(1, await Index.DeleteProfilesAsync(["p"]));

@@ -47,6 +47,52 @@ public sealed class ImpressionLogTests : IDisposable
         Assert.Equal(0, log.Count());
     }
 
+    /// <summary>Rows in the file itself, read on a connection of the test's own (not through the log, which writes its queue first).</summary>
+    private long RowsOnDisk()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM ranking_impressions";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public async Task Recording_does_not_wait_for_the_disk_and_the_background_writer_commits_the_queue_within_its_delay()
+    {
+        using var log = new ImpressionLog(_path);
+        for (var i = 0; i < 200; i++)
+        {
+            log.Record(Surfaces.SeekerMatches, $"s{i}", "seeker", [Shown($"s{i}", "o1", 1), Shown($"s{i}", "o2", 2)], s_t0);
+        }
+        // Nothing is waited for: the writer commits the lists that queued up together, shortly after.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (RowsOnDisk() < 400 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(400, RowsOnDisk());
+        Assert.Equal(0, log.Dropped);
+        Assert.Null(log.LastWriteError);
+    }
+
+    [Fact]
+    public async Task Reads_and_erasures_see_every_list_recorded_before_them_and_disposing_writes_the_rest()
+    {
+        using (var log = new ImpressionLog(_path))
+        {
+            log.Record(Surfaces.SeekerMatches, "s1", "seeker", [Shown("s1", "o1", 1)], s_t0);
+            Assert.Single(log.OfSeeker("s1"));
+            log.Record(Surfaces.SeekerMatches, "s1", "seeker", [Shown("s1", "o2", 1)], s_t0);
+            await log.EraseAsync(new DataSubject("s1", DataSubjectKind.Seeker));
+            Assert.Equal(0, log.Count());
+            log.Record(Surfaces.SeekerMatches, "s2", "seeker", [Shown("s2", "o1", 1), Shown("s2", "o3", 2)], s_t0);
+        }
+        Assert.Equal(2, RowsOnDisk());
+        using var reopened = new ImpressionLog(_path);
+        Assert.Equal(["o1", "o3"], reopened.OfSeeker("s2").Select(r => r.OfferId));
+    }
+
     [Fact]
     public void Offer_grades_and_contact_requests_label_the_shown_pairs_and_groups_with_one_label_are_dropped()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Coaching.Facts;
@@ -74,6 +75,11 @@ public static class CloseJobFinder
             return [];
         }
 
+        // From here on, what the basis and the seeker's skills cover (SkillsGapCalculator.Covers), as sets: the loop
+        // below tests every occupation's skills against them.
+        basis = SkillsGapCalculator.Covered(taxonomy, basis);
+        owned = SkillsGapCalculator.Covered(taxonomy, owned);
+
         var excluded = new HashSet<string>(excludedRomeCodes.Select(c => c.ToUpperInvariant()), StringComparer.Ordinal);
         if (sheet is not null)
         {
@@ -91,14 +97,28 @@ public static class CloseJobFinder
         }
         if (basis.Count > 0)
         {
-            foreach (var occupation in taxonomy.Occupations)
+            // How many essential skills of each occupation the basis covers, from the skills' side: only the
+            // occupations that share a skill with the basis are touched (a few hundred of ~3,000).
+            var occupations = taxonomy.Occupations;
+            var coveredCounts = new int[occupations.Count];
+            var essentialOf = EssentialOccupationsBySkill(taxonomy);
+            foreach (var skill in basis)
             {
-                if (occupation.EssentialSkills.Length == 0 || (occupation.Rome4Codes.FirstOrDefault() ?? occupation.RomeCodes.FirstOrDefault()) is not { } code
+                foreach (var o in essentialOf[skill])
+                {
+                    coveredCounts[o]++;
+                }
+            }
+            for (var i = 0; i < occupations.Count; i++)
+            {
+                var occupation = occupations[i];
+                var covered = coveredCounts[i];
+                if (covered == 0 || occupation.EssentialSkills.Length == 0
+                    || (occupation.Rome4Codes.FirstOrDefault() ?? occupation.RomeCodes.FirstOrDefault()) is not { } code
                     || excluded.Contains(code) || taxonomy.Rome4.Sheet(code) is not { } job)
                 {
                     continue;
                 }
-                var covered = occupation.EssentialSkills.Count(s => SkillsGapCalculator.Covers(taxonomy, basis, s));
                 if (covered < MinCoveredShare * occupation.EssentialSkills.Length)
                 {
                     continue;
@@ -131,20 +151,36 @@ public static class CloseJobFinder
             .ToList();
     }
 
-    /// <summary>The occupation that represents a sheet: among its crosswalked ESCO occupations, the one the basis covers best.</summary>
+    private static readonly ConditionalWeakTable<SkillsTaxonomy, int[][]> s_essentialOccupations = new();
+
+    /// <summary>For each skill id, the positions in <see cref="SkillsTaxonomy.Occupations"/> of the occupations that list it as essential (once per listing).</summary>
+    private static int[][] EssentialOccupationsBySkill(SkillsTaxonomy taxonomy) => s_essentialOccupations.GetValue(taxonomy, t =>
+    {
+        var lists = new List<int>?[t.Skills.Count];
+        for (var i = 0; i < t.Occupations.Count; i++)
+        {
+            foreach (var skill in t.Occupations[i].EssentialSkills)
+            {
+                (lists[skill] ??= []).Add(i);
+            }
+        }
+        return [.. lists.Select(l => l is null ? [] : l.ToArray())];
+    });
+
+    /// <summary>The occupation that represents a sheet: among its crosswalked ESCO occupations, the one the basis covers best (<paramref name="basis"/>: what it covers).</summary>
     private static Occupation? Best(SkillsTaxonomy taxonomy, string code, HashSet<int> basis) =>
         taxonomy.OccupationsForRome(code)
             .Where(o => o.EssentialSkills.Length > 0)
-            .OrderByDescending(o => o.EssentialSkills.Count(s => SkillsGapCalculator.Covers(taxonomy, basis, s)) / (double)o.EssentialSkills.Length)
+            .OrderByDescending(o => o.EssentialSkills.Count(s => basis.Contains(s)) / (double)o.EssentialSkills.Length)
             .ThenBy(o => o.Uri, StringComparer.Ordinal)
             .FirstOrDefault();
 
     private static Candidate Evaluate(SkillsTaxonomy taxonomy, Rome4Sheet sheet, Occupation? occupation, HashSet<int> basis, HashSet<int> owned, bool official, int order)
     {
         var essential = occupation?.EssentialSkills ?? [];
-        var shared = essential.Where(s => SkillsGapCalculator.Covers(taxonomy, basis, s)).ToList();
+        var shared = essential.Where(s => basis.Contains(s)).ToList();
         // Skills to add are the seeker's: what they lack of the job (everything when they gave none).
-        var toAdd = essential.Where(s => !SkillsGapCalculator.Covers(taxonomy, owned, s)).ToList();
+        var toAdd = essential.Where(s => !owned.Contains(s)).ToList();
         return new(sheet, occupation, official, essential.Length == 0 ? 0 : (double)shared.Count / essential.Length, shared, toAdd, order);
     }
 

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Geography;
 using Matching.Engine.Market;
@@ -110,21 +112,32 @@ public static class MarketFactsBuilder
         {
             return _ => null;
         }
-        var departement = new Lazy<HashSet<string>>(() => AreasWhere(geography, c => c.DepartementCode == commune.DepartementCode));
-        var region = new Lazy<HashSet<string>>(() => AreasWhere(geography, c => c.RegionCode == commune.RegionCode));
-        return rome =>
+        // Reference data does not change while it is loaded: each (job, place) figure is computed once per process
+        // (close jobs ask it for hundreds of jobs at every assessment).
+        var figures = s_localFigures.GetValue(market, _ => new()).GetValue(geography, _ => new());
+        return rome => figures.GetOrAdd((rome, commune.EmploymentAreaCode, commune.DepartementCode, commune.RegionCode), key =>
         {
-            if (commune.EmploymentAreaCode is { } area && market.TryGetTension(rome, area, out var tension)
+            if (key.Area is { } area && market.TryGetTension(key.Rome, area, out var tension)
                 && tension.JobSeekers >= MinJobSeekersForComparison && tension.OffersPerTenJobSeekers is { } local)
             {
                 return local;
             }
-            var rows = market.TensionsForRome(rome);
-            return Ratio(rows.Where(t => departement.Value.Contains(t.EmploymentAreaCode)))
-                ?? Ratio(rows.Where(t => region.Value.Contains(t.EmploymentAreaCode)))
+            var rows = market.TensionsForRome(key.Rome);
+            var departement = Areas(geography, "d:" + key.Departement, c => c.DepartementCode == key.Departement);
+            var region = Areas(geography, "r:" + key.Region, c => c.RegionCode == key.Region);
+            return Ratio(rows.Where(t => departement.Contains(t.EmploymentAreaCode)))
+                ?? Ratio(rows.Where(t => region.Contains(t.EmploymentAreaCode)))
                 ?? Ratio(rows);
-        };
+        });
     }
+
+    private static readonly ConditionalWeakTable<MarketData, ConditionalWeakTable<GeographyData, ConcurrentDictionary<(string Rome, string? Area, string Departement, string Region), double?>>> s_localFigures = new();
+
+    private static readonly ConditionalWeakTable<GeographyData, ConcurrentDictionary<string, HashSet<string>>> s_areas = new();
+
+    /// <summary>The employment areas of a département or région (by key), computed once per geography.</summary>
+    private static HashSet<string> Areas(GeographyData geography, string key, Func<Commune, bool> test) =>
+        s_areas.GetValue(geography, _ => new(StringComparer.Ordinal)).GetOrAdd(key, _ => AreasWhere(geography, test));
 
     /// <summary>What a sheet's access text and regulated flag say: regulated or not, what the law requires (the
     /// mandatory sentences; for a job flagged regulated whose text names no mandatory qualification, its first
@@ -159,12 +172,12 @@ public static class MarketFactsBuilder
             return (null, MarketScope.Country, null);
         }
         {
-            var departement = AreasWhere(geography, c => c.DepartementCode == commune.DepartementCode);
+            var departement = Areas(geography, "d:" + commune.DepartementCode, c => c.DepartementCode == commune.DepartementCode);
             if (Ratio(rows.Where(t => departement.Contains(t.EmploymentAreaCode))) is { } inDepartement)
             {
                 return (inDepartement, MarketScope.Departement, geography.Departement(commune.DepartementCode)?.Name ?? commune.DepartementCode);
             }
-            var region = AreasWhere(geography, c => c.RegionCode == commune.RegionCode);
+            var region = Areas(geography, "r:" + commune.RegionCode, c => c.RegionCode == commune.RegionCode);
             if (Ratio(rows.Where(t => region.Contains(t.EmploymentAreaCode))) is { } inRegion)
             {
                 return (inRegion, MarketScope.Region, geography.Region(commune.RegionCode)?.Name ?? commune.RegionCode);

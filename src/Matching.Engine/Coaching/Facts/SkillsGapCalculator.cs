@@ -71,4 +71,19 @@ public static class SkillsGapCalculator
     /// shows the general skill); a broader or merely related skill does not count here.</summary>
     internal static bool Covers(SkillsTaxonomy taxonomy, HashSet<int> owned, int skill) =>
         owned.Contains(skill) || taxonomy.Skills[skill].Narrower.Any(owned.Contains);
+
+    /// <summary>
+    /// Every skill <paramref name="owned"/> covers (<see cref="Covers"/>), as one set: the owned skills and their
+    /// direct broader skills (broader and narrower are the two directions of ESCO's one relation). For the callers
+    /// that test thousands of skills against the same owned set.
+    /// </summary>
+    internal static HashSet<int> Covered(SkillsTaxonomy taxonomy, HashSet<int> owned)
+    {
+        var covered = new HashSet<int>(owned);
+        foreach (var id in owned)
+        {
+            covered.UnionWith(taxonomy.Skills[id].Broader);
+        }
+        return covered;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using Matching.Engine.Storage;
 using Matching.Engine.Taxonomy;
@@ -151,6 +152,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
                 foreach (var row in rows)
                 {
                     _index.Add(row);
+                    _offers.Evict(row.Id);
                 }
             });
             RebuildIfNeeded();
@@ -182,6 +184,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
                 foreach (var row in rows)
                 {
                     _index.Add(row);
+                    _profiles.Evict(row.Id);
                 }
             });
             RebuildIfNeeded();
@@ -194,12 +197,13 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     }
 
     public Task<int> DeleteOffersAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-        DeleteAsync(ids, _store.DeleteOffers, () => _index.Offers, cancellationToken);
+        DeleteAsync(ids, _store.DeleteOffers, () => _index.Offers, cancellationToken, _offers.Evict);
 
     public Task<int> DeleteProfilesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-        DeleteAsync(ids, _store.DeleteProfiles, () => _index.Profiles, cancellationToken);
+        DeleteAsync(ids, _store.DeleteProfiles, () => _index.Profiles, cancellationToken, _profiles.Evict);
 
-    private async Task<int> DeleteAsync(IReadOnlyList<string> ids, Func<IReadOnlyList<string>, int> deleteFromStore, Func<DocumentTable> table, CancellationToken cancellationToken)
+    private async Task<int> DeleteAsync(IReadOnlyList<string> ids, Func<IReadOnlyList<string>, int> deleteFromStore, Func<DocumentTable> table, CancellationToken cancellationToken,
+        Action<string> evict)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
@@ -218,6 +222,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
                 foreach (var id in ids)
                 {
                     current.Remove(id);
+                    evict(id);
                 }
             });
             RebuildIfNeeded();
@@ -289,12 +294,18 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     private bool _snapshotOnDisk = true;
 
+    private long _applied;
+
+    /// <summary>Changes after each write is applied to the in-memory index (under the write lock): see <see cref="IMatchIndex.WriteGeneration"/>.</summary>
+    public long? WriteGeneration => Interlocked.Read(ref _applied);
+
     private void Apply(Action write)
     {
         _lock.EnterWriteLock();
         try
         {
             write();
+            Interlocked.Increment(ref _applied);
         }
         finally
         {
@@ -317,10 +328,24 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
 
     // ---------------------------------------------------------------- reads
 
+    /// <summary>
+    /// Documents read back recently, by id: every page of matches reads its offers back for their titles and places,
+    /// and every request of a seeker their profile; the same offers top many seekers' pages, and a read from SQLite
+    /// plus its JSON costs more than the match itself. A write of a document evicts it under the index's write lock,
+    /// and a read fills the cache under the read lock, so the cache never keeps a version older than the one the
+    /// index matches (nor a deleted or erased one).
+    /// </summary>
+    private readonly DocumentCache<OfferDocument> _offers = new(DocumentCacheCapacity);
+
+    private readonly DocumentCache<ProfileDocument> _profiles = new(DocumentCacheCapacity);
+
+    /// <summary>Documents of each kind kept in memory once read (a few KB each); when full, a cache starts again empty.</summary>
+    public const int DocumentCacheCapacity = 10_000;
+
     public Task<OfferDocument?> GetOfferAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Task.FromResult(_store.GetOffer(id));
+        return Task.FromResult(_offers.TryGet(id, out var cached) ? cached : Read(() => _offers.Keep(id, _store.GetOffer(id))));
     }
 
     public Task<IReadOnlyList<string>> OfferIdsOwnedByAsync(string ownerId, CancellationToken cancellationToken = default)
@@ -332,7 +357,7 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     public Task<ProfileDocument?> GetProfileAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Task.FromResult(_store.GetProfile(id));
+        return Task.FromResult(_profiles.TryGet(id, out var cached) ? cached : Read(() => _profiles.Keep(id, _store.GetProfile(id))));
     }
 
     public Task<MatchPage> MatchOffersAsync(ProfileDocument profile, MatchOptions options, CancellationToken cancellationToken = default)
