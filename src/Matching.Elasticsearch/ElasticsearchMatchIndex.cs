@@ -546,7 +546,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
                     return (0, offer.Id);
                 }
                 var total = _scorer.Total(ids, optional, supplied, options.AllowRelated, DistanceKm(offer.Place, profile.Place), radius,
-                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, PlaceUnknown(offer.Place, profile.Place));
+                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.Place, profile.Place));
                 // The floor is a hard filter, as in the embedded index (a hit below it is no match).
                 return (total < options.MinScore ? 0 : total, offer.Id);
             }, cursor, options.Size, null, cancellationToken, options.MinScore);
@@ -555,7 +555,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
                 var offer = h.Source.Doc!;
                 var (ids, optional, _) = DemandIds(offer);
                 var explanation = _scorer.Explain(ids, optional, supplied, options.AllowRelated, DistanceKm(offer.Place, profile.Place), radius,
-                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, PlaceUnknown(offer.Place, profile.Place));
+                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.Place, profile.Place));
                 return new MatchHit(offer.Id, h.Score, explanation);
             }).ToList();
             return new MatchPage(hits, result.Total, NextCursor(hits, result.More));
@@ -618,13 +618,13 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
             }
             // What a recruiter sees is scored by the distance band, never the exact distance (the radius above stays exact).
             return (_scorer.Total(ids, optional, supplied, allowRelated, Scored(distance, banded), radius,
-                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, PlaceUnknown(place, profile.Place)), profile.Id);
+                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, placeUnknown: PlaceUnknown(place, profile.Place)), profile.Id);
         }, cursor, size, facets ? Queries.CandidateFacets(place) : null, cancellationToken);
         var hits = result.Page.Select(h =>
         {
             var profile = h.Source.Doc!;
             var explanation = _scorer.Explain(ids, optional, SupplyIds(profile.Skills), allowRelated, Scored(DistanceKm(place, profile.Place), banded), radiusOverride ?? profile.RadiusKm,
-                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, PlaceUnknown(place, profile.Place));
+                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, placeUnknown: PlaceUnknown(place, profile.Place));
             return new MatchHit(profile.Id, h.Score, explanation);
         }).ToList();
         return (new MatchPage(hits, result.Total, NextCursor(hits, result.More)), result.Aggregations, result.Total);

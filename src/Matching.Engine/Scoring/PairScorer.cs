@@ -26,7 +26,7 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
     {
         var c = Credits(demanded, optional, supplied, allowRelated, null);
         return MatchScorer.Total(c.Essential, c.EssentialCount, c.Optional, c.OptionalCount, c.Exact, supplied.Length, distanceKm, radiusKm,
-            contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown);
+            contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown: placeUnknown);
     }
 
     /// <summary>Whether every must-have demanded skill is met (exactly, or in any way when related skills are allowed).</summary>
@@ -50,7 +50,7 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
         var explanation = new ExplanationLists();
         var c = Credits(demanded, optional, supplied, allowRelated, explanation);
         var parts = MatchScorer.Score(c.Essential, c.EssentialCount, c.Optional, c.OptionalCount, c.Exact, supplied.Length, distanceKm, radiusKm,
-            contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown);
+            contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown: placeUnknown);
         return new MatchExplanation(explanation.Matched, explanation.Through, explanation.MissingEssential, explanation.MissingOptional, distanceKm, parts);
     }
 

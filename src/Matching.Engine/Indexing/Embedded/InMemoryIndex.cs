@@ -261,7 +261,7 @@ internal sealed class InMemoryIndex
                 var (score, doc) = sorted[i];
                 ref readonly var offer = ref offers.Columns[doc];
                 var explanation = _explainer.Explain(offers.Skills(doc), profile.Skills, options.AllowRelated, OfferDistance(offer, profile), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, PlaceUnknown(profile.HasPlace, offer.Latitude));
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(profile.HasPlace, offer.Latitude));
                 hits[i] = new MatchHit(offers.Ids[doc], score, explanation);
             }
             return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
@@ -398,7 +398,7 @@ internal sealed class InMemoryIndex
             }
             ref readonly var offer = ref offers.Columns[doc];
             return MatchScorer.Total(essential, offer.EssentialCount, optional, offer.OptionalCount, exact, profile.Skills.Length, OfferDistance(offer, profile), radius,
-                offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, PlaceUnknown(profile.HasPlace, offer.Latitude));
+                offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(profile.HasPlace, offer.Latitude));
         }
     }
 
@@ -680,7 +680,7 @@ internal sealed class InMemoryIndex
                 ref readonly var profile = ref profiles.Columns[doc];
                 var radius = radiusOverride ?? profile.RadiusKm;
                 var explanation = _explainer.Explain(offer.Skills, profiles.Skills(doc), allowRelated, Scored(ProfileDistance(offer, profile), banded), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, PlaceUnknown(offer.HasPlace, profile.Latitude));
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude));
                 hits[i] = new MatchHit(profiles.Ids[doc], score, explanation);
             }
             return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
@@ -850,7 +850,7 @@ internal sealed class InMemoryIndex
             ref readonly var profile = ref profiles.Columns[doc];
             var radius = radiusOverride ?? profile.RadiusKm;
             return MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, profile.SkillCount, Scored(ProfileDistance(offer, profile), banded), radius,
-                offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears, PlaceUnknown(offer.HasPlace, profile.Latitude));
+                offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude));
         }
     }
 
@@ -876,7 +876,7 @@ internal sealed class InMemoryIndex
 
     public MatchExplanation Explain(ReadOnlySpan<int> offerSkills, ReadOnlySpan<int> profileSkills, bool allowRelated, double? distanceKm, double radiusKm,
         ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears, bool placeUnknown = false) =>
-        _explainer.Explain(offerSkills, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown);
+        _explainer.Explain(offerSkills, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown: placeUnknown);
 
     /// <summary>Offers and profiles per area id (-1 = unknown), for a skill (exact) or an occupation, within a radius of a place when given.</summary>
     public Dictionary<int, (long Offers, long Profiles)> SupplyDemand(int skill, int occupation, Place? place, double radiusKm) =>

@@ -27,6 +27,6 @@ internal sealed class MatchExplainer(SkillsTaxonomy taxonomy, SkillGraph graph)
             demanded[i] = offerSkills[i] & Packed.IdMask;
             optional[i] = (offerSkills[i] & Packed.Optional) != 0;
         }
-        return _pairs.Explain(demanded, optional, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown);
+        return _pairs.Explain(demanded, optional, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown: placeUnknown);
     }
 }
