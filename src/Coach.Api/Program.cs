@@ -5,6 +5,7 @@ using Coach.Api.Cli;
 using Coach.Api.Coaching;
 using Coach.Api.Health;
 using Coach.Api.Infrastructure;
+using Coach.Api.Journey;
 using Coach.Api.Market;
 using Coach.Api.Offers;
 using Coach.Api.Profiles;
@@ -102,6 +103,7 @@ app.MapSearch();
 app.MapMarket();
 app.MapCoach();
 app.MapReviews();
+app.MapJourney();
 app.MapAssistant();
 
 // Security: my data, contact requests, admin audit log, development sign-in (API and web pages).

@@ -1,4 +1,5 @@
 using Coach.Web.Components;
+using Coach.Web.Journey;
 using Coach.Web.Recruiters;
 using Coach.Web.Seekers;
 using Matching.Engine.Hosting;
@@ -51,6 +52,7 @@ public static class CoachWeb
         web.MapGet(CultureRoute, SetCulture).ExcludeFromDescription();
         web.MapSeekerAnswers();
         web.MapContactRequests();
+        web.MapJourneyForms();
         web.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(new RequestCostAttribute(RequestCostAttribute.Free)));
         // Browsers ask for /favicon.ico whatever the page says; it is the same icon as the page's.
         web.MapGet("/favicon.ico", () => Results.Redirect(FaviconPath, permanent: true))

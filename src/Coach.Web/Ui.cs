@@ -8,10 +8,15 @@ public static class Ui
 {
     private static readonly ResourceManager Resources = new("Coach.Web.Ui", typeof(Ui).Assembly);
 
+    /// <summary>The texts of the journey pages (alerts, progress, skills portfolio, exploring), in their own files.</summary>
+    private static readonly ResourceManager JourneyResources = new("Coach.Web.Journey.JourneyTexts", typeof(Ui).Assembly);
+
     public static IReadOnlyList<CultureInfo> Cultures { get; } = [CultureInfo.GetCultureInfo("fr"), CultureInfo.GetCultureInfo("en")];
 
     /// <summary>The text of <paramref name="key"/>; the key itself when missing, so a gap shows instead of breaking the page.</summary>
-    public static string T(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    public static string T(string key) => Get(key, CultureInfo.CurrentUICulture) ?? key;
+
+    private static string? Get(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? JourneyResources.GetString(key, culture);
 
     public static string T(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, T(key), args);
 
@@ -22,12 +27,12 @@ public static class Ui
     public static string Count(string key, long count, params object?[] more)
     {
         var singular = Language == "fr" ? count is 0 or 1 : count == 1;
-        var chosen = singular && Resources.GetString(key + ".one", CultureInfo.CurrentUICulture) is not null ? key + ".one" : key;
+        var chosen = singular && Get(key + ".one", CultureInfo.CurrentUICulture) is not null ? key + ".one" : key;
         return T(chosen, [count, .. more]);
     }
 
     /// <summary>"fr" or "en": the language the engine's labels are asked in.</summary>
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "fr";
 
-    public static bool HasText(string key) => Resources.GetString(key, CultureInfo.InvariantCulture) is not null;
+    public static bool HasText(string key) => Get(key, CultureInfo.InvariantCulture) is not null;
 }

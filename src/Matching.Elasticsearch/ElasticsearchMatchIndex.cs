@@ -618,19 +618,22 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
             }
             // What a recruiter sees is scored by the distance band, never the exact distance (the radius above stays exact).
             return (_scorer.Total(ids, optional, supplied, allowRelated, Scored(distance, banded), radius,
-                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, placeUnknown: PlaceUnknown(place, profile.Place)), profile.Id);
+                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(place, profile.Place)), profile.Id);
         }, cursor, size, facets ? Queries.CandidateFacets(place) : null, cancellationToken);
         var hits = result.Page.Select(h =>
         {
             var profile = h.Source.Doc!;
             var explanation = _scorer.Explain(ids, optional, SupplyIds(profile.Skills), allowRelated, Scored(DistanceKm(place, profile.Place), banded), radiusOverride ?? profile.RadiusKm,
-                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, placeUnknown: PlaceUnknown(place, profile.Place));
+                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(place, profile.Place));
             return new MatchHit(profile.Id, h.Score, explanation);
         }).ToList();
         return (new MatchPage(hits, result.Total, NextCursor(hits, result.More)), result.Aggregations, result.Total);
     }
 
     private static double? Scored(double? distanceKm, bool banded) => banded ? DistanceBands.Floor(distanceKm) : distanceKm;
+
+    /// <summary>What a recruiter sees weighs how well the candidate's skills are evidenced (docs/scoring.md); a seeker's own matches do not.</summary>
+    private static double Evidence(ProfileDocument profile, bool banded) => banded ? MatchScorer.Evidence(MatchScorer.Attested(profile.Skills)) : 1;
 
     private static bool Passes(Queries.CandidateFilter? filter, ProfileDocument profile)
     {

@@ -131,10 +131,14 @@ public sealed class MatchingApiTests(CoachApiFactory factory) : IClassFixture<Co
         Assert.DoesNotContain("match-seeker", candidates.ToString(), StringComparison.Ordinal);
         var candidate = candidates.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("pseudonym").GetString() == PseudonymOf("match-seeker-yes"));
         Assert.Equal("0-10", candidate.GetProperty("distanceBand").GetString());
-        // The same pair both ways, but the recruiter's score counts the band's floor (0 km), never the distance.
+        // The same pair both ways, but the recruiter's score counts the band's floor (0 km), never the distance, and
+        // weighs the evidence of the candidate's skills (declared here: 0.93), which the seeker's own score does not.
         Assert.Equal(1.0, candidate.GetProperty("explanation").GetProperty("parts").GetProperty("distance").GetDouble());
         Assert.True(hit.GetProperty("explanation").GetProperty("parts").GetProperty("distance").GetDouble() < 1);
-        Assert.Equal(hit.GetProperty("score").GetDouble() / hit.GetProperty("explanation").GetProperty("parts").GetProperty("distance").GetDouble(),
+        Assert.Equal(1.0, hit.GetProperty("explanation").GetProperty("parts").GetProperty("evidence").GetDouble());
+        var evidence = candidate.GetProperty("explanation").GetProperty("parts").GetProperty("evidence").GetDouble();
+        Assert.Equal(0.93, evidence, 6);
+        Assert.Equal(hit.GetProperty("score").GetDouble() / hit.GetProperty("explanation").GetProperty("parts").GetProperty("distance").GetDouble() * evidence,
             candidate.GetProperty("score").GetDouble(), 3);
         Assert.False(candidate.GetProperty("explanation").TryGetProperty("distanceKm", out _));
 

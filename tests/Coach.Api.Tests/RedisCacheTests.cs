@@ -71,7 +71,7 @@ public sealed class RedisCacheTests : IAsyncLifetime
 
         var first = await a.GetStringAsync("/api/profiles/alice/diagnosis");
         Assert.Equal(1, Computed(_a));
-        Assert.Equal(1, await _redis.CountKeysAsync("coach:v1:assessment:"));
+        Assert.Equal(1, await _redis.CountKeysAsync("coach:v2:assessment:"));
 
         // B has never computed it: its answer comes from Redis.
         Assert.Equal(first, await b.GetStringAsync("/api/profiles/alice/diagnosis"));

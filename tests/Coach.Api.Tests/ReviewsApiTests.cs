@@ -81,11 +81,11 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
         var @case = await adviser.GetFromJsonAsync<JsonElement>($"/api/reviews/{Seeker}");
         var skill = @case.GetProperty("skills").EnumerateArray().First(s => s.GetProperty("evidence").ToString() != "AdviserConfirmed").GetProperty("uri").GetString();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/reviews/{Seeker}/skills/confirm", new { skillUri = skill })).StatusCode);
-        var bad = await adviser.PostAsJsonAsync($"/api/reviews/{Seeker}/skills/confirm", new { skillUri = "http://data.europa.eu/esco/skill/nope" });
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/profiles/{Seeker}/portfolio/confirm", new { skillUri = skill })).StatusCode);
+        var bad = await adviser.PostAsJsonAsync($"/api/profiles/{Seeker}/portfolio/confirm", new { skillUri = "http://data.europa.eu/esco/skill/nope" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("skill", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await adviser.PostAsJsonAsync($"/api/reviews/{Seeker}/skills/confirm", new { skillUri = skill })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await adviser.PostAsJsonAsync($"/api/profiles/{Seeker}/portfolio/confirm", new { skillUri = skill })).StatusCode);
 
         var after = await adviser.GetFromJsonAsync<JsonElement>($"/api/reviews/{Seeker}");
         Assert.Contains(after.GetProperty("skills").EnumerateArray(), s => s.GetProperty("uri").GetString() == skill && s.GetProperty("evidence").ToString() == "AdviserConfirmed");

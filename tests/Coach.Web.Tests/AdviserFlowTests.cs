@@ -1,5 +1,6 @@
 using Matching.Engine.Coaching;
 using Matching.Engine.Indexing;
+using Matching.Engine.Portfolio;
 using Matching.Engine.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -69,14 +70,16 @@ public sealed class AdviserFlowTests(WebAppFixture app)
         var adviser = await app.NewPageAsAsync("adviser", "web-adviser");
         await adviser.GotoAsync($"/adviser/{seekerId}");
 
-        var skill = adviser.GetByTestId("case-skills").Locator("li:has(button)").First;
+        // The portfolio on the case page: each skill with its evidence, a button for those the adviser has not confirmed.
+        var skill = adviser.GetByTestId("portfolio").Locator("tr:has(button)").First;
         var uri = await skill.GetAttributeAsync("data-skill");
         await skill.GetByRole(AriaRole.Button).ClickAsync();
 
         await Assertions.Expect(adviser.GetByRole(AriaRole.Status).First).ToContainTextAsync("Compétence confirmée");
-        await Assertions.Expect(adviser.Locator($"li[data-skill='{uri}']")).ToContainTextAsync("confirmée par le conseiller");
-        var stored = app.Services.GetRequiredService<SeekerStore>().Get(seekerId)!;
-        Assert.Contains(stored.Skills!, s => s.Uri == uri && s.Evidence == SkillEvidence.AdviserConfirmed);
+        await Assertions.Expect(adviser.Locator($"tr[data-skill='{uri}']")).ToContainTextAsync("confirmée par un conseiller");
+        await Assertions.Expect(adviser.Locator($"tr[data-skill='{uri}']")).ToContainTextAsync("web-adviser");
+        Assert.Contains(app.Services.GetRequiredService<SkillProofs>().Of(seekerId),
+            p => p.SkillUri == uri && p.Kind == SkillEvidence.AdviserConfirmed && p.ById == "web-adviser");
     }
 
     [Fact]

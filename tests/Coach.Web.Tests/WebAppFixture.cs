@@ -25,6 +25,9 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>The SMTP server the app's email digests go to (Coach:Smtp).</summary>
+    public SmtpTestServer Smtp { get; } = new();
+
     /// <summary>
     /// Where the tests save their screenshots: an ignored folder (.test-results/screenshots), so a test run never
     /// rewrites a tracked file. <c>COACH_SCREENSHOTS=docs/screenshots</c> refreshes the ones the README shows
@@ -37,7 +40,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort();
-        _app = new WebApp(_root);
+        _app = new WebApp(_root, Smtp.Port);
         _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _app.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -92,6 +95,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+        await Smtp.DisposeAsync();
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -120,7 +124,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         throw new InvalidOperationException("Coach.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private sealed class WebApp(string root) : WebApplicationFactory<Program>
+    private sealed class WebApp(string root, int smtpPort) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -132,6 +136,10 @@ public sealed class WebAppFixture : IAsyncLifetime
             builder.UseSetting("Coach:SeedOffers", "2000");
             builder.UseSetting("Coach:SeedProfiles", "500");
             builder.UseSetting("Coach:SeedRandom", "42");
+            builder.UseSetting("Coach:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Coach:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Coach:Smtp:Security", "None");
+            builder.UseSetting("Coach:Smtp:From", "Coach <coach@localhost>");
         }
     }
 }

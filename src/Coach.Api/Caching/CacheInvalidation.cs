@@ -29,10 +29,11 @@ public sealed class CacheInvalidation(HybridCache cache, ILogger<CacheInvalidati
         {
             return;
         }
+        var attempt = redis.Attempt();
         try
         {
             await redis.Multiplexer.GetSubscriber().PublishAsync(Channel, _instance + "\n" + string.Join("\n", keys));
-            redis.Succeeded();
+            redis.Succeeded(attempt);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -18,7 +18,7 @@ public static class CachingSetup
         {
             options.DefaultEntryOptions = new HybridCacheEntryOptions { Expiration = TimeSpan.FromMinutes(5), LocalCacheExpiration = TimeSpan.FromMinutes(1) };
             options.MaximumPayloadBytes = 4 * 1024 * 1024;
-        });
+        }).AddSerializer<CachedAssessment, CachedAssessmentSerializer>();
         if (configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } connectionString)
         {
             services.AddSingleton(sp => new RedisConnection(connectionString, sp.GetRequiredService<ILogger<RedisConnection>>(), TimeProvider.System));

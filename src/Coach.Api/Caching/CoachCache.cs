@@ -19,11 +19,12 @@ namespace Coach.Api.Caching;
 /// Never invalidated: the reference data does not change while Coach runs, and <c>{data}</c> (a hash of its SHA256SUMS) changes with it.</description></item>
 /// <item><term>market supply/demand</term><description><c>coach:v1:market:supply-demand:{sha(query)}</c>: 5 min in Redis, 1 min in memory.
 /// Not invalidated on write (every ingest would flush it): counts are at most 5 minutes old.</description></item>
-/// <item><term>a seeker's assessment</term><description><c>coach:v1:assessment:{sha(seeker)}:{lang}</c>: 10 min in Redis, 2 min in memory,
+/// <item><term>a seeker's assessment</term><description><c>coach:v2:assessment:{sha(seeker)}:{lang}</c>: 10 min in Redis, 2 min in memory,
 /// stored with the hash of the questionnaire it was computed from: an entry whose hash is not the stored
 /// questionnaire's is recomputed, so a changed profile is never answered from an old assessment, even on an
 /// instance that missed the invalidation. Saving, deleting or erasing the profile removes the entry on every
-/// instance (<see cref="CacheInvalidation"/>). Matching offers inside it are at most 10 minutes old.</description></item>
+/// instance (<see cref="CacheInvalidation"/>). Matching offers inside it are at most 10 minutes old. Written by
+/// <see cref="CachedAssessmentSerializer"/>, so the texts' arguments come back with their types (v2).</description></item>
 /// </list>
 /// </summary>
 public sealed class CoachCache(HybridCache cache, CacheInvalidation invalidation) : ICoachCache
@@ -78,7 +79,7 @@ public sealed class CoachCache(HybridCache cache, CacheInvalidation invalidation
         }, MarketEntry, cancellationToken: cancellationToken);
     }
 
-    public static string AssessmentKey(string seekerId, string language) => $"coach:v1:assessment:{Hash(seekerId)}:{language}";
+    public static string AssessmentKey(string seekerId, string language) => $"coach:v2:assessment:{Hash(seekerId)}:{language}";
 
     /// <summary>The seeker's assessment for this questionnaire: from the cache when it was computed from the same one.</summary>
     public async Task<CoachAssessment> AssessmentAsync(string seekerId, string language, SeekerProfile profile, Func<CancellationToken, Task<CoachAssessment>> compute, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ public sealed class RedisConnection : IDisposable
     private long _downUntilTicks;
     private int _down;
     private int _failuresLogged;
+    private long _lastFailureTicks;
 
     public RedisConnection(string connectionString, ILogger<RedisConnection> logger, TimeProvider time)
     {
@@ -45,9 +46,14 @@ public sealed class RedisConnection : IDisposable
     /// <summary>How many times "Redis is down" was logged (once per outage).</summary>
     public int FailuresLogged => Volatile.Read(ref _failuresLogged);
 
+    /// <summary>When a call to Redis starts: pass it to <see cref="Succeeded"/>.</summary>
+    public long Attempt() => _time.GetUtcNow().UtcTicks;
+
     public void Failed(Exception e)
     {
-        Interlocked.Exchange(ref _downUntilTicks, (_time.GetUtcNow() + RetryAfterFailure).UtcTicks);
+        var now = _time.GetUtcNow();
+        Interlocked.Exchange(ref _lastFailureTicks, now.UtcTicks);
+        Interlocked.Exchange(ref _downUntilTicks, (now + RetryAfterFailure).UtcTicks);
         if (Interlocked.Exchange(ref _down, 1) == 0)
         {
             Interlocked.Increment(ref _failuresLogged);
@@ -56,8 +62,15 @@ public sealed class RedisConnection : IDisposable
         }
     }
 
-    public void Succeeded()
+    /// <param name="attempt">When the call started (<see cref="Attempt"/>): a call that started before the last failure
+    /// answered from before the outage and says nothing of now, so it does not end it (nor make the next failure
+    /// log the outage a second time).</param>
+    public void Succeeded(long attempt)
     {
+        if (attempt < Interlocked.Read(ref _lastFailureTicks))
+        {
+            return;
+        }
         if (Volatile.Read(ref _down) == 1 && Interlocked.Exchange(ref _down, 0) == 1)
         {
             _logger.LogInformation("Redis at {Endpoint} answers again: cache and rate limits are shared again", Endpoint);

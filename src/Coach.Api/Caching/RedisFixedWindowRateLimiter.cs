@@ -52,11 +52,12 @@ internal sealed class RedisFixedWindowRateLimiter : RateLimiter
             return await _local.AcquireAsync(permitCount, cancellationToken);
         }
         var window = now.UtcTicks / _window.Ticks;
+        var attempt = _redis.Attempt();
         try
         {
             var count = (long)await _redis.Multiplexer.GetDatabase().ScriptEvaluateAsync(Script,
                 [(RedisKey)$"coach:rl:{_partition}:{window}"], [(long)_window.TotalMilliseconds, permitCount]);
-            _redis.Succeeded();
+            _redis.Succeeded(attempt);
             if (count <= _limit)
             {
                 return new Lease(true, null);

@@ -47,10 +47,11 @@ internal sealed class ResilientDistributedCache : IDistributedCache
         {
             return default;
         }
+        var attempt = _redis.Attempt();
         try
         {
             var result = call();
-            _redis.Succeeded();
+            _redis.Succeeded(attempt);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -66,10 +67,11 @@ internal sealed class ResilientDistributedCache : IDistributedCache
         {
             return default;
         }
+        var attempt = _redis.Attempt();
         try
         {
             var result = await call();
-            _redis.Succeeded();
+            _redis.Succeeded(attempt);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -26,18 +26,8 @@ public static class ReviewsApi
                 {"grade":"GoodEnough","comment":"Diagnostic juste.","diagnosisComment":"Le marché local est bien décrit.",
                  "advice":[{"moduleId":"network","score":3,"comment":"À faire en premier"},{"moduleId":"volunteer","score":0,"comment":"Pas adapté"}]}
                 """).WithSummary("Grade (excellent, goodEnough, bad) and comment; per advice a new score (3 priority, 2 secondary, 1 to look at, 0 hide) and comment; a comment on the diagnosis.");
-        group.MapPost("/{seekerId}/skills/confirm", ConfirmSkill)
-            .WithRequestExample("""{"skillUri":"http://data.europa.eu/esco/skill/0450eaee-1a00-4622-8f4e-5356fce816d2"}""")
-            .WithSummary("The adviser confirms one of the seeker's skills: it counts as \"confirmed by adviser\", even if the seeker had unticked it (audited).");
         return routes;
     }
-
-    /// <summary>The skill an adviser confirms.</summary>
-    public sealed record ConfirmSkillRequest(string? SkillUri);
-
-    public static async Task<Results<Ok<SavedProfile>, ValidationProblem, ProblemHttpResult>> ConfirmSkill(
-        string seekerId, ConfirmSkillRequest request, HttpContext context, AdviserReviews reviews, CancellationToken cancellationToken) =>
-        (await reviews.ConfirmSkillAsync(CurrentUser.Required(context), seekerId, request?.SkillUri ?? "", cancellationToken)).ToHttp();
 
     public static Results<Ok<IReadOnlyList<QueueItem>>, ValidationProblem, ProblemHttpResult> GetQueue(
         HttpContext context, AdviserReviews reviews,

@@ -56,6 +56,10 @@ public sealed class SeekerAccess(Caseloads caseloads, ContactRequests contactReq
     public void RecordReview(CoachUser user, string seekerId, string resource, string reason) =>
         Record(user, "review", seekerId, resource, reason);
 
+    /// <summary>Records a change made to the seeker's data by someone else (an adviser logging their progress, confirming a skill).</summary>
+    public void RecordWrite(CoachUser user, string seekerId, string resource, string reason) =>
+        Record(user, "write", seekerId, resource, reason);
+
     private void Record(CoachUser user, string action, string seekerId, string resource, string reason)
     {
         ArgumentNullException.ThrowIfNull(user);

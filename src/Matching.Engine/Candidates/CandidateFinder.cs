@@ -54,6 +54,19 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
         {
             return Outcome.Forbidden("Only recruiters and admins search candidates.");
         }
+        var built = ToQuery(request);
+        if (built.Value is not { } query)
+        {
+            return built.Refusal!;
+        }
+        var result = await index.SearchCandidatesAsync(query, cancellationToken);
+        return Outcome.Ok(new CandidatePage(await ViewsAsync(caller, result.Hits, language, cancellationToken), result.Total, result.NextCursor, result.Facets));
+    }
+
+    /// <summary>The request checked and read (skills, commune, radius, contracts): the index's query, or the errors by field.</summary>
+    public Outcome<CandidateQuery> ToQuery(CandidateSearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var data = referenceData.Require();
         var errors = new Dictionary<string, string[]>();
         var mustHave = SkillUris(data, request.MustHave, "mustHave", errors);
@@ -111,8 +124,7 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
             mustHave, niceToHave, request.AllowRelated, place,
             place is null ? null : request.RadiusKm ?? DefaultRadiusKm,
             contracts.Count > 0 ? contracts : null, request.MinExperienceYears, request.Size, request.Cursor);
-        var result = await index.SearchCandidatesAsync(query, cancellationToken);
-        return Outcome.Ok(new CandidatePage(await ViewsAsync(caller, result.Hits, language, cancellationToken), result.Total, result.NextCursor, result.Facets));
+        return Outcome.Ok(query);
     }
 
     /// <summary>
@@ -154,7 +166,11 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
                 ExplanationViews.Explain(s.Hit.Explanation, taxonomy, language) with { DistanceKm = null },
                 s.Profile.TargetOccupationUris.Select(taxonomy.OccupationByUri).FirstOrDefault(o => o is not null)?.Label(language),
                 questionnaire?.MonthsSearching(today),
-                questionnaire?.SearchStarted == false);
+                questionnaire?.SearchStarted == false,
+                // The best attested first: an adviser's confirmation, a colleague's endorsement, a training, a past job.
+                [.. s.Profile.Skills.Where(k => k.Evidence is not (SkillEvidence.Declared or SkillEvidence.Inferred))
+                    .OrderByDescending(k => MatchScorer.EvidenceWeight(k.Evidence))
+                    .Select(k => new EvidencedSkill(ExplanationViews.Skill(taxonomy, k.SkillUri, language), k.Evidence))]);
         })];
     }
 

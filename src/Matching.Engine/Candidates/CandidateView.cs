@@ -12,9 +12,15 @@ namespace Matching.Engine.Candidates;
 /// <param name="SearchingForMonths">Availability: how long the candidate has been looking (whole months; 0 this month);
 /// null when they did not say. A candidate who has not started looking is not counted as available.</param>
 /// <param name="NotYetSearching">True when the candidate said they have not started looking.</param>
+/// <param name="Evidence">The candidate's skills that carry evidence beyond the seeker's word, and which kind
+/// ("confirmed by an adviser", "endorsed by a former colleague", ...): never who confirmed or endorsed.</param>
 public sealed record CandidateView(
     string Pseudonym, double Score, IReadOnlyList<SkillRef> Skills, double ExperienceYears, IReadOnlyList<ContractType> ContractWishes,
-    string DistanceBand, ExplanationView Explanation, string? TargetJob = null, int? SearchingForMonths = null, bool NotYetSearching = false);
+    string DistanceBand, ExplanationView Explanation, string? TargetJob = null, int? SearchingForMonths = null, bool NotYetSearching = false,
+    IReadOnlyList<EvidencedSkill>? Evidence = null);
+
+/// <summary>A skill and its strongest evidence, as a recruiter sees it.</summary>
+public sealed record EvidencedSkill(SkillRef Skill, SkillEvidence Evidence);
 
 public sealed record CandidatePage(IReadOnlyList<CandidateView> Hits, long Total, string? NextCursor, CandidateFacets? Facets = null);
 

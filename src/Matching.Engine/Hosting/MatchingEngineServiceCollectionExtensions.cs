@@ -1,14 +1,19 @@
 using Matching.Engine.Access;
+using Matching.Engine.Alerts;
 using Matching.Engine.Candidates;
 using Matching.Engine.Coaching;
 using Matching.Engine.Contacts;
+using Matching.Engine.Exploration;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Indexing.Embedded;
 using Matching.Engine.Ingest;
+using Matching.Engine.Journey;
 using Matching.Engine.Market;
 using Matching.Engine.Offers;
+using Matching.Engine.Portfolio;
 using Matching.Engine.Privacy;
+using Matching.Engine.Progress;
 using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
 using Matching.Engine.Seekers;
@@ -83,6 +88,27 @@ public static class MatchingEngineServiceCollectionExtensions
         services.AddSingleton<CandidateContacts>();
         services.AddSingleton<MyData>();
         services.AddSingleton<MarketOverview>();
+
+        // The seeker's journey over weeks (issue 15): progress log, saved searches and alerts, skill evidence,
+        // exploring jobs by interests. Their tables share the store's SQLite file; each store is an IPersonalData.
+        services.AddSingleton(sp => new JourneyDatabase(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton<ProgressLog>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<ProgressLog>());
+        services.AddSingleton<ProgressTracker>();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section))
+            .Validate(o => o.Port is > 0 and < 65536, "Coach:Smtp:Port must be a TCP port (1 to 65535).")
+            .Validate(o => !o.Enabled || MimeKit.MailboxAddress.TryParse(o.From, out _), "Coach:Smtp:From must be an address, e.g. \"Coach <coach@example.org>\".")
+            .ValidateOnStart();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<AlertStore>());
+        services.AddSingleton<AlertMatcher>();
+        services.AddSingleton<SavedSearches>();
+        services.AddSingleton<AlertDigests>();
+        services.AddHostedService<AlertDigestService>();
+        services.AddSingleton<SkillProofs>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<SkillProofs>());
+        services.AddSingleton<SkillPortfolio>();
+        services.AddSingleton<JobExplorer>();
         return services;
     }
 

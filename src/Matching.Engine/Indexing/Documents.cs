@@ -63,6 +63,10 @@ public enum SkillEvidence
     AdviserConfirmed,
     /// <summary>Inferred by Coach from an occupation, not stated by anyone.</summary>
     Inferred,
+    /// <summary>From a training or a diploma the seeker names.</summary>
+    Training,
+    /// <summary>Endorsed by a former colleague who answered the seeker's invitation.</summary>
+    ColleagueEndorsed,
 }
 
 /// <summary>A resolved place: commune (INSEE code) when known, and coordinates.</summary>

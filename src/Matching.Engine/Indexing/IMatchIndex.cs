@@ -135,7 +135,9 @@ public enum SkillMatchKind
 /// <param name="Credit">Share of a full match credited, 0..1.</param>
 public sealed record SkillMatch(string SkillUri, string ViaSkillUri, SkillMatchKind Kind, SkillImportance Importance, double Credit);
 
-/// <summary>The parts of a score, every one visible to the user. Total = Skills × Distance × Contract × Experience.</summary>
+/// <summary>The parts of a score, every one visible to the user. Total = Skills × Distance × Contract × Experience × Evidence.</summary>
+/// <param name="Evidence">How well the candidate's skills are evidenced (<see cref="Scoring.MatchScorer.Evidence"/>): part of
+/// what a recruiter sees (offer to profiles with <see cref="MatchOptions.BandedDistance"/>, candidate search); 1 elsewhere.</param>
 public sealed record ScoreParts(
     double EssentialCoverage,
     double OptionalCoverage,
@@ -144,7 +146,8 @@ public sealed record ScoreParts(
     double Distance,
     double Contract,
     double Experience,
-    double Total)
+    double Total,
+    double Evidence = 1)
 {
     /// <summary>
     /// The learned ranking model's part, set only when a model that beat the scorer re-ordered the page

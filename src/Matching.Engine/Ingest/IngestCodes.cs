@@ -63,6 +63,8 @@ public static partial class IngestCodes
             null or "" or "DECLARED" => (true, SkillEvidence.Declared),
             "PASTJOB" or "PAST_JOB" => (true, SkillEvidence.PastJob),
             "ADVISERCONFIRMED" or "ADVISER_CONFIRMED" => (true, SkillEvidence.AdviserConfirmed),
+            "TRAINING" => (true, SkillEvidence.Training),
+            "COLLEAGUEENDORSED" or "COLLEAGUE_ENDORSED" => (true, SkillEvidence.ColleagueEndorsed),
             _ => (false, SkillEvidence.Declared),
         };
         return known;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Matching.Engine.Access;
+using Matching.Engine.Alerts;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
@@ -21,7 +22,7 @@ public sealed record OfferDraft(
 /// read, deleted. A recruiter's offers are theirs (<see cref="OfferDocument.OwnerId"/>), so the owner
 /// checks, export and erasure reach them; another recruiter's offer is not found.
 /// </summary>
-public sealed class OfferPostings(IMatchIndex index, DocumentBuilders builders, ReferenceDataProvider referenceData, TimeProvider time)
+public sealed class OfferPostings(IMatchIndex index, DocumentBuilders builders, ReferenceDataProvider referenceData, AlertMatcher alerts, TimeProvider time)
 {
     public const int MaxTitleLength = 200;
 
@@ -55,7 +56,14 @@ public sealed class OfferPostings(IMatchIndex index, DocumentBuilders builders, 
                 }
             }
         }
-        return Outcome.Ok(await BulkIngest.RunAsync(Owned(cancellationToken), index.UpsertOffersAsync, o => o.Id, cancellationToken));
+        // Each batch, once written, is matched against the seekers' saved searches (their alerts).
+        async Task<BulkResult> WriteAsync(IReadOnlyList<OfferDocument> batch, CancellationToken ct)
+        {
+            var written = await index.UpsertOffersAsync(batch, ct);
+            await alerts.OffersWrittenAsync(batch, ct);
+            return written;
+        }
+        return Outcome.Ok(await BulkIngest.RunAsync(Owned(cancellationToken), WriteAsync, o => o.Id, cancellationToken));
     }
 
     /// <summary>One offer from the recruiter's page, under a new id, owned by the recruiter who posts it.</summary>
@@ -119,6 +127,7 @@ public sealed class OfferPostings(IMatchIndex index, DocumentBuilders builders, 
             OwnerId = OwnerFor(caller),
         };
         await index.UpsertOffersAsync([offer], cancellationToken);
+        await alerts.OffersWrittenAsync([offer], cancellationToken);
         return Outcome.Created(offer);
     }
 

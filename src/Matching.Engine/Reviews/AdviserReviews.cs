@@ -6,7 +6,9 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
+using Matching.Engine.Portfolio;
 using Matching.Engine.Privacy;
+using Matching.Engine.Progress;
 using Matching.Engine.Ranking;
 using Matching.Engine.Seekers;
 
@@ -23,7 +25,8 @@ public sealed class AdviserReviews(
     SeekerStore seekers,
     Caseloads caseloads,
     SeekerCoach coach,
-    SeekerProfiles profiles,
+    ProgressLog progress,
+    SkillProofs proofs,
     ReferenceDataProvider referenceData,
     TimeProvider time,
     IMatchIndex? index = null,
@@ -63,8 +66,15 @@ public sealed class AdviserReviews(
             return Outcome.NotFound("seeker", seekerId);
         }
         var culture = SeekerAssessments.Culture(language);
-        var assessment = await coach.AssessAsync(profile, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), language, cancellationToken: cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var entries = progress.Entries(seekerId);
+        var assessment = await coach.AssessAsync(SkillPortfolio.WithEvidence(ProgressLog.Apply(profile, entries, today), proofs.Of(seekerId)), today, language, cancellationToken: cancellationToken);
         var stored = reviews.Get(seekerId);
+        // What changed since the last review: the progress logged since.
+        var lastReview = stored.Latest?.Review.At;
+        var summary = new ProgressSummary(
+            ProgressLog.Weeks(entries, today), [.. entries.OrderByDescending(e => e.Day).ThenByDescending(e => e.Id).Take(20)],
+            ProgressLog.Figures(profile, entries, today), lastReview is { } at ? ProgressLog.Since(entries, at) : null, lastReview);
         var advice = assessment.Advice.Where(a => a.Score > 0).OrderByDescending(a => a.Score).Localize(culture);
         IReadOnlyList<OfferMatchView>? suggested = null;
         if (index is not null && referenceData.Current is { } data)
@@ -80,39 +90,7 @@ public sealed class AdviserReviews(
             stored.Pending is { } pending ? Item(pending, language, stored.Latest) : null, stored.History, reviews.Changes(seekerId),
             assessment.Target, assessment.Place, assessment.Advice.Localize(culture),
             [.. assessment.Profile.Skills.Select(s => new CaseSkill(s.SkillUri, referenceData.Require().Taxonomy.SkillByUri(s.SkillUri)?.Label(language) ?? s.SkillUri, s.Evidence))],
-            suggested));
-    }
-
-    /// <summary>
-    /// The adviser confirms one of the seeker's skills (evidence "confirmed by adviser"): the seeker must be in their
-    /// caseload (an admin: anyone) and have a questionnaire. The skill counts from then on even if the seeker had
-    /// unticked it, and the confirmation is in the seeker's access log.
-    /// </summary>
-    public async Task<Outcome<SavedProfile>> ConfirmSkillAsync(CoachUser caller, string seekerId, string skillUri, CancellationToken cancellationToken = default)
-    {
-        if (Refuse(caller) is { } refused)
-        {
-            return refused;
-        }
-        if (!IsId(seekerId) || !access.CanSee(caller, seekerId) || seekers.Get(seekerId) is not { } profile)
-        {
-            return Outcome.NotFound("seeker", seekerId);
-        }
-        if (string.IsNullOrWhiteSpace(skillUri) || referenceData.Require().Taxonomy.SkillByUri(skillUri) is null)
-        {
-            return Outcome.Invalid("skill", "Unknown ESCO skill URI.");
-        }
-        var confirmed = profile with
-        {
-            Skills = [.. (profile.Skills ?? []).Where(s => s.Uri != skillUri), new SeekerSkill(skillUri, SkillEvidence.AdviserConfirmed)],
-            DeclinedSkills = profile.DeclinedSkills is { } declined ? [.. declined.Where(u => u != skillUri)] : null,
-        };
-        var saved = await profiles.SaveQuestionnaireAsync(caller, seekerId, confirmed, cancellationToken);
-        if (saved.IsSuccess)
-        {
-            access.RecordReview(caller, seekerId, "skills", $"skill confirmed by adviser: {skillUri}");
-        }
-        return saved;
+            suggested, summary));
     }
 
     /// <summary>Stores an adviser's review: the seeker must be in their caseload (an admin: anyone) and have a questionnaire.</summary>
@@ -171,10 +149,17 @@ public sealed class AdviserReviews(
         var culture = SeekerAssessments.Culture(language);
         var profile = SnapshotProfile(q.SnapshotJson);
         var place = profile?.Commune is { } commune ? referenceData.Current?.Geography.Resolve(commune)?.Name : profile?.Postcode;
+        var changes = ReviewChanges.Since(lastReview?.SnapshotJson, q.SnapshotJson).ToList();
+        // What the seeker logged since the last review comes from their progress log.
+        if (lastReview is not null && ReviewChanges.Progress(ProgressLog.Since(progress.Entries(q.SeekerId), lastReview.Review.At)) is { } logged)
+        {
+            changes.RemoveAll(c => c.Key == "review.change.none");
+            changes.Add(logged);
+        }
         return new(q.SeekerId, q.EnqueuedAt, q.UpdatedAt, Math.Round(q.Waiting.TotalHours, 1), MainChallenge(q.SnapshotJson, language),
             profile?.TargetJobs?.FirstOrDefault()?.Label ?? profile?.TargetJobs?.FirstOrDefault()?.RomeCode,
             place,
-            [.. ReviewChanges.Since(lastReview?.SnapshotJson, q.SnapshotJson).Select(c => CoachTexts.Get(c, culture))]);
+            [.. changes.Select(c => CoachTexts.Get(c, culture))]);
     }
 
     private static SeekerProfile? SnapshotProfile(string snapshot)

@@ -2,6 +2,7 @@ using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Indexing;
+using Matching.Engine.Progress;
 
 namespace Matching.Engine.Reviews;
 
@@ -27,7 +28,9 @@ public sealed record CaseSkill(string Uri, string Label, SkillEvidence Evidence)
 /// <param name="Advice">The advice the engine gave (score above 0), as it scored them.</param>
 /// <param name="EveryAdvice">Every advice the engine weighed, 0 included, so the adviser may bring one up.</param>
 /// <param name="SeekerSees">The advice as the seeker sees it, the latest review applied.</param>
+/// <param name="Skills">The seeker's skills as Coach counts them, each with its strongest evidence (the portfolio's included).</param>
 /// <param name="SuggestedOffers">The offers Coach suggests to the seeker, for the adviser to grade (<see cref="ReviewRequest.Offers"/>).</param>
+/// <param name="Progress">The seeker's progress log per week, and what they logged since the latest review.</param>
 public sealed record ReviewCase(
     string SeekerId,
     SeekerProfile? Profile,
@@ -42,7 +45,8 @@ public sealed record ReviewCase(
     Place? Place = null,
     IReadOnlyList<RenderedAdvice>? EveryAdvice = null,
     IReadOnlyList<CaseSkill>? Skills = null,
-    IReadOnlyList<Seekers.OfferMatchView>? SuggestedOffers = null);
+    IReadOnlyList<Seekers.OfferMatchView>? SuggestedOffers = null,
+    ProgressSummary? Progress = null);
 
 public sealed record AdviceReviewRequest(string ModuleId, int Score, string? Comment);
 

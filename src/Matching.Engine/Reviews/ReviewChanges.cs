@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Matching.Engine.Coaching.Diagnosis;
 using Matching.Engine.Coaching.Texts;
+using Matching.Engine.Progress;
 
 namespace Matching.Engine.Reviews;
 
@@ -50,6 +51,16 @@ public static class ReviewChanges
             changes.Add(TextRef.Of("review.change.answers", answers));
         }
         return changes.Count > 0 ? changes : [TextRef.Of("review.change.none")];
+    }
+
+    /// <summary>What the seeker logged in their progress since the last review (issue 15); null when nothing.</summary>
+    public static TextRef? Progress(ProgressCounts since)
+    {
+        ArgumentNullException.ThrowIfNull(since);
+        return since.Applications + since.Interviews + since.Offers == 0
+            ? null
+            : TextRef.Of("review.change.progress",
+                TextRef.Count("application", since.Applications), TextRef.Count("interview", since.Interviews), TextRef.Count("job-offer", since.Offers));
     }
 
     private static TextRef Title(string? category) =>

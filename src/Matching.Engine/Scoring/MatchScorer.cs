@@ -22,7 +22,9 @@ namespace Matching.Engine.Scoring;
 /// Contract           = 1 when the offer's contract is one of the seeker's wishes or either side is unspecified, else 0.5
 /// Experience         = min(by requirement, by years): requirement E and seeker &lt; 1 year → 0.8, S and 0 year → 0.9,
 ///                      else 1; years asked A &gt; seeker's years y → 0.8 + 0.2·y/A, else 1
-/// Total              = Skills × Distance × Contract × Experience
+/// Evidence           = 0.9 + 0.1·A for what a recruiter sees (1 elsewhere), A = mean evidence weight of the supplier's skills:
+///                      adviser-confirmed 1, colleague-endorsed 0.8, training or diploma 0.8, past job 0.6, declared 0.3, inferred 0
+/// Total              = Skills × Distance × Contract × Experience × Evidence
 /// </code>
 /// Hard filters (not part of the score): every must-have demanded skill is met (exactly, or in any other way
 /// when related skills are allowed); the distance is within the radius.
@@ -44,6 +46,30 @@ public static class MatchScorer
     public const double ExperienceDesiredMissing = 0.9;
     public const double ExperienceYearsFloor = 0.8;
     public const double EarthRadiusKm = 6371.0088;
+    /// <summary>The evidence factor of a candidate none of whose skills is evidenced (declared only gives a little above it).</summary>
+    public const double EvidenceFloor = 0.9;
+
+    /// <summary>How much a kind of evidence attests a skill, 0..1 (docs/scoring.md).</summary>
+    public static double EvidenceWeight(SkillEvidence evidence) => evidence switch
+    {
+        SkillEvidence.AdviserConfirmed => 1,
+        SkillEvidence.ColleagueEndorsed => 0.8,
+        SkillEvidence.Training => 0.8,
+        SkillEvidence.PastJob => 0.6,
+        SkillEvidence.Declared => 0.3,
+        _ => 0,
+    };
+
+    /// <summary>Mean evidence weight of a supplier's skills (0 without skills): the "A" of the evidence factor.</summary>
+    public static double Attested(IEnumerable<OfferedSkill> skills)
+    {
+        ArgumentNullException.ThrowIfNull(skills);
+        var weights = skills.GroupBy(s => s.SkillUri, StringComparer.Ordinal).Select(g => g.Max(s => EvidenceWeight(s.Evidence))).ToList();
+        return weights.Count == 0 ? 0 : weights.Average();
+    }
+
+    /// <summary>The evidence factor from the supplier's attested share <paramref name="attested"/> (0..1).</summary>
+    public static double Evidence(double attested) => EvidenceFloor + (1 - EvidenceFloor) * Math.Clamp(attested, 0, 1);
 
     /// <summary>Coverage from a sum of credits in <see cref="SkillGraph.CreditUnit"/> units over <paramref name="count"/> demanded skills.</summary>
     public static double Coverage(int creditUnits, int count) =>
@@ -130,6 +156,7 @@ public static class MatchScorer
         ExperienceRequirement requirement,
         double? yearsAsked,
         double seekerYears,
+        double evidence = 1,
         bool placeUnknown = false)
     {
         var essential = Coverage(essentialCreditUnits, essentialCount);
@@ -139,8 +166,8 @@ public static class MatchScorer
         var distance = Distance(distanceKm, radiusKm, placeUnknown);
         var contract = Contract(offerContract, contractWishes);
         var experience = Experience(requirement, yearsAsked, seekerYears);
-        var total = double.IsNaN(distance) ? 0 : skills * distance * contract * experience;
-        return new ScoreParts(essential, optional, supplyUse, skills, double.IsNaN(distance) ? 0 : distance, contract, experience, total);
+        var total = double.IsNaN(distance) ? 0 : skills * distance * contract * experience * evidence;
+        return new ScoreParts(essential, optional, supplyUse, skills, double.IsNaN(distance) ? 0 : distance, contract, experience, total, evidence);
     }
 
     /// <summary>The total alone, for the hot path: same arithmetic, same order, as <see cref="Score"/>.</summary>
@@ -158,6 +185,7 @@ public static class MatchScorer
         ExperienceRequirement requirement,
         double? yearsAsked,
         double seekerYears,
+        double evidence = 1,
         bool placeUnknown = false)
     {
         var distance = Distance(distanceKm, radiusKm, placeUnknown);
@@ -167,7 +195,7 @@ public static class MatchScorer
         }
         var skills = Skills(Skills(Coverage(essentialCreditUnits, essentialCount), essentialCount, Coverage(optionalCreditUnits, optionalCount), optionalCount),
             SupplyUse(exactCount, supplyCount));
-        return skills * distance * Contract(offerContract, contractWishes) * Experience(requirement, yearsAsked, seekerYears);
+        return skills * distance * Contract(offerContract, contractWishes) * Experience(requirement, yearsAsked, seekerYears) * evidence;
     }
 
     public static int ContractMask(ContractType contract) => 1 << (int)contract;

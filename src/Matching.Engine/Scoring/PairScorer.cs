@@ -22,11 +22,12 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
     /// <param name="supplied">The supplier's distinct skill ids, sorted ascending.</param>
     public double Total(ReadOnlySpan<int> demanded, ReadOnlySpan<bool> optional, ReadOnlySpan<int> supplied, bool allowRelated,
         double? distanceKm, double radiusKm, ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears,
+        double evidence = 1,
         bool placeUnknown = false)
     {
         var c = Credits(demanded, optional, supplied, allowRelated, null);
         return MatchScorer.Total(c.Essential, c.EssentialCount, c.Optional, c.OptionalCount, c.Exact, supplied.Length, distanceKm, radiusKm,
-            contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown: placeUnknown);
+            contract, contractWishes, requirement, yearsAsked, seekerYears, evidence, placeUnknown);
     }
 
     /// <summary>Whether every must-have demanded skill is met (exactly, or in any way when related skills are allowed).</summary>
@@ -45,12 +46,13 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
     /// <summary>The explanation of a pair; its <see cref="ScoreParts.Total"/> equals <see cref="Total"/> for the same inputs.</summary>
     public MatchExplanation Explain(ReadOnlySpan<int> demanded, ReadOnlySpan<bool> optional, ReadOnlySpan<int> supplied, bool allowRelated,
         double? distanceKm, double radiusKm, ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears,
+        double evidence = 1,
         bool placeUnknown = false)
     {
         var explanation = new ExplanationLists();
         var c = Credits(demanded, optional, supplied, allowRelated, explanation);
         var parts = MatchScorer.Score(c.Essential, c.EssentialCount, c.Optional, c.OptionalCount, c.Exact, supplied.Length, distanceKm, radiusKm,
-            contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown: placeUnknown);
+            contract, contractWishes, requirement, yearsAsked, seekerYears, evidence, placeUnknown);
         return new MatchExplanation(explanation.Matched, explanation.Through, explanation.MissingEssential, explanation.MissingOptional, distanceKm, parts);
     }
 

@@ -5,6 +5,8 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
+using Matching.Engine.Portfolio;
+using Matching.Engine.Progress;
 using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
 
@@ -22,6 +24,8 @@ public sealed class SeekerAssessments(
     IMatchIndex index,
     SeekerCoach coach,
     ReferenceDataProvider referenceData,
+    ProgressLog progress,
+    SkillProofs proofs,
     TimeProvider time,
     Caching.ICoachCache cache,
     OfferRanking? ranking = null)
@@ -73,10 +77,12 @@ public sealed class SeekerAssessments(
         {
             return Outcome.NotFound("profile", seekerId);
         }
-        // An unchanged questionnaire is answered from the cache (shared by every instance through Redis when configured).
+        // The logged progress replaces the questionnaire's one-off estimates (applications, interviews, offers); an
+        // unchanged questionnaire and log are answered from the cache (shared by every instance through Redis when configured).
         var today = Today;
-        var assessment = await cache.AssessmentAsync(seekerId, language, profile,
-            ct => coach.AssessAsync(profile, today, language, cancellationToken: ct), cancellationToken);
+        var withProgress = SkillPortfolio.WithEvidence(progress.WithLoggedFigures(profile, today), proofs.Of(seekerId));
+        var assessment = await cache.AssessmentAsync(seekerId, language, withProgress,
+            ct => coach.AssessAsync(withProgress, today, language, cancellationToken: ct), cancellationToken);
         if (recordShown && ranking is not null && assessment.Matches.Hits.Count > 0)
         {
             var offers = await OfferRanking.OffersAsync(index, assessment.Matches, cancellationToken);

@@ -1,9 +1,12 @@
 using Matching.Engine.Access;
+using Matching.Engine.Alerts;
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
+using Matching.Engine.Portfolio;
+using Matching.Engine.Progress;
 using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
 
@@ -25,6 +28,9 @@ public sealed class SeekerProfiles(
     SeekerCoach coach,
     DocumentBuilders builders,
     ReferenceDataProvider referenceData,
+    ProgressLog progress,
+    AlertMatcher alerts,
+    SkillProofs proofs,
     TimeProvider time,
     Caching.ICoachCache cache,
     OfferRanking? ranking = null)
@@ -57,18 +63,24 @@ public sealed class SeekerProfiles(
             return idError;
         }
         profile = profile with { Id = seekerId };
+        if (UnprovenEvidence(caller, profile.Skills?.Select(s => s?.Evidence ?? SkillEvidence.Declared)) is { } evidenceError)
+        {
+            return evidenceError;
+        }
         var today = Today;
         if (Validate(profile, referenceData.Require(), today) is { } errors)
         {
             return Outcome.Invalid(errors);
         }
         var target = coach.UnderstandTarget(profile);
-        var document = coach.ToDocument(profile, target, coach.ResolvePlace(profile));
+        // The skills keep their evidence (adviser's confirmations, colleagues' endorsements, trainings).
+        var document = SkillPortfolio.Merge(coach.ToDocument(profile, target, coach.ResolvePlace(profile)), proofs.Of(seekerId));
         var result = await index.UpsertProfilesAsync([document], cancellationToken);
+        await alerts.ProfilesWrittenAsync([document], cancellationToken);
         var now = time.GetUtcNow();
         seekers.Save(profile, now);
         // A new or changed diagnosis and strategy wait for an adviser's review.
-        var assessment = await coach.AssessAsync(profile, today, "fr", cancellationToken: cancellationToken);
+        var assessment = await coach.AssessAsync(SkillPortfolio.WithEvidence(progress.WithLoggedFigures(profile, today), proofs.Of(seekerId)), today, "fr", cancellationToken: cancellationToken);
         reviews.Enqueue(seekerId, SeekerReviewSnapshot.Of(profile, assessment), now);
         await cache.InvalidateSeekerAsync(seekerId, cancellationToken);
         var saved = new SavedProfile(document, result.WasCreated(seekerId));
@@ -99,9 +111,15 @@ public sealed class SeekerProfiles(
         {
             return Outcome.Invalid(outcome.Errors);
         }
-        var result = await index.UpsertProfilesAsync([outcome.Document], cancellationToken);
+        if (UnprovenEvidence(caller, outcome.Document!.Skills.Select(s => s.Evidence)) is { } evidenceError)
+        {
+            return evidenceError;
+        }
+        var document = SkillPortfolio.Merge(outcome.Document, proofs.Of(seekerId));
+        var result = await index.UpsertProfilesAsync([document], cancellationToken);
+        await alerts.ProfilesWrittenAsync([document], cancellationToken);
         await cache.InvalidateSeekerAsync(seekerId, cancellationToken);
-        var saved = new SavedProfile(outcome.Document, result.WasCreated(seekerId));
+        var saved = new SavedProfile(document, result.WasCreated(seekerId));
         return saved.Created ? Outcome.Created(saved) : Outcome.Ok(saved);
     }
 
@@ -113,7 +131,13 @@ public sealed class SeekerProfiles(
         {
             return Outcome.Forbidden("Only an admin imports profiles in bulk.");
         }
-        return Outcome.Ok(await BulkIngest.RunAsync(builders.Profiles.BuildAsync(body, cancellationToken), index.UpsertProfilesAsync, p => p.Id, cancellationToken));
+        async Task<BulkResult> WriteAsync(IReadOnlyList<ProfileDocument> batch, CancellationToken ct)
+        {
+            var written = await index.UpsertProfilesAsync(batch, ct);
+            await alerts.ProfilesWrittenAsync(batch, ct);
+            return written;
+        }
+        return Outcome.Ok(await BulkIngest.RunAsync(builders.Profiles.BuildAsync(body, cancellationToken), WriteAsync, p => p.Id, cancellationToken));
     }
 
     /// <summary>The profile as the index holds it (audited when someone else reads it).</summary>
@@ -210,6 +234,20 @@ public sealed class SeekerProfiles(
             }
         }
         return errors.Count > 0 ? errors : null;
+    }
+
+    /// <summary>
+    /// A profile states its skills as declared or from a past job; an adviser's confirmation, a colleague's endorsement
+    /// or a training come through the portfolio (<see cref="SkillPortfolio"/>) with who and when, since they weigh in
+    /// recruiters' scores. An admin's import may carry them.
+    /// </summary>
+    private static Refusal? UnprovenEvidence(CoachUser caller, IEnumerable<SkillEvidence>? evidence)
+    {
+        var list = evidence?.ToList() ?? [];
+        var i = list.FindIndex(e => e is not (SkillEvidence.Declared or SkillEvidence.PastJob));
+        return caller.IsAdmin || i < 0
+            ? null
+            : Outcome.Invalid($"skills[{i}].evidence", "A profile's skills are declared or from a past job; confirmations, endorsements and trainings are added in the skills portfolio.");
     }
 
     internal static Refusal? InvalidId(string id) =>

@@ -4,8 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace Matching.Engine.Storage;
 
 /// <summary>
-/// The one way Coach opens its SQLite file (<c>Coach:StorePath</c>), shared by the four stores that live in
-/// it: the index's document store, the seekers' questionnaires, the advisers' reviews and the privacy tables.
+/// The one way Coach opens its SQLite file (<c>Coach:StorePath</c>), shared by the stores that live in
+/// it: the index's document store, the seekers' questionnaires, the advisers' reviews, the privacy tables and the
+/// journey's (progress log, saved searches and alerts, skill evidence).
 /// Every connection it opens has the same settings:
 /// <list type="bullet">
 /// <item>WAL journal (set once, kept by the file): readers never wait for the writer.</item>

@@ -117,9 +117,10 @@ public sealed partial class WebPageRulesTests(CoachApiFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Contains("52", await @case.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var log = AccessLogOf("pages-followed");
-        Assert.Equal(2, log.Count);
+        // The case (with its skills portfolio, a read of its own) and the preview.
+        Assert.Equal(3, log.Count);
         Assert.All(log, e => Assert.Equal(("pages-adviser-1", Roles.Adviser, "read"), (e.ActorId, e.ActorRole, e.Action)));
-        Assert.Equal(["assessment", "review case"], log.Select(e => e.Resource).Order());
+        Assert.Equal(["assessment", "review case", "skills portfolio"], log.Select(e => e.Resource).Order());
     }
 
     [Fact]

@@ -38,4 +38,13 @@ public sealed class ReviewChangesTests
             "Réponses modifiées : vos candidatures",
         ], changes);
     }
+
+    [Fact]
+    public void Progress_logged_since_the_review_is_told_in_words_and_nothing_logged_says_nothing()
+    {
+        Assert.Null(ReviewChanges.Progress(Progress.ProgressCounts.Zero));
+        var logged = ReviewChanges.Progress(new Progress.ProgressCounts(3, 1, 0))!;
+        Assert.Equal("Noté dans son suivi depuis votre dernière revue : 3 candidatures, 1 entretien, aucune proposition d'embauche",
+            CoachTexts.Get(logged, CoachTexts.French));
+    }
 }

@@ -27,22 +27,24 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
     }
 
     [Fact]
-    public void The_four_stores_share_one_file_and_record_their_schema_versions()
+    public void The_stores_share_one_file_and_record_their_schema_versions()
     {
         using var database = new SqliteConnectionFactory(StorePath);
         using var seekers = new SeekerStore(database);
         using var reviews = new ReviewStore(database);
         using var privacy = new PrivacyDatabase(database);
+        _ = new Matching.Engine.Journey.JourneyDatabase(database);
         using (var index = Matching.Engine.Indexing.Embedded.EmbeddedMatchIndex.Open(database, TaxonomyFixture.Taxonomy, _ => null, _ => null))
         {
         }
 
-        foreach (var component in new[] { "seekers", "reviews", "privacy" })
+        foreach (var component in new[] { "seekers", "reviews", "privacy", "journey" })
         {
             Assert.Equal(1, database.SchemaVersion(component));
         }
-        // Version 2 of the documents: the store's identity and write generation, which the index's snapshot is checked against.
-        Assert.Equal(2, database.SchemaVersion("documents"));
+        // Version 2 of the documents: the store's identity and write generation, which the index's snapshot is checked against;
+        // version 3: the profiles' evidence (issue 15).
+        Assert.Equal(3, database.SchemaVersion("documents"));
         // The index closed; the factory (and the other stores) go on.
         seekers.Save(new SeekerProfile { Id = "still-open" }, DateTimeOffset.UtcNow);
         Assert.NotNull(seekers.Get("still-open"));

@@ -40,7 +40,8 @@ internal sealed record ProfileRow(
     double ExperienceYears,
     int ContractWishes,
     bool Searchable,
-    int[] Occupations)
+    int[] Occupations,
+    double Attested = 0)
 {
     public bool HasPlace => !double.IsNaN(Latitude);
 }
@@ -111,7 +112,7 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
         var (lat, lon) = Coordinates(profile.Place);
         var occupations = (profile.TargetOccupationUris ?? []).Select(uri => taxonomy.OccupationByUri(uri)!.Id).Distinct();
         return new ProfileRow(profile.Id ?? "", [.. ids], lat, lon, profile.Place?.CommuneCode, profile.RadiusKm, profile.ExperienceYears,
-            MatchScorer.ContractMask(profile.ContractWishes ?? []), profile.Searchable, [.. occupations]);
+            MatchScorer.ContractMask(profile.ContractWishes ?? []), profile.Searchable, [.. occupations], MatchScorer.Attested(profile.Skills ?? []));
     }
 
     private static (double Lat, double Lon) Coordinates(Place? place) =>

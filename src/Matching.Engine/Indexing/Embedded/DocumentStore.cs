@@ -40,6 +40,9 @@ internal sealed class DocumentStore : IDisposable
         CREATE TABLE IF NOT EXISTS profile_json(seq INTEGER PRIMARY KEY, json BLOB NOT NULL);
         """;
 
+    /// <summary>Version 3: the mean evidence weight of a profile's skills (<see cref="Scoring.MatchScorer.Attested"/>), which a
+    /// recruiter's score reads; a profile written before reads as unevidenced until it is written again.</summary>
+    private const string AddAttested = "ALTER TABLE profiles ADD COLUMN attested REAL NOT NULL DEFAULT 0;";
     // Version 2: the store's identity and write generation, which the in-memory index's snapshot is checked against.
     private const string MetaSchema = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,7 +61,7 @@ internal sealed class DocumentStore : IDisposable
         _taxonomy = taxonomy;
         _database = database;
         _ownsDatabase = ownsDatabase;
-        database.Migrate("documents", [Schema, MetaSchema]);
+        database.Migrate("documents", [Schema, MetaSchema, AddAttested]);
         _writer = database.Open();
         Execute(_writer, "PRAGMA cache_size=-65536;");
         using (var meta = _writer.CreateCommand())
@@ -184,14 +187,14 @@ internal sealed class DocumentStore : IDisposable
             using var command = _writer.CreateCommand();
             command.Transaction = tx;
             command.CommandText = """
-                INSERT INTO profiles(id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations)
-                VALUES ($id, $skills, $lat, $lon, $commune, $radius, $exp_years, $wishes, $searchable, $occupations)
+                INSERT INTO profiles(id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations, attested)
+                VALUES ($id, $skills, $lat, $lon, $commune, $radius, $exp_years, $wishes, $searchable, $occupations, $attested)
                 ON CONFLICT(id) DO UPDATE SET skills = excluded.skills, lat = excluded.lat, lon = excluded.lon, commune = excluded.commune,
                     radius = excluded.radius, exp_years = excluded.exp_years, wishes = excluded.wishes, searchable = excluded.searchable,
-                    occupations = excluded.occupations
+                    occupations = excluded.occupations, attested = excluded.attested
                 RETURNING seq
                 """;
-            var p = AddParameters(command, "$id", "$skills", "$lat", "$lon", "$commune", "$radius", "$exp_years", "$wishes", "$searchable", "$occupations");
+            var p = AddParameters(command, "$id", "$skills", "$lat", "$lon", "$commune", "$radius", "$exp_years", "$wishes", "$searchable", "$occupations", "$attested");
             command.Prepare();
             using var json = JsonCommand(tx, "profile_json");
             for (var i = 0; i < rows.Length; i++)
@@ -207,6 +210,7 @@ internal sealed class DocumentStore : IDisposable
                 p[7].Value = row.ContractWishes;
                 p[8].Value = row.Searchable ? 1 : 0;
                 p[9].Value = row.Occupations.Length == 0 ? DBNull.Value : string.Join(' ', row.Occupations.Select(o => _taxonomy.Occupations[o].Uri));
+                p[10].Value = row.Attested;
                 json.Parameters[0].Value = command.ExecuteScalar();
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.ProfileDocument);
                 json.ExecuteNonQuery();
@@ -339,7 +343,7 @@ internal sealed class DocumentStore : IDisposable
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations FROM profiles ORDER BY seq";
+        command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations, attested FROM profiles ORDER BY seq";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -358,7 +362,8 @@ internal sealed class DocumentStore : IDisposable
                 reader.GetDouble(6),
                 reader.GetInt32(7),
                 reader.GetInt32(8) != 0,
-                occupations);
+                occupations,
+                reader.GetDouble(10));
         }
     }
 

@@ -533,6 +533,8 @@ internal struct ProfileColumns
     /// <summary>Distinct skills supplied: the supply-use denominator.</summary>
     public int SkillCount;
     public bool Searchable;
+    /// <summary>Mean evidence weight of the profile's skills (<see cref="MatchScorer.Attested"/>): a recruiter's score reads it.</summary>
+    public double Attested;
 }
 
 /// <summary>
@@ -740,6 +742,7 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
             Area = area,
             SkillCount = row.Skills.Length,
             Searchable = row.Searchable,
+            Attested = row.Attested,
         }, row.Occupations);
 
     private int Append(string id, ReadOnlySpan<int> skills, in ProfileColumns columns, int[] occupations)

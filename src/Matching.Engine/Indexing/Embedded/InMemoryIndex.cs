@@ -680,7 +680,7 @@ internal sealed class InMemoryIndex
                 ref readonly var profile = ref profiles.Columns[doc];
                 var radius = radiusOverride ?? profile.RadiusKm;
                 var explanation = _explainer.Explain(offer.Skills, profiles.Skills(doc), allowRelated, Scored(ProfileDistance(offer, profile), banded), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude));
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude));
                 hits[i] = new MatchHit(profiles.Ids[doc], score, explanation);
             }
             return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
@@ -849,8 +849,9 @@ internal sealed class InMemoryIndex
             }
             ref readonly var profile = ref profiles.Columns[doc];
             var radius = radiusOverride ?? profile.RadiusKm;
+            // Evidence ≤ 1: the block and doc bounds above, computed without it, stay upper bounds.
             return MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, profile.SkillCount, Scored(ProfileDistance(offer, profile), banded), radius,
-                offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude));
+                offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude));
         }
     }
 
@@ -866,6 +867,9 @@ internal sealed class InMemoryIndex
     }
 
     private static double? Scored(double? distanceKm, bool banded) => banded ? DistanceBands.Floor(distanceKm) : distanceKm;
+
+    /// <summary>What a recruiter sees weighs how well the candidate's skills are evidenced; a seeker's own matches do not.</summary>
+    private static double Evidence(in ProfileColumns profile, bool banded) => banded ? MatchScorer.Evidence(profile.Attested) : 1;
 
     private static double? ProfileDistance(OfferRow offer, in ProfileColumns profile) =>
         offer.HasPlace && !double.IsNaN(profile.Latitude)

@@ -16,7 +16,8 @@ namespace Matching.Engine.Indexing.Embedded;
 internal static class IndexSnapshot
 {
     private const long Magic = 0x31_504E_5348_4F43; // "COHSNP1"
-    private const int Version = 1;
+    // 2: the profiles' columns hold the evidence weight (issue 15); a snapshot of version 1 is read no more.
+    private const int Version = 2;
 
     public static string PathFor(string storePath) => storePath + ".snapshot";
 
