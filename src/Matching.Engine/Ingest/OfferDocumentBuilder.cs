@@ -180,7 +180,7 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         var id = report.Id(offer.Id, "id");
         var title = report.Text(offer.Intitule, "intitule", MaxTitleLength, required: true);
 
-        var occupation = OfferOccupationReader.For(taxonomy).Read(offer.RomeCode, offer.Appellationlibelle, offer.Intitule, offer.Description, classifier?.Invoke(), report.Warnings);
+        var occupation = OfferOccupationReader.For(taxonomy).Read(offer.RomeCode, offer.Appellationlibelle, offer.Intitule, offer.Description, classifier, report.Warnings);
         var skills = FranceTravailSkills(offer, occupation, report);
 
         var lieu = offer.LieuTravail;

@@ -56,7 +56,8 @@ internal sealed class OfferOccupationReader
     public static OfferOccupationReader For(SkillsTaxonomy taxonomy) => s_instances.GetValue(taxonomy, t => new OfferOccupationReader(t));
 
     /// <summary>The offer's occupation, or null when neither its codes nor its text give one; <paramref name="warnings"/> says what was not usable.</summary>
-    public OfferOccupation? Read(string? romeCode, string? appellationLabel, string? title, string? description, OfferOccupationClassifier? classifier, List<string> warnings)
+    /// <param name="classifier">Called only for an offer whose codes give no occupation (it may still be training on first start).</param>
+    public OfferOccupation? Read(string? romeCode, string? appellationLabel, string? title, string? description, Func<OfferOccupationClassifier>? classifier, List<string> warnings)
     {
         var appellationText = string.IsNullOrWhiteSpace(appellationLabel) ? null : appellationLabel.Trim();
         if (!string.IsNullOrWhiteSpace(romeCode))
@@ -79,7 +80,7 @@ internal sealed class OfferOccupationReader
             return new OfferOccupation(sheet, EscoOccupation(sheet, titled), OccupationEvidence.Appellation);
         }
 
-        if (classifier is not null && !string.IsNullOrWhiteSpace(title) && classifier.Rank(title, description, 1) is [var best, ..]
+        if (classifier is not null && !string.IsNullOrWhiteSpace(title) && classifier().Rank(title, description, 1) is [var best, ..]
             && _taxonomy.Rome4.Sheet(best.Code) is { } guessed)
         {
             warnings.Add($"occupation: read from the title and description as ROME {guessed.Code} {guessed.Label} (confidence {best.Score:0.00}).");
