@@ -84,13 +84,15 @@ internal sealed class NaiveScan(SkillsTaxonomy taxonomy, SkillGraph graph)
         int essential = 0, optional = 0, exact = 0;
         foreach (var skill in offer.Essential)
         {
-            essential += Credit(skill);
-            exact += _has[skill] ? 1 : 0;
+            var credit = Credit(skill);
+            essential += credit;
+            exact += credit >= SkillGraph.SameSkillCredit ? 1 : 0;
         }
         foreach (var skill in offer.Optional)
         {
-            optional += Credit(skill);
-            exact += _has[skill] ? 1 : 0;
+            var credit = Credit(skill);
+            optional += credit;
+            exact += credit >= SkillGraph.SameSkillCredit ? 1 : 0;
         }
         double? distance = offer.Latitude is { } lat && offer.Longitude is { } lon && profile.Latitude is { } plat && profile.Longitude is { } plon
             ? MatchScorer.DistanceKm(lat, lon, plat, plon)

@@ -26,6 +26,15 @@ if (GenerateCommand.Matches(args) || TrainCommand.Matches(args))
         .Build();
     return TrainCommand.Matches(args) ? TrainCommand.Run(args, configuration) : await GenerateCommand.RunAsync(args, configuration);
 }
+if (ImportCommand.Matches(args))
+{
+    // `dotnet run --project src/Coach.Api -- import offers PATH`: real offers (a JSON array, NDJSON, or a folder) into the store.
+    var configuration = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+    return await ImportCommand.RunAsync(args, configuration);
+}
 if (ReindexCommand.Matches(args))
 {
     // `dotnet run --project src/Coach.Api -- reindex --to elasticsearch [--url URL]`: the embedded store into a cluster.

@@ -512,6 +512,9 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         return ([.. skills.Select(s => s.Id)], [.. skills.Select(s => s.Optional)], [.. skills.Select(s => s.MustHave)]);
     }
 
+    /// <summary>One side has a place and the other none: the distance is unknown (<see cref="MatchScorer.UnknownDistance"/>).</summary>
+    private static bool PlaceUnknown(Place? offer, Place? profile) => (offer is null) != (profile is null);
+
     private static double? DistanceKm(Place? offer, Place? profile) =>
         offer is not null && profile is not null ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude) : null;
 
@@ -543,7 +546,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
                     return (0, offer.Id);
                 }
                 var total = _scorer.Total(ids, optional, supplied, options.AllowRelated, DistanceKm(offer.Place, profile.Place), radius,
-                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears);
+                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.Place, profile.Place));
                 // The floor is a hard filter, as in the embedded index (a hit below it is no match).
                 return (total < options.MinScore ? 0 : total, offer.Id);
             }, cursor, options.Size, null, cancellationToken, options.MinScore);
@@ -552,7 +555,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
                 var offer = h.Source.Doc!;
                 var (ids, optional, _) = DemandIds(offer);
                 var explanation = _scorer.Explain(ids, optional, supplied, options.AllowRelated, DistanceKm(offer.Place, profile.Place), radius,
-                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears);
+                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.Place, profile.Place));
                 return new MatchHit(offer.Id, h.Score, explanation);
             }).ToList();
             return new MatchPage(hits, result.Total, NextCursor(hits, result.More));
@@ -615,13 +618,13 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
             }
             // What a recruiter sees is scored by the distance band, never the exact distance (the radius above stays exact).
             return (_scorer.Total(ids, optional, supplied, allowRelated, Scored(distance, banded), radius,
-                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, Evidence(profile, banded)), profile.Id);
+                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(place, profile.Place)), profile.Id);
         }, cursor, size, facets ? Queries.CandidateFacets(place) : null, cancellationToken);
         var hits = result.Page.Select(h =>
         {
             var profile = h.Source.Doc!;
             var explanation = _scorer.Explain(ids, optional, SupplyIds(profile.Skills), allowRelated, Scored(DistanceKm(place, profile.Place), banded), radiusOverride ?? profile.RadiusKm,
-                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, Evidence(profile, banded));
+                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(place, profile.Place));
             return new MatchHit(profile.Id, h.Score, explanation);
         }).ToList();
         return (new MatchPage(hits, result.Total, NextCursor(hits, result.More)), result.Aggregations, result.Total);

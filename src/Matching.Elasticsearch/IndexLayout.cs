@@ -16,7 +16,7 @@ namespace Matching.Elasticsearch;
 public sealed class IndexLayout(string prefix)
 {
     /// <summary>Version of the mappings below; bump it with any change to them.</summary>
-    public const int MappingVersion = 1;
+    public const int MappingVersion = 2;
 
     public string OffersAlias => $"{prefix}-offers";
 
@@ -56,6 +56,8 @@ public sealed class IndexLayout(string prefix)
             ["location"] = new GeoPointProperty(),
             ["commune"] = new KeywordProperty(),
             ["area"] = new KeywordProperty(),
+            // Commune, Departement, Region, Country, Remote or Abroad: an offer without "location" of a wider scope has an unknown distance.
+            ["place_scope"] = new KeywordProperty(),
             ["contract"] = new KeywordProperty(),
             ["experience"] = new KeywordProperty(),
             ["experience_years"] = new DoubleNumberProperty(),

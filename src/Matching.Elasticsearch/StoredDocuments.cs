@@ -8,7 +8,7 @@ namespace Matching.Elasticsearch;
 /// <summary>A point as Elasticsearch's <c>geo_point</c> takes it (and as _source gives back: the exact doubles).</summary>
 public sealed record GeoPointValue([property: JsonPropertyName("lat")] double Lat, [property: JsonPropertyName("lon")] double Lon);
 
-/// <summary>One skill of an offer as stored: its URI (the keyword term), importance, must-have flag and source.</summary>
+/// <summary>One skill of an offer as stored: its URI (the keyword term), importance, must-have flag and source (<see cref="SkillSource"/>: OfferCode, OfferText, OfferFields or Occupation).</summary>
 public sealed record StoredDemandedSkill(
     [property: JsonPropertyName("uri")] string Uri,
     [property: JsonPropertyName("importance")] string Importance,
@@ -42,6 +42,8 @@ public sealed class StoredOffer
     [JsonPropertyName("location")] public GeoPointValue? Location { get; init; }
     [JsonPropertyName("commune")] public string? Commune { get; init; }
     [JsonPropertyName("area")] public string? Area { get; init; }
+    /// <summary>How wide the offer's place is (<see cref="Engine.Indexing.PlaceScope"/>); without <c>location</c>, a scope other than Commune means "distance unknown".</summary>
+    [JsonPropertyName("place_scope")] public string? PlaceScope { get; init; }
     [JsonPropertyName("contract")] public string Contract { get; init; } = "";
     [JsonPropertyName("experience")] public string Experience { get; init; } = "";
     [JsonPropertyName("experience_years")] public double? ExperienceYears { get; init; }
@@ -98,7 +100,7 @@ internal static class StoredDocuments
             Title = offer.Title,
             Occupation = offer.OccupationUri,
             RomeCode = offer.RomeCode,
-            Skills = [.. demand.Skills.Select(s => new StoredDemandedSkill(s.Uri, s.Optional ? "optional" : "essential", s.MustHave, s.Inferred ? "Occupation" : "Offer"))],
+            Skills = [.. demand.Skills.Select(s => new StoredDemandedSkill(s.Uri, s.Optional ? "optional" : "essential", s.MustHave, s.Source.ToString()))],
             SkillIds = [.. demand.Skills.Select(s => s.Uri)],
             EssentialIds = essential,
             OptionalIds = optional,
@@ -109,6 +111,7 @@ internal static class StoredDocuments
             Location = offer.Place is { } p ? new GeoPointValue(p.Latitude, p.Longitude) : null,
             Commune = offer.Place?.CommuneCode,
             Area = Area(offer.Place, areaOfCommune),
+            PlaceScope = offer.Place is not null ? nameof(Engine.Indexing.PlaceScope.Commune) : offer.PlaceArea?.Scope.ToString(),
             Contract = offer.Contract.ToString(),
             Experience = offer.Experience.ToString(),
             ExperienceYears = offer.ExperienceYears,
@@ -169,7 +172,8 @@ internal static class StoredDocuments
 /// </summary>
 internal sealed record Demand(IReadOnlyList<Demand.Skill> Skills)
 {
-    public sealed record Skill(string Uri, bool Optional, bool MustHave, bool Inferred);
+    /// <param name="Source">Where the skill comes from (<see cref="SkillSource"/>); what the offer states wins over its occupation.</param>
+    public sealed record Skill(string Uri, bool Optional, bool MustHave, SkillSource Source);
 
     public static Demand Of(OfferDocument offer)
     {
@@ -180,11 +184,11 @@ internal sealed record Demand(IReadOnlyList<Demand.Skill> Skills)
             var optional = s.Importance == SkillImportance.Optional;
             if (bySkill.TryGetValue(s.SkillUri, out var previous))
             {
-                bySkill[s.SkillUri] = previous with { Optional = previous.Optional && optional, MustHave = previous.MustHave || s.MustHave, Inferred = previous.Inferred && s.Inferred };
+                bySkill[s.SkillUri] = previous with { Optional = previous.Optional && optional, MustHave = previous.MustHave || s.MustHave, Source = previous.Source == SkillSource.Occupation ? s.Source : previous.Source };
             }
             else
             {
-                bySkill[s.SkillUri] = new Skill(s.SkillUri, optional, s.MustHave, s.Inferred);
+                bySkill[s.SkillUri] = new Skill(s.SkillUri, optional, s.MustHave, s.Source);
                 order.Add(s.SkillUri);
             }
         }

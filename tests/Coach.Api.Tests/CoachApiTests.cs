@@ -66,6 +66,45 @@ public sealed class CoachApiTests(CoachApiFactory factory) : IClassFixture<Coach
     }
 
     [Fact]
+    public async Task A_seeker_who_only_types_a_job_gets_that_jobs_offers()
+    {
+        // Two real-format offers of a ROME 4.0 job near Annecy, one stating nothing but its code and a short description.
+        var recruiter = await factory.CreateReadyClientAsAsync("recruiter", "recruiter-floor");
+        await factory.WaitForIndexAsync();
+        var offers = new[]
+        {
+            new
+            {
+                id = "floor-1", intitule = "Préparateur de commandes (H/F)", romeCode = "N1103", appellationlibelle = "Préparateur / Préparatrice de commandes",
+                description = "Vous préparez les commandes des magasins de la région.",
+                lieuTravail = new { libelle = "74 - ANNECY", latitude = 45.899, longitude = 6.129, codePostal = "74000", commune = "74010" },
+                typeContrat = "CDI",
+            },
+            new
+            {
+                id = "floor-2", intitule = "Préparatrice de commandes en entrepôt (H/F)", romeCode = "N1103", appellationlibelle = "Préparateur / Préparatrice de commandes",
+                description = "Préparation de commandes avec chariot et lecteur de codes-barres.",
+                lieuTravail = new { libelle = "74 - SEYNOD", latitude = 45.886, longitude = 6.096, codePostal = "74600", commune = "74010" },
+                typeContrat = "CDD",
+            },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await recruiter.PostAsJsonAsync("/api/offers", offers)).StatusCode);
+        var client = await ClientAsync();
+
+        var response = await client.PostAsJsonAsync("/api/coach/diagnose?matches=50", new { targetJobs = new[] { new { label = "préparateur de commandes" } }, commune = "74010", radiusKm = 10 });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body.GetProperty("matchedOnTargetJobSkills").GetBoolean());
+        var ids = body.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("offerId").GetString()).ToList();
+        Assert.Contains("floor-1", ids);
+        Assert.Contains("floor-2", ids);
+        // The skills they were found by are the job's: the explanation says they are usual for it, not asked by the offer.
+        var floor = body.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("offerId").GetString() == "floor-1");
+        Assert.Contains(floor.GetProperty("explanation").GetProperty("skillSources").EnumerateObject(), p => p.Value.GetString() == "Occupation");
+    }
+
+    [Fact]
     public async Task An_unknown_commune_is_a_400_naming_it()
     {
         var client = await ClientAsync();

@@ -121,6 +121,8 @@ public sealed class MatchingApiTests(CoachApiFactory factory) : IClassFixture<Co
         Assert.True(explanation.GetProperty("missingEssential").GetArrayLength() > 0);
         Assert.InRange(explanation.GetProperty("distanceKm").GetDouble(), 0.5, 10);
         Assert.False(string.IsNullOrEmpty(explanation.GetProperty("matched")[0].GetProperty("skill").GetProperty("label").GetString()));
+        // The offer stated no skill: every one it demands is usual for its job, and the explanation says so.
+        Assert.Equal("Occupation", explanation.GetProperty("skillSources").GetProperty(skills[0].uri!).GetString());
 
         var candidates = await client.GetFromJsonAsync<JsonElement>("/api/offers/match-offer-1/candidates");
         var ids = candidates.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("pseudonym").GetString()).ToList();

@@ -26,7 +26,7 @@ public sealed class SeekerFlowTests(WebAppFixture app)
         Assert.True(await offers.CountAsync() > 0, "no matching offer shown");
         var first = await offers.First.InnerTextAsync();
         Assert.Contains("Correspondance", first, StringComparison.Ordinal);
-        Assert.Contains("Compétences en commun", first, StringComparison.Ordinal);
+        Assert.True(first.Contains("Demandé dans l'offre", StringComparison.Ordinal) || first.Contains("Habituel pour ce métier", StringComparison.Ordinal), first);
         Assert.True(await page.Locator("details.advice").CountAsync() > 0, "no advice shown");
         await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "seeker-results.png"), FullPage = true });
     }

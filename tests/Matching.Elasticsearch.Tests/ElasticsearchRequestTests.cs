@@ -90,14 +90,14 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
         var requests = _es.Requests.Select(r => r.ToString()).ToList();
         Assert.Contains("PUT /_index_template/coach-offers", requests);
         Assert.Contains("PUT /_index_template/coach-profiles", requests);
-        Assert.Contains("PUT /coach-offers-v1", requests);
-        Assert.Contains("PUT /coach-profiles-v1", requests);
-        var create = _es.Requests.Single(r => r.Method == "PUT" && r.Path == "/coach-offers-v1").Json!;
+        Assert.Contains("PUT /coach-offers-v2", requests);
+        Assert.Contains("PUT /coach-profiles-v2", requests);
+        var create = _es.Requests.Single(r => r.Method == "PUT" && r.Path == "/coach-offers-v2").Json!;
         Assert.Equal("geo_point", create["mappings"]!["properties"]!["location"]!["type"]!.GetValue<string>());
         Assert.Equal("keyword", create["mappings"]!["properties"]!["skill_ids"]!["type"]!.GetValue<string>());
         Assert.Equal("strict", create["mappings"]!["dynamic"]!.GetValue<string>());
         Assert.False(create["mappings"]!["properties"]!["doc"]!["enabled"]!.GetValue<bool>());
-        var profiles = _es.Requests.Single(r => r.Method == "PUT" && r.Path == "/coach-profiles-v1").Json!;
+        var profiles = _es.Requests.Single(r => r.Method == "PUT" && r.Path == "/coach-profiles-v2").Json!;
         Assert.Equal("boolean", profiles["mappings"]!["properties"]!["consent"]!["type"]!.GetValue<string>());
         var alias = _es.Requests.First(r => r.Path == "/_aliases").Json!;
         Assert.Equal("coach-offers", alias["actions"]![0]!["add"]!["alias"]!.GetValue<string>());
@@ -108,11 +108,11 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     [Fact]
     public async Task StartingAgainOnAnExistingLayoutChangesNothing()
     {
-        _es.On("HEAD", "/coach-(offers|profiles)-v1", 200, "");
+        _es.On("HEAD", "/coach-(offers|profiles)-v2", 200, "");
         _es.On("GET", "/_alias/coach-(offers|profiles)", r =>
         {
             var alias = r.Path.Split('/')[^1];
-            return (200, new JsonObject { [alias + "-v1"] = new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject { ["is_write_index"] = true } } } }.ToJsonString());
+            return (200, new JsonObject { [alias + "-v2"] = new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject { ["is_write_index"] = true } } } }.ToJsonString());
         });
         await OpenAsync();
 
@@ -124,19 +124,19 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     [Fact]
     public async Task AMappingChangeCopiesTheOldIndexThenSwitchesTheAliasInOneCall()
     {
-        _es.On("GET", "/_alias/coach-offers", 200, """{"coach-offers-v0":{"aliases":{"coach-offers":{"is_write_index":true}}}}""");
+        _es.On("GET", "/_alias/coach-offers", 200, """{"coach-offers-v1":{"aliases":{"coach-offers":{"is_write_index":true}}}}""");
         var reindexed = JsonNode.Parse("""{"took":120,"timed_out":false,"total":3,"updated":0,"created":3,"deleted":0,"batches":1,"version_conflicts":0,"noops":0,"retries":{"bulk":0,"search":0},"throttled_millis":0,"requests_per_second":-1.0,"throttled_until_millis":0,"failures":[]}""")!;
         AssertValidResponse("POST", "/_reindex", 200, reindexed);
         _es.On("POST", "/_reindex", 200, reindexed.ToJsonString());
         await OpenAsync();
 
         var reindex = _es.Requests.Single(r => r.Path == "/_reindex").Json!;
-        Assert.Equal("coach-offers-v0", reindex["source"]!["index"]!.ToString().Trim('[', ']', '"', ' ', '\n'));
-        Assert.Equal("coach-offers-v1", reindex["dest"]!["index"]!.GetValue<string>());
+        Assert.Equal("coach-offers-v1", reindex["source"]!["index"]!.ToString().Trim('[', ']', '"', ' ', '\n'));
+        Assert.Equal("coach-offers-v2", reindex["dest"]!["index"]!.GetValue<string>());
         var switched = _es.Requests.First(r => r.Path == "/_aliases").Json!["actions"]!.AsArray();
         Assert.Equal(2, switched.Count);
         Assert.NotNull(switched[0]!["remove"]);
-        Assert.Equal("coach-offers-v1", switched[1]!["add"]!["index"]!.GetValue<string>());
+        Assert.Equal("coach-offers-v2", switched[1]!["add"]!["index"]!.GetValue<string>());
         AssertAllRequestsValid();
     }
 
@@ -146,10 +146,10 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
         var index = await OpenAsync();
         var skill = TestKit.Skill(10);
         var answer = Answers.Bulk(
-            Answers.BulkItem("index", "coach-offers-v1", "o1", 201, "created"),
-            Answers.BulkItem("index", "coach-offers-v1", "o2", 200, "updated"),
-            Answers.BulkItem("index", "coach-offers-v1", "o3", 400, null, "document_parsing_exception", "[1:120] failed to parse field [location] of type [geo_point]"),
-            Answers.BulkItem("index", "coach-offers-v1", "o4", 429, null, "es_rejected_execution_exception", "rejected execution of coordinating operation"));
+            Answers.BulkItem("index", "coach-offers-v2", "o1", 201, "created"),
+            Answers.BulkItem("index", "coach-offers-v2", "o2", 200, "updated"),
+            Answers.BulkItem("index", "coach-offers-v2", "o3", 400, null, "document_parsing_exception", "[1:120] failed to parse field [location] of type [geo_point]"),
+            Answers.BulkItem("index", "coach-offers-v2", "o4", 429, null, "es_rejected_execution_exception", "rejected execution of coordinating operation"));
         AssertValidResponse("POST", "/coach-offers/_bulk", 200, answer);
         _es.On("POST", "/coach-offers/_bulk", 200, answer.ToJsonString());
         _es.ClearRequests();
@@ -187,8 +187,8 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     {
         var index = await OpenAsync();
         var answer = Answers.Bulk(
-            Answers.BulkItem("delete", "coach-profiles-v1", "p1", 200, "deleted"),
-            Answers.BulkItem("delete", "coach-profiles-v1", "p2", 404, "not_found"));
+            Answers.BulkItem("delete", "coach-profiles-v2", "p1", 200, "deleted"),
+            Answers.BulkItem("delete", "coach-profiles-v2", "p2", 404, "not_found"));
         AssertValidResponse("POST", "/coach-profiles/_bulk", 200, answer);
         _es.On("POST", "/coach-profiles/_bulk", 200, answer.ToJsonString());
         _es.ClearRequests();
@@ -205,7 +205,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     {
         var index = await OpenAsync();
         _es.On("POST", "/coach-profiles/_bulk", 200, Answers.Bulk(
-            Answers.BulkItem("delete", "coach-profiles-v1", "p1", 503, null, "unavailable_shards_exception", "primary shard is not active")).ToJsonString());
+            Answers.BulkItem("delete", "coach-profiles-v2", "p1", 503, null, "unavailable_shards_exception", "primary shard is not active")).ToJsonString());
 
         var e = await Assert.ThrowsAsync<IndexUnavailableException>(() => index.DeleteProfilesAsync(["p1"]));
         Assert.Contains("p1", e.Message, StringComparison.Ordinal);
@@ -250,7 +250,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
                 start = sorted.FindIndex(c => c.Score < score || (c.Score == score && c.ShardDoc > shard));
                 start = start < 0 ? sorted.Count : start;
             }
-            var hits = sorted.Skip(start).Take(size).Select(c => Answers.Hit(alias + "-v1", c.Id, c.Score, c.Doc, c.ShardDoc));
+            var hits = sorted.Skip(start).Take(size).Select(c => Answers.Hit(alias + "-v2", c.Id, c.Score, c.Doc, c.ShardDoc));
             var answer = Answers.Search(hits, body["track_total_hits"]?.GetValue<bool>() == true ? sorted.Count : null);
             return (200, answer.ToJsonString());
         });
@@ -374,7 +374,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     public async Task ACallWhoseAnswerCannotBeReadIsADefectNotAnOutage()
     {
         var index = await OpenAsync();
-        _es.On("GET", "/coach-offers/_doc/o1", 200, """{"_index":"coach-offers-v1","_id":"o1","found":true,"_source":{"doc":{"id":"o1","skills":"not a list"}}}""");
+        _es.On("GET", "/coach-offers/_doc/o1", 200, """{"_index":"coach-offers-v2","_id":"o1","found":true,"_source":{"doc":{"id":"o1","skills":"not a list"}}}""");
 
         await Assert.ThrowsAnyAsync<Exception>(() => index.GetOfferAsync("o1"));
 
@@ -461,7 +461,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
         var offer = TestKit.Offer("o1", [TestKit.Skill(100)], place: TestKit.Lyon, contract: ContractType.Seasonal, owner: "r1");
         var stored = new JsonObject
         {
-            ["_index"] = "coach-offers-v1",
+            ["_index"] = "coach-offers-v2",
             ["_id"] = "o1",
             ["_version"] = 1,
             ["_seq_no"] = 0,
@@ -471,7 +471,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
         };
         AssertValidResponse("GET", "/coach-offers/_doc/o1", 200, stored);
         _es.On("GET", "/coach-offers/_doc/o1", 200, stored.ToJsonString());
-        _es.On("GET", "/coach-offers/_doc/nope", 404, """{"_index":"coach-offers-v1","_id":"nope","found":false}""");
+        _es.On("GET", "/coach-offers/_doc/nope", 404, """{"_index":"coach-offers-v2","_id":"nope","found":false}""");
 
         var read = await index.GetOfferAsync("o1");
 
@@ -487,7 +487,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     {
         var index = await OpenAsync();
         var id = new string('é', 200);
-        _es.On("POST", "/coach-offers/_bulk", 200, Answers.Bulk(Answers.BulkItem("index", "coach-offers-v1", "h", 201, "created")).ToJsonString());
+        _es.On("POST", "/coach-offers/_bulk", 200, Answers.Bulk(Answers.BulkItem("index", "coach-offers-v2", "h", 201, "created")).ToJsonString());
         _es.ClearRequests();
 
         var result = await index.UpsertOffersAsync([TestKit.Offer(id, [TestKit.Skill(100)])]);
@@ -508,7 +508,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
         Assert.Contains(errors, e => e.Contains("'trem'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("'sizes'", StringComparison.Ordinal));
         var mapping = JsonNode.Parse("""{"mappings":{"properties":{"location":{"type":"geopoint"}}}}""");
-        Assert.NotEmpty(OpenApiSpec.Serverless.ValidateRequest("PUT", "/coach-offers-v1", new Dictionary<string, string>(), mapping));
+        Assert.NotEmpty(OpenApiSpec.Serverless.ValidateRequest("PUT", "/coach-offers-v2", new Dictionary<string, string>(), mapping));
         Assert.NotEmpty(OpenApiSpec.Serverless.ValidateRequest("POST", "/coach-offers/_bulk", new Dictionary<string, string> { ["refresh"] = "sometimes" }, null));
         Assert.Empty(OpenApiSpec.Serverless.ValidateRequest("POST", "/coach-offers/_bulk", new Dictionary<string, string> { ["refresh"] = "wait_for" }, null));
     }

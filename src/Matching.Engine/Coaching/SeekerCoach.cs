@@ -24,7 +24,17 @@ public sealed record CoachAssessment(
     SkillsGapResult? SkillsGap,
     IReadOnlyList<CloseJob> CloseJobs,
     ProfileDocument Profile,
-    MatchPage Matches);
+    MatchPage Matches)
+{
+    /// <summary>
+    /// The seeker gave no skill, so <see cref="Matches"/> were found with the target job's usual skills
+    /// (<see cref="SeekerCoach.TargetJobSkills"/>): the floor of a seeker who only types a job.
+    /// </summary>
+    public bool MatchedOnTargetJobSkills { get; init; }
+
+    /// <summary>Per offer of <see cref="Matches"/>, the postings of the same job at the same company and place it stands for (itself included).</summary>
+    public IReadOnlyDictionary<string, int>? Postings { get; init; }
+}
 
 /// <summary>
 /// Runs the coaching pipeline for one seeker over the reference data and the live index: resolves
@@ -106,14 +116,140 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             advice = adviceRanking.Reorder(advice, diagnosis.MainChallenge);
         }
         var strategies = StrategyBuilder.Build(advice, diagnosis);
-        var page = document.Skills.Count == 0
+        // A seeker who only typed a job still gets that job's offers: without skills, its usual skills stand in.
+        var matching = document.Skills.Count > 0 ? WithRomeItems(document, profile, target, practised) : document with { Skills = TargetJobSkills(target) };
+        var size = Math.Clamp(matches, 1, 100);
+        // Read more than shown: the same job at the same company and place is shown once (CollapseAsync).
+        var options = SeekerMatchOptions(Math.Min(100, size * PostingsReserve), target, practised);
+        // The floor says an offer uses almost none of the seeker's skills; the job's usual skills are not theirs.
+        options = document.Skills.Count == 0 ? options with { MinScore = 0 } : options;
+        var page = matching.Skills.Count == 0
             ? new MatchPage([], 0, null)
-            : await index.MatchOffersAsync(document, SeekerMatchOptions(Math.Clamp(matches, 1, 100), target, practised), cancellationToken);
+            : await index.MatchOffersAsync(matching, options, cancellationToken);
         if (ranking is { ActiveModel: not null } && page.Hits.Count > 1)
         {
-            page = ranking.Rerank(document, page, await OfferRanking.OffersAsync(index, page, cancellationToken), OfferRanking.Tension(data));
+            page = ranking.Rerank(matching, page, await OfferRanking.OffersAsync(index, page, cancellationToken), OfferRanking.Tension(data));
         }
-        return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, page);
+        var (shown, postings) = await CollapseAsync(page, size, cancellationToken);
+        return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, shown)
+        {
+            MatchedOnTargetJobSkills = document.Skills.Count == 0 && matching.Skills.Count > 0,
+            Postings = postings,
+        };
+    }
+
+    /// <summary>Hits read per hit shown, so that the page stays full once repeated postings are collapsed.</summary>
+    public const int PostingsReserve = 3;
+
+    /// <summary>
+    /// The first <paramref name="size"/> hits, each posting once: a later hit for the same job at the same company and place
+    /// (<see cref="Seekers.OfferMatchViews.PostingKey"/>) only adds to the count of the first.
+    /// </summary>
+    private async Task<(MatchPage Page, IReadOnlyDictionary<string, int> Postings)> CollapseAsync(MatchPage page, int size, CancellationToken cancellationToken)
+    {
+        var kept = new List<MatchHit>(size);
+        var postings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstOfKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var hit in page.Hits)
+        {
+            var offer = await index.GetOfferAsync(hit.Id, cancellationToken);
+            var key = offer is null ? "id:" + hit.Id : Seekers.OfferMatchViews.PostingKey(offer);
+            if (firstOfKey.TryGetValue(key, out var first))
+            {
+                postings[first]++;
+            }
+            else if (kept.Count < size)
+            {
+                kept.Add(hit);
+                firstOfKey[key] = hit.Id;
+                postings[hit.Id] = 1;
+            }
+        }
+        return (new MatchPage(kept, page.Total, page.NextCursor), postings);
+    }
+
+    /// <summary>
+    /// The matching projection of a seeker with skills, completed with the ROME 4.0 core items of the jobs they practised
+    /// (real offers state ROME items, by code or as their job's core items; experience brings ESCO's essential skills, and
+    /// only some of them are aligned to ROME items). Never an item the seeker unticked.
+    /// </summary>
+    private ProfileDocument WithRomeItems(ProfileDocument document, SeekerProfile profile, UnderstoodTarget? target, IReadOnlyList<PractisedJob> practised)
+    {
+        var taxonomy = Data.Taxonomy;
+        var declined = (profile.DeclinedSkills ?? []).ToHashSet(StringComparer.Ordinal);
+        var present = document.Skills.Select(s => s.SkillUri).ToHashSet(StringComparer.Ordinal);
+        var added = new List<OfferedSkill>();
+        foreach (var job in practised)
+        {
+            var codes = job.Occupation.Uri == target?.OccupationUri ? TargetSheets(target).Codes : [.. job.Occupation.Rome4Codes.Take(1)];
+            foreach (var code in codes)
+            {
+                foreach (var item in taxonomy.Rome4.Sheet(code)?.CoreItems ?? [])
+                {
+                    if (taxonomy.Rome4Skill(item.Code) is { } skill && !declined.Contains(skill.Uri) && present.Add(skill.Uri))
+                    {
+                        added.Add(new OfferedSkill(skill.Uri, SkillEvidence.PastJob));
+                    }
+                }
+            }
+        }
+        return added.Count == 0 ? document : document with { Skills = [.. document.Skills, .. added] };
+    }
+
+    /// <summary>
+    /// The target job's usual skills, for a seeker who gave none: the core items (<c>coeur_metier</c>) of its ROME 4.0
+    /// sheet, which real offers carry, and the essential skills of its ESCO occupation, which offers in ESCO terms
+    /// carry; marked <see cref="SkillEvidence.Inferred"/>. Empty without a target.
+    /// </summary>
+    public IReadOnlyList<OfferedSkill> TargetJobSkills(UnderstoodTarget? target)
+    {
+        var taxonomy = Data.Taxonomy;
+        var skills = new List<OfferedSkill>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string uri)
+        {
+            if (seen.Add(uri))
+            {
+                skills.Add(new OfferedSkill(uri, SkillEvidence.Inferred));
+            }
+        }
+        var (codes, occupation) = TargetSheets(target);
+        foreach (var code in codes)
+        {
+            foreach (var item in taxonomy.Rome4.Sheet(code)?.CoreItems ?? [])
+            {
+                if (taxonomy.Rome4Skill(item.Code) is { } skill)
+                {
+                    Add(skill.Uri);
+                }
+            }
+        }
+        if (occupation is not null)
+        {
+            foreach (var id in occupation.EssentialSkills)
+            {
+                Add(taxonomy.Skills[id].Uri);
+            }
+        }
+        return skills;
+    }
+
+    /// <summary>
+    /// The ROME 4.0 sheets and the ESCO occupation of the target job. A label typed exactly as a ROME 4.0 job title
+    /// ("Auxiliaire de vie", "Magasinier / Magasinière") is that title's sheet and crosswalk occupation: the words of
+    /// real offers. Otherwise the sheet of the understood ROME code and the ROME 4.0 sheet of the occupation's own
+    /// titles (a v3 code such as M1403 continues as one sheet, while "analyste de données" is now a sheet of its own).
+    /// </summary>
+    private (IReadOnlyList<string> Codes, Occupation? Occupation) TargetSheets(UnderstoodTarget? target)
+    {
+        var taxonomy = Data.Taxonomy;
+        var reader = Ingest.OfferOccupationReader.For(taxonomy);
+        if (target?.Typed is { Length: > 0 } typed && reader.Anywhere(typed) is { } appellation && taxonomy.Rome4.Sheet(appellation.SheetCode) is { } titled)
+        {
+            return ([titled.Code], reader.EscoOccupation(titled, appellation));
+        }
+        var occupation = target?.OccupationUri is { } uri ? taxonomy.OccupationByUri(uri) : null;
+        return ([.. new[] { target?.RomeCode, occupation?.Rome4Codes.FirstOrDefault() }.OfType<string>().Distinct(StringComparer.Ordinal)], occupation);
     }
 
     /// <summary>An offer scoring below this uses almost none of the seeker's skills: not shown as a match.</summary>

@@ -190,7 +190,8 @@ public sealed class CorpusGenerator
         Span<int> chosen = extras <= 128 ? stackalloc int[extras] : new int[extras];
         for (var added = 0; added < extras;)
         {
-            var id = random.Next(_taxonomy.Skills.Count);
+            // Generated seekers are worded in ESCO, like the occupations they come from.
+            var id = random.Next(_taxonomy.EscoSkillCount);
             if (Array.IndexOf(occupation.EssentialIds, id) >= 0 || Array.IndexOf(occupation.OptionalIds, id) >= 0 || chosen[..added].Contains(id))
             {
                 continue;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Matching.Engine.Data;
 using Matching.Engine.Geography;
+using Matching.Engine.Ingest;
 using Matching.Engine.Market;
 using Matching.Engine.Taxonomy;
 
@@ -17,6 +18,11 @@ public sealed class ReferenceData
     /// <summary>Free-text job titles read as ESCO occupations with their ROME codes (profile entry).</summary>
     public required TitleUnderstanding Titles { get; init; }
     public required PlaceSearch Places { get; init; }
+    /// <summary>
+    /// Ranks ROME 4.0 codes for offers that carry none: built and trained (seconds) on first use, then kept
+    /// in the cache folder; <see cref="ReferenceDataProvider"/> starts it in the background once the data is loaded.
+    /// </summary>
+    public required Lazy<OfferOccupationClassifier> OccupationClassifier { get; init; }
     public required TimeSpan LoadTime { get; init; }
 
     /// <summary>Verifies the folder (cached per content) and loads it; independent parts load in parallel.</summary>
@@ -30,7 +36,7 @@ public sealed class ReferenceData
             return (Geography: g, Places: new PlaceSearch(g));
         });
         var market = Task.Run(() => MarketData.Load(dataPath));
-        var taxonomy = TaxonomyLoader.Load(dataPath);
+        var taxonomy = TaxonomyLoader.Load(dataPath, cacheDirectory);
         var titles = Task.Run(() => new TitleUnderstanding(taxonomy));
         var search = new TaxonomySearch(taxonomy);
         return new ReferenceData
@@ -42,7 +48,14 @@ public sealed class ReferenceData
             Search = search,
             Titles = titles.Result,
             Places = geography.Result.Places,
+            OccupationClassifier = new(() => OfferOccupationClassifier.LoadOrTrain(taxonomy, cacheDirectory, DataKey(dataPath))),
             LoadTime = watch.Elapsed,
         };
+    }
+
+    private static string? DataKey(string dataPath)
+    {
+        var sums = Path.Combine(dataPath, "SHA256SUMS");
+        return File.Exists(sums) ? File.ReadAllText(sums) : null;
     }
 }

@@ -70,6 +70,18 @@ public sealed class ReferenceDataProvider(IOptions<MatchingEngineOptions> option
                 logger.LogInformation("Reference data loaded in {Seconds:F1} s: {Occupations} occupations, {Skills} skills",
                     data.LoadTime.TotalSeconds, data.Taxonomy.Occupations.Count, data.Taxonomy.Skills.Count);
                 _loaded.TrySetResult(data);
+                // Ready before the first offer without a ROME code needs it (it trains in seconds on first start).
+                _ = Task.Run(() =>
+                {
+                    try
+                    {
+                        _ = data.OccupationClassifier.Value;
+                    }
+                    catch (Exception e)
+                    {
+                        logger.LogError(e, "The occupation classifier could not be built");
+                    }
+                });
             }
             catch (Exception e)
             {

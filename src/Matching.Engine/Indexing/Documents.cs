@@ -72,11 +72,53 @@ public enum SkillEvidence
 /// <summary>A resolved place: commune (INSEE code) when known, and coordinates.</summary>
 public sealed record Place(double Latitude, double Longitude, string? CommuneCode = null, string? Label = null);
 
+/// <summary>How wide a place an offer gives.</summary>
+public enum PlaceScope
+{
+    /// <summary>A commune or coordinates: the distance to a seeker is known.</summary>
+    Commune,
+    /// <summary>A département ("01 - Ain").</summary>
+    Departement,
+    /// <summary>A région ("Auvergne-Rhône-Alpes").</summary>
+    Region,
+    /// <summary>France as a whole ("France", "France entière").</summary>
+    Country,
+    /// <summary>Remote work ("Télétravail").</summary>
+    Remote,
+    /// <summary>Abroad ("Suisse (Frontalier)").</summary>
+    Abroad,
+}
+
+/// <summary>
+/// An offer's place as the offer gives it when it is wider than a commune and has no coordinates: its distance to
+/// a seeker is unknown, never 0 km (<see cref="Scoring.MatchScorer.UnknownDistance"/>, docs/scoring.md).
+/// </summary>
+/// <param name="Code">The département (01, 2A, 971) or région INSEE code, when the label names one.</param>
+public sealed record PlaceArea(PlaceScope Scope, string Label, string? Code = null);
+
+/// <summary>Where an offer's skill comes from: the offer itself (three ways) or its occupation.</summary>
+public enum SkillSource
+{
+    /// <summary>Named by its code: a France Travail competence code (<c>competences[].code</c>), or a skill URI in Coach's schema.</summary>
+    OfferCode,
+    /// <summary>Found in the offer's title or description (labels, programming languages and tools by name).</summary>
+    OfferText,
+    /// <summary>From the offer's structured fields: languages, driving licences, training domains, professional qualities.</summary>
+    OfferFields,
+    /// <summary>Added by Coach from the offer's occupation (the ROME sheet's core items), because the offer itself gave too few.</summary>
+    Occupation,
+}
+
 /// <summary>A skill an offer demands.</summary>
-/// <param name="SkillUri">ESCO skill URI.</param>
+/// <param name="SkillUri">Skill URI of the one taxonomy (ESCO, or ROME 4.0 <c>rome4:…</c>).</param>
 /// <param name="MustHave">Hard filter: a profile without it (exactly, or through a related skill when allowed) is not a match.</param>
-/// <param name="Inferred">True when Coach added it from the offer's occupation rather than the offer stating it.</param>
-public sealed record DemandedSkill(string SkillUri, SkillImportance Importance, bool MustHave = false, bool Inferred = false);
+/// <param name="Source">Where the skill comes from; the explanation tells "asked in the offer" from "usual for this job".</param>
+public sealed record DemandedSkill(string SkillUri, SkillImportance Importance, bool MustHave = false, SkillSource Source = SkillSource.OfferCode)
+{
+    /// <summary>True when Coach added it from the offer's occupation rather than the offer stating it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Inferred => Source == SkillSource.Occupation;
+}
 
 /// <summary>A skill a profile offers.</summary>
 public sealed record OfferedSkill(string SkillUri, SkillEvidence Evidence = SkillEvidence.Declared);
@@ -88,10 +130,12 @@ public sealed record OfferDocument
     public required string Title { get; init; }
     /// <summary>ESCO occupation URI, when known.</summary>
     public string? OccupationUri { get; init; }
-    /// <summary>ROME v3 job-sheet code (e.g. M1805), when known.</summary>
+    /// <summary>ROME 4.0 sheet code (e.g. M1811), when known; an older offer's ROME v3 code is also a ROME 4.0 code (its continuation).</summary>
     public string? RomeCode { get; init; }
     public IReadOnlyList<DemandedSkill> Skills { get; init; } = [];
     public Place? Place { get; init; }
+    /// <summary>The place as the offer gives it when it is only a département, a région, France, remote work or abroad (<see cref="Place"/> is then null).</summary>
+    public PlaceArea? PlaceArea { get; init; }
     public ContractType Contract { get; init; }
     public ExperienceRequirement Experience { get; init; }
     /// <summary>Years of experience asked, when stated.</summary>

@@ -88,7 +88,7 @@ public sealed record IndexCounts(long Offers, long Profiles);
 /// <summary>Options of a match query.</summary>
 /// <param name="Size">Page size, 1..100.</param>
 /// <param name="Cursor">Opaque cursor of the previous page's last hit, for stable paging.</param>
-/// <param name="AllowRelated">Credit demanded skills met through related/broader/narrower skills.</param>
+/// <param name="AllowRelated">Credit demanded skills met through related/broader/narrower skills (exact and aligned ones count either way).</param>
 /// <param name="RadiusKm">Overrides the profile's radius when set.</param>
 /// <param name="SearchableOnly">Offer to profiles: only profiles that consented to be found.</param>
 /// <param name="BandedDistance">
@@ -121,6 +121,12 @@ public enum SkillMatchKind
     Broader,
     /// <summary>The supplier has a skill ESCO relates to the demanded one.</summary>
     Related,
+    /// <summary>
+    /// The supplier has the demanded skill in the other taxonomy: a ROME 4.0 competence or savoir met by
+    /// the ESCO skill it is aligned to, or the reverse (<see cref="Taxonomy.SkillsTaxonomy.Alignment"/>).
+    /// <see cref="SkillMatch.ViaSkillUri"/> names the bridge.
+    /// </summary>
+    Aligned,
 }
 
 /// <summary>One demanded skill met, and how.</summary>

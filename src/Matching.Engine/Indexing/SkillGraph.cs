@@ -4,11 +4,14 @@ namespace Matching.Engine.Indexing;
 
 /// <summary>
 /// Which supplied skills can meet a demanded skill, with their credit and kind, built once from the
-/// taxonomy as compressed sparse rows. A demanded skill X is met by X itself (Exact, 1.0), by one of
-/// its narrower skills (the supplier is more specific: Narrower, 0.8), by one of its broader skills
-/// (Broader, 0.6) or by an ESCO related skill (Related, 0.5). When a supplied skill reaches X in
-/// several ways only the best credit is kept, and every row is sorted by descending credit, so the
-/// exact edge is always first and "the first meeter the supplier has" is the best way X is met.
+/// taxonomy as compressed sparse rows. A demanded skill X is met by X itself (Exact, 1.0), by the skill
+/// of the other taxonomy it is aligned to (ROME 4.0 ↔ ESCO: Aligned, 0.9), by one of its narrower skills
+/// (the supplier is more specific: Narrower, 0.8), by one of its broader skills (Broader, 0.6) or by an
+/// ESCO related skill (Related, 0.5). When a supplied skill reaches X in several ways only the best
+/// credit is kept, and every row is sorted by descending credit, so the exact edge is always first and
+/// "the first meeter the supplier has" is the best way X is met. Exact and aligned edges (credit ≥
+/// <see cref="SameSkillCredit"/>) name the same skill: they count without related skills and in the
+/// scorer's SupplyUse. Skill ids are opaque dense ints and every edge comes from the taxonomy's data.
 /// </summary>
 /// <remarks>
 /// Credits are held as integer hundredths (<see cref="CreditUnit"/>): sums of them are exact whatever
@@ -18,6 +21,9 @@ public sealed class SkillGraph
 {
     /// <summary>Credit of a full (exact) match in the integer unit used by the index.</summary>
     public const int CreditUnit = 100;
+
+    /// <summary>Credits from this one up (exact, aligned) mean "the same skill", in either taxonomy.</summary>
+    public const int SameSkillCredit = 90;
 
     private readonly int[] _meetOffsets;
     private readonly int[] _meetSkills;
@@ -51,6 +57,10 @@ public sealed class SkillGraph
             foreach (var related in skill.Related)
             {
                 Offer(best, related.SkillId, SkillMatchKind.Related);
+            }
+            foreach (var aligned in skill.Aligned)
+            {
+                Offer(best, aligned, SkillMatchKind.Aligned);
             }
             var row = best.Select(kv => (Skill: kv.Key, kv.Value.Credit, kv.Value.Kind)).ToList();
             row.Sort((a, b) => a.Credit != b.Credit ? b.Credit.CompareTo(a.Credit) : a.Skill.CompareTo(b.Skill));
@@ -91,17 +101,18 @@ public sealed class SkillGraph
     public static byte CreditUnits(SkillMatchKind kind) => kind switch
     {
         SkillMatchKind.Exact => 100,
+        SkillMatchKind.Aligned => 90,
         SkillMatchKind.Narrower => 80,
         SkillMatchKind.Broader => 60,
         SkillMatchKind.Related => 50,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    /// <summary>Supplied skills that meet demanded skill <paramref name="demandedSkill"/>, best credit first (the exact edge alone when related skills are not allowed).</summary>
+    /// <summary>Supplied skills that meet demanded skill <paramref name="demandedSkill"/>, best credit first (the exact and aligned edges alone when related skills are not allowed).</summary>
     public SkillEdges MeetersOf(int demandedSkill, bool allowRelated = true) =>
         Row(_meetOffsets, _meetSkills, _meetCredits, _meetKinds, demandedSkill, allowRelated);
 
-    /// <summary>Demanded skills that supplied skill <paramref name="suppliedSkill"/> meets, best credit first (itself alone when related skills are not allowed).</summary>
+    /// <summary>Demanded skills that supplied skill <paramref name="suppliedSkill"/> meets, best credit first (itself and its aligned skills alone when related skills are not allowed).</summary>
     public SkillEdges DemandsMetBy(int suppliedSkill, bool allowRelated = true) =>
         Row(_metOffsets, _metSkills, _metCredits, _metKinds, suppliedSkill, allowRelated);
 
@@ -112,8 +123,17 @@ public sealed class SkillGraph
             throw new ArgumentOutOfRangeException(nameof(skill), skill, "Not a skill id of the taxonomy.");
         }
         var start = offsets[skill];
-        // The exact edge has the highest credit and every skill has one, so it is the row's first.
-        var length = allowRelated ? offsets[skill + 1] - start : 1;
+        var end = offsets[skill + 1];
+        var length = end - start;
+        if (!allowRelated)
+        {
+            // Rows are sorted by credit: the exact edge (every skill has one) then the aligned ones lead.
+            length = 1;
+            while (start + length < end && credits[start + length] >= SameSkillCredit)
+            {
+                length++;
+            }
+        }
         return new SkillEdges(skills.AsSpan(start, length), credits.AsSpan(start, length), kinds.AsSpan(start, length));
     }
 

@@ -24,7 +24,7 @@ public sealed class DocumentBuilders(ReferenceDataProvider referenceData)
         var data = referenceData.Require();
         lock (_gate)
         {
-            _built ??= (new OfferDocumentBuilder(data.Taxonomy, PlaceResolvers.From(data.Geography)),
+            _built ??= (new OfferDocumentBuilder(data.Taxonomy, PlaceResolvers.From(data.Geography), () => data.OccupationClassifier.Value),
                 new ProfileDocumentBuilder(data.Taxonomy, PlaceResolvers.From(data.Geography)));
             return _built.Value;
         }

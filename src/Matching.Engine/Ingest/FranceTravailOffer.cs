@@ -32,6 +32,8 @@ public sealed record FranceTravailOffer : OfferSubmission
     public IReadOnlyList<FranceTravailCompetence>? Competences { get; init; }
     public IReadOnlyList<FranceTravailFormation>? Formations { get; init; }
     public IReadOnlyList<FranceTravailLicence>? Permis { get; init; }
+    public IReadOnlyList<FranceTravailLanguage>? Langues { get; init; }
+    public IReadOnlyList<FranceTravailQuality>? QualitesProfessionnelles { get; init; }
     public FranceTravailSalary? Salaire { get; init; }
     public string? DureeTravailLibelle { get; init; }
 
@@ -88,6 +90,20 @@ public sealed record FranceTravailLicence
 {
     public string? Libelle { get; init; }
     public string? Exigence { get; init; }
+}
+
+/// <summary>A language the offer asks for ("Anglais", E or S).</summary>
+public sealed record FranceTravailLanguage
+{
+    public string? Libelle { get; init; }
+    public string? Exigence { get; init; }
+}
+
+/// <summary>A professional quality ("Faire preuve d'autonomie"): a ROME 4.0 savoir-être label.</summary>
+public sealed record FranceTravailQuality
+{
+    public string? Libelle { get; init; }
+    public string? Description { get; init; }
 }
 
 public sealed record FranceTravailSalary

@@ -32,20 +32,29 @@ internal static class FrenchLabels
             {
                 continue;
             }
-            var token = word;
-            if (token.Length > 3 && token[^1] is 's' or 'x')
-            {
-                token = token[..^1];
-            }
-            if (token.Length > 3 && token[^1] == 'e')
-            {
-                token = token[..^1];
-            }
+            var token = Stem(word);
             if (!tokens.Contains(token))
             {
                 tokens.Add(token);
             }
         }
         return [.. tokens];
+    }
+
+    public static bool IsStopWord(string word) => s_stopWords.Contains(word);
+
+    /// <summary>The crude stem of one normalised word: plural and feminine endings dropped.</summary>
+    public static string Stem(string word)
+    {
+        var token = word;
+        if (token.Length > 3 && token[^1] is 's' or 'x')
+        {
+            token = token[..^1];
+        }
+        if (token.Length > 3 && token[^1] == 'e')
+        {
+            token = token[..^1];
+        }
+        return token;
     }
 }

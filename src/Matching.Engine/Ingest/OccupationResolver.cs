@@ -15,7 +15,7 @@ internal sealed record ResolvedOccupation(Occupation? Occupation, string? RomeCo
 /// </summary>
 internal static partial class OccupationResolver
 {
-    public const string Expected = "Expected an ESCO occupation URI, a ROME code (M1805) or a ROME title code_ogr (14153).";
+    public const string Expected = "Expected an ESCO occupation URI, a ROME code (M1805, or ROME 4.0 M1811) or a ROME title code_ogr (14153).";
 
     private const int MaxCachedAppellations = 100_000;
 
@@ -43,6 +43,11 @@ internal static partial class OccupationResolver
             {
                 return new ResolvedOccupation(BestOccupation(taxonomy, job), job.Code);
             }
+            // A code only ROME 4.0 knows (M1811): its own titles' occupation, else its v3 family's.
+            if (taxonomy.Rome4.Sheet(value) is { } sheet)
+            {
+                return new ResolvedOccupation(OfferOccupationReader.For(taxonomy).EscoOccupation(sheet, null), sheet.Code);
+            }
             error = "Unknown ROME code.";
             return null;
         }
@@ -51,6 +56,11 @@ internal static partial class OccupationResolver
             if (taxonomy.RomeTitle(code) is { } title)
             {
                 return new ResolvedOccupation(BestOccupation(taxonomy, title), title.RomeCode);
+            }
+            if (taxonomy.Rome4.Appellation(code) is { } appellation)
+            {
+                var reader = OfferOccupationReader.For(taxonomy);
+                return new ResolvedOccupation(reader.EscoOccupation(taxonomy.Rome4.Sheet(appellation.SheetCode)!, appellation), appellation.SheetCode);
             }
             error = "Unknown ROME title code (code_ogr).";
             return null;

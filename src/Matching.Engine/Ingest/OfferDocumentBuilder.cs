@@ -11,8 +11,15 @@ namespace Matching.Engine.Ingest;
 /// or inferred from the occupation, place located, codes mapped. Thread-safe; one per taxonomy.
 /// </summary>
 /// <param name="resolvePlace">Locates a commune INSEE code or a postcode; null when unknown.</param>
-public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode, Place?> resolvePlace)
+/// <param name="classifier">
+/// The occupation classifier for France Travail offers without a usable <c>romeCode</c> or
+/// <c>appellationlibelle</c>; called only for them (it may train on first use). Null: such offers have no occupation.
+/// </param>
+public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode, Place?> resolvePlace, Func<OfferOccupationClassifier>? classifier = null)
 {
+    /// <summary>Below this many skills of its own, an offer gets its occupation's core items too.</summary>
+    public const int MinOwnSkills = 3;
+
     public const int MaxTitleLength = 500;
     public const int MaxSkills = 500;
     public const int MaxDescriptionLength = 100_000;
@@ -61,18 +68,19 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         }
         if (!string.IsNullOrWhiteSpace(offer.RomeCode))
         {
-            if (!OccupationResolver.IsRomeCode(offer.RomeCode) || taxonomy.RomeJob(offer.RomeCode.Trim()) is not { } job)
+            // A ROME v3 code or a ROME 4.0 one.
+            if (!OccupationResolver.IsRomeCode(offer.RomeCode) || OccupationResolver.Resolve(taxonomy, offer.RomeCode, out _) is not { } byCode)
             {
                 report.Error("romeCode", "Unknown ROME code.");
             }
             else if (occupation is null && string.IsNullOrWhiteSpace(offer.Occupation))
             {
-                occupation = new ResolvedOccupation(OccupationResolver.BestOccupation(taxonomy, job), job.Code);
+                occupation = byCode;
             }
             else if (occupation is not null)
             {
                 // The client knows its ROME code better than the crosswalk's first guess for the occupation.
-                occupation = occupation with { RomeCode = job.Code };
+                occupation = occupation with { RomeCode = byCode.RomeCode };
             }
         }
 
@@ -159,8 +167,11 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
     }
 
     /// <summary>
-    /// A France Travail offer. The feed is external, so what Coach cannot use (an unknown ROME code,
-    /// a competence with no ESCO skill, an unknown commune with coordinates) is a warning, not an error;
+    /// A France Travail offer, read as the recruiter wrote it: its occupation from <c>romeCode</c> (ROME
+    /// 4.0 or v3), <c>appellationlibelle</c>, else its title and description (the classifier); its skills
+    /// from its competences by code, its text, its fields, and its occupation's core items when those
+    /// give too few (docs/quality.md). The feed is external, so what Coach cannot use (an unknown ROME
+    /// code, a competence with no skill, an unknown commune with coordinates) is a warning, not an error;
     /// only a missing id or title, or an impossible value, rejects the offer.
     /// </summary>
     public IngestOutcome<OfferDocument> Build(FranceTravailOffer offer, int index = 0)
@@ -169,65 +180,17 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         var id = report.Id(offer.Id, "id");
         var title = report.Text(offer.Intitule, "intitule", MaxTitleLength, required: true);
 
-        RomeJob? job = null;
-        Occupation? occupation = null;
-        if (string.IsNullOrWhiteSpace(offer.RomeCode))
-        {
-            report.Warnings.Add("romeCode: missing, the occupation is unknown.");
-        }
-        else if ((job = taxonomy.RomeJob(offer.RomeCode.Trim())) is null)
-        {
-            report.Warnings.Add($"romeCode: unknown ROME code '{offer.RomeCode}', the occupation is unknown.");
-        }
-        else
-        {
-            var romeTitle = string.IsNullOrWhiteSpace(offer.Appellationlibelle) ? null : OccupationResolver.TitleForAppellation(taxonomy, job, offer.Appellationlibelle);
-            if (romeTitle is null && !string.IsNullOrWhiteSpace(offer.Appellationlibelle))
-            {
-                report.Warnings.Add($"appellationlibelle: '{offer.Appellationlibelle}' is not a title of ROME {job.Code}, its best occupation was used.");
-            }
-            occupation = romeTitle is null ? OccupationResolver.BestOccupation(taxonomy, job) : OccupationResolver.BestOccupation(taxonomy, romeTitle);
-            if (occupation is null)
-            {
-                report.Warnings.Add($"romeCode: ROME {job.Code} has no ESCO occupation in the crosswalk.");
-            }
-        }
-
-        var skills = new List<DemandedSkill>();
-        if (offer.Competences is { } competences)
-        {
-            var matcher = SkillLabelMatcher.For(taxonomy);
-            for (var i = 0; i < competences.Count; i++)
-            {
-                var competence = competences[i];
-                if (string.IsNullOrWhiteSpace(competence?.Libelle))
-                {
-                    report.Warnings.Add($"competences[{i}]: no label, ignored.");
-                    continue;
-                }
-                if (matcher.Match(competence.Libelle, occupation) is not { } match)
-                {
-                    report.Warnings.Add($"competences[{i}]: no ESCO skill for '{competence.Libelle}'.");
-                    continue;
-                }
-                // E (exigée) stays essential but not must-have: recruiters tick E freely, and a label
-                // mapped by overlap is not sure enough to exclude every candidate who lacks it.
-                var importance = string.Equals(competence.Exigence?.Trim(), "S", StringComparison.OrdinalIgnoreCase) ? SkillImportance.Optional : SkillImportance.Essential;
-                Merge(skills, new DemandedSkill(taxonomy.Skills[match.SkillId].Uri, importance));
-            }
-        }
-        if (occupation is not null)
-        {
-            AddInferred(skills, occupation);
-        }
-        if (skills.Count == 0)
-        {
-            report.Warnings.Add("No skills: neither the competences nor the occupation gave any, the offer cannot be matched on skills.");
-        }
+        var occupation = OfferOccupationReader.For(taxonomy).Read(offer.RomeCode, offer.Appellationlibelle, offer.Intitule, offer.Description, classifier, report.Warnings);
+        var skills = FranceTravailSkills(offer, occupation, report);
 
         var lieu = offer.LieuTravail;
-        var place = lieu is null ? null
-            : report.Place(new PlaceFields("lieuTravail", lieu.Commune, lieu.CodePostal, lieu.Latitude, lieu.Longitude, lieu.Libelle, PostcodeName: "codePostal"), resolvePlace, lenient: true);
+        // Without a commune, postcode or coordinates, the place is the area the offer names ("01 - Ain", "France",
+        // "Télétravail"), kept as given: its distance to a seeker is unknown, never 0 km.
+        var located = lieu is not null && (!string.IsNullOrWhiteSpace(lieu.Commune) || !string.IsNullOrWhiteSpace(lieu.CodePostal) || lieu.Latitude is not null || lieu.Longitude is not null);
+        var place = located
+            ? report.Place(new PlaceFields("lieuTravail", lieu!.Commune, lieu.CodePostal, lieu.Latitude, lieu.Longitude, lieu.Libelle, PostcodeName: "codePostal"), resolvePlace, lenient: true)
+            : null;
+        var area = located ? null : PlaceAreas.Read(lieu?.Libelle);
 
         var contract = ContractType.Unspecified;
         if (offer.Alternance == true)
@@ -254,10 +217,11 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         {
             Id = id!,
             Title = title!,
-            OccupationUri = occupation?.Uri,
-            RomeCode = job?.Code ?? (string.IsNullOrWhiteSpace(offer.RomeCode) ? null : offer.RomeCode.Trim().ToUpperInvariant()),
+            OccupationUri = occupation?.Occupation?.Uri,
+            RomeCode = occupation?.Sheet.Code,
             Skills = skills,
             Place = place,
+            PlaceArea = area,
             Contract = contract,
             Experience = experience,
             ExperienceYears = IngestCodes.ExperienceYears(offer.ExperienceLibelle),
@@ -272,6 +236,162 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
             Source = string.IsNullOrWhiteSpace(offer.OrigineOffre?.UrlOrigine) ? FranceTravailSource : offer.OrigineOffre.UrlOrigine.Trim(),
         }, null, report.Warnings);
     }
+
+    /// <summary>
+    /// The skills a France Travail offer asks for, each with its source: its competences by code, its title
+    /// and description, its structured fields, and, when those give fewer than <see cref="MinOwnSkills"/>,
+    /// the core items of its occupation's ROME 4.0 sheet.
+    /// </summary>
+    private List<DemandedSkill> FranceTravailSkills(FranceTravailOffer offer, OfferOccupation? occupation, ItemReport report)
+    {
+        var reader = OfferSkillReader.For(taxonomy);
+        var skills = new List<DemandedSkill>();
+        var relevant = Relevance(occupation);
+        void Add(Skill skill, SkillImportance importance, SkillSource source) => Merge(skills, new DemandedSkill(skill.Uri, importance, MustHave: false, source));
+
+        var competences = offer.Competences ?? [];
+        for (var i = 0; i < competences.Count; i++)
+        {
+            var competence = competences[i];
+            // E (exigée) stays essential but not must-have: recruiters tick E freely.
+            var importance = Importance(competence?.Exigence);
+            if (reader.ByCode(competence?.Code) is { } coded)
+            {
+                Add(coded, importance, SkillSource.OfferCode);
+            }
+            else if (reader.ByLabel(competence?.Libelle, romeFirst: true) is { } labelled)
+            {
+                Add(labelled, importance, SkillSource.OfferCode);
+            }
+            else if (!string.IsNullOrWhiteSpace(competence?.Libelle))
+            {
+                // A competence the recruiter typed: read as text.
+                var found = reader.InText(competence.Libelle).ToList();
+                foreach (var (skill, _) in found)
+                {
+                    Add(skill, importance, SkillSource.OfferText);
+                }
+                if (found.Count == 0)
+                {
+                    report.Warnings.Add($"competences[{i}]: no skill for '{competence.Libelle}'.");
+                }
+            }
+        }
+
+        foreach (var (skill, _) in reader.InText(offer.Intitule, relevant))
+        {
+            Add(skill, SkillImportance.Essential, SkillSource.OfferText);
+        }
+        foreach (var (skill, importance) in reader.InText(offer.Description, relevant))
+        {
+            Add(skill, importance, SkillSource.OfferText);
+        }
+        if (occupation is not null)
+        {
+            // The description often says the job's own tasks in its own words.
+            foreach (var (skill, importance) in reader.Paraphrased(offer.Description, OccupationSkills(occupation)))
+            {
+                Add(skill, importance, SkillSource.OfferText);
+            }
+        }
+
+        foreach (var language in offer.Langues ?? [])
+        {
+            if (reader.ByLabel(language?.Libelle) is { } skill)
+            {
+                Add(skill, Importance(language!.Exigence), SkillSource.OfferFields);
+            }
+        }
+        foreach (var licence in offer.Permis ?? [])
+        {
+            if (reader.DrivingLicence(licence?.Libelle) is { } skill)
+            {
+                Add(skill, Importance(licence!.Exigence), SkillSource.OfferFields);
+            }
+        }
+        foreach (var training in offer.Formations ?? [])
+        {
+            if (reader.ByLabel(training?.DomaineLibelle) is { } skill)
+            {
+                Add(skill, Importance(training!.Exigence), SkillSource.OfferFields);
+            }
+        }
+        foreach (var quality in offer.QualitesProfessionnelles ?? [])
+        {
+            if (reader.ByLabel(quality?.Libelle, romeFirst: true) is { } skill)
+            {
+                Add(skill, SkillImportance.Optional, SkillSource.OfferFields);
+            }
+        }
+
+        if (skills.Count < MinOwnSkills && occupation is not null)
+        {
+            foreach (var item in occupation.Sheet.CoreItems)
+            {
+                if (taxonomy.Rome4Skill(item.Code) is { } skill)
+                {
+                    Add(skill, SkillImportance.Essential, SkillSource.Occupation);
+                }
+            }
+        }
+        if (skills.Count == 0)
+        {
+            report.Warnings.Add("No skills: neither the offer nor its occupation gave any, the offer cannot be matched on skills.");
+        }
+        return skills;
+    }
+
+    /// <summary>The occupation's skills: its ROME sheet's items, then its ESCO occupation's essential and optional skills.</summary>
+    private IEnumerable<Skill> OccupationSkills(OfferOccupation occupation)
+    {
+        foreach (var item in occupation.Sheet.Items)
+        {
+            if (taxonomy.Rome4Skill(item.Code) is { } skill)
+            {
+                yield return skill;
+            }
+        }
+        if (occupation.Occupation is { } esco)
+        {
+            foreach (var id in esco.EssentialSkills.Concat(esco.OptionalSkills))
+            {
+                yield return taxonomy.Skills[id];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a skill a short phrase of the text names belongs with the offer: transversal (ESCO's
+    /// collection, ROME's savoir-être and transverse competences), or linked to the occupation (its ROME
+    /// sheet's items, its ESCO occupation's skills, or skills aligned to either).
+    /// </summary>
+    private Func<Skill, bool> Relevance(OfferOccupation? occupation)
+    {
+        var linked = new HashSet<int>();
+        if (occupation is not null)
+        {
+            foreach (var item in occupation.Sheet.Items)
+            {
+                if (taxonomy.Rome4Skill(item.Code) is { } skill)
+                {
+                    linked.Add(skill.Id);
+                    linked.UnionWith(skill.Aligned);
+                }
+            }
+            if (occupation.Occupation is { } esco)
+            {
+                foreach (var id in esco.EssentialSkills.Concat(esco.OptionalSkills))
+                {
+                    linked.Add(id);
+                    linked.UnionWith(taxonomy.Skills[id].Aligned);
+                }
+            }
+        }
+        return skill => skill.Reuse == ReuseLevel.Transversal || (skill.Collections & SkillCollections.Transversal) != 0 || linked.Contains(skill.Id);
+    }
+
+    private static SkillImportance Importance(string? exigence) =>
+        string.Equals(exigence?.Trim(), "S", StringComparison.OrdinalIgnoreCase) ? SkillImportance.Optional : SkillImportance.Essential;
 
     private List<DemandedSkill> StatedSkills(IReadOnlyList<OfferSkillInput> inputs, ItemReport report)
     {
@@ -321,7 +441,8 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         {
             Importance = old.Importance == SkillImportance.Essential || skill.Importance == SkillImportance.Essential ? SkillImportance.Essential : SkillImportance.Optional,
             MustHave = old.MustHave || skill.MustHave,
-            Inferred = old.Inferred && skill.Inferred,
+            // What the offer states wins over what Coach adds from the occupation.
+            Source = old.Inferred ? skill.Source : old.Source,
         };
         return false;
     }
@@ -336,7 +457,7 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
                 var uri = taxonomy.Skills[id].Uri;
                 if (present.Add(uri))
                 {
-                    skills.Add(new DemandedSkill(uri, importance, MustHave: false, Inferred: true));
+                    skills.Add(new DemandedSkill(uri, importance, MustHave: false, Source: SkillSource.Occupation));
                 }
             }
         }

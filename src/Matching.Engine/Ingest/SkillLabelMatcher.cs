@@ -46,7 +46,11 @@ internal sealed class SkillLabelMatcher
         var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var labels = new List<(int SkillId, string[] Tokens)>();
         var labelsOfSkill = new List<int>[taxonomy.Skills.Count];
-        foreach (var skill in taxonomy.Skills)
+        for (var i = taxonomy.EscoSkillCount; i < labelsOfSkill.Length; i++)
+        {
+            labelsOfSkill[i] = [];
+        }
+        foreach (var skill in taxonomy.Skills.Take(taxonomy.EscoSkillCount))
         {
             labelsOfSkill[skill.Id] = [];
             IEnumerable<string> french = skill.LabelFr is { } preferred ? [preferred, .. skill.AltLabelsFr] : skill.AltLabelsFr;

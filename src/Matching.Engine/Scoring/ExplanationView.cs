@@ -17,7 +17,19 @@ public sealed record ExplanationView(
     IReadOnlyList<SkillRef> MissingOptional,
     // Absent rather than null where it is withheld (recruiters see a distance band instead).
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? DistanceKm,
-    ScoreParts Parts);
+    ScoreParts Parts)
+{
+    /// <summary>
+    /// Where each of the offer's demanded skills comes from (URI → OfferCode, OfferText, OfferFields: asked in
+    /// the offer; Occupation: usual for this job), when the offer is known.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, SkillSource>? SkillSources { get; init; }
+
+    /// <summary>Whether the offer asked for this skill itself (true), or Coach added it as usual for the job (false); null when unknown.</summary>
+    public bool? AskedInOffer(string skillUri) =>
+        SkillSources is { } sources && sources.TryGetValue(skillUri, out var source) ? source != SkillSource.Occupation : null;
+}
 
 /// <summary>Index explanations to the views users read.</summary>
 public static class ExplanationViews
@@ -28,7 +40,8 @@ public static class ExplanationViews
         return new(uri, taxonomy.SkillByUri(uri)?.Label(language) ?? uri);
     }
 
-    public static ExplanationView Explain(MatchExplanation e, SkillsTaxonomy taxonomy, string language)
+    /// <param name="offer">The offer of the pair, when known: the view then names each demanded skill's source.</param>
+    public static ExplanationView Explain(MatchExplanation e, SkillsTaxonomy taxonomy, string language, OfferDocument? offer = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         SkillMatchView View(SkillMatch m) => new(
@@ -40,6 +53,9 @@ public static class ExplanationViews
             [.. e.MissingEssential.Select(u => Skill(taxonomy, u, language))],
             [.. e.MissingOptional.Select(u => Skill(taxonomy, u, language))],
             e.DistanceKm is { } d ? Math.Round(d, 1) : null,
-            e.Parts);
+            e.Parts)
+        {
+            SkillSources = offer?.Skills.GroupBy(s => s.SkillUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal),
+        };
     }
 }

@@ -6,16 +6,19 @@ namespace Matching.Engine.Scoring;
 /// The one scorer of a (demand, supply) pair, used by both match directions and meant to be
 /// reproduced exactly by any other index implementation (see docs/scoring.md).
 /// <code>
-/// credit(X)          = best credit of demanded skill X over the supplier's skills:
-///                      exact 1.0, narrower 0.8, broader 0.6, related 0.5 (exact only when related skills are not allowed)
+/// credit(X)          = best credit of demanded skill X over the supplier's skills: exact 1.0, aligned (the same
+///                      skill in the other taxonomy) 0.9, narrower 0.8, broader 0.6, related 0.5 (exact and aligned
+///                      only when related skills are not allowed)
 /// EssentialCoverage  = Σ credit(X) over essential X / number of essential X   (0 when none)
 /// OptionalCoverage   = Σ credit(X) over optional X  / number of optional X    (0 when none)
 /// Demand             = 0.75·EssentialCoverage + 0.25·OptionalCoverage, or EssentialCoverage alone when the offer has
 ///                      no optional skill, or OptionalCoverage alone when it has no essential skill
-/// SupplyUse          = supplier's skills equal to a demanded skill / supplier's skills   (0 when none)
+/// SupplyUse          = min(1, demanded skills met exactly or aligned / supplier's skills)   (0 when none)
 /// Skills             = Demand × (0.1 + 0.9·SupplyUse)
 /// Distance           = 1 − 0.3·d/radius when both sides have a place and d ≤ radius; excluded when d > radius;
-///                      1 when either side has no place (d: great-circle km, mean Earth radius 6371.0088 km)
+///                      0.85 (that of half the radius) when one side has a place and the other not (an offer given
+///                      by département, région, France or remote work: distance unknown, never 0 km); 1 when
+///                      neither side has one (d: great-circle km, mean Earth radius 6371.0088 km)
 /// Contract           = 1 when the offer's contract is one of the seeker's wishes or either side is unspecified, else 0.5
 /// Experience         = min(by requirement, by years): requirement E and seeker &lt; 1 year → 0.8, S and 0 year → 0.9,
 ///                      else 1; years asked A &gt; seeker's years y → 0.8 + 0.2·y/A, else 1
@@ -34,6 +37,8 @@ public static class MatchScorer
     /// <summary>Share of the skills score kept when the offer uses none of the supplier's skills exactly (the "a" of docs/scoring.md).</summary>
     public const double SupplyUseFloor = 0.1;
     public const double DistanceDecay = 0.3;
+    /// <summary>Distance factor when one side has a place and the other none: that of half the radius (docs/scoring.md).</summary>
+    public const double UnknownDistance = 1 - (DistanceDecay / 2);
     /// <summary>An offer's contract outside the seeker's wishes halves the score: a visible penalty strong enough that a
     /// CDI/CDD seeker sees temp work after the contracts they asked for (0.85 left it first; docs/scoring.md).</summary>
     public const double ContractMismatch = 0.5;
@@ -80,22 +85,28 @@ public static class MatchScorer
         };
 
     /// <summary>
-    /// Share of the supplier's skills that the demand uses exactly. Without it a small generic offer the
-    /// seeker covers entirely beats the offer of the seeker's own job (docs/quality.md).
+    /// Share of the supplier's skills that the demand uses as they are (exactly, or aligned across the two
+    /// taxonomies). Without it a small generic offer the seeker covers entirely beats the offer of the
+    /// seeker's own job (docs/quality.md). <paramref name="exactCount"/> counts demanded skills met with a
+    /// credit of at least <see cref="SkillGraph.SameSkillCredit"/>; an ESCO skill aligned to two ROME items
+    /// can meet both, hence the cap at 1.
     /// </summary>
     public static double SupplyUse(int exactCount, int supplyCount) =>
-        supplyCount == 0 ? 0 : exactCount / (double)supplyCount;
+        supplyCount == 0 ? 0 : Math.Min(1, exactCount / (double)supplyCount);
 
     /// <summary>The skills part: the demand's coverage weighted by how much of the supply it uses.</summary>
     public static double Skills(double demand, double supplyUse) =>
         demand * (SupplyUseFloor + (1 - SupplyUseFloor) * supplyUse);
 
-    /// <summary>Distance factor for <paramref name="distanceKm"/> (null when a side has no place); NaN means excluded (beyond the radius).</summary>
-    public static double Distance(double? distanceKm, double radiusKm)
+    /// <summary>
+    /// Distance factor for <paramref name="distanceKm"/> (null when a side has no place: <paramref name="placeUnknown"/>
+    /// when one side has one and the other not); NaN means excluded (beyond the radius).
+    /// </summary>
+    public static double Distance(double? distanceKm, double radiusKm, bool placeUnknown = false)
     {
         if (distanceKm is not { } d)
         {
-            return 1;
+            return placeUnknown ? UnknownDistance : 1;
         }
         if (d > radiusKm)
         {
@@ -145,13 +156,14 @@ public static class MatchScorer
         ExperienceRequirement requirement,
         double? yearsAsked,
         double seekerYears,
-        double evidence = 1)
+        double evidence = 1,
+        bool placeUnknown = false)
     {
         var essential = Coverage(essentialCreditUnits, essentialCount);
         var optional = Coverage(optionalCreditUnits, optionalCount);
         var supplyUse = SupplyUse(exactCount, supplyCount);
         var skills = Skills(Skills(essential, essentialCount, optional, optionalCount), supplyUse);
-        var distance = Distance(distanceKm, radiusKm);
+        var distance = Distance(distanceKm, radiusKm, placeUnknown);
         var contract = Contract(offerContract, contractWishes);
         var experience = Experience(requirement, yearsAsked, seekerYears);
         var total = double.IsNaN(distance) ? 0 : skills * distance * contract * experience * evidence;
@@ -173,9 +185,10 @@ public static class MatchScorer
         ExperienceRequirement requirement,
         double? yearsAsked,
         double seekerYears,
-        double evidence = 1)
+        double evidence = 1,
+        bool placeUnknown = false)
     {
-        var distance = Distance(distanceKm, radiusKm);
+        var distance = Distance(distanceKm, radiusKm, placeUnknown);
         if (double.IsNaN(distance))
         {
             return 0;

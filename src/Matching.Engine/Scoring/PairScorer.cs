@@ -16,16 +16,18 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
     public SkillsTaxonomy Taxonomy { get; } = taxonomy;
 
     /// <summary>The score of a pair: <see cref="MatchScorer.Total"/> of the pair's credits; 0 when the pair is excluded (beyond the radius, no demanded skill met).</summary>
+    /// <remarks><paramref name="placeUnknown"/>: one side has a place and the other none (<see cref="MatchScorer.UnknownDistance"/>).</remarks>
     /// <param name="demanded">The demand's distinct skill ids.</param>
     /// <param name="optional">For each demanded skill, whether it is optional (else essential).</param>
     /// <param name="supplied">The supplier's distinct skill ids, sorted ascending.</param>
     public double Total(ReadOnlySpan<int> demanded, ReadOnlySpan<bool> optional, ReadOnlySpan<int> supplied, bool allowRelated,
         double? distanceKm, double radiusKm, ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears,
-        double evidence = 1)
+        double evidence = 1,
+        bool placeUnknown = false)
     {
         var c = Credits(demanded, optional, supplied, allowRelated, null);
         return MatchScorer.Total(c.Essential, c.EssentialCount, c.Optional, c.OptionalCount, c.Exact, supplied.Length, distanceKm, radiusKm,
-            contract, contractWishes, requirement, yearsAsked, seekerYears, evidence);
+            contract, contractWishes, requirement, yearsAsked, seekerYears, evidence, placeUnknown);
     }
 
     /// <summary>Whether every must-have demanded skill is met (exactly, or in any way when related skills are allowed).</summary>
@@ -44,12 +46,13 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
     /// <summary>The explanation of a pair; its <see cref="ScoreParts.Total"/> equals <see cref="Total"/> for the same inputs.</summary>
     public MatchExplanation Explain(ReadOnlySpan<int> demanded, ReadOnlySpan<bool> optional, ReadOnlySpan<int> supplied, bool allowRelated,
         double? distanceKm, double radiusKm, ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears,
-        double evidence = 1)
+        double evidence = 1,
+        bool placeUnknown = false)
     {
         var explanation = new ExplanationLists();
         var c = Credits(demanded, optional, supplied, allowRelated, explanation);
         var parts = MatchScorer.Score(c.Essential, c.EssentialCount, c.Optional, c.OptionalCount, c.Exact, supplied.Length, distanceKm, radiusKm,
-            contract, contractWishes, requirement, yearsAsked, seekerYears, evidence);
+            contract, contractWishes, requirement, yearsAsked, seekerYears, evidence, placeUnknown);
         return new MatchExplanation(explanation.Matched, explanation.Through, explanation.MissingEssential, explanation.MissingOptional, distanceKm, parts);
     }
 
@@ -97,7 +100,8 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
                 essential += credit;
             }
             var kind = edges.Kinds[found];
-            if (kind == SkillMatchKind.Exact)
+            // Exact or aligned: the same skill in either taxonomy, counted in SupplyUse.
+            if (credit >= SkillGraph.SameSkillCredit)
             {
                 exact++;
             }

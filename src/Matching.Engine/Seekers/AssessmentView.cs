@@ -25,7 +25,11 @@ public sealed record AssessmentView(
     IReadOnlyList<OfferMatchView> Matches,
     double RadiusKm = 30,
     long MatchesTotal = 0,
-    bool Reviewed = false);
+    bool Reviewed = false)
+{
+    /// <summary>The seeker gave no skill: the matches were found with the target job's usual skills.</summary>
+    public bool MatchedOnTargetJobSkills { get; init; }
+}
 
 /// <summary>The strategies and advice a seeker sees.</summary>
 public sealed record StrategyView(IReadOnlyList<RenderedStrategy> Strategies, IReadOnlyList<RenderedAdvice> Advice);

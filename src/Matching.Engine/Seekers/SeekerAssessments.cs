@@ -134,7 +134,7 @@ public sealed class SeekerAssessments(
         CoachAssessment assessment, IReadOnlyList<RenderedStrategy> strategies, IReadOnlyList<RenderedAdvice> advice, bool reviewed, string language,
         CancellationToken cancellationToken)
     {
-        var matches = await OfferMatchViews.ViewsAsync(index, referenceData.Require().Taxonomy, assessment.Matches, language, cancellationToken);
+        var matches = await OfferMatchViews.ViewsAsync(index, referenceData.Require().Taxonomy, assessment.Matches, language, cancellationToken, postings: assessment.Postings);
         return new AssessmentView(
             assessment.Target,
             assessment.Place,
@@ -147,7 +147,10 @@ public sealed class SeekerAssessments(
             matches,
             assessment.Profile.RadiusKm,
             assessment.Matches.Total,
-            reviewed);
+            reviewed)
+        {
+            MatchedOnTargetJobSkills = assessment.MatchedOnTargetJobSkills,
+        };
     }
 
     internal static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en" : "fr");

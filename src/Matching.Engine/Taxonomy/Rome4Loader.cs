@@ -145,9 +145,10 @@ internal static class Rome4Loader
         }
 
         var contexts = contextsTask.Result.Select(c => c.Code).ToHashSet();
-        var sheetItems = new Dictionary<string, List<Rome4SheetItem>>(StringComparer.OrdinalIgnoreCase);
-        var sheetContexts = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
-        var itemSheets = new Dictionary<int, List<string>>();
+        // The export writes every code in capitals: ordinal keys are enough here.
+        var sheetItems = new Dictionary<string, List<Rome4SheetItem>>(sheets.Count, StringComparer.Ordinal);
+        var sheetContexts = new Dictionary<string, List<int>>(sheets.Count, StringComparer.Ordinal);
+        var itemSheets = new Dictionary<int, List<string>>(items.Count);
         foreach (var (code, ogr, core) in coherenceTask.Result)
         {
             if (items.TryGetValue(ogr, out var item))
@@ -175,9 +176,10 @@ internal static class Rome4Loader
                 sheet.WorkContexts = [.. list];
             }
         }
+        // unix_coherence_item holds each (sheet, item) pair once.
         foreach (var (ogr, list) in itemSheets)
         {
-            items[ogr].Sheets = [.. list.Distinct(StringComparer.Ordinal)];
+            items[ogr].Sheets = [.. list];
         }
 
         foreach (var group in mobilitiesTask.Result.GroupBy(m => m.Code, StringComparer.OrdinalIgnoreCase))

@@ -121,6 +121,10 @@ public sealed class Rome4Item
     public string Riasec { get; internal set; } = "";
     /// <summary>Sheets listing the item.</summary>
     public string[] Sheets { get; internal set; } = [];
+    /// <summary>The item as a skill of the one taxonomy (<see cref="SkillsTaxonomy.Skills"/>).</summary>
+    public int SkillId { get; internal set; } = -1;
+    /// <summary>The item's skill URI: <c>rome4:competence:&lt;code_ogr&gt;</c> or <c>rome4:savoir:&lt;code_ogr&gt;</c>.</summary>
+    public string SkillUri => Rome4Referential.SkillUri(Code, Kind);
 
     public override string ToString() => $"{Code} {Label}";
 }

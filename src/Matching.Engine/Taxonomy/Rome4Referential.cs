@@ -92,6 +92,13 @@ public sealed class Rome4Referential
     /// <summary>The ROME 4.0 sheets of a ROME v3 code, its continuation first (M1805 → M1805, M1813, M1814...); empty when it is no v3 code.</summary>
     public IReadOnlyList<Rome4Sheet> SheetsOfFamily(string v3Code) => _families.GetValueOrDefault(v3Code.Trim()) ?? [];
 
+    public const string CompetenceUriPrefix = "rome4:competence:";
+    public const string SavoirUriPrefix = "rome4:savoir:";
+
+    /// <summary>The skill URI of a ROME 4.0 item: savoir-faire and savoir-être are competences.</summary>
+    public static string SkillUri(int code, Rome4ItemKind kind) =>
+        (kind == Rome4ItemKind.Savoir ? SavoirUriPrefix : CompetenceUriPrefix) + code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>True when both codes fall in the same ROME v3 family.</summary>
     public bool SameFamily(string a, string b) => FamilyOf(a) is { } fa && string.Equals(fa, FamilyOf(b), StringComparison.OrdinalIgnoreCase);
 }

@@ -41,8 +41,17 @@ public sealed class SkillsTaxonomy
         _skillGroups = skillGroups.ToFrozenDictionary(g => g.Uri, StringComparer.Ordinal);
     }
 
-    /// <summary>All skills, indexed by <see cref="Skill.Id"/>.</summary>
+    /// <summary>
+    /// All skills, indexed by <see cref="Skill.Id"/>: the ESCO skills (ids below <see cref="EscoSkillCount"/>),
+    /// then the ROME 4.0 competences and savoirs (<see cref="Skill.Scheme"/>).
+    /// </summary>
     public IReadOnlyList<Skill> Skills { get; }
+
+    /// <summary>Number of ESCO skills: ids 0..EscoSkillCount-1 are ESCO's, the rest ROME 4.0's.</summary>
+    public int EscoSkillCount { get; init; }
+
+    /// <summary>The computed ROME 4.0 ↔ ESCO skill alignment (each pair also in <see cref="Skill.Aligned"/> on both sides).</summary>
+    public IReadOnlyList<SkillAlignmentLink> Alignment { get; init; } = [];
 
     /// <summary>All occupations, indexed by <see cref="Occupation.Id"/>.</summary>
     public IReadOnlyList<Occupation> Occupations { get; }
@@ -71,6 +80,9 @@ public sealed class SkillsTaxonomy
     public int OccupationSkillLinkCount { get; }
 
     public Skill? SkillByUri(string uri) => _skillsByUri.GetValueOrDefault(uri);
+
+    /// <summary>The skill of a ROME 4.0 competence or savoir by its code_ogr (as offers cite it in <c>competences[].code</c>).</summary>
+    public Skill? Rome4Skill(int code) => Rome4.Item(code) is { SkillId: >= 0 } item ? Skills[item.SkillId] : null;
 
     public Occupation? OccupationByUri(string uri) => _occupationsByUri.GetValueOrDefault(uri);
 

@@ -5,7 +5,8 @@ namespace Matching.Engine.Taxonomy;
 /// <summary>Loads <see cref="SkillsTaxonomy"/> from the reference data folder (see shared/data/README.md).</summary>
 public static class TaxonomyLoader
 {
-    public static SkillsTaxonomy Load(string dataPath)
+    /// <param name="cacheDirectory">Where the computed ROME 4.0 - ESCO alignment is kept between starts (Coach:CachePath); null computes it each time.</param>
+    public static SkillsTaxonomy Load(string dataPath, string? cacheDirectory = null)
     {
         string P(string relative) => Path.Combine(dataPath, relative);
 
@@ -21,10 +22,17 @@ public static class TaxonomyLoader
         var groupsTask = Task.Run(() => ReadSkillGroups(P("esco/en/skillGroups_en.csv"), P("esco/fr/skillGroups_fr.csv")));
         var romeTask = Task.Run(() => ReadRome(dataPath));
         var rome4Task = Task.Run(() => Rome4Loader.Load(dataPath));
+        var collectionsTask = Task.Run(() => new[]
+            {
+                ("digitalSkillsCollection_en.csv", SkillCollections.Digital), ("languageSkillsCollection_en.csv", SkillCollections.Language),
+                ("transversalSkillsCollection_en.csv", SkillCollections.Transversal), ("greenSkillsCollection_en.csv", SkillCollections.Green),
+            }
+            .SelectMany(c => CsvFile.Read(P("esco/en/" + c.Item1)).Select(r => (Uri: r["conceptUri"], Collection: c.Item2)))
+            .ToList());
         var crosswalkTask = Task.Run(() => CsvFile.Read(P("crosswalks/esco_rome_v1.4_2023-06-07.csv"), new CsvDialect(HeaderStartsWith: "classification 1 ID"))
             .Select(r => (Occ: r["classification 1 ID"], Title: int.Parse(r["classification 2 ID"], System.Globalization.CultureInfo.InvariantCulture), Match: ParseMatch(r["mapping relation"]))).ToList());
 
-        Task.WaitAll(skillsTask, skillsFrTask, occupationsTask, occupationsFrTask, occSkillTask, skillSkillTask, broaderSkillTask, broaderOccTask, groupsTask, romeTask, rome4Task, crosswalkTask);
+        Task.WaitAll(skillsTask, skillsFrTask, occupationsTask, occupationsFrTask, occSkillTask, skillSkillTask, broaderSkillTask, broaderOccTask, groupsTask, romeTask, rome4Task, collectionsTask, crosswalkTask);
 
         var skills = skillsTask.Result;
         var skillIds = new Dictionary<string, int>(skills.Length, StringComparer.Ordinal);
@@ -38,6 +46,14 @@ public static class TaxonomyLoader
             {
                 skills[id].LabelFr = label;
                 skills[id].AltLabelsFr = alt;
+            }
+        }
+
+        foreach (var (uri, collection) in collectionsTask.Result)
+        {
+            if (skillIds.TryGetValue(uri, out var id))
+            {
+                skills[id].Collections |= collection;
             }
         }
 
@@ -197,7 +213,68 @@ public static class TaxonomyLoader
             rome4.Sheet(group.Key)!.Occupations = [.. group.OrderBy(l => l.Match).ThenBy(l => l.OccupationId).Select(l => l.OccupationId).Distinct()];
         }
 
-        return new SkillsTaxonomy(skills, occupations, romeJobs.Values, romeTitles.Values, romeSkills, groupsTask.Result, [.. crosswalk], occSkillTask.Result.Count, links, rome4);
+        // ROME 4.0 competences and savoirs become skills of the one taxonomy, after the ESCO ones.
+        var escoCount = skills.Length;
+        var (allSkills, romeItems) = AppendRome4Skills(skills, rome4);
+        var alignment = SkillAligner.Cached(dataPath, cacheDirectory, allSkills.Length, () =>
+            SkillAligner.Align(allSkills, escoCount, romeItems, rome4, occupations, code => romeJobs.TryGetValue(code, out var job) ? job.Occupations : []));
+        foreach (var group in alignment.GroupBy(l => l.RomeSkillId))
+        {
+            allSkills[group.Key].Aligned = [.. group.Select(l => l.EscoSkillId)];
+        }
+        foreach (var group in alignment.GroupBy(l => l.EscoSkillId))
+        {
+            allSkills[group.Key].Aligned = [.. group.Select(l => l.RomeSkillId).Order()];
+        }
+
+        return new SkillsTaxonomy(allSkills, occupations, romeJobs.Values, romeTitles.Values, romeSkills, groupsTask.Result, [.. crosswalk], occSkillTask.Result.Count, links, rome4)
+        {
+            EscoSkillCount = escoCount,
+            Alignment = alignment,
+        };
+    }
+
+    /// <summary>
+    /// The ESCO skills followed by one skill per ROME 4.0 item (competences then savoirs, by code_ogr), with
+    /// French labels only; a competence is narrower than its macro-competence.
+    /// </summary>
+    private static (Skill[] Skills, Rome4Item[] Items) AppendRome4Skills(Skill[] esco, Rome4Referential rome4)
+    {
+        var items = rome4.Items.OrderBy(i => i.Kind == Rome4ItemKind.Savoir ? 1 : 0).ThenBy(i => i.Code).ToArray();
+        var all = new Skill[esco.Length + items.Length];
+        esco.CopyTo(all, 0);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i];
+            var id = esco.Length + i;
+            item.SkillId = id;
+            all[id] = new Skill
+            {
+                Id = id,
+                Uri = item.SkillUri,
+                Scheme = SkillScheme.Rome4,
+                LabelEn = item.Label,
+                LabelFr = item.Label,
+                AltLabelsEn = [],
+                Type = item.Kind == Rome4ItemKind.Savoir ? SkillType.Knowledge : SkillType.SkillCompetence,
+                Reuse = item.Kind == Rome4ItemKind.SavoirEtre || item.Category == "Transverse" ? ReuseLevel.Transversal : ReuseLevel.Unknown,
+                Description = item.Definition,
+            };
+        }
+        var narrower = new Dictionary<int, List<int>>();
+        foreach (var item in items)
+        {
+            if (item.MacroCode is { } macroCode && rome4.Item(macroCode) is { SkillId: >= 0 } macro && macro.SkillId != item.SkillId)
+            {
+                all[item.SkillId].Broader = [macro.SkillId];
+                Add(narrower, macro.SkillId, item.SkillId);
+            }
+        }
+        foreach (var (id, list) in narrower)
+        {
+            all[id].Narrower = [.. list];
+        }
+        return (all, items);
     }
 
     private static Skill[] ReadSkills(string path)

@@ -31,14 +31,40 @@ public enum CrosswalkMatch
     Narrow,
 }
 
+/// <summary>ESCO's skill collections a skill belongs to.</summary>
+[Flags]
+public enum SkillCollections
+{
+    None = 0,
+    /// <summary>Digital skills and tools (programming languages, software...).</summary>
+    Digital = 1,
+    /// <summary>Languages.</summary>
+    Language = 2,
+    Transversal = 4,
+    Green = 8,
+}
+
+/// <summary>The taxonomy a skill comes from.</summary>
+public enum SkillScheme
+{
+    /// <summary>An ESCO v1.1.1 skill or knowledge concept.</summary>
+    Esco,
+    /// <summary>A ROME 4.0 competence (savoir-faire, savoir-être) or savoir.</summary>
+    Rome4,
+}
+
 /// <summary>
-/// An ESCO skill or knowledge concept. <see cref="Id"/> is a dense index (0..n-1) used by the
-/// matching index's postings; <see cref="Uri"/> is the stable identifier exposed to clients.
+/// A skill of the one taxonomy: an ESCO skill or knowledge concept, or a ROME 4.0 competence or savoir
+/// (<see cref="Scheme"/>). <see cref="Id"/> is a dense index (0..n-1) used by the matching index's
+/// postings, ESCO skills first then ROME 4.0 ones; <see cref="Uri"/> is the stable identifier exposed to
+/// clients (an ESCO URI, or <c>rome4:competence:&lt;code_ogr&gt;</c> / <c>rome4:savoir:&lt;code_ogr&gt;</c>).
 /// </summary>
 public sealed class Skill
 {
     public required int Id { get; init; }
     public required string Uri { get; init; }
+    public SkillScheme Scheme { get; init; } = SkillScheme.Esco;
+    /// <summary>English preferred label; a ROME 4.0 skill has none and repeats its French label.</summary>
     public required string LabelEn { get; init; }
     /// <summary>French preferred label; null for the ~500 skills ESCO has not labelled in French.</summary>
     public string? LabelFr { get; internal set; }
@@ -47,6 +73,8 @@ public sealed class Skill
     public required SkillType Type { get; init; }
     public required ReuseLevel Reuse { get; init; }
     public string? Description { get; init; }
+    /// <summary>ESCO collections the skill is in (none for ROME 4.0 items).</summary>
+    public SkillCollections Collections { get; internal set; }
 
     /// <summary>Broader skills (skill to skill hierarchy, ids).</summary>
     public int[] Broader { get; internal set; } = [];
@@ -56,6 +84,8 @@ public sealed class Skill
     public string[] Groups { get; internal set; } = [];
     /// <summary>Related skills from ESCO's skill-skill relations, in both directions.</summary>
     public SkillLink[] Related { get; internal set; } = [];
+    /// <summary>Skills of the other scheme this one is aligned to (ROME 4.0 ↔ ESCO, <see cref="SkillsTaxonomy.Alignment"/>).</summary>
+    public int[] Aligned { get; internal set; } = [];
 
     public string Label(string language) => language == "fr" ? LabelFr ?? LabelEn : LabelEn;
 

@@ -25,7 +25,9 @@ public sealed class TaxonomySearch
     private static LabelIndex<int> BuildSkills(SkillsTaxonomy taxonomy)
     {
         var builder = new LabelIndex<int>.Builder();
-        foreach (var skill in taxonomy.Skills)
+        // ESCO skills only: ROME 4.0 items reach a seeker's ESCO skills through the alignment, and their
+        // 33,000 French labels would bury the ESCO suggestions under near-duplicates.
+        foreach (var skill in taxonomy.Skills.Take(taxonomy.EscoSkillCount))
         {
             builder.Add(skill.Id, skill.LabelEn, LabelKind.Preferred, "en");
             foreach (var alt in skill.AltLabelsEn)

@@ -59,7 +59,8 @@ public sealed partial class DurabilityTests
 
         // The in-memory index rebuilt from the store finds the acknowledged offers too.
         var first = (await index.GetOfferAsync(acknowledged[0]))!;
-        var profile = new ProfileDocument { Id = "p", Skills = [.. first.Skills.Select(s => new OfferedSkill(s.SkillUri))] };
+        // At the offer's own place: a full match scores 1 (a side without a place would make the distance unknown).
+        var profile = new ProfileDocument { Id = "p", Skills = [.. first.Skills.Select(s => new OfferedSkill(s.SkillUri))], Place = first.Place };
         var page = await index.MatchOffersAsync(profile, new MatchOptions(Size: 100));
         Assert.Contains(page.Hits, h => h.Id == first.Id && h.Score == 1.0);
     }

@@ -76,7 +76,7 @@ public sealed class InMemoryIndexTests
             foreach (var row in rows)
             {
                 double? distance = row.HasPlace ? Matching.Engine.Scoring.MatchScorer.DistanceKm(row.Latitude, row.Longitude, probe.Latitude, probe.Longitude) : null;
-                var explanation = index.Explain(row.Skills, probe.Skills, allowRelated, distance, radiusKm, row.Contract, probe.ContractWishes, row.Experience, null, probe.ExperienceYears);
+                var explanation = index.Explain(row.Skills, probe.Skills, allowRelated, distance, radiusKm, row.Contract, probe.ContractWishes, row.Experience, null, probe.ExperienceYears, placeUnknown: row.HasPlace != probe.HasPlace);
                 var met = explanation.Matched.Concat(explanation.MatchedThroughRelated).Select(m => m.SkillUri).ToHashSet();
                 var mustHaveMet = row.Skills.Where(k => (k & Packed.MustHave) != 0).All(k => met.Contains(Esco.Skills[k & Packed.IdMask].Uri));
                 if (mustHaveMet && explanation.Parts.Total > 0)
@@ -140,7 +140,7 @@ public sealed class InMemoryIndexTests
             foreach (var row in rows.Where(r => r.Searchable))
             {
                 double? distance = row.HasPlace ? Matching.Engine.Scoring.MatchScorer.DistanceKm(probe.Latitude, probe.Longitude, row.Latitude, row.Longitude) : null;
-                var explanation = index.Explain(probe.Skills, row.Skills, allowRelated, distance, radiusOverride ?? row.RadiusKm, probe.Contract, row.ContractWishes, probe.Experience, null, row.ExperienceYears);
+                var explanation = index.Explain(probe.Skills, row.Skills, allowRelated, distance, radiusOverride ?? row.RadiusKm, probe.Contract, row.ContractWishes, probe.Experience, null, row.ExperienceYears, placeUnknown: row.HasPlace != probe.HasPlace);
                 var met = explanation.Matched.Concat(explanation.MatchedThroughRelated).Select(m => m.SkillUri).ToHashSet();
                 var mustHaveMet = probe.Skills.Where(k => (k & Packed.MustHave) != 0).All(k => met.Contains(Esco.Skills[k & Packed.IdMask].Uri));
                 if (mustHaveMet && explanation.Parts.Total > 0)

@@ -77,6 +77,34 @@ public abstract class MatchIndexContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARomeWordedOfferMeetsAnEscoWordedSeekerThroughTheAlignmentAndTheReverse()
+    {
+        // "Programmation en Python" (ROME 4.0 savoir, as an offer cites it) and ESCO's Python.
+        var rome = Esco.Rome4Skill(Esco.Rome4.Items.Single(i => i.Label == "Programmation en Python").Code)!;
+        var esco = Esco.Skills[Assert.Single(rome.Aligned)];
+        Assert.Equal("Python (computer programming)", esco.LabelEn);
+        await Index.UpsertOffersAsync([Offer("rome-offer", [rome]), Offer("esco-offer", [esco])]);
+        await Index.UpsertProfilesAsync([Profile("rome-seeker", [rome])]);
+
+        var hits = (await Index.MatchOffersAsync(Profile("esco-seeker", [esco]), Top100)).Hits;
+
+        Assert.Equal(["esco-offer", "rome-offer"], hits.Select(h => h.Id));
+        // Credited below exact; the seeker's one skill is used as it is, so SupplyUse is whole.
+        Assert.Equal(0.9, hits[1].Score, 12);
+        Assert.Equal(1, hits[1].Explanation.Parts.SupplyUse);
+        var bridge = Assert.Single(hits[1].Explanation.MatchedThroughRelated);
+        Assert.Equal(new SkillMatch(rome.Uri, esco.Uri, SkillMatchKind.Aligned, SkillImportance.Essential, 0.9), bridge);
+
+        // The reverse: an ESCO-worded offer finds the ROME-worded seeker, also with related skills refused.
+        var candidates = await Index.MatchProfilesAsync(Offer("esco-offer", [esco]), new MatchOptions(Size: 10, AllowRelated: false));
+        var hit = Assert.Single(candidates.Hits);
+        Assert.Equal("rome-seeker", hit.Id);
+        Assert.Equal(0.9, hit.Score, 12);
+        Assert.Equal(new SkillMatch(esco.Uri, rome.Uri, SkillMatchKind.Aligned, SkillImportance.Essential, 0.9), Assert.Single(hit.Explanation.MatchedThroughRelated));
+        Assert.Equal(hit.Score, hit.Explanation.Parts.Total);
+    }
+
+    [Fact]
     public async Task NarrowerSkillEarnsPartialCreditLabelledWithTheSkillThatMetIt()
     {
         var (broader, narrower) = PairOfKind(SkillMatchKind.Narrower);
@@ -142,11 +170,14 @@ public abstract class MatchIndexContractTests : IAsyncLifetime
 
         var page = await Index.MatchOffersAsync(Profile("p", [skill], place: Paris, radiusKm: 30), Top100);
 
-        // Equal scores are ordered by id.
-        Assert.Equal(["nowhere", "paris", "versailles"], page.Hits.Select(h => h.Id));
-        Assert.Equal(1.0, page.Hits[1].Score);
-        Assert.Null(page.Hits[0].Explanation.DistanceKm);
-        Assert.Equal(0, page.Hits[1].Explanation.DistanceKm);
+        // An offer without a place (given by région, "France", remote work) passes the radius, but its distance is
+        // unknown, never 0 km: it gets the factor of half the radius, below the offer in the seeker's commune.
+        Assert.Equal(["paris", "nowhere", "versailles"], page.Hits.Select(h => h.Id));
+        Assert.Equal(1.0, page.Hits[0].Score);
+        Assert.Equal(0, page.Hits[0].Explanation.DistanceKm);
+        Assert.Null(page.Hits[1].Explanation.DistanceKm);
+        Assert.Equal(MatchScorer.UnknownDistance, page.Hits[1].Score, 12);
+        Assert.Equal(MatchScorer.UnknownDistance, page.Hits[1].Explanation.Parts.Distance, 12);
         Assert.InRange(page.Hits[2].Explanation.DistanceKm!.Value, 15, 25);
         Assert.Equal(1 - 0.3 * page.Hits[2].Explanation.DistanceKm!.Value / 30, page.Hits[2].Score, 12);
 

@@ -209,7 +209,8 @@ public sealed class PrunedSearchExactnessTests
                 {
                     return null;
                 }
-                if (supplied.Contains(demanded))
+                // The same skill, itself or aligned across ESCO and ROME 4.0, counts in SupplyUse.
+                if (credit >= SkillGraph.SameSkillCredit)
                 {
                     exact++;
                 }
@@ -226,7 +227,8 @@ public sealed class PrunedSearchExactnessTests
                 ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude)
                 : null;
             var total = MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, supplyCount, distance, radius,
-                offer.Contract, profile.ContractWishes, offer.Experience, double.IsNaN(offer.ExperienceYears) ? null : offer.ExperienceYears, profile.ExperienceYears);
+                offer.Contract, profile.ContractWishes, offer.Experience, double.IsNaN(offer.ExperienceYears) ? null : offer.ExperienceYears, profile.ExperienceYears,
+                placeUnknown: offer.HasPlace != profile.HasPlace);
             return total > 0 ? total : null;
         }
 

@@ -76,14 +76,35 @@ public sealed class SkillGraphTests
     }
 
     [Fact]
-    public void WithoutRelatedSkillsOnlyTheExactEdgeRemains()
+    public void WithoutRelatedSkillsOnlyTheExactAndAlignedEdgesRemain()
     {
         var (demanded, _) = IndexTestKit.PairOfKind(SkillMatchKind.Related);
 
-        Assert.True(Graph.MeetersOf(demanded.Id).Length > 1);
+        Assert.True(Graph.MeetersOf(demanded.Id).Length > 1 + demanded.Aligned.Length);
         var exact = Graph.MeetersOf(demanded.Id, allowRelated: false);
-        Assert.Equal(1, exact.Length);
+        Assert.Equal(1 + demanded.Aligned.Length, exact.Length);
         Assert.Equal(demanded.Id, exact.Skills[0]);
-        Assert.Equal(1, Graph.DemandsMetBy(demanded.Id, allowRelated: false).Length);
+        Assert.Equal(1 + demanded.Aligned.Length, Graph.DemandsMetBy(demanded.Id, allowRelated: false).Length);
+    }
+
+    [Fact]
+    public void AnAlignedSkillMeetsBelowExactAndWithoutRelatedSkills()
+    {
+        var (demanded, via) = IndexTestKit.PairOfKind(SkillMatchKind.Aligned);
+        Assert.NotEqual(demanded.Scheme, via.Scheme);
+        Assert.Contains(via.Id, demanded.Aligned);
+
+        var all = Graph.MeetersOf(demanded.Id);
+        var at = all.Skills.IndexOf(via.Id);
+        Assert.Equal(90, all.Credits[at]);
+        Assert.True(all.Credits[at] < all.Credits[0]);
+        var strict = Graph.MeetersOf(demanded.Id, allowRelated: false);
+        Assert.Equal(SkillMatchKind.Exact, strict.Kinds[0]);
+        Assert.Contains(via.Id, strict.Skills.ToArray());
+        foreach (var kind in strict.Kinds)
+        {
+            Assert.True(kind is SkillMatchKind.Exact or SkillMatchKind.Aligned);
+        }
+        Assert.Contains(demanded.Id, Graph.DemandsMetBy(via.Id, allowRelated: false).Skills.ToArray());
     }
 }

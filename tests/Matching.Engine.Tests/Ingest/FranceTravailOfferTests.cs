@@ -27,9 +27,12 @@ public sealed class FranceTravailOfferTests
           "experienceExige": "D",
           "experienceLibelle": "Débutant accepté",
           "competences": [
-            { "code": "107255", "libelle": "Protocoles de lutte contre les infections nosocomiales", "exigence": "E" },
-            { "code": "120723", "libelle": "Premiers secours", "exigence": "S" },
-            { "code": "107667", "libelle": "Techniques de manipulation de patient", "exigence": "E" }
+            { "code": "107661", "libelle": "Réaliser des soins d'hygiène corporelle, de confort et de prévention", "exigence": "E" },
+            { "code": "107660", "libelle": "Mesurer les paramètres vitaux du patient/résident, contrôler les dispositifs et appareillages médicaux et transmettre les informations à l'infirmier", "exigence": "S" },
+            { "libelle": "Techniques de manipulation de patient", "exigence": "E" }
+          ],
+          "qualitesProfessionnelles": [
+            { "libelle": "Avoir le sens du service", "description": "Capacité à identifier (voire anticiper) les besoins des usagers." }
           ],
           "formations": [ { "codeFormation": "43436", "domaineLibelle": "Aide-soignant", "niveauLibelle": "CAP, BEP et équivalents", "exigence": "E" } ],
           "permis": [],
@@ -64,8 +67,8 @@ public sealed class FranceTravailOfferTests
           "experienceExige": "E",
           "experienceLibelle": "2 An(s)",
           "competences": [
-            { "code": "109876", "libelle": "Langage informatique C#", "exigence": "E" },
-            { "code": "109882", "libelle": "Langage informatique SQL", "exigence": "S" }
+            { "code": "511414", "libelle": "Langage C#", "exigence": "E" },
+            { "code": "109882", "libelle": "Gestion de bases de données NoSQL", "exigence": "S" }
           ],
           "salaire": { "libelle": "Annuel de 42000.00 Euros à 50000.00 Euros sur 12 mois" },
           "dureeTravailLibelleConverti": "Temps plein",
@@ -126,18 +129,22 @@ public sealed class FranceTravailOfferTests
         Assert.Equal(NursingAssistant, offer.OccupationUri);
         Assert.Equal("J1501", offer.RomeCode);
 
-        // Competences mapped to ESCO skills: stated, not inferred; E essential, S optional, neither must-have.
-        Assert.Contains(new DemandedSkill(InfectionControl, SkillImportance.Essential), offer.Skills);
-        Assert.Contains(new DemandedSkill(FirstAid, SkillImportance.Optional), offer.Skills);
-        // The rest of the occupation's skills are added as inferred.
-        var occupation = Taxonomy.OccupationByUri(NursingAssistant)!;
-        var inferred = offer.Skills.Where(s => s.Inferred).Select(s => s.SkillUri).ToHashSet();
-        Assert.Equal(occupation.EssentialSkills.Length + occupation.OptionalSkills.Length - 2, inferred.Count);
-        Assert.DoesNotContain(FirstAid, inferred);
+        // Competences by code are the ROME 4.0 items themselves: E essential, S optional, neither must-have.
+        Assert.Contains(new DemandedSkill("rome4:competence:107661", SkillImportance.Essential, Source: SkillSource.OfferCode), offer.Skills);
+        Assert.Contains(new DemandedSkill("rome4:competence:107660", SkillImportance.Optional, Source: SkillSource.OfferCode), offer.Skills);
+        // The professional quality is a ROME 4.0 savoir-être, from the offer's fields.
+        var service = Taxonomy.Rome4.Items.Single(i => i.Label == "Avoir le sens du service");
+        Assert.Contains(offer.Skills, s => s.SkillUri == service.SkillUri && s.Source == SkillSource.OfferFields);
+        // Three skills of its own and more: the occupation adds none.
+        Assert.True(offer.Skills.Count(s => s.Source != SkillSource.Occupation) >= OfferDocumentBuilder.MinOwnSkills);
+        Assert.DoesNotContain(offer.Skills, s => s.Inferred);
         Assert.Equal(offer.Skills.Count, offer.Skills.Select(s => s.SkillUri).Distinct().Count());
 
-        // The competence without an ESCO counterpart is a warning that names it, not an error.
-        Assert.Contains(outcome.Warnings, w => w.StartsWith("competences[2]", StringComparison.Ordinal) && w.Contains("manipulation de patient", StringComparison.Ordinal));
+        // The competence without a code is read as text: "manipulation de patient" names the ROME savoir.
+        Assert.Contains(offer.Skills, s => s.Source == SkillSource.OfferText && Taxonomy.SkillByUri(s.SkillUri)!.LabelFr == "Techniques de manipulation du patient");
+        // One the reader cannot place is a warning that names it, not an error.
+        var unplaced = _builder.Build(OfferItem("""{"id":"x1","intitule":"Aide-soignant","romeCode":"J1501","competences":[{"libelle":"zzz qqq","exigence":"E"}]}"""));
+        Assert.Contains(unplaced.Warnings, w => w.StartsWith("competences[0]", StringComparison.Ordinal) && w.Contains("zzz qqq", StringComparison.Ordinal));
 
         Assert.Equal(new Place(45.759, 4.8494, "69383", "69 - Lyon 3e Arrondissement"), offer.Place);
         Assert.Equal(ContractType.FixedTerm, offer.Contract);
@@ -163,9 +170,12 @@ public sealed class FranceTravailOfferTests
         var offer = outcome.Document;
         Assert.Equal(SoftwareDeveloper, offer.OccupationUri);
         Assert.Equal("M1805", offer.RomeCode);
-        // ESCO lists C# as optional for software developers; the offer requires it, so it is essential here.
-        Assert.Contains(new DemandedSkill(CSharp, SkillImportance.Essential), offer.Skills);
-        Assert.Contains(new DemandedSkill(Sql, SkillImportance.Optional), offer.Skills);
+        // The competences by code are ROME 4.0 savoirs; C# meets ESCO's C# through the alignment.
+        Assert.Contains(new DemandedSkill("rome4:savoir:511414", SkillImportance.Essential), offer.Skills);
+        Assert.Contains(new DemandedSkill("rome4:savoir:109882", SkillImportance.Optional), offer.Skills);
+        Assert.Contains(Taxonomy.SkillByUri(CSharp)!.Id, Taxonomy.SkillByUri("rome4:savoir:511414")!.Aligned);
+        // ".NET C#" in the title names ESCO's C#, from the text.
+        Assert.Contains(new DemandedSkill(CSharp, SkillImportance.Essential, Source: SkillSource.OfferText), offer.Skills);
         Assert.Equal(ContractType.Permanent, offer.Contract);
         Assert.Equal(ExperienceRequirement.Required, offer.Experience);
         Assert.Equal(2, offer.ExperienceYears);
@@ -206,14 +216,15 @@ public sealed class FranceTravailOfferTests
     }
 
     [Fact]
-    public void An_unknown_rome_code_is_a_warning_and_the_offer_keeps_its_code()
+    public void An_unknown_rome_code_is_a_warning_and_without_a_classifier_the_occupation_stays_unknown()
     {
         var outcome = _builder.Build(OfferItem("""{"id":"a4","intitule":"Métier nouveau","romeCode":"Z9999"}"""));
 
         Assert.True(outcome.IsValid);
         Assert.Null(outcome.Document.OccupationUri);
-        Assert.Equal("Z9999", outcome.Document.RomeCode);
-        Assert.Contains(outcome.Warnings, w => w.StartsWith("romeCode", StringComparison.Ordinal));
+        Assert.Null(outcome.Document.RomeCode);
+        Assert.Contains(outcome.Warnings, w => w.StartsWith("romeCode: unknown ROME code 'Z9999'", StringComparison.Ordinal));
+        Assert.Contains(outcome.Warnings, w => w.StartsWith("No skills", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal sealed class InMemoryIndex
     /// <summary>The profiles; replaced whole by <see cref="RebuildProfiles"/>.</summary>
     public ProfileTable Profiles { get; private set; }
 
-    /// <summary>The best credit of a match that is not exact, from the graph's edges (the bound of a doc met only that way).</summary>
+    /// <summary>The best credit of a match that is not the same skill (exact or aligned), from the graph's edges (the bound of a doc met only that way).</summary>
     public int MaxNonExactCredit { get; }
 
     public void Add(OfferRow row) => Offers.Add(row, AreaOf(row.Commune));
@@ -102,7 +102,7 @@ internal sealed class InMemoryIndex
             var edges = graph.MeetersOf(skill);
             for (var i = 0; i < edges.Length; i++)
             {
-                if (edges.Skills[i] != skill)
+                if (edges.Credits[i] < SkillGraph.SameSkillCredit)
                 {
                     max = Math.Max(max, edges.Credits[i]);
                 }
@@ -144,14 +144,17 @@ internal sealed class InMemoryIndex
                     }
                 }
             }
-            foreach (var supplied in profile.Skills)
-            {
-                s.Exact[supplied] = 1;
-            }
+            // A demanded skill met as the same skill (itself, or aligned across ESCO and ROME 4.0) counts in SupplyUse.
+            var exactSkills = 0;
             for (var k = 0; k < s.TouchedSkillCount; k++)
             {
                 var demanded = s.TouchedSkills[k];
-                if (s.Exact[demanded] == 0)
+                if (s.SkillCredit[demanded] >= SkillGraph.SameSkillCredit)
+                {
+                    s.Exact[demanded] = 1;
+                    exactSkills++;
+                }
+                else
                 {
                     maxNonExact = Math.Max(maxNonExact, s.SkillCredit[demanded]);
                 }
@@ -207,7 +210,7 @@ internal sealed class InMemoryIndex
             //    (with a score floor) scoring at least the floor. Their count is the total.
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
             s.ExactBounds[0] = -1;
-            var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact);
+            var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact, exactSkills <= ExactPlanes.ExactLimit);
             var candidates = 0;
             for (var t = 0; t < s.TouchedBlockCount; t++)
             {
@@ -258,7 +261,7 @@ internal sealed class InMemoryIndex
                 var (score, doc) = sorted[i];
                 ref readonly var offer = ref offers.Columns[doc];
                 var explanation = _explainer.Explain(offers.Skills(doc), profile.Skills, options.AllowRelated, OfferDistance(offer, profile), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(profile.HasPlace, offer.Latitude));
                 hits[i] = new MatchHit(offers.Ids[doc], score, explanation);
             }
             return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
@@ -313,7 +316,8 @@ internal sealed class InMemoryIndex
     }
 
     /// <summary>Profile → offers: the score of one offer, and the bound of a block of offers.</summary>
-    private readonly struct OfferScorer(OfferTable offers, QueryScratch s, ProfileRow profile, double radius, int maxNonExact) : IBlockScorer
+    /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> demanded skills met as the same skill).</param>
+    private readonly struct OfferScorer(OfferTable offers, QueryScratch s, ProfileRow profile, double radius, int maxNonExact, bool exactPlanesHold) : IBlockScorer
     {
         private readonly int _contractFits = profile.ContractWishes == 0 || (profile.ContractWishes & MatchScorer.ContractMask(ContractType.Unspecified)) != 0
             ? -1
@@ -325,9 +329,9 @@ internal sealed class InMemoryIndex
         public double Bound(int block)
         {
             // Distance and experience at most 1; the contract from the block's contracts.
-            // The most exact matches of a candidate doc (exact to the doc when the profile has at most 63 skills).
+            // The most exact matches of a candidate doc (exact to the doc when the planes hold the counts).
             ref readonly var acc = ref s.Blocks[block];
-            var exact = profile.Skills.Length <= ExactPlanes.ExactLimit ? s.ExactCounts[block].MaxExact(acc.Union) : acc.ExactCount;
+            var exact = exactPlanesHold ? s.ExactCounts[block].MaxExact(acc.Union) : acc.ExactCount;
             var skills = MatchScorer.Skills(exact > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(Math.Min(exact, profile.Skills.Length), profile.Skills.Length));
             var contract = (offers.ContractMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             return skills * 1.0 * contract * 1.0;
@@ -336,7 +340,7 @@ internal sealed class InMemoryIndex
         public ulong Worth(int block, ulong docs, double worst)
         {
             var p = profile.Skills.Length;
-            if (p > ExactPlanes.ExactLimit)
+            if (p > ExactPlanes.ExactLimit || !exactPlanesHold)
             {
                 return docs;
             }
@@ -363,7 +367,8 @@ internal sealed class InMemoryIndex
                 var bit = BitOperations.TrailingZeroCount(check);
                 check &= check - 1;
                 ref readonly var offer = ref offers.Columns[(block << 6) + bit];
-                var bound = bounds[planes.ExactOf(bit)] * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
+                // An ESCO skill aligned to two ROME items meets both: a doc's count can pass p, where SupplyUse is 1 anyway.
+                var bound = bounds[Math.Min(p, planes.ExactOf(bit))] * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
                     * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
                 if (bound < worst)
                 {
@@ -393,7 +398,7 @@ internal sealed class InMemoryIndex
             }
             ref readonly var offer = ref offers.Columns[doc];
             return MatchScorer.Total(essential, offer.EssentialCount, optional, offer.OptionalCount, exact, profile.Skills.Length, OfferDistance(offer, profile), radius,
-                offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+                offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(profile.HasPlace, offer.Latitude));
         }
     }
 
@@ -515,6 +520,7 @@ internal sealed class InMemoryIndex
             int essentialCount = 0, optionalCount = 0, mustCount = 0;
             var slots = 0;
             var meets = 0;
+            var sameSkillEdges = 0;
             for (var i = 0; i < n; i++)
             {
                 var packed = offer.Skills[i];
@@ -540,7 +546,10 @@ internal sealed class InMemoryIndex
                     }
                     meets++;
                 }
-                s.Exact[packed & Packed.IdMask] = 1;
+                foreach (var credit in edges.Credits)
+                {
+                    sameSkillEdges += credit >= SkillGraph.SameSkillCredit ? 1 : 0;
+                }
             }
             BuildMeets(s, offer.Skills, allowRelated, slots, meets);
 
@@ -566,7 +575,8 @@ internal sealed class InMemoryIndex
                 {
                     var supplied = edges.Skills[e];
                     int credit = edges.Credits[e];
-                    var exact = supplied == demanded ? (ushort)1 : (ushort)0;
+                    // Itself or aligned: the same skill, counted in SupplyUse (several such edges of one doc only loosen the bound).
+                    var exact = credit >= SkillGraph.SameSkillCredit ? (ushort)1 : (ushort)0;
                     var blocks = profiles.Postings.Blocks(supplied);
                     var masks = profiles.Postings.Masks(supplied);
                     var accumulators = s.Blocks;
@@ -660,7 +670,7 @@ internal sealed class InMemoryIndex
             }
 
             // 5. The page.
-            var scorer = new ProfileScorer(profiles, s, offer, radiusOverride, essentialCount, optionalCount, banded);
+            var scorer = new ProfileScorer(profiles, s, offer, radiusOverride, essentialCount, optionalCount, banded, sameSkillEdges <= ExactPlanes.ExactLimit);
             BlockSearch.Run(ref scorer, s, candidates, ref collector);
             var sorted = collector.Sorted();
             var hits = new MatchHit[sorted.Length];
@@ -670,7 +680,7 @@ internal sealed class InMemoryIndex
                 ref readonly var profile = ref profiles.Columns[doc];
                 var radius = radiusOverride ?? profile.RadiusKm;
                 var explanation = _explainer.Explain(offer.Skills, profiles.Skills(doc), allowRelated, Scored(ProfileDistance(offer, profile), banded), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, Evidence(profile, banded));
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude));
                 hits[i] = new MatchHit(profiles.Ids[doc], score, explanation);
             }
             return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
@@ -757,7 +767,8 @@ internal sealed class InMemoryIndex
 
     /// <summary>Offer → profiles: the score of one profile, and the bound of a block of profiles.</summary>
     /// <remarks>Bounds take the distance factor as 1, so they hold for banded scores too (a band's floor only raises the factor).</remarks>
-    private readonly struct ProfileScorer(ProfileTable profiles, QueryScratch s, OfferRow offer, double? radiusOverride, int essentialCount, int optionalCount, bool banded) : IBlockScorer
+    /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> same-skill edges in all).</param>
+    private readonly struct ProfileScorer(ProfileTable profiles, QueryScratch s, OfferRow offer, double? radiusOverride, int essentialCount, int optionalCount, bool banded, bool exactPlanesHold) : IBlockScorer
     {
         private readonly int _contractFits = MatchScorer.ContractMask(offer.Contract) | MatchScorer.ContractMask(ContractType.Unspecified);
         private readonly double? _years = Years(offer.ExperienceYears);
@@ -768,7 +779,7 @@ internal sealed class InMemoryIndex
             var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
                 MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
             var fewest = profiles.MinSkillCount[block];
-            var exact = offer.Skills.Length <= ExactPlanes.ExactLimit ? s.ExactCounts[block].MaxExact(acc.Union) : acc.ExactCount;
+            var exact = exactPlanesHold ? s.ExactCounts[block].MaxExact(acc.Union) : acc.ExactCount;
             var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(exact, fewest), fewest));
             var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
@@ -777,7 +788,7 @@ internal sealed class InMemoryIndex
 
         public ulong Worth(int block, ulong docs, double worst)
         {
-            if (offer.Skills.Length > ExactPlanes.ExactLimit)
+            if (!exactPlanesHold)
             {
                 return docs;
             }
@@ -814,7 +825,6 @@ internal sealed class InMemoryIndex
                 {
                     continue;
                 }
-                exact += s.Exact[supplied];
                 for (var k = s.MeetStart[slot]; k < s.MeetStart[slot + 1]; k++)
                 {
                     var i = s.MeetIndex[k];
@@ -827,6 +837,7 @@ internal sealed class InMemoryIndex
             int essential = 0, optional = 0;
             for (var i = 0; i < n; i++)
             {
+                exact += best[i] >= SkillGraph.SameSkillCredit ? 1 : 0;
                 if ((offer.Skills[i] & Packed.Optional) != 0)
                 {
                     optional += best[i];
@@ -840,7 +851,7 @@ internal sealed class InMemoryIndex
             var radius = radiusOverride ?? profile.RadiusKm;
             // Evidence ≤ 1: the block and doc bounds above, computed without it, stay upper bounds.
             return MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, profile.SkillCount, Scored(ProfileDistance(offer, profile), banded), radius,
-                offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears, Evidence(profile, banded));
+                offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude));
         }
     }
 
@@ -868,8 +879,8 @@ internal sealed class InMemoryIndex
     // ---------------------------------------------------------------- explanations, supply and demand
 
     public MatchExplanation Explain(ReadOnlySpan<int> offerSkills, ReadOnlySpan<int> profileSkills, bool allowRelated, double? distanceKm, double radiusKm,
-        ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears) =>
-        _explainer.Explain(offerSkills, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears);
+        ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears, bool placeUnknown = false) =>
+        _explainer.Explain(offerSkills, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown: placeUnknown);
 
     /// <summary>Offers and profiles per area id (-1 = unknown), for a skill (exact) or an occupation, within a radius of a place when given.</summary>
     public Dictionary<int, (long Offers, long Profiles)> SupplyDemand(int skill, int occupation, Place? place, double radiusKm) =>
@@ -878,6 +889,9 @@ internal sealed class InMemoryIndex
     // ---------------------------------------------------------------- helpers
 
     private static double? Years(double years) => double.IsNaN(years) ? null : years;
+
+    /// <summary>One side has a place and the other none (NaN latitude): the distance is unknown (<see cref="MatchScorer.UnknownDistance"/>).</summary>
+    private static bool PlaceUnknown(bool hasPlace, double otherLatitude) => hasPlace == double.IsNaN(otherLatitude);
 
     /// <param name="more">Whether a hit after the cursor was left out of this page.</param>
     private static string? NextCursor(MatchHit[] hits, bool more) =>

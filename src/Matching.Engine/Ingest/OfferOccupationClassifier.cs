@@ -1,0 +1,399 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Matching.Engine.Taxonomy;
+using Matching.Engine.Text;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace Matching.Engine.Ingest;
+
+/// <summary>
+/// Ranks ROME 4.0 codes for an offer's title and description, for offers whose <c>romeCode</c> and
+/// <c>appellationlibelle</c> are missing or unknown (docs/quality.md, "Reading an offer").
+/// <para>
+/// Candidates are the sheets whose job titles or texts share words with the offer. Each candidate is
+/// described by a few similarity features computed from ROME 4.0 alone (how well the offer's title
+/// matches one of the sheet's titles, the TF-IDF similarity of the title to all of them and of the
+/// description to the sheet's definition and core items, whether the sheet is a former ROME v3 sheet...)
+/// and an ML.NET logistic regression (L-BFGS, one thread, seed 0: deterministic) scores it: the
+/// probability that it is the offer's occupation. The model is trained on job titles of the reference
+/// data that ROME itself does not hold (ESCO occupation labels, French, linked to their ROME 4.0 sheets
+/// through the crosswalk). Its features describe similarity, not words, so what it learns carries over
+/// to jobs it never saw; training also on half of the development sample's offers did not do better
+/// on the other half (docs/quality.md), so the model needs the reference data alone.
+/// </para>
+/// Thread-safe once built; training takes seconds and is kept in <c>Coach:CachePath</c>.
+/// </summary>
+public sealed class OfferOccupationClassifier
+{
+    /// <summary>Candidate sheets scored per offer.</summary>
+    public const int CandidateCount = 40;
+
+    private const int FeatureCount = 12;
+    private const string ModelVersion = "occupation-ranker-1";
+
+    // Words of offer titles that say nothing of the job.
+    private static readonly HashSet<string> s_noise = new(
+        ["h", "f", "hf", "fh", "cdi", "cdd", "interim", "alternance", "alternant", "apprenti", "apprentissage", "stage", "stagiaire",
+         "temps", "plein", "partiel", "urgent", "poste", "mission", "saison", "saisonnier", "saisonniere", "nuit", "jour", "week", "end",
+         "senior", "junior", "confirme", "confirmee", "experimente", "experimentee", "debutant", "debutante", "accepte", "ou", "et",
+         "1", "2", "3", "de", "du", "des", "la", "le", "les", "en", "un", "une", "a", "au", "aux", "pour", "sur", "avec", "dans", "l", "d"],
+        StringComparer.Ordinal);
+
+    private readonly SkillsTaxonomy _taxonomy;
+    private readonly SheetEntry[] _sheets;
+    private readonly Dictionary<string, double> _titleIdf;
+    private readonly Dictionary<string, double> _textIdf;
+    private readonly Dictionary<string, List<(int Sheet, double Weight)>> _titlePostings;
+    private readonly Dictionary<string, List<(int Sheet, double Weight)>> _textPostings;
+    private readonly Dictionary<string, List<(int Sheet, int Appellation)>> _appellationPostings;
+    private readonly Dictionary<string, List<int>> _exactTitles;
+    private float[] _weights = new float[FeatureCount];
+    private float _bias;
+
+    private sealed record SheetEntry(Rome4Sheet Sheet, string[][] Appellations, string[][] Principal, Dictionary<string, double> TitleVector, Dictionary<string, double> TextVector, double TitleCount);
+
+    private OfferOccupationClassifier(SkillsTaxonomy taxonomy)
+    {
+        _taxonomy = taxonomy;
+        var sheets = taxonomy.Rome4.Sheets.OrderBy(s => s.Code, StringComparer.Ordinal).ToArray();
+        var titleDocs = new List<string>[sheets.Length];
+        var textDocs = new List<string>[sheets.Length];
+        var appellations = new string[sheets.Length][][];
+        var principals = new string[sheets.Length][][];
+        _exactTitles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < sheets.Length; i++)
+        {
+            var sheet = sheets[i];
+            var titles = new List<string[]>();
+            titleDocs[i] = [];
+            foreach (var code in sheet.AppellationCodes)
+            {
+                var appellation = taxonomy.Rome4.Appellation(code)!;
+                foreach (var form in TextNormalizer.GenderForms(appellation.Label).Append(appellation.ShortLabel))
+                {
+                    var tokens = Tokens(form);
+                    if (tokens.Length > 0 && !titles.Any(t => t.SequenceEqual(tokens)))
+                    {
+                        titles.Add(tokens);
+                        titleDocs[i].AddRange(tokens);
+                        var exact = Postings(_exactTitles, string.Join(' ', tokens));
+                        if (!exact.Contains(i))
+                        {
+                            exact.Add(i);
+                        }
+                    }
+                }
+            }
+            appellations[i] = [.. titles];
+            principals[i] = [.. TextNormalizer.GenderForms(sheet.Label).Select(Tokens).Where(t => t.Length > 0)];
+            textDocs[i] = [.. Tokens(sheet.Definition ?? ""), .. Tokens(sheet.AccessToJob ?? ""),
+                .. sheet.CoreItems.SelectMany(item => Tokens(taxonomy.Rome4.Item(item.Code)!.Label))];
+        }
+        _titleIdf = Idf(titleDocs);
+        _textIdf = Idf(textDocs);
+        _sheets = new SheetEntry[sheets.Length];
+        _titlePostings = new(StringComparer.Ordinal);
+        _textPostings = new(StringComparer.Ordinal);
+        _appellationPostings = new(StringComparer.Ordinal);
+        for (var i = 0; i < sheets.Length; i++)
+        {
+            var titleVector = Vector(titleDocs[i], _titleIdf);
+            var textVector = Vector(textDocs[i], _textIdf);
+            _sheets[i] = new SheetEntry(sheets[i], appellations[i], principals[i], titleVector, textVector, appellations[i].Length);
+            foreach (var (token, weight) in titleVector)
+            {
+                Postings(_titlePostings, token).Add((i, weight));
+            }
+            foreach (var (token, weight) in textVector)
+            {
+                Postings(_textPostings, token).Add((i, weight));
+            }
+            for (var a = 0; a < appellations[i].Length; a++)
+            {
+                foreach (var token in appellations[i][a].Distinct())
+                {
+                    Postings(_appellationPostings, token).Add((i, a));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The classifier for this taxonomy: read from <paramref name="cacheDirectory"/> when it was trained
+    /// on the same data (<paramref name="dataKey"/>: the data folder's SHA256SUMS) and code, else trained
+    /// (seconds) and kept there.
+    /// </summary>
+    public static OfferOccupationClassifier LoadOrTrain(SkillsTaxonomy taxonomy, string? cacheDirectory, string? dataKey = null)
+    {
+        var classifier = new OfferOccupationClassifier(taxonomy);
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
+            ModelVersion, dataKey ?? "", typeof(OfferOccupationClassifier).Module.ModuleVersionId.ToString()))))[..16];
+        var path = cacheDirectory is null ? null : Path.Combine(cacheDirectory, $"occupation-classifier-{key}.json");
+        if (path is not null && File.Exists(path) && classifier.TryRead(path))
+        {
+            return classifier;
+        }
+        classifier.Train();
+        if (path is not null)
+        {
+            classifier.TryWrite(path);
+        }
+        return classifier;
+    }
+
+    /// <summary>The <paramref name="top"/> most likely ROME 4.0 codes for an offer, best first, with their probability.</summary>
+    public IReadOnlyList<(string Code, float Score)> Rank(string title, string? description, int top = 5)
+    {
+        var candidates = Features(title, description);
+        return candidates
+            .Select(c => (Code: _sheets[c.Sheet].Sheet.Code, Score: Score(c.Features)))
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Code, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+    }
+
+    private float Score(float[] features)
+    {
+        var z = _bias;
+        for (var i = 0; i < features.Length; i++)
+        {
+            z += _weights[i] * features[i];
+        }
+        return 1 / (1 + MathF.Exp(-z));
+    }
+
+    /// <summary>Candidate sheets for a title and description, with their features.</summary>
+    private List<(int Sheet, float[] Features)> Features(string title, string? description)
+    {
+        var titleTokens = Tokens(title);
+        var textTokens = string.IsNullOrWhiteSpace(description) ? [] : Tokens(description);
+        var titleQuery = Vector(titleTokens, _titleIdf);
+        var textQuery = Vector(textTokens, _textIdf);
+        var descriptionAsTitle = Vector(textTokens, _titleIdf);
+
+        var titleCos = Cosines(titleQuery, _titlePostings);
+        var textCos = Cosines(textQuery, _textPostings);
+        var descTitleCos = Cosines(descriptionAsTitle, _titlePostings);
+
+        // Best match of the title with one job title of each sheet (Dice), and how much of that job title it holds.
+        var dice = new Dictionary<int, (double Dice, double Coverage)>();
+        var titleSet = titleTokens.ToHashSet(StringComparer.Ordinal);
+        foreach (var token in titleSet)
+        {
+            if (!_appellationPostings.TryGetValue(token, out var postings))
+            {
+                continue;
+            }
+            foreach (var (sheet, appellation) in postings)
+            {
+                var tokens = _sheets[sheet].Appellations[appellation];
+                var shared = tokens.Count(titleSet.Contains);
+                var d = 2.0 * shared / (tokens.Length + titleSet.Count);
+                var coverage = shared / (double)tokens.Length;
+                var current = dice.GetValueOrDefault(sheet);
+                dice[sheet] = (Math.Max(current.Dice, d), Math.Max(current.Coverage, coverage));
+            }
+        }
+
+        var candidates = new HashSet<int>();
+        foreach (var ranking in new[] { titleCos.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(CandidateCount / 2).Select(p => p.Key),
+            dice.OrderByDescending(p => p.Value.Dice).ThenBy(p => p.Key).Take(CandidateCount / 2).Select(p => p.Key),
+            textCos.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(CandidateCount / 4).Select(p => p.Key) })
+        {
+            candidates.UnionWith(ranking);
+        }
+        var exact = _exactTitles.GetValueOrDefault(string.Join(' ', titleTokens)) ?? [];
+        var titleRank = titleCos.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select((p, i) => (p.Key, i)).ToDictionary(p => p.Key, p => p.i);
+        var textRank = textCos.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select((p, i) => (p.Key, i)).ToDictionary(p => p.Key, p => p.i);
+
+        var result = new List<(int, float[])>(candidates.Count);
+        foreach (var sheet in candidates.Order())
+        {
+            var entry = _sheets[sheet];
+            var (d, coverage) = dice.GetValueOrDefault(sheet);
+            // The sheet's own name ("Cuisinier / Cuisinière" rather than "Cuisinier de collectivité").
+            var principalDice = 0.0;
+            var principalCoverage = 0.0;
+            foreach (var principal in entry.Principal)
+            {
+                var shared = principal.Count(titleSet.Contains);
+                principalDice = Math.Max(principalDice, 2.0 * shared / (principal.Length + Math.Max(1, titleSet.Count)));
+                principalCoverage = Math.Max(principalCoverage, shared / (double)principal.Length);
+            }
+            result.Add((sheet,
+            [
+                (float)d,
+                (float)coverage,
+                exact.Contains(sheet) ? 1 : 0,
+                (float)principalDice,
+                (float)principalCoverage,
+                (float)titleCos.GetValueOrDefault(sheet),
+                (float)textCos.GetValueOrDefault(sheet),
+                (float)descTitleCos.GetValueOrDefault(sheet),
+                titleRank.TryGetValue(sheet, out var tr) ? 1f / (1 + tr) : 0,
+                textRank.TryGetValue(sheet, out var xr) ? 1f / (1 + xr) : 0,
+                entry.Sheet.ParentCode == entry.Sheet.Code ? 1 : 0,
+                (float)Math.Log(1 + entry.TitleCount) / 4,
+            ]));
+        }
+        return result;
+    }
+
+    private void Train()
+    {
+        var rows = new List<TrainingRow>();
+        void AddQuery(string title, string? description, IReadOnlyCollection<string> codes)
+        {
+            var features = Features(title, description);
+            if (!features.Any(f => codes.Contains(_sheets[f.Sheet].Sheet.Code)))
+            {
+                return; // the answer is not among the candidates: nothing to learn about ranking them
+            }
+            foreach (var (sheet, vector) in features)
+            {
+                rows.Add(new TrainingRow { Label = codes.Contains(_sheets[sheet].Sheet.Code), Features = vector });
+            }
+        }
+        // Job titles ROME does not hold: ESCO's French occupation labels, with the sheets the crosswalk gives them.
+        foreach (var occupation in _taxonomy.Occupations.OrderBy(o => o.Id))
+        {
+            if (occupation.Rome4Codes.Length == 0)
+            {
+                continue;
+            }
+            var codes = occupation.Rome4Codes.Take(3).ToHashSet(StringComparer.Ordinal);
+            foreach (var label in occupation.AltLabelsFr.Prepend(occupation.LabelFr).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal))
+            {
+                AddQuery(label, null, codes);
+            }
+        }
+
+        var ml = new MLContext(seed: 0);
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(TrainingRow.Label),
+            FeatureColumnName = nameof(TrainingRow.Features),
+            NumberOfThreads = 1,
+            L2Regularization = 0.1f,
+        });
+        var model = trainer.Fit(data);
+        var parameters = model.Model.SubModel;
+        _weights = [.. parameters.Weights];
+        _bias = parameters.Bias;
+    }
+
+    private bool TryRead(string path)
+    {
+        try
+        {
+            var stored = JsonSerializer.Deserialize<float[]>(File.ReadAllText(path));
+            if (stored is not { Length: FeatureCount + 1 })
+            {
+                return false;
+            }
+            _weights = stored[..FeatureCount];
+            _bias = stored[FeatureCount];
+            return true;
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return false;
+        }
+    }
+
+    private void TryWrite(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temp = path + ".tmp";
+            File.WriteAllText(temp, JsonSerializer.Serialize<float[]>([.. _weights, _bias]));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The cache only saves time; a read-only disk must not stop ingestion.
+        }
+    }
+
+    /// <summary>Content words of a title or text: folded, stop and noise words ("H/F", "CDI") dropped, crudely stemmed.</summary>
+    private static string[] Tokens(string text)
+    {
+        var words = FrenchLabels.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tokens = new List<string>(words.Length);
+        foreach (var word in words)
+        {
+            if (!s_noise.Contains(word) && !FrenchLabels.IsStopWord(word))
+            {
+                tokens.Add(FrenchLabels.Stem(word));
+            }
+        }
+        return [.. tokens];
+    }
+
+    private static Dictionary<string, double> Idf(List<string>[] documents)
+    {
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            foreach (var token in document.Distinct(StringComparer.Ordinal))
+            {
+                frequency[token] = frequency.GetValueOrDefault(token) + 1;
+            }
+        }
+        return frequency.ToDictionary(p => p.Key, p => Math.Log(1 + ((double)documents.Length / p.Value)), StringComparer.Ordinal);
+    }
+
+    /// <summary>L2-normalised (1 + log tf)·idf vector; words the documents never use are dropped.</summary>
+    private static Dictionary<string, double> Vector(IEnumerable<string> tokens, Dictionary<string, double> idf)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            if (idf.ContainsKey(token))
+            {
+                counts[token] = counts.GetValueOrDefault(token) + 1;
+            }
+        }
+        var vector = counts.ToDictionary(p => p.Key, p => (1 + Math.Log(p.Value)) * idf[p.Key], StringComparer.Ordinal);
+        var norm = Math.Sqrt(vector.Values.Sum(v => v * v));
+        foreach (var token in vector.Keys.ToList())
+        {
+            vector[token] /= norm;
+        }
+        return vector;
+    }
+
+    private static Dictionary<int, double> Cosines(Dictionary<string, double> query, Dictionary<string, List<(int Sheet, double Weight)>> postings)
+    {
+        var scores = new Dictionary<int, double>();
+        foreach (var (token, weight) in query)
+        {
+            if (postings.TryGetValue(token, out var list))
+            {
+                foreach (var (sheet, w) in list)
+                {
+                    scores[sheet] = scores.GetValueOrDefault(sheet) + (weight * w);
+                }
+            }
+        }
+        return scores;
+    }
+
+    private static List<T> Postings<T>(Dictionary<string, List<T>> map, string token) =>
+        map.TryGetValue(token, out var list) ? list : map[token] = [];
+
+    private sealed class TrainingRow
+    {
+        public bool Label { get; set; }
+
+        [VectorType(FeatureCount)]
+        public float[] Features { get; set; } = [];
+    }
+}

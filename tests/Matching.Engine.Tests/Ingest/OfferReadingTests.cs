@@ -1,0 +1,160 @@
+using Matching.Engine.Indexing;
+using Matching.Engine.Ingest;
+using Matching.Engine.Taxonomy;
+using static Matching.Engine.Tests.Ingest.IngestTestData;
+
+namespace Matching.Engine.Tests.Ingest;
+
+/// <summary>
+/// Real France Travail offers (Offres d'emploi v2, the API's own shape, contact fields left out) read as
+/// the recruiter wrote them: ROME 4.0 codes, competences by code, text, fields, and the occupation's core
+/// items only when the offer gives too few.
+/// </summary>
+public sealed class OfferReadingTests
+{
+    // A 2025 offer: ROME 4.0 code M1811 (no ROME v3 sheet has it), a description naming its tools, one competence by code.
+    private const string DataEngineerOffer = """
+        {
+          "id": "190ABCD",
+          "intitule": "Data engineer (H/F)",
+          "description": "Au sein de l'équipe data, vous concevez et industrialisez les flux de données.\nVous maîtrisez Python et SQL, ainsi que Spark.\nLa connaissance de Talend et d'AWS serait un plus.\nAnglais technique apprécié.",
+          "dateCreation": "2025-06-02T08:00:00.000Z",
+          "lieuTravail": { "libelle": "31 - Toulouse", "latitude": 43.6007, "longitude": 1.43284, "codePostal": "31000", "commune": "31555" },
+          "romeCode": "M1811",
+          "romeLibelle": "Data engineer",
+          "appellationlibelle": "Data engineer",
+          "entreprise": { "nom": "DONNEES DU SUD", "entrepriseAdaptee": false },
+          "typeContrat": "CDI",
+          "typeContratLibelle": "Contrat à durée indéterminée",
+          "natureContrat": "Contrat travail",
+          "experienceExige": "E",
+          "experienceLibelle": "3 An(s)",
+          "competences": [ { "code": "404167", "libelle": "Gérer et maitriser des bases de données (SQL/NoSQL)", "exigence": "E" } ],
+          "langues": [ { "libelle": "Anglais", "exigence": "S" } ],
+          "salaire": { "libelle": "Annuel de 45000.0 Euros à 55000.0 Euros sur 12.0 mois" },
+          "alternance": false,
+          "nombrePostes": 1,
+          "qualificationCode": "9",
+          "origineOffre": { "origine": "1", "urlOrigine": "https://candidat.francetravail.fr/offres/recherche/detail/190ABCD" }
+        }
+        """;
+
+    // A delivery driver's offer with a licence, no competence and a short description.
+    private const string DriverOffer = """
+        {
+          "id": "190EFGH",
+          "intitule": "Chauffeur livreur / Chauffeuse livreuse (H/F)",
+          "description": "Livraisons de colis en Haute-Savoie, tournées du lundi au vendredi.",
+          "lieuTravail": { "libelle": "74 - ANNECY", "latitude": 45.899, "longitude": 6.129, "codePostal": "74000", "commune": "74010" },
+          "romeCode": "N4105",
+          "romeLibelle": "Chauffeur-livreur / Chauffeuse-livreuse",
+          "appellationlibelle": "Chauffeur-livreur / Chauffeuse-livreuse",
+          "typeContrat": "CDD",
+          "experienceExige": "D",
+          "permis": [ { "libelle": "B - Véhicule léger", "exigence": "E" } ],
+          "alternance": false
+        }
+        """;
+
+    private static SkillsTaxonomy Taxonomy => TaxonomyFixture.Taxonomy;
+
+    private static string Uri(string romeLabel) => Taxonomy.Rome4.Items.Single(i => i.Label == romeLabel).SkillUri;
+
+    [Fact]
+    public void A_rome4_code_resolves_and_every_skill_carries_its_source()
+    {
+        var outcome = OfferBuilder().Build(OfferItem(DataEngineerOffer));
+
+        Assert.True(outcome.IsValid);
+        var offer = outcome.Document;
+        Assert.Equal("M1811", offer.RomeCode);
+        Assert.NotNull(offer.OccupationUri);
+        Assert.DoesNotContain(outcome.Warnings, w => w.StartsWith("romeCode", StringComparison.Ordinal));
+
+        // By code: the ROME 4.0 competence itself.
+        Assert.Contains(new DemandedSkill("rome4:competence:404167", SkillImportance.Essential, Source: SkillSource.OfferCode), offer.Skills);
+        // By name in the description: the tools, optional where the sentence says they are a plus.
+        var text = offer.Skills.Where(s => s.Source == SkillSource.OfferText).ToDictionary(s => Taxonomy.SkillByUri(s.SkillUri)!.LabelEn, s => s.Importance);
+        Assert.Equal(SkillImportance.Essential, text["Python (computer programming)"]);
+        Assert.Equal(SkillImportance.Essential, text["SQL"]);
+        Assert.Equal(SkillImportance.Essential, text["SPARK"]);
+        // "Anglais technique apprécié": a plus, not a requirement.
+        Assert.Contains(offer.Skills, s => s.Source == SkillSource.OfferText && Taxonomy.SkillByUri(s.SkillUri)!.LabelFr == "Anglais technique" && s.Importance == SkillImportance.Optional);
+        // By field: the language.
+        Assert.Contains(offer.Skills, s => s.Source == SkillSource.OfferFields && Taxonomy.SkillByUri(s.SkillUri)!.LabelFr == "anglais" && s.Importance == SkillImportance.Optional);
+        // Enough of its own: nothing from the occupation, so its explanation is its own.
+        Assert.DoesNotContain(offer.Skills, s => s.Source == SkillSource.Occupation);
+    }
+
+    [Fact]
+    public void An_offer_giving_fewer_than_three_skills_gets_its_occupations_core_items()
+    {
+        var offer = OfferBuilder().Build(OfferItem(DriverOffer)).Document!;
+
+        Assert.Equal("N4105", offer.RomeCode);
+        var licence = Assert.Single(offer.Skills, s => s.Source == SkillSource.OfferFields);
+        Assert.Equal(Uri("Permis de conduire catégorie B"), licence.SkillUri);
+        Assert.Equal(SkillImportance.Essential, licence.Importance);
+        var core = Taxonomy.Rome4.Sheet("N4105")!.CoreItems.Select(i => Taxonomy.Rome4Skill(i.Code)!.Uri).ToHashSet();
+        var added = offer.Skills.Where(s => s.Source == SkillSource.Occupation).ToList();
+        Assert.NotEmpty(added);
+        Assert.All(added, s => Assert.Contains(s.SkillUri, core));
+        Assert.All(added, s => Assert.True(s.Inferred));
+    }
+
+    [Fact]
+    public void Without_a_rome_code_the_classifier_reads_the_occupation_from_the_title_and_description()
+    {
+        // The same offer with its occupation fields removed.
+        var hidden = DataEngineerOffer
+            .Replace("\"romeCode\": \"M1811\",", "", StringComparison.Ordinal)
+            .Replace("\"romeLibelle\": \"Data engineer\",", "", StringComparison.Ordinal)
+            .Replace("\"appellationlibelle\": \"Data engineer\",", "", StringComparison.Ordinal);
+
+        var outcome = ClassifierFixture.Builder().Build(OfferItem(hidden));
+
+        Assert.Equal("M1811", outcome.Document!.RomeCode);
+        Assert.Contains(outcome.Warnings, w => w.StartsWith("occupation: read from the title and description as ROME M1811", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_appellation_without_a_code_names_its_sheet()
+    {
+        var outcome = OfferBuilder().Build(OfferItem("""{"id":"c1","intitule":"Préparateur de commandes (H/F)","appellationlibelle":"Préparateur / Préparatrice de commandes"}"""));
+
+        Assert.Equal("N1103", outcome.Document!.RomeCode);
+    }
+
+    [Fact]
+    public void A_rome_v3_code_of_an_older_offer_reads_as_its_rome4_continuation()
+    {
+        // 2022: M1805 was "Études et développement informatique"; in ROME 4.0 it is the developer's sheet, same family.
+        var offer = OfferBuilder().Build(OfferItem("""{"id":"c2","intitule":"Développeur Java (H/F)","romeCode":"M1805","romeLibelle":"Études et développement informatique","appellationlibelle":"Développeur / Développeuse informatique"}""")).Document!;
+
+        Assert.Equal("M1805", offer.RomeCode);
+        Assert.Equal(SoftwareDeveloper, offer.OccupationUri);
+        Assert.Equal("M1805", Taxonomy.Rome4.FamilyOf(offer.RomeCode!));
+        Assert.Contains(offer.Skills, s => s.Source == SkillSource.OfferText && Taxonomy.SkillByUri(s.SkillUri)!.LabelEn == "Java (computer programming)");
+    }
+
+    [Fact]
+    public void A_perk_of_the_employer_is_not_read_as_a_skill()
+    {
+        // "garde d'enfants" names ESCO's baby-sitting, which has nothing to do with a forklift driver.
+        var offer = OfferBuilder().Build(OfferItem("""{"id":"c3","intitule":"Cariste (H/F)","description":"Conduite de chariot élévateur. Vos avantages : mutuelle, aide à la garde d'enfants.","romeCode":"N1101"}""")).Document!;
+
+        Assert.DoesNotContain(offer.Skills, s => Taxonomy.SkillByUri(s.SkillUri)!.LabelEn == "babysit");
+    }
+
+    [Fact]
+    public void The_classifier_ranks_rome4_codes_and_reads_back_the_same_from_its_cache()
+    {
+        var first = ClassifierFixture.Classifier.Rank("Aide-soignant de nuit (H/F)", "Vous réalisez les soins d'hygiène et de confort des résidents en EHPAD.", 3);
+        Assert.Equal("J1501", first[0].Code);
+        Assert.True(first[0].Score > first[1].Score);
+
+        var again = OfferOccupationClassifier.LoadOrTrain(Taxonomy, ClassifierFixture.CacheDirectory, File.ReadAllText(Path.Combine(TaxonomyFixture.DataPath, "SHA256SUMS")))
+            .Rank("Aide-soignant de nuit (H/F)", "Vous réalisez les soins d'hygiène et de confort des résidents en EHPAD.", 3);
+        Assert.Equal(first, again);
+    }
+}

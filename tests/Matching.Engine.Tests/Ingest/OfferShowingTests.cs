@@ -1,0 +1,121 @@
+using Matching.Engine.Indexing;
+using Matching.Engine.Ingest;
+using Matching.Engine.Scoring;
+using Matching.Engine.Seekers;
+using Matching.Engine.Tests.Indexing;
+using static Matching.Engine.Tests.Ingest.IngestTestData;
+
+namespace Matching.Engine.Tests.Ingest;
+
+/// <summary>
+/// Real France Travail offers as seekers see them: a place given as a région or "France" kept as given with an unknown
+/// distance, the summary (salary, date, excerpt, link to the original), the same posting shown once with its count, and
+/// the explanation naming where each skill comes from.
+/// </summary>
+public sealed class OfferShowingTests : IDisposable
+{
+    // Offres d'emploi v2 as the API gives them: only the région in lieuTravail, no commune, no coordinates.
+    private const string RegionOnlyOffer = """
+        {
+          "id": "186QRST",
+          "intitule": "Technicien de maintenance industrielle (H/F)",
+          "description": "Vous assurez la maintenance préventive et curative des lignes de production.\nVous diagnostiquez les pannes électriques, mécaniques et pneumatiques.\n\nHabilitation électrique souhaitée.",
+          "dateCreation": "2025-03-11T09:15:00.000Z",
+          "lieuTravail": { "libelle": "Auvergne-Rhône-Alpes" },
+          "romeCode": "I1304",
+          "romeLibelle": "Technicien / Technicienne de maintenance industrielle",
+          "appellationlibelle": "Technicien / Technicienne de maintenance industrielle",
+          "entreprise": { "nom": "INDUSTRIES DU RHONE" },
+          "typeContrat": "CDI",
+          "experienceExige": "E",
+          "salaire": { "libelle": "Mensuel de 2300.0 Euros à 2700.0 Euros sur 13 mois" },
+          "origineOffre": { "origine": "1", "urlOrigine": "https://candidat.francetravail.fr/offres/recherche/detail/186QRST" }
+        }
+        """;
+
+    private readonly TempStore _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    [Theory]
+    [InlineData("Auvergne-Rhône-Alpes", PlaceScope.Region, null)]
+    [InlineData("01 - Ain", PlaceScope.Departement, "01")]
+    [InlineData("2A - Corse-du-Sud", PlaceScope.Departement, "2A")]
+    [InlineData("France", PlaceScope.Country, null)]
+    [InlineData("Télétravail", PlaceScope.Remote, null)]
+    [InlineData("Suisse (Frontalier)", PlaceScope.Abroad, null)]
+    public void A_place_without_a_commune_is_kept_as_the_offer_gives_it(string libelle, PlaceScope scope, string? code)
+    {
+        var offer = OfferBuilder().Build(OfferItem(RegionOnlyOffer.Replace("Auvergne-Rhône-Alpes", libelle, StringComparison.Ordinal))).Document!;
+
+        Assert.Null(offer.Place);
+        Assert.Equal(new PlaceArea(scope, libelle, code), offer.PlaceArea);
+        Assert.Equal(libelle, OfferSummary.Of(offer).Place);
+        Assert.Equal(scope, OfferSummary.Of(offer).PlaceScope);
+    }
+
+    [Fact]
+    public async Task A_region_only_offer_has_an_unknown_distance_not_zero_and_ranks_below_the_same_offer_in_the_seekers_commune()
+    {
+        var regional = OfferBuilder().Build(OfferItem(RegionOnlyOffer)).Document!;
+        var local = regional with { Id = "local", PlaceArea = null, Place = IndexTestKit.Lyon };
+        using var index = _store.Open();
+        await index.UpsertOffersAsync([regional, local]);
+        var seeker = new ProfileDocument { Id = "s", Skills = [.. regional.Skills.Select(s => new OfferedSkill(s.SkillUri))], Place = IndexTestKit.Lyon, RadiusKm = 30 };
+
+        var hits = (await index.MatchOffersAsync(seeker, new MatchOptions(10))).Hits;
+
+        Assert.Equal(["local", "186QRST"], hits.Select(h => h.Id));
+        Assert.Equal(0, hits[0].Explanation.DistanceKm);
+        Assert.Null(hits[1].Explanation.DistanceKm);
+        Assert.Equal(MatchScorer.UnknownDistance, hits[1].Explanation.Parts.Distance);
+    }
+
+    [Fact]
+    public void The_summary_carries_salary_date_an_excerpt_and_the_link_to_the_original()
+    {
+        var offer = OfferBuilder().Build(OfferItem(RegionOnlyOffer)).Document!;
+
+        var summary = OfferSummary.Of(offer);
+
+        Assert.Equal("INDUSTRIES DU RHONE", summary.Company);
+        Assert.Equal("Mensuel de 2300.0 Euros à 2700.0 Euros sur 13 mois", summary.Salary);
+        Assert.Equal(new DateTimeOffset(2025, 3, 11, 9, 15, 0, TimeSpan.Zero), summary.CreatedAt);
+        Assert.Equal("https://candidat.francetravail.fr/offres/recherche/detail/186QRST", summary.Url);
+        Assert.StartsWith("Vous assurez la maintenance préventive et curative des lignes de production. Vous diagnostiquez", summary.Excerpt, StringComparison.Ordinal);
+        var long_ = OfferSummary.ExcerptOf(string.Join(' ', Enumerable.Repeat("maintenance préventive", 40)))!;
+        Assert.True(long_.Length <= OfferSummary.ExcerptLength + 1);
+        Assert.EndsWith("…", long_, StringComparison.Ordinal);
+        // A source that is no web address is no link.
+        Assert.Null(OfferSummary.Of(offer with { Source = "france-travail" }).Url);
+    }
+
+    [Fact]
+    public async Task The_same_job_at_the_same_company_and_place_is_shown_once_with_a_count_and_the_explanation_names_each_skills_source()
+    {
+        var first = OfferBuilder().Build(OfferItem(RegionOnlyOffer)).Document!;
+        // The same posting again under another id, its title written differently; and another company's.
+        var again = first with { Id = "186QRSU", Title = "TECHNICIEN DE MAINTENANCE INDUSTRIELLE H/F" };
+        var other = first with { Id = "186XXXX", Company = "AUTRE SOCIETE" };
+        using var index = _store.Open();
+        await index.UpsertOffersAsync([first, again, other]);
+        var seeker = new ProfileDocument { Id = "s", Skills = [new OfferedSkill(first.Skills[0].SkillUri)] };
+        var page = await index.MatchOffersAsync(seeker, new MatchOptions(10));
+        Assert.Equal(3, page.Hits.Count);
+
+        var views = await OfferMatchViews.ViewsAsync(index, TaxonomyFixture.Taxonomy, page, "fr", default);
+
+        Assert.Equal(2, views.Count);
+        Assert.Equal(2, views.Single(v => v.Offer!.Company == "INDUSTRIES DU RHONE").Postings);
+        Assert.Equal(1, views.Single(v => v.Offer!.Company == "AUTRE SOCIETE").Postings);
+        // Every demanded skill, met or missing, has its source; "asked in the offer" unless Coach added it from the job.
+        var explanation = views[0].Explanation;
+        Assert.Equal(first.Skills.Select(s => s.SkillUri).Order(), explanation.SkillSources!.Keys.Order());
+        foreach (var skill in first.Skills)
+        {
+            Assert.Equal(skill.Source, explanation.SkillSources[skill.SkillUri]);
+            Assert.Equal(skill.Source != SkillSource.Occupation, explanation.AskedInOffer(skill.SkillUri));
+        }
+        Assert.Contains(first.Skills, s => s.Source == SkillSource.OfferText);
+    }
+}

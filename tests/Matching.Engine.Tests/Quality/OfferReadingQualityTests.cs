@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Matching.Engine.Indexing;
+using Matching.Engine.Ingest;
+using Matching.Engine.Tests.Ingest;
+using Xunit.Abstractions;
+
+namespace Matching.Engine.Tests.Quality;
+
+/// <summary>
+/// How Coach reads the real France Travail offers of the development sample (samples/ft_offers_dev.json,
+/// about 2,000 offers of 2022-2025; docs/quality.md, "Reading an offer"): as published, and with their
+/// occupation fields (romeCode, romeLibelle, appellationlibelle) hidden so the classifier reads it.
+/// </summary>
+/// <remarks>
+/// The classifier is trained on the reference data alone, so the whole sample is held out. The floors
+/// sit under the figures measured on 1 Dec 2026 (occupation 100 %, none without skills, 71 % with 3 or
+/// more skills of their own; hidden: 59 % exact ROME 4.0 code, 66 % same ROME v3 family); the issue's
+/// targets (90 %, 0.75, 0.85) are not reached, see docs/quality.md.
+/// </remarks>
+public sealed class OfferReadingQualityTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Real_offers_are_read_with_an_occupation_and_skills_of_their_own()
+    {
+        var builder = ClassifierFixture.Builder();
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(TaxonomyFixture.DataPath, "samples", "ft_offers_dev.json")))!.AsArray();
+        Assert.True(sample.Count > 1_900);
+
+        foreach (var hidden in new[] { false, true })
+        {
+            int offers = 0, withOccupation = 0, withoutSkills = 0, ownThree = 0, exact = 0, family = 0;
+            var bySource = Enum.GetValues<SkillSource>().ToDictionary(s => s, _ => 0);
+            foreach (var node in sample)
+            {
+                var offer = node!.DeepClone().AsObject();
+                var code = (string)offer["romeCode"]!;
+                if (hidden)
+                {
+                    offer.Remove("romeCode");
+                    offer.Remove("romeLibelle");
+                    offer.Remove("appellationlibelle");
+                }
+                // Reading is measured, not geography: the test's place resolver knows two communes, the offers' coordinates do.
+                if (offer["lieuTravail"] is JsonObject place)
+                {
+                    place.Remove("commune");
+                    place.Remove("codePostal");
+                }
+                using var json = JsonDocument.Parse(offer.ToJsonString());
+                var document = builder.Build(OfferIngestReader.Read(json.RootElement)).Document;
+                Assert.NotNull(document);
+                offers++;
+                withOccupation += document.RomeCode is null ? 0 : 1;
+                exact += document.RomeCode == code ? 1 : 0;
+                family += document.RomeCode is { } read && TaxonomyFixture.Taxonomy.Rome4.SameFamily(read, code) ? 1 : 0;
+                withoutSkills += document.Skills.Count == 0 ? 1 : 0;
+                ownThree += document.Skills.Count(s => s.Source != SkillSource.Occupation) >= OfferDocumentBuilder.MinOwnSkills ? 1 : 0;
+                foreach (var skill in document.Skills)
+                {
+                    bySource[skill.Source]++;
+                }
+            }
+
+            output.WriteLine($"{(hidden ? "Occupation fields hidden" : "As published")}: {offers} offers; occupation {withOccupation / (double)offers:P1}, " +
+                $"exact ROME 4.0 code {exact / (double)offers:P1}, same ROME v3 family {family / (double)offers:P1}; without skills {withoutSkills}; " +
+                $"3+ skills of their own {ownThree / (double)offers:P1}; skills per offer by source: " +
+                string.Join(", ", bySource.Select(p => $"{p.Key} {p.Value / (double)offers:F2}")));
+
+            Assert.True(withOccupation >= 0.99 * offers);
+            Assert.Equal(0, withoutSkills);
+            Assert.True(ownThree >= 0.65 * offers, $"3+ own skills: {ownThree / (double)offers:P1}");
+            if (hidden)
+            {
+                Assert.True(exact >= 0.55 * offers, $"exact: {exact / (double)offers:P1}");
+                Assert.True(family >= 0.62 * offers, $"family: {family / (double)offers:P1}");
+            }
+            else
+            {
+                Assert.Equal(offers, exact);
+            }
+        }
+    }
+}
