@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Matching.Engine.Candidates;
 using Matching.Engine.Journey;
 using Matching.Engine.Privacy;
+using Matching.Engine.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Matching.Engine.Alerts;
@@ -46,7 +47,7 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
     public void Save(SavedSearch search)
     {
         using var connection = database.Open();
-        JourneyDatabase.Execute(connection, """
+        Sql.Execute(connection, """
             INSERT INTO saved_searches (id, owner_id, kind, name, query, offer_id, email, created_at, last_visit_at, last_digest_at)
             VALUES ($id, $owner, $kind, $name, $query, $offer, $email, $created, $visit, $digest)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, query = excluded.query, offer_id = excluded.offer_id, email = excluded.email,
@@ -54,8 +55,8 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
             """,
             ("$id", search.Id), ("$owner", search.OwnerId), ("$kind", (int)search.Kind), ("$name", search.Name),
             ("$query", search.Query is null ? null : JsonSerializer.Serialize(search.Query, s_json)), ("$offer", search.OfferId), ("$email", search.Email),
-            ("$created", JourneyDatabase.Millis(search.CreatedAt)), ("$visit", JourneyDatabase.Millis(search.LastVisitAt)),
-            ("$digest", JourneyDatabase.Millis(search.LastDigestAt)));
+            ("$created", Sql.Millis(search.CreatedAt)), ("$visit", Sql.Millis(search.LastVisitAt)),
+            ("$digest", Sql.Millis(search.LastDigestAt)));
     }
 
     public IReadOnlyList<SavedSearch> OwnedBy(string ownerId) => Searches("WHERE owner_id = $p ORDER BY created_at, id", ownerId);
@@ -70,12 +71,12 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        using var command = JourneyDatabase.Command(connection, "DELETE FROM saved_searches WHERE id = $id AND owner_id = $o;", ("$id", id), ("$o", ownerId));
+        using var command = Sql.Command(connection, "DELETE FROM saved_searches WHERE id = $id AND owner_id = $o;", ("$id", id), ("$o", ownerId));
         command.Transaction = transaction;
         var deleted = command.ExecuteNonQuery() > 0;
         if (deleted)
         {
-            using var hits = JourneyDatabase.Command(connection, "DELETE FROM alert_hits WHERE search_id = $id;", ("$id", id));
+            using var hits = Sql.Command(connection, "DELETE FROM alert_hits WHERE search_id = $id;", ("$id", id));
             hits.Transaction = transaction;
             hits.ExecuteNonQuery();
         }
@@ -86,13 +87,13 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
     public void MarkVisited(string ownerId, DateTimeOffset at)
     {
         using var connection = database.Open();
-        JourneyDatabase.Execute(connection, "UPDATE saved_searches SET last_visit_at = $at WHERE owner_id = $o;", ("$at", JourneyDatabase.Millis(at)), ("$o", ownerId));
+        Sql.Execute(connection, "UPDATE saved_searches SET last_visit_at = $at WHERE owner_id = $o;", ("$at", Sql.Millis(at)), ("$o", ownerId));
     }
 
     public void MarkDigested(string searchId, DateTimeOffset at)
     {
         using var connection = database.Open();
-        JourneyDatabase.Execute(connection, "UPDATE saved_searches SET last_digest_at = $at WHERE id = $id;", ("$at", JourneyDatabase.Millis(at)), ("$id", searchId));
+        Sql.Execute(connection, "UPDATE saved_searches SET last_digest_at = $at WHERE id = $id;", ("$at", Sql.Millis(at)), ("$id", searchId));
     }
 
     /// <summary>Records matches; a match already recorded for the search keeps its first date.</summary>
@@ -100,7 +101,7 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        using var command = JourneyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "INSERT OR IGNORE INTO alert_hits (search_id, item_id, score, found_at) VALUES ($s, $i, $score, $at);",
             ("$s", ""), ("$i", ""), ("$score", 0.0), ("$at", 0L));
         command.Transaction = transaction;
@@ -109,7 +110,7 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
             command.Parameters["$s"].Value = hit.SearchId;
             command.Parameters["$i"].Value = hit.ItemId;
             command.Parameters["$score"].Value = hit.Score;
-            command.Parameters["$at"].Value = JourneyDatabase.Millis(hit.FoundAt);
+            command.Parameters["$at"].Value = Sql.Millis(hit.FoundAt);
             command.ExecuteNonQuery();
         }
         transaction.Commit();
@@ -119,14 +120,14 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
     public IReadOnlyList<AlertHit> Hits(string searchId, int limit, DateTimeOffset? after = null)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "SELECT search_id, item_id, score, found_at FROM alert_hits WHERE search_id = $s AND found_at > $after ORDER BY found_at DESC, score DESC LIMIT $limit;",
-            ("$s", searchId), ("$after", after is { } a ? JourneyDatabase.Millis(a) : long.MinValue), ("$limit", limit));
+            ("$s", searchId), ("$after", after is { } a ? Sql.Millis(a) : long.MinValue), ("$limit", limit));
         using var reader = command.ExecuteReader();
         var hits = new List<AlertHit>();
         while (reader.Read())
         {
-            hits.Add(new AlertHit(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), JourneyDatabase.Time(reader.GetInt64(3))));
+            hits.Add(new AlertHit(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), Sql.Time(reader.GetInt64(3))));
         }
         return hits;
     }
@@ -135,7 +136,7 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
     public string? FeedKey(string userId, bool create, DateTimeOffset at)
     {
         using var connection = database.Open();
-        using (var read = JourneyDatabase.Command(connection, "SELECT key FROM feed_keys WHERE user_id = $u;", ("$u", userId)))
+        using (var read = Sql.Command(connection, "SELECT key FROM feed_keys WHERE user_id = $u;", ("$u", userId)))
         {
             if (read.ExecuteScalar() is string key)
             {
@@ -147,8 +148,8 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
             return null;
         }
         var fresh = NewKey();
-        JourneyDatabase.Execute(connection, "INSERT OR IGNORE INTO feed_keys (user_id, key, created_at) VALUES ($u, $k, $at);",
-            ("$u", userId), ("$k", fresh), ("$at", JourneyDatabase.Millis(at)));
+        Sql.Execute(connection, "INSERT OR IGNORE INTO feed_keys (user_id, key, created_at) VALUES ($u, $k, $at);",
+            ("$u", userId), ("$k", fresh), ("$at", Sql.Millis(at)));
         return FeedKey(userId, create: false, at);
     }
 
@@ -157,17 +158,17 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
     {
         var key = NewKey();
         using var connection = database.Open();
-        JourneyDatabase.Execute(connection, """
+        Sql.Execute(connection, """
             INSERT INTO feed_keys (user_id, key, created_at) VALUES ($u, $k, $at)
             ON CONFLICT(user_id) DO UPDATE SET key = excluded.key, created_at = excluded.created_at;
-            """, ("$u", userId), ("$k", key), ("$at", JourneyDatabase.Millis(at)));
+            """, ("$u", userId), ("$k", key), ("$at", Sql.Millis(at)));
         return key;
     }
 
     public bool RevokeFeedKey(string userId)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection, "DELETE FROM feed_keys WHERE user_id = $u;", ("$u", userId));
+        using var command = Sql.Command(connection, "DELETE FROM feed_keys WHERE user_id = $u;", ("$u", userId));
         return command.ExecuteNonQuery() > 0;
     }
 
@@ -175,7 +176,7 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
     public string? FeedOwner(string key)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection, "SELECT user_id FROM feed_keys WHERE key = $k;", ("$k", key));
+        using var command = Sql.Command(connection, "SELECT user_id FROM feed_keys WHERE key = $k;", ("$k", key));
         return command.ExecuteScalar() as string;
     }
 
@@ -208,7 +209,7 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
         {
             // Where the seeker appeared in recruiters' alerts: which recruiter, when (the search itself is the recruiter's).
             using var connection = database.Open();
-            using var command = JourneyDatabase.Command(connection, """
+            using var command = Sql.Command(connection, """
                 SELECT s.owner_id, h.found_at FROM alert_hits h JOIN saved_searches s ON s.id = h.search_id
                 WHERE h.item_id = $id AND s.kind <> $own ORDER BY h.found_at;
                 """, ("$id", subject.Id), ("$own", (int)SavedSearchKind.OfferMatches));
@@ -216,7 +217,7 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
             var shown = new JsonArray();
             while (reader.Read())
             {
-                shown.Add(new JsonObject { ["recruiterId"] = reader.GetString(0), ["foundAt"] = JourneyDatabase.Time(reader.GetInt64(1)) });
+                shown.Add(new JsonObject { ["recruiterId"] = reader.GetString(0), ["foundAt"] = Sql.Time(reader.GetInt64(1)) });
             }
             section["inRecruitersAlerts"] = shown;
         }
@@ -237,7 +238,7 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
             "DELETE FROM alert_hits WHERE item_id = $id;",
         })
         {
-            using var command = JourneyDatabase.Command(connection, sql, ("$id", subject.Id));
+            using var command = Sql.Command(connection, sql, ("$id", subject.Id));
             command.Transaction = transaction;
             command.ExecuteNonQuery();
         }
@@ -250,7 +251,7 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        using var command = JourneyDatabase.Command(connection, "DELETE FROM alert_hits WHERE item_id = $id;", ("$id", ""));
+        using var command = Sql.Command(connection, "DELETE FROM alert_hits WHERE item_id = $id;", ("$id", ""));
         command.Transaction = transaction;
         foreach (var id in itemIds)
         {
@@ -263,7 +264,7 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
     private IReadOnlyList<SavedSearch> Searches(string where, object? parameter)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             $"SELECT id, owner_id, kind, name, query, offer_id, email, created_at, last_visit_at, last_digest_at FROM saved_searches {where};",
             ("$p", parameter));
         using var reader = command.ExecuteReader();
@@ -277,9 +278,9 @@ public sealed class AlertStore(JourneyDatabase database, Pseudonyms pseudonyms) 
 
     private static SavedSearch Read(SqliteDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), (SavedSearchKind)reader.GetInt32(2), reader.GetString(3),
-        JourneyDatabase.NullableString(reader, 4) is { } query ? JsonSerializer.Deserialize<CandidateSearchRequest>(query, s_json) : null,
-        JourneyDatabase.NullableString(reader, 5), JourneyDatabase.NullableString(reader, 6),
-        JourneyDatabase.Time(reader.GetInt64(7)), JourneyDatabase.Time(reader.GetInt64(8)), JourneyDatabase.Time(reader.GetInt64(9)));
+        Sql.NullableString(reader, 4) is { } query ? JsonSerializer.Deserialize<CandidateSearchRequest>(query, s_json) : null,
+        Sql.NullableString(reader, 5), Sql.NullableString(reader, 6),
+        Sql.Time(reader.GetInt64(7)), Sql.Time(reader.GetInt64(8)), Sql.Time(reader.GetInt64(9)));
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 }

@@ -24,29 +24,6 @@ public sealed class JourneyDatabase
 
     internal SqliteConnection Open() => _database.Open();
 
-    internal static void Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, sql, parameters);
-        command.ExecuteNonQuery();
-    }
-
-    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-        return command;
-    }
-
-    internal static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    internal static long Millis(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
-
-    internal static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
-
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS progress_entries (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

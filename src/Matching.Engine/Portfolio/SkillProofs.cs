@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Matching.Engine.Indexing;
 using Matching.Engine.Journey;
 using Matching.Engine.Privacy;
+using Matching.Engine.Storage;
 
 namespace Matching.Engine.Portfolio;
 
@@ -29,30 +30,30 @@ public sealed class SkillProofs(JourneyDatabase database) : IPersonalData
     public SkillProof Add(string seekerId, string skillUri, SkillEvidence kind, string? detail, string? byId, string? byName, DateTimeOffset at)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection, """
+        using var command = Sql.Command(connection, """
             INSERT INTO skill_proofs (seeker_id, skill_uri, kind, detail, by_id, by_name, at) VALUES ($s, $u, $k, $d, $bi, $bn, $at) RETURNING id;
-            """, ("$s", seekerId), ("$u", skillUri), ("$k", (int)kind), ("$d", detail), ("$bi", byId), ("$bn", byName), ("$at", JourneyDatabase.Millis(at)));
+            """, ("$s", seekerId), ("$u", skillUri), ("$k", (int)kind), ("$d", detail), ("$bi", byId), ("$bn", byName), ("$at", Sql.Millis(at)));
         return new SkillProof((long)command.ExecuteScalar()!, skillUri, kind, detail, byId, byName, at);
     }
 
     public bool Remove(string seekerId, long id)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection, "DELETE FROM skill_proofs WHERE seeker_id = $s AND id = $id;", ("$s", seekerId), ("$id", id));
+        using var command = Sql.Command(connection, "DELETE FROM skill_proofs WHERE seeker_id = $s AND id = $id;", ("$s", seekerId), ("$id", id));
         return command.ExecuteNonQuery() > 0;
     }
 
     public IReadOnlyList<SkillProof> Of(string seekerId)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "SELECT id, skill_uri, kind, detail, by_id, by_name, at FROM skill_proofs WHERE seeker_id = $s ORDER BY at, id;", ("$s", seekerId));
         using var reader = command.ExecuteReader();
         var proofs = new List<SkillProof>();
         while (reader.Read())
         {
-            proofs.Add(new SkillProof(reader.GetInt64(0), reader.GetString(1), (SkillEvidence)reader.GetInt32(2), JourneyDatabase.NullableString(reader, 3),
-                JourneyDatabase.NullableString(reader, 4), JourneyDatabase.NullableString(reader, 5), JourneyDatabase.Time(reader.GetInt64(6))));
+            proofs.Add(new SkillProof(reader.GetInt64(0), reader.GetString(1), (SkillEvidence)reader.GetInt32(2), Sql.NullableString(reader, 3),
+                Sql.NullableString(reader, 4), Sql.NullableString(reader, 5), Sql.Time(reader.GetInt64(6))));
         }
         return proofs;
     }
@@ -61,10 +62,10 @@ public sealed class SkillProofs(JourneyDatabase database) : IPersonalData
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         using var connection = database.Open();
-        JourneyDatabase.Execute(connection, """
+        Sql.Execute(connection, """
             INSERT INTO endorsement_invites (token, seeker_id, from_name, colleague_name, context, skills, created_at) VALUES ($t, $s, $f, $c, $x, $k, $at);
             """, ("$t", token), ("$s", seekerId), ("$f", fromName), ("$c", colleagueName), ("$x", context), ("$k", JsonSerializer.Serialize(skillUris)),
-            ("$at", JourneyDatabase.Millis(at)));
+            ("$at", Sql.Millis(at)));
         return new EndorsementInvite(token, seekerId, fromName, colleagueName, context, skillUris, at, null);
     }
 
@@ -76,15 +77,15 @@ public sealed class SkillProofs(JourneyDatabase database) : IPersonalData
     public bool MarkAnswered(string token, DateTimeOffset at)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection, "UPDATE endorsement_invites SET answered_at = $at WHERE token = $t AND answered_at IS NULL;",
-            ("$at", JourneyDatabase.Millis(at)), ("$t", token));
+        using var command = Sql.Command(connection, "UPDATE endorsement_invites SET answered_at = $at WHERE token = $t AND answered_at IS NULL;",
+            ("$at", Sql.Millis(at)), ("$t", token));
         return command.ExecuteNonQuery() > 0;
     }
 
     public bool RevokeInvitation(string seekerId, string token)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection, "DELETE FROM endorsement_invites WHERE token = $t AND seeker_id = $s;", ("$t", token), ("$s", seekerId));
+        using var command = Sql.Command(connection, "DELETE FROM endorsement_invites WHERE token = $t AND seeker_id = $s;", ("$t", token), ("$s", seekerId));
         return command.ExecuteNonQuery() > 0;
     }
 
@@ -103,12 +104,12 @@ public sealed class SkillProofs(JourneyDatabase database) : IPersonalData
         {
             // An adviser's confirmations name them: which seeker's skill, when.
             using var connection = database.Open();
-            using var command = JourneyDatabase.Command(connection, "SELECT seeker_id, skill_uri, at FROM skill_proofs WHERE by_id = $id ORDER BY at;", ("$id", subject.Id));
+            using var command = Sql.Command(connection, "SELECT seeker_id, skill_uri, at FROM skill_proofs WHERE by_id = $id ORDER BY at;", ("$id", subject.Id));
             using var reader = command.ExecuteReader();
             var confirmed = new JsonArray();
             while (reader.Read())
             {
-                confirmed.Add(new JsonObject { ["seekerId"] = reader.GetString(0), ["skillUri"] = reader.GetString(1), ["at"] = JourneyDatabase.Time(reader.GetInt64(2)) });
+                confirmed.Add(new JsonObject { ["seekerId"] = reader.GetString(0), ["skillUri"] = reader.GetString(1), ["at"] = Sql.Time(reader.GetInt64(2)) });
             }
             into[Name] = new JsonObject { ["confirmed"] = confirmed };
         }
@@ -120,12 +121,12 @@ public sealed class SkillProofs(JourneyDatabase database) : IPersonalData
         using var connection = database.Open();
         if (subject.Kind == DataSubjectKind.Seeker)
         {
-            JourneyDatabase.Execute(connection, "DELETE FROM skill_proofs WHERE seeker_id = $id; DELETE FROM endorsement_invites WHERE seeker_id = $id;", ("$id", subject.Id));
+            Sql.Execute(connection, "DELETE FROM skill_proofs WHERE seeker_id = $id; DELETE FROM endorsement_invites WHERE seeker_id = $id;", ("$id", subject.Id));
         }
         else if (subject.Kind == DataSubjectKind.Adviser)
         {
             // The confirmation stays the seeker's evidence; who gave it is forgotten.
-            JourneyDatabase.Execute(connection, "UPDATE skill_proofs SET by_id = NULL WHERE by_id = $id;", ("$id", subject.Id));
+            Sql.Execute(connection, "UPDATE skill_proofs SET by_id = NULL WHERE by_id = $id;", ("$id", subject.Id));
         }
         return Task.CompletedTask;
     }
@@ -133,15 +134,15 @@ public sealed class SkillProofs(JourneyDatabase database) : IPersonalData
     private List<EndorsementInvite> Invites(string where, string parameter)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             $"SELECT token, seeker_id, from_name, colleague_name, context, skills, created_at, answered_at FROM endorsement_invites {where};", ("$p", parameter));
         using var reader = command.ExecuteReader();
         var invites = new List<EndorsementInvite>();
         while (reader.Read())
         {
-            invites.Add(new EndorsementInvite(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), JourneyDatabase.NullableString(reader, 4),
-                JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [], JourneyDatabase.Time(reader.GetInt64(6)),
-                reader.IsDBNull(7) ? null : JourneyDatabase.Time(reader.GetInt64(7))));
+            invites.Add(new EndorsementInvite(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Sql.NullableString(reader, 4),
+                JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [], Sql.Time(reader.GetInt64(6)),
+                reader.IsDBNull(7) ? null : Sql.Time(reader.GetInt64(7))));
         }
         return invites;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Matching.Engine.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Matching.Engine.Privacy;
@@ -41,7 +42,7 @@ public sealed class AuditLog(PrivacyDatabase database, TimeProvider time) : IPer
         CheckLength(resource, nameof(resource));
         CheckLength(reason, nameof(reason));
         using var connection = database.Open();
-        using var command = PrivacyDatabase.Command(connection, """
+        using var command = Sql.Command(connection, """
             INSERT INTO privacy_audit (at, actor_id, actor_role, action, subject_seeker_id, resource, reason)
             VALUES ($at, $actor, $role, $action, $subject, $resource, $reason) RETURNING id;
             """,
@@ -100,15 +101,15 @@ public sealed class AuditLog(PrivacyDatabase database, TimeProvider time) : IPer
         using var transaction = connection.BeginTransaction();
         if (subject.Kind == DataSubjectKind.Seeker)
         {
-            PrivacyDatabase.Execute(connection, "DELETE FROM privacy_audit WHERE subject_seeker_id = $id OR actor_id = $id;", ("$id", subject.Id));
+            Sql.Execute(connection, "DELETE FROM privacy_audit WHERE subject_seeker_id = $id OR actor_id = $id;", ("$id", subject.Id));
         }
         else
         {
-            PrivacyDatabase.Execute(connection, "DELETE FROM privacy_audit WHERE subject_seeker_id = $id;", ("$id", subject.Id));
-            PrivacyDatabase.Execute(connection, "UPDATE privacy_audit SET actor_id = $erased WHERE actor_id = $id;",
+            Sql.Execute(connection, "DELETE FROM privacy_audit WHERE subject_seeker_id = $id;", ("$id", subject.Id));
+            Sql.Execute(connection, "UPDATE privacy_audit SET actor_id = $erased WHERE actor_id = $id;",
                 ("$id", subject.Id), ("$erased", "erased:" + erasureId));
         }
-        PrivacyDatabase.Execute(connection, """
+        Sql.Execute(connection, """
             INSERT INTO privacy_audit (at, actor_id, actor_role, action, subject_seeker_id, resource, reason)
             VALUES ($at, $actor, 'system', $action, NULL, $resource, NULL);
             """,
@@ -136,7 +137,7 @@ public sealed class AuditLog(PrivacyDatabase database, TimeProvider time) : IPer
     private List<AuditEntry> Query(string where, params (string Name, object? Value)[] parameters)
     {
         using var connection = database.Open();
-        using var command = PrivacyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "SELECT id, at, actor_id, actor_role, action, subject_seeker_id, resource, reason FROM privacy_audit " + where, parameters);
         using var reader = command.ExecuteReader();
         var entries = new List<AuditEntry>();
@@ -148,8 +149,8 @@ public sealed class AuditLog(PrivacyDatabase database, TimeProvider time) : IPer
     }
 
     private static AuditEntry Read(SqliteDataReader reader) => new(
-        reader.GetInt64(0), PrivacyDatabase.Time(reader.GetInt64(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-        PrivacyDatabase.NullableString(reader, 5), PrivacyDatabase.NullableString(reader, 6), PrivacyDatabase.NullableString(reader, 7));
+        reader.GetInt64(0), Sql.Time(reader.GetInt64(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+        Sql.NullableString(reader, 5), Sql.NullableString(reader, 6), Sql.NullableString(reader, 7));
 
     private static void CheckLength(string? text, string field)
     {

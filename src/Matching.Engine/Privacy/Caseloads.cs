@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Matching.Engine.Storage;
 
 namespace Matching.Engine.Privacy;
 
@@ -13,7 +14,7 @@ public sealed class Caseloads(PrivacyDatabase database, TimeProvider time) : IPe
         ArgumentException.ThrowIfNullOrWhiteSpace(adviserId);
         ArgumentException.ThrowIfNullOrWhiteSpace(seekerId);
         using var connection = database.Open();
-        using var command = PrivacyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "INSERT OR IGNORE INTO privacy_caseloads (adviser_id, seeker_id, since) VALUES ($a, $s, $at);",
             ("$a", adviserId), ("$s", seekerId), ("$at", time.GetUtcNow().ToUnixTimeMilliseconds()));
         return command.ExecuteNonQuery() == 1;
@@ -23,7 +24,7 @@ public sealed class Caseloads(PrivacyDatabase database, TimeProvider time) : IPe
     public bool Remove(string adviserId, string seekerId)
     {
         using var connection = database.Open();
-        using var command = PrivacyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "DELETE FROM privacy_caseloads WHERE adviser_id = $a AND seeker_id = $s;", ("$a", adviserId), ("$s", seekerId));
         return command.ExecuteNonQuery() == 1;
     }
@@ -31,7 +32,7 @@ public sealed class Caseloads(PrivacyDatabase database, TimeProvider time) : IPe
     public bool Follows(string adviserId, string seekerId)
     {
         using var connection = database.Open();
-        using var command = PrivacyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "SELECT EXISTS (SELECT 1 FROM privacy_caseloads WHERE adviser_id = $a AND seeker_id = $s);", ("$a", adviserId), ("$s", seekerId));
         return (long)command.ExecuteScalar()! == 1;
     }
@@ -64,7 +65,7 @@ public sealed class Caseloads(PrivacyDatabase database, TimeProvider time) : IPe
         if (column is not null)
         {
             using var connection = database.Open();
-            PrivacyDatabase.Execute(connection, $"DELETE FROM privacy_caseloads WHERE {column} = $id;", ("$id", subject.Id));
+            Sql.Execute(connection, $"DELETE FROM privacy_caseloads WHERE {column} = $id;", ("$id", subject.Id));
         }
         return Task.CompletedTask;
     }
@@ -72,7 +73,7 @@ public sealed class Caseloads(PrivacyDatabase database, TimeProvider time) : IPe
     private List<string> Ids(string sql, string id)
     {
         using var connection = database.Open();
-        using var command = PrivacyDatabase.Command(connection, sql, ("$id", id));
+        using var command = Sql.Command(connection, sql, ("$id", id));
         using var reader = command.ExecuteReader();
         var ids = new List<string>();
         while (reader.Read())

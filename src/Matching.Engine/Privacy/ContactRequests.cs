@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Matching.Engine.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Matching.Engine.Privacy;
@@ -60,7 +61,7 @@ public sealed class ContactRequests(PrivacyDatabase database, TimeProvider time)
         }
         var request = new ContactRequest(Guid.NewGuid().ToString("N"), recruiterId, seekerId, pseudonym, offerId, message,
             ContactRequestState.Pending, Truncate(time.GetUtcNow()), null);
-        PrivacyDatabase.Execute(connection, """
+        Sql.Execute(connection, """
             INSERT INTO privacy_contact_requests (id, recruiter_id, seeker_id, pseudonym, offer_id, message, state, created_at, answered_at)
             VALUES ($id, $r, $s, $p, $o, $m, 0, $at, NULL);
             """,
@@ -86,7 +87,7 @@ public sealed class ContactRequests(PrivacyDatabase database, TimeProvider time)
         using var connection = database.Open();
         var state = accept ? ContactRequestState.Accepted : ContactRequestState.Declined;
         var at = Truncate(time.GetUtcNow());
-        using var command = PrivacyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "UPDATE privacy_contact_requests SET state = $state, answered_at = $at WHERE id = $id AND seeker_id = $s;",
             ("$state", (int)state), ("$at", at.ToUnixTimeMilliseconds()), ("$id", id), ("$s", seekerId));
         return command.ExecuteNonQuery() == 0 ? null : Query(connection, "WHERE id = $id", ("$id", id)).FirstOrDefault();
@@ -110,7 +111,7 @@ public sealed class ContactRequests(PrivacyDatabase database, TimeProvider time)
     public bool IsAccepted(string recruiterId, string seekerId)
     {
         using var connection = database.Open();
-        using var command = PrivacyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "SELECT EXISTS (SELECT 1 FROM privacy_contact_requests WHERE recruiter_id = $r AND seeker_id = $s AND state = 1);",
             ("$r", recruiterId), ("$s", seekerId));
         return (long)command.ExecuteScalar()! == 1;
@@ -156,13 +157,13 @@ public sealed class ContactRequests(PrivacyDatabase database, TimeProvider time)
     private int Delete(string column, string id)
     {
         using var connection = database.Open();
-        using var command = PrivacyDatabase.Command(connection, $"DELETE FROM privacy_contact_requests WHERE {column} = $id;", ("$id", id));
+        using var command = Sql.Command(connection, $"DELETE FROM privacy_contact_requests WHERE {column} = $id;", ("$id", id));
         return command.ExecuteNonQuery();
     }
 
     private static List<ContactRequest> Query(SqliteConnection connection, string where, params (string Name, object? Value)[] parameters)
     {
-        using var command = PrivacyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "SELECT id, recruiter_id, seeker_id, pseudonym, offer_id, message, state, created_at, answered_at FROM privacy_contact_requests " + where,
             parameters);
         using var reader = command.ExecuteReader();
@@ -170,9 +171,9 @@ public sealed class ContactRequests(PrivacyDatabase database, TimeProvider time)
         while (reader.Read())
         {
             requests.Add(new ContactRequest(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), PrivacyDatabase.NullableString(reader, 4),
-                reader.GetString(5), (ContactRequestState)reader.GetInt32(6), PrivacyDatabase.Time(reader.GetInt64(7)),
-                reader.IsDBNull(8) ? null : PrivacyDatabase.Time(reader.GetInt64(8))));
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Sql.NullableString(reader, 4),
+                reader.GetString(5), (ContactRequestState)reader.GetInt32(6), Sql.Time(reader.GetInt64(7)),
+                reader.IsDBNull(8) ? null : Sql.Time(reader.GetInt64(8))));
         }
         return requests;
     }

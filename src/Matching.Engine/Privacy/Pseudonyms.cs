@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Matching.Engine.Storage;
 
 namespace Matching.Engine.Privacy;
 
@@ -39,7 +40,7 @@ public sealed class Pseudonyms(PseudonymKey key, PrivacyDatabase database) : IPe
         }
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        using var command = PrivacyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "INSERT OR IGNORE INTO privacy_pseudonyms (recruiter_id, pseudonym, seeker_id) VALUES ($r, $p, $s);",
             ("$r", recruiterId), ("$p", ""), ("$s", ""));
         for (var i = 0; i < pseudonyms.Length; i++)
@@ -56,7 +57,7 @@ public sealed class Pseudonyms(PseudonymKey key, PrivacyDatabase database) : IPe
     public string? Resolve(string recruiterId, string pseudonym)
     {
         using var connection = database.Open();
-        using var command = PrivacyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "SELECT seeker_id FROM privacy_pseudonyms WHERE recruiter_id = $r AND pseudonym = $p;", ("$r", recruiterId), ("$p", pseudonym));
         return command.ExecuteScalar() as string;
     }
@@ -68,7 +69,7 @@ public sealed class Pseudonyms(PseudonymKey key, PrivacyDatabase database) : IPe
     {
         var column = subject.Kind == DataSubjectKind.Seeker ? "seeker_id" : "recruiter_id";
         using var connection = database.Open();
-        using var command = PrivacyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             $"SELECT recruiter_id, pseudonym FROM privacy_pseudonyms WHERE {column} = $id ORDER BY recruiter_id, pseudonym;", ("$id", subject.Id));
         using var reader = command.ExecuteReader();
         var shown = new JsonArray();
@@ -84,7 +85,7 @@ public sealed class Pseudonyms(PseudonymKey key, PrivacyDatabase database) : IPe
     {
         var column = subject.Kind == DataSubjectKind.Seeker ? "seeker_id" : "recruiter_id";
         using var connection = database.Open();
-        PrivacyDatabase.Execute(connection, $"DELETE FROM privacy_pseudonyms WHERE {column} = $id;", ("$id", subject.Id));
+        Sql.Execute(connection, $"DELETE FROM privacy_pseudonyms WHERE {column} = $id;", ("$id", subject.Id));
         return Task.CompletedTask;
     }
 }

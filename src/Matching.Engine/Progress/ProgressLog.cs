@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Journey;
 using Matching.Engine.Privacy;
+using Matching.Engine.Storage;
 
 namespace Matching.Engine.Progress;
 
@@ -51,11 +52,11 @@ public sealed class ProgressLog(JourneyDatabase database) : IPersonalData
     public ProgressEntry Add(string seekerId, DateOnly day, int applications, int interviews, int offers, string? note, string loggedBy, DateTimeOffset at)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection, """
+        using var command = Sql.Command(connection, """
             INSERT INTO progress_entries (seeker_id, day, applications, interviews, offers, note, logged_by, at)
             VALUES ($s, $d, $a, $i, $o, $n, $by, $at) RETURNING id;
             """,
-            ("$s", seekerId), ("$d", Day(day)), ("$a", applications), ("$i", interviews), ("$o", offers), ("$n", note), ("$by", loggedBy), ("$at", JourneyDatabase.Millis(at)));
+            ("$s", seekerId), ("$d", Day(day)), ("$a", applications), ("$i", interviews), ("$o", offers), ("$n", note), ("$by", loggedBy), ("$at", Sql.Millis(at)));
         var id = (long)command.ExecuteScalar()!;
         return new ProgressEntry(id, day, applications, interviews, offers, note, loggedBy, at);
     }
@@ -63,7 +64,7 @@ public sealed class ProgressLog(JourneyDatabase database) : IPersonalData
     public bool Remove(string seekerId, long entryId)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection, "DELETE FROM progress_entries WHERE seeker_id = $s AND id = $id;", ("$s", seekerId), ("$id", entryId));
+        using var command = Sql.Command(connection, "DELETE FROM progress_entries WHERE seeker_id = $s AND id = $id;", ("$s", seekerId), ("$id", entryId));
         return command.ExecuteNonQuery() > 0;
     }
 
@@ -71,15 +72,15 @@ public sealed class ProgressLog(JourneyDatabase database) : IPersonalData
     public IReadOnlyList<ProgressEntry> Entries(string seekerId)
     {
         using var connection = database.Open();
-        using var command = JourneyDatabase.Command(connection,
+        using var command = Sql.Command(connection,
             "SELECT id, day, applications, interviews, offers, note, logged_by, at FROM progress_entries WHERE seeker_id = $s ORDER BY day, id;", ("$s", seekerId));
         using var reader = command.ExecuteReader();
         var entries = new List<ProgressEntry>();
         while (reader.Read())
         {
             entries.Add(new ProgressEntry(reader.GetInt64(0), DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), JourneyDatabase.NullableString(reader, 5), reader.GetString(6),
-                JourneyDatabase.Time(reader.GetInt64(7))));
+                reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), Sql.NullableString(reader, 5), reader.GetString(6),
+                Sql.Time(reader.GetInt64(7))));
         }
         return entries;
     }
@@ -177,7 +178,7 @@ public sealed class ProgressLog(JourneyDatabase database) : IPersonalData
         if (subject.Kind == DataSubjectKind.Seeker)
         {
             using var connection = database.Open();
-            JourneyDatabase.Execute(connection, "DELETE FROM progress_entries WHERE seeker_id = $s;", ("$s", subject.Id));
+            Sql.Execute(connection, "DELETE FROM progress_entries WHERE seeker_id = $s;", ("$s", subject.Id));
         }
         return Task.CompletedTask;
     }

@@ -75,7 +75,7 @@ public static class CloseJobFinder
             return [];
         }
 
-        // From here on, what the basis and the seeker's skills cover (SkillsGapCalculator.Covers), as sets: the loop
+        // From here on, what the basis and the seeker's skills cover (SkillsGapCalculator.Covered), as sets: the loop
         // below tests every occupation's skills against them.
         basis = SkillsGapCalculator.Covered(taxonomy, basis);
         owned = SkillsGapCalculator.Covered(taxonomy, owned);

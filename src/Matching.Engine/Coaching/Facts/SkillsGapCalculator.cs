@@ -30,7 +30,7 @@ public static class SkillsGapCalculator
             .OfType<Occupation>()
             .SelectMany(o => o.EssentialSkills)
             .ToHashSet();
-        var owned = Owned(taxonomy, seekerSkillUris);
+        var covered = Covered(taxonomy, Owned(taxonomy, seekerSkillUris));
 
         // How many offers ask for each essential skill (an offer counts once per skill).
         var asking = new Dictionary<int, int>();
@@ -49,14 +49,14 @@ public static class SkillsGapCalculator
             // No local demand to measure the gap against: the job's own essential skills are the reference
             // (said as such); each missing one unlocks no offer nearby.
             var lacking = essential
-                .Where(id => !Covers(taxonomy, owned, id))
+                .Where(id => !covered.Contains(id))
                 .OrderBy(id => taxonomy.Skills[id].Uri, StringComparer.Ordinal)
                 .Select(id => new MissingSkill(taxonomy.Skills[id].Uri, taxonomy.Skills[id].Label(language), 0))
                 .ToList();
             return new(essential.Count == 0 ? null : (double)lacking.Count / essential.Count, lacking, 0, essential.Count == 0 ? null : SkillsGapBasis.JobReference);
         }
         var missing = asking
-            .Where(kv => !Covers(taxonomy, owned, kv.Key))
+            .Where(kv => !covered.Contains(kv.Key))
             .OrderByDescending(kv => kv.Value)
             .ThenBy(kv => taxonomy.Skills[kv.Key].Uri, StringComparer.Ordinal)
             .Select(kv => new MissingSkill(taxonomy.Skills[kv.Key].Uri, taxonomy.Skills[kv.Key].Label(language), kv.Value))
@@ -67,15 +67,11 @@ public static class SkillsGapCalculator
     internal static HashSet<int> Owned(SkillsTaxonomy taxonomy, IEnumerable<string> skillUris) =>
         skillUris.Select(taxonomy.SkillByUri).OfType<Skill>().Select(s => s.Id).ToHashSet();
 
-    /// <summary>The seeker covers a skill with it or with one of its narrower skills (knowing a specialisation
-    /// shows the general skill); a broader or merely related skill does not count here.</summary>
-    internal static bool Covers(SkillsTaxonomy taxonomy, HashSet<int> owned, int skill) =>
-        owned.Contains(skill) || taxonomy.Skills[skill].Narrower.Any(owned.Contains);
-
     /// <summary>
-    /// Every skill <paramref name="owned"/> covers (<see cref="Covers"/>), as one set: the owned skills and their
-    /// direct broader skills (broader and narrower are the two directions of ESCO's one relation). For the callers
-    /// that test thousands of skills against the same owned set.
+    /// Every skill <paramref name="owned"/> covers, as one set. The seeker covers a skill with it or with one of its
+    /// narrower skills (knowing a specialisation shows the general skill); a broader or merely related skill does not
+    /// count: so the set is the owned skills and their direct broader skills (broader and narrower are the two
+    /// directions of ESCO's one relation).
     /// </summary>
     internal static HashSet<int> Covered(SkillsTaxonomy taxonomy, HashSet<int> owned)
     {
