@@ -59,23 +59,14 @@ public static class GenerateCommand
             return 2;
         }
 
-        ReferenceData data;
-        string storePath;
-        try
+        if (CliSetup.Load(AnsiConsole.Console, configuration, store) is not { } loaded)
         {
-            var dataPath = DataFolder.Resolve(configuration["Coach:DataPath"] ?? configuration["COACH_DATA"]);
-            storePath = Path.GetFullPath(store ?? RepositoryPath(configuration["Coach:StorePath"] ?? "data/coach.db"));
-            data = AnsiConsole.Status().Start("Loading reference data…", _ => ReferenceData.Load(dataPath, RepositoryPath(configuration["Coach:CachePath"] ?? "data/cache")));
-        }
-        catch (ReferenceDataException e)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return 1;
         }
+        var (data, storePath) = loaded;
 
         var watch = Stopwatch.StartNew();
-        using var index = EmbeddedMatchIndex.Open(storePath, data.Taxonomy,
-            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name);
+        using var index = CliSetup.OpenIndex(storePath, data);
         var generator = new CorpusGenerator(data.Taxonomy, CorpusSources.From(data.Geography, data.Market.OfferCounts), seed);
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -139,21 +130,12 @@ public static class GenerateCommand
             AnsiConsole.MarkupLine("[red]--preference is permanent, near or none; --seekers at least 1.[/]");
             return 2;
         }
-        ReferenceData data;
-        string storePath;
-        try
+        if (CliSetup.Load(AnsiConsole.Console, configuration, store) is not { } loaded)
         {
-            var dataPath = DataFolder.Resolve(configuration["Coach:DataPath"] ?? configuration["COACH_DATA"]);
-            storePath = Path.GetFullPath(store ?? RepositoryPath(configuration["Coach:StorePath"] ?? "data/coach.db"));
-            data = AnsiConsole.Status().Start("Loading reference data…", _ => ReferenceData.Load(dataPath, RepositoryPath(configuration["Coach:CachePath"] ?? "data/cache")));
-        }
-        catch (ReferenceDataException e)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return 1;
         }
-        using var index = EmbeddedMatchIndex.Open(storePath, data.Taxonomy,
-            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name);
+        var (data, storePath) = loaded;
+        using var index = CliSetup.OpenIndex(storePath, data);
         using var impressions = new ImpressionLog(storePath);
         using var reviews = new ReviewStore(storePath);
         var contacts = new ContactRequests(new PrivacyDatabase(storePath), TimeProvider.System);
@@ -165,5 +147,4 @@ public static class GenerateCommand
         return 0;
     }
 
-    private static string RepositoryPath(string path) => ReferenceDataProvider.RepositoryPath(path, Directory.GetCurrentDirectory());
 }

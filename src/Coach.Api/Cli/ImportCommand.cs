@@ -60,23 +60,14 @@ public static class ImportCommand
             return 2;
         }
 
-        ReferenceData data;
-        string storePath;
-        try
+        if (CliSetup.Load(console, configuration, store) is not { } loaded)
         {
-            var dataPath = DataFolder.Resolve(configuration["Coach:DataPath"] ?? configuration["COACH_DATA"]);
-            storePath = Path.GetFullPath(store ?? RepositoryPath(configuration["Coach:StorePath"] ?? "data/coach.db"));
-            data = console.Status().Start("Loading reference data…", _ => ReferenceData.Load(dataPath, RepositoryPath(configuration["Coach:CachePath"] ?? "data/cache")));
-        }
-        catch (ReferenceDataException e)
-        {
-            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return 1;
         }
+        var (data, storePath) = loaded;
 
         var watch = Stopwatch.StartNew();
-        using var index = EmbeddedMatchIndex.Open(storePath, data.Taxonomy,
-            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name);
+        using var index = CliSetup.OpenIndex(storePath, data);
         var builder = new OfferDocumentBuilder(data.Taxonomy, PlaceResolvers.From(data.Geography), () => data.OccupationClassifier.Value);
         var answers = new List<(string File, IngestResponse Response)>();
         int occupationUnknown = 0;
@@ -134,5 +125,4 @@ public static class ImportCommand
 
     private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    private static string RepositoryPath(string path) => ReferenceDataProvider.RepositoryPath(path, Directory.GetCurrentDirectory());
 }

@@ -84,8 +84,8 @@ public static class ReindexCommand
         try
         {
             var dataPath = DataFolder.Resolve(configuration["Coach:DataPath"] ?? configuration["COACH_DATA"]);
-            storePath = Path.GetFullPath(store ?? RepositoryPath(configuration["Coach:StorePath"] ?? "data/coach.db"));
-            cachePath = RepositoryPath(configuration["Coach:CachePath"] ?? "data/cache");
+            storePath = Path.GetFullPath(store ?? CliSetup.RepositoryPath(configuration["Coach:StorePath"] ?? "data/coach.db"));
+            cachePath = CliSetup.RepositoryPath(configuration["Coach:CachePath"] ?? "data/cache");
             data = AnsiConsole.Status().Start("Loading reference data…", _ => ReferenceData.Load(dataPath, cachePath));
         }
         catch (ReferenceDataException e)
@@ -167,7 +167,6 @@ public static class ReindexCommand
 
     private static string CoachHash(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
 
-    private static string RepositoryPath(string path) => ReferenceDataProvider.RepositoryPath(path, Directory.GetCurrentDirectory());
 
     /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
     private sealed class InlineProgress(Action<ReindexProgress> report) : IProgress<ReindexProgress>

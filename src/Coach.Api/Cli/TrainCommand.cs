@@ -51,8 +51,8 @@ public static class TrainCommand
                 return 2;
             }
         }
-        var storePath = Path.GetFullPath(store ?? RepositoryPath(configuration["Coach:StorePath"] ?? "data/coach.db"));
-        var modelPath = Path.GetFullPath(models ?? RepositoryPath(configuration["Coach:ModelPath"] ?? "data/models"));
+        var storePath = Path.GetFullPath(store ?? CliSetup.RepositoryPath(configuration["Coach:StorePath"] ?? "data/coach.db"));
+        var modelPath = Path.GetFullPath(models ?? CliSetup.RepositoryPath(configuration["Coach:ModelPath"] ?? "data/models"));
         if (!File.Exists(storePath))
         {
             AnsiConsole.MarkupLineInterpolated($"[red]No store at {storePath}[/]: start Coach once, or pass --store.");
@@ -123,5 +123,4 @@ public static class TrainCommand
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string RepositoryPath(string path) => ReferenceDataProvider.RepositoryPath(path, Directory.GetCurrentDirectory());
 }
