@@ -41,7 +41,12 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
     {
         ["Coach:SeedOffers"] = "0",
         ["Coach:SeedProfiles"] = "0",
+        // What derives from the reference data alone (alignment, occupation classifier): computed once per machine, not per test host.
+        ["Coach:ReferenceCachePath"] = SharedReferenceCache,
     };
+
+    /// <summary>The reference cache every test host of this machine shares (keyed by data and build, written atomically).</summary>
+    public static readonly string SharedReferenceCache = Path.Combine(Path.GetTempPath(), "coach-tests-reference-cache");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -92,7 +92,16 @@ public sealed class ErasureApiTests(CoachApiFactory factory) : IClassFixture<Coa
         {
             app.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(app.StoreFolder, recursive: true);
+            var before = string.Join(", ", Directory.EnumerateFiles(app.StoreFolder).Select(f => Path.GetFileName(f) + "@" + File.GetLastWriteTimeUtc(f).ToString("HH:mm:ss.fff")));
+            try
+            {
+                Directory.Delete(app.StoreFolder, recursive: true);
+            }
+            catch (IOException e)
+            {
+                var after = string.Join(", ", Directory.EnumerateFiles(app.StoreFolder).Select(f => Path.GetFileName(f) + "@" + File.GetLastWriteTimeUtc(f).ToString("HH:mm:ss.fff")));
+                throw new IOException($"{e.Message} at {DateTime.UtcNow:HH:mm:ss.fff}; before: {before}; after: {after}", e);
+            }
         }
     }
 

@@ -63,3 +63,28 @@ public sealed class HealthApiTests(CoachApiFactory factory) : IClassFixture<Coac
         Assert.Equal(404, problem.GetProperty("status").GetInt32());
     }
 }
+
+public sealed class ShutdownTests
+{
+    [Fact]
+    public async Task A_clean_shutdown_waits_for_the_caches_that_start_up_writes_so_nothing_changes_after_it()
+    {
+        var app = new CoachApiFactory { KeepStore = true };
+        app.Settings["Coach:ReferenceCachePath"] = Path.Combine(app.StoreFolder, "cache");
+        try
+        {
+            _ = await app.CreateReadyClientAsync();
+            // The occupation classifier trains in the background after loading (seconds) and writes its cache.
+            await app.DisposeAsync();
+
+            var cache = Path.Combine(app.StoreFolder, "cache");
+            Assert.Single(Directory.GetFiles(cache, "occupation-classifier-*.json"));
+            Assert.Empty(Directory.GetFiles(cache, "*.tmp"));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            Directory.Delete(app.StoreFolder, recursive: true);
+        }
+    }
+}

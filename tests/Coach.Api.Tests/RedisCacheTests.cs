@@ -154,17 +154,21 @@ public sealed class RedisCacheTests : IAsyncLifetime
         {
             await Task.Delay(10);
         }
+        // On a loaded machine a call may already have timed out (1 s) before the kill: that outage was logged then.
+        var connections = new[] { _a, _b }.Select(i => i.Services.GetRequiredService<RedisConnection>()).ToArray();
+        var loggedBefore = connections.Select(c => c.FailuresLogged).ToArray();
+        var downBefore = connections.Select(c => c.IsDown).ToArray();
         _redis.Kill();
         await Task.WhenAll(load);
 
         Assert.Empty(failures);
         Assert.Equal(240, done);
-        // Both instances noticed, each said so once.
-        foreach (var instance in new[] { _a, _b })
+        // The kill was noticed, and said once per instance at most, never per request.
+        for (var i = 0; i < connections.Length; i++)
         {
-            Assert.InRange(instance.Services.GetRequiredService<RedisConnection>().FailuresLogged, 0, 1);
+            Assert.InRange(connections[i].FailuresLogged - loggedBefore[i], 0, 1);
         }
-        Assert.Contains(new[] { _a, _b }, i => i.Services.GetRequiredService<RedisConnection>().FailuresLogged == 1);
+        Assert.Contains(Enumerable.Range(0, connections.Length), i => connections[i].FailuresLogged - loggedBefore[i] == 1 || downBefore[i]);
         // And they keep answering from memory.
         Assert.Equal(HttpStatusCode.OK, (await clients[1].GetAsync("/api/profiles/bob/diagnosis")).StatusCode);
     }

@@ -133,6 +133,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             builder.UseStaticWebAssets();
             builder.UseSetting("Coach:StorePath", Path.Combine(root, "coach.db"));
             builder.UseSetting("Coach:CachePath", Path.Combine(root, "cache"));
+            builder.UseSetting("Coach:ReferenceCachePath", Path.Combine(Path.GetTempPath(), "coach-tests-reference-cache"));
             builder.UseSetting("Coach:SeedOffers", "2000");
             builder.UseSetting("Coach:SeedProfiles", "500");
             builder.UseSetting("Coach:SeedRandom", "42");

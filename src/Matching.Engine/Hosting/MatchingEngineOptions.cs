@@ -16,6 +16,12 @@ public sealed class MatchingEngineOptions
     /// <summary>Where Coach keeps what it can recompute (the data folder verification marker).</summary>
     public string CachePath { get; set; } = "data/cache";
 
+    /// <summary>
+    /// Where what Coach derives from the reference data alone is kept (the ROME 4.0 - ESCO alignment, the occupation
+    /// classifier), keyed by the data and the build, so instances may share it; default <see cref="CachePath"/>.
+    /// </summary>
+    public string? ReferenceCachePath { get; set; }
+
     /// <summary>Where <c>coach train</c> saves the versioned ranking models, and the engine reads the latest.</summary>
     public string ModelPath { get; set; } = "data/models";
 

@@ -15,6 +15,9 @@ public sealed class ReferenceDataProvider(IOptions<MatchingEngineOptions> option
 {
     private readonly TaskCompletionSource<ReferenceData> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // Loading, then building the occupation classifier: both write their caches under Coach:CachePath.
+    private Task _background = Task.CompletedTask;
+
     /// <summary>The data once loaded; faults if loading failed.</summary>
     public Task<ReferenceData> Loaded => _loaded.Task;
 
@@ -57,40 +60,53 @@ public sealed class ReferenceDataProvider(IOptions<MatchingEngineOptions> option
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var dataPath = DataFolder.Resolve(options.Value.DataPath, environment.ContentRootPath);
-        var cache = ContentPath(options.Value.CachePath);
+        var cache = ContentPath(options.Value.ReferenceCachePath ?? options.Value.CachePath);
         // Verification is part of start-up: a broken folder must stop the process, not a request.
         DataFolder.Verify(dataPath, cache);
         logger.LogInformation("Reference data verified in {DataPath}", dataPath);
 
-        _ = Task.Run(() =>
+        _background = Task.Run(() =>
         {
+            ReferenceData data;
             try
             {
-                var data = ReferenceData.Load(dataPath, cache);
+                data = ReferenceData.Load(dataPath, cache);
                 logger.LogInformation("Reference data loaded in {Seconds:F1} s: {Occupations} occupations, {Skills} skills",
                     data.LoadTime.TotalSeconds, data.Taxonomy.Occupations.Count, data.Taxonomy.Skills.Count);
-                _loaded.TrySetResult(data);
-                // Ready before the first offer without a ROME code needs it (it trains in seconds on first start).
-                _ = Task.Run(() =>
-                {
-                    try
-                    {
-                        _ = data.OccupationClassifier.Value;
-                    }
-                    catch (Exception e)
-                    {
-                        logger.LogError(e, "The occupation classifier could not be built");
-                    }
-                });
             }
             catch (Exception e)
             {
                 logger.LogCritical(e, "Reference data could not be loaded from {DataPath}", dataPath);
                 _loaded.TrySetException(e);
+                return;
+            }
+            _loaded.TrySetResult(data);
+            // Ready before the first offer without a ROME code needs it (it trains in seconds on first start).
+            try
+            {
+                _ = data.OccupationClassifier.Value;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The occupation classifier could not be built");
             }
         }, CancellationToken.None);
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Waits, within the host's shutdown timeout, for the loading and the classifier still building: they write
+    /// their caches, and a process stopped under them would leave the cache folder changing after it stopped.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _background.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("Stopped before the reference data finished loading; its cache is completed at the next start");
+        }
+    }
 }

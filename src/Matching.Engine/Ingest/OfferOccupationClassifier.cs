@@ -312,7 +312,7 @@ public sealed class OfferOccupationClassifier
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temp = path + ".tmp";
+            var temp = $"{path}.{Guid.NewGuid():N}.tmp"; // instances sharing the cache write apart
             File.WriteAllText(temp, JsonSerializer.Serialize<float[]>([.. _weights, _bias]));
             File.Move(temp, path, overwrite: true);
         }

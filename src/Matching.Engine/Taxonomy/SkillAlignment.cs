@@ -166,7 +166,7 @@ internal static partial class SkillAligner
         try
         {
             Directory.CreateDirectory(cacheDirectory);
-            var temp = path + ".tmp";
+            var temp = $"{path}.{Guid.NewGuid():N}.tmp"; // instances sharing the cache write apart
             File.WriteAllLines(temp, links.Select(l => string.Join('\t',
                 l.RomeSkillId.ToString(CultureInfo.InvariantCulture), l.EscoSkillId.ToString(CultureInfo.InvariantCulture),
                 l.Score.ToString("R", CultureInfo.InvariantCulture), l.Method.ToString(), l.EscoLabel)));

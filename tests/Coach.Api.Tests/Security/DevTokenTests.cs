@@ -161,6 +161,7 @@ public sealed class DevTokenTests(CoachApiFactory factory) : IClassFixture<Coach
         _roots.Add(root);
         builder.UseSetting("Coach:StorePath", Path.Combine(root, "coach.db"));
         builder.UseSetting("Coach:CachePath", Path.Combine(root, "cache"));
+        builder.UseSetting("Coach:ReferenceCachePath", CoachApiFactory.SharedReferenceCache);
     }
 
     public void Dispose()

@@ -33,6 +33,7 @@ public sealed class SecurityPipelineTests(CoachApiFactory factory) : IClassFixtu
         {
             ["Coach:StorePath"] = Path.Combine(_root, "coach.db"),
             ["Coach:CachePath"] = Path.Combine(_root, "cache"),
+            ["Coach:ReferenceCachePath"] = CoachApiFactory.SharedReferenceCache,
             // Two searches (5 units each) a minute per person, four per address for anonymous callers.
             ["Coach:RateLimits:CallerUnitsPerMinute"] = "10",
             ["Coach:RateLimits:AnonymousUnitsPerMinutePerAddress"] = "20",

@@ -12,7 +12,12 @@ internal static class CoachTestData
 {
     public static async Task<(ReferenceDataProvider Provider, EmbeddedMatchIndex Index)> OpenAsync(string root)
     {
-        var options = Options.Create(new MatchingEngineOptions { DataPath = TaxonomyFixture.DataPath, CachePath = Path.Combine(root, "cache") });
+        var options = Options.Create(new MatchingEngineOptions
+        {
+            DataPath = TaxonomyFixture.DataPath,
+            CachePath = Path.Combine(root, "cache"),
+            ReferenceCachePath = Path.Combine(Path.GetTempPath(), "coach-tests-reference-cache")
+        });
         var provider = new ReferenceDataProvider(options, new TestHost(root), NullLogger<ReferenceDataProvider>.Instance);
         await provider.StartAsync(CancellationToken.None);
         var data = await provider.Loaded;
