@@ -148,4 +148,49 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
         Assert.Contains("CDI, près de chez elle", export.GetProperty("reviews").ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("review-admin-3", export.GetProperty("impressions").ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Progress_that_changes_the_diagnosis_puts_a_reviewed_seeker_back_in_the_queue_and_a_note_alone_does_not()
+    {
+        const string seekerId = "review-progress-seeker";
+        const string adviserId = "review-progress-adviser";
+        var seeker = await factory.CreateReadyClientAsAsync(Roles.Seeker, seekerId);
+        var questionnaire = new
+        {
+            targetJobs = new[] { new { romeCode = "J1501" } },
+            commune = "69383",
+            radiusKm = 20,
+            searchStarted = true,
+            searchStartDate = DateTime.UtcNow.AddMonths(-4).ToString("yyyy-MM-dd"),
+            applicationsSoFar = 60,
+            interviewsSoFar = 0,
+            applicationsPerWeek = 15,
+        };
+        Assert.True((await seeker.PostAsJsonAsync($"/api/profiles/{seekerId}", questionnaire)).IsSuccessStatusCode);
+        var admin = await factory.CreateReadyClientAsAsync(Roles.Admin, "review-progress-admin");
+        var adviser = await factory.CreateReadyClientAsAsync(Roles.Adviser, adviserId);
+        Assert.True((await admin.PutAsync($"/api/admin/caseloads/{adviserId}/seekers/{seekerId}", null)).IsSuccessStatusCode);
+        async Task<JsonElement?> Queued() =>
+            (await adviser.GetFromJsonAsync<JsonElement[]>("/api/reviews/queue"))!.Cast<JsonElement?>().SingleOrDefault(q => q!.Value.GetProperty("seekerId").GetString() == seekerId);
+        Assert.NotNull(await Queued());
+        var before = (await seeker.GetFromJsonAsync<JsonElement>($"/api/profiles/{seekerId}/diagnosis")).ToString();
+        Assert.Equal(HttpStatusCode.OK, (await adviser.PostAsJsonAsync($"/api/reviews/{seekerId}", new { grade = "GoodEnough" })).StatusCode);
+        Assert.Null(await Queued());
+
+        // Ten interviews in the last weeks: sixty applications are no longer unanswered, the diagnosis changes.
+        Assert.Equal(HttpStatusCode.Created, (await seeker.PostAsJsonAsync($"/api/profiles/{seekerId}/progress", new { interviews = 10 })).StatusCode);
+        var after = (await seeker.GetFromJsonAsync<JsonElement>($"/api/profiles/{seekerId}/diagnosis")).ToString();
+        Assert.NotEqual(before, after);
+        var queued = await Queued();
+        Assert.NotNull(queued);
+        // The adviser reads why: what was logged, and what changed in the diagnosis or the strategy.
+        var changes = queued!.Value.GetProperty("changes").EnumerateArray().Select(c => c.GetString()!).ToList();
+        Assert.Contains(changes, c => c.StartsWith("Noté dans son suivi depuis votre dernière revue", StringComparison.Ordinal));
+        Assert.Contains(changes, c => !c.StartsWith("Noté dans son suivi", StringComparison.Ordinal));
+
+        // Reviewed again, then one more application logged: the same diagnosis and strategy are not queued twice.
+        Assert.Equal(HttpStatusCode.OK, (await adviser.PostAsJsonAsync($"/api/reviews/{seekerId}", new { grade = "GoodEnough" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await seeker.PostAsJsonAsync($"/api/profiles/{seekerId}/progress", new { applications = 1 })).StatusCode);
+        Assert.Null(await Queued());
+    }
 }

@@ -84,12 +84,13 @@ public static class JourneyApi
     public static async Task<Results<Ok<ProgressSummary>, ValidationProblem, ProblemHttpResult>> GetProgress(string id, HttpContext context, ProgressTracker progress) =>
         (await progress.GetAsync(CurrentUser.Required(context), id)).ToHttp();
 
-    public static Results<Created<ProgressSummary>, Ok<ProgressSummary>, ValidationProblem, ProblemHttpResult> LogProgress(
-        string id, ProgressInput? input, HttpContext context, ProgressTracker progress) =>
-        progress.Log(CurrentUser.Required(context), id, input ?? new ProgressInput()).ToHttp($"/api/profiles/{Uri.EscapeDataString(id)}/progress");
+    public static async Task<Results<Created<ProgressSummary>, Ok<ProgressSummary>, ValidationProblem, ProblemHttpResult>> LogProgress(
+        string id, ProgressInput? input, HttpContext context, ProgressTracker progress, CancellationToken cancellationToken) =>
+        (await progress.LogAsync(CurrentUser.Required(context), id, input ?? new ProgressInput(), cancellationToken)).ToHttp($"/api/profiles/{Uri.EscapeDataString(id)}/progress");
 
-    public static Results<NoContent, ValidationProblem, ProblemHttpResult> RemoveProgress(string id, string entryId, HttpContext context, ProgressTracker progress) =>
-        progress.Remove(CurrentUser.Required(context), id, long.TryParse(entryId, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null).ToNoContent();
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveProgress(
+        string id, string entryId, HttpContext context, ProgressTracker progress, CancellationToken cancellationToken) =>
+        (await progress.RemoveAsync(CurrentUser.Required(context), id, long.TryParse(entryId, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null, cancellationToken)).ToNoContent();
 
     public static async Task<Results<Ok<PortfolioView>, ValidationProblem, ProblemHttpResult>> GetPortfolio(
         string id, HttpContext context, SkillPortfolio portfolio, string? lang, CancellationToken cancellationToken) =>

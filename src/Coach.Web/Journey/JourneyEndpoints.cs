@@ -109,13 +109,13 @@ public static class JourneyEndpoints
         }
         if (action == "remove")
         {
-            progress.Remove(seeker, seeker.Id, long.TryParse(form["entry"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null);
+            await progress.RemoveAsync(seeker, seeker.Id, long.TryParse(form["entry"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null);
             return Results.LocalRedirect("/seeker/progress");
         }
         var input = new ProgressInput(
             DateOnly.TryParseExact(form["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
             Count(form, "applications"), Count(form, "interviews"), Count(form, "offers"), Text(form, "note"));
-        var logged = progress.Log(seeker, seeker.Id, input);
+        var logged = await progress.LogAsync(seeker, seeker.Id, input, context.RequestAborted);
         return Results.LocalRedirect(logged.IsSuccess ? "/seeker/progress?logged=1"
             : logged.Status == OutcomeStatus.Invalid ? $"/seeker/progress?refused={Uri.EscapeDataString(logged.Errors.Keys.First())}" : "/seeker/start");
     }

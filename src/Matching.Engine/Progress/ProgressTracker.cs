@@ -12,9 +12,10 @@ public sealed record ProgressInput(DateOnly? Date = null, int? Applications = nu
 /// The seeker's progress over weeks: they (or their adviser, an admin) log applications, interviews and job
 /// offers received; they and their adviser read the log per week, the figures the diagnosis now uses, and what
 /// changed since the adviser's last review. Another seeker's log is not found; an adviser's reads and writes
-/// are in the seeker's access log.
+/// are in the seeker's access log. A change to the log that changes the diagnosis puts the seeker back in the
+/// adviser's review queue, as a changed questionnaire does.
 /// </summary>
-public sealed class ProgressTracker(SeekerAccess access, SeekerStore seekers, ProgressLog log, ReviewStore reviews, TimeProvider time)
+public sealed class ProgressTracker(SeekerAccess access, SeekerStore seekers, ProgressLog log, ReviewStore reviews, Seekers.SeekerProfiles profiles, TimeProvider time)
 {
     public const int MaxCount = 200;
     public const int MaxNoteLength = 200;
@@ -26,7 +27,7 @@ public sealed class ProgressTracker(SeekerAccess access, SeekerStore seekers, Pr
         return summary is null ? Outcome.NotFound("profile", seekerId) : Outcome.Ok(summary);
     }
 
-    public Outcome<ProgressSummary> Log(CoachUser caller, string seekerId, ProgressInput input)
+    public async Task<Outcome<ProgressSummary>> LogAsync(CoachUser caller, string seekerId, ProgressInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!access.CanWrite(caller, seekerId) || seekers.Get(seekerId) is null)
@@ -66,11 +67,12 @@ public sealed class ProgressTracker(SeekerAccess access, SeekerStore seekers, Pr
         }
         log.Add(seekerId, day, input.Applications ?? 0, input.Interviews ?? 0, input.Offers ?? 0, note, caller.Id, time.GetUtcNow());
         access.RecordWrite(caller, seekerId, "progress", "progress logged");
+        await profiles.QueueForReviewAsync(seekerId, cancellationToken);
         return Outcome.Created(Summary(seekerId)!);
     }
 
     /// <summary>Removes an entry (a correction); removing one that is not there is done already (idempotent).</summary>
-    public Outcome<ProgressSummary> Remove(CoachUser caller, string seekerId, long? entryId)
+    public async Task<Outcome<ProgressSummary>> RemoveAsync(CoachUser caller, string seekerId, long? entryId, CancellationToken cancellationToken = default)
     {
         if (!access.CanWrite(caller, seekerId) || Summary(seekerId) is null)
         {
@@ -79,6 +81,7 @@ public sealed class ProgressTracker(SeekerAccess access, SeekerStore seekers, Pr
         if (entryId is { } id && log.Remove(seekerId, id))
         {
             access.RecordWrite(caller, seekerId, "progress", "progress entry removed");
+            await profiles.QueueForReviewAsync(seekerId, cancellationToken);
         }
         return Outcome.Ok(Summary(seekerId)!);
     }

@@ -79,12 +79,30 @@ public sealed class SeekerProfiles(
         await alerts.ProfilesWrittenAsync([document], cancellationToken);
         var now = time.GetUtcNow();
         seekers.Save(profile, now);
-        // A new or changed diagnosis and strategy wait for an adviser's review.
-        var assessment = await coach.AssessAsync(SkillPortfolio.WithEvidence(progress.WithLoggedFigures(profile, today), proofs.Of(seekerId)), today, "fr", cancellationToken: cancellationToken);
-        reviews.Enqueue(seekerId, SeekerReviewSnapshot.Of(profile, assessment), now);
+        await QueueForReviewAsync(seekerId, profile, cancellationToken);
         await cache.InvalidateSeekerAsync(seekerId, cancellationToken);
         var saved = new SavedProfile(document, result.WasCreated(seekerId));
         return saved.Created ? Outcome.Created(saved) : Outcome.Ok(saved);
+    }
+
+    /// <summary>
+    /// Puts the seeker's diagnosis and strategy, as they stand now, in the adviser's review queue when they changed
+    /// (<see cref="ReviewStore.Enqueue"/>): after a questionnaire is saved, and after progress is logged, which the diagnosis
+    /// reads. Not a use case: its callers have checked the access. A seeker without a questionnaire has nothing to review.
+    /// </summary>
+    internal async Task QueueForReviewAsync(string seekerId, CancellationToken cancellationToken = default)
+    {
+        if (seekers.Get(seekerId) is { } profile)
+        {
+            await QueueForReviewAsync(seekerId, profile, cancellationToken);
+        }
+    }
+
+    private async Task QueueForReviewAsync(string seekerId, SeekerProfile profile, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var assessment = await coach.AssessAsync(SkillPortfolio.WithEvidence(progress.WithLoggedFigures(profile, today), proofs.Of(seekerId)), today, "fr", cancellationToken: cancellationToken);
+        reviews.Enqueue(seekerId, SeekerReviewSnapshot.Of(profile, assessment), time.GetUtcNow());
     }
 
     /// <summary>The questionnaire as the seeker answered it (to change one's answers, or for an adviser: audited).</summary>
