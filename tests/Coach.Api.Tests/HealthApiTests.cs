@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coach.Api.Tests;
 
@@ -71,9 +72,13 @@ public sealed class ShutdownTests
     {
         var app = new CoachApiFactory { KeepStore = true };
         app.Settings["Coach:ReferenceCachePath"] = Path.Combine(app.StoreFolder, "cache");
+        // The host waits for the background work within its shutdown timeout (30 s by default): on a loaded test
+        // machine the training alone may take longer, after which the shutdown goes on without the cache.
+        app.Settings["shutdownTimeoutSeconds"] = "600";
         try
         {
             _ = await app.CreateReadyClientAsync();
+            Assert.Equal(TimeSpan.FromMinutes(10), app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.Extensions.Hosting.HostOptions>>().Value.ShutdownTimeout);
             // The occupation classifier trains in the background after loading (seconds) and writes its cache.
             await app.DisposeAsync();
 
