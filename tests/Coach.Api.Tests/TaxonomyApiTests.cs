@@ -52,6 +52,42 @@ public sealed class TaxonomyApiTests(CoachApiFactory factory) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task Skill_suggestions_say_their_scheme_and_the_skills_of_their_concept()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var excel = await client.GetFromJsonAsync<JsonElement[]>("/api/taxonomy/skills?q=excel&limit=5");
+        var python = await client.GetFromJsonAsync<JsonElement[]>("/api/taxonomy/skills?q=python&limit=5");
+
+        // Excel is named by a ROME 4.0 savoir alone; Python by ESCO, with the ROME 4.0 savoir aligned to it in the same suggestion.
+        Assert.Equal("Microsoft Excel", excel![0].GetProperty("label").GetString());
+        Assert.Equal("rome4", excel[0].GetProperty("scheme").GetString());
+        Assert.StartsWith("rome4:savoir:", excel[0].GetProperty("uri").GetString(), StringComparison.Ordinal);
+        Assert.Equal("esco", python![0].GetProperty("scheme").GetString());
+        Assert.StartsWith("http://data.europa.eu/esco/skill/", python[0].GetProperty("uri").GetString(), StringComparison.Ordinal);
+        Assert.Contains(python[0].GetProperty("sameAs").EnumerateArray(), u => u.GetString()!.StartsWith("rome4:savoir:", StringComparison.Ordinal));
+        Assert.DoesNotContain(python.Skip(1), s => s.GetProperty("uri").GetString()!.StartsWith("rome4:", StringComparison.Ordinal)
+            && python[0].GetProperty("sameAs").EnumerateArray().Any(u => u.GetString() == s.GetProperty("uri").GetString()));
+    }
+
+    [Fact]
+    public async Task Occupation_suggestions_put_rome4_job_titles_first_with_their_rome4_code()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var results = await client.GetFromJsonAsync<JsonElement[]>("/api/taxonomy/occupations?q=d%C3%A9veloppeur%20full%20stack&limit=8");
+
+        var first = results![0];
+        Assert.Equal("rome4", first.GetProperty("source").GetString());
+        Assert.Equal("Développeur / Développeuse full-stack", first.GetProperty("label").GetString());
+        Assert.Equal("M1855", first.GetProperty("romeCode").GetString());
+        Assert.True(first.GetProperty("appellationCode").GetInt32() > 0);
+        // ESCO readings still follow, after the titles.
+        Assert.Contains(results, r => r.GetProperty("source").GetString() != "rome4");
+        Assert.Equal(8, results.Length);
+    }
+
+    [Fact]
     public async Task A_postcode_gives_its_commune_and_coordinates()
     {
         var client = await factory.CreateReadyClientAsync();

@@ -123,4 +123,72 @@ public sealed class RecruiterFlowTests(WebAppFixture app)
         await Assertions.Expect(page.Locator(".tags")).ToContainTextAsync("langue des signes");
         await Assertions.Expect(page.Locator("#results-h")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task PostingProposesRome4JobTitlesFirstAndTheOfferCarriesTheChosenRome4Code()
+    {
+        var page = await app.NewPageAsAsync("recruiter", "web-recruiter-rome4");
+        await page.GotoAsync("/recruiter/offer");
+
+        // While typing, the title field suggests ROME 4.0 job titles first, as the seeker's job field does.
+        await page.Locator("#title").PressSequentiallyAsync("développeur full stack");
+        await Assertions.Expect(page.Locator("#title-list option").First).ToHaveAttributeAsync("value", "Développeur / Développeuse full-stack");
+
+        await page.FillAsync("#title", "Développeur web full stack JavaScript / PHP (H/F)");
+        await page.FillAsync("#place", "Lyon");
+        await page.ClickAsync("button[value=understand]");
+
+        // The ROME 4.0 title is chosen, the ESCO readings come after it.
+        await Assertions.Expect(page.Locator("input[name=occupation]:checked + label")).ToContainTextAsync("ROME 4.0 M1855");
+        await Assertions.Expect(page.Locator("fieldset .choice:has(input[name=occupation])").First).ToHaveAttributeAsync("data-testid", "appellation");
+        await Assertions.Expect(page.GetByTestId("esco-occupation").First).ToBeVisibleAsync();
+        // The sheet's own skills are proposed ticked; the embedded-systems skills of the crosswalk's ESCO occupation are not.
+        Assert.True(await page.Locator("tr[data-scheme=rome4] input[name=skills]:checked").CountAsync() > 0, "no ROME 4.0 skill ticked");
+        Assert.Equal(0, await page.Locator("tr[data-scheme=esco] input[name=skills]:checked").CountAsync());
+
+        // Skills are added by typing, several in one field: the suggestions complete the last one.
+        await page.Locator("#extraSkills").PressSequentiallyAsync("JavaScript ; PH");
+        await Assertions.Expect(page.Locator("#extra-list option[value='JavaScript ; PHP']")).ToHaveCountAsync(1);
+        await page.FillAsync("#extraSkills", "JavaScript ; PHP");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "recruiter-post-offer.png"), FullPage = true });
+        await page.ClickAsync("button[value=post]");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Développeur web full stack");
+
+        var index = app.Services.GetRequiredService<Matching.Engine.Indexing.IMatchIndex>();
+        var id = Assert.Single(await index.OfferIdsOwnedByAsync("web-recruiter-rome4"));
+        var offer = (await index.GetOfferAsync(id))!;
+        Assert.Equal("M1855", offer.RomeCode);
+        var taxonomy = app.Services.GetRequiredService<Matching.Engine.Hosting.ReferenceDataProvider>().Current!.Taxonomy;
+        var labels = offer.Skills.Select(k => taxonomy.SkillByUri(k.SkillUri)!.LabelEn).ToList();
+        Assert.Contains("JavaScript", labels);
+        Assert.Contains("PHP", labels);
+        Assert.Contains(offer.Skills, k => k.SkillUri.StartsWith("rome4:competence:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheTagAutocompleteSuggestsTechnologiesAndRome4ItemsAndAPickIsTheSuggestedConcept()
+    {
+        var page = await app.NewPageAsAsync("recruiter", "web-recruiter");
+        await page.GotoAsync("/recruiter");
+
+        // "excel" is named by a ROME 4.0 savoir: it comes first and becomes the tag.
+        await page.Locator("#add").PressSequentiallyAsync("excel");
+        await Assertions.Expect(page.Locator("#add-list option").First).ToHaveAttributeAsync("value", "Microsoft Excel");
+        await page.FillAsync("#add", "Microsoft Excel");
+        await page.ClickAsync("button[value=add]");
+        await Assertions.Expect(page.Locator(".tag[data-skill^='rome4:savoir:']")).ToContainTextAsync("Microsoft Excel");
+
+        // A ROME 4.0 label aligned to an ESCO skill ("Programmation en Python") gives the ESCO skill, as the suggestion does.
+        await page.FillAsync("#add", "Programmation en Python");
+        await page.CheckAsync("#as-nice");
+        await page.ClickAsync("button[value=add]");
+        await Assertions.Expect(page.Locator(".tag[data-must=false][data-skill^='http://data.europa.eu/esco/skill/']")).ToContainTextAsync("Python");
+
+        // Each suggestion once: no label twice in the list.
+        await page.FillAsync("#add", "");
+        await page.Locator("#add").PressSequentiallyAsync("soudure");
+        await Assertions.Expect(page.Locator("#add-list option").First).ToHaveAttributeAsync("value", new System.Text.RegularExpressions.Regex("soud", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        var options = await page.Locator("#add-list option").EvaluateAllAsync<string[]>("els => els.map(e => e.value.toLowerCase())");
+        Assert.Equal(options.Length, options.Distinct().Count());
+    }
 }

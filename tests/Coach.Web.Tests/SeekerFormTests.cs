@@ -25,6 +25,19 @@ public sealed class SeekerFormTests
     private static SeekerForm Form(params (string Key, string[] Values)[] fields) =>
         SeekerForm.Read(new FormCollection(fields.ToDictionary(f => f.Key, f => new StringValues(f.Values))));
 
+    /// <summary>The questionnaire's skill field reads what was typed with the same autocomplete as the recruiter's tags, ROME 4.0 items included.</summary>
+    [Fact]
+    public void ATypedSkillIsTheSuggestedConceptWhateverItsTaxonomy()
+    {
+        var excel = Form(("job", ["comptable"]), ("place", ["Lyon"]), ("extraSkill", ["Microsoft Excel"])).ToProfile("web-0123456789abcdef", _data, _ => (null, null), Today);
+        var python = Form(("job", ["développeur"]), ("place", ["Lyon"]), ("extraSkill", ["Programmation en Python"])).ToProfile("web-0123456789abcdef", _data, _ => (null, null), Today);
+
+        Assert.Equal("Microsoft Excel", _data.Taxonomy.SkillByUri(Assert.Single(excel.Skills!).Uri!)!.LabelFr);
+        // A ROME 4.0 savoir aligned to ESCO's Python gives ESCO's Python, as its suggestion does.
+        Assert.Equal("Python (computer programming)", _data.Taxonomy.SkillByUri(Assert.Single(python.Skills!).Uri!)!.LabelEn);
+        Assert.Empty(SeekerProfileValidator.Validate(excel, Today, _data.Taxonomy, _data.Geography));
+    }
+
     [Fact]
     public void SkillsFromExperienceAreTickedUntilTheSeekerUnticksThemAndThenDeclined()
     {

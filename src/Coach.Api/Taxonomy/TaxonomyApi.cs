@@ -16,9 +16,9 @@ public static class TaxonomyApi
     {
         var group = routes.MapGroup("/api/taxonomy").WithTags("Taxonomy");
         group.MapGet("/skills", SearchSkills)
-            .WithSummary("ESCO skills and knowledge by label (French and English, typo-tolerant).");
+            .WithSummary("Skills by label: ESCO skills and knowledge (French and English, alternative labels included) and ROME 4.0 competences and savoirs (French), one suggestion per concept, technologies by name first (typo-tolerant).");
         group.MapGet("/occupations", SearchOccupations)
-            .WithSummary("Job titles in the user's words (French or English, typos, gender forms, abbreviations) read as ESCO occupations with their ROME code(s) through the crosswalk.");
+            .WithSummary("Job titles in the user's words (French or English, typos, gender forms, abbreviations): ROME 4.0 job titles first (in French), with their ROME 4.0 code and ESCO occupation, then ESCO occupations with their ROME code(s) through the crosswalk.");
         group.MapGet("/places", SearchPlaces)
             .WithSummary("French communes by name or postcode: INSEE code, name, coordinates.");
         return routes;
@@ -41,10 +41,12 @@ public static class TaxonomyApi
             return ProblemResults.NotReady();
         }
         var language = Language(lang);
-        return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "skills", language, limit ?? 10, q!, () => data.Search.Skills(q!, language, limit ?? 10)
-            .Select(m => new SkillSuggestion(
-                m.Item.Uri, m.Item.Label(language), m.Item.LabelEn, m.Item.LabelFr, m.Label,
-                m.Item.Type.ToString(), m.Item.Reuse.ToString(), Math.Round(m.Score, 4)))
+        // Cache kinds "skills2" and "occupations2": the answers gained fields, so a shared cache never serves the older shape.
+        return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "skills2", language, limit ?? 10, q!, () => data.Search.Suggest(q!, language, limit ?? 10)
+            .Select(s => new SkillSuggestion(
+                s.Skill.Uri, s.Label, s.Skill.LabelEn, s.Skill.LabelFr, s.MatchedLabel,
+                s.Skill.Type.ToString(), s.Skill.Reuse.ToString(), Math.Round(s.Score, 4),
+                Scheme(s.Skill), s.MatchedSkill.Uri, Scheme(s.MatchedSkill), [.. s.SameConcept.Skip(1).Select(k => k.Uri)]))
             .ToArray(), cancellationToken));
     }
 
@@ -65,15 +67,34 @@ public static class TaxonomyApi
             return ProblemResults.NotReady();
         }
         var language = Language(lang);
-        return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "occupations", language, limit ?? 10, q!, () => Occupations(data, q!, language, limit ?? 10), cancellationToken));
+        return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "occupations2", language, limit ?? 10, q!, () => Occupations(data, q!, language, limit ?? 10), cancellationToken));
     }
+
+    private static string Scheme(Skill skill) => skill.Scheme == SkillScheme.Rome4 ? "rome4" : "esco";
 
     private static OccupationSuggestion[] Occupations(ReferenceData data, string q, string language, int limit)
     {
         var taxonomy = data.Taxonomy;
+        // ROME 4.0 job titles, the words real offers are filed under, with the sheet's code and the ESCO occupation of
+        // the title (as an offer with that title is read); only French labels, so in English they come after ESCO's.
+        var appellations = data.Appellations.Understand(q, limit)
+            .Where(a => a.Occupation is not null)
+            .Select(a => new OccupationSuggestion(
+                Label: a.Appellation.Label,
+                MatchedLabel: a.MatchedLabel,
+                Source: "rome4",
+                EscoUri: a.Occupation!.Uri,
+                EscoLabel: a.Occupation.Label(language),
+                IscoGroup: a.Occupation.IscoGroup,
+                RomeCode: a.Sheet.Code,
+                RomeLabel: a.Sheet.Label,
+                RomeCodes: [a.Sheet.Code],
+                Score: Math.Round(a.Score, 4),
+                AppellationCode: a.Appellation.Code))
+            .ToList();
         // Title understanding: the seeker's words (noise like "H/F" or "de nuit" aside) read as ESCO
         // occupations, with the ROME code of the crosswalk (the best ROME title hit first).
-        return data.Titles.Understand(q, language, limit)
+        var occupations = data.Titles.Understand(q, language, limit)
             .Select(t =>
             {
                 var romeCode = t.RomeCodes.FirstOrDefault();
@@ -87,9 +108,16 @@ public static class TaxonomyApi
                     RomeCode: romeCode,
                     RomeLabel: romeCode is null ? null : taxonomy.RomeJob(romeCode)?.Title,
                     RomeCodes: t.RomeCodes,
-                    Score: Math.Round(t.Score, 4));
+                    Score: Math.Round(t.Score, 4),
+                    AppellationCode: null);
             })
-            .ToArray();
+            .ToList();
+        // Titles first, leaving room for two ESCO readings (when the limit allows) so both vocabularies show.
+        var first = language == "fr" ? appellations : occupations;
+        var second = language == "fr" ? occupations : appellations;
+        var shown = first.Take(limit > 3 ? limit - 2 : limit).ToList();
+        var labels = shown.Select(s => s.Label).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. shown, .. second.Where(s => labels.Add(s.Label)).Take(limit - shown.Count)];
     }
 
     public static async Task<Results<Ok<PlaceSuggestion[]>, ValidationProblem, ProblemHttpResult>> SearchPlaces(
@@ -140,12 +168,23 @@ public static class TaxonomyApi
     private static string Truncate(string text) => text.Length <= 20 ? text : text[..20] + "…";
 }
 
+/// <summary>
+/// A skill to suggest: <see cref="Uri"/> is the concept's skill (its ESCO skill when it has one, a must-have on it
+/// also finds holders of the ROME 4.0 items in <see cref="SameAs"/>), <see cref="Scheme"/> "esco" or "rome4";
+/// <see cref="Label"/> is the preferred label of the member that matched (<see cref="MatchedUri"/>, <see cref="MatchedScheme"/>).
+/// </summary>
 public sealed record SkillSuggestion(
-    string Uri, string Label, string LabelEn, string? LabelFr, string MatchedLabel, string Type, string ReuseLevel, double Score);
+    string Uri, string Label, string LabelEn, string? LabelFr, string MatchedLabel, string Type, string ReuseLevel, double Score,
+    string Scheme, string MatchedUri, string MatchedScheme, IReadOnlyList<string> SameAs);
 
+/// <summary>
+/// A job title to suggest. <see cref="Source"/>: "rome4" for a ROME 4.0 job title (<see cref="AppellationCode"/> its
+/// code_ogr, <see cref="RomeCode"/> its ROME 4.0 sheet), "rome" or "esco" for an ESCO occupation read through a ROME
+/// v3 title or its own label.
+/// </summary>
 public sealed record OccupationSuggestion(
     string Label, string MatchedLabel, string Source, string EscoUri, string EscoLabel, string IscoGroup,
-    string? RomeCode, string? RomeLabel, IReadOnlyList<string> RomeCodes, double Score);
+    string? RomeCode, string? RomeLabel, IReadOnlyList<string> RomeCodes, double Score, int? AppellationCode);
 
 public sealed record PlaceSuggestion(
     string InseeCode, string Name, IReadOnlyList<string> Postcodes, double? Latitude, double? Longitude,

@@ -1,5 +1,6 @@
 // Autocomplete for inputs marked data-suggest="occupations|skills|places": fills their <datalist>
 // from Coach's own taxonomy API (same origin, no external script). Without script the inputs still work.
+// An input holding a list (data-suggest-separator=";") is completed on its last item, the earlier ones kept.
 (() => {
   const lang = document.documentElement.lang === "en" ? "en" : "fr";
   const timers = new WeakMap();
@@ -10,7 +11,10 @@
   };
   async function suggest(input) {
     const kind = input.dataset.suggest;
-    const q = input.value.trim();
+    const separator = input.dataset.suggestSeparator;
+    const cut = separator ? input.value.lastIndexOf(separator) + 1 : 0;
+    const before = cut > 0 ? input.value.slice(0, cut).trimEnd() + " " : "";
+    const q = input.value.slice(cut).trim();
     const list = document.getElementById(input.getAttribute("list"));
     if (!list || q.length < 2 || !label[kind]) return;
     try {
@@ -20,7 +24,7 @@
       const items = await response.json();
       list.replaceChildren(...items.map(item => {
         const option = document.createElement("option");
-        option.value = label[kind](item);
+        option.value = before + label[kind](item);
         if (kind === "places" && item.postcodes?.length) option.label = item.postcodes.slice(0, 3).join(", ");
         return option;
       }));

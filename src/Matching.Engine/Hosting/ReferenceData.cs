@@ -17,6 +17,8 @@ public sealed class ReferenceData
     public required TaxonomySearch Search { get; init; }
     /// <summary>Free-text job titles read as ESCO occupations with their ROME codes (profile entry).</summary>
     public required TitleUnderstanding Titles { get; init; }
+    /// <summary>Free-text job titles read as ROME 4.0 job titles (appellations), the words of real offers.</summary>
+    public required AppellationSearch Appellations { get; init; }
     public required PlaceSearch Places { get; init; }
     /// <summary>
     /// Ranks ROME 4.0 codes for offers that carry none: built and trained (seconds) on first use, then kept
@@ -38,6 +40,7 @@ public sealed class ReferenceData
         var market = Task.Run(() => MarketData.Load(dataPath));
         var taxonomy = TaxonomyLoader.Load(dataPath, cacheDirectory);
         var titles = Task.Run(() => new TitleUnderstanding(taxonomy));
+        var appellations = Task.Run(() => new AppellationSearch(taxonomy));
         var search = new TaxonomySearch(taxonomy);
         return new ReferenceData
         {
@@ -47,6 +50,7 @@ public sealed class ReferenceData
             Market = market.Result,
             Search = search,
             Titles = titles.Result,
+            Appellations = appellations.Result,
             Places = geography.Result.Places,
             OccupationClassifier = new(() => OfferOccupationClassifier.LoadOrTrain(taxonomy, cacheDirectory, DataKey(dataPath))),
             LoadTime = watch.Elapsed,

@@ -16,6 +16,18 @@ public sealed class SeekerProfileValidatorTests
         Assert.Empty(Validate(Settled));
     }
 
+    /// <summary>The skill autocomplete suggests ROME 4.0 competences and savoirs too ("Microsoft Excel"): a seeker may hold them.</summary>
+    [Fact]
+    public void Rome4_skills_are_skill_uris_and_other_uris_are_not()
+    {
+        var rome4 = Settled with { Skills = [new SeekerSkill("rome4:savoir:403039"), new SeekerSkill("rome4:competence:300306")], DeclinedSkills = ["rome4:savoir:403114"] };
+        var other = Settled with { Skills = [new SeekerSkill("http://example.org/skill/1")], DeclinedSkills = ["rome4:metier:1"] };
+
+        Assert.Empty(Validate(rome4));
+        Assert.True(Validate(other).ContainsKey($"{ProfileFields.Skills}[0].uri"));
+        Assert.True(Validate(other).ContainsKey($"{ProfileFields.DeclinedSkills}[0]"));
+    }
+
     [Fact]
     public void Unanswered_fields_are_not_errors()
     {

@@ -128,9 +128,9 @@ public static partial class SeekerProfileValidator
                     errors.Add(path, "A skill cannot be null.");
                     continue;
                 }
-                if (string.IsNullOrWhiteSpace(skill.Uri) || !skill.Uri.StartsWith(EscoSkillPrefix, StringComparison.Ordinal))
+                if (!IsSkillUri(skill.Uri))
                 {
-                    errors.Add($"{path}.uri", $"'{skill.Uri}' is not an ESCO skill URI ({EscoSkillPrefix}...).");
+                    errors.Add($"{path}.uri", $"'{skill.Uri}' is not an ESCO skill URI ({EscoSkillPrefix}...) nor a ROME 4.0 one ({Rome4Referential.CompetenceUriPrefix}..., {Rome4Referential.SavoirUriPrefix}...).");
                 }
                 CheckEnum(errors, $"{path}.evidence", (SkillEvidence?)skill.Evidence);
             }
@@ -144,9 +144,9 @@ public static partial class SeekerProfileValidator
             }
             for (var i = 0; i < Math.Min(declined.Count, MaxSkills); i++)
             {
-                if (string.IsNullOrWhiteSpace(declined[i]) || !declined[i].StartsWith(EscoSkillPrefix, StringComparison.Ordinal))
+                if (!IsSkillUri(declined[i]))
                 {
-                    errors.Add($"{F.DeclinedSkills}[{i}]", $"'{declined[i]}' is not an ESCO skill URI ({EscoSkillPrefix}...).");
+                    errors.Add($"{F.DeclinedSkills}[{i}]", $"'{declined[i]}' is not an ESCO skill URI ({EscoSkillPrefix}...) nor a ROME 4.0 one ({Rome4Referential.CompetenceUriPrefix}..., {Rome4Referential.SavoirUriPrefix}...).");
                 }
             }
         }
@@ -204,7 +204,7 @@ public static partial class SeekerProfileValidator
             var field = $"{F.Skills}[{i}].uri";
             if (profile.Skills![i] is { } skill && !errors.ContainsKey(field) && taxonomy.SkillByUri(skill.Uri ?? "") is null)
             {
-                errors[field] = ["Unknown ESCO skill URI."];
+                errors[field] = ["Unknown skill URI (ESCO or ROME 4.0)."];
             }
         }
         return errors;
@@ -213,6 +213,16 @@ public static partial class SeekerProfileValidator
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private const string EscoSkillPrefix = "http://data.europa.eu/esco/skill/";
+
+    /// <summary>
+    /// A skill of the one taxonomy: an ESCO skill, or a ROME 4.0 competence or savoir (the skill autocomplete suggests
+    /// both, and offers carry ROME 4.0 items); whether the taxonomy knows it is checked against the reference data.
+    /// </summary>
+    private static bool IsSkillUri(string? uri) =>
+        !string.IsNullOrWhiteSpace(uri)
+        && (uri.StartsWith(EscoSkillPrefix, StringComparison.Ordinal)
+            || uri.StartsWith(Rome4Referential.CompetenceUriPrefix, StringComparison.Ordinal)
+            || uri.StartsWith(Rome4Referential.SavoirUriPrefix, StringComparison.Ordinal));
     private const string EscoOccupationPrefix = "http://data.europa.eu/esco/occupation/";
 
     private static void CheckJob(Errors errors, string path, string? label, string? occupationUri, string? romeCode)
