@@ -36,6 +36,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
     private readonly ElasticsearchIndexOptions _options;
     private readonly IndexLayout _layout;
     private readonly PairScorer _scorer;
+    private readonly OccupationRelations _relations;
     private readonly IndexValidation _validator;
     private readonly Queries _queries;
     private readonly CandidateWalk _walk;
@@ -58,6 +59,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         _options = options;
         _layout = new IndexLayout(options.IndexPrefix);
         _scorer = new PairScorer(taxonomy, graph);
+        _relations = OccupationRelations.For(taxonomy);
         _validator = new IndexValidation(taxonomy);
         _queries = new Queries(taxonomy, graph);
         _walk = new CandidateWalk(client, options, logger);
@@ -528,6 +530,8 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         var supplied = SupplyIds(profile.Skills);
         var wishes = MatchScorer.ContractMask(profile.ContractWishes);
         var excluded = options.ExcludedOccupationUris is { Count: > 0 } e ? e.ToHashSet(StringComparer.Ordinal) : null;
+        // A seeker with a target job: the offers of that job pass the floor whatever their bound, so the bound cannot prune by it.
+        var targeted = profile.TargetRomeCodes is { Count: > 0 } || profile.TargetOccupationUris is { Count: > 0 };
         return CallAsync(async () =>
         {
             if (supplied.Length == 0)
@@ -545,17 +549,21 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
                 {
                     return (0, offer.Id);
                 }
+                var fit = _relations.Fit(offer, profile);
                 var total = _scorer.Total(ids, optional, supplied, options.AllowRelated, DistanceKm(offer.Place, profile.Place), radius,
-                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.Place, profile.Place));
-                // The floor is a hard filter, as in the embedded index (a hit below it is no match).
-                return (total < options.MinScore ? 0 : total, offer.Id);
-            }, cursor, options.Size, null, cancellationToken, options.MinScore);
+                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.Place, profile.Place),
+                    occupation: MatchScorer.Occupation(fit));
+                // The floor is a hard filter on the fit apart from the job, as in the embedded index (a hit below it is no match), and
+                // spares the offers of a target job.
+                return (total < options.MinScore * MatchScorer.Occupation(fit) && fit != OccupationFit.Target ? 0 : total, offer.Id);
+            }, cursor, options.Size, null, cancellationToken, targeted ? 0 : options.MinScore);
             var hits = result.Page.Select(h =>
             {
                 var offer = h.Source.Doc!;
                 var (ids, optional, _) = DemandIds(offer);
                 var explanation = _scorer.Explain(ids, optional, supplied, options.AllowRelated, DistanceKm(offer.Place, profile.Place), radius,
-                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.Place, profile.Place));
+                    offer.Contract, wishes, offer.Experience, offer.ExperienceYears, profile.ExperienceYears, placeUnknown: PlaceUnknown(offer.Place, profile.Place),
+                    occupation: MatchScorer.Occupation(_relations.Fit(offer, profile)));
                 return new MatchHit(offer.Id, h.Score, explanation);
             }).ToList();
             return new MatchPage(hits, result.Total, NextCursor(hits, result.More));
@@ -570,7 +578,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         var (ids, optional, must) = DemandIds(offer);
         return CallAsync(async () =>
         {
-            var page = await MatchProfilesAsync(ids, optional, must, offer.Place, offer.Contract, offer.Experience, offer.ExperienceYears,
+            var page = await MatchProfilesAsync(ids, optional, must, offer, offer.Place, offer.Contract, offer.Experience, offer.ExperienceYears,
                 options.AllowRelated, options.RadiusKm, options.SearchableOnly, null, options.Size, options.Cursor, false, options.BandedDistance, cancellationToken);
             return page.Page;
         });
@@ -589,13 +597,14 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         return CallAsync(async () =>
         {
             var (page, aggregations, total) = await MatchProfilesAsync([.. skills.Select(s => s.Id)], [.. skills.Select(s => s.Optional)], [.. skills.Select(s => s.Must)],
-                query.Place, ContractType.Unspecified, ExperienceRequirement.BeginnerAccepted, null, query.AllowRelated, query.RadiusKm, true,
+                null, query.Place, ContractType.Unspecified, ExperienceRequirement.BeginnerAccepted, null, query.AllowRelated, query.RadiusKm, true,
                 new Queries.CandidateFilter(query.Contracts, query.MinExperienceYears), query.Size, query.Cursor, true, true, cancellationToken);
             return new CandidateSearchResult(page.Hits, page.Total, page.NextCursor, Facets(aggregations, query.Place, total));
         });
     }
 
-    private async Task<(MatchPage Page, AggregateDictionary? Aggregations, long Total)> MatchProfilesAsync(int[] ids, bool[] optional, bool[] must, Place? place,
+    /// <param name="offer">The offer whose candidates are read (its job weighs each candidate's occupation factor); null for a candidate search.</param>
+    private async Task<(MatchPage Page, AggregateDictionary? Aggregations, long Total)> MatchProfilesAsync(int[] ids, bool[] optional, bool[] must, OfferDocument? offer, Place? place,
         ContractType contract, ExperienceRequirement requirement, double? yearsAsked, bool allowRelated, double? radiusOverride, bool searchableOnly,
         Queries.CandidateFilter? filter, int size, string? cursorText, bool facets, bool banded, CancellationToken cancellationToken)
     {
@@ -618,19 +627,24 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
             }
             // What a recruiter sees is scored by the distance band, never the exact distance (the radius above stays exact).
             return (_scorer.Total(ids, optional, supplied, allowRelated, Scored(distance, banded), radius,
-                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(place, profile.Place)), profile.Id);
+                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(place, profile.Place),
+                Occupation(offer, profile)), profile.Id);
         }, cursor, size, facets ? Queries.CandidateFacets(place) : null, cancellationToken);
         var hits = result.Page.Select(h =>
         {
             var profile = h.Source.Doc!;
             var explanation = _scorer.Explain(ids, optional, SupplyIds(profile.Skills), allowRelated, Scored(DistanceKm(place, profile.Place), banded), radiusOverride ?? profile.RadiusKm,
-                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(place, profile.Place));
+                contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(place, profile.Place),
+                Occupation(offer, profile));
             return new MatchHit(profile.Id, h.Score, explanation);
         }).ToList();
         return (new MatchPage(hits, result.Total, NextCursor(hits, result.More)), result.Aggregations, result.Total);
     }
 
     private static double? Scored(double? distanceKm, bool banded) => banded ? DistanceBands.Floor(distanceKm) : distanceKm;
+
+    /// <summary>How the offer's job stands to the candidate's targets (docs/scoring.md); 1 for a candidate search, which states no job.</summary>
+    private double Occupation(OfferDocument? offer, ProfileDocument profile) => offer is null ? 1 : MatchScorer.Occupation(_relations.Fit(offer, profile));
 
     /// <summary>What a recruiter sees weighs how well the candidate's skills are evidenced (docs/scoring.md); a seeker's own matches do not.</summary>
     private static double Evidence(ProfileDocument profile, bool banded) => banded ? MatchScorer.Evidence(MatchScorer.Attested(profile.Skills)) : 1;

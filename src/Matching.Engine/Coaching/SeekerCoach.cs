@@ -252,6 +252,14 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         return ([.. new[] { target?.RomeCode, occupation?.Rome4Codes.FirstOrDefault() }.OfType<string>().Distinct(StringComparer.Ordinal)], occupation);
     }
 
+    /// <summary>
+    /// The ROME codes of the target job, whose offers get the full occupation factor (docs/scoring.md): the ROME 4.0 sheets of
+    /// <see cref="TargetSheets"/>, which real offers carry: the sheet of a title typed exactly as a ROME 4.0 title (then the v3 code
+    /// the title search understood, its family, is a close job, not the target), else the code understood and the occupation's own sheet.
+    /// Empty without a target.
+    /// </summary>
+    private IReadOnlyList<string> TargetRomeCodes(UnderstoodTarget? target) => target is null ? [] : TargetSheets(target).Codes;
+
     /// <summary>An offer scoring below this uses almost none of the seeker's skills: not shown as a match.</summary>
     public const double MinMatchScore = 0.1;
 
@@ -360,7 +368,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         {
             Id = profile.Id,
             TargetOccupationUris = target?.OccupationUri is { } o ? [o] : [],
-            TargetRomeCodes = target?.RomeCode is { } r ? [r] : [],
+            TargetRomeCodes = TargetRomeCodes(target),
             Skills = ExperienceSkills.Counted(taxonomy, profile, ExperienceSkills.Of(taxonomy, practised)),
             Place = place,
             RadiusKm = profile.RadiusKm ?? MarketFactsBuilder.DefaultRadiusKm,

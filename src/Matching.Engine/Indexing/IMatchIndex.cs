@@ -98,8 +98,10 @@ public sealed record IndexCounts(long Offers, long Profiles);
 /// </param>
 /// <param name="ExcludedOccupationUris">Profile to offers: offers of these ESCO occupations are not matches (hard filter;
 /// the seeker's coach excludes regulated jobs the seeker cannot hold). Null or empty: none excluded.</param>
-/// <param name="MinScore">Profile to offers: hits scoring below this are not matches (hard filter, counted out of the
-/// total like any other); 0 keeps every hit with a positive score.</param>
+/// <param name="MinScore">Profile to offers: hits scoring below this apart from the occupation factor (Total below MinScore × Occupation)
+/// are not matches (hard filter, counted out of the total like any other), except the offers of a job the seeker targets
+/// (<see cref="Scoring.OccupationFit.Target"/>), which are the job they asked for whatever their score; 0 keeps every hit with a
+/// positive score.</param>
 public sealed record MatchOptions(
     int Size = 20,
     string? Cursor = null,
@@ -135,9 +137,11 @@ public enum SkillMatchKind
 /// <param name="Credit">Share of a full match credited, 0..1.</param>
 public sealed record SkillMatch(string SkillUri, string ViaSkillUri, SkillMatchKind Kind, SkillImportance Importance, double Credit);
 
-/// <summary>The parts of a score, every one visible to the user. Total = Skills × Distance × Contract × Experience × Evidence.</summary>
+/// <summary>The parts of a score, every one visible to the user. Total = Skills × Distance × Contract × Experience × Evidence × Occupation.</summary>
 /// <param name="Evidence">How well the candidate's skills are evidenced (<see cref="Scoring.MatchScorer.Evidence"/>): part of
 /// what a recruiter sees (offer to profiles with <see cref="MatchOptions.BandedDistance"/>, candidate search); 1 elsewhere.</param>
+/// <param name="Occupation">How the offer's job stands to the seeker's target jobs (<see cref="Scoring.MatchScorer.Occupation"/>): 1 for a
+/// target job or when either side states no occupation, less for a close job, least for another job.</param>
 public sealed record ScoreParts(
     double EssentialCoverage,
     double OptionalCoverage,
@@ -147,7 +151,8 @@ public sealed record ScoreParts(
     double Contract,
     double Experience,
     double Total,
-    double Evidence = 1)
+    double Evidence = 1,
+    double Occupation = 1)
 {
     /// <summary>
     /// The learned ranking model's part, set only when a model that beat the scorer re-ordered the page

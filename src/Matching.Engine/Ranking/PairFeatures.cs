@@ -7,13 +7,14 @@ public delegate double? TensionLookup(string? romeCode, string? communeCode);
 
 /// <summary>
 /// What the learned ranking model reads about one (offer, profile) pair: the scorer's parts, the distance, the
-/// contract and experience fit, where the matched skills come from, and the market tension. Impressions store
+/// contract, experience and occupation fit, where the matched skills come from, and the market tension. Impressions store
 /// these values as they were when the pair was shown, so a model trains on what the user saw even after the
 /// offer is gone. Changing the list changes <see cref="Version"/>; a saved model of another version is not used.
 /// </summary>
 public static class PairFeatures
 {
-    public const int Version = 1;
+    /// <summary>2: the scorer's occupation factor (<c>occupation_factor</c>) joined the list; impressions and models of version 1 are no longer read.</summary>
+    public const int Version = 2;
 
     public static readonly IReadOnlyList<string> Names =
     [
@@ -25,6 +26,7 @@ public static class PairFeatures
         "distance_factor",
         "contract_factor",
         "experience_factor",
+        "occupation_factor",
         "distance_km",
         "distance_known",
         "offer_permanent",
@@ -94,6 +96,7 @@ public static class PairFeatures
             (float)parts.Distance,
             (float)parts.Contract,
             (float)parts.Experience,
+            (float)parts.Occupation,
             (float)(explanation.DistanceKm ?? 0),
             explanation.DistanceKm is null ? 0 : 1,
             offer.Contract == ContractType.Permanent ? 1 : 0,

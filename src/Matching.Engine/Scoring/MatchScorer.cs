@@ -24,7 +24,11 @@ namespace Matching.Engine.Scoring;
 ///                      else 1; years asked A &gt; seeker's years y → 0.8 + 0.2·y/A, else 1
 /// Evidence           = 0.9 + 0.1·A for what a recruiter sees (1 elsewhere), A = mean evidence weight of the supplier's skills:
 ///                      adviser-confirmed 1, colleague-endorsed 0.8, training or diploma 0.8, past job 0.6, declared 0.3, inferred 0
-/// Total              = Skills × Distance × Contract × Experience × Evidence
+/// Occupation         = 1 when the offer is of a job the seeker targets (same ROME code; same ESCO occupation when either side
+///                      has no ROME code), or either side states no occupation; 0.5 for a close job (same ROME v3 family,
+///                      official ROME 4.0 mobility, same ESCO occupation under another code); 0.25 for another job
+///                      (<see cref="OccupationRelations"/>)
+/// Total              = Skills × Distance × Contract × Experience × Evidence × Occupation
 /// </code>
 /// Hard filters (not part of the score): every must-have demanded skill is met (exactly, or in any other way
 /// when related skills are allowed); the distance is within the radius.
@@ -48,6 +52,20 @@ public static class MatchScorer
     public const double EarthRadiusKm = 6371.0088;
     /// <summary>The evidence factor of a candidate none of whose skills is evidenced (declared only gives a little above it).</summary>
     public const double EvidenceFloor = 0.9;
+    /// <summary>Occupation factor of an offer of a job close to the seeker's target (same ROME v3 family, official mobility): that of a
+    /// contract outside the wishes, so a close job with the wished contract ties with the target job with another (docs/scoring.md).</summary>
+    public const double OccupationClose = 0.5;
+    /// <summary>Occupation factor of an offer of another job than the seeker's targets: below the contract penalty, because the job asked
+    /// weighs more than the contract; another job's offer must fit four times as well to pass the target job's (docs/scoring.md).</summary>
+    public const double OccupationOther = 0.25;
+
+    /// <summary>The occupation factor of a fit: 1 for the target job or when nothing is known, less for a close job, least for another.</summary>
+    public static double Occupation(OccupationFit fit) => fit switch
+    {
+        OccupationFit.Close => OccupationClose,
+        OccupationFit.Other => OccupationOther,
+        _ => 1,
+    };
 
     /// <summary>How much a kind of evidence attests a skill, 0..1 (docs/scoring.md).</summary>
     public static double EvidenceWeight(SkillEvidence evidence) => evidence switch
@@ -157,7 +175,8 @@ public static class MatchScorer
         double? yearsAsked,
         double seekerYears,
         double evidence = 1,
-        bool placeUnknown = false)
+        bool placeUnknown = false,
+        double occupation = 1)
     {
         var essential = Coverage(essentialCreditUnits, essentialCount);
         var optional = Coverage(optionalCreditUnits, optionalCount);
@@ -166,8 +185,8 @@ public static class MatchScorer
         var distance = Distance(distanceKm, radiusKm, placeUnknown);
         var contract = Contract(offerContract, contractWishes);
         var experience = Experience(requirement, yearsAsked, seekerYears);
-        var total = double.IsNaN(distance) ? 0 : skills * distance * contract * experience * evidence;
-        return new ScoreParts(essential, optional, supplyUse, skills, double.IsNaN(distance) ? 0 : distance, contract, experience, total, evidence);
+        var total = double.IsNaN(distance) ? 0 : skills * distance * contract * experience * evidence * occupation;
+        return new ScoreParts(essential, optional, supplyUse, skills, double.IsNaN(distance) ? 0 : distance, contract, experience, total, evidence, occupation);
     }
 
     /// <summary>The total alone, for the hot path: same arithmetic, same order, as <see cref="Score"/>.</summary>
@@ -186,7 +205,8 @@ public static class MatchScorer
         double? yearsAsked,
         double seekerYears,
         double evidence = 1,
-        bool placeUnknown = false)
+        bool placeUnknown = false,
+        double occupation = 1)
     {
         var distance = Distance(distanceKm, radiusKm, placeUnknown);
         if (double.IsNaN(distance))
@@ -195,7 +215,7 @@ public static class MatchScorer
         }
         var skills = Skills(Skills(Coverage(essentialCreditUnits, essentialCount), essentialCount, Coverage(optionalCreditUnits, optionalCount), optionalCount),
             SupplyUse(exactCount, supplyCount));
-        return skills * distance * Contract(offerContract, contractWishes) * Experience(requirement, yearsAsked, seekerYears) * evidence;
+        return skills * distance * Contract(offerContract, contractWishes) * Experience(requirement, yearsAsked, seekerYears) * evidence * occupation;
     }
 
     public static int ContractMask(ContractType contract) => 1 << (int)contract;

@@ -16,18 +16,20 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
     public SkillsTaxonomy Taxonomy { get; } = taxonomy;
 
     /// <summary>The score of a pair: <see cref="MatchScorer.Total"/> of the pair's credits; 0 when the pair is excluded (beyond the radius, no demanded skill met).</summary>
-    /// <remarks><paramref name="placeUnknown"/>: one side has a place and the other none (<see cref="MatchScorer.UnknownDistance"/>).</remarks>
+    /// <remarks><paramref name="placeUnknown"/>: one side has a place and the other none (<see cref="MatchScorer.UnknownDistance"/>);
+    /// <paramref name="occupation"/>: the occupation factor (<see cref="MatchScorer.Occupation"/> of <see cref="OccupationRelations.Fit(OfferDocument, ProfileDocument)"/>).</remarks>
     /// <param name="demanded">The demand's distinct skill ids.</param>
     /// <param name="optional">For each demanded skill, whether it is optional (else essential).</param>
     /// <param name="supplied">The supplier's distinct skill ids, sorted ascending.</param>
     public double Total(ReadOnlySpan<int> demanded, ReadOnlySpan<bool> optional, ReadOnlySpan<int> supplied, bool allowRelated,
         double? distanceKm, double radiusKm, ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears,
         double evidence = 1,
-        bool placeUnknown = false)
+        bool placeUnknown = false,
+        double occupation = 1)
     {
         var c = Credits(demanded, optional, supplied, allowRelated, null);
         return MatchScorer.Total(c.Essential, c.EssentialCount, c.Optional, c.OptionalCount, c.Exact, supplied.Length, distanceKm, radiusKm,
-            contract, contractWishes, requirement, yearsAsked, seekerYears, evidence, placeUnknown);
+            contract, contractWishes, requirement, yearsAsked, seekerYears, evidence, placeUnknown, occupation);
     }
 
     /// <summary>Whether every must-have demanded skill is met (exactly, or in any way when related skills are allowed).</summary>
@@ -47,12 +49,13 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
     public MatchExplanation Explain(ReadOnlySpan<int> demanded, ReadOnlySpan<bool> optional, ReadOnlySpan<int> supplied, bool allowRelated,
         double? distanceKm, double radiusKm, ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears,
         double evidence = 1,
-        bool placeUnknown = false)
+        bool placeUnknown = false,
+        double occupation = 1)
     {
         var explanation = new ExplanationLists();
         var c = Credits(demanded, optional, supplied, allowRelated, explanation);
         var parts = MatchScorer.Score(c.Essential, c.EssentialCount, c.Optional, c.OptionalCount, c.Exact, supplied.Length, distanceKm, radiusKm,
-            contract, contractWishes, requirement, yearsAsked, seekerYears, evidence, placeUnknown);
+            contract, contractWishes, requirement, yearsAsked, seekerYears, evidence, placeUnknown, occupation);
         return new MatchExplanation(explanation.Matched, explanation.Through, explanation.MissingEssential, explanation.MissingOptional, distanceKm, parts);
     }
 

@@ -39,6 +39,28 @@ internal static class IndexTestKit
         throw new InvalidOperationException($"No {kind} pair in the taxonomy.");
     }
 
+    /// <summary>
+    /// Real ROME codes for the occupation factor: a target sheet, a sheet of its ROME v3 family, a sheet an official mobility links
+    /// to it (of another family), and a sheet neither (another job).
+    /// </summary>
+    public static (string Target, string SameFamily, string Mobility, string Other) RomeCodesForFit()
+    {
+        var rome = Esco.Rome4;
+        var relations = Matching.Engine.Scoring.OccupationRelations.For(Esco);
+        foreach (var sheet in rome.Sheets.OrderBy(s => s.Code, StringComparer.Ordinal))
+        {
+            var sibling = rome.SheetsOfFamily(sheet.ParentCode).FirstOrDefault(s => s.Code != sheet.Code);
+            var mobility = sheet.Mobilities.FirstOrDefault(m => !rome.SameFamily(m, sheet.Code));
+            if (sibling is null || mobility is null)
+            {
+                continue;
+            }
+            var other = rome.Sheets.OrderBy(s => s.Code, StringComparer.Ordinal).First(s => !relations.Close(s.Code, sheet.Code));
+            return (sheet.Code, sibling.Code, mobility, other.Code);
+        }
+        throw new InvalidOperationException("No ROME 4.0 sheet has both a sibling and a mobility to another family.");
+    }
+
     /// <summary>Skills with no edge between any two of them (none meets another in any way).</summary>
     public static Skill[] UnlinkedSkills(int count, int start = 1000)
     {
@@ -81,12 +103,13 @@ internal static class IndexTestKit
 
     public static OfferDocument Offer(string id, IEnumerable<Skill> essential, IEnumerable<Skill>? optional = null, Place? place = null,
         ContractType contract = ContractType.Unspecified, ExperienceRequirement experience = ExperienceRequirement.BeginnerAccepted,
-        IEnumerable<Skill>? mustHave = null, string? occupationUri = null) =>
+        IEnumerable<Skill>? mustHave = null, string? occupationUri = null, string? romeCode = null) =>
         new()
         {
             Id = id,
             Title = "Offer " + id,
             OccupationUri = occupationUri,
+            RomeCode = romeCode,
             Skills =
             [
                 .. essential.Select(s => new DemandedSkill(s.Uri, SkillImportance.Essential)),
@@ -99,7 +122,8 @@ internal static class IndexTestKit
         };
 
     public static ProfileDocument Profile(string id, IEnumerable<Skill> skills, Place? place = null, double radiusKm = 30,
-        double experienceYears = 5, IReadOnlyList<ContractType>? wishes = null, bool searchable = true, IReadOnlyList<string>? targets = null) =>
+        double experienceYears = 5, IReadOnlyList<ContractType>? wishes = null, bool searchable = true, IReadOnlyList<string>? targets = null,
+        IReadOnlyList<string>? targetRomeCodes = null) =>
         new()
         {
             Id = id,
@@ -110,6 +134,7 @@ internal static class IndexTestKit
             ContractWishes = wishes ?? [],
             Searchable = searchable,
             TargetOccupationUris = targets ?? [],
+            TargetRomeCodes = targetRomeCodes ?? [],
         };
 }
 

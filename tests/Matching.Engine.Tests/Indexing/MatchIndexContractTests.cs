@@ -227,10 +227,94 @@ public abstract class MatchIndexContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OffersOfTheTargetJobRankFirstThenCloseJobsThenOtherJobs()
+    {
+        var s = UnlinkedSkills(3);
+        var (target, sibling, mobility, other) = RomeCodesForFit();
+        await Index.UpsertOffersAsync([
+            Offer("target", [s[0], s[1]], romeCode: target),
+            // The target job asked for, even with half the fit, before another job's offer that fits entirely.
+            Offer("target-half", [s[0], s[2]], romeCode: target),
+            Offer("sibling", [s[0], s[1]], romeCode: sibling),
+            Offer("mobility", [s[0], s[1]], romeCode: mobility),
+            Offer("other", [s[0], s[1]], romeCode: other),
+            Offer("unknown", [s[0], s[1]]),
+        ]);
+
+        var page = await Index.MatchOffersAsync(Profile("p", [s[0], s[1]], targetRomeCodes: [target]), Top100);
+        var parts = page.Hits.ToDictionary(h => h.Id, h => h.Explanation.Parts);
+
+        Assert.Equal(["target", "unknown", "mobility", "sibling", "target-half", "other"], page.Hits.Select(h => h.Id));
+        Assert.Equal(1, parts["target"].Occupation);
+        Assert.Equal(1, parts["unknown"].Occupation);
+        Assert.Equal(MatchScorer.OccupationClose, parts["sibling"].Occupation);
+        Assert.Equal(MatchScorer.OccupationClose, parts["mobility"].Occupation);
+        Assert.Equal(MatchScorer.OccupationOther, parts["other"].Occupation);
+        Assert.Equal(MatchScorer.OccupationOther, parts["other"].Total, 12);
+        Assert.True(parts["target-half"].Total > parts["other"].Total);
+        Assert.All(page.Hits, h => Assert.Equal(h.Score, h.Explanation.Parts.Total));
+
+        // A seeker without a target job: the skills alone rank, every offer's factor is 1.
+        var untargeted = await Index.MatchOffersAsync(Profile("q", [s[0], s[1]]), Top100);
+        Assert.All(untargeted.Hits, h => Assert.Equal(1, h.Explanation.Parts.Occupation));
+        Assert.Equal(5, untargeted.Hits.Count(h => h.Score == 1));
+    }
+
+    [Fact]
+    public async Task ACandidateWhoseTargetIsTheOffersJobRanksAboveOneWhoOnlySharesSkills()
+    {
+        var s = UnlinkedSkills(3);
+        var (target, _, _, other) = RomeCodesForFit();
+        var occupation = Esco.Occupations.First(o => o.EssentialSkills.Length > 0);
+        await Index.UpsertProfilesAsync([
+            Profile("same-job", [s[0]], targetRomeCodes: [target]),
+            Profile("same-occupation", [s[0]], targets: [occupation.Uri]),
+            Profile("other-job", [s[0], s[1]], targetRomeCodes: [other]),
+            Profile("no-target", [s[0], s[1]]),
+        ]);
+
+        var page = await Index.MatchProfilesAsync(Offer("o", [s[0], s[1]], romeCode: target, occupationUri: occupation.Uri), Top100);
+        var parts = page.Hits.ToDictionary(h => h.Id, h => h.Explanation.Parts);
+
+        Assert.Equal(["no-target", "same-job", "same-occupation", "other-job"], page.Hits.Select(h => h.Id));
+        Assert.Equal(1, parts["same-job"].Occupation);
+        // The candidate states an ESCO occupation and no ROME code: the occupation decides.
+        Assert.Equal(1, parts["same-occupation"].Occupation);
+        Assert.Equal(MatchScorer.OccupationOther, parts["other-job"].Occupation);
+        Assert.Equal(1, parts["no-target"].Occupation);
+
+        // A recruiter's candidate search names no job: the factor is 1 for everyone.
+        var search = await Index.SearchCandidatesAsync(new CandidateQuery([], [s[0].Uri, s[1].Uri]));
+        Assert.All(search.Hits, h => Assert.Equal(1, h.Explanation.Parts.Occupation));
+    }
+
+    [Fact]
+    public async Task TheScoreFloorWeighsTheFitApartFromTheJobAndSparesTheTargetJob()
+    {
+        var s = UnlinkedSkills(5);
+        var (target, _, _, other) = RomeCodesForFit();
+        await Index.UpsertOffersAsync([
+            // 1/4 of the offer met, half the seeker used: 0.25 × (0.1 + 0.9 × 0.5) = 0.1375.
+            Offer("target-weak", [s[0], s[2], s[3], s[4]], romeCode: target),
+            // Fits fully (1 apart from the job), 0.25 with it.
+            Offer("other", [s[0], s[1]], romeCode: other),
+            Offer("other-weak", [s[0], s[2], s[3], s[4]], romeCode: other),
+        ]);
+
+        var page = await Index.MatchOffersAsync(Profile("p", [s[0], s[1]], targetRomeCodes: [target]), Top100 with { MinScore = 0.3 });
+
+        Assert.Equal(["other", "target-weak"], page.Hits.Select(h => h.Id));
+        Assert.Equal(2, page.Total);
+        Assert.Equal(0.1375, page.Hits[1].Score, 12);
+    }
+
+    [Fact]
     public async Task BothDirectionsGiveTheSameScoreForEveryPair()
     {
         var random = new Random(42);
-        var occupations = Esco.Occupations.Where(o => o.EssentialSkills.Length >= 5).Take(40).ToArray();
+        // Neighbours in ROME code order, so that some jobs are the same, some close (family, mobility), most others.
+        var occupations = Esco.Occupations.Where(o => o.EssentialSkills.Length >= 5 && o.Rome4Codes.Length > 0)
+            .OrderBy(o => o.Rome4Codes[0], StringComparer.Ordinal).ThenBy(o => o.Uri, StringComparer.Ordinal).Take(40).ToArray();
         Place[] places = [Paris, Versailles, Lyon];
         var offers = Enumerable.Range(0, 60).Select(i =>
         {
@@ -240,7 +324,10 @@ public abstract class MatchIndexContractTests : IAsyncLifetime
                 occupation.OptionalSkills.Take(4).Select(id => Esco.Skills[id]),
                 place: random.Next(4) < 3 ? places[random.Next(3)] : null,
                 contract: (ContractType)random.Next(4),
-                experience: (ExperienceRequirement)random.Next(3)) with
+                experience: (ExperienceRequirement)random.Next(3),
+                // Most offers state their job (ESCO occupation and ROME code), some neither: the occupation factor in both directions.
+                occupationUri: i % 5 == 4 ? null : occupation.Uri,
+                romeCode: i % 5 == 4 ? null : occupation.Rome4Codes.FirstOrDefault()) with
             { ExperienceYears = random.Next(3) == 0 ? random.Next(1, 5) : null };
         }).ToList();
         var profiles = Enumerable.Range(0, 60).Select(i =>
@@ -249,8 +336,11 @@ public abstract class MatchIndexContractTests : IAsyncLifetime
             var skills = occupation.EssentialSkills.Concat(occupation.OptionalSkills).Where(_ => random.Next(2) == 0)
                 .Concat(Enumerable.Range(0, 5).Select(_ => random.Next(Esco.Skills.Count)))
                 .Distinct().Select(id => Esco.Skills[id]);
+            // Targets: the job as ROME codes and ESCO occupation, the ESCO occupation alone, or none.
+            var target = occupations[random.Next(occupations.Length)];
             return Profile($"p{i}", skills, place: places[random.Next(3)], radiusKm: random.Next(5, 600),
-                experienceYears: random.Next(4) * 0.5, wishes: random.Next(2) == 0 ? [] : [(ContractType)random.Next(1, 4)]);
+                experienceYears: random.Next(4) * 0.5, wishes: random.Next(2) == 0 ? [] : [(ContractType)random.Next(1, 4)],
+                targets: i % 3 == 2 ? [] : [target.Uri], targetRomeCodes: i % 3 == 0 ? [.. target.Rome4Codes.Take(2)] : []);
         }).ToList();
         await Index.UpsertOffersAsync(offers);
         await Index.UpsertProfilesAsync(profiles);
@@ -280,6 +370,12 @@ public abstract class MatchIndexContractTests : IAsyncLifetime
             pairs += byProfile.Count;
         }
         Assert.True(pairs > 100, $"only {pairs} matching pairs: the test would prove little");
+        var factors = new HashSet<double>();
+        foreach (var profile in profiles)
+        {
+            factors.UnionWith((await Index.MatchOffersAsync(profile, Top100)).Hits.Select(h => h.Explanation.Parts.Occupation));
+        }
+        Assert.Equal([MatchScorer.OccupationOther, MatchScorer.OccupationClose, 1], factors.Order());
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class PrunedSearchExactnessTests
 
     private static readonly Lazy<Fixture> s_fixture = new(() => new Fixture());
 
-    public static TheoryData<string> OfferVariants => ["own radius", "30 km", "no place", "exact only"];
+    public static TheoryData<string> OfferVariants => ["own radius", "30 km", "no place", "exact only", "score floor"];
 
     public static TheoryData<string> ProfileVariants => ["own radius", "30 km", "no place", "exact only, searchable"];
 
@@ -38,6 +38,7 @@ public sealed class PrunedSearchExactnessTests
                 "own radius" => (query, new MatchOptions(20)),
                 "30 km" => (query, new MatchOptions(20, RadiusKm: 30)),
                 "no place" => (query with { Latitude = double.NaN, Longitude = double.NaN }, new MatchOptions(20)),
+                "score floor" => (query, new MatchOptions(20, MinScore: 0.15)),
                 _ => (query, new MatchOptions(20, AllowRelated: false, RadiusKm: 80)),
             };
             var expected = f.ExhaustiveOffers(row, options);
@@ -100,6 +101,11 @@ public sealed class PrunedSearchExactnessTests
     {
         private readonly OfferRow[] _offers;
         private readonly ProfileRow[] _profiles;
+        // The documents by id: the brute force reads the occupation factor from them (OccupationRelations.Fit on ROME codes and
+        // ESCO URIs), not from the index's interned ids.
+        private readonly Dictionary<string, OfferDocument> _offerDocuments = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ProfileDocument> _profileDocuments = new(StringComparer.Ordinal);
+        private static readonly OccupationRelations s_relations = OccupationRelations.For(Esco);
 
         public Fixture()
         {
@@ -137,9 +143,23 @@ public sealed class PrunedSearchExactnessTests
             _profiles = [.. Live(Index.Profiles).Select(doc => ProfileRowOf(Index.Profiles, doc))];
 
             var queries = new CorpusGenerator(Esco, CorpusFixture.Sources, 43);
-            QueryProfiles = [.. queries.Profiles(Queries * 20).Where(p => p.Skills.Count >= 8).Take(Queries).Select(compiler.CompileProfileProbe)];
-            QueryOffers = [.. queries.Offers(Queries * 20).Where(o => o.Skills.Count >= 6).Take(Queries).Select(compiler.CompileOfferProbe)];
+            var queryProfiles = queries.Profiles(Queries * 20).Where(p => p.Skills.Count >= 8).Take(Queries).ToList();
+            var queryOffers = queries.Offers(Queries * 20).Where(o => o.Skills.Count >= 6).Take(Queries).ToList();
+            QueryProfiles = [.. queryProfiles.Select(compiler.CompileProfileProbe)];
+            QueryOffers = [.. queryOffers.Select(compiler.CompileOfferProbe)];
+            foreach (var offer in offers.Concat(queryOffers))
+            {
+                _offerDocuments[offer.Id] = offer;
+            }
+            foreach (var profile in profiles.Concat(queryProfiles))
+            {
+                _profileDocuments[profile.Id] = profile;
+            }
         }
+
+        /// <summary>The occupation factor of a pair, from the documents (docs/scoring.md).</summary>
+        private double Occupation(string offerId, string profileId) =>
+            MatchScorer.Occupation(s_relations.Fit(_offerDocuments[offerId], _profileDocuments[profileId]));
 
         public InMemoryIndex Index { get; }
 
@@ -154,7 +174,10 @@ public sealed class PrunedSearchExactnessTests
             var hits = new List<(string, double)>();
             foreach (var offer in _offers)
             {
-                if (Score(offer, supplied, profile.Skills.Length, profile, radius, options.AllowRelated) is { } score)
+                var fit = s_relations.Fit(_offerDocuments[offer.Id], _profileDocuments[profile.Id]);
+                // The floor weighs the fit apart from the job and spares the offers of a target job (docs/scoring.md).
+                if (Score(offer, supplied, profile.Skills.Length, profile, radius, options.AllowRelated, MatchScorer.Occupation(fit)) is { } score
+                    && (fit == OccupationFit.Target || score >= options.MinScore * MatchScorer.Occupation(fit)))
                 {
                     hits.Add((offer.Id, score));
                 }
@@ -171,7 +194,8 @@ public sealed class PrunedSearchExactnessTests
                 {
                     continue;
                 }
-                if (Score(offer, profile.Skills.ToHashSet(), profile.Skills.Length, profile, options.RadiusKm ?? profile.RadiusKm, options.AllowRelated) is { } score)
+                if (Score(offer, profile.Skills.ToHashSet(), profile.Skills.Length, profile, options.RadiusKm ?? profile.RadiusKm, options.AllowRelated,
+                    Occupation(offer.Id, profile.Id)) is { } score)
                 {
                     hits.Add((profile.Id, score));
                 }
@@ -180,7 +204,7 @@ public sealed class PrunedSearchExactnessTests
         }
 
         /// <summary>The score of a pair straight from docs/scoring.md (null when not a match).</summary>
-        private static double? Score(OfferRow offer, HashSet<int> supplied, int supplyCount, ProfileRow profile, double radius, bool allowRelated)
+        private static double? Score(OfferRow offer, HashSet<int> supplied, int supplyCount, ProfileRow profile, double radius, bool allowRelated, double occupation)
         {
             int essential = 0, optional = 0, essentialCount = 0, optionalCount = 0, exact = 0;
             foreach (var packed in offer.Skills)
@@ -228,7 +252,7 @@ public sealed class PrunedSearchExactnessTests
                 : null;
             var total = MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, supplyCount, distance, radius,
                 offer.Contract, profile.ContractWishes, offer.Experience, double.IsNaN(offer.ExperienceYears) ? null : offer.ExperienceYears, profile.ExperienceYears,
-                placeUnknown: offer.HasPlace != profile.HasPlace);
+                placeUnknown: offer.HasPlace != profile.HasPlace, occupation: occupation);
             return total > 0 ? total : null;
         }
 

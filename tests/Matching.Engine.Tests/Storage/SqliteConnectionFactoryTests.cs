@@ -43,8 +43,8 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
             Assert.Equal(1, database.SchemaVersion(component));
         }
         // Version 2 of the documents: the store's identity and write generation, which the index's snapshot is checked against;
-        // version 3: the profiles' evidence (issue 15).
-        Assert.Equal(3, database.SchemaVersion("documents"));
+        // version 3: the profiles' evidence (issue 15); version 4: the ROME codes of offers and of profiles' targets (occupation factor).
+        Assert.Equal(4, database.SchemaVersion("documents"));
         // The index closed; the factory (and the other stores) go on.
         seekers.Save(new SeekerProfile { Id = "still-open" }, DateTimeOffset.UtcNow);
         Assert.NotNull(seekers.Get("still-open"));

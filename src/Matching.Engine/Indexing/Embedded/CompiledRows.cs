@@ -13,7 +13,8 @@ internal static class Packed
 
 /// <summary>
 /// The matching projection of an offer: what the in-memory index and the store's cold-start columns hold.
-/// Skills are taxonomy ids with <see cref="Packed"/> flags, one entry per distinct skill.
+/// Skills are taxonomy ids with <see cref="Packed"/> flags, one entry per distinct skill; the ROME code is normalised
+/// (trimmed, upper case), null when the offer states none.
 /// </summary>
 internal sealed record OfferRow(
     string Id,
@@ -24,12 +25,16 @@ internal sealed record OfferRow(
     ContractType Contract,
     ExperienceRequirement Experience,
     double ExperienceYears,
-    int Occupation)
+    int Occupation,
+    string? RomeCode = null)
 {
     public bool HasPlace => !double.IsNaN(Latitude);
 }
 
-/// <summary>The matching projection of a profile. Skills are distinct taxonomy ids, sorted (explanations binary-search them).</summary>
+/// <summary>
+/// The matching projection of a profile. Skills are distinct taxonomy ids, sorted (explanations binary-search them);
+/// target ROME codes normalised (trimmed, upper case, distinct), null or empty when none.
+/// </summary>
 internal sealed record ProfileRow(
     string Id,
     int[] Skills,
@@ -41,7 +46,8 @@ internal sealed record ProfileRow(
     int ContractWishes,
     bool Searchable,
     int[] Occupations,
-    double Attested = 0)
+    double Attested = 0,
+    string[]? RomeCodes = null)
 {
     public bool HasPlace => !double.IsNaN(Latitude);
 }
@@ -99,7 +105,8 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
         var occupation = string.IsNullOrWhiteSpace(offer.OccupationUri) ? -1 : taxonomy.OccupationByUri(offer.OccupationUri)!.Id;
         var packed = bySkill.Select(kv => kv.Key | kv.Value).ToArray();
         Array.Sort(packed, (a, b) => (a & Packed.IdMask).CompareTo(b & Packed.IdMask));
-        return new OfferRow(offer.Id ?? "", packed, lat, lon, offer.Place?.CommuneCode, offer.Contract, offer.Experience, offer.ExperienceYears ?? double.NaN, occupation);
+        return new OfferRow(offer.Id ?? "", packed, lat, lon, offer.Place?.CommuneCode, offer.Contract, offer.Experience, offer.ExperienceYears ?? double.NaN, occupation,
+            RomeCode(offer.RomeCode));
     }
 
     private ProfileRow CompileProfile(ProfileDocument profile)
@@ -112,8 +119,15 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
         var (lat, lon) = Coordinates(profile.Place);
         var occupations = (profile.TargetOccupationUris ?? []).Select(uri => taxonomy.OccupationByUri(uri)!.Id).Distinct();
         return new ProfileRow(profile.Id ?? "", [.. ids], lat, lon, profile.Place?.CommuneCode, profile.RadiusKm, profile.ExperienceYears,
-            MatchScorer.ContractMask(profile.ContractWishes ?? []), profile.Searchable, [.. occupations], MatchScorer.Attested(profile.Skills ?? []));
+            MatchScorer.ContractMask(profile.ContractWishes ?? []), profile.Searchable, [.. occupations], MatchScorer.Attested(profile.Skills ?? []),
+            RomeCodes(profile.TargetRomeCodes));
     }
+
+    /// <summary>A ROME code as the index keys it: trimmed, upper case; null when blank.</summary>
+    public static string? RomeCode(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
+
+    public static string[] RomeCodes(IEnumerable<string>? codes) =>
+        [.. (codes ?? []).Select(RomeCode).OfType<string>().Distinct(StringComparer.Ordinal)];
 
     private static (double Lat, double Lon) Coordinates(Place? place) =>
         place is null ? (double.NaN, double.NaN) : (place.Latitude, place.Longitude);

@@ -43,6 +43,16 @@ internal sealed class DocumentStore : IDisposable
     /// <summary>Version 3: the mean evidence weight of a profile's skills (<see cref="Scoring.MatchScorer.Attested"/>), which a
     /// recruiter's score reads; a profile written before reads as unevidenced until it is written again.</summary>
     private const string AddAttested = "ALTER TABLE profiles ADD COLUMN attested REAL NOT NULL DEFAULT 0;";
+    /// <summary>Version 4: the offer's ROME code and the profile's target ROME codes (space-separated), which the occupation factor
+    /// reads (docs/scoring.md); rows written before are filled from their JSON.</summary>
+    private const string AddRomeCodes = """
+        ALTER TABLE offers ADD COLUMN rome TEXT;
+        ALTER TABLE profiles ADD COLUMN romes TEXT;
+        UPDATE offers SET rome = (SELECT upper(trim(json_extract(CAST(j.json AS TEXT), '$.romeCode'))) FROM offer_json j WHERE j.seq = offers.seq);
+        UPDATE offers SET rome = NULL WHERE rome = '';
+        UPDATE profiles SET romes = (SELECT group_concat(upper(trim(e.value)), ' ') FROM profile_json j, json_each(CAST(j.json AS TEXT), '$.targetRomeCodes') e
+            WHERE j.seq = profiles.seq AND trim(e.value) <> '');
+        """;
     // Version 2: the store's identity and write generation, which the in-memory index's snapshot is checked against.
     private const string MetaSchema = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,7 +71,7 @@ internal sealed class DocumentStore : IDisposable
         _taxonomy = taxonomy;
         _database = database;
         _ownsDatabase = ownsDatabase;
-        database.Migrate("documents", [Schema, MetaSchema, AddAttested]);
+        database.Migrate("documents", [Schema, MetaSchema, AddAttested, AddRomeCodes]);
         _writer = database.Open();
         Execute(_writer, "PRAGMA cache_size=-65536;");
         using (var meta = _writer.CreateCommand())
@@ -142,13 +152,14 @@ internal sealed class DocumentStore : IDisposable
             using var command = _writer.CreateCommand();
             command.Transaction = tx;
             command.CommandText = """
-                INSERT INTO offers(id, skills, lat, lon, commune, contract, exp_req, exp_years, occupation)
-                VALUES ($id, $skills, $lat, $lon, $commune, $contract, $exp_req, $exp_years, $occupation)
+                INSERT INTO offers(id, skills, lat, lon, commune, contract, exp_req, exp_years, occupation, rome)
+                VALUES ($id, $skills, $lat, $lon, $commune, $contract, $exp_req, $exp_years, $occupation, $rome)
                 ON CONFLICT(id) DO UPDATE SET skills = excluded.skills, lat = excluded.lat, lon = excluded.lon, commune = excluded.commune,
-                    contract = excluded.contract, exp_req = excluded.exp_req, exp_years = excluded.exp_years, occupation = excluded.occupation
+                    contract = excluded.contract, exp_req = excluded.exp_req, exp_years = excluded.exp_years, occupation = excluded.occupation,
+                    rome = excluded.rome
                 RETURNING seq
                 """;
-            var p = AddParameters(command, "$id", "$skills", "$lat", "$lon", "$commune", "$contract", "$exp_req", "$exp_years", "$occupation");
+            var p = AddParameters(command, "$id", "$skills", "$lat", "$lon", "$commune", "$contract", "$exp_req", "$exp_years", "$occupation", "$rome");
             command.Prepare();
             using var json = JsonCommand(tx, "offer_json");
             for (var i = 0; i < rows.Length; i++)
@@ -163,6 +174,7 @@ internal sealed class DocumentStore : IDisposable
                 p[6].Value = (int)row.Experience;
                 p[7].Value = Nullable(row.ExperienceYears);
                 p[8].Value = row.Occupation >= 0 ? _taxonomy.Occupations[row.Occupation].Uri : DBNull.Value;
+                p[9].Value = (object?)row.RomeCode ?? DBNull.Value;
                 json.Parameters[0].Value = command.ExecuteScalar();
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.OfferDocument);
                 json.ExecuteNonQuery();
@@ -187,14 +199,14 @@ internal sealed class DocumentStore : IDisposable
             using var command = _writer.CreateCommand();
             command.Transaction = tx;
             command.CommandText = """
-                INSERT INTO profiles(id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations, attested)
-                VALUES ($id, $skills, $lat, $lon, $commune, $radius, $exp_years, $wishes, $searchable, $occupations, $attested)
+                INSERT INTO profiles(id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations, attested, romes)
+                VALUES ($id, $skills, $lat, $lon, $commune, $radius, $exp_years, $wishes, $searchable, $occupations, $attested, $romes)
                 ON CONFLICT(id) DO UPDATE SET skills = excluded.skills, lat = excluded.lat, lon = excluded.lon, commune = excluded.commune,
                     radius = excluded.radius, exp_years = excluded.exp_years, wishes = excluded.wishes, searchable = excluded.searchable,
-                    occupations = excluded.occupations, attested = excluded.attested
+                    occupations = excluded.occupations, attested = excluded.attested, romes = excluded.romes
                 RETURNING seq
                 """;
-            var p = AddParameters(command, "$id", "$skills", "$lat", "$lon", "$commune", "$radius", "$exp_years", "$wishes", "$searchable", "$occupations", "$attested");
+            var p = AddParameters(command, "$id", "$skills", "$lat", "$lon", "$commune", "$radius", "$exp_years", "$wishes", "$searchable", "$occupations", "$attested", "$romes");
             command.Prepare();
             using var json = JsonCommand(tx, "profile_json");
             for (var i = 0; i < rows.Length; i++)
@@ -211,6 +223,7 @@ internal sealed class DocumentStore : IDisposable
                 p[8].Value = row.Searchable ? 1 : 0;
                 p[9].Value = row.Occupations.Length == 0 ? DBNull.Value : string.Join(' ', row.Occupations.Select(o => _taxonomy.Occupations[o].Uri));
                 p[10].Value = row.Attested;
+                p[11].Value = row.RomeCodes is { Length: > 0 } romes ? string.Join(' ', romes) : DBNull.Value;
                 json.Parameters[0].Value = command.ExecuteScalar();
                 json.Parameters[1].Value = JsonSerializer.SerializeToUtf8Bytes(documents[i], DocumentJsonContext.Default.ProfileDocument);
                 json.ExecuteNonQuery();
@@ -321,7 +334,7 @@ internal sealed class DocumentStore : IDisposable
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, skills, lat, lon, commune, contract, exp_req, exp_years, occupation FROM offers ORDER BY seq";
+        command.CommandText = "SELECT id, skills, lat, lon, commune, contract, exp_req, exp_years, occupation, rome FROM offers ORDER BY seq";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -335,7 +348,8 @@ internal sealed class DocumentStore : IDisposable
                 (ContractType)reader.GetInt32(5),
                 (ExperienceRequirement)reader.GetInt32(6),
                 reader.IsDBNull(7) ? double.NaN : reader.GetDouble(7),
-                occupation);
+                occupation,
+                reader.IsDBNull(9) ? null : reader.GetString(9));
         }
     }
 
@@ -343,7 +357,7 @@ internal sealed class DocumentStore : IDisposable
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations, attested FROM profiles ORDER BY seq";
+        command.CommandText = "SELECT id, skills, lat, lon, commune, radius, exp_years, wishes, searchable, occupations, attested, romes FROM profiles ORDER BY seq";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -363,7 +377,8 @@ internal sealed class DocumentStore : IDisposable
                 reader.GetInt32(7),
                 reader.GetInt32(8) != 0,
                 occupations,
-                reader.GetDouble(10));
+                reader.GetDouble(10),
+                reader.IsDBNull(11) ? [] : reader.GetString(11).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
     }
 

@@ -514,6 +514,8 @@ internal struct OfferColumns
     public int Area;
     /// <summary>Taxonomy occupation id, -1 when unknown.</summary>
     public int Occupation;
+    /// <summary>The ROME code's id in the index's code table (<see cref="InMemoryIndex.RomeCodes"/>), -1 when the offer states none.</summary>
+    public int Rome;
     public ushort EssentialCount;
     public ushort OptionalCount;
     public ushort MustHaveCount;
@@ -563,7 +565,7 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
     public byte[] MinRequirement { get; private set; } = [];
     public double[] MinYearsAsked { get; private set; } = [];
 
-    public int Add(OfferRow row, int area)
+    public int Add(OfferRow row, int area, int rome)
     {
         ushort essential = 0, optional = 0, must = 0;
         foreach (var packed in row.Skills)
@@ -588,6 +590,7 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
             ExperienceYears = row.ExperienceYears,
             Area = area,
             Occupation = row.Occupation,
+            Rome = rome,
             EssentialCount = essential,
             OptionalCount = optional,
             MustHaveCount = must,
@@ -703,10 +706,12 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
     }
 }
 
-/// <summary>Profiles: skills sorted ascending; target occupations kept aside (supply/demand and clustering read them).</summary>
+/// <summary>Profiles: skills sorted ascending; target occupations kept aside (supply/demand and clustering read them), and target
+/// ROME codes (ids in the index's code table; the occupation factor reads them).</summary>
 internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
 {
     private int[][] _occupations = [];
+    private int[][] _romes = [];
 
     public ProfileColumns[] Columns { get; private set; } = [];
 
@@ -731,7 +736,10 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
 
     public ReadOnlySpan<int> Occupations(int doc) => _occupations[doc];
 
-    public int Add(ProfileRow row, int area) =>
+    /// <summary>The doc's target ROME codes, as ids of <see cref="InMemoryIndex.RomeCodes"/>.</summary>
+    public ReadOnlySpan<int> Romes(int doc) => _romes[doc];
+
+    public int Add(ProfileRow row, int area, int[] romes) =>
         Append(row.Id, row.Skills, new ProfileColumns
         {
             Latitude = row.Latitude,
@@ -743,13 +751,14 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
             SkillCount = row.Skills.Length,
             Searchable = row.Searchable,
             Attested = row.Attested,
-        }, row.Occupations);
+        }, row.Occupations, romes);
 
-    private int Append(string id, ReadOnlySpan<int> skills, in ProfileColumns columns, int[] occupations)
+    private int Append(string id, ReadOnlySpan<int> skills, in ProfileColumns columns, int[] occupations, int[] romes)
     {
         var doc = AppendCore(id, skills, columns.Latitude, columns.Longitude);
         Columns[doc] = columns;
         _occupations[doc] = occupations;
+        _romes[doc] = romes;
         var block = doc >> 6;
         var bit = 1UL << (doc & 63);
         if ((doc & 63) == 0)
@@ -788,26 +797,14 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
     protected override void AppendFrom(DocumentTable source, int doc)
     {
         var profiles = (ProfileTable)source;
-        Append(profiles.Ids[doc], profiles.Skills(doc), profiles.Columns[doc], profiles._occupations[doc]);
+        Append(profiles.Ids[doc], profiles.Skills(doc), profiles.Columns[doc], profiles._occupations[doc], profiles._romes[doc]);
     }
 
     protected override void WriteSide(BinaryWriter writer, int blocks)
     {
         IndexSnapshot.WriteArray(writer, Columns, HighWater);
-        var ends = new int[HighWater];
-        var total = 0;
-        for (var doc = 0; doc < HighWater; doc++)
-        {
-            total += _occupations[doc].Length;
-            ends[doc] = total;
-        }
-        var all = new int[total];
-        for (var doc = 0; doc < HighWater; doc++)
-        {
-            _occupations[doc].CopyTo(all, ends[doc] - _occupations[doc].Length);
-        }
-        IndexSnapshot.WriteArray(writer, ends, ends.Length);
-        IndexSnapshot.WriteArray(writer, all, all.Length);
+        WriteJagged(writer, _occupations, HighWater);
+        WriteJagged(writer, _romes, HighWater);
         IndexSnapshot.WriteArray(writer, MinSkillCount, blocks);
         IndexSnapshot.WriteArray(writer, WishesMask, blocks);
         IndexSnapshot.WriteArray(writer, MaxYears, blocks);
@@ -821,15 +818,8 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
     {
         var blocks = capacity >> 6;
         Columns = IndexSnapshot.ReadArray<ProfileColumns>(reader, capacity);
-        var ends = IndexSnapshot.ReadArray<int>(reader);
-        var all = IndexSnapshot.ReadArray<int>(reader);
-        _occupations = new int[capacity][];
-        var start = 0;
-        for (var doc = 0; doc < ends.Length; doc++)
-        {
-            _occupations[doc] = ends[doc] == start ? [] : all[start..ends[doc]];
-            start = ends[doc];
-        }
+        _occupations = ReadJagged(reader, capacity);
+        _romes = ReadJagged(reader, capacity);
         MinSkillCount = IndexSnapshot.ReadArray<int>(reader, blocks);
         WishesMask = IndexSnapshot.ReadArray<int>(reader, blocks);
         MaxYears = IndexSnapshot.ReadArray<double>(reader, blocks);
@@ -839,10 +829,44 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
         MaxRadiusKm = reader.ReadDouble();
     }
 
+    /// <summary>Per-doc int lists as two arrays: each doc's end offset, then every value.</summary>
+    private static void WriteJagged(BinaryWriter writer, int[][] lists, int count)
+    {
+        var ends = new int[count];
+        var total = 0;
+        for (var doc = 0; doc < count; doc++)
+        {
+            total += lists[doc].Length;
+            ends[doc] = total;
+        }
+        var all = new int[total];
+        for (var doc = 0; doc < count; doc++)
+        {
+            lists[doc].CopyTo(all, ends[doc] - lists[doc].Length);
+        }
+        IndexSnapshot.WriteArray(writer, ends, ends.Length);
+        IndexSnapshot.WriteArray(writer, all, all.Length);
+    }
+
+    private static int[][] ReadJagged(BinaryReader reader, int capacity)
+    {
+        var ends = IndexSnapshot.ReadArray<int>(reader);
+        var all = IndexSnapshot.ReadArray<int>(reader);
+        var lists = new int[capacity][];
+        var start = 0;
+        for (var doc = 0; doc < ends.Length; doc++)
+        {
+            lists[doc] = ends[doc] == start ? [] : all[start..ends[doc]];
+            start = ends[doc];
+        }
+        return lists;
+    }
+
     protected override void GrowColumns(int capacity)
     {
         Columns = Resize(Columns, capacity);
         _occupations = Resize(_occupations, capacity);
+        _romes = Resize(_romes, capacity);
         var blocks = capacity >> 6;
         MinSkillCount = Resize(MinSkillCount, blocks);
         WishesMask = Resize(WishesMask, blocks);

@@ -21,10 +21,15 @@ internal sealed class InMemoryIndex
     private readonly MatchExplainer _explainer;
     private readonly List<string> _areaCodes = [];
     private readonly Dictionary<string, int> _areaIds = new(StringComparer.Ordinal);
+    private readonly OccupationRelations _relations;
+    private readonly List<string> _romeCodes = [];
+    private readonly List<string?> _romeFamilies = [];
+    private readonly Dictionary<string, int> _romeIds = new(StringComparer.Ordinal);
 
     public InMemoryIndex(SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune)
     {
         Graph = graph;
+        _relations = OccupationRelations.For(taxonomy);
         _areaOfCommune = areaOfCommune;
         _scratch = new ScratchPool(graph.SkillCount);
         _explainer = new MatchExplainer(taxonomy, graph);
@@ -44,9 +49,9 @@ internal sealed class InMemoryIndex
     /// <summary>The best credit of a match that is not the same skill (exact or aligned), from the graph's edges (the bound of a doc met only that way).</summary>
     public int MaxNonExactCredit { get; }
 
-    public void Add(OfferRow row) => Offers.Add(row, AreaOf(row.Commune));
+    public void Add(OfferRow row) => Offers.Add(row, AreaOf(row.Commune), RomeOf(row.RomeCode));
 
-    public void Add(ProfileRow row) => Profiles.Add(row, AreaOf(row.Commune));
+    public void Add(ProfileRow row) => Profiles.Add(row, AreaOf(row.Commune), [.. (row.RomeCodes ?? []).Select(RomeOf)]);
 
     /// <summary>The offers table renumbered in clustering order, without tombstones (built from the current one, which is only read).</summary>
     public OfferTable RebuildOffers() => (OfferTable)Offers.Rebuild();
@@ -76,6 +81,131 @@ internal sealed class InMemoryIndex
         {
             _areaIds[code] = _areaCodes.Count;
             _areaCodes.Add(code);
+        }
+    }
+
+    /// <summary>The ROME codes the documents state (offers' codes, profiles' target codes), by id, for a snapshot.</summary>
+    public IReadOnlyList<string> RomeCodes => _romeCodes;
+
+    public void RestoreRomeCodes(IEnumerable<string> codes)
+    {
+        _romeCodes.Clear();
+        _romeFamilies.Clear();
+        _romeIds.Clear();
+        foreach (var code in codes)
+        {
+            _romeIds[code] = _romeCodes.Count;
+            _romeCodes.Add(code);
+            _romeFamilies.Add(_relations.FamilyOf(code));
+        }
+    }
+
+    private int RomeOf(string? code)
+    {
+        if (code is null)
+        {
+            return -1;
+        }
+        if (!_romeIds.TryGetValue(code, out var id))
+        {
+            id = _romeCodes.Count;
+            _romeCodes.Add(code);
+            _romeFamilies.Add(_relations.FamilyOf(code));
+            _romeIds[code] = id;
+        }
+        return id;
+    }
+
+    /// <summary>
+    /// Per ROME code id, the occupation factor of a doc of that code (an offer's code, or one of a seeker's target codes) against
+    /// <paramref name="codes"/> (the other side's codes): 1 for one of them, <see cref="MatchScorer.OccupationClose"/> for a code
+    /// close to one (<see cref="OccupationRelations.Close"/>), else <see cref="MatchScorer.OccupationOther"/>.
+    /// </summary>
+    private double[] FactorsByRome(IReadOnlyList<string> codes)
+    {
+        var factors = new double[_romeCodes.Count];
+        Array.Fill(factors, MatchScorer.OccupationOther);
+        foreach (var code in codes)
+        {
+            var family = _relations.FamilyOf(code);
+            var mobilities = _relations.MobilitiesOf(code);
+            for (var c = 0; c < factors.Length; c++)
+            {
+                if (factors[c] < MatchScorer.OccupationClose
+                    && ((family is not null && family == _romeFamilies[c]) || mobilities.Contains(_romeCodes[c])))
+                {
+                    factors[c] = MatchScorer.OccupationClose;
+                }
+            }
+        }
+        foreach (var code in codes)
+        {
+            if (_romeIds.TryGetValue(code, out var id))
+            {
+                factors[id] = 1;
+            }
+        }
+        return factors;
+    }
+
+    /// <summary>Profile → offers: each offer's occupation factor for one seeker's targets (<see cref="OccupationRelations.Fit(string?, string?, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>).</summary>
+    private OfferOccupations OfferOccupationsFor(ProfileRow profile)
+    {
+        var codes = profile.RomeCodes ?? [];
+        return codes.Length == 0 && profile.Occupations.Length == 0
+            ? default
+            : new OfferOccupations(FactorsByRome(codes), codes.Length > 0, profile.Occupations);
+    }
+
+    /// <summary>Offer → profiles: each profile's occupation factor for one offer's job.</summary>
+    private ProfileOccupations ProfileOccupationsFor(OfferRow offer) =>
+        offer.RomeCode is null && offer.Occupation < 0
+            ? default
+            : new ProfileOccupations(FactorsByRome(offer.RomeCode is { } code ? [code] : []), offer.RomeCode is not null, offer.Occupation);
+
+    /// <summary>The fit from what both sides state, as <see cref="OccupationRelations.Fit(string?, string?, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>:
+    /// the ROME codes decide when both sides state some (<paramref name="byRome"/>, the same ESCO occupation lifting another job to a close
+    /// one), the ESCO occupation otherwise.</summary>
+    private static double Fit(bool bothRome, double byRome, bool sameOccupation) =>
+        bothRome
+            ? byRome == MatchScorer.OccupationOther && sameOccupation ? MatchScorer.OccupationClose : byRome
+            : sameOccupation ? 1 : MatchScorer.OccupationOther;
+
+    /// <param name="byRome">Null when the seeker has no target: every factor is 1.</param>
+    /// <param name="hasCodes">Whether the seeker states target ROME codes.</param>
+    private readonly struct OfferOccupations(double[]? byRome, bool hasCodes, int[] targets)
+    {
+        public double Of(in OfferColumns offer)
+        {
+            if (byRome is null || (offer.Rome < 0 && offer.Occupation < 0))
+            {
+                return 1;
+            }
+            var bothRome = hasCodes && offer.Rome >= 0;
+            return Fit(bothRome, bothRome ? byRome[offer.Rome] : 0, offer.Occupation >= 0 && Array.IndexOf(targets, offer.Occupation) >= 0);
+        }
+
+        /// <summary>Whether the offer is of one of the seeker's target jobs (<see cref="OccupationFit.Target"/>, not merely unknown).</summary>
+        public bool IsTarget(in OfferColumns offer) => byRome is not null && (offer.Rome >= 0 || offer.Occupation >= 0) && Of(offer) == 1;
+    }
+
+    /// <param name="byTarget">Null when the offer states no occupation: every factor is 1.</param>
+    /// <param name="hasCode">Whether the offer states a ROME code.</param>
+    private readonly struct ProfileOccupations(double[]? byTarget, bool hasCode, int occupation)
+    {
+        public double Of(ReadOnlySpan<int> romes, ReadOnlySpan<int> occupations)
+        {
+            if (byTarget is null || (romes.Length == 0 && occupations.Length == 0))
+            {
+                return 1;
+            }
+            // Target 1 > close > other: the best of the seeker's target codes.
+            var best = MatchScorer.OccupationOther;
+            foreach (var rome in romes)
+            {
+                best = Math.Max(best, byTarget[rome]);
+            }
+            return Fit(hasCode && romes.Length > 0, best, occupation >= 0 && occupations.Contains(occupation));
         }
     }
 
@@ -210,7 +340,8 @@ internal sealed class InMemoryIndex
             //    (with a score floor) scoring at least the floor. Their count is the total.
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
             s.ExactBounds[0] = -1;
-            var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact, exactSkills <= ExactPlanes.ExactLimit);
+            var occupations = OfferOccupationsFor(profile);
+            var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact, exactSkills <= ExactPlanes.ExactLimit, occupations);
             var candidates = 0;
             for (var t = 0; t < s.TouchedBlockCount; t++)
             {
@@ -241,8 +372,9 @@ internal sealed class InMemoryIndex
                 acc.Union = passing;
                 if (minScore > 0 && passing != 0)
                 {
-                    // The floor is part of the total: a block whose bound is below it goes whole, the others doc by doc.
-                    passing = scorer.Bound(b) < minScore ? 0 : AtLeast(ref scorer, b, passing, minScore);
+                    // The floor is part of the total: a block whose bound (computed without the occupation factor) is below it goes
+                    // whole, but for the offers of the seeker's target jobs, which the floor spares; the others doc by doc.
+                    passing = scorer.Bound(b) < minScore ? Targets(offers, b, passing, occupations) : AtLeast(ref scorer, b, passing, minScore, occupations);
                     acc.Union = passing;
                 }
                 if (passing != 0)
@@ -261,7 +393,8 @@ internal sealed class InMemoryIndex
                 var (score, doc) = sorted[i];
                 ref readonly var offer = ref offers.Columns[doc];
                 var explanation = _explainer.Explain(offers.Skills(doc), profile.Skills, options.AllowRelated, OfferDistance(offer, profile), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(profile.HasPlace, offer.Latitude));
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(profile.HasPlace, offer.Latitude),
+                    occupation: occupations.Of(offer));
                 hits[i] = new MatchHit(offers.Ids[doc], score, explanation);
             }
             return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
@@ -287,20 +420,43 @@ internal sealed class InMemoryIndex
         return docs;
     }
 
-    private static ulong AtLeast(ref OfferScorer scorer, int block, ulong docs, double minScore)
+    /// <summary>The docs scoring at least <paramref name="minScore"/> apart from the occupation factor, and the offers of the seeker's target
+    /// jobs whatever their score (<see cref="MatchOptions.MinScore"/>).</summary>
+    private static ulong AtLeast(ref OfferScorer scorer, int block, ulong docs, double minScore, OfferOccupations occupations)
     {
         var check = docs;
         while (check != 0)
         {
             var bit = BitOperations.TrailingZeroCount(check);
             check &= check - 1;
+            if (occupations.IsTarget(scorer.Offers.Columns[(block << 6) + bit]))
+            {
+                continue;
+            }
             var score = scorer.Score((block << 6) + bit);
-            if (score <= 0 || score < minScore)
+            // The floor is on the fit apart from the job (Total / Occupation, compared as Total < floor × Occupation, as every index does).
+            if (score <= 0 || score < minScore * occupations.Of(scorer.Offers.Columns[(block << 6) + bit]))
             {
                 docs &= ~(1UL << bit);
             }
         }
         return docs;
+    }
+
+    /// <summary>The offers of the seeker's target jobs among <paramref name="docs"/>.</summary>
+    private static ulong Targets(OfferTable offers, int block, ulong docs, OfferOccupations occupations)
+    {
+        var kept = docs;
+        while (docs != 0)
+        {
+            var bit = BitOperations.TrailingZeroCount(docs);
+            docs &= docs - 1;
+            if (!occupations.IsTarget(offers.Columns[(block << 6) + bit]))
+            {
+                kept &= ~(1UL << bit);
+            }
+        }
+        return kept;
     }
 
     private static bool EveryMustHaveMet(ReadOnlySpan<int> skills, byte[] credit)
@@ -317,8 +473,12 @@ internal sealed class InMemoryIndex
 
     /// <summary>Profile → offers: the score of one offer, and the bound of a block of offers.</summary>
     /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> demanded skills met as the same skill).</param>
-    private readonly struct OfferScorer(OfferTable offers, QueryScratch s, ProfileRow profile, double radius, int maxNonExact, bool exactPlanesHold) : IBlockScorer
+    /// <remarks>Bounds take the occupation factor as 1 (it is at most 1), except a doc's own bound in <see cref="Worth"/>, which reads it.</remarks>
+    private readonly struct OfferScorer(OfferTable offers, QueryScratch s, ProfileRow profile, double radius, int maxNonExact, bool exactPlanesHold,
+        OfferOccupations occupations) : IBlockScorer
     {
+        public OfferTable Offers => offers;
+
         private readonly int _contractFits = profile.ContractWishes == 0 || (profile.ContractWishes & MatchScorer.ContractMask(ContractType.Unspecified)) != 0
             ? -1
             : profile.ContractWishes | MatchScorer.ContractMask(ContractType.Unspecified);
@@ -369,7 +529,7 @@ internal sealed class InMemoryIndex
                 ref readonly var offer = ref offers.Columns[(block << 6) + bit];
                 // An ESCO skill aligned to two ROME items meets both: a doc's count can pass p, where SupplyUse is 1 anyway.
                 var bound = bounds[Math.Min(p, planes.ExactOf(bit))] * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
-                    * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears);
+                    * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears) * 1.0 * occupations.Of(offer);
                 if (bound < worst)
                 {
                     kept &= ~(1UL << bit);
@@ -398,7 +558,8 @@ internal sealed class InMemoryIndex
             }
             ref readonly var offer = ref offers.Columns[doc];
             return MatchScorer.Total(essential, offer.EssentialCount, optional, offer.OptionalCount, exact, profile.Skills.Length, OfferDistance(offer, profile), radius,
-                offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(profile.HasPlace, offer.Latitude));
+                offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(profile.HasPlace, offer.Latitude),
+                occupation: occupations.Of(offer));
         }
     }
 
@@ -670,7 +831,8 @@ internal sealed class InMemoryIndex
             }
 
             // 5. The page.
-            var scorer = new ProfileScorer(profiles, s, offer, radiusOverride, essentialCount, optionalCount, banded, sameSkillEdges <= ExactPlanes.ExactLimit);
+            var occupations = ProfileOccupationsFor(offer);
+            var scorer = new ProfileScorer(profiles, s, offer, radiusOverride, essentialCount, optionalCount, banded, sameSkillEdges <= ExactPlanes.ExactLimit, occupations);
             BlockSearch.Run(ref scorer, s, candidates, ref collector);
             var sorted = collector.Sorted();
             var hits = new MatchHit[sorted.Length];
@@ -680,7 +842,8 @@ internal sealed class InMemoryIndex
                 ref readonly var profile = ref profiles.Columns[doc];
                 var radius = radiusOverride ?? profile.RadiusKm;
                 var explanation = _explainer.Explain(offer.Skills, profiles.Skills(doc), allowRelated, Scored(ProfileDistance(offer, profile), banded), radius,
-                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude));
+                    offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude),
+                    occupation: occupations.Of(profiles.Romes(doc), profiles.Occupations(doc)));
                 hits[i] = new MatchHit(profiles.Ids[doc], score, explanation);
             }
             return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
@@ -766,9 +929,11 @@ internal sealed class InMemoryIndex
     }
 
     /// <summary>Offer → profiles: the score of one profile, and the bound of a block of profiles.</summary>
-    /// <remarks>Bounds take the distance factor as 1, so they hold for banded scores too (a band's floor only raises the factor).</remarks>
+    /// <remarks>Bounds take the distance factor as 1, so they hold for banded scores too (a band's floor only raises the factor), and the occupation
+    /// factor as 1 except in a doc's own bound (<see cref="Worth"/>), which reads it.</remarks>
     /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> same-skill edges in all).</param>
-    private readonly struct ProfileScorer(ProfileTable profiles, QueryScratch s, OfferRow offer, double? radiusOverride, int essentialCount, int optionalCount, bool banded, bool exactPlanesHold) : IBlockScorer
+    private readonly struct ProfileScorer(ProfileTable profiles, QueryScratch s, OfferRow offer, double? radiusOverride, int essentialCount, int optionalCount, bool banded, bool exactPlanesHold,
+        ProfileOccupations occupations) : IBlockScorer
     {
         private readonly int _contractFits = MatchScorer.ContractMask(offer.Contract) | MatchScorer.ContractMask(ContractType.Unspecified);
         private readonly double? _years = Years(offer.ExperienceYears);
@@ -803,7 +968,9 @@ internal sealed class InMemoryIndex
                 check &= check - 1;
                 ref readonly var profile = ref profiles.Columns[(block << 6) + bit];
                 var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(s.ExactCounts[block].ExactOf(bit), profile.SkillCount));
-                var bound = skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears);
+                var doc = (block << 6) + bit;
+                var bound = skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears)
+                    * 1.0 * occupations.Of(profiles.Romes(doc), profiles.Occupations(doc));
                 if (bound < worst)
                 {
                     kept &= ~(1UL << bit);
@@ -851,7 +1018,8 @@ internal sealed class InMemoryIndex
             var radius = radiusOverride ?? profile.RadiusKm;
             // Evidence ≤ 1: the block and doc bounds above, computed without it, stay upper bounds.
             return MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, profile.SkillCount, Scored(ProfileDistance(offer, profile), banded), radius,
-                offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude));
+                offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude),
+                occupation: occupations.Of(profiles.Romes(doc), profiles.Occupations(doc)));
         }
     }
 
@@ -879,8 +1047,9 @@ internal sealed class InMemoryIndex
     // ---------------------------------------------------------------- explanations, supply and demand
 
     public MatchExplanation Explain(ReadOnlySpan<int> offerSkills, ReadOnlySpan<int> profileSkills, bool allowRelated, double? distanceKm, double radiusKm,
-        ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears, bool placeUnknown = false) =>
-        _explainer.Explain(offerSkills, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown: placeUnknown);
+        ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears, bool placeUnknown = false, double occupation = 1) =>
+        _explainer.Explain(offerSkills, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears, placeUnknown: placeUnknown,
+            occupation: occupation);
 
     /// <summary>Offers and profiles per area id (-1 = unknown), for a skill (exact) or an occupation, within a radius of a place when given.</summary>
     public Dictionary<int, (long Offers, long Profiles)> SupplyDemand(int skill, int occupation, Place? place, double radiusKm) =>

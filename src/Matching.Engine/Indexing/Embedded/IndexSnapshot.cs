@@ -17,7 +17,8 @@ internal static class IndexSnapshot
 {
     private const long Magic = 0x31_504E_5348_4F43; // "COHSNP1"
     // 2: the profiles' columns hold the evidence weight (issue 15); a snapshot of version 1 is read no more.
-    private const int Version = 2;
+    // 3: the ROME codes of offers and of profiles' targets (the occupation factor); older snapshots are read no more.
+    private const int Version = 3;
 
     public static string PathFor(string storePath) => storePath + ".snapshot";
 
@@ -35,6 +36,11 @@ internal static class IndexSnapshot
             writer.Write(fingerprint);
             writer.Write(index.AreaCodes.Count);
             foreach (var code in index.AreaCodes)
+            {
+                writer.Write(code);
+            }
+            writer.Write(index.RomeCodes.Count);
+            foreach (var code in index.RomeCodes)
             {
                 writer.Write(code);
             }
@@ -66,6 +72,11 @@ internal static class IndexSnapshot
             {
                 areas[i] = reader.ReadString();
             }
+            var romes = new string[reader.ReadInt32()];
+            for (var i = 0; i < romes.Length; i++)
+            {
+                romes[i] = reader.ReadString();
+            }
             var offers = new OfferTable(index.Graph.SkillCount);
             offers.ReadFrom(reader);
             var profiles = new ProfileTable(index.Graph.SkillCount);
@@ -75,6 +86,7 @@ internal static class IndexSnapshot
                 return false;
             }
             index.RestoreAreaCodes(areas);
+            index.RestoreRomeCodes(romes);
             index.Replace(offers, profiles);
             return true;
         }
