@@ -48,7 +48,7 @@ public sealed class ReferenceData
             Search = search,
             Titles = titles.Result,
             Places = geography.Result.Places,
-            OccupationClassifier = new(() => OfferOccupationClassifier.LoadOrTrain(taxonomy, cacheDirectory, DataKey(dataPath))),
+            OccupationClassifier = new(() => OfferOccupationClassifier.LoadOrTrain(taxonomy, cacheDirectory, DataKey(dataPath), market.Result.OfferCounts.TotalsByRome)),
             LoadTime = watch.Elapsed,
         };
     }
