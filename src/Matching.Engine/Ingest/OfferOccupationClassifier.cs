@@ -22,8 +22,9 @@ namespace Matching.Engine.Ingest;
 /// probability that it is the offer's occupation. The model is trained on job titles of the reference
 /// data that ROME itself does not hold (ESCO occupation labels, French, linked to their ROME 4.0 sheets
 /// through the crosswalk). Its features describe similarity, not words, so what it learns carries over
-/// to jobs it never saw; training also on half of the development sample's offers did not do better
-/// on the other half (docs/quality.md), so the model needs the reference data alone.
+/// to jobs it never saw. What titles alone cannot teach (how the description reads against each sheet, how
+/// common a job is) is added as a few fixed weights fitted on half of the development sample and measured on
+/// the other half (docs/quality.md); retraining the whole model on the sample did no better.
 /// </para>
 /// Thread-safe once built; training takes seconds and is kept in <c>Coach:CachePath</c>.
 /// </summary>
