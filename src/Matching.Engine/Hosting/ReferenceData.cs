@@ -52,7 +52,7 @@ public sealed class ReferenceData
             Titles = titles.Result,
             Appellations = appellations.Result,
             Places = geography.Result.Places,
-            OccupationClassifier = new(() => OfferOccupationClassifier.LoadOrTrain(taxonomy, cacheDirectory, DataKey(dataPath))),
+            OccupationClassifier = new(() => OfferOccupationClassifier.LoadOrTrain(taxonomy, cacheDirectory, DataKey(dataPath), market.Result.OfferCounts.TotalsByRome)),
             LoadTime = watch.Elapsed,
         };
     }

@@ -288,8 +288,26 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         }
         if (occupation is not null)
         {
-            // The description often says the job's own tasks in its own words.
-            foreach (var (skill, importance) in reader.Paraphrased(offer.Description, OccupationSkills(occupation)))
+            // Tasks of the job and its neighbours said in full in the offer's words ("Emballage et étiquetage des produits").
+            var sheets = taxonomy.Rome4.SheetsOfFamily(occupation.Sheet.ParentCode).Select(s => s.Code).Append(occupation.Sheet.Code).Concat(occupation.Sheet.Mobilities).ToHashSet(StringComparer.Ordinal);
+            foreach (var (skill, importance) in reader.Tasks(offer.Description, sheets))
+            {
+                Add(skill, importance, SkillSource.OfferText);
+            }
+        }
+        // Qualities and licences in the words offers use for them ("vous êtes rigoureux", "permis B exigé", "CACES 3").
+        var cues = OfferSkillCues.For(taxonomy);
+        foreach (var (sentence, optional) in OfferSkillReader.SentencesOf(offer.Intitule).Concat(OfferSkillReader.SentencesOf(offer.Description)))
+        {
+            foreach (var skill in cues.In(sentence))
+            {
+                Add(skill, optional ? SkillImportance.Optional : SkillImportance.Essential, SkillSource.OfferText);
+            }
+        }
+        if (occupation is not null)
+        {
+            // The title and description often say the job's own tasks in their own words ("préparateur de commandes").
+            foreach (var (skill, importance) in reader.Paraphrased(offer.Intitule, offer.Description, OccupationSkills(occupation)))
             {
                 Add(skill, importance, SkillSource.OfferText);
             }
@@ -321,6 +339,14 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
             if (reader.ByLabel(quality?.Libelle, romeFirst: true) is { } skill)
             {
                 Add(skill, SkillImportance.Optional, SkillSource.OfferFields);
+            }
+            else
+            {
+                // Older labels name the quality in a word: "Autonomie", "Capacité d'adaptation".
+                foreach (var cued in cues.In(quality?.Libelle))
+                {
+                    Add(cued, SkillImportance.Optional, SkillSource.OfferFields);
+                }
             }
         }
 

@@ -26,15 +26,33 @@ internal sealed partial class OfferSkillReader
     /// <summary>Share of a label's weighted words a sentence must hold to say the same thing in other words.</summary>
     public const double ParaphraseCoverage = 0.6;
 
+    /// <summary>The same share, words compared by their roots: a root meets more words than a word does, so more is asked.</summary>
+    public const double RootParaphraseCoverage = 0.8;
+
     /// <summary>At most this many skills are read from one offer's text.</summary>
     public const int MaxTextSkills = 30;
 
     private const int MaxPhraseTokens = 8;
 
+    private const string CertificateCategory = "Certifications et habilitations";
+
+    // The stem of "français".
+    private const string FrenchLanguage = "francai";
+
+    // A task label names at most this many content roots: longer ones are never said in full.
+    private const int MaxTaskRoots = 4;
+
     // A one-word name written in lower case in more French labels than this is an ordinary word ("chef", "base").
     private const int MaxNameFrequency = 12;
 
     private static readonly ConditionalWeakTable<SkillsTaxonomy, OfferSkillReader> s_instances = [];
+
+    // Endings of a verb, its noun and its doer, longest first: what is left is the root they share.
+    private static readonly string[] s_rootSuffixes =
+    [
+        "atrices", "atrice", "ateurs", "ateuse", "ateur", "ations", "ation", "ements", "ement", "aisons", "aison", "euses", "euse",
+        "eurs", "eur", "ieres", "iere", "iers", "ier", "ages", "age", "ees", "ee", "es", "er", "ir", "re", "e", "s",
+    ];
 
     private static readonly string[] s_vendors = ["microsoft ", "apache ", "adobe ", "oracle ", "ibm ", "google ", "amazon "];
 
@@ -46,6 +64,20 @@ internal sealed partial class OfferSkillReader
     private readonly FrozenSet<int> _names;
     private readonly FrozenDictionary<string, double> _idf;
     private readonly double _maxIdf;
+    private readonly FrozenDictionary<string, double> _rootIdf;
+
+    // ROME 4.0 savoir-faire of two to four content roots ("Emballer des produits", "Rédiger un rapport de contrôle"), and by their rarest root.
+    private readonly (Rome4Item Item, string[] Roots)[] _tasks;
+    private readonly FrozenDictionary<string, int[]> _tasksByRoot;
+
+    // One-word ROME 4.0 items ("Plomberie", "Electrotechnique", "Gériatrie") by their stem: read only where they belong to the offer's occupation.
+    private readonly FrozenDictionary<string, int> _oneWord;
+
+    // ROME 4.0 certifications and licences (savoirs "Certifications et habilitations"): diplomas, titles, permits.
+    private readonly FrozenSet<int> _certificates;
+
+    // Acronym as written (upper case) → (skill, is a certificate): "FIMO", "HACCP", "SST".
+    private readonly Dictionary<string, (int Skill, bool Certificate)> _acronyms = new(StringComparer.Ordinal);
     private readonly FrozenDictionary<string, int> _escoLabels;
     private readonly FrozenDictionary<string, int> _romeLabels;
 
@@ -58,10 +90,19 @@ internal sealed partial class OfferSkillReader
         var phrases = new Dictionary<string, (int Skill, int Rank)>(StringComparer.Ordinal);
         var names = new HashSet<int>();
         var frenchFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var acronyms = new Dictionary<string, List<Rome4Item>>(StringComparer.Ordinal);
+        var oneWord = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tasks = new List<(Rome4Item Item, string[] Roots)>();
+
+        var rootFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
 
         // How often a word is written in lower case in French labels: "chef" is an ordinary word, "SQL" and "Python" are names.
         void Count(string label)
         {
+            foreach (var root in Roots(label).Distinct(StringComparer.Ordinal))
+            {
+                rootFrequency[root] = rootFrequency.GetValueOrDefault(root) + 1;
+            }
             foreach (var token in Words().Matches(label).Where(m => m.Value == m.Value.ToLowerInvariant()).SelectMany(m => Tokens(m.Value)).Distinct())
             {
                 frenchFrequency[token] = frenchFrequency.GetValueOrDefault(token) + 1;
@@ -87,7 +128,7 @@ internal sealed partial class OfferSkillReader
             Count(item.Label);
         }
 
-        void AddPhrase(string label, int skill, int rank, bool name)
+        void AddPhrase(string label, int skill, int rank, bool name, bool language = false)
         {
             var tokens = Tokens(label);
             if (tokens.Length == 0 || tokens.Length > MaxPhraseTokens)
@@ -97,8 +138,9 @@ internal sealed partial class OfferSkillReader
             if (tokens.Length == 1)
             {
                 // One word stands for a skill only as a name: rare in French labels, and not a bare letter.
+                // A language is a name however often labels say it ("anglais"), but French, the offers' own language, is not.
                 if (!name || tokens[0].Length < 2 || (tokens[0].Length < 3 && !tokens[0].Contains('#', StringComparison.Ordinal) && !tokens[0].Contains('+', StringComparison.Ordinal))
-                    || frenchFrequency.GetValueOrDefault(tokens[0]) > MaxNameFrequency)
+                    || (frenchFrequency.GetValueOrDefault(tokens[0]) > MaxNameFrequency && (!language || tokens[0] == FrenchLanguage)))
                 {
                     return;
                 }
@@ -118,13 +160,14 @@ internal sealed partial class OfferSkillReader
         {
             var skill = taxonomy.Skills[s];
             var named = (skill.Collections & (SkillCollections.Digital | SkillCollections.Language)) != 0;
+            var language = (skill.Collections & SkillCollections.Language) != 0;
             if (skill.LabelFr is { } preferred)
             {
-                AddPhrase(preferred, s, 0, named);
+                AddPhrase(preferred, s, 0, named, language);
             }
             foreach (var alt in skill.AltLabelsFr)
             {
-                AddPhrase(alt, s, 1, named);
+                AddPhrase(alt, s, 1, named, language);
             }
             if ((skill.Collections & SkillCollections.Digital) != 0)
             {
@@ -140,10 +183,31 @@ internal sealed partial class OfferSkillReader
         foreach (var item in taxonomy.Rome4.Items)
         {
             var technology = item.SubCategory is "Langages informatiques" or "Logiciels, progiciels";
-            AddPhrase(item.Label, item.SkillId, item.Kind == Rome4ItemKind.Savoir ? 2 : 3, name: item.SubCategory == "Langues");
+            AddPhrase(item.Label, item.SkillId, item.Kind == Rome4ItemKind.Savoir ? 2 : 3, name: item.SubCategory == "Langues", language: item.SubCategory == "Langues");
             if (technology && SkillAligner.TechnologyName(item.Label) is { } name && !s_frenchWords.Contains(name))
             {
                 AddPhrase(name, item.SkillId, 2, name: true);
+            }
+            if (item.Kind == Rome4ItemKind.SavoirFaire && Roots(item.Label, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } content)
+            {
+                tasks.Add((item, content));
+            }
+            if (Tokens(item.Label) is [var word] && word.Length >= 4 && item.Category != CertificateCategory)
+            {
+                oneWord.TryAdd(word, item.SkillId);
+            }
+            if (Acronym(item.Label) is { } acronym)
+            {
+                (acronyms.TryGetValue(acronym, out var list) ? list : acronyms[acronym] = []).Add(item);
+            }
+        }
+        // An acronym names its item when one item spells it out, or one savoir among them ("VAE" is a bicycle and a diploma: neither).
+        foreach (var (acronym, items) in acronyms)
+        {
+            var savoirs = items.Where(i => i.Kind == Rome4ItemKind.Savoir).ToList();
+            if ((items.Count == 1 ? items[0] : savoirs.Count == 1 ? savoirs[0] : null) is { SkillId: >= 0 } named)
+            {
+                _acronyms[acronym] = (named.SkillId, named.Category == CertificateCategory);
             }
         }
 
@@ -153,6 +217,14 @@ internal sealed partial class OfferSkillReader
         var labelCount = Math.Max(1, frenchFrequency.Count == 0 ? 1 : taxonomy.Rome4.Items.Count + taxonomy.EscoSkillCount);
         _idf = frenchFrequency.ToFrozenDictionary(p => p.Key, p => Math.Log(1 + ((double)labelCount / p.Value)), StringComparer.Ordinal);
         _maxIdf = Math.Log(1 + labelCount);
+        _rootIdf = rootFrequency.ToFrozenDictionary(p => p.Key, p => Math.Log(1 + ((double)labelCount / p.Value)), StringComparer.Ordinal);
+        _oneWord = oneWord.ToFrozenDictionary(StringComparer.Ordinal);
+        // Each task is looked up by its rarest root.
+        _tasks = [.. tasks.OrderBy(t => t.Item.SkillId)];
+        _tasksByRoot = _tasks.Select((t, i) => (Root: t.Roots.OrderByDescending(RootWeight).ThenBy(r => r, StringComparer.Ordinal).First(), Index: i))
+            .GroupBy(t => t.Root, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(t => t.Index).ToArray(), StringComparer.Ordinal);
+        _certificates = taxonomy.Rome4.Items.Where(i => i.SkillId >= 0 && i.Category == CertificateCategory).Select(i => i.SkillId).ToFrozenSet();
         _escoLabels = escoLabels.ToFrozenDictionary(StringComparer.Ordinal);
         _romeLabels = romeLabels.ToFrozenDictionary(StringComparer.Ordinal);
     }
@@ -211,6 +283,14 @@ internal sealed partial class OfferSkillReader
                 continue;
             }
             var importance = Optional().IsMatch(FrenchLabels.Normalize(sentence)) ? SkillImportance.Optional : SkillImportance.Essential;
+            // Acronyms as written, in capitals ("FIMO", "HACCP"): in lower case they are words ("puis", "vae").
+            foreach (Match acronym in UpperCaseWord().Matches(sentence))
+            {
+                if (_acronyms.TryGetValue(acronym.Value, out var named) && (named.Certificate || relevant is null || relevant(_taxonomy.Skills[named.Skill])) && seen.Add(named.Skill))
+                {
+                    yield return (_taxonomy.Skills[named.Skill], importance);
+                }
+            }
             for (var i = 0; i < tokens.Length;)
             {
                 var matched = 0;
@@ -234,39 +314,65 @@ internal sealed partial class OfferSkillReader
                         break;
                     }
                 }
+                if (matched == 0 && relevant is not null && _oneWord.TryGetValue(tokens[i], out var single) && relevant(_taxonomy.Skills[single]) && seen.Add(single))
+                {
+                    yield return (_taxonomy.Skills[single], importance);
+                    if (seen.Count >= MaxTextSkills)
+                    {
+                        yield break;
+                    }
+                }
                 i += Math.Max(1, matched);
             }
         }
     }
 
     /// <summary>
-    /// Skills of <paramref name="candidates"/> (the occupation's) that a sentence of the text says in other
-    /// words: the sentence holds at least <see cref="ParaphraseCoverage"/> of the label's weighted content
-    /// words, two of them at least ("Accueillir les visiteurs, clients, fournisseurs" says "Accueillir, orienter,
-    /// renseigner un public"? no: "public" is missing; "accueillir la clientèle et l'orienter" says it).
+    /// Skills of <paramref name="candidates"/> (the occupation's) that the offer says in other words: a sentence
+    /// of the description holds at least <see cref="ParaphraseCoverage"/> of the label's weighted content words,
+    /// two of them at least, compared as words or as roots (<see cref="Roots"/>: "préparation des commandes" says
+    /// "Préparer les commandes"; "Accueillir les visiteurs, clients, fournisseurs" does not say "Accueillir, orienter,
+    /// renseigner un public": "public" is missing); or the title holds every root of the label ("Préparateur de commandes").
     /// </summary>
-    public IEnumerable<(Skill Skill, SkillImportance Importance)> Paraphrased(string? text, IEnumerable<Skill> candidates)
+    public IEnumerable<(Skill Skill, SkillImportance Importance)> Paraphrased(string? title, string? description, IEnumerable<Skill> candidates)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            yield break;
-        }
+        var text = description ?? "";
         var sentences = Sentences().Split(text)
-            .Select(sentence => (Tokens: Tokens(sentence).ToHashSet(StringComparer.Ordinal), Optional: Optional().IsMatch(FrenchLabels.Normalize(sentence))))
+            .Select(sentence => (Tokens: Tokens(sentence).ToHashSet(StringComparer.Ordinal), Roots: Roots(sentence).ToHashSet(StringComparer.Ordinal),
+                Optional: Optional().IsMatch(FrenchLabels.Normalize(sentence)), Qualification: Qualification().IsMatch(FrenchLabels.Normalize(sentence))))
             .Where(sentence => sentence.Tokens.Count > 0)
             .ToList();
+        var titleRoots = Roots(title ?? "").ToHashSet(StringComparer.Ordinal);
         foreach (var skill in candidates)
         {
-            var label = Tokens(skill.LabelFr ?? skill.LabelEn).Distinct(StringComparer.Ordinal).ToArray();
+            // A diploma or a title is said only where a qualification is asked: "un commis de cuisine" is no "Titre professionnel commis de cuisine".
+            var certificate = _certificates.Contains(skill.Id);
+            var name = skill.LabelFr ?? skill.LabelEn;
+            var label = Tokens(name).Distinct(StringComparer.Ordinal).ToArray();
+            var roots = Roots(name).Distinct(StringComparer.Ordinal).ToArray();
+            // A title says a task only in full, frame verbs aside: "Préparateur de commandes" is "Préparer les commandes", "Plongeur" "Réaliser la plonge".
+            var content = Roots(name, frames: false).Distinct(StringComparer.Ordinal).ToArray();
+            if (!certificate && content.Length >= 1 && content.All(titleRoots.Contains))
+            {
+                yield return (skill, SkillImportance.Essential);
+                continue;
+            }
             if (label.Length < 2)
             {
                 continue;
             }
             var total = label.Sum(Weight);
-            foreach (var (tokens, optional) in sentences)
+            var rootTotal = roots.Sum(RootWeight);
+            foreach (var (tokens, sentenceRoots, optional, qualification) in sentences)
             {
+                if (certificate && !qualification)
+                {
+                    continue;
+                }
                 var shared = label.Where(tokens.Contains).ToArray();
-                if (shared.Length >= 2 && shared.Sum(Weight) >= ParaphraseCoverage * total)
+                var sharedRoots = roots.Where(sentenceRoots.Contains).ToArray();
+                if ((shared.Length >= 2 && shared.Sum(Weight) >= ParaphraseCoverage * total)
+                    || (sharedRoots.Length >= 2 && sharedRoots.Sum(RootWeight) >= RootParaphraseCoverage * rootTotal))
                 {
                     yield return (skill, optional ? SkillImportance.Optional : SkillImportance.Essential);
                     break;
@@ -275,7 +381,92 @@ internal sealed partial class OfferSkillReader
         }
     }
 
+    /// <summary>
+    /// ROME 4.0 tasks (savoir-faire) that a sentence says in full, in its own words: every content root of the
+    /// label is in the sentence ("Emballage et étiquetage des produits" says "Emballer des produits"; "Rédaction
+    /// des rapports de contrôle" says "Rédiger un rapport de contrôle"), the frame verbs aside ("réaliser", "effectuer").
+    /// Tasks of the offer's occupation and its neighbours (<paramref name="sheets"/>: its sheet, its ROME v3 family,
+    /// the sheets it leads to), said as an action, not as a participle ("une équipe motivée").
+    /// </summary>
+    public IEnumerable<(Skill Skill, SkillImportance Importance)> Tasks(string? text, IReadOnlySet<string> sheets)
+    {
+        var seen = new HashSet<int>();
+        foreach (var (sentence, optional) in SentencesOf(text))
+        {
+            // Each root with whether the sentence says it otherwise than as a participle: "une équipe motivée" does not motivate a team.
+            var roots = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var word in WithoutTheirClient(FrenchLabels.Normalize(sentence)).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!FrenchLabels.IsStopWord(word))
+                {
+                    var root = Root(SkillAligner.Action(word));
+                    roots[root] = roots.GetValueOrDefault(root) || !Participle().IsMatch(word);
+                }
+            }
+            var found = new SortedSet<int>();
+            foreach (var root in roots.Keys)
+            {
+                foreach (var index in _tasksByRoot.GetValueOrDefault(root) ?? [])
+                {
+                    var (item, labelRoots) = _tasks[index];
+                    if (labelRoots.All(roots.ContainsKey) && roots[labelRoots[0]] && item.Sheets.Any(sheets.Contains))
+                    {
+                        found.Add(item.SkillId);
+                    }
+                }
+            }
+            foreach (var skill in found)
+            {
+                if (seen.Add(skill))
+                {
+                    yield return (_taxonomy.Skills[skill], optional ? SkillImportance.Optional : SkillImportance.Essential);
+                }
+            }
+        }
+    }
+
+    /// <summary>The sentences and list items of a text, each with whether it says its skills are a plus ("apprécié", "souhaité", "un plus"…).</summary>
+    public static IEnumerable<(string Sentence, bool Optional)> SentencesOf(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : Sentences().Split(text).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => (s, Optional().IsMatch(FrenchLabels.Normalize(s))));
+
     private double Weight(string token) => _idf.TryGetValue(token, out var idf) ? idf : _maxIdf;
+
+    private double RootWeight(string root) => _rootIdf.TryGetValue(root, out var idf) ? idf : _maxIdf;
+
+    /// <summary>
+    /// Content words reduced to a root shared by a verb, its noun and its doer, so that a task said as a noun
+    /// or a title meets the label that says it as a verb: "préparation des commandes", "préparateur de
+    /// commandes" and "Préparer les commandes" all give "prepar command"; "conditionnement" = "conditionner".
+    /// </summary>
+    internal static string[] Roots(string text, bool frames = true)
+    {
+        var words = WithoutTheirClient(FrenchLabels.Normalize(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var roots = new List<string>(words.Length);
+        foreach (var word in words)
+        {
+            var action = SkillAligner.Action(word);
+            if (!FrenchLabels.IsStopWord(word) && (frames || !SkillAligner.IsFrame(action)))
+            {
+                roots.Add(Root(action));
+            }
+        }
+        return [.. roots];
+    }
+
+    /// <summary>A normalised text without the agency's client it recruits for ("recrute pour son client", "l'un de nos clients"): that client is no customer of the job.</summary>
+    private static string WithoutTheirClient(string normalized) => AgencyClient().Replace(normalized, " ");
+
+    private static string Root(string word)
+    {
+        foreach (var suffix in s_rootSuffixes)
+        {
+            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return word[..^suffix.Length];
+            }
+        }
+        return word;
+    }
 
     /// <summary>Content words, stop words dropped and crudely stemmed, in order (repeats kept: a text is read, not a label).</summary>
     private static string[] Tokens(string text)
@@ -292,6 +483,25 @@ internal sealed partial class OfferSkillReader
         return [.. tokens];
     }
 
+    /// <summary>
+    /// The acronym a label spells out in brackets, when it is the initials of the words before it: "Formation
+    /// Initiale Minimum Obligatoire (FIMO)", "Système Hazard Analysis Critical Control Point (HACCP)", "Sauvetage
+    /// Secourisme au Travail (SST)"; not "Architecte digital d'entreprise (MS)", a diploma's grade.
+    /// </summary>
+    internal static string? Acronym(string label)
+    {
+        if (AcronymInBrackets().Match(label) is not { Success: true } match)
+        {
+            return null;
+        }
+        var acronym = match.Groups[1].Value;
+        var letters = new string([.. acronym.Where(char.IsLetter)]).ToLowerInvariant();
+        var initials = string.Concat(FrenchLabels.Normalize(label[..match.Index]).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !FrenchLabels.IsStopWord(w) && char.IsLetter(w[0]))
+            .Select(w => w[0]));
+        return letters.Length >= 3 && initials.Contains(letters, StringComparison.Ordinal) ? acronym : null;
+    }
+
     private static string WithoutVendor(string name)
     {
         foreach (var vendor in s_vendors)
@@ -303,6 +513,23 @@ internal sealed partial class OfferSkillReader
         }
         return name;
     }
+
+    [GeneratedRegex(@"\b(?:pour|chez|de) (?:son|notre|leur|un|une|l un|l une|un de|l un de|une de|l une de)(?: nos| ses| leurs)? clients?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AgencyClient();
+
+    // A past participle or adjective of a verb in -er: "motivée", "formés".
+    [GeneratedRegex(@"(?:ee|ees|es)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Participle();
+
+    // A sentence that asks for a qualification: a diploma, a title, a certificate, a training.
+    [GeneratedRegex(@"\b(?:diplom\w*|titulaire|titre|cap|bep|bac|bts|dut|but|licence|master|certificat\w*|cqp|formation|qualifications?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Qualification();
+
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]{2,6}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex UpperCaseWord();
+
+    [GeneratedRegex(@"\(([A-Z][A-Z0-9]{2,6})\)", RegexOptions.CultureInvariant)]
+    private static partial Regex AcronymInBrackets();
 
     [GeneratedRegex(@"\([^)]*\)", RegexOptions.CultureInvariant)]
     private static partial Regex Brackets();

@@ -143,6 +143,12 @@ internal static partial class SkillAligner
 
     private sealed record Label(int Skill, int[] Tokens, int Action, double Weight, string Text, bool Alternative);
 
+    /// <summary>The verb a noun of action stands for ("gestion" → "gerer"), else the word itself; normalised words.</summary>
+    internal static string Action(string word) => s_actions.GetValueOrDefault(word, word);
+
+    /// <summary>Whether a normalised word frames a skill without saying which ("utiliser", "techniques", "réaliser").</summary>
+    internal static bool IsFrame(string word) => s_frames.Contains(word);
+
     /// <summary>Aligns every ROME 4.0 skill (ids from <paramref name="escoCount"/> on) to ESCO skills (ids below).</summary>
     /// <summary>
     /// The alignment kept in <paramref name="cacheDirectory"/> for this data folder and this build of the

@@ -7,7 +7,10 @@ namespace Matching.Engine.Tests.Ingest;
 internal static class ClassifierFixture
 {
     private static readonly Lazy<OfferOccupationClassifier> s_classifier = new(() =>
-        OfferOccupationClassifier.LoadOrTrain(TaxonomyFixture.Taxonomy, CacheDirectory, File.ReadAllText(Path.Combine(TaxonomyFixture.DataPath, "SHA256SUMS"))));
+        OfferOccupationClassifier.LoadOrTrain(TaxonomyFixture.Taxonomy, CacheDirectory, File.ReadAllText(Path.Combine(TaxonomyFixture.DataPath, "SHA256SUMS")), OffersByRome));
+
+    /// <summary>The 2021 offers per ROME code, the classifier's market prior.</summary>
+    public static IReadOnlyDictionary<string, int> OffersByRome => Geography.TestData.Market.OfferCounts.TotalsByRome;
 
     public static string CacheDirectory => ReferenceDataProvider.RepositoryPath(Path.Combine("data", "cache", "tests"), AppContext.BaseDirectory);
 

@@ -147,13 +147,50 @@ public sealed class OfferReadingTests
     }
 
     [Fact]
+    public void Qualities_asked_of_the_candidate_are_read_but_not_the_residents_autonomy()
+    {
+        var offer = OfferBuilder().Build(OfferItem("""{"id":"c4","intitule":"Aide à domicile (H/F)","description":"Vous accompagnez des personnes en perte d'autonomie et favorisez l'autonomie des résidents.\nProfil : vous êtes rigoureux(se), ponctuel(le) et avez l'esprit d'équipe.","romeCode":"K1302"}""")).Document!;
+
+        var text = TextLabels(offer);
+        Assert.Contains("Faire preuve de rigueur et de précision", text);
+        Assert.Contains("Avoir l'esprit d'équipe", text);
+        Assert.DoesNotContain("Faire preuve d'autonomie", text);
+    }
+
+    [Fact]
+    public void Licences_and_certificates_named_in_the_text_are_read_unless_denied()
+    {
+        var cariste = OfferBuilder().Build(OfferItem("""{"id":"c5","intitule":"Cariste (H/F)","description":"CACES 1, 3 et 5 obligatoires.\nPermis B souhaité.\nFIMO à jour.\nVous chargez puis déchargez les camions.","romeCode":"N1101"}""")).Document!;
+        var read = cariste.Skills.Where(s => s.Source == SkillSource.OfferText).ToDictionary(s => Taxonomy.SkillByUri(s.SkillUri)!.LabelFr!, s => s.Importance);
+        Assert.Equal(SkillImportance.Essential, read["Chariots de manutention automoteurs à conducteur porté (CACES R 489) - Depuis le 01/01/2020"]);
+        Assert.Equal(SkillImportance.Optional, read["Permis de conduire catégorie B"]);
+        Assert.Contains("Formation Initiale Minimum Obligatoire (FIMO)", read.Keys);
+        // "puis" is no Plan d'Urgence Interne (PUI): acronyms count in capitals only.
+        Assert.DoesNotContain("Plan d'Urgence Interne (PUI)", read.Keys);
+
+        var denied = OfferBuilder().Build(OfferItem("""{"id":"c6","intitule":"Agent d'entretien (H/F)","description":"Nos postes ne nécessitent pas forcément le permis B. Permis de conduire apprécié.","romeCode":"K2204"}""")).Document!;
+        Assert.DoesNotContain(TextLabels(denied), label => label.StartsWith("Permis de conduire", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_title_that_names_a_task_gives_that_task()
+    {
+        var offer = OfferBuilder().Build(OfferItem("""{"id":"c7","intitule":"Plongeur / Plongeuse en restauration (H/F)","description":"Saison d'été au bord du lac.","romeCode":"G1605"}""")).Document!;
+
+        Assert.Contains("Réaliser la plonge", TextLabels(offer));
+    }
+
+    private static HashSet<string> TextLabels(OfferDocument offer) =>
+        [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
+
+    [Fact]
     public void The_classifier_ranks_rome4_codes_and_reads_back_the_same_from_its_cache()
     {
         var first = ClassifierFixture.Classifier.Rank("Aide-soignant de nuit (H/F)", "Vous réalisez les soins d'hygiène et de confort des résidents en EHPAD.", 3);
         Assert.Equal("J1501", first[0].Code);
         Assert.True(first[0].Score > first[1].Score);
 
-        var again = OfferOccupationClassifier.LoadOrTrain(Taxonomy, ClassifierFixture.CacheDirectory, File.ReadAllText(Path.Combine(TaxonomyFixture.DataPath, "SHA256SUMS")))
+        var again = OfferOccupationClassifier.LoadOrTrain(Taxonomy, ClassifierFixture.CacheDirectory, File.ReadAllText(Path.Combine(TaxonomyFixture.DataPath, "SHA256SUMS")), ClassifierFixture.OffersByRome)
             .Rank("Aide-soignant de nuit (H/F)", "Vous réalisez les soins d'hygiène et de confort des résidents en EHPAD.", 3);
         Assert.Equal(first, again);
     }

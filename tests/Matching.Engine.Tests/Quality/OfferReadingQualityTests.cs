@@ -13,10 +13,11 @@ namespace Matching.Engine.Tests.Quality;
 /// occupation fields (romeCode, romeLibelle, appellationlibelle) hidden so the classifier reads it.
 /// </summary>
 /// <remarks>
-/// The classifier is trained on the reference data alone, so the whole sample is held out. The floors
-/// sit under the figures measured on 1 Dec 2026 (occupation 100 %, none without skills, 71 % with 3 or
-/// more skills of their own; hidden: 59 % exact ROME 4.0 code, 66 % same ROME v3 family); the issue's
-/// targets (90 %, 0.75, 0.85) are not reached, see docs/quality.md.
+/// The classifier's model is trained on the reference data alone; five of its weights (description, market
+/// prior, title coverage) were fitted on the offers whose id has an even CRC-32, so the other half is held out and
+/// reported apart. The floors sit under the figures measured on 1 Dec 2026 (occupation 100 %, none without skills,
+/// 85 % with 3 or more skills of their own; hidden: 68 % exact ROME 4.0 code, 73 % same ROME v3 family, held-out
+/// half 66.5 % and 72 %); the issue's targets (90 %, 0.75, 0.85) are not reached, see docs/quality.md.
 /// </remarks>
 public sealed class OfferReadingQualityTests(ITestOutputHelper output)
 {
@@ -29,7 +30,7 @@ public sealed class OfferReadingQualityTests(ITestOutputHelper output)
 
         foreach (var hidden in new[] { false, true })
         {
-            int offers = 0, withOccupation = 0, withoutSkills = 0, ownThree = 0, exact = 0, family = 0;
+            int offers = 0, withOccupation = 0, withoutSkills = 0, ownThree = 0, exact = 0, family = 0, heldOut = 0, heldOutExact = 0, heldOutFamily = 0;
             var bySource = Enum.GetValues<SkillSource>().ToDictionary(s => s, _ => 0);
             foreach (var node in sample)
             {
@@ -52,8 +53,17 @@ public sealed class OfferReadingQualityTests(ITestOutputHelper output)
                 Assert.NotNull(document);
                 offers++;
                 withOccupation += document.RomeCode is null ? 0 : 1;
-                exact += document.RomeCode == code ? 1 : 0;
-                family += document.RomeCode is { } read && TaxonomyFixture.Taxonomy.Rome4.SameFamily(read, code) ? 1 : 0;
+                var isExact = document.RomeCode == code;
+                var isFamily = document.RomeCode is { } read && TaxonomyFixture.Taxonomy.Rome4.SameFamily(read, code);
+                exact += isExact ? 1 : 0;
+                family += isFamily ? 1 : 0;
+                // The classifier's offer weights were fitted on the offers whose id has an even CRC-32: the others are held out.
+                if (Crc32((string)offer["id"]!) % 2 == 1)
+                {
+                    heldOut++;
+                    heldOutExact += isExact ? 1 : 0;
+                    heldOutFamily += isFamily ? 1 : 0;
+                }
                 withoutSkills += document.Skills.Count == 0 ? 1 : 0;
                 ownThree += document.Skills.Count(s => s.Source != SkillSource.Occupation) >= OfferDocumentBuilder.MinOwnSkills ? 1 : 0;
                 foreach (var skill in document.Skills)
@@ -63,22 +73,39 @@ public sealed class OfferReadingQualityTests(ITestOutputHelper output)
             }
 
             output.WriteLine($"{(hidden ? "Occupation fields hidden" : "As published")}: {offers} offers; occupation {withOccupation / (double)offers:P1}, " +
-                $"exact ROME 4.0 code {exact / (double)offers:P1}, same ROME v3 family {family / (double)offers:P1}; without skills {withoutSkills}; " +
+                $"exact ROME 4.0 code {exact / (double)offers:P1}, same ROME v3 family {family / (double)offers:P1} " +
+                $"(held-out half, {heldOut} offers: {heldOutExact / (double)heldOut:P1}, {heldOutFamily / (double)heldOut:P1}); without skills {withoutSkills}; " +
                 $"3+ skills of their own {ownThree / (double)offers:P1}; skills per offer by source: " +
                 string.Join(", ", bySource.Select(p => $"{p.Key} {p.Value / (double)offers:F2}")));
 
             Assert.True(withOccupation >= 0.99 * offers);
             Assert.Equal(0, withoutSkills);
-            Assert.True(ownThree >= 0.65 * offers, $"3+ own skills: {ownThree / (double)offers:P1}");
+            Assert.True(ownThree >= 0.83 * offers, $"3+ own skills: {ownThree / (double)offers:P1}");
             if (hidden)
             {
-                Assert.True(exact >= 0.55 * offers, $"exact: {exact / (double)offers:P1}");
-                Assert.True(family >= 0.62 * offers, $"family: {family / (double)offers:P1}");
+                Assert.True(exact >= 0.65 * offers, $"exact: {exact / (double)offers:P1}");
+                Assert.True(family >= 0.70 * offers, $"family: {family / (double)offers:P1}");
+                Assert.True(heldOutExact >= 0.63 * heldOut, $"held-out exact: {heldOutExact / (double)heldOut:P1}");
             }
             else
             {
                 Assert.Equal(offers, exact);
             }
         }
+    }
+
+    /// <summary>CRC-32 (IEEE) of the UTF-8 bytes, as zlib computes it: the split of the sample the classifier's offer weights were fitted on.</summary>
+    internal static uint Crc32(string text)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(text))
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+        return ~crc;
     }
 }

@@ -1,0 +1,181 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Matching.Engine.Indexing;
+using Matching.Engine.Taxonomy;
+
+namespace Matching.Engine.Ingest;
+
+/// <summary>
+/// What an offer asks for in words no skill label spells, read as a careful reader would
+/// (docs/quality.md, "Reading a real offer"): the qualities of the ROME 4.0 savoir-être items ("vous êtes
+/// rigoureux et autonome", "esprit d'équipe") and the licences and certificates named by their usual short
+/// forms ("permis B obligatoire", "CACES 1, 3 et 5", "habilitation électrique B1V"). Each cue names a ROME 4.0
+/// label, so the data decides the skill; a cue whose label ROME does not have reads nothing.
+/// <para>
+/// A quality counts only when it is asked of the candidate: not the residents' autonomy a carer preserves
+/// ("perte d'autonomie", "favoriser l'autonomie des résidents"), not the employer's own ("reconnue pour sa
+/// rigueur", "une équipe à votre écoute"), not one denied ("ne nécessite pas le permis B").
+/// </para>
+/// Text is matched in its normalised form (<see cref="FrenchLabels.Normalize"/>: no accents, no punctuation).
+/// </summary>
+internal sealed partial class OfferSkillCues
+{
+    private static readonly ConditionalWeakTable<SkillsTaxonomy, OfferSkillCues> s_instances = [];
+
+    // The ROME 4.0 savoir-être items (macro-competences, "Transverse") and the words offers use for them.
+    private static readonly (string Label, string Pattern)[] s_qualities =
+    [
+        ("Faire preuve de rigueur et de précision", @"rigueur|rigoureu(?:x|se|ses)|minutie|minutieu(?:x|se|ses)|meticuleu(?:x|se|ses)|ponctualite|(?<!(?:mission|besoin|competence|remplacement|renfort|intervention|deplacement|travau|contrat|aide|activite|surcroit|tache)[sx]? )ponctuel(?:le)?s?"),
+        ("Faire preuve d'autonomie", @"(?<!\bl )autonomie|autonomes?"),
+        ("Avoir l'esprit d'équipe", @"esprit d equipe|travail(?:ler)? en equipe|sens du travail (?:en|d) equipe|travail d equipe|esprit collectif"),
+        ("Organiser son travail selon les priorités et les objectifs", @"sens de l organisation|(?:bonne|grande|excellente|reelle) organisation|(?:capacites?|qualites?|esprit) d organisation|methodiques?|organisee?s?(?= e\b| et (?:rigoureu|methodique|autonome|reacti|dynamique))|(?<=(?:rigoureu\w*|autonome|methodique|reactif|dynamique) et )organisee?s?"),
+        ("Avoir le sens du service", @"sens du service|esprit de service|sens du client|sens client|orientation client"),
+        ("Faire preuve de réactivité", @"reactivite|reactifs?"),
+        ("Etre à l'écoute, faire preuve d'empathie", @"sens de l ecoute|(?:capacites?|qualites?) d ecoute|ecoute active|bonne ecoute|empathie|empathiques?|(?:etes|etre|es) a l ecoute"),
+        ("Etre ouvert aux changements", @"adaptabilite|(?:capacites?|facultes?|sens) d adaptation|savoir s adapter|capables? de (?:vous|s|t) adapter|polyvalence"),
+        ("Faire preuve de persévérance", @"perseverance|perseverante?s?|tenacite|tenaces?"),
+        ("Faire preuve de créativité, d'inventivité", @"creativite|creatifs?|inventivite|inventifs?"),
+        ("Etre force de proposition", @"force de proposition|esprit d initiatives?|prises? d initiatives?|prendre des initiatives|sens de l initiative"),
+        ("Faire preuve de sens des responsabilités", @"sens des responsabilites?|sens de la responsabilite"),
+        ("Faire preuve de contrôle de soi", @"gestion du stress|gerer (?:le|son|votre|ton) stress|resistance au stress|resister au stress|sang froid|maitrise de soi"),
+        ("Faire preuve de leadership", @"leadership"),
+        ("Faire preuve de curiosité, d'ouverture d'esprit", @"curiosite|curieu(?:x|se|ses)|ouverture d esprit"),
+    ];
+
+    // Words just before a quality that make it someone else's: the people cared for, the employer, a denial, a wish ("plus d'autonomie").
+    private static readonly HashSet<string> s_notAsked = new(
+        ["perte", "favoriser", "favorise", "maintien", "maintenir", "aide", "aider", "acces", "developper", "encourager", "stimuler",
+         "preserver", "retrouver", "leur", "leurs", "sa", "son", "ses", "notre", "nos", "pas", "sans", "ni", "plus"],
+        StringComparer.Ordinal);
+
+    // Whose quality it is, just after it: "l'autonomie des résidents".
+    [GeneratedRegex(@"^ (?:des|du|de la|de l|de leurs?|d) (?:jeunes|residents?|personnes?|enfants?|patients?|beneficiaires?|usagers?|eleves?|malades|seniors|aines|accompagnes|adultes|publics?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Beneficiary();
+
+    // Driving licences: "permis B", "permis de conduire catégorie C", "permis PL", "permis B et C". Read in the text as
+    // written: the D categories only in capitals ("permis de conduire", "permis d'exploitation" are no category D).
+    [GeneratedRegex(@"(?i:\bpermis\s+(?:de\s+conduire\s+)?(?:cat[ée]gorie\s+|cat\.?\s*|type\s+)?)(?:(?i:(?<cat>b|be|c|c1|ce|ec|pl|spl|vl|poids[\s-]lourds?|super[\s-]lourds?))|(?<cat>D|D1|DE))\b(?:\s*(?:et|ou|\+|/|,)\s*(?:(?i:(?<cat>b|be|c|ce|ec|pl|spl))|(?<cat>D|DE))\b)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Licence();
+
+    // "CACES R489 catégorie 3", "CACES 1, 3 et 5" (forklift categories), "CACES nacelle", "CACES R486".
+    [GeneratedRegex(@"\bcaces (?:r ?(?<r>\d{3})|(?:categorie |cat )?(?<cat>[1-7])(?: ?[ab])?\b|(?<kind>nacelles?|pemp|engins? de chantier|chantier|pont roulant|grues?|gerbeurs?))", RegexOptions.CultureInvariant)]
+    private static partial Regex Caces();
+
+    [GeneratedRegex(@"\b(?:habilitations? electriques?|habilitations? (?:b0|h0|h0v|b1|b1v|b2|b2v|br|bc|bs|be))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ElectricalClearance();
+
+    private readonly (Regex Pattern, Skill Skill)[] _qualities;
+    private readonly Dictionary<string, Skill> _licences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Skill> _caces = new(StringComparer.Ordinal);
+    private readonly Skill? _electrical;
+
+    private OfferSkillCues(SkillsTaxonomy taxonomy)
+    {
+        var reader = OfferSkillReader.For(taxonomy);
+        _qualities = [.. s_qualities
+            .Select(q => (Pattern: new Regex($@"\b(?:{q.Pattern})\b", RegexOptions.CultureInvariant), Skill: reader.ByLabel(q.Label, romeFirst: true)))
+            .Where(q => q.Skill is not null)
+            .Select(q => (q.Pattern, q.Skill!))];
+
+        foreach (var category in new[] { "B", "BE", "C", "C1", "CE", "C1E", "D", "D1", "DE" })
+        {
+            if (reader.DrivingLicence(category) is { } licence)
+            {
+                _licences[category.ToLowerInvariant()] = licence;
+            }
+        }
+        foreach (var (alias, category) in new[] { ("ec", "ce"), ("pl", "c"), ("poids lourd", "c"), ("poids lourds", "c"), ("spl", "ce"), ("super lourd", "ce"), ("super lourds", "ce"), ("vl", "b") })
+        {
+            if (_licences.TryGetValue(category, out var licence))
+            {
+                _licences[alias] = licence;
+            }
+        }
+
+        // The general item of each CACES recommendation: "Chariots de manutention automoteurs à conducteur porté (CACES R 489)".
+        foreach (var item in taxonomy.Rome4.Items.OrderBy(i => i.Label.Length).ThenBy(i => i.Code))
+        {
+            if (item.Kind == Rome4ItemKind.Savoir && item.SkillId >= 0 && CacesItem().Match(item.Label) is { Success: true } match)
+            {
+                _caces.TryAdd(match.Groups["r"].Value, taxonomy.Skills[item.SkillId]);
+            }
+        }
+        foreach (var (kind, recommendation) in new[] { ("cat", "489"), ("nacelle", "486"), ("nacelles", "486"), ("pemp", "486"), ("engin de chantier", "482"), ("engins de chantier", "482"), ("chantier", "482"), ("pont roulant", "484"), ("grue", "483"), ("grues", "483"), ("gerbeur", "485"), ("gerbeurs", "485") })
+        {
+            if (_caces.TryGetValue(recommendation, out var skill))
+            {
+                _caces[kind] = skill;
+            }
+        }
+        _electrical = reader.ByLabel("Habilitation électrique", romeFirst: true);
+    }
+
+    public static OfferSkillCues For(SkillsTaxonomy taxonomy) => s_instances.GetValue(taxonomy, t => new OfferSkillCues(t));
+
+    /// <summary>The skills the cues find in one sentence or field, each once, in order of first appearance.</summary>
+    public IEnumerable<Skill> In(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            yield break;
+        }
+        var normalized = FrenchLabels.Normalize(text);
+        var seen = new HashSet<int>();
+        foreach (var (pattern, skill) in _qualities)
+        {
+            foreach (Match match in pattern.Matches(normalized))
+            {
+                if (Asked(normalized, match) && seen.Add(skill.Id))
+                {
+                    yield return skill;
+                    break;
+                }
+            }
+        }
+        foreach (Match match in Licence().Matches(text))
+        {
+            if (!Asked(FrenchLabels.Normalize(text[..match.Index]), ""))
+            {
+                continue;
+            }
+            foreach (Capture category in match.Groups["cat"].Captures)
+            {
+                if (_licences.TryGetValue(FrenchLabels.Normalize(category.Value), out var licence) && seen.Add(licence.Id))
+                {
+                    yield return licence;
+                }
+            }
+        }
+        foreach (Match match in Caces().Matches(normalized))
+        {
+            var key = match.Groups["r"].Success ? match.Groups["r"].Value : match.Groups["cat"].Success ? "cat" : match.Groups["kind"].Value;
+            if (Asked(normalized, match) && _caces.TryGetValue(key, out var caces) && seen.Add(caces.Id))
+            {
+                yield return caces;
+            }
+        }
+        if (_electrical is not null && ElectricalClearance().Match(normalized) is { Success: true } clearance && Asked(normalized, clearance) && seen.Add(_electrical.Id))
+        {
+            yield return _electrical;
+        }
+    }
+
+    private static bool Asked(string normalized, Match match) => Asked(normalized[..match.Index], normalized[(match.Index + match.Length)..]);
+
+    /// <summary>Whether the cue is asked of the candidate: no word of someone else's or of denial just before it, no one else's just after.</summary>
+    private static bool Asked(string before, string after)
+    {
+        var words = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = Math.Max(0, words.Length - 3); i < words.Length; i++)
+        {
+            if (s_notAsked.Contains(words[i]))
+            {
+                return false;
+            }
+        }
+        return !Beneficiary().IsMatch(after);
+    }
+
+    [GeneratedRegex(@"^[^(]*\(CACES R ?(?<r>\d{3})\)", RegexOptions.CultureInvariant)]
+    private static partial Regex CacesItem();
+}
