@@ -95,7 +95,7 @@ public sealed record MatchReasons(
     ScoreParts Parts);
 
 /// <summary>A demanded skill met: which (URI), by which of the seeker's skills, how, and where the offer got it.</summary>
-public sealed record SkillMet(
+public readonly record struct SkillMet(
     [property: Description("The demanded skill's URI (label in the page's skills).")] string Skill,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("The seeker's skill that met it (URI, label in the page's skills); absent when it is the skill itself.")] string? Via,
     SkillMatchKind Kind,
@@ -104,7 +104,7 @@ public sealed record SkillMet(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Where the offer got this skill: OfferCode, OfferText, OfferFields (asked in the offer) or Occupation (usual for the job, added by Coach); absent when the offer is unknown.")] SkillSource? Source);
 
 /// <summary>A demanded skill the seeker lacks, and where the offer got it.</summary>
-public sealed record SkillMissed(
+public readonly record struct SkillMissed(
     [property: Description("The demanded skill's URI (label in the page's skills).")] string Skill,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Where the offer got this skill (see matched[].source); absent when the offer is unknown.")] SkillSource? Source);
 
@@ -136,8 +136,8 @@ internal static class OfferMatchViews
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         var shown = await ShownAsync(index, page, read, null, cancellationToken);
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        var sources = new Dictionary<string, SkillSource>(StringComparer.Ordinal);
+        var labels = new Dictionary<string, string>(128, StringComparer.Ordinal);
+        var sources = new Dictionary<string, SkillSource>(64, StringComparer.Ordinal);
         string Named(string uri)
         {
             if (!labels.ContainsKey(uri))
@@ -147,8 +147,25 @@ internal static class OfferMatchViews
             return uri;
         }
         SkillSource? SourceOf(string uri) => sources.Count > 0 && sources.TryGetValue(uri, out var source) ? source : null;
-        SkillMet Met(SkillMatch m) => new(Named(m.SkillUri), m.ViaSkillUri == m.SkillUri ? null : Named(m.ViaSkillUri), m.Kind, m.Importance, Math.Round(m.Credit, 3), SourceOf(m.SkillUri));
-        SkillMissed Missed(string uri) => new(Named(uri), SourceOf(uri));
+        SkillMet[] Met(IReadOnlyList<SkillMatch> matches)
+        {
+            var met = new SkillMet[matches.Count];
+            for (var i = 0; i < met.Length; i++)
+            {
+                var m = matches[i];
+                met[i] = new(Named(m.SkillUri), m.ViaSkillUri == m.SkillUri ? null : Named(m.ViaSkillUri), m.Kind, m.Importance, Math.Round(m.Credit, 3), SourceOf(m.SkillUri));
+            }
+            return met;
+        }
+        SkillMissed[] Missed(IReadOnlyList<string> uris)
+        {
+            var missed = new SkillMissed[uris.Count];
+            for (var i = 0; i < missed.Length; i++)
+            {
+                missed[i] = new(Named(uris[i]), SourceOf(uris[i]));
+            }
+            return missed;
+        }
 
         var hits = new List<MatchedOffer>(shown.Count);
         foreach (var (hit, offer, count) in shown)
@@ -159,13 +176,8 @@ internal static class OfferMatchViews
                 sources.TryAdd(skill.SkillUri, skill.Source);
             }
             var e = hit.Explanation;
-            var reasons = new MatchReasons(
-                e.Matched.Select(Met).ToArray(),
-                e.MatchedThroughRelated.Select(Met).ToArray(),
-                e.MissingEssential.Select(Missed).ToArray(),
-                e.MissingOptional.Select(Missed).ToArray(),
-                e.DistanceKm is { } d ? Math.Round(d, 1) : null,
-                e.Parts);
+            var reasons = new MatchReasons(Met(e.Matched), Met(e.MatchedThroughRelated), Missed(e.MissingEssential), Missed(e.MissingOptional),
+                e.DistanceKm is { } d ? Math.Round(d, 1) : null, e.Parts);
             hits.Add(new MatchedOffer(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : OfferSummary.Of(offer), reasons) { Postings = count });
         }
         return new OfferMatchPage(hits, labels, page.Total, page.NextCursor);
