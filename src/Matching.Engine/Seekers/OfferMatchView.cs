@@ -95,7 +95,7 @@ public sealed record MatchReasons(
     ScoreParts Parts);
 
 /// <summary>A demanded skill met: which (URI), by which of the seeker's skills, how, and where the offer got it.</summary>
-public readonly record struct SkillMet(
+public sealed record SkillMet(
     [property: Description("The demanded skill's URI (label in the page's skills).")] string Skill,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("The seeker's skill that met it (URI, label in the page's skills); absent when it is the skill itself.")] string? Via,
     SkillMatchKind Kind,
@@ -104,7 +104,7 @@ public readonly record struct SkillMet(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Where the offer got this skill: OfferCode, OfferText, OfferFields (asked in the offer) or Occupation (usual for the job, added by Coach); absent when the offer is unknown.")] SkillSource? Source);
 
 /// <summary>A demanded skill the seeker lacks, and where the offer got it.</summary>
-public readonly record struct SkillMissed(
+public sealed record SkillMissed(
     [property: Description("The demanded skill's URI (label in the page's skills).")] string Skill,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Where the offer got this skill (see matched[].source); absent when the offer is unknown.")] SkillSource? Source);
 
