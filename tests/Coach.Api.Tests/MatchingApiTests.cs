@@ -120,9 +120,20 @@ public sealed class MatchingApiTests(CoachApiFactory factory) : IClassFixture<Co
         Assert.Equal(skills.Length, explanation.GetProperty("matched").GetArrayLength());
         Assert.True(explanation.GetProperty("missingEssential").GetArrayLength() > 0);
         Assert.InRange(explanation.GetProperty("distanceKm").GetDouble(), 0.5, 10);
-        Assert.False(string.IsNullOrEmpty(explanation.GetProperty("matched")[0].GetProperty("skill").GetProperty("label").GetString()));
+        // Skills are named by URI; the page labels each once, in the asked language.
+        var matched = explanation.GetProperty("matched")[0];
+        Assert.Contains(matched.GetProperty("skill").GetString(), skills.Select(s => s.uri));
+        Assert.False(matched.TryGetProperty("via", out _));
+        Assert.Equal("Exact", matched.GetProperty("kind").GetString());
+        var labels = matches.GetProperty("skills");
+        var named = matches.GetProperty("hits").EnumerateArray().SelectMany(h => new[] { "matched", "matchedThroughRelated", "missingEssential", "missingOptional" }
+            .SelectMany(list => h.GetProperty("explanation").GetProperty(list).EnumerateArray())).ToList();
+        Assert.All(named, s => Assert.NotEqual(s.GetProperty("skill").GetString(), labels.GetProperty(s.GetProperty("skill").GetString()!).GetString()));
+        var label = labels.GetProperty(skills[0].uri!).GetString()!;
+        var english = await client.GetFromJsonAsync<JsonElement>($"/api/taxonomy/skills?q={Uri.EscapeDataString(label)}&lang=en&limit=10");
+        Assert.Equal(label, english.EnumerateArray().First(s => s.GetProperty("uri").GetString() == skills[0].uri).GetProperty("labelEn").GetString());
         // The offer stated no skill: every one it demands is usual for its job, and the explanation says so.
-        Assert.Equal("Occupation", explanation.GetProperty("skillSources").GetProperty(skills[0].uri!).GetString());
+        Assert.All(named, s => Assert.Equal("Occupation", s.GetProperty("source").GetString()));
 
         var candidates = await client.GetFromJsonAsync<JsonElement>("/api/offers/match-offer-1/candidates");
         var ids = candidates.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("pseudonym").GetString()).ToList();

@@ -16,6 +16,17 @@ public static class OutcomeResults
         return outcome.Status == OutcomeStatus.Invalid ? Invalid(outcome) : Problem(outcome);
     }
 
+    /// <summary>As <see cref="ToHttp{T}(Outcome{T})"/>, the body written in one pass (<see cref="BufferedJson{T}"/>): for large pages.</summary>
+    public static Results<BufferedJson<T>, ValidationProblem, ProblemHttpResult> ToBufferedHttp<T>(this Outcome<T> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.IsSuccess)
+        {
+            return new BufferedJson<T>(outcome.Value!);
+        }
+        return outcome.Status == OutcomeStatus.Invalid ? Invalid(outcome) : Problem(outcome);
+    }
+
     /// <summary>201 with <paramref name="location"/> when the call created the resource, else 200.</summary>
     public static Results<Created<T>, Ok<T>, ValidationProblem, ProblemHttpResult> ToHttp<T>(this Outcome<T> outcome, string location)
     {

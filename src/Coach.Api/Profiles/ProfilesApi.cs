@@ -122,7 +122,7 @@ public static class ProfilesApi
         string id, HttpContext context, SeekerProfiles profiles, CancellationToken cancellationToken) =>
         (await profiles.DeleteAsync(CurrentUser.Required(context), id, cancellationToken)).ToNoContent();
 
-    public static async Task<Results<Ok<OfferMatchPage>, ValidationProblem, ProblemHttpResult>> GetMatches(
+    public static async Task<Results<BufferedJson<OfferMatchPage>, ValidationProblem, ProblemHttpResult>> GetMatches(
         string id,
         HttpContext context,
         SeekerProfiles profiles,
@@ -131,5 +131,5 @@ public static class ProfilesApi
         [Description("Search radius in km, overriding the profile's (0 to 1000).")] double? radiusKm,
         [Description("Language of skill labels: fr or en (default: Accept-Language, else fr).")] string? lang,
         CancellationToken cancellationToken) =>
-        (await profiles.MatchesAsync(CurrentUser.Required(context), id, size, cursor, radiusKm, RequestLanguage.Of(context, lang), cancellationToken)).ToHttp();
+        (await profiles.MatchesAsync(CurrentUser.Required(context), id, size, cursor, radiusKm, RequestLanguage.Of(context, lang), cancellationToken)).ToBufferedHttp();
 }

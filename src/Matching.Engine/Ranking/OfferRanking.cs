@@ -56,7 +56,8 @@ public sealed class OfferRanking(ImpressionLog impressions, string modelDirector
         {
             return page;
         }
-        var features = page.Hits.Select(h => PairFeatures.Compute(offers[h.Id], profile, h.Explanation, tension)).ToList();
+        var evidence = PairFeatures.EvidenceOf(profile);
+        var features = page.Hits.Select(h => PairFeatures.Compute(offers[h.Id], profile, h.Explanation, tension, evidence)).ToList();
         var scores = model.Score(features);
         var order = page.Hits
             .Select((hit, i) => (Hit: hit, Score: scores[i], ScorerRank: i + 1))
@@ -77,13 +78,14 @@ public sealed class OfferRanking(ImpressionLog impressions, string modelDirector
         IReadOnlyDictionary<string, OfferDocument> offers, TensionLookup? tension)
     {
         var items = new List<Impression>(page.Hits.Count);
+        var evidence = PairFeatures.EvidenceOf(profile);
         for (var i = 0; i < page.Hits.Count; i++)
         {
             var hit = page.Hits[i];
             if (offers.TryGetValue(hit.Id, out var offer))
             {
                 items.Add(new Impression(profile.Id, hit.Id, i + 1, hit.Explanation.Parts.Learned?.ScorerRank ?? i + 1, hit.Score,
-                    PairFeatures.Compute(offer, profile, hit.Explanation, tension)));
+                    PairFeatures.Compute(offer, profile, hit.Explanation, tension, evidence)));
             }
         }
         impressions.Record(Surfaces.SeekerMatches, viewerId, viewerRole, items, time.GetUtcNow());

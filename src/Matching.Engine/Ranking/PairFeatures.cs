@@ -60,17 +60,27 @@ public static class PairFeatures
         throw new ArgumentException($"No ranking feature is named '{name}'.", nameof(name));
     }
 
-    public static float[] Compute(OfferDocument offer, ProfileDocument profile, MatchExplanation explanation, TensionLookup? tension)
+    /// <summary>How each of the profile's skills is evidenced (the first statement of a skill counts), for <see cref="Compute"/>.</summary>
+    public static Dictionary<string, SkillEvidence> EvidenceOf(ProfileDocument profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var evidence = new Dictionary<string, SkillEvidence>(profile.Skills.Count, StringComparer.Ordinal);
+        foreach (var skill in profile.Skills)
+        {
+            evidence.TryAdd(skill.SkillUri, skill.Evidence);
+        }
+        return evidence;
+    }
+
+    /// <param name="evidence">The profile's <see cref="EvidenceOf"/>, when the caller computes the features of many pairs of one profile.</param>
+    public static float[] Compute(OfferDocument offer, ProfileDocument profile, MatchExplanation explanation, TensionLookup? tension,
+        IReadOnlyDictionary<string, SkillEvidence>? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(explanation);
         var parts = explanation.Parts;
-        var evidence = new Dictionary<string, SkillEvidence>(StringComparer.Ordinal);
-        foreach (var skill in profile.Skills)
-        {
-            evidence.TryAdd(skill.SkillUri, skill.Evidence);
-        }
+        evidence ??= EvidenceOf(profile);
         Span<int> via = stackalloc int[4];
         var met = 0;
         foreach (var match in explanation.Matched.Concat(explanation.MatchedThroughRelated))

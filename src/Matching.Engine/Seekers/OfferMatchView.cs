@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
 using Matching.Engine.Indexing;
 using Matching.Engine.Scoring;
 using Matching.Engine.Taxonomy;
@@ -61,7 +63,50 @@ public sealed record OfferMatchView(string OfferId, double Score, OfferSummary? 
     public int Postings { get; init; } = 1;
 }
 
-public sealed record OfferMatchPage(IReadOnlyList<OfferMatchView> Hits, long Total, string? NextCursor);
+/// <summary>
+/// A page of a seeker's matches as <c>GET /api/profiles/{id}/matches</c> answers it: the hits name skills by URI, and
+/// <see cref="Skills"/> gives each skill of the page its label once (a page of 20 offers names a skill about six times,
+/// so labels inline made the page about three times longer).
+/// </summary>
+public sealed record OfferMatchPage(
+    IReadOnlyList<MatchedOffer> Hits,
+    [property: Description("Label of every skill the hits name (skill URI to label, in the asked language).")] IReadOnlyDictionary<string, string> Skills,
+    long Total,
+    string? NextCursor);
+
+/// <summary>An offer matching a seeker, on a page of matches: its summary (null when it was deleted meanwhile) and why it matched.</summary>
+public sealed record MatchedOffer(string OfferId, double Score, OfferSummary? Offer, MatchReasons Explanation)
+{
+    /// <summary>Postings of the same job at the same company and place on this page, this one included (see <see cref="OfferMatchView.Postings"/>).</summary>
+    [Description("Postings of the same job at the same company and place on this page, this one included: shown once, the best scored.")]
+    public int Postings { get; init; } = 1;
+}
+
+/// <summary>
+/// Why an offer matched, each skill by its URI (its label is in <see cref="OfferMatchPage.Skills"/>): every skill the
+/// offer demands is in exactly one of the four lists, with where the offer got it.
+/// </summary>
+public sealed record MatchReasons(
+    [property: Description("Demanded skills the seeker has.")] IReadOnlyList<SkillMet> Matched,
+    [property: Description("Demanded skills met through a related skill of the seeker's (via), or the same skill in the other taxonomy (Aligned).")] IReadOnlyList<SkillMet> MatchedThroughRelated,
+    IReadOnlyList<SkillMissed> MissingEssential,
+    IReadOnlyList<SkillMissed> MissingOptional,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Km between the seeker and the offer; absent when unknown (an offer given by région, France or remote work).")] double? DistanceKm,
+    ScoreParts Parts);
+
+/// <summary>A demanded skill met: which (URI), by which of the seeker's skills, how, and where the offer got it.</summary>
+public sealed record SkillMet(
+    [property: Description("The demanded skill's URI (label in the page's skills).")] string Skill,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("The seeker's skill that met it (URI, label in the page's skills); absent when it is the skill itself.")] string? Via,
+    SkillMatchKind Kind,
+    SkillImportance Importance,
+    [property: Description("Share of a full match credited, 0 to 1.")] double Credit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Where the offer got this skill: OfferCode, OfferText, OfferFields (asked in the offer) or Occupation (usual for the job, added by Coach); absent when the offer is unknown.")] SkillSource? Source);
+
+/// <summary>A demanded skill the seeker lacks, and where the offer got it.</summary>
+public sealed record SkillMissed(
+    [property: Description("The demanded skill's URI (label in the page's skills).")] string Skill,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Where the offer got this skill (see matched[].source); absent when the offer is unknown.")] SkillSource? Source);
 
 internal static class OfferMatchViews
 {
@@ -74,27 +119,92 @@ internal static class OfferMatchViews
     public static async Task<List<OfferMatchView>> ViewsAsync(IMatchIndex index, SkillsTaxonomy taxonomy, MatchPage page, string language, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, OfferDocument>? read = null, IReadOnlyDictionary<string, int>? postings = null)
     {
-        var hits = new List<OfferMatchView>(page.Hits.Count);
+        var shown = await ShownAsync(index, page, read, postings, cancellationToken);
+        return shown.ConvertAll(s => new OfferMatchView(s.Hit.Id, Math.Round(s.Hit.Score, 4), s.Offer is null ? null : OfferSummary.Of(s.Offer),
+            ExplanationViews.Explain(s.Hit.Explanation, taxonomy, language, s.Offer))
+        {
+            Postings = s.Postings,
+        });
+    }
+
+    /// <summary>
+    /// The page as the matches endpoint answers it: the same hits as <see cref="ViewsAsync"/> (duplicates collapsed),
+    /// skills by URI, each skill's label once in <see cref="OfferMatchPage.Skills"/>.
+    /// </summary>
+    public static async Task<OfferMatchPage> PageAsync(IMatchIndex index, SkillsTaxonomy taxonomy, MatchPage page, string language, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, OfferDocument>? read = null)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var shown = await ShownAsync(index, page, read, null, cancellationToken);
+        var labels = new Dictionary<string, string>(128, StringComparer.Ordinal);
+        var sources = new Dictionary<string, SkillSource>(64, StringComparer.Ordinal);
+        string Named(string uri)
+        {
+            if (!labels.ContainsKey(uri))
+            {
+                labels[uri] = taxonomy.SkillByUri(uri)?.Label(language) ?? uri;
+            }
+            return uri;
+        }
+        SkillSource? SourceOf(string uri) => sources.Count > 0 && sources.TryGetValue(uri, out var source) ? source : null;
+        SkillMet[] Met(IReadOnlyList<SkillMatch> matches)
+        {
+            var met = new SkillMet[matches.Count];
+            for (var i = 0; i < met.Length; i++)
+            {
+                var m = matches[i];
+                met[i] = new(Named(m.SkillUri), m.ViaSkillUri == m.SkillUri ? null : Named(m.ViaSkillUri), m.Kind, m.Importance, Math.Round(m.Credit, 3), SourceOf(m.SkillUri));
+            }
+            return met;
+        }
+        SkillMissed[] Missed(IReadOnlyList<string> uris)
+        {
+            var missed = new SkillMissed[uris.Count];
+            for (var i = 0; i < missed.Length; i++)
+            {
+                missed[i] = new(Named(uris[i]), SourceOf(uris[i]));
+            }
+            return missed;
+        }
+
+        var hits = new List<MatchedOffer>(shown.Count);
+        foreach (var (hit, offer, count) in shown)
+        {
+            sources.Clear();
+            foreach (var skill in offer?.Skills ?? [])
+            {
+                sources.TryAdd(skill.SkillUri, skill.Source);
+            }
+            var e = hit.Explanation;
+            var reasons = new MatchReasons(Met(e.Matched), Met(e.MatchedThroughRelated), Missed(e.MissingEssential), Missed(e.MissingOptional),
+                e.DistanceKm is { } d ? Math.Round(d, 1) : null, e.Parts);
+            hits.Add(new MatchedOffer(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : OfferSummary.Of(offer), reasons) { Postings = count });
+        }
+        return new OfferMatchPage(hits, labels, page.Total, page.NextCursor);
+    }
+
+    /// <summary>The hits to show with their offers: the same job at the same company and place once (the first, best scored), with its count.</summary>
+    private static async Task<List<(MatchHit Hit, OfferDocument? Offer, int Postings)>> ShownAsync(IMatchIndex index, MatchPage page,
+        IReadOnlyDictionary<string, OfferDocument>? read, IReadOnlyDictionary<string, int>? postings, CancellationToken cancellationToken)
+    {
+        var shown = new List<(MatchHit Hit, OfferDocument? Offer, int Postings)>(page.Hits.Count);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var hit in page.Hits)
         {
             var offer = read is not null && read.TryGetValue(hit.Id, out var known) ? known : await index.GetOfferAsync(hit.Id, cancellationToken);
-            if (offer is not null && first.TryGetValue(PostingKey(offer), out var at))
-            {
-                hits[at] = hits[at] with { Postings = hits[at].Postings + 1 };
-                continue;
-            }
             if (offer is not null)
             {
-                first[PostingKey(offer)] = hits.Count;
+                var key = PostingKey(offer);
+                if (first.TryGetValue(key, out var at))
+                {
+                    shown[at] = shown[at] with { Postings = shown[at].Postings + 1 };
+                    continue;
+                }
+                first[key] = shown.Count;
             }
-            hits.Add(new OfferMatchView(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : OfferSummary.Of(offer),
-                ExplanationViews.Explain(hit.Explanation, taxonomy, language, offer))
-            {
-                Postings = postings?.GetValueOrDefault(hit.Id) is > 1 and var count ? count : 1,
-            });
+            shown.Add((hit, offer, postings?.GetValueOrDefault(hit.Id) is > 1 and var count ? count : 1));
         }
-        return hits;
+        return shown;
     }
 
     /// <summary>What makes two postings the same job: title, company and place, normalised (case, accents, "(H/F)" and punctuation aside).</summary>

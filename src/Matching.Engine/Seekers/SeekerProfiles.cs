@@ -212,8 +212,7 @@ public sealed class SeekerProfiles(
             ranking.RecordSeekerMatches(caller.Id, caller.Role, profile, page, read, tension);
             offers = read;
         }
-        var views = await OfferMatchViews.ViewsAsync(index, referenceData.Require().Taxonomy, page, language, cancellationToken, offers);
-        return Outcome.Ok(new OfferMatchPage(views, page.Total, page.NextCursor));
+        return Outcome.Ok(await OfferMatchViews.PageAsync(index, referenceData.Require().Taxonomy, page, language, cancellationToken, offers));
     }
 
     /// <summary>The questionnaire's own rules, and what needs the reference data: a place that exists, known URIs, labels of sane length.</summary>

@@ -118,4 +118,58 @@ public sealed class OfferShowingTests : IDisposable
         }
         Assert.Contains(first.Skills, s => s.Source == SkillSource.OfferText);
     }
+
+    [Fact]
+    public async Task The_matches_page_shows_the_same_hits_naming_skills_by_uri_each_labelled_once_with_its_source()
+    {
+        var first = OfferBuilder().Build(OfferItem(RegionOnlyOffer)).Document!;
+        var again = first with { Id = "186QRSU", Title = "TECHNICIEN DE MAINTENANCE INDUSTRIELLE H/F" };
+        var other = first with { Id = "186XXXX", Company = "AUTRE SOCIETE" };
+        using var index = _store.Open();
+        await index.UpsertOffersAsync([first, again, other]);
+        // One skill of the offer exactly, and a narrower skill of another of its skills: matched through it.
+        var taxonomy = TaxonomyFixture.Taxonomy;
+        var related = first.Skills.Skip(1).Select(s => (Demanded: s.SkillUri, Narrower: taxonomy.SkillByUri(s.SkillUri)!.Narrower))
+            .First(p => p.Narrower.Length > 0);
+        var seeker = new ProfileDocument
+        {
+            Id = "s",
+            Skills = [new OfferedSkill(first.Skills[0].SkillUri), new OfferedSkill(taxonomy.Skills[related.Narrower[0]].Uri)],
+        };
+        var matches = await index.MatchOffersAsync(seeker, new MatchOptions(10));
+
+        var views = await OfferMatchViews.ViewsAsync(index, taxonomy, matches, "fr", default);
+        var page = await OfferMatchViews.PageAsync(index, taxonomy, matches, "fr", default);
+
+        Assert.Equal(views.Select(v => (v.OfferId, v.Score, v.Postings)), page.Hits.Select(h => (h.OfferId, h.Score, h.Postings)));
+        Assert.Equal(matches.Total, page.Total);
+        var hit = page.Hits[0];
+        var view = views[0].Explanation;
+        var reasons = hit.Explanation;
+        // The same reasons as the labelled view, each skill by URI with its label once in the page's skills.
+        Assert.Equal(view.Matched.Select(m => m.Skill.Uri), reasons.Matched.Select(m => m.Skill));
+        Assert.Equal(view.MatchedThroughRelated.Select(m => (m.Skill.Uri, (string?)m.Via.Uri, m.Kind)), reasons.MatchedThroughRelated.Select(m => (m.Skill, m.Via, m.Kind.ToString())));
+        Assert.Equal(view.MissingEssential.Select(s => s.Uri), reasons.MissingEssential.Select(s => s.Skill));
+        Assert.Equal(view.MissingOptional.Select(s => s.Uri), reasons.MissingOptional.Select(s => s.Skill));
+        Assert.Equal(view.Parts, reasons.Parts);
+        Assert.Contains(reasons.MatchedThroughRelated, m => m.Skill == related.Demanded);
+        // An exact match names no "via" (it is the skill itself); a related one names the seeker's skill.
+        Assert.All(reasons.Matched, m => Assert.Null(m.Via));
+        Assert.All(reasons.MatchedThroughRelated, m => Assert.NotNull(m.Via));
+        var labelled = view.Matched.Concat(view.MatchedThroughRelated).SelectMany(m => new[] { m.Skill, m.Via })
+            .Concat(view.MissingEssential).Concat(view.MissingOptional).DistinctBy(s => s.Uri);
+        foreach (var skill in labelled)
+        {
+            Assert.Equal(skill.Label, page.Skills[skill.Uri]);
+        }
+        Assert.Equal(page.Hits.SelectMany(Named).Distinct().Order(), page.Skills.Keys.Order());
+        // Every demanded skill in exactly one list, with the source the offer gave it.
+        var sources = reasons.Matched.Concat(reasons.MatchedThroughRelated).Select(m => (m.Skill, m.Source))
+            .Concat(reasons.MissingEssential.Concat(reasons.MissingOptional).Select(m => (m.Skill, m.Source)));
+        Assert.Equal(first.Skills.Select(s => (s.SkillUri, (SkillSource?)s.Source)).Order(), sources.Order());
+
+        static IEnumerable<string> Named(MatchedOffer hit) =>
+            hit.Explanation.Matched.Concat(hit.Explanation.MatchedThroughRelated).SelectMany(m => m.Via is null ? [m.Skill] : new[] { m.Skill, m.Via })
+                .Concat(hit.Explanation.MissingEssential.Concat(hit.Explanation.MissingOptional).Select(m => m.Skill));
+    }
 }

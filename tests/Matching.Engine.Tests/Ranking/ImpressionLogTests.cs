@@ -94,6 +94,29 @@ public sealed class ImpressionLogTests : IDisposable
     }
 
     [Fact]
+    public void Each_impression_reads_back_as_it_was_recorded_in_the_order_shown()
+    {
+        using var log = new ImpressionLog(_path);
+        var random = new Random(5);
+        Impression Pair(string seeker, int rank) => new(seeker, $"offer \"{rank}\" é", rank, 21 - rank, random.NextDouble() * random.NextDouble(),
+            [.. Enumerable.Range(0, PairFeatures.Count).Select(_ => (float)(random.NextDouble() * 100 - 50))]);
+        var first = Enumerable.Range(1, 20).Select(r => Pair("s1", r)).ToList();
+        var second = Enumerable.Range(1, 3).Select(r => Pair("s2", r)).ToList();
+        log.Record(Surfaces.SeekerMatches, "adviser-1", "adviser", first, s_t0);
+        log.Record(Surfaces.OfferCandidates, "recruiter-1", "recruiter", second, s_t0.AddMinutes(1));
+
+        var stored = log.All();
+
+        Assert.Equal(first.Concat(second).Select(i => (i.SeekerId, i.OfferId, i.Rank, i.ScorerRank, i.Score)),
+            stored.Select(i => (i.SeekerId, i.OfferId, i.Rank, i.ScorerRank, i.Score)));
+        Assert.Equal(first.Concat(second).Select(i => i.Features), stored.Select(i => i.Features));
+        Assert.Equal([.. Enumerable.Repeat(("adviser-1", "adviser", Surfaces.SeekerMatches, s_t0), 20), .. Enumerable.Repeat(("recruiter-1", "recruiter", Surfaces.OfferCandidates, s_t0.AddMinutes(1)), 3)],
+            stored.Select(i => (i.ViewerId, i.ViewerRole, i.Surface, i.ShownAt)));
+        Assert.All(stored, i => Assert.Equal(PairFeatures.Version, i.FeatureVersion));
+        Assert.True(stored.Zip(stored.Skip(1)).All(p => p.First.Id < p.Second.Id));
+    }
+
+    [Fact]
     public void Offer_grades_and_contact_requests_label_the_shown_pairs_and_groups_with_one_label_are_dropped()
     {
         using var log = new ImpressionLog(_path);
