@@ -129,12 +129,12 @@ public sealed class OfferShowingTests : IDisposable
         await index.UpsertOffersAsync([first, again, other]);
         // One skill of the offer exactly, and a narrower skill of another of its skills: matched through it.
         var taxonomy = TaxonomyFixture.Taxonomy;
-        var related = first.Skills.Skip(1).Select(s => (Demanded: s.SkillUri, Narrower: taxonomy.SkillByUri(s.SkillUri)!.Narrower))
-            .First(p => p.Narrower.Length > 0);
+        var related = RelatedPair(taxonomy, first.Skills.Select(s => s.SkillUri).ToList());
+        var exact = first.Skills.First(s => s.SkillUri != related.Demanded).SkillUri;
         var seeker = new ProfileDocument
         {
             Id = "s",
-            Skills = [new OfferedSkill(first.Skills[0].SkillUri), new OfferedSkill(taxonomy.Skills[related.Narrower[0]].Uri)],
+            Skills = [new OfferedSkill(exact), new OfferedSkill(related.Meeter)],
         };
         var matches = await index.MatchOffersAsync(seeker, new MatchOptions(10));
 
@@ -167,6 +167,26 @@ public sealed class OfferShowingTests : IDisposable
         var sources = reasons.Matched.Concat(reasons.MatchedThroughRelated).Select(m => (m.Skill, m.Source))
             .Concat(reasons.MissingEssential.Concat(reasons.MissingOptional).Select(m => (m.Skill, m.Source)));
         Assert.Equal(first.Skills.Select(s => (s.SkillUri, (SkillSource?)s.Source)).Order(), sources.Order());
+
+        // A skill of the offer and another skill that meets it other than exactly (narrower, broader, related, the ROME 4.0 ↔
+        // ESCO bridge), which the offer does not ask itself.
+        static (string Demanded, string Meeter) RelatedPair(Matching.Engine.Taxonomy.SkillsTaxonomy taxonomy, List<string> demanded)
+        {
+            var graph = new SkillGraph(taxonomy);
+            foreach (var uri in demanded)
+            {
+                var meeters = graph.MeetersOf(taxonomy.SkillByUri(uri)!.Id);
+                for (var i = 0; i < meeters.Length; i++)
+                {
+                    var meeter = taxonomy.Skills[meeters.Skills[i]].Uri;
+                    if (meeters.Kinds[i] != SkillMatchKind.Exact && !demanded.Contains(meeter))
+                    {
+                        return (uri, meeter);
+                    }
+                }
+            }
+            throw new InvalidOperationException("No skill of the offer is met other than exactly.");
+        }
 
         static IEnumerable<string> Named(MatchedOffer hit) =>
             hit.Explanation.Matched.Concat(hit.Explanation.MatchedThroughRelated).SelectMany(m => m.Via is null ? [m.Skill] : new[] { m.Skill, m.Via })
