@@ -350,7 +350,9 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
             }
         }
 
-        if (skills.Count < MinOwnSkills && occupation is not null)
+        // Qualities say nothing of which job: an offer that names fewer than 3 skills of the job itself (qualities
+        // aside) still gets its job's core items, so a seeker who only types the job meets it.
+        if (skills.Count(s => taxonomy.SkillByUri(s.SkillUri) is not { Reuse: ReuseLevel.Transversal }) < MinOwnSkills && occupation is not null)
         {
             foreach (var item in occupation.Sheet.CoreItems)
             {
