@@ -19,6 +19,28 @@ internal static class FrenchLabels
     public static string Normalize(string label) => TextNormalizer.Normalize(label);
 
     /// <summary>
+    /// The item whose label shares the most content words with <paramref name="normalized"/> (Dice coefficient of their
+    /// <see cref="Tokens"/>), when that reaches <paramref name="threshold"/>; the first of equals; else null.
+    /// </summary>
+    public static T? BestByWords<T>(string normalized, IEnumerable<T> items, Func<T, string> label, double threshold) where T : class
+    {
+        var tokens = Tokens(normalized);
+        T? best = null;
+        var bestScore = 0.0;
+        foreach (var item in items)
+        {
+            var itemTokens = Tokens(Normalize(label(item)));
+            var shared = tokens.Count(itemTokens.Contains);
+            var score = tokens.Length + itemTokens.Length == 0 ? 0 : 2.0 * shared / (tokens.Length + itemTokens.Length);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (item, score);
+            }
+        }
+        return bestScore >= threshold ? best : null;
+    }
+
+    /// <summary>
     /// Content words of a normalised label, crudely stemmed (plural and feminine endings dropped) so
     /// that "soignante" meets "soignant" and "langages" meets "langage".
     /// </summary>

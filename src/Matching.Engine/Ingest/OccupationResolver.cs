@@ -111,20 +111,7 @@ internal static partial class OccupationResolver
                 return title;
             }
         }
-        var tokens = FrenchLabels.Tokens(normalized);
-        RomeTitle? best = null;
-        var bestScore = 0.0;
-        foreach (var title in titles)
-        {
-            var titleTokens = FrenchLabels.Tokens(FrenchLabels.Normalize(title.Label));
-            var shared = tokens.Count(titleTokens.Contains);
-            var score = tokens.Length + titleTokens.Length == 0 ? 0 : 2.0 * shared / (tokens.Length + titleTokens.Length);
-            if (score > bestScore)
-            {
-                (best, bestScore) = (title, score);
-            }
-        }
-        return bestScore >= AppellationThreshold ? best : null;
+        return FrenchLabels.BestByWords(normalized, titles, t => t.Label, AppellationThreshold);
     }
 
     [GeneratedRegex(@"^[A-Na-n][0-9]{4}$")]

@@ -119,20 +119,7 @@ internal sealed class OfferOccupationReader
                 }
             }
         }
-        var tokens = FrenchLabels.Tokens(normalized);
-        Rome4Appellation? best = null;
-        var bestScore = 0.0;
-        foreach (var title in titles)
-        {
-            var titleTokens = FrenchLabels.Tokens(FrenchLabels.Normalize(title.Label));
-            var shared = tokens.Count(titleTokens.Contains);
-            var score = tokens.Length + titleTokens.Length == 0 ? 0 : 2.0 * shared / (tokens.Length + titleTokens.Length);
-            if (score > bestScore)
-            {
-                (best, bestScore) = (title, score);
-            }
-        }
-        return bestScore >= AppellationThreshold ? best : null;
+        return FrenchLabels.BestByWords(normalized, titles, t => t.Label, AppellationThreshold);
     }
 
     /// <summary>A ROME 4.0 title with exactly this label (once normalised), among all sheets; the lowest code when several have it.</summary>
