@@ -53,14 +53,16 @@ internal static partial class OccupationResolver
         }
         if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
         {
+            // ROME 4.0 first: a code_ogr names the same title in both versions, but ROME 4.0 moved 3,181 of
+            // ROME v3's 10,990 titles to another sheet (10858 is I1307 in v3, F1623 today).
+            if (taxonomy.Rome4.Appellation(code) is { } appellation && taxonomy.Rome4.Sheet(appellation.SheetCode) is { } sheet)
+            {
+                var reader = OfferOccupationReader.For(taxonomy);
+                return new ResolvedOccupation(reader.EscoOccupation(sheet, appellation), sheet.Code);
+            }
             if (taxonomy.RomeTitle(code) is { } title)
             {
                 return new ResolvedOccupation(BestOccupation(taxonomy, title), title.RomeCode);
-            }
-            if (taxonomy.Rome4.Appellation(code) is { } appellation)
-            {
-                var reader = OfferOccupationReader.For(taxonomy);
-                return new ResolvedOccupation(reader.EscoOccupation(taxonomy.Rome4.Sheet(appellation.SheetCode)!, appellation), appellation.SheetCode);
             }
             error = "Unknown ROME title code (code_ogr).";
             return null;

@@ -88,6 +88,18 @@ public sealed class OfferDocumentBuilderTests
     }
 
     [Fact]
+    public void A_rome_title_code_that_rome4_moved_gets_its_rome4_sheet()
+    {
+        // 10858 "Aide monteur d'installations en télécommunications et courants faibles" was in I1307 in ROME v3;
+        // ROME 4.0, which today's offers use, put it in F1623 (its v3 parent stays I1307).
+        var outcome = _builder.Build(OfferItem("""{"id":"o5","title":"Aide monteur","occupation":"10858"}"""));
+
+        Assert.True(outcome.IsValid);
+        Assert.Equal("F1623", outcome.Document.RomeCode);
+        Assert.NotNull(outcome.Document.OccupationUri);
+    }
+
+    [Fact]
     public void The_rome_code_field_alone_is_enough_and_sets_the_occupation()
     {
         var outcome = _builder.Build(OfferItem("""{"id":"o4","title":"Dev","romeCode":"M1805","contract":"alternance"}"""));
