@@ -53,7 +53,7 @@ public sealed class OfferOccupationClassifier
     // job is (the reference data's titles have none of these, so their learned weights are zero), and how much each
     // title feature counts in a real offer. Fitted as a conditional logit (softmax over each offer's candidates, the
     // learned score as offset; Adam, 1,500 steps, L2 1e-4) on the development sample's offers whose id has an even
-    // CRC-32 (990), measured on the others (986): 58.1 % exact → 74.8 % (docs/quality.md, "Reading a real offer").
+    // CRC-32 (990), measured on the others (986): 58.1 % exact → 74.7 % (docs/quality.md, "Reading a real offer").
     private static readonly float[] s_offerWeights =
     [
         -0.9f, 2.8f, -0.5f, 0.3f, 0.1f, // title: Dice, coverage, exact, own-name Dice, own-name coverage
@@ -62,6 +62,9 @@ public sealed class OfferOccupationClassifier
         7.2f, 1.3f, -0.3f, // competences by code: share held by the sheet, by its core items, the sheet holds the most
         10.0f, // description against the sheet's competences and savoirs
     ];
+
+    /// <summary>The offer weights (one per feature), for the test that refits them.</summary>
+    internal static IReadOnlyList<float> OfferWeights => s_offerWeights;
 
     private readonly SkillsTaxonomy _taxonomy;
     private readonly SheetEntry[] _sheets;
@@ -120,10 +123,12 @@ public sealed class OfferOccupationClassifier
         _titleIdf = Idf(titleDocs);
         _textIdf = Idf(textDocs);
         var itemDocs = new List<string>[sheets.Length];
+        var itemTokens = new Dictionary<int, string[]>();
         _sheetsByItem = [];
         for (var i = 0; i < sheets.Length; i++)
         {
-            itemDocs[i] = [.. sheets[i].Items.SelectMany(item => taxonomy.Rome4.Item(item.Code) is { } known ? Tokens(known.Label) : [])];
+            itemDocs[i] = [.. sheets[i].Items.SelectMany(item => itemTokens.TryGetValue(item.Code, out var tokens) ? tokens
+                : itemTokens[item.Code] = taxonomy.Rome4.Item(item.Code) is { } known ? Tokens(known.Label) : [])];
             foreach (var item in sheets[i].Items)
             {
                 var list = _sheetsByItem.TryGetValue(item.Code, out var l) ? l : _sheetsByItem[item.Code] = [];
