@@ -15,7 +15,7 @@ namespace Matching.Engine.Ingest;
 public sealed record OfferText(string Title, string? Description, IReadOnlyCollection<int>? Competences = null);
 
 /// <summary>
-/// Ranks ROME 4.0 codes for an offer's title and description, for offers whose <c>romeCode</c> and
+/// Ranks ROME 4.0 codes for an offer's title, description and competence codes, for offers whose <c>romeCode</c> and
 /// <c>appellationlibelle</c> are missing or unknown (docs/quality.md, "Reading an offer").
 /// <para>
 /// Candidates are the sheets whose job titles or texts share words with the offer, or that hold the competences it names
@@ -74,12 +74,11 @@ public sealed class OfferOccupationClassifier
     private readonly Dictionary<string, List<(int Sheet, double Weight)>> _textPostings;
     private readonly Dictionary<string, List<(int Sheet, int Appellation)>> _appellationPostings;
     private readonly Dictionary<string, List<int>> _exactTitles;
-    private float[] _weights = new float[FeatureCount];
-    private float _bias;
-
     private readonly Dictionary<string, List<(int Sheet, double Weight)>> _itemPostings;
     private readonly Dictionary<string, double> _itemIdf;
     private readonly Dictionary<int, List<(int Sheet, bool Core)>> _sheetsByItem;
+    private float[] _weights = new float[FeatureCount];
+    private float _bias;
 
     private sealed record SheetEntry(Rome4Sheet Sheet, string[][] Appellations, string[][] Principal, Dictionary<string, double> TitleVector, Dictionary<string, double> TextVector, double TitleCount, double Market);
 
