@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Matching.Engine.Indexing;
 using Matching.Engine.Taxonomy;
@@ -180,7 +181,8 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         var id = report.Id(offer.Id, "id");
         var title = report.Text(offer.Intitule, "intitule", MaxTitleLength, required: true);
 
-        var occupation = OfferOccupationReader.For(taxonomy).Read(offer.RomeCode, offer.Appellationlibelle, offer.Intitule, offer.Description, classifier, report.Warnings);
+        var competenceCodes = offer.Competences?.Select(c => int.TryParse(c?.Code, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : -1).Where(code => code > 0).ToArray();
+        var occupation = OfferOccupationReader.For(taxonomy).Read(offer.RomeCode, offer.Appellationlibelle, offer.Intitule, offer.Description, classifier, report.Warnings, competenceCodes);
         var skills = FranceTravailSkills(offer, occupation, report);
 
         var lieu = offer.LieuTravail;

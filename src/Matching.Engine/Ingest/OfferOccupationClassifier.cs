@@ -10,21 +10,25 @@ using Microsoft.ML.Trainers;
 
 namespace Matching.Engine.Ingest;
 
+/// <summary>What the classifier reads of an offer: its title, its description, and the ROME 4.0 competence and savoir codes it
+/// names (<c>competences[].code</c>, the item's <c>code_ogr</c>).</summary>
+public sealed record OfferText(string Title, string? Description, IReadOnlyCollection<int>? Competences = null);
+
 /// <summary>
-/// Ranks ROME 4.0 codes for an offer's title and description, for offers whose <c>romeCode</c> and
+/// Ranks ROME 4.0 codes for an offer's title, description and competence codes, for offers whose <c>romeCode</c> and
 /// <c>appellationlibelle</c> are missing or unknown (docs/quality.md, "Reading an offer").
 /// <para>
-/// Candidates are the sheets whose job titles or texts share words with the offer. Each candidate is
-/// described by a few similarity features computed from ROME 4.0 alone (how well the offer's title
-/// matches one of the sheet's titles, the TF-IDF similarity of the title to all of them and of the
-/// description to the sheet's definition and core items, whether the sheet is a former ROME v3 sheet...)
-/// and an ML.NET logistic regression (L-BFGS, one thread, seed 0: deterministic) scores it: the
-/// probability that it is the offer's occupation. The model is trained on job titles of the reference
-/// data that ROME itself does not hold (ESCO occupation labels, French, linked to their ROME 4.0 sheets
-/// through the crosswalk). Its features describe similarity, not words, so what it learns carries over
-/// to jobs it never saw. What titles alone cannot teach (how the description reads against each sheet, how
-/// common a job is) is added as a few fixed weights fitted on half of the development sample and measured on
-/// the other half (docs/quality.md); retraining the whole model on the sample did no better.
+/// Candidates are the sheets whose job titles or texts share words with the offer, or that hold the competences it names
+/// by code. Each candidate is described by similarity features computed from ROME 4.0 alone (how well the offer's title
+/// matches one of the sheet's titles, the TF-IDF similarity of the title to all of them and of the description to the
+/// sheet's definition, core items, competences and savoirs, the share of the offer's competence codes the sheet holds,
+/// whether the sheet is a former ROME v3 sheet...) and an ML.NET logistic regression (L-BFGS, one thread, seed 0:
+/// deterministic) scores it: the probability that it is the offer's occupation. The model is trained on job titles of
+/// the reference data that ROME itself does not hold (ESCO occupation labels, French, linked to their ROME 4.0 sheets
+/// through the crosswalk). Its features describe similarity, not words, so what it learns carries over to jobs it never
+/// saw. What titles alone cannot teach (how the description and the competence codes read against each sheet, how common
+/// a job is, how much each title feature counts in a real offer) is added as one fixed weight per feature, fitted on half
+/// of the development sample and measured on the other half (docs/quality.md).
 /// </para>
 /// Thread-safe once built; training takes seconds and is kept in <c>Coach:CachePath</c>.
 /// </summary>
@@ -33,8 +37,8 @@ public sealed class OfferOccupationClassifier
     /// <summary>Candidate sheets scored per offer.</summary>
     public const int CandidateCount = 40;
 
-    private const int FeatureCount = 13;
-    private const string ModelVersion = "occupation-ranker-2";
+    private const int FeatureCount = 17;
+    private const string ModelVersion = "occupation-ranker-3";
 
     // Words of offer titles that say nothing of the job.
     private static readonly HashSet<string> s_noise = new(
@@ -44,20 +48,23 @@ public sealed class OfferOccupationClassifier
          "1", "2", "3", "de", "du", "des", "la", "le", "les", "en", "un", "une", "a", "au", "aux", "pour", "sur", "avec", "dans", "l", "d"],
         StringComparer.Ordinal);
 
-    // Feature indexes (see Features).
-    private const int TitleCoverage = 1;
-    private const int DescriptionCosine = 6;
-    private const int DescriptionTitleCosine = 7;
-    private const int FormerV3Sheet = 10;
-    private const int MarketPrior = 12;
+    // What job titles alone cannot teach, added to the learned weights (one per feature, in the order of Features): how
+    // the description reads against each sheet and its items, the competences the offer names by code, how common the
+    // job is (the reference data's titles have none of these, so their learned weights are zero), and how much each
+    // title feature counts in a real offer. Fitted as a conditional logit (softmax over each offer's candidates, the
+    // learned score as offset; Adam, 1,500 steps, L2 1e-4) on the development sample's offers whose id has an even
+    // CRC-32 (990), measured on the others (986): 58.1 % exact → 74.7 % (docs/quality.md, "Reading a real offer").
+    private static readonly float[] s_offerWeights =
+    [
+        -0.9f, 2.8f, -0.5f, 0.3f, 0.1f, // title: Dice, coverage, exact, own-name Dice, own-name coverage
+        -5.2f, 5.8f, 6.1f, -1.1f, -1.0f, // cosines: title, description, description-titles; ranks: title, description
+        1.4f, -2.6f, 3.3f, // former ROME v3 sheet, number of titles, market prior
+        7.2f, 1.3f, -0.3f, // competences by code: share held by the sheet, by its core items, the sheet holds the most
+        10.0f, // description against the sheet's competences and savoirs
+    ];
 
-    // What job titles alone cannot teach, added to the learned weights: how the description reads against each
-    // sheet (the reference data's titles have no description, so their weights learn nothing), how common the job
-    // is, and how much of a sheet's title the offer's title holds. Fitted by a coordinate search on the development
-    // sample's offers whose id has an even CRC-32 (990) and measured on the others (986): 58.1 % exact → 66.5 %
-    // (docs/quality.md, "Reading a real offer").
-    private static readonly (int Feature, float Weight)[] s_offerWeights =
-        [(TitleCoverage, 3), (DescriptionCosine, 6), (DescriptionTitleCosine, 4), (FormerV3Sheet, 1), (MarketPrior, 4)];
+    /// <summary>The offer weights (one per feature), for the test that refits them.</summary>
+    internal static IReadOnlyList<float> OfferWeights => s_offerWeights;
 
     private readonly SkillsTaxonomy _taxonomy;
     private readonly SheetEntry[] _sheets;
@@ -67,6 +74,9 @@ public sealed class OfferOccupationClassifier
     private readonly Dictionary<string, List<(int Sheet, double Weight)>> _textPostings;
     private readonly Dictionary<string, List<(int Sheet, int Appellation)>> _appellationPostings;
     private readonly Dictionary<string, List<int>> _exactTitles;
+    private readonly Dictionary<string, List<(int Sheet, double Weight)>> _itemPostings;
+    private readonly Dictionary<string, double> _itemIdf;
+    private readonly Dictionary<int, List<(int Sheet, bool Core)>> _sheetsByItem;
     private float[] _weights = new float[FeatureCount];
     private float _bias;
 
@@ -111,6 +121,21 @@ public sealed class OfferOccupationClassifier
         }
         _titleIdf = Idf(titleDocs);
         _textIdf = Idf(textDocs);
+        var itemDocs = new List<string>[sheets.Length];
+        var itemTokens = new Dictionary<int, string[]>();
+        _sheetsByItem = [];
+        for (var i = 0; i < sheets.Length; i++)
+        {
+            itemDocs[i] = [.. sheets[i].Items.SelectMany(item => itemTokens.TryGetValue(item.Code, out var tokens) ? tokens
+                : itemTokens[item.Code] = taxonomy.Rome4.Item(item.Code) is { } known ? Tokens(known.Label) : [])];
+            foreach (var item in sheets[i].Items)
+            {
+                var list = _sheetsByItem.TryGetValue(item.Code, out var l) ? l : _sheetsByItem[item.Code] = [];
+                list.Add((i, item.Core == Rome4Core.Principal));
+            }
+        }
+        _itemIdf = Idf(itemDocs);
+        _itemPostings = new(StringComparer.Ordinal);
         _sheets = new SheetEntry[sheets.Length];
         _titlePostings = new(StringComparer.Ordinal);
         _textPostings = new(StringComparer.Ordinal);
@@ -123,6 +148,10 @@ public sealed class OfferOccupationClassifier
             var family = Math.Max(1, taxonomy.Rome4.SheetsOfFamily(sheets[i].ParentCode).Count);
             var market = Math.Log(1 + (offersByRome?.GetValueOrDefault(sheets[i].ParentCode) ?? 0) / (double)family);
             _sheets[i] = new SheetEntry(sheets[i], appellations[i], principals[i], titleVector, textVector, appellations[i].Length, market);
+            foreach (var (token, weight) in Vector(itemDocs[i], _itemIdf))
+            {
+                Postings(_itemPostings, token).Add((i, weight));
+            }
             foreach (var (token, weight) in titleVector)
             {
                 Postings(_titlePostings, token).Add((i, weight));
@@ -166,9 +195,14 @@ public sealed class OfferOccupationClassifier
     }
 
     /// <summary>The <paramref name="top"/> most likely ROME 4.0 codes for an offer, best first, with their probability.</summary>
-    public IReadOnlyList<(string Code, float Score)> Rank(string title, string? description, int top = 5)
+    public IReadOnlyList<(string Code, float Score)> Rank(string title, string? description, int top = 5) =>
+        Rank(new OfferText(title, description), top);
+
+    /// <summary>The <paramref name="top"/> most likely ROME 4.0 codes for an offer, best first, with their probability.</summary>
+    public IReadOnlyList<(string Code, float Score)> Rank(OfferText offer, int top = 5)
     {
-        var candidates = Features(title, description);
+        ArgumentNullException.ThrowIfNull(offer);
+        var candidates = Features(offer);
         return candidates
             .Select(c => (Code: _sheets[c.Sheet].Sheet.Code, Score: Score(c.Features)))
             .OrderByDescending(c => c.Score)
@@ -179,21 +213,33 @@ public sealed class OfferOccupationClassifier
 
     private float Score(float[] features)
     {
+        var z = LearnedScore(features);
+        for (var i = 0; i < features.Length; i++)
+        {
+            z += s_offerWeights[i] * features[i];
+        }
+        return 1 / (1 + MathF.Exp(-z));
+    }
+
+    /// <summary>Candidates with their features and the learned score alone (before the offer weights): what the offer weights are fitted on.</summary>
+    internal List<(string Code, float[] Features, float Learned)> Explain(OfferText offer) =>
+        [.. Features(offer).Select(c => (_sheets[c.Sheet].Sheet.Code, c.Features, LearnedScore(c.Features)))];
+
+    private float LearnedScore(float[] features)
+    {
         var z = _bias;
         for (var i = 0; i < features.Length; i++)
         {
             z += _weights[i] * features[i];
         }
-        foreach (var (feature, weight) in s_offerWeights)
-        {
-            z += weight * features[feature];
-        }
-        return 1 / (1 + MathF.Exp(-z));
+        return z;
     }
 
-    /// <summary>Candidate sheets for a title and description, with their features.</summary>
-    private List<(int Sheet, float[] Features)> Features(string title, string? description)
+    /// <summary>Candidate sheets for an offer, with their features.</summary>
+    private List<(int Sheet, float[] Features)> Features(OfferText offer)
     {
+        var title = offer.Title;
+        var description = offer.Description;
         var titleTokens = Tokens(title);
         var textTokens = string.IsNullOrWhiteSpace(description) ? [] : Tokens(description);
         var titleQuery = Vector(titleTokens, _titleIdf);
@@ -203,6 +249,25 @@ public sealed class OfferOccupationClassifier
         var titleCos = Cosines(titleQuery, _titlePostings);
         var textCos = Cosines(textQuery, _textPostings);
         var descTitleCos = Cosines(descriptionAsTitle, _titlePostings);
+        var descItemCos = Cosines(Vector(textTokens, _itemIdf), _itemPostings);
+
+        // The competences the offer names by code: which sheets hold them (all items, and core ones).
+        var competences = new Dictionary<int, (int All, int Core)>();
+        var known = 0;
+        foreach (var code in offer.Competences?.Distinct() ?? [])
+        {
+            if (!_sheetsByItem.TryGetValue(code, out var holders))
+            {
+                continue;
+            }
+            known++;
+            foreach (var (sheet, core) in holders)
+            {
+                var current = competences.GetValueOrDefault(sheet);
+                competences[sheet] = (current.All + 1, current.Core + (core ? 1 : 0));
+            }
+        }
+        var mostCompetences = competences.Count == 0 ? 0 : competences.Values.Max(c => c.All);
 
         // Best match of the title with one job title of each sheet (Dice), and how much of that job title it holds.
         var dice = new Dictionary<int, (double Dice, double Coverage)>();
@@ -227,7 +292,8 @@ public sealed class OfferOccupationClassifier
         var candidates = new HashSet<int>();
         foreach (var ranking in new[] { titleCos.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(CandidateCount / 2).Select(p => p.Key),
             dice.OrderByDescending(p => p.Value.Dice).ThenBy(p => p.Key).Take(CandidateCount / 2).Select(p => p.Key),
-            textCos.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(CandidateCount / 4).Select(p => p.Key) })
+            textCos.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(CandidateCount / 4).Select(p => p.Key),
+            competences.OrderByDescending(p => p.Value.All).ThenBy(p => p.Key).Take(CandidateCount / 4).Select(p => p.Key) })
         {
             candidates.UnionWith(ranking);
         }
@@ -267,6 +333,10 @@ public sealed class OfferOccupationClassifier
                 entry.Sheet.ParentCode == entry.Sheet.Code ? 1 : 0,
                 (float)Math.Log(1 + entry.TitleCount) / 4,
                 (float)entry.Market / 10,
+                known == 0 ? 0 : competences.GetValueOrDefault(sheet).All / (float)known,
+                known == 0 ? 0 : competences.GetValueOrDefault(sheet).Core / (float)known,
+                mostCompetences > 0 && competences.GetValueOrDefault(sheet).All == mostCompetences ? 1 : 0,
+                (float)descItemCos.GetValueOrDefault(sheet),
             ]));
         }
         return result;
@@ -277,7 +347,7 @@ public sealed class OfferOccupationClassifier
         var rows = new List<TrainingRow>();
         void AddQuery(string title, string? description, IReadOnlyCollection<string> codes)
         {
-            var features = Features(title, description);
+            var features = Features(new OfferText(title, description));
             if (!features.Any(f => codes.Contains(_sheets[f.Sheet].Sheet.Code)))
             {
                 return; // the answer is not among the candidates: nothing to learn about ranking them

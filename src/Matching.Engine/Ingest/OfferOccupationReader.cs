@@ -57,7 +57,8 @@ internal sealed class OfferOccupationReader
 
     /// <summary>The offer's occupation, or null when neither its codes nor its text give one; <paramref name="warnings"/> says what was not usable.</summary>
     /// <param name="classifier">Called only for an offer whose codes give no occupation (it may still be training on first start).</param>
-    public OfferOccupation? Read(string? romeCode, string? appellationLabel, string? title, string? description, Func<OfferOccupationClassifier>? classifier, List<string> warnings)
+    /// <param name="competences">The ROME 4.0 competence and savoir codes the offer names (<c>competences[].code</c>), read by the classifier with the text.</param>
+    public OfferOccupation? Read(string? romeCode, string? appellationLabel, string? title, string? description, Func<OfferOccupationClassifier>? classifier, List<string> warnings, IReadOnlyCollection<int>? competences = null)
     {
         var appellationText = string.IsNullOrWhiteSpace(appellationLabel) ? null : appellationLabel.Trim();
         if (!string.IsNullOrWhiteSpace(romeCode))
@@ -80,7 +81,7 @@ internal sealed class OfferOccupationReader
             return new OfferOccupation(sheet, EscoOccupation(sheet, titled), OccupationEvidence.Appellation);
         }
 
-        if (classifier is not null && !string.IsNullOrWhiteSpace(title) && classifier().Rank(title, description, 1) is [var best, ..]
+        if (classifier is not null && !string.IsNullOrWhiteSpace(title) && classifier().Rank(new OfferText(title, description, competences), 1) is [var best, ..]
             && _taxonomy.Rome4.Sheet(best.Code) is { } guessed)
         {
             warnings.Add($"occupation: read from the title and description as ROME {guessed.Code} {guessed.Label} (confidence {best.Score:0.00}).");

@@ -118,6 +118,26 @@ public sealed class OfferReadingTests
     }
 
     [Fact]
+    public void Without_a_rome_code_the_competences_the_offer_names_by_code_help_read_its_occupation()
+    {
+        // "Equipier polyvalent" is a title of fast food (G1603) and of other sheets; the competences by code (service at
+        // the counter, soft drinks, kitchen surfaces) are fast food's items only.
+        const string Title = "Equipier polyvalent 35H (H/F)";
+        const string Description = "Vous rejoignez notre équipe pour la saison.";
+        var outcome = ClassifierFixture.Builder().Build(OfferItem($$"""
+            {"id":"c8","intitule":"{{Title}}","description":"{{Description}}",
+             "competences":[{"code":"478560","libelle":"Accueil et service au comptoir","exigence":"E"},
+                            {"code":"478558","libelle":"Préparation de boissons non alcoolisées","exigence":"S"},
+                            {"code":"478559","libelle":"Nettoyage de surfaces en cuisine","exigence":"S"}]}
+            """));
+
+        Assert.Equal("G1603", outcome.Document!.RomeCode);
+        var withCodes = ClassifierFixture.Classifier.Rank(new OfferText(Title, Description, [478560, 478558, 478559]), 40);
+        var without = ClassifierFixture.Classifier.Rank(new OfferText(Title, Description), 40);
+        Assert.True(withCodes.Single(c => c.Code == "G1603").Score > without.Single(c => c.Code == "G1603").Score);
+    }
+
+    [Fact]
     public void An_appellation_without_a_code_names_its_sheet()
     {
         var outcome = OfferBuilder().Build(OfferItem("""{"id":"c1","intitule":"Préparateur de commandes (H/F)","appellationlibelle":"Préparateur / Préparatrice de commandes"}"""));

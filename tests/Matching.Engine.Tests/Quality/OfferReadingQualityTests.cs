@@ -13,11 +13,12 @@ namespace Matching.Engine.Tests.Quality;
 /// occupation fields (romeCode, romeLibelle, appellationlibelle) hidden so the classifier reads it.
 /// </summary>
 /// <remarks>
-/// The classifier's model is trained on the reference data alone; five of its weights (description, market
-/// prior, title coverage) were fitted on the offers whose id has an even CRC-32, so the other half is held out and
-/// reported apart. The floors sit under the figures measured on 1 Dec 2026 (occupation 100 %, none without skills,
-/// 85 % with 3 or more skills of their own; hidden: 68 % exact ROME 4.0 code, 73 % same ROME v3 family, held-out
-/// half 66.5 % and 72 %); the targets (90 %, 0.75, 0.85) are not reached, see docs/quality.md.
+/// The classifier's model is trained on the reference data alone; its offer weights (description, competences by code,
+/// market prior, how much each title feature counts) were fitted on the offers whose id has an even CRC-32, so the other
+/// half is held out and reported apart. The floors sit under the figures measured on 2 Dec 2026 (occupation 100 %, none
+/// without skills, 85 % with 3 or more skills of their own; hidden: 75.8 % exact ROME 4.0 code, 81.5 % same ROME v3
+/// family, held-out half 74.7 % and 80.7 %); the targets (90 %, 0.75 exact on the held-out half, 0.85) are not
+/// reached, see docs/quality.md.
 /// </remarks>
 public sealed class OfferReadingQualityTests(ITestOutputHelper output)
 {
@@ -83,9 +84,10 @@ public sealed class OfferReadingQualityTests(ITestOutputHelper output)
             Assert.True(ownThree >= 0.83 * offers, $"3+ own skills: {ownThree / (double)offers:P1}");
             if (hidden)
             {
-                Assert.True(exact >= 0.65 * offers, $"exact: {exact / (double)offers:P1}");
-                Assert.True(family >= 0.70 * offers, $"family: {family / (double)offers:P1}");
-                Assert.True(heldOutExact >= 0.63 * heldOut, $"held-out exact: {heldOutExact / (double)heldOut:P1}");
+                Assert.True(exact >= 0.75 * offers, $"exact: {exact / (double)offers:P1}");
+                Assert.True(family >= 0.80 * offers, $"family: {family / (double)offers:P1}");
+                Assert.True(heldOutExact >= 0.735 * heldOut, $"held-out exact: {heldOutExact / (double)heldOut:P1}");
+                Assert.True(heldOutFamily >= 0.795 * heldOut, $"held-out family: {heldOutFamily / (double)heldOut:P1}");
             }
             else
             {
