@@ -180,6 +180,57 @@ public sealed class OfferReadingTests
         Assert.Contains("Réaliser la plonge", TextLabels(offer));
     }
 
+    // A 2025 trainer's offer in the feed's shape: its tasks said to the candidate ("vous concevez, animez des formations").
+    private const string TrainerOffer = """
+        {
+          "id": "190TRNR",
+          "intitule": "Formateur soudage (H/F)",
+          "description": "Rattaché(e) au pôle métallurgie et intégré(e) à l'équipe pédagogique, vous concevez et animez des formations théoriques et pratiques.\nVous évaluez les stagiaires et fixez les rendez-vous de suivi avec les entreprises.\nVous rendez compte au responsable de pôle.",
+          "dateCreation": "2025-03-12T09:30:00.000Z",
+          "lieuTravail": { "libelle": "01 - Bourg-en-Bresse", "latitude": 46.2052, "longitude": 5.2255, "codePostal": "01000", "commune": "01053" },
+          "romeCode": "K2111",
+          "romeLibelle": "Formateur / Formatrice",
+          "appellationlibelle": "Formateur / Formatrice",
+          "entreprise": { "nom": "CENTRE DE FORMATION DE L'AIN", "entrepriseAdaptee": false },
+          "typeContrat": "CDI",
+          "typeContratLibelle": "Contrat à durée indéterminée",
+          "natureContrat": "Contrat travail",
+          "experienceExige": "E",
+          "experienceLibelle": "5 An(s)",
+          "salaire": { "libelle": "Annuel de 32000.0 Euros à 36000.0 Euros sur 12.0 mois" },
+          "dureeTravailLibelle": "35H/semaine",
+          "dureeTravailLibelleConverti": "Temps plein",
+          "alternance": false,
+          "nombrePostes": 1,
+          "qualificationCode": "7",
+          "origineOffre": { "origine": "1", "urlOrigine": "https://candidat.francetravail.fr/offres/recherche/detail/190TRNR" }
+        }
+        """;
+
+    [Fact]
+    public void A_task_said_to_the_candidate_is_read_verb_first()
+    {
+        var trainer = TextLabels(OfferBuilder().Build(OfferItem(TrainerOffer)).Document!);
+        // "vous animez des formations": the verb said to "vous" has the infinitive's root.
+        Assert.Contains("Animer une formation technique", trainer);
+        // "l'équipe pédagogique" comes before "vous animez": joining a team is not leading it.
+        Assert.DoesNotContain("Animer une équipe", trainer);
+
+        // The same words with the team after the verb do say it.
+        var leader = OfferItem(TrainerOffer.Replace("intégré(e) à l'équipe pédagogique, vous concevez et animez des formations théoriques et pratiques", "vous animez l'équipe pédagogique", StringComparison.Ordinal));
+        Assert.Contains("Animer une équipe", TextLabels(OfferBuilder().Build(leader).Document!));
+    }
+
+    [Fact]
+    public void Children_welcomed_in_the_future_tense_and_the_clientele_are_read()
+    {
+        var nursery = OfferBuilder().Build(OfferItem("""{"id":"c8","intitule":"Auxiliaire de crèche (H/F)","description":"En tant qu'auxiliaire de crèche, vous accueillerez les enfants et leur famille avec bienveillance.","romeCode":"K1307","lieuTravail":{"libelle":"74 - ANNECY","latitude":45.899,"longitude":6.129},"typeContrat":"CDI","alternance":false}""")).Document!;
+        Assert.Contains("Accueillir des enfants", TextLabels(nursery));
+
+        var reception = OfferBuilder().Build(OfferItem("""{"id":"c9","intitule":"Réceptionniste (H/F)","description":"- Vous accueillez notre clientèle française et internationale","romeCode":"G1703","lieuTravail":{"libelle":"74 - MEGEVE","latitude":45.857,"longitude":6.617},"typeContrat":"CDD","alternance":false}""")).Document!;
+        Assert.Contains("accueillir les clients", TextLabels(reception));
+    }
+
     private static HashSet<string> TextLabels(OfferDocument offer) =>
         [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
 
