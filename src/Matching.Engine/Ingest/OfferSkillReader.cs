@@ -39,7 +39,7 @@ internal sealed partial class OfferSkillReader
     // The stem of "français".
     private const string FrenchLanguage = "francai";
 
-    // A task label names at most this many content roots: longer ones are never said in full.
+    // A task label names at most this many content roots: longer ones are never said in full. One root is read on the offer's own sheet only.
     private const int MaxTaskRoots = 4;
 
     // A one-word name written in lower case in more French labels than this is an ordinary word ("chef", "base").
@@ -189,7 +189,7 @@ internal sealed partial class OfferSkillReader
             {
                 AddPhrase(name, item.SkillId, 2, name: true);
             }
-            if (item.Kind == Rome4ItemKind.SavoirFaire && Roots(item.Label, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } content)
+            if (item.Kind == Rome4ItemKind.SavoirFaire && Roots(item.Label, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 1 and <= MaxTaskRoots } content)
             {
                 tasks.Add((item, content));
             }
@@ -390,9 +390,11 @@ internal sealed partial class OfferSkillReader
     /// label is in the sentence ("Emballage et étiquetage des produits" says "Emballer des produits"; "Rédaction
     /// des rapports de contrôle" says "Rédiger un rapport de contrôle"), the frame verbs aside ("réaliser", "effectuer").
     /// Tasks of the offer's occupation and its neighbours (<paramref name="sheets"/>: its sheet, its ROME v3 family,
-    /// the sheets it leads to), said as an action, not as a participle ("une équipe motivée").
+    /// the sheets it leads to), said as an action, not as a participle ("une équipe motivée"). A task of one content root
+    /// ("Procéder à l'encaissement", "Réaliser la plonge") only when it is of the offer's own sheet (<paramref name="ownSheet"/>):
+    /// "la vente, l'accueil et l'encaissement" in a shop's offer.
     /// </summary>
-    public IEnumerable<(Skill Skill, SkillImportance Importance)> Tasks(string? text, IReadOnlySet<string> sheets)
+    public IEnumerable<(Skill Skill, SkillImportance Importance)> Tasks(string? text, IReadOnlySet<string> sheets, string? ownSheet = null)
     {
         var seen = new HashSet<int>();
         foreach (var (sentence, optional) in SentencesOf(text))
@@ -414,7 +416,7 @@ internal sealed partial class OfferSkillReader
                 foreach (var index in _tasksByRoot.GetValueOrDefault(root) ?? [])
                 {
                     var (item, labelRoots) = _tasks[index];
-                    if (labelRoots.All(r => roots.ContainsKey(r) && (positions[r].Plain || r == labelRoots[0])) && roots[labelRoots[0]] && ActionFirst(labelRoots[0], labelRoots, positions) && item.Sheets.Any(sheets.Contains))
+                    if (labelRoots.All(r => roots.ContainsKey(r) && (positions[r].Plain || r == labelRoots[0])) && roots[labelRoots[0]] && ActionFirst(labelRoots[0], labelRoots, positions) && (labelRoots.Length >= 2 ? item.Sheets.Any(sheets.Contains) : ownSheet is not null && item.Sheets.Contains(ownSheet)))
                     {
                         found.Add(item.SkillId);
                     }

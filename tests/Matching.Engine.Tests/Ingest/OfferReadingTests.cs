@@ -231,6 +231,43 @@ public sealed class OfferReadingTests
         Assert.Contains("accueillir les clients", TextLabels(reception));
     }
 
+    // A 2024 shop offer in the feed's shape: its tasks said as bare nouns in a list.
+    private const string ShopOffer = """
+        {
+          "id": "190SHOP",
+          "intitule": "Vendeur en alimentation (H/F)",
+          "description": "Vos missions au sein du rayon frais :\n* La vente, l'accueil, le conseil, la fidélisation et l'encaissement,\n* La réception, le contrôle et la mise en rayon des produits.\nVous aimez le contact client et le travail en équipe.",
+          "dateCreation": "2024-10-07T14:02:11.000Z",
+          "lieuTravail": { "libelle": "74 - THONON LES BAINS", "latitude": 46.3705, "longitude": 6.4792, "codePostal": "74200", "commune": "74281" },
+          "romeCode": "D1106",
+          "romeLibelle": "Vente en alimentation",
+          "appellationlibelle": "Vendeur / Vendeuse en alimentation générale",
+          "entreprise": { "nom": "PRIMEURS DU LAC", "entrepriseAdaptee": false },
+          "typeContrat": "CDI",
+          "typeContratLibelle": "Contrat à durée indéterminée",
+          "natureContrat": "Contrat travail",
+          "experienceExige": "D",
+          "experienceLibelle": "Débutant accepté",
+          "salaire": { "libelle": "Mensuel de 1802.0 Euros sur 12.0 mois" },
+          "dureeTravailLibelle": "35H/semaine",
+          "dureeTravailLibelleConverti": "Temps plein",
+          "alternance": false,
+          "nombrePostes": 1,
+          "qualificationCode": "6",
+          "origineOffre": { "origine": "1", "urlOrigine": "https://candidat.francetravail.fr/offres/recherche/detail/190SHOP" }
+        }
+        """;
+
+    [Fact]
+    public void A_one_word_task_of_the_offers_own_job_is_read_from_its_list_of_tasks()
+    {
+        Assert.Contains("Procéder à l'encaissement", TextLabels(OfferBuilder().Build(OfferItem(ShopOffer)).Document!));
+
+        // One word says a task only on the offer's own sheet: a forklift driver's offer naming "l'encaissement" does not cash in.
+        var driver = OfferItem(ShopOffer.Replace("\"D1106\"", "\"N1101\"", StringComparison.Ordinal).Replace("Vendeur en alimentation (H/F)", "Cariste (H/F)", StringComparison.Ordinal));
+        Assert.DoesNotContain("Procéder à l'encaissement", TextLabels(OfferBuilder().Build(driver).Document!));
+    }
+
     private static HashSet<string> TextLabels(OfferDocument offer) =>
         [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
 
