@@ -55,6 +55,10 @@ internal sealed partial class OfferSkillReader
         "eurs", "eur", "ieres", "iere", "iers", "ier", "ages", "age", "ees", "ee", "es", "ez", "er", "ir", "re", "e", "s",
     ];
 
+    // Verbs made of a noun in -ion that do what the noun says: "la réception des commandes" is "Réceptionner des commandes".
+    // Not "conditionner" (packing is no "conditions") nor "fonctionner" (a machine's working is no "fonction").
+    private static readonly HashSet<string> s_ionVerbs = new(["receptionn", "confectionn", "selectionn"], StringComparer.Ordinal);
+
     private static readonly string[] s_vendors = ["microsoft ", "apache ", "adobe ", "oracle ", "ibm ", "google ", "amazon "];
 
     // Product names that are everyday French once the vendor is dropped: "un entretien en visio".
@@ -508,11 +512,13 @@ internal sealed partial class OfferSkillReader
         {
             if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.Ordinal))
             {
-                return word[..^suffix.Length];
+                return Noun(word[..^suffix.Length]);
             }
         }
         return word;
     }
+
+    private static string Noun(string root) => s_ionVerbs.Contains(root) ? root[..^1] : root;
 
     /// <summary>Content words, stop words dropped and crudely stemmed, in order (repeats kept: a text is read, not a label).</summary>
     private static string[] Tokens(string text)

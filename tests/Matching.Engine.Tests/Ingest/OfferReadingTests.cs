@@ -268,6 +268,19 @@ public sealed class OfferReadingTests
         Assert.DoesNotContain("Procéder à l'encaissement", TextLabels(OfferBuilder().Build(driver).Document!));
     }
 
+    [Fact]
+    public void A_reception_of_orders_is_receiving_them_but_storage_conditions_are_no_packing()
+    {
+        var drive = OfferBuilder().Build(OfferItem("""{"id":"c10","intitule":"Préparateur au drive (H/F)","description":"Vos missions :\n- Réception des commandes et préparation des commandes clients\n- Mise en bacs","romeCode":"N1113","lieuTravail":{"libelle":"74 - SALLANCHES","latitude":45.936,"longitude":6.631},"typeContrat":"CDD","alternance":false}""")).Document!;
+        Assert.Contains("Réceptionner et préparer des commandes", TextLabels(drive));
+
+        // "les conditions de conservation" are no "Conditionner des produits"; "le conditionnement des produits" is.
+        const string Plongeur = """{"id":"c11","intitule":"Plongeur (H/F)","description":"- Ranger les produits selon les conditions de conservation","romeCode":"G1605","lieuTravail":{"libelle":"74 - MEGEVE","latitude":45.857,"longitude":6.617},"typeContrat":"CDD","alternance":false}""";
+        Assert.DoesNotContain("Conditionner des produits", TextLabels(OfferBuilder().Build(OfferItem(Plongeur)).Document!));
+        var packing = OfferItem(Plongeur.Replace("Ranger les produits selon les conditions de conservation", "Conditionnement des produits", StringComparison.Ordinal));
+        Assert.Contains("Conditionner des produits", TextLabels(OfferBuilder().Build(packing).Document!));
+    }
+
     private static HashSet<string> TextLabels(OfferDocument offer) =>
         [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
 
