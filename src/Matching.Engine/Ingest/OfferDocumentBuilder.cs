@@ -292,7 +292,7 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         {
             // Tasks of the job and its neighbours said in full in the offer's words ("Emballage et étiquetage des produits").
             var sheets = taxonomy.Rome4.SheetsOfFamily(occupation.Sheet.ParentCode).Select(s => s.Code).Append(occupation.Sheet.Code).Concat(occupation.Sheet.Mobilities).ToHashSet(StringComparer.Ordinal);
-            foreach (var (skill, importance) in reader.Tasks(offer.Description, sheets))
+            foreach (var (skill, importance) in reader.Tasks(offer.Description, sheets, occupation.Sheet.Code))
             {
                 Add(skill, importance, SkillSource.OfferText);
             }

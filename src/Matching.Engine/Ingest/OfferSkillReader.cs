@@ -39,7 +39,7 @@ internal sealed partial class OfferSkillReader
     // The stem of "français".
     private const string FrenchLanguage = "francai";
 
-    // A task label names at most this many content roots: longer ones are never said in full.
+    // A task label names at most this many content roots: longer ones are never said in full. One root is read on the offer's own sheet only.
     private const int MaxTaskRoots = 4;
 
     // A one-word name written in lower case in more French labels than this is an ordinary word ("chef", "base").
@@ -47,12 +47,17 @@ internal sealed partial class OfferSkillReader
 
     private static readonly ConditionalWeakTable<SkillsTaxonomy, OfferSkillReader> s_instances = [];
 
-    // Endings of a verb, its noun and its doer, longest first: what is left is the root they share.
+    // Endings of a verb, its noun and its doer, longest first: what is left is the root they share. Offers speak to the
+    // candidate ("vous préparez les commandes", "vous assurerez l'accueil"): the verb said to "vous" has the same root.
     private static readonly string[] s_rootSuffixes =
     [
-        "atrices", "atrice", "ateurs", "ateuse", "ateur", "ations", "ation", "ements", "ement", "aisons", "aison", "euses", "euse",
-        "eurs", "eur", "ieres", "iere", "iers", "ier", "ages", "age", "ees", "ee", "es", "er", "ir", "re", "e", "s",
+        "erez", "atrices", "atrice", "ateurs", "ateuse", "ateur", "ations", "ation", "ements", "ement", "aisons", "aison", "euses", "euse",
+        "eurs", "eur", "ieres", "iere", "iers", "ier", "ages", "age", "ees", "ee", "es", "ez", "er", "ir", "re", "e", "s",
     ];
+
+    // Verbs made of a noun in -ion that do what the noun says: "la réception des commandes" is "Réceptionner des commandes".
+    // Not "conditionner" (packing is no "conditions") nor "fonctionner" (a machine's working is no "fonction").
+    private static readonly HashSet<string> s_ionVerbs = new(["receptionn", "confectionn", "selectionn"], StringComparer.Ordinal);
 
     private static readonly string[] s_vendors = ["microsoft ", "apache ", "adobe ", "oracle ", "ibm ", "google ", "amazon "];
 
@@ -188,7 +193,7 @@ internal sealed partial class OfferSkillReader
             {
                 AddPhrase(name, item.SkillId, 2, name: true);
             }
-            if (item.Kind == Rome4ItemKind.SavoirFaire && Roots(item.Label, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } content)
+            if (item.Kind == Rome4ItemKind.SavoirFaire && Roots(item.Label, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 1 and <= MaxTaskRoots } content)
             {
                 tasks.Add((item, content));
             }
@@ -338,7 +343,7 @@ internal sealed partial class OfferSkillReader
     {
         var text = description ?? "";
         var sentences = Sentences().Split(text)
-            .Select(sentence => (Tokens: Tokens(sentence).ToHashSet(StringComparer.Ordinal), Roots: Roots(sentence).ToHashSet(StringComparer.Ordinal),
+            .Select(sentence => (Tokens: Tokens(sentence).ToHashSet(StringComparer.Ordinal), Roots: Positions(sentence),
                 Optional: Optional().IsMatch(FrenchLabels.Normalize(sentence)), Qualification: Qualification().IsMatch(FrenchLabels.Normalize(sentence))))
             .Where(sentence => sentence.Tokens.Count > 0)
             .ToList();
@@ -363,6 +368,8 @@ internal sealed partial class OfferSkillReader
             }
             var total = label.Sum(Weight);
             var rootTotal = roots.Sum(RootWeight);
+            // A task said to the candidate is said verb first: "vous animez des formations" after "l'équipe pédagogique" does not "Animer une équipe".
+            var action = Verb().IsMatch(FrenchLabels.Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "") ? roots.FirstOrDefault() : null;
             foreach (var (tokens, sentenceRoots, optional, qualification) in sentences)
             {
                 if (certificate && !qualification)
@@ -370,9 +377,10 @@ internal sealed partial class OfferSkillReader
                     continue;
                 }
                 var shared = label.Where(tokens.Contains).ToArray();
-                var sharedRoots = roots.Where(sentenceRoots.Contains).ToArray();
+                // A verb said to the candidate says only the action of a task: "vous intégrez la direction des SI" is no "Intégration de systèmes d'information".
+                var sharedRoots = roots.Where(r => sentenceRoots.TryGetValue(r, out var at) && (at.Plain || r == action)).ToArray();
                 if ((shared.Length >= 2 && shared.Sum(Weight) >= ParaphraseCoverage * total)
-                    || (sharedRoots.Length >= 2 && sharedRoots.Sum(RootWeight) >= RootParaphraseCoverage * rootTotal))
+                    || (sharedRoots.Length >= 2 && sharedRoots.Sum(RootWeight) >= RootParaphraseCoverage * rootTotal && ActionFirst(action, sharedRoots, sentenceRoots)))
                 {
                     yield return (skill, optional ? SkillImportance.Optional : SkillImportance.Essential);
                     break;
@@ -386,9 +394,11 @@ internal sealed partial class OfferSkillReader
     /// label is in the sentence ("Emballage et étiquetage des produits" says "Emballer des produits"; "Rédaction
     /// des rapports de contrôle" says "Rédiger un rapport de contrôle"), the frame verbs aside ("réaliser", "effectuer").
     /// Tasks of the offer's occupation and its neighbours (<paramref name="sheets"/>: its sheet, its ROME v3 family,
-    /// the sheets it leads to), said as an action, not as a participle ("une équipe motivée").
+    /// the sheets it leads to), said as an action, not as a participle ("une équipe motivée"). A task of one content root
+    /// ("Procéder à l'encaissement", "Réaliser la plonge") only when it is of the offer's own sheet (<paramref name="ownSheet"/>):
+    /// "la vente, l'accueil et l'encaissement" in a shop's offer.
     /// </summary>
-    public IEnumerable<(Skill Skill, SkillImportance Importance)> Tasks(string? text, IReadOnlySet<string> sheets)
+    public IEnumerable<(Skill Skill, SkillImportance Importance)> Tasks(string? text, IReadOnlySet<string> sheets, string? ownSheet = null)
     {
         var seen = new HashSet<int>();
         foreach (var (sentence, optional) in SentencesOf(text))
@@ -403,13 +413,14 @@ internal sealed partial class OfferSkillReader
                     roots[root] = roots.GetValueOrDefault(root) || !Participle().IsMatch(word);
                 }
             }
+            var positions = Positions(sentence);
             var found = new SortedSet<int>();
             foreach (var root in roots.Keys)
             {
                 foreach (var index in _tasksByRoot.GetValueOrDefault(root) ?? [])
                 {
                     var (item, labelRoots) = _tasks[index];
-                    if (labelRoots.All(roots.ContainsKey) && roots[labelRoots[0]] && item.Sheets.Any(sheets.Contains))
+                    if (labelRoots.All(r => roots.ContainsKey(r) && (positions[r].Plain || r == labelRoots[0])) && roots[labelRoots[0]] && ActionFirst(labelRoots[0], labelRoots, positions) && (labelRoots.Length >= 2 ? item.Sheets.Any(sheets.Contains) : ownSheet is not null && item.Sheets.Contains(ownSheet)))
                     {
                         found.Add(item.SkillId);
                     }
@@ -428,6 +439,36 @@ internal sealed partial class OfferSkillReader
     /// <summary>The sentences and list items of a text, each with whether it says its skills are a plus ("apprécié", "souhaité", "un plus"…).</summary>
     public static IEnumerable<(string Sentence, bool Optional)> SentencesOf(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : Sentences().Split(text).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => (s, Optional().IsMatch(FrenchLabels.Normalize(s))));
+
+    /// <summary>
+    /// Each root of a sentence with where it is first and last said, and whether it is said otherwise than as a verb
+    /// said to the candidate ("vous animez", "vous préparerez").
+    /// </summary>
+    private static Dictionary<string, (int First, int Last, bool Plain)> Positions(string sentence)
+    {
+        var positions = new Dictionary<string, (int First, int Last, bool Plain)>(StringComparer.Ordinal);
+        var i = 0;
+        foreach (var word in WithoutTheirClient(FrenchLabels.Normalize(sentence)).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (FrenchLabels.IsStopWord(word))
+            {
+                continue;
+            }
+            var root = Root(SkillAligner.Action(word));
+            var plain = word == "rendez" || !SaidToYou().IsMatch(word);
+            positions[root] = positions.TryGetValue(root, out var seen) ? (seen.First, i, seen.Plain || plain) : (i, i, plain);
+            i++;
+        }
+        return positions;
+    }
+
+    /// <summary>
+    /// Whether a task whose action the sentence says only as a verb said to the candidate ("vous animez") says it before
+    /// its objects, as French does: each other root of the label is said after the verb at least once.
+    /// </summary>
+    private static bool ActionFirst(string? action, string[] labelRoots, Dictionary<string, (int First, int Last, bool Plain)> positions) =>
+        action is null || !positions.TryGetValue(action, out var verb) || verb.Plain
+        || labelRoots.All(root => root == action || !positions.TryGetValue(root, out var at) || at.Last > verb.First);
 
     private double Weight(string token) => _idf.TryGetValue(token, out var idf) ? idf : _maxIdf;
 
@@ -458,15 +499,26 @@ internal sealed partial class OfferSkillReader
 
     private static string Root(string word)
     {
+        // "rendez-vous" is a noun, not "vous rendez"; "la clientèle" is the clients.
+        if (word == "rendez")
+        {
+            return word;
+        }
+        if (word.StartsWith("clientele", StringComparison.Ordinal))
+        {
+            return "client";
+        }
         foreach (var suffix in s_rootSuffixes)
         {
             if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.Ordinal))
             {
-                return word[..^suffix.Length];
+                return Noun(word[..^suffix.Length]);
             }
         }
         return word;
     }
+
+    private static string Noun(string root) => s_ionVerbs.Contains(root) ? root[..^1] : root;
 
     /// <summary>Content words, stop words dropped and crudely stemmed, in order (repeats kept: a text is read, not a label).</summary>
     private static string[] Tokens(string text)
@@ -524,6 +576,14 @@ internal sealed partial class OfferSkillReader
     // A sentence that asks for a qualification: a diploma, a title, a certificate, a training.
     [GeneratedRegex(@"\b(?:diplom\w*|titulaire|titre|cap|bep|bac|bts|dut|but|licence|master|certificat\w*|cqp|formation|qualifications?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Qualification();
+
+    // A verb said to "vous", present or future: "animez", "préparerez" (its root is the infinitive's).
+    [GeneratedRegex(@"\w{4}ez$", RegexOptions.CultureInvariant)]
+    private static partial Regex SaidToYou();
+
+    // An infinitive: a label that starts with one says a task ("Animer une équipe").
+    [GeneratedRegex(@"(?:er|ir|re)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Verb();
 
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]{2,6}\b", RegexOptions.CultureInvariant)]
     private static partial Regex UpperCaseWord();

@@ -200,6 +200,107 @@ public sealed class OfferReadingTests
         Assert.Contains("Réaliser la plonge", TextLabels(offer));
     }
 
+    // A 2025 trainer's offer in the feed's shape: its tasks said to the candidate ("vous concevez, animez des formations").
+    private const string TrainerOffer = """
+        {
+          "id": "190TRNR",
+          "intitule": "Formateur soudage (H/F)",
+          "description": "Rattaché(e) au pôle métallurgie et intégré(e) à l'équipe pédagogique, vous concevez et animez des formations théoriques et pratiques.\nVous évaluez les stagiaires et fixez les rendez-vous de suivi avec les entreprises.\nVous rendez compte au responsable de pôle.",
+          "dateCreation": "2025-03-12T09:30:00.000Z",
+          "lieuTravail": { "libelle": "01 - Bourg-en-Bresse", "latitude": 46.2052, "longitude": 5.2255, "codePostal": "01000", "commune": "01053" },
+          "romeCode": "K2111",
+          "romeLibelle": "Formateur / Formatrice",
+          "appellationlibelle": "Formateur / Formatrice",
+          "entreprise": { "nom": "CENTRE DE FORMATION DE L'AIN", "entrepriseAdaptee": false },
+          "typeContrat": "CDI",
+          "typeContratLibelle": "Contrat à durée indéterminée",
+          "natureContrat": "Contrat travail",
+          "experienceExige": "E",
+          "experienceLibelle": "5 An(s)",
+          "salaire": { "libelle": "Annuel de 32000.0 Euros à 36000.0 Euros sur 12.0 mois" },
+          "dureeTravailLibelle": "35H/semaine",
+          "dureeTravailLibelleConverti": "Temps plein",
+          "alternance": false,
+          "nombrePostes": 1,
+          "qualificationCode": "7",
+          "origineOffre": { "origine": "1", "urlOrigine": "https://candidat.francetravail.fr/offres/recherche/detail/190TRNR" }
+        }
+        """;
+
+    [Fact]
+    public void A_task_said_to_the_candidate_is_read_verb_first()
+    {
+        var trainer = TextLabels(OfferBuilder().Build(OfferItem(TrainerOffer)).Document!);
+        // "vous animez des formations": the verb said to "vous" has the infinitive's root.
+        Assert.Contains("Animer une formation technique", trainer);
+        // "l'équipe pédagogique" comes before "vous animez": joining a team is not leading it.
+        Assert.DoesNotContain("Animer une équipe", trainer);
+
+        // The same words with the team after the verb do say it.
+        var leader = OfferItem(TrainerOffer.Replace("intégré(e) à l'équipe pédagogique, vous concevez et animez des formations théoriques et pratiques", "vous animez l'équipe pédagogique", StringComparison.Ordinal));
+        Assert.Contains("Animer une équipe", TextLabels(OfferBuilder().Build(leader).Document!));
+    }
+
+    [Fact]
+    public void Children_welcomed_in_the_future_tense_and_the_clientele_are_read()
+    {
+        var nursery = OfferBuilder().Build(OfferItem("""{"id":"c8","intitule":"Auxiliaire de crèche (H/F)","description":"En tant qu'auxiliaire de crèche, vous accueillerez les enfants et leur famille avec bienveillance.","romeCode":"K1307","lieuTravail":{"libelle":"74 - ANNECY","latitude":45.899,"longitude":6.129},"typeContrat":"CDI","alternance":false}""")).Document!;
+        Assert.Contains("Accueillir des enfants", TextLabels(nursery));
+
+        var reception = OfferBuilder().Build(OfferItem("""{"id":"c9","intitule":"Réceptionniste (H/F)","description":"- Vous accueillez notre clientèle française et internationale","romeCode":"G1703","lieuTravail":{"libelle":"74 - MEGEVE","latitude":45.857,"longitude":6.617},"typeContrat":"CDD","alternance":false}""")).Document!;
+        Assert.Contains("accueillir les clients", TextLabels(reception));
+    }
+
+    // A 2024 shop offer in the feed's shape: its tasks said as bare nouns in a list.
+    private const string ShopOffer = """
+        {
+          "id": "190SHOP",
+          "intitule": "Vendeur en alimentation (H/F)",
+          "description": "Vos missions au sein du rayon frais :\n* La vente, l'accueil, le conseil, la fidélisation et l'encaissement,\n* La réception, le contrôle et la mise en rayon des produits.\nVous aimez le contact client et le travail en équipe.",
+          "dateCreation": "2024-10-07T14:02:11.000Z",
+          "lieuTravail": { "libelle": "74 - THONON LES BAINS", "latitude": 46.3705, "longitude": 6.4792, "codePostal": "74200", "commune": "74281" },
+          "romeCode": "D1106",
+          "romeLibelle": "Vente en alimentation",
+          "appellationlibelle": "Vendeur / Vendeuse en alimentation générale",
+          "entreprise": { "nom": "PRIMEURS DU LAC", "entrepriseAdaptee": false },
+          "typeContrat": "CDI",
+          "typeContratLibelle": "Contrat à durée indéterminée",
+          "natureContrat": "Contrat travail",
+          "experienceExige": "D",
+          "experienceLibelle": "Débutant accepté",
+          "salaire": { "libelle": "Mensuel de 1802.0 Euros sur 12.0 mois" },
+          "dureeTravailLibelle": "35H/semaine",
+          "dureeTravailLibelleConverti": "Temps plein",
+          "alternance": false,
+          "nombrePostes": 1,
+          "qualificationCode": "6",
+          "origineOffre": { "origine": "1", "urlOrigine": "https://candidat.francetravail.fr/offres/recherche/detail/190SHOP" }
+        }
+        """;
+
+    [Fact]
+    public void A_one_word_task_of_the_offers_own_job_is_read_from_its_list_of_tasks()
+    {
+        Assert.Contains("Procéder à l'encaissement", TextLabels(OfferBuilder().Build(OfferItem(ShopOffer)).Document!));
+
+        // One word says a task only on the offer's own sheet: a forklift driver's offer naming "l'encaissement" does not cash in.
+        var driver = OfferItem(ShopOffer.Replace("\"D1106\"", "\"N1101\"", StringComparison.Ordinal).Replace("Vendeur en alimentation (H/F)", "Cariste (H/F)", StringComparison.Ordinal));
+        Assert.DoesNotContain("Procéder à l'encaissement", TextLabels(OfferBuilder().Build(driver).Document!));
+    }
+
+    [Fact]
+    public void A_reception_of_orders_is_receiving_them_but_storage_conditions_are_no_packing()
+    {
+        var drive = OfferBuilder().Build(OfferItem("""{"id":"c10","intitule":"Préparateur au drive (H/F)","description":"Vos missions :\n- Réception des commandes et préparation des commandes clients\n- Mise en bacs","romeCode":"N1113","lieuTravail":{"libelle":"74 - SALLANCHES","latitude":45.936,"longitude":6.631},"typeContrat":"CDD","alternance":false}""")).Document!;
+        Assert.Contains("Réceptionner et préparer des commandes", TextLabels(drive));
+
+        // "les conditions de conservation" are no "Conditionner des produits"; "le conditionnement des produits" is.
+        const string Plongeur = """{"id":"c11","intitule":"Plongeur (H/F)","description":"- Ranger les produits selon les conditions de conservation","romeCode":"G1605","lieuTravail":{"libelle":"74 - MEGEVE","latitude":45.857,"longitude":6.617},"typeContrat":"CDD","alternance":false}""";
+        Assert.DoesNotContain("Conditionner des produits", TextLabels(OfferBuilder().Build(OfferItem(Plongeur)).Document!));
+        var packing = OfferItem(Plongeur.Replace("Ranger les produits selon les conditions de conservation", "Conditionnement des produits", StringComparison.Ordinal));
+        Assert.Contains("Conditionner des produits", TextLabels(OfferBuilder().Build(packing).Document!));
+    }
+
     private static HashSet<string> TextLabels(OfferDocument offer) =>
         [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
 

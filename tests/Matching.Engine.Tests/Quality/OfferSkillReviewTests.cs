@@ -10,7 +10,8 @@ namespace Matching.Engine.Tests.Quality;
 /// <summary>
 /// The skills the reader takes from real offers' own words, against pairs judged by hand (OfferSkillReview.tsv:
 /// 150 (offer, skill) pairs drawn at random, seed 2024, among the skills added to offers of the development sample
-/// that had fewer than 3 skills of their own before; each judged right, the offer asks for it, or wrong; docs/quality.md,
+/// that had fewer than 3 skills of their own before, then the 51 pairs that tasks said to the candidate ("vous
+/// préparez") and "la clientèle" added; each judged right, the offer asks for it, or wrong; docs/quality.md,
 /// "Reading a real offer"). A change to the reader that stops reading most of the reviewed pairs needs a new review.
 /// </summary>
 public sealed class OfferSkillReviewTests(ITestOutputHelper output)
