@@ -43,7 +43,7 @@ internal static class BenchData
     /// </summary>
     public static string EngineBuild => s_engineBuild.Value;
 
-    private const string StoreFormat = "store2";
+    private const string StoreFormat = "store3";
 
     private static readonly Lazy<string> s_engineBuild = new(() =>
     {
