@@ -43,7 +43,7 @@ internal static class BenchData
     /// </summary>
     public static string EngineBuild => s_engineBuild.Value;
 
-    private const string StoreFormat = "store2";
+    private const string StoreFormat = "store3";
 
     private static readonly Lazy<string> s_engineBuild = new(() =>
     {
@@ -55,7 +55,7 @@ internal static class BenchData
 
     /// <summary>
     /// <c>data/corpus/{name}-{engine build}</c> in the repository (found from Coach.sln upwards),
-    /// created on demand; caches of the same name left by other engine builds are deleted (a 1M store is ~10 GB).
+    /// created on demand; caches of the same name left by other engine builds are deleted (a 1M + 1M store is ~2.3 GB with its snapshot since store version 5, was ~10 GB).
     /// </summary>
     public static string CacheFolder(string name)
     {

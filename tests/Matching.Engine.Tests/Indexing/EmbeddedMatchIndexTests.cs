@@ -40,32 +40,6 @@ public sealed class EmbeddedMatchIndexTests : IDisposable
     private static readonly MatchOptions Top100 = new(Size: 100);
 
     [Fact]
-    public async Task AStoreWrittenBeforeTheRomeCodeColumnsGetsThemFromItsDocumentsOnTheNextStart()
-    {
-        var s = UnlinkedSkills(2);
-        var (target, _, _, other) = RomeCodesForFit();
-        await _index.UpsertOffersAsync([Offer("target", [s[0]], romeCode: target), Offer("other", [s[0]], romeCode: other)]);
-        await _index.UpsertProfilesAsync([Profile("p", [s[0]], targetRomeCodes: [target])]);
-        _index.Dispose();
-        // What a store of schema version 3 holds: no ROME columns (and no snapshot, so the start reads the rows).
-        File.Delete(_store.StorePath + ".snapshot");
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_store.StorePath};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE offers DROP COLUMN rome; ALTER TABLE profiles DROP COLUMN romes; UPDATE schema_versions SET version = 3 WHERE component = 'documents';";
-            command.ExecuteNonQuery();
-        }
-
-        using var reopened = _store.Open();
-        var offers = await reopened.MatchOffersAsync(Profile("q", [s[0]], targetRomeCodes: [target]), Top100);
-        var candidates = await reopened.MatchProfilesAsync(Offer("o", [s[0]], romeCode: other), Top100);
-
-        Assert.Equal([("target", 1.0), ("other", Matching.Engine.Scoring.MatchScorer.OccupationOther)], offers.Hits.Select(h => (h.Id, h.Explanation.Parts.Occupation)));
-        Assert.Equal(Matching.Engine.Scoring.MatchScorer.OccupationOther, Assert.Single(candidates.Hits).Explanation.Parts.Occupation);
-    }
-
-    [Fact]
     public async Task ManyUpdatesTriggerCompactionWithoutLosingDocuments()
     {
         var skills = UnlinkedSkills(2);

@@ -44,7 +44,8 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
         }
         // Version 2 of the documents: the store's identity and write generation, which the index's snapshot is checked against;
         // version 3: the profiles' evidence (issue 15); version 4: the ROME codes of offers and of profiles' targets (occupation factor).
-        Assert.Equal(4, database.SchemaVersion("documents"));
+        // version 5: the JSON in the projection row, its skills as (store-local id, shape) pairs (issue 13: one statement per document).
+        Assert.Equal(5, database.SchemaVersion("documents"));
         // The index closed; the factory (and the other stores) go on.
         seekers.Save(new SeekerProfile { Id = "still-open" }, DateTimeOffset.UtcNow);
         Assert.NotNull(seekers.Get("still-open"));
