@@ -16,6 +16,7 @@ namespace Matching.Engine.Indexing.Embedded;
 /// </summary>
 internal sealed class InMemoryIndex
 {
+
     private readonly Func<string, string?> _areaOfCommune;
     private readonly ScratchPool _scratch;
     private readonly MatchExplainer _explainer;
@@ -216,6 +217,15 @@ internal sealed class InMemoryIndex
                 best = Math.Max(best, byTarget[rome]);
             }
             return Fit(hasCode && romes.Length > 0, best, occupation >= 0 && occupations.Contains(occupation));
+        }
+
+        /// <summary>The factor of one doc: its block's when the block's docs share their job (no read of the doc's lists).</summary>
+        public double Of(ProfileTable profiles, int doc)
+        {
+            var block = doc >> 6;
+            return profiles.BlockRome[block] != DocumentTable.MixedJobs && profiles.BlockOccupation[block] != DocumentTable.MixedJobs
+                ? OfBlock(profiles, block)
+                : Of(profiles.Romes(doc), profiles.Occupations(doc));
         }
 
         /// <summary>At least the factor of every doc of the block: the factor of the one target (or none) its docs share, 1 when they differ.</summary>
@@ -541,12 +551,14 @@ internal sealed class InMemoryIndex
                     bounds[e] = MatchScorer.Skills(e > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(e, p));
                 }
             }
+            // With the block's contracts and shared job (each at least a doc's): a doc with fewer exact matches cannot reach the page.
+            var contract = (offers.ContractMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
+            var job = occupations.OfBlock(offers, block);
             var needed = 0;
-            while (needed <= p && bounds[needed] < worst)
+            while (needed <= p && bounds[needed] * 1.0 * contract * 1.0 * 1.0 * job < worst)
             {
                 needed++;
             }
-            ref readonly var acc = ref s.Blocks[block];
             ref readonly var planes = ref s.ExactCounts[block];
             var kept = planes.AtLeast(docs, needed);
             var check = kept;
@@ -556,7 +568,9 @@ internal sealed class InMemoryIndex
                 check &= check - 1;
                 ref readonly var offer = ref offers.Columns[(block << 6) + bit];
                 // An ESCO skill aligned to two ROME items meets both: a doc's count can pass p, where SupplyUse is 1 anyway.
-                var bound = bounds[Math.Min(p, planes.ExactOf(bit))] * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
+                var exact = planes.ExactOf(bit);
+                var bound = MatchScorer.Skills(Demand(offer, exact), MatchScorer.SupplyUse(Math.Min(p, exact), p)) * 1.0
+                    * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
                     * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears) * 1.0 * occupations.Of(offer);
                 if (bound < worst)
                 {
@@ -564,6 +578,21 @@ internal sealed class InMemoryIndex
                 }
             }
             return kept;
+        }
+
+        /// <summary>
+        /// At least the demand coverage of an offer holding <paramref name="exact"/> of the query's skills as the same skill: those credited
+        /// at most a full unit, its other demanded skills at most the best other credit, the exact ones counted in each part (integer
+        /// credit units, then the scorer's own operations).
+        /// </summary>
+        private double Demand(in OfferColumns offer, int exact)
+        {
+            int essential = offer.EssentialCount, optional = offer.OptionalCount;
+            var exactEssential = Math.Min(exact, essential);
+            var exactOptional = Math.Min(exact, optional);
+            return MatchScorer.Skills(
+                MatchScorer.Coverage(exactEssential * SkillGraph.CreditUnit + (essential - exactEssential) * maxNonExact, essential), essential,
+                MatchScorer.Coverage(exactOptional * SkillGraph.CreditUnit + (optional - exactOptional) * maxNonExact, optional), optional);
         }
 
         public double Score(int doc)
@@ -989,17 +1018,30 @@ internal sealed class InMemoryIndex
             ref readonly var acc = ref s.Blocks[block];
             var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
                 MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
-            var kept = docs;
-            var check = docs;
+            // The fewest exact matches a doc needs, from the block's factors (each at least a doc's; a doc with more skills than the
+            // block's fewest uses them less), then each survivor's own bound.
+            var fewest = profiles.MinSkillCount[block];
+            var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
+            var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
+            var job = occupations.OfBlock(profiles, block);
+            var needed = 0;
+            while (needed <= ExactPlanes.ExactLimit
+                && MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(needed, fewest), fewest)) * 1.0 * contract * experience * 1.0 * job < worst)
+            {
+                needed++;
+            }
+            ref readonly var planes = ref s.ExactCounts[block];
+            var kept = planes.AtLeast(docs, needed);
+            var check = kept;
             while (check != 0)
             {
                 var bit = BitOperations.TrailingZeroCount(check);
                 check &= check - 1;
                 ref readonly var profile = ref profiles.Columns[(block << 6) + bit];
-                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(s.ExactCounts[block].ExactOf(bit), profile.SkillCount));
+                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(planes.ExactOf(bit), profile.SkillCount));
                 var doc = (block << 6) + bit;
                 var bound = skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears)
-                    * 1.0 * occupations.Of(profiles.Romes(doc), profiles.Occupations(doc));
+                    * 1.0 * occupations.Of(profiles, doc);
                 if (bound < worst)
                 {
                     kept &= ~(1UL << bit);
@@ -1048,7 +1090,7 @@ internal sealed class InMemoryIndex
             // Evidence ≤ 1: the block and doc bounds above, computed without it, stay upper bounds.
             return MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, profile.SkillCount, Scored(ProfileDistance(offer, profile), banded), radius,
                 offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude),
-                occupation: occupations.Of(profiles.Romes(doc), profiles.Occupations(doc)));
+                occupation: occupations.Of(profiles, doc));
         }
     }
 
