@@ -568,9 +568,7 @@ internal sealed class InMemoryIndex
                 check &= check - 1;
                 ref readonly var offer = ref offers.Columns[(block << 6) + bit];
                 // An ESCO skill aligned to two ROME items meets both: a doc's count can pass p, where SupplyUse is 1 anyway.
-                var exact = planes.ExactOf(bit);
-                var bound = MatchScorer.Skills(Demand(offer, exact), MatchScorer.SupplyUse(Math.Min(p, exact), p)) * 1.0
-                    * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
+                var bound = bounds[Math.Min(p, planes.ExactOf(bit))] * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
                     * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears) * 1.0 * occupations.Of(offer);
                 if (bound < worst)
                 {
@@ -578,21 +576,6 @@ internal sealed class InMemoryIndex
                 }
             }
             return kept;
-        }
-
-        /// <summary>
-        /// At least the demand coverage of an offer holding <paramref name="exact"/> of the query's skills as the same skill: those credited
-        /// at most a full unit, its other demanded skills at most the best other credit, the exact ones counted in each part (integer
-        /// credit units, then the scorer's own operations).
-        /// </summary>
-        private double Demand(in OfferColumns offer, int exact)
-        {
-            int essential = offer.EssentialCount, optional = offer.OptionalCount;
-            var exactEssential = Math.Min(exact, essential);
-            var exactOptional = Math.Min(exact, optional);
-            return MatchScorer.Skills(
-                MatchScorer.Coverage(exactEssential * SkillGraph.CreditUnit + (essential - exactEssential) * maxNonExact, essential), essential,
-                MatchScorer.Coverage(exactOptional * SkillGraph.CreditUnit + (optional - exactOptional) * maxNonExact, optional), optional);
         }
 
         public double Score(int doc)
