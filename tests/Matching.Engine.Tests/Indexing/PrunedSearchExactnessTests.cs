@@ -20,9 +20,9 @@ public sealed class PrunedSearchExactnessTests
 
     private static readonly Lazy<Fixture> s_fixture = new(() => new Fixture());
 
-    public static TheoryData<string> OfferVariants => ["own radius", "30 km", "no place", "exact only", "score floor"];
+    public static TheoryData<string> OfferVariants => ["own radius", "30 km", "no place", "no place, no job", "exact only", "score floor"];
 
-    public static TheoryData<string> ProfileVariants => ["own radius", "30 km", "no place", "exact only, searchable"];
+    public static TheoryData<string> ProfileVariants => ["own radius", "30 km", "no place", "no place, no job", "exact only, searchable"];
 
     [Theory]
     [MemberData(nameof(OfferVariants))]
@@ -31,13 +31,14 @@ public sealed class PrunedSearchExactnessTests
         var f = s_fixture.Value;
         var compared = 0;
         var pruned = 0L;
-        foreach (var query in f.QueryProfiles)
+        foreach (var (query, withoutJob) in f.QueryProfiles.Zip(f.QueryProfilesWithoutJob))
         {
             var (row, options) = variant switch
             {
                 "own radius" => (query, new MatchOptions(20)),
                 "30 km" => (query, new MatchOptions(20, RadiusKm: 30)),
                 "no place" => (query with { Latitude = double.NaN, Longitude = double.NaN }, new MatchOptions(20)),
+                "no place, no job" => (withoutJob with { Latitude = double.NaN, Longitude = double.NaN }, new MatchOptions(20)),
                 "score floor" => (query, new MatchOptions(20, MinScore: 0.15)),
                 _ => (query, new MatchOptions(20, AllowRelated: false, RadiusKm: 80)),
             };
@@ -59,13 +60,14 @@ public sealed class PrunedSearchExactnessTests
     {
         var f = s_fixture.Value;
         var compared = 0;
-        foreach (var query in f.QueryOffers)
+        foreach (var (query, withoutJob) in f.QueryOffers.Zip(f.QueryOffersWithoutJob))
         {
             var (row, options) = variant switch
             {
                 "own radius" => (query, new MatchOptions(20)),
                 "30 km" => (query, new MatchOptions(20, RadiusKm: 30)),
                 "no place" => (query with { Latitude = double.NaN, Longitude = double.NaN }, new MatchOptions(20)),
+                "no place, no job" => (withoutJob with { Latitude = double.NaN, Longitude = double.NaN }, new MatchOptions(20)),
                 _ => (query, new MatchOptions(20, AllowRelated: false, SearchableOnly: true)),
             };
             var expected = f.ExhaustiveProfiles(row, options);
@@ -114,6 +116,10 @@ public sealed class PrunedSearchExactnessTests
             // Some documents without a place (a place scope other than a commune), as the index must hold them.
             var offers = generator.Offers(Documents).Select((o, i) => i % 23 == 0 ? o with { Place = null } : o).ToList();
             var profiles = generator.Profiles(Documents).Select((p, i) => i % 29 == 0 ? p with { Place = null } : p).ToList();
+            // Some seekers target two jobs (their block's job is then mixed, its occupation bound 1), some none.
+            profiles = [.. profiles.Select((p, i) => i % 31 == 3
+                ? p with { TargetRomeCodes = [.. p.TargetRomeCodes, .. profiles[(i + 500) % Documents].TargetRomeCodes], TargetOccupationUris = [.. p.TargetOccupationUris, .. profiles[(i + 500) % Documents].TargetOccupationUris] }
+                : i % 37 == 5 ? p with { TargetRomeCodes = [], TargetOccupationUris = [] } : p)];
             Index = new InMemoryIndex(Esco, Graph, AreaOfCommune);
             foreach (var row in compiler.CompileOffers(offers))
             {
@@ -145,13 +151,18 @@ public sealed class PrunedSearchExactnessTests
             var queries = new CorpusGenerator(Esco, CorpusFixture.Sources, 43);
             var queryProfiles = queries.Profiles(Queries * 20).Where(p => p.Skills.Count >= 8).Take(Queries).ToList();
             var queryOffers = queries.Offers(Queries * 20).Where(o => o.Skills.Count >= 6).Take(Queries).ToList();
+            // The same queries stating no job: the occupation factor is 1 for every document.
+            var profilesWithoutJob = queryProfiles.Select(p => p with { Id = p.Id + "-no-job", TargetRomeCodes = [], TargetOccupationUris = [] }).ToList();
+            var offersWithoutJob = queryOffers.Select(o => o with { Id = o.Id + "-no-job", RomeCode = null, OccupationUri = null }).ToList();
             QueryProfiles = [.. queryProfiles.Select(compiler.CompileProfileProbe)];
             QueryOffers = [.. queryOffers.Select(compiler.CompileOfferProbe)];
-            foreach (var offer in offers.Concat(queryOffers))
+            QueryProfilesWithoutJob = [.. profilesWithoutJob.Select(compiler.CompileProfileProbe)];
+            QueryOffersWithoutJob = [.. offersWithoutJob.Select(compiler.CompileOfferProbe)];
+            foreach (var offer in offers.Concat(queryOffers).Concat(offersWithoutJob))
             {
                 _offerDocuments[offer.Id] = offer;
             }
-            foreach (var profile in profiles.Concat(queryProfiles))
+            foreach (var profile in profiles.Concat(queryProfiles).Concat(profilesWithoutJob))
             {
                 _profileDocuments[profile.Id] = profile;
             }
@@ -166,6 +177,10 @@ public sealed class PrunedSearchExactnessTests
         public ProfileRow[] QueryProfiles { get; }
 
         public OfferRow[] QueryOffers { get; }
+
+        public ProfileRow[] QueryProfilesWithoutJob { get; }
+
+        public OfferRow[] QueryOffersWithoutJob { get; }
 
         public List<(string Id, double Score)> ExhaustiveOffers(ProfileRow profile, MatchOptions options)
         {
