@@ -26,11 +26,14 @@ data=${COACH_DATA:-$root/../shared/data}
 rm -rf "$app"
 dotnet publish "$root/src/Coach.Api" -c Release -o "$app" -v q >/dev/null
 export Coach__DataPath=$data Coach__CachePath=$run/cache Coach__ModelPath=$run/models
-if [ ! -f "$corpus/coach.db" ]; then
-  dotnet "$app/Coach.Api.dll" generate --offers "$offers" --profiles "$profiles" --seed 7 --store "$corpus/coach.db.tmp"
-  mv "$corpus/coach.db.tmp" "$corpus/coach.db"
+if [ ! -f "$corpus/generated" ]; then
+  rm -f "$corpus"/coach.db*
+  dotnet "$app/Coach.Api.dll" generate --offers "$offers" --profiles "$profiles" --seed 7 --store "$corpus/coach.db"
+  touch "$corpus/generated"
 fi
+# The store and, when there is one, the index's snapshot of it (read at start instead of a rebuild).
 cp "$corpus/coach.db" "$run/coach.db"
+if [ -f "$corpus/coach.db.snapshot" ]; then cp "$corpus/coach.db.snapshot" "$run/coach.db.snapshot"; fi
 export Coach__StorePath=$run/coach.db
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 url=http://127.0.0.1:$port
@@ -62,20 +65,32 @@ idle() {
   done
   echo "   (server idle after ${waited} s: $(( (b - a) * 1000 / $(getconf CLK_TCK) )) ms of CPU in the last 2 s)"
 }
+requests() { grep -oE '^\s*[0-9]+ requests' | grep -oE '[0-9]+'; }
+impressions() { python3 - "$run/coach.db" <<'PY'
+import sqlite3, sys
+try: print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM ranking_impressions").fetchone()[0])
+except sqlite3.OperationalError: print(0)
+PY
+}
 measure() {
   local name=$1 script=$2
-  wrk -t2 -c16 -d10s -s "$script" "$url" > /dev/null   # warm-up (JIT, caches)
+  warm=$(wrk -t2 -c16 -d10s -s "$script" "$url" | requests)   # warm-up (JIT, caches)
   local note t0 t1 out
   note=$(idle)
   t0=$(cpu)
   out=$(wrk -t2 -c16 -d20s --latency -s "$script" "$url")
   t1=$(cpu)
-  local requests
-  requests=$(echo "$out" | grep -oE '^\s*[0-9]+ requests' | grep -oE '[0-9]+')
+  requests=$(echo "$out" | requests)
   echo "== $name (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   echo "$note"
   echo "$out" | grep -E 'Requests/sec|50%|90%|99%|Non-2xx|timeout' || true
   python3 -c "print('server CPU per request: %.2f ms' % (($t1-$t0)*1000/$(getconf CLK_TCK)/$requests))"
 }
-[ "${COACH_BENCH_ONLY:-}" = diagnose ] || measure "GET /api/profiles/{id}/matches" "$run/matches.lua"
+if [ "${COACH_BENCH_ONLY:-}" != diagnose ]; then
+  before=$(impressions)
+  measure "GET /api/profiles/{id}/matches" "$run/matches.lua"
+  idle > /dev/null   # the impressions' writer done
+  # Every page shown is recorded (ranking_impressions, one row per offer shown): rows per request, to see none dropped.
+  python3 -c "print('impressions recorded: %.1f rows per matches request (%d requests)' % (($(impressions)-$before)/($warm+$requests), $warm+$requests))"
+fi
 [ "${COACH_BENCH_ONLY:-}" = matches ] || measure "POST /api/coach/diagnose" "$root/benchmarks/http/diagnose.lua"

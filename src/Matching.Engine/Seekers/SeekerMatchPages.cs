@@ -3,6 +3,7 @@ using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Privacy;
 using Matching.Engine.Ranking;
+using Microsoft.Extensions.Options;
 
 namespace Matching.Engine.Seekers;
 
@@ -16,13 +17,17 @@ namespace Matching.Engine.Seekers;
 /// features computed once): each read still records it as shown to its reader.
 /// </summary>
 /// <remarks>
-/// Bounded: at most <see cref="Capacity"/> pages (a page of 20 offers is about 100 KB of objects); when full, it
-/// starts again empty. An erased seeker's pages are dropped at once (<see cref="IPersonalData"/>).
+/// Bounded: at most <see cref="Capacity"/> pages (<c>Coach:MatchPagesKept</c>, default <see cref="DefaultCapacity"/>;
+/// a page of 20 offers is about 100 KB of objects, and as much again for its JSON in Coach.Api); when full, it starts
+/// again empty. 0 keeps none. An erased seeker's pages are dropped at once (<see cref="IPersonalData"/>).
 /// </remarks>
-public sealed class SeekerMatchPages(IMatchIndex index) : IPersonalData
+public sealed class SeekerMatchPages(IMatchIndex index, IOptions<MatchingEngineOptions> options) : IPersonalData
 {
+    /// <summary>Pages kept at most unless configured.</summary>
+    public const int DefaultCapacity = 1_000;
+
     /// <summary>Pages kept at most.</summary>
-    public const int Capacity = 1_000;
+    public int Capacity { get; } = options.Value.MatchPagesKept;
 
     /// <summary>What a page depends on besides the index, the model and the reference data.</summary>
     private readonly record struct Key(string SeekerId, int Size, string? Cursor, double? RadiusKm, string Language);
@@ -59,7 +64,7 @@ public sealed class SeekerMatchPages(IMatchIndex index) : IPersonalData
             return (known.Page, known.Shown);
         }
         var computed = await compute();
-        if (generation is { } computedAt)
+        if (generation is { } computedAt && Capacity > 0)
         {
             if (_pages.Count >= Capacity)
             {
