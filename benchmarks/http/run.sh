@@ -89,7 +89,9 @@ measure() {
 if [ "${COACH_BENCH_ONLY:-}" != diagnose ]; then
   before=$(impressions)
   measure "GET /api/profiles/{id}/matches" "$run/matches.lua"
-  idle > /dev/null   # the impressions' writer done
+  # The impressions' writer done: the count the same twice 5 s apart (up to 3 minutes).
+  last=-1; count=$(impressions)
+  for _ in $(seq 1 36); do [ "$count" = "$last" ] && break; last=$count; sleep 5; count=$(impressions); done
   # Every page shown is recorded (ranking_impressions, one row per offer shown): rows per request, to see none dropped.
   python3 -c "print('impressions recorded: %.1f rows per matches request (%d requests)' % (($(impressions)-$before)/($warm+$requests), $warm+$requests))"
 fi

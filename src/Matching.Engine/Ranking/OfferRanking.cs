@@ -96,7 +96,8 @@ public sealed class OfferRanking(ImpressionLog impressions, string modelDirector
                     PairFeatures.Compute(offer, profile, hit.Explanation, tension, evidence)));
             }
         }
-        return items;
+        // One list for every read of a kept page: recorded as it is, its rows' JSON made once.
+        return ImpressionList.Of(items);
     }
 
     /// <summary>Records a seeker's first page (<see cref="SeekerImpressions"/>) as shown to a viewer now.</summary>

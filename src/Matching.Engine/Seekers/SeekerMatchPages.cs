@@ -17,9 +17,9 @@ namespace Matching.Engine.Seekers;
 /// features computed once): each read still records it as shown to its reader.
 /// </summary>
 /// <remarks>
-/// Bounded: at most <see cref="Capacity"/> pages (<c>Coach:MatchPagesKept</c>, default <see cref="DefaultCapacity"/>;
-/// a page of 20 offers is about 100 KB of objects, and as much again for its JSON in Coach.Api); when full, it starts
-/// again empty. 0 keeps none. An erased seeker's pages are dropped at once (<see cref="IPersonalData"/>).
+/// Bounded: at most <see cref="Capacity"/> pages, and offers for as many pages of 20 (<c>Coach:MatchPagesKept</c>, default
+/// <see cref="DefaultCapacity"/>; a page of 20 offers is about 100 KB of objects, and as much again for its JSON in
+/// Coach.Api, so pages of 100 count five times); when full, it starts again empty. 0 keeps none. An erased seeker's pages are dropped at once (<see cref="IPersonalData"/>).
 /// </remarks>
 public sealed class SeekerMatchPages(IMatchIndex index, IOptions<MatchingEngineOptions> options) : IPersonalData
 {
@@ -35,7 +35,12 @@ public sealed class SeekerMatchPages(IMatchIndex index, IOptions<MatchingEngineO
     /// <summary>A page as computed at <paramref name="Generation"/>, with the model and reference data in use then.</summary>
     private sealed record Entry(long Generation, RankingModelCard? Model, ReferenceData Data, OfferMatchPage Page, IReadOnlyList<Impression>? Shown);
 
+    /// <summary>Offers a kept page is counted for at least (the default page size).</summary>
+    private const int OffersPerPage = 20;
+
     private readonly ConcurrentDictionary<Key, Entry> _pages = new();
+    private readonly Lock _write = new();
+    private long _offers;
 
     public string Name => "matchPages";
 
@@ -66,13 +71,29 @@ public sealed class SeekerMatchPages(IMatchIndex index, IOptions<MatchingEngineO
         var computed = await compute();
         if (generation is { } computedAt && Capacity > 0)
         {
-            if (_pages.Count >= Capacity)
-            {
-                _pages.Clear();
-            }
-            _pages[key] = new Entry(computedAt, model, data, computed.Page, computed.Shown);
+            Keep(key, new Entry(computedAt, model, data, computed.Page, computed.Shown));
         }
         return computed;
+    }
+
+    private static int Weight(Entry entry) => Math.Max(OffersPerPage, entry.Page.Hits.Count);
+
+    private void Keep(Key key, Entry entry)
+    {
+        lock (_write)
+        {
+            if (_pages.TryGetValue(key, out var old))
+            {
+                _offers -= Weight(old);
+            }
+            else if (_pages.Count >= Capacity || _offers + Weight(entry) > (long)Capacity * OffersPerPage)
+            {
+                _pages.Clear();
+                _offers = 0;
+            }
+            _pages[key] = entry;
+            _offers += Weight(entry);
+        }
     }
 
     /// <summary>Nothing to export: a page is derived from the profile and the offers, which are exported themselves.</summary>
@@ -84,11 +105,14 @@ public sealed class SeekerMatchPages(IMatchIndex index, IOptions<MatchingEngineO
         ArgumentNullException.ThrowIfNull(subject);
         if (subject.Kind == DataSubjectKind.Seeker)
         {
-            foreach (var key in _pages.Keys)
+            lock (_write)
             {
-                if (key.SeekerId == subject.Id)
+                foreach (var key in _pages.Keys)
                 {
-                    _pages.TryRemove(key, out _);
+                    if (key.SeekerId == subject.Id && _pages.TryRemove(key, out var removed))
+                    {
+                        _offers -= Weight(removed);
+                    }
                 }
             }
         }
