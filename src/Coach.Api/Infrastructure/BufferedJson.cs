@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,16 +31,63 @@ public sealed class BufferedJson<T>(T value) : IResult, IEndpointMetadataProvide
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
         var response = httpContext.Response;
         response.StatusCode = StatusCode;
         response.ContentType = ContentType;
-        // Kestrel keeps what is written to its buffer until the flush: nothing here waits for the network.
-        using (var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented }))
+        if (value is not null && !typeof(T).IsValueType && SerializedValues.Bytes(value, options) is { } bytes)
         {
-            JsonSerializer.Serialize(writer, value, typeInfo);
+            // The same value object answered again (a page kept by its use case): its bytes as written the first time.
+            response.ContentLength = bytes.Length;
+            await response.BodyWriter.WriteAsync(bytes, httpContext.RequestAborted);
+            return;
+        }
+        // Kestrel keeps what is written to its buffer until the flush: nothing here waits for the network.
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, Writer(options)))
+        {
+            JsonSerializer.Serialize(writer, value, TypeInfo(options));
         }
         await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+    }
+
+    private static JsonTypeInfo<T> TypeInfo(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
+    private static JsonWriterOptions Writer(JsonSerializerOptions options) => new() { Encoder = options.Encoder, Indented = options.WriteIndented };
+
+    /// <summary>
+    /// The JSON of value objects answered more than once. A use case that keeps what it computed (a seeker's page of
+    /// matches, <c>SeekerMatchPages</c>) returns the same immutable object again: its bytes are made at its second
+    /// answer and reused while the object lives (a weak table: they go with it). An object answered once leaves only
+    /// a mark, so values computed per request cost no copy.
+    /// </summary>
+    private static class SerializedValues
+    {
+        private sealed class Seen(JsonSerializerOptions options)
+        {
+            public JsonSerializerOptions Options { get; } = options;
+
+            public byte[]? Bytes { get; set; }
+        }
+
+        private static readonly ConditionalWeakTable<object, Seen> s_seen = new();
+
+        public static byte[]? Bytes(object value, JsonSerializerOptions options)
+        {
+            if (!s_seen.TryGetValue(value, out var seen) || !ReferenceEquals(seen.Options, options))
+            {
+                s_seen.AddOrUpdate(value, new Seen(options));
+                return null;
+            }
+            if (seen.Bytes is { } bytes)
+            {
+                return bytes;
+            }
+            var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+            using (var writer = new Utf8JsonWriter(buffer, Writer(options)))
+            {
+                JsonSerializer.Serialize(writer, (T)value, TypeInfo(options));
+            }
+            return seen.Bytes = buffer.WrittenSpan.ToArray();
+        }
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)

@@ -33,6 +33,10 @@ public sealed class MatchingEngineOptions
     [Range(0, 2_000_000)]
     public int SeedProfiles { get; set; } = 5_000;
 
+    /// <summary>Seekers' pages of matches kept between reads (<see cref="Seekers.SeekerMatchPages"/>; 0: computed every time).</summary>
+    [Range(0, 1_000_000)]
+    public int MatchPagesKept { get; set; } = Seekers.SeekerMatchPages.DefaultCapacity;
+
     /// <summary>Seed of the first-start corpus.</summary>
     public int SeedRandom { get; set; } = 42;
 }

@@ -78,6 +78,8 @@ public static class MatchingEngineServiceCollectionExtensions
         services.AddSingleton<SeekerCoach>();
         services.AddSingleton<DocumentBuilders>();
         services.AddSingleton<SeekerAccess>();
+        services.AddSingleton<SeekerMatchPages>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<SeekerMatchPages>());
 
         // The use cases, once for the API and the pages.
         services.AddSingleton<SeekerProfiles>();

@@ -66,7 +66,7 @@ public sealed class ImpressionLog : IPersonalData, IDisposable
     /// <summary>Lists waiting past which the oldest are dropped (see <see cref="Dropped"/>).</summary>
     public const int MaxQueued = 50_000;
 
-    private sealed record Shown(string Surface, string ViewerId, string ViewerRole, IReadOnlyList<Impression> Items, DateTimeOffset At);
+    private sealed record Shown(string Surface, string ViewerId, string ViewerRole, ImpressionList Items, DateTimeOffset At);
 
     private readonly string _connectionString;
     private readonly ConcurrentQueue<Shown> _queue = new();
@@ -118,11 +118,11 @@ public sealed class ImpressionLog : IPersonalData, IDisposable
             // Recorded after shutdown began: written at once, as nothing will write it later.
             lock (_write)
             {
-                Write([new Shown(surface, viewerId, viewerRole, [.. items], at)]);
+                Write([new Shown(surface, viewerId, viewerRole, ImpressionList.Of(items), at)]);
             }
             return;
         }
-        _queue.Enqueue(new Shown(surface, viewerId, viewerRole, [.. items], at));
+        _queue.Enqueue(new Shown(surface, viewerId, viewerRole, ImpressionList.Of(items), at));
         while (_queue.Count > MaxQueued && _queue.TryDequeue(out _))
         {
             Interlocked.Increment(ref _dropped);
@@ -221,25 +221,7 @@ public sealed class ImpressionLog : IPersonalData, IDisposable
             viewer.Value = shown.ViewerId;
             role.Value = shown.ViewerRole;
             at.Value = shown.At.ToUnixTimeMilliseconds();
-            rows.ResetWrittenCount();
-            using (var json = new Utf8JsonWriter(rows))
-            {
-                json.WriteStartArray();
-                foreach (var item in shown.Items)
-                {
-                    json.WriteStartArray();
-                    json.WriteStringValue(item.SeekerId);
-                    json.WriteStringValue(item.OfferId);
-                    json.WriteNumberValue(item.Rank);
-                    json.WriteNumberValue(item.ScorerRank);
-                    json.WriteNumberValue(item.Score);
-                    // The features column holds their JSON text, as the readers parse it.
-                    json.WriteStringValue(JsonSerializer.Serialize(item.Features));
-                    json.WriteEndArray();
-                }
-                json.WriteEndArray();
-            }
-            items.Value = Encoding.UTF8.GetString(rows.WrittenSpan);
+            items.Value = shown.Items.RowsJson(rows);
             command.ExecuteNonQuery();
         }
         transaction.Commit();
@@ -375,5 +357,61 @@ public sealed class ImpressionLog : IPersonalData, IDisposable
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
         command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>
+/// A list of impressions as recorded: a copy (the caller's list may change), or the very list when it is already one
+/// of these, as a kept page of matches records its list at each read (<c>SeekerMatchPages</c>); its rows' JSON, as the
+/// writer inserts them, is made once per list.
+/// </summary>
+public sealed class ImpressionList : IReadOnlyList<Impression>
+{
+    private readonly Impression[] _items;
+    private string? _rowsJson;
+
+    private ImpressionList(Impression[] items) => _items = items;
+
+    /// <summary>The list itself when it is one, else a copy.</summary>
+    public static ImpressionList Of(IReadOnlyList<Impression> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items as ImpressionList ?? new ImpressionList([.. items]);
+    }
+
+    public int Count => _items.Length;
+
+    public Impression this[int index] => _items[index];
+
+    public IEnumerator<Impression> GetEnumerator() => ((IEnumerable<Impression>)_items).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => _items.GetEnumerator();
+
+    /// <summary>The rows as one JSON array (seeker, offer, rank, scorer rank, score, features as JSON text), made once.</summary>
+    internal string RowsJson(ArrayBufferWriter<byte> buffer)
+    {
+        if (_rowsJson is { } known)
+        {
+            return known;
+        }
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var item in _items)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(item.SeekerId);
+                json.WriteStringValue(item.OfferId);
+                json.WriteNumberValue(item.Rank);
+                json.WriteNumberValue(item.ScorerRank);
+                json.WriteNumberValue(item.Score);
+                // The features column holds their JSON text, as the readers parse it.
+                json.WriteStringValue(JsonSerializer.Serialize(item.Features));
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+        }
+        return _rowsJson = Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

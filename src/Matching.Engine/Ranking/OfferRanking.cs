@@ -75,8 +75,16 @@ public sealed class OfferRanking(ImpressionLog impressions, string modelDirector
 
     /// <summary>Records the offers a viewer was shown for a seeker (the first page, as ranked), with each pair's features.</summary>
     public void RecordSeekerMatches(string viewerId, string viewerRole, ProfileDocument profile, MatchPage page,
+        IReadOnlyDictionary<string, OfferDocument> offers, TensionLookup? tension) =>
+        RecordSeekerMatches(viewerId, viewerRole, SeekerImpressions(profile, page, offers, tension));
+
+    /// <summary>What a first page of a seeker's matches shows (as ranked), with each pair's features: to record each time it is shown.</summary>
+    public static IReadOnlyList<Impression> SeekerImpressions(ProfileDocument profile, MatchPage page,
         IReadOnlyDictionary<string, OfferDocument> offers, TensionLookup? tension)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(offers);
         var items = new List<Impression>(page.Hits.Count);
         var evidence = PairFeatures.EvidenceOf(profile);
         for (var i = 0; i < page.Hits.Count; i++)
@@ -88,8 +96,13 @@ public sealed class OfferRanking(ImpressionLog impressions, string modelDirector
                     PairFeatures.Compute(offer, profile, hit.Explanation, tension, evidence)));
             }
         }
-        impressions.Record(Surfaces.SeekerMatches, viewerId, viewerRole, items, time.GetUtcNow());
+        // One list for every read of a kept page: recorded as it is, its rows' JSON made once.
+        return ImpressionList.Of(items);
     }
+
+    /// <summary>Records a seeker's first page (<see cref="SeekerImpressions"/>) as shown to a viewer now.</summary>
+    public void RecordSeekerMatches(string viewerId, string viewerRole, IReadOnlyList<Impression> shown) =>
+        impressions.Record(Surfaces.SeekerMatches, viewerId, viewerRole, shown, time.GetUtcNow());
 
     /// <summary>Records the candidates a recruiter was shown for their offer (first page), with each pair's features.</summary>
     public void RecordCandidates(string recruiterId, OfferDocument offer, IReadOnlyList<(MatchHit Hit, ProfileDocument Profile)> shown, TensionLookup? tension)

@@ -33,6 +33,7 @@ public sealed class SeekerProfiles(
     SkillProofs proofs,
     TimeProvider time,
     Caching.ICoachCache cache,
+    SeekerMatchPages pages,
     OfferRanking? ranking = null)
 {
     public const int MaxIdLength = 200;
@@ -196,23 +197,42 @@ public sealed class SeekerProfiles(
         {
             return cursorError;
         }
+        // Before the profile is read: a page computed from it is kept at this generation (pages).
+        var generation = pages.Generation;
         var profile = await access.ReadAsync(caller, seekerId, "matches", "matching offers", () => index.GetProfileAsync(seekerId, cancellationToken));
         if (profile is null)
         {
             return Outcome.NotFound("profile", seekerId);
         }
-        var page = await index.MatchOffersAsync(profile, new MatchOptions(size ?? 20, cursor, RadiusKm: radiusKm), cancellationToken);
+        // The page is the same for everyone allowed to read it: computed once per state of the index (pages), the
+        // access rule and the audit above run on every read, and the first page is recorded as shown to this reader.
+        var data = referenceData.Require();
+        var firstPage = cursor is null && ranking is not null;
+        var (page, shown) = await pages.GetOrComputeAsync(generation, seekerId, size ?? 20, cursor, radiusKm, language, firstPage ? ranking!.ActiveModel : null, data,
+            () => ComputeMatchesAsync(profile, size ?? 20, cursor, radiusKm, language, data, cancellationToken));
+        if (firstPage && shown is not null)
+        {
+            ranking!.RecordSeekerMatches(caller.Id, caller.Role, shown);
+        }
+        return Outcome.Ok(page);
+    }
+
+    private async Task<(OfferMatchPage Page, IReadOnlyList<Impression>? Shown)> ComputeMatchesAsync(
+        ProfileDocument profile, int size, string? cursor, double? radiusKm, string language, ReferenceData data, CancellationToken cancellationToken)
+    {
+        var page = await index.MatchOffersAsync(profile, new MatchOptions(size, cursor, RadiusKm: radiusKm), cancellationToken);
         IReadOnlyDictionary<string, OfferDocument>? offers = null;
+        IReadOnlyList<Impression>? shown = null;
         if (cursor is null && ranking is not null)
         {
-            // The first page: re-ordered by the learned ranking when a model won, and recorded as shown to the caller.
+            // The first page: re-ordered by the learned ranking when a model won, and what it shows kept to record.
             var read = await OfferRanking.OffersAsync(index, page, cancellationToken);
-            var tension = OfferRanking.Tension(referenceData.Require());
+            var tension = OfferRanking.Tension(data);
             page = ranking.Rerank(profile, page, read, tension);
-            ranking.RecordSeekerMatches(caller.Id, caller.Role, profile, page, read, tension);
+            shown = OfferRanking.SeekerImpressions(profile, page, read, tension);
             offers = read;
         }
-        return Outcome.Ok(await OfferMatchViews.PageAsync(index, referenceData.Require().Taxonomy, page, language, cancellationToken, offers));
+        return (await OfferMatchViews.PageAsync(index, data.Taxonomy, page, language, cancellationToken, offers), shown);
     }
 
     /// <summary>The questionnaire's own rules, and what needs the reference data: a place that exists, known URIs, labels of sane length.</summary>
