@@ -30,6 +30,7 @@ public sealed class HostedMatchIndex(
 
     private readonly TaskCompletionSource<IMatchIndex> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
+    private Task _opening = Task.CompletedTask;
     private int _disposed;
 
     /// <summary>Completes when the index is open; faults when it could not be opened.</summary>
@@ -49,7 +50,7 @@ public sealed class HostedMatchIndex(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(OpenAsync, CancellationToken.None);
+        _opening = Task.Run(OpenAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -196,6 +197,9 @@ public sealed class HostedMatchIndex(
             return;
         }
         await _stopping.CancelAsync();
+        // An open still running (it cannot be cancelled once the store is being read) disposes what it opened
+        // itself; waiting for it keeps its snapshot write inside this disposal, not after the host is gone.
+        await _opening;
         _stopping.Dispose();
         if (_ready.Task.IsCompletedSuccessfully)
         {
