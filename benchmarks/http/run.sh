@@ -18,8 +18,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 base=${COACH_BENCH_DIR:-/tmp/coach-http-bench}
 corpus=$base/corpus-$offers-$profiles
 app=$base/app-$(echo "$root" | md5sum | cut -c1-8)
-run=$(mktemp -d "$base/run-XXXXXX")
 mkdir -p "$corpus"
+run=$(mktemp -d "$base/run-XXXXXX")
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 data=${COACH_DATA:-$root/../shared/data}
 
