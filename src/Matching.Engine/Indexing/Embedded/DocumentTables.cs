@@ -213,15 +213,6 @@ internal abstract class DocumentTable
     public double[] MinLongitude { get; private set; } = [];
     public double[] MaxLongitude { get; private set; } = [];
 
-    /// <summary>A block's job when all its docs share it: ROME code id (see <see cref="OccupationKeyOf"/>), or <see cref="MixedJobs"/>.</summary>
-    public int[] BlockRome { get; private set; } = [];
-
-    /// <summary>A block's ESCO occupation when all its docs share it, or <see cref="MixedJobs"/>.</summary>
-    public int[] BlockOccupation { get; private set; } = [];
-
-    /// <summary>In <see cref="BlockRome"/> and <see cref="BlockOccupation"/>: the block's docs differ (or a doc states several).</summary>
-    public const int MixedJobs = int.MinValue;
-
     public ReadOnlySpan<int> Skills(int doc) => _skillData.AsSpan(SkillStart[doc], SkillStart[doc + 1] - SkillStart[doc]);
 
     public bool Contains(string id) => _docOf.ContainsKey(id);
@@ -372,13 +363,6 @@ internal abstract class DocumentTable
         }
         HighWater = highWater;
         SortedCount = sorted;
-        // Block jobs are derived from the docs' columns, not stored.
-        BlockRome = new int[blocks];
-        BlockOccupation = new int[blocks];
-        for (var doc = 0; doc < highWater; doc++)
-        {
-            NoteJob(doc);
-        }
         _docOf.Clear();
         _docOf.EnsureCapacity(highWater);
         for (var doc = 0; doc < highWater; doc++)
@@ -508,40 +492,10 @@ internal abstract class DocumentTable
         MaxLatitude = Resize(MaxLatitude, blocks);
         MinLongitude = Resize(MinLongitude, blocks);
         MaxLongitude = Resize(MaxLongitude, blocks);
-        BlockRome = Resize(BlockRome, blocks);
-        BlockOccupation = Resize(BlockOccupation, blocks);
         GrowColumns(capacity);
     }
 
     protected abstract void GrowColumns(int capacity);
-
-    /// <summary>
-    /// A doc's job as the occupation factor reads it: its ROME code id and ESCO occupation (-1 when it states none,
-    /// <see cref="MixedJobs"/> when it states several). A block whose docs all share one key has it as its own, so a query bounds
-    /// the block's occupation factor by the factor of that key (docs that differ make the bound 1).
-    /// </summary>
-    protected abstract (int Rome, int Occupation) OccupationKeyOf(int doc);
-
-    /// <summary>Folds doc <paramref name="doc"/>'s job into its block's (called once per appended doc, in doc order).</summary>
-    protected void NoteJob(int doc)
-    {
-        var (rome, occupation) = OccupationKeyOf(doc);
-        var block = doc >> 6;
-        if ((doc & 63) == 0)
-        {
-            BlockRome[block] = rome;
-            BlockOccupation[block] = occupation;
-            return;
-        }
-        if (BlockRome[block] != rome)
-        {
-            BlockRome[block] = MixedJobs;
-        }
-        if (BlockOccupation[block] != occupation)
-        {
-            BlockOccupation[block] = MixedJobs;
-        }
-    }
 
     protected static T[] Resize<T>(T[] array, int capacity)
     {
@@ -649,7 +603,6 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
     {
         var doc = AppendCore(id, skills, columns.Latitude, columns.Longitude);
         Columns[doc] = columns;
-        NoteJob(doc);
         var block = doc >> 6;
         var bit = 1UL << (doc & 63);
         if ((doc & 63) == 0)
@@ -697,8 +650,6 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
     public override (double Latitude, double Longitude) Location(int doc) => (Columns[doc].Latitude, Columns[doc].Longitude);
 
     protected override int ClusterOf(int doc) => Columns[doc].Occupation;
-
-    protected override (int Rome, int Occupation) OccupationKeyOf(int doc) => (Columns[doc].Rome, Columns[doc].Occupation);
 
     protected override DocumentTable CreateEmpty() => new OfferTable(SkillCount);
 
@@ -808,7 +759,6 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
         Columns[doc] = columns;
         _occupations[doc] = occupations;
         _romes[doc] = romes;
-        NoteJob(doc);
         var block = doc >> 6;
         var bit = 1UL << (doc & 63);
         if ((doc & 63) == 0)
@@ -841,10 +791,6 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
     public override (double Latitude, double Longitude) Location(int doc) => (Columns[doc].Latitude, Columns[doc].Longitude);
 
     protected override int ClusterOf(int doc) => _occupations[doc] is [var first, ..] ? first : -1;
-
-    protected override (int Rome, int Occupation) OccupationKeyOf(int doc) => (One(_romes[doc]), One(_occupations[doc]));
-
-    private static int One(int[] ids) => ids switch { [] => -1, [var only] => only, _ => MixedJobs };
 
     protected override DocumentTable CreateEmpty() => new ProfileTable(SkillCount);
 

@@ -16,7 +16,6 @@ namespace Matching.Engine.Indexing.Embedded;
 /// </summary>
 internal sealed class InMemoryIndex
 {
-
     private readonly Func<string, string?> _areaOfCommune;
     private readonly ScratchPool _scratch;
     private readonly MatchExplainer _explainer;
@@ -176,24 +175,14 @@ internal sealed class InMemoryIndex
     /// <param name="hasCodes">Whether the seeker states target ROME codes.</param>
     private readonly struct OfferOccupations(double[]? byRome, bool hasCodes, int[] targets)
     {
-        public double Of(in OfferColumns offer) => Of(offer.Rome, offer.Occupation);
-
-        private double Of(int rome, int occupation)
+        public double Of(in OfferColumns offer)
         {
-            if (byRome is null || (rome < 0 && occupation < 0))
+            if (byRome is null || (offer.Rome < 0 && offer.Occupation < 0))
             {
                 return 1;
             }
-            var bothRome = hasCodes && rome >= 0;
-            return Fit(bothRome, bothRome ? byRome[rome] : 0, occupation >= 0 && Array.IndexOf(targets, occupation) >= 0);
-        }
-
-        /// <summary>At least the factor of every doc of the block: the factor of the job its docs share, 1 when they differ.</summary>
-        public double OfBlock(OfferTable offers, int block)
-        {
-            var rome = offers.BlockRome[block];
-            var occupation = offers.BlockOccupation[block];
-            return rome == DocumentTable.MixedJobs || occupation == DocumentTable.MixedJobs ? 1 : Of(rome, occupation);
+            var bothRome = hasCodes && offer.Rome >= 0;
+            return Fit(bothRome, bothRome ? byRome[offer.Rome] : 0, offer.Occupation >= 0 && Array.IndexOf(targets, offer.Occupation) >= 0);
         }
 
         /// <summary>Whether the offer is of one of the seeker's target jobs (<see cref="OccupationFit.Target"/>, not merely unknown).</summary>
@@ -217,29 +206,6 @@ internal sealed class InMemoryIndex
                 best = Math.Max(best, byTarget[rome]);
             }
             return Fit(hasCode && romes.Length > 0, best, occupation >= 0 && occupations.Contains(occupation));
-        }
-
-        /// <summary>The factor of one doc: its block's when the block's docs share their job (no read of the doc's lists).</summary>
-        public double Of(ProfileTable profiles, int doc)
-        {
-            var block = doc >> 6;
-            return profiles.BlockRome[block] != DocumentTable.MixedJobs && profiles.BlockOccupation[block] != DocumentTable.MixedJobs
-                ? OfBlock(profiles, block)
-                : Of(profiles.Romes(doc), profiles.Occupations(doc));
-        }
-
-        /// <summary>At least the factor of every doc of the block: the factor of the one target (or none) its docs share, 1 when they differ.</summary>
-        public double OfBlock(ProfileTable profiles, int block)
-        {
-            var rome = profiles.BlockRome[block];
-            var occupation = profiles.BlockOccupation[block];
-            if (rome == DocumentTable.MixedJobs || occupation == DocumentTable.MixedJobs)
-            {
-                return 1;
-            }
-            ReadOnlySpan<int> romes = rome >= 0 ? [rome] : [];
-            ReadOnlySpan<int> occupations = occupation >= 0 ? [occupation] : [];
-            return Of(romes, occupations);
         }
     }
 
@@ -408,7 +374,7 @@ internal sealed class InMemoryIndex
                 {
                     // The floor is part of the total: a block whose bound (computed without the occupation factor) is below it goes
                     // whole, but for the offers of the seeker's target jobs, which the floor spares; the others doc by doc.
-                    passing = scorer.FitBound(b) < minScore ? Targets(offers, b, passing, occupations) : AtLeast(ref scorer, b, passing, minScore, occupations);
+                    passing = scorer.Bound(b) < minScore ? Targets(offers, b, passing, occupations) : AtLeast(ref scorer, b, passing, minScore, occupations);
                     acc.Union = passing;
                 }
                 if (passing != 0)
@@ -507,8 +473,7 @@ internal sealed class InMemoryIndex
 
     /// <summary>Profile → offers: the score of one offer, and the bound of a block of offers.</summary>
     /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> demanded skills met as the same skill).</param>
-    /// <remarks>A block's bound takes the occupation factor of the job its docs share (1 when they differ), a doc's own bound in <see cref="Worth"/> the doc's;
-    /// both multiply it last, as the score does, after an evidence factor of 1.</remarks>
+    /// <remarks>Bounds take the occupation factor as 1 (it is at most 1), except a doc's own bound in <see cref="Worth"/>, which reads it.</remarks>
     private readonly struct OfferScorer(OfferTable offers, QueryScratch s, ProfileRow profile, double radius, int maxNonExact, bool exactPlanesHold,
         OfferOccupations occupations) : IBlockScorer
     {
@@ -521,10 +486,7 @@ internal sealed class InMemoryIndex
         // A doc met only by non-exact edges has a demand of at most the best such credit (with a margin for rounding).
         private readonly double _demandWithoutExact = Math.Min(1, maxNonExact / (double)SkillGraph.CreditUnit * (1 + 1e-9));
 
-        public double Bound(int block) => FitBound(block) * 1.0 * occupations.OfBlock(offers, block);
-
-        /// <summary>The block's bound apart from the occupation factor (what a score floor compares).</summary>
-        public double FitBound(int block)
+        public double Bound(int block)
         {
             // Distance and experience at most 1; the contract from the block's contracts.
             // The most exact matches of a candidate doc (exact to the doc when the planes hold the counts).
@@ -551,14 +513,12 @@ internal sealed class InMemoryIndex
                     bounds[e] = MatchScorer.Skills(e > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(e, p));
                 }
             }
-            // With the block's contracts and shared job (each at least a doc's): a doc with fewer exact matches cannot reach the page.
-            var contract = (offers.ContractMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
-            var job = occupations.OfBlock(offers, block);
             var needed = 0;
-            while (needed <= p && bounds[needed] * 1.0 * contract * 1.0 * 1.0 * job < worst)
+            while (needed <= p && bounds[needed] < worst)
             {
                 needed++;
             }
+            ref readonly var acc = ref s.Blocks[block];
             ref readonly var planes = ref s.ExactCounts[block];
             var kept = planes.AtLeast(docs, needed);
             var check = kept;
@@ -969,9 +929,8 @@ internal sealed class InMemoryIndex
     }
 
     /// <summary>Offer → profiles: the score of one profile, and the bound of a block of profiles.</summary>
-    /// <remarks>Bounds take the distance factor as 1, so they hold for banded scores too (a band's floor only raises the factor), and the evidence
-    /// factor as 1 (at most 1); the occupation factor is the block's shared job's (1 when its docs differ) or, in a doc's own bound
-    /// (<see cref="Worth"/>), the doc's, multiplied last as in the score.</remarks>
+    /// <remarks>Bounds take the distance factor as 1, so they hold for banded scores too (a band's floor only raises the factor), and the occupation
+    /// factor as 1 except in a doc's own bound (<see cref="Worth"/>), which reads it.</remarks>
     /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> same-skill edges in all).</param>
     private readonly struct ProfileScorer(ProfileTable profiles, QueryScratch s, OfferRow offer, double? radiusOverride, int essentialCount, int optionalCount, bool banded, bool exactPlanesHold,
         ProfileOccupations occupations) : IBlockScorer
@@ -989,7 +948,7 @@ internal sealed class InMemoryIndex
             var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(exact, fewest), fewest));
             var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
-            return skills * 1.0 * contract * experience * 1.0 * occupations.OfBlock(profiles, block);
+            return skills * 1.0 * contract * experience;
         }
 
         public ulong Worth(int block, ulong docs, double worst)
@@ -1001,30 +960,17 @@ internal sealed class InMemoryIndex
             ref readonly var acc = ref s.Blocks[block];
             var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
                 MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
-            // The fewest exact matches a doc needs, from the block's factors (each at least a doc's; a doc with more skills than the
-            // block's fewest uses them less), then each survivor's own bound.
-            var fewest = profiles.MinSkillCount[block];
-            var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
-            var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
-            var job = occupations.OfBlock(profiles, block);
-            var needed = 0;
-            while (needed <= ExactPlanes.ExactLimit
-                && MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(needed, fewest), fewest)) * 1.0 * contract * experience * 1.0 * job < worst)
-            {
-                needed++;
-            }
-            ref readonly var planes = ref s.ExactCounts[block];
-            var kept = planes.AtLeast(docs, needed);
-            var check = kept;
+            var kept = docs;
+            var check = docs;
             while (check != 0)
             {
                 var bit = BitOperations.TrailingZeroCount(check);
                 check &= check - 1;
                 ref readonly var profile = ref profiles.Columns[(block << 6) + bit];
-                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(planes.ExactOf(bit), profile.SkillCount));
+                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(s.ExactCounts[block].ExactOf(bit), profile.SkillCount));
                 var doc = (block << 6) + bit;
                 var bound = skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears)
-                    * 1.0 * occupations.Of(profiles, doc);
+                    * 1.0 * occupations.Of(profiles.Romes(doc), profiles.Occupations(doc));
                 if (bound < worst)
                 {
                     kept &= ~(1UL << bit);
@@ -1073,7 +1019,7 @@ internal sealed class InMemoryIndex
             // Evidence ≤ 1: the block and doc bounds above, computed without it, stay upper bounds.
             return MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, profile.SkillCount, Scored(ProfileDistance(offer, profile), banded), radius,
                 offer.Contract, profile.ContractWishes, offer.Experience, _years, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude),
-                occupation: occupations.Of(profiles, doc));
+                occupation: occupations.Of(profiles.Romes(doc), profiles.Occupations(doc)));
         }
     }
 
