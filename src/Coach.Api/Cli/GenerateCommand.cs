@@ -17,6 +17,8 @@ namespace Coach.Api.Cli;
 public static class GenerateCommand
 {
     private const int Batch = 2_000;
+    private const string Usage = "Usage: coach generate --offers N --profiles M --seed S [--store PATH]";
+    private const string FeedbackUsage = "Usage: coach generate feedback --preference permanent|near|none --seekers N --seed S [--store PATH]";
 
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == "generate";
 
@@ -28,30 +30,19 @@ public static class GenerateCommand
         }
         int offers = 20_000, profiles = 5_000, seed = 42;
         string? store = null;
-        for (var i = 1; i < args.Length; i++)
-        {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            try
+        if (CliSetup.ReadOptions(AnsiConsole.Console, args, 1, Usage, (option, value) =>
             {
-                switch (args[i])
+                switch (option)
                 {
-                    case "--offers": offers = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-                    case "--profiles": profiles = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-                    case "--seed": seed = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-                    case "--store": store = Next(); break;
-                    case "--help" or "-h":
-                        AnsiConsole.MarkupLine("Usage: [bold]coach generate[/] --offers N --profiles M --seed S [[--store PATH]]");
-                        return 0;
-                    default:
-                        AnsiConsole.MarkupLineInterpolated($"[red]Unknown option {args[i]}[/]. Usage: coach generate --offers N --profiles M --seed S [--store PATH]");
-                        return 2;
+                    case "--offers": offers = CliSetup.Number(option, value()); return true;
+                    case "--profiles": profiles = CliSetup.Number(option, value()); return true;
+                    case "--seed": seed = CliSetup.Number(option, value()); return true;
+                    case "--store": store = value(); return true;
+                    default: return false;
                 }
-            }
-            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
-                return 2;
-            }
+            }) is { } exit)
+        {
+            return exit;
         }
         if (offers < 0 || profiles < 0)
         {
@@ -103,27 +94,19 @@ public static class GenerateCommand
         int seekers = 600, seed = 5;
         string preferenceName = "permanent";
         string? store = null;
-        for (var i = 2; i < args.Length; i++)
-        {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            try
+        if (CliSetup.ReadOptions(AnsiConsole.Console, args, 2, FeedbackUsage, (option, value) =>
             {
-                switch (args[i])
+                switch (option)
                 {
-                    case "--seekers": seekers = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-                    case "--seed": seed = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-                    case "--preference": preferenceName = Next(); break;
-                    case "--store": store = Next(); break;
-                    default:
-                        AnsiConsole.MarkupLineInterpolated($"[red]Unknown option {args[i]}[/]. Usage: coach generate feedback --preference permanent|near|none --seekers N --seed S [--store PATH]");
-                        return 2;
+                    case "--seekers": seekers = CliSetup.Number(option, value()); return true;
+                    case "--seed": seed = CliSetup.Number(option, value()); return true;
+                    case "--preference": preferenceName = value(); return true;
+                    case "--store": store = value(); return true;
+                    default: return false;
                 }
-            }
-            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
-                return 2;
-            }
+            }) is { } exit)
+        {
+            return exit;
         }
         if (PlantedPreference.Named(preferenceName) is not { } preference || seekers < 1)
         {

@@ -34,21 +34,17 @@ public static class ImportCommand
         }
         var path = args[2];
         string? store = null, report = null;
-        for (var i = 3; i < args.Length; i++)
+        if (CliSetup.ReadOptions(console, args, 3, Usage, (option, value) =>
+            {
+                switch (option)
+                {
+                    case "--store": store = value(); return true;
+                    case "--report": report = value(); return true;
+                    default: return false;
+                }
+            }) is { } exit)
         {
-            if (i + 1 >= args.Length)
-            {
-                console.MarkupLineInterpolated($"[red]{args[i]} needs a value.[/] {Usage}");
-                return 2;
-            }
-            switch (args[i])
-            {
-                case "--store": store = args[++i]; break;
-                case "--report": report = args[++i]; break;
-                default:
-                    console.MarkupLineInterpolated($"[red]Unknown option {args[i]}.[/] {Usage}");
-                    return 2;
-            }
+            return exit;
         }
         var files = Directory.Exists(path)
             ? Directory.EnumerateFiles(path).Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))

@@ -26,32 +26,21 @@ public static class ReindexCommand
         string? to = null, url = null, apiKey = null, store = null;
         var batch = 1_000;
         var restart = false;
-        for (var i = 1; i < args.Length; i++)
-        {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            try
+        if (CliSetup.ReadOptions(AnsiConsole.Console, args, 1, Usage, (option, value) =>
             {
-                switch (args[i])
+                switch (option)
                 {
-                    case "--to": to = Next(); break;
-                    case "--url": url = Next(); break;
-                    case "--api-key": apiKey = Next(); break;
-                    case "--store": store = Next(); break;
-                    case "--batch": batch = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--restart": restart = true; break;
-                    case "--help" or "-h":
-                        AnsiConsole.WriteLine(Usage);
-                        return 0;
-                    default:
-                        AnsiConsole.MarkupLineInterpolated($"[red]Unknown option {args[i]}[/]. {Usage}");
-                        return 2;
+                    case "--to": to = value(); return true;
+                    case "--url": url = value(); return true;
+                    case "--api-key": apiKey = value(); return true;
+                    case "--store": store = value(); return true;
+                    case "--batch": batch = CliSetup.Number(option, value()); return true;
+                    case "--restart": restart = true; return true;
+                    default: return false;
                 }
-            }
-            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
-                return 2;
-            }
+            }) is { } exit)
+        {
+            return exit;
         }
         if (!string.Equals(to, "elasticsearch", StringComparison.OrdinalIgnoreCase))
         {

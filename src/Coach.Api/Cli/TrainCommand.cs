@@ -29,27 +29,18 @@ public static class TrainCommand
         var what = args[1];
         string? store = null, models = null;
         var seed = new RankingTrainingOptions().Seed;
-        for (var i = 2; i < args.Length; i++)
-        {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            try
+        if (CliSetup.ReadOptions(AnsiConsole.Console, args, 2, Usage, (option, value) =>
             {
-                switch (args[i])
+                switch (option)
                 {
-                    case "--store": store = Next(); break;
-                    case "--models": models = Next(); break;
-                    case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--help" or "-h": AnsiConsole.WriteLine(Usage); return 0;
-                    default:
-                        AnsiConsole.MarkupLineInterpolated($"[red]Unknown option {args[i]}[/]. {Usage}");
-                        return 2;
+                    case "--store": store = value(); return true;
+                    case "--models": models = value(); return true;
+                    case "--seed": seed = CliSetup.Number(option, value()); return true;
+                    default: return false;
                 }
-            }
-            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
-                return 2;
-            }
+            }) is { } exit)
+        {
+            return exit;
         }
         var storePath = Path.GetFullPath(store ?? CliSetup.RepositoryPath(configuration["Coach:StorePath"] ?? "data/coach.db"));
         var modelPath = Path.GetFullPath(models ?? CliSetup.RepositoryPath(configuration["Coach:ModelPath"] ?? "data/models"));
