@@ -31,6 +31,13 @@ if (args is ["ingest", var count, .. var rest])
     return;
 }
 
+if (args is ["probe", var probeSize, .. var probeRest])
+{
+    // CPU time per query of the match benchmarks' queries (see ProbeRun): a quick comparison of two builds on a shared machine.
+    ProbeRun.Run(int.Parse(probeSize, System.Globalization.CultureInfo.InvariantCulture), probeRest is [var rounds] ? int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 if (args is ["coldstart", var documents])
 {
     // One cold start of the cached store of N + N in a fresh process (as a restarted server): the reference data is loaded first,

@@ -40,6 +40,35 @@ public sealed class EmbeddedMatchIndexTests : IDisposable
     private static readonly MatchOptions Top100 = new(Size: 100);
 
     [Fact]
+    public async Task ASnapshotOfTheOlderDocOrderGivesTheSameMatchesAndIsWrittenAgainInTheCurrentVersion()
+    {
+        using var store = new TempStore();
+        var skills = UnlinkedSkills(3);
+        var codes = new[] { "N4101", "A1203", "N4102", "G1602", "A1201" };
+        var query = Profile("p", [skills[0], skills[1]], targetRomeCodes: ["N4101"]);
+        MatchPage before;
+        using (var index = store.Open())
+        {
+            await index.UpsertOffersAsync([.. Enumerable.Range(0, 200).Select(i => Offer($"o{i}", [skills[i % 3], skills[(i + 1) % 3]], place: i % 2 == 0 ? Paris : Lyon, romeCode: codes[i % codes.Length]))]);
+            await index.UpsertProfilesAsync([.. Enumerable.Range(0, 50).Select(i => Profile($"q{i}", [skills[i % 3]], Paris, targetRomeCodes: [codes[i % codes.Length]]))]);
+            before = await index.MatchOffersAsync(query, Top100);
+        }
+        var snapshot = store.StorePath + ".snapshot";
+        var bytes = File.ReadAllBytes(snapshot);
+        var version = BitConverter.ToInt32(bytes, sizeof(long));
+        BitConverter.GetBytes(version - 1).CopyTo(bytes, sizeof(long));
+        File.WriteAllBytes(snapshot, bytes);
+
+        using (var index = store.Open())
+        {
+            var after = await index.MatchOffersAsync(query, Top100);
+            Assert.Equal(before.Hits.Select(h => (h.Id, h.Score)), after.Hits.Select(h => (h.Id, h.Score)));
+            Assert.Equal(before.Total, after.Total);
+        }
+        Assert.Equal(version, BitConverter.ToInt32(File.ReadAllBytes(snapshot), sizeof(long)));
+    }
+
+    [Fact]
     public async Task ManyUpdatesTriggerCompactionWithoutLosingDocuments()
     {
         var skills = UnlinkedSkills(2);

@@ -146,7 +146,8 @@ internal sealed class BlockPostings(int skillCount)
 /// <remarks>
 /// <para>Doc order is what makes queries cheap. <see cref="Rebuild"/> renumbers the live docs by a
 /// clustering key: a coarse spatial cell first (docs without a location last), then the side's cluster
-/// key (the occupation), then the location. A block then holds docs of one place and one kind of job, so
+/// key (the ROME code, in code order so that a family's and a domain's codes are neighbours, then the ESCO
+/// occupation), then the location. A block then holds docs of one place and one kind of job, so
 /// a radius query skips whole blocks by their bounding box, and a block's skills are nearly every
 /// doc's skills, which keeps the per-block score bounds tight (see <see cref="BlockSearch"/>).
 /// Docs appended since the last rebuild sit after the sorted part, in arrival order; they are searched
@@ -244,7 +245,8 @@ internal abstract class DocumentTable
     }
 
     /// <summary>A new table with the live docs only, in clustering order (see the remarks). This table is only read.</summary>
-    public DocumentTable Rebuild()
+    /// <param name="romeRanks">Per ROME code id, the code's rank in ordinal order of the codes (the cluster key orders by it).</param>
+    public DocumentTable Rebuild(int[] romeRanks)
     {
         var order = new int[LiveCount];
         var n = 0;
@@ -260,7 +262,7 @@ internal abstract class DocumentTable
         {
             var doc = order[i];
             var (lat, lon) = Location(doc);
-            keys[i] = new ClusterKey(CellKey(lat, lon), ClusterOf(doc), double.IsNaN(lat) ? 0 : lat, double.IsNaN(lon) ? 0 : lon, doc);
+            keys[i] = new ClusterKey(CellKey(lat, lon), ClusterOf(doc, romeRanks), double.IsNaN(lat) ? 0 : lat, double.IsNaN(lon) ? 0 : lon, doc);
         }
         Array.Sort(keys, order);
         var table = CreateEmpty();
@@ -292,7 +294,7 @@ internal abstract class DocumentTable
         return key;
     }
 
-    private readonly record struct ClusterKey(ulong Cell, int Cluster, double Latitude, double Longitude, int Doc) : IComparable<ClusterKey>
+    private readonly record struct ClusterKey(ulong Cell, long Cluster, double Latitude, double Longitude, int Doc) : IComparable<ClusterKey>
     {
         public int CompareTo(ClusterKey other)
         {
@@ -407,8 +409,12 @@ internal abstract class DocumentTable
     /// <summary>Appends a copy of doc <paramref name="doc"/> of <paramref name="source"/> (a table of the same side).</summary>
     protected abstract void AppendFrom(DocumentTable source, int doc);
 
-    /// <summary>The cluster key of a doc (its occupation), or -1.</summary>
-    protected abstract int ClusterOf(int doc);
+    /// <summary>The cluster key of a doc: its ROME code's rank (<paramref name="romeRanks"/>), then its occupation; docs stating neither last.</summary>
+    protected abstract long ClusterOf(int doc, int[] romeRanks);
+
+    /// <summary>A cluster key from a ROME code id (-1: none) and an occupation id (-1: none).</summary>
+    protected static long Cluster(int rome, int occupation, int[] romeRanks) =>
+        ((long)(rome >= 0 ? romeRanks[rome] : int.MaxValue) << 32) | (uint)occupation;
 
     /// <summary>The doc's coordinates (NaN when it has none).</summary>
     public abstract (double Latitude, double Longitude) Location(int doc);
@@ -649,7 +655,7 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
 
     public override (double Latitude, double Longitude) Location(int doc) => (Columns[doc].Latitude, Columns[doc].Longitude);
 
-    protected override int ClusterOf(int doc) => Columns[doc].Occupation;
+    protected override long ClusterOf(int doc, int[] romeRanks) => Cluster(Columns[doc].Rome, Columns[doc].Occupation, romeRanks);
 
     protected override DocumentTable CreateEmpty() => new OfferTable(SkillCount);
 
@@ -790,7 +796,8 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
 
     public override (double Latitude, double Longitude) Location(int doc) => (Columns[doc].Latitude, Columns[doc].Longitude);
 
-    protected override int ClusterOf(int doc) => _occupations[doc] is [var first, ..] ? first : -1;
+    protected override long ClusterOf(int doc, int[] romeRanks) =>
+        Cluster(_romes[doc] is [var rome, ..] ? rome : -1, _occupations[doc] is [var first, ..] ? first : -1, romeRanks);
 
     protected override DocumentTable CreateEmpty() => new ProfileTable(SkillCount);
 

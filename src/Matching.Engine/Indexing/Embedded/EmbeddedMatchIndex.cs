@@ -108,7 +108,16 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
             var index = new InMemoryIndex(taxonomy, graph, areaOfCommune);
             var fingerprint = IndexSnapshot.Fingerprint(taxonomy, graph);
             var snapshotGeneration = store.Generation;
-            if (!IndexSnapshot.TryRead(IndexSnapshot.PathFor(store.Path), index, store.StoreId, store.Generation, fingerprint))
+            if (IndexSnapshot.TryRead(IndexSnapshot.PathFor(store.Path), index, store.StoreId, store.Generation, fingerprint, out var stale))
+            {
+                if (stale)
+                {
+                    // A snapshot of an older doc order: renumbered in memory, written again at shutdown.
+                    snapshotGeneration = -1;
+                    index.RebuildAll();
+                }
+            }
+            else
             {
                 snapshotGeneration = -1;
                 foreach (var row in store.ReadOfferRows())

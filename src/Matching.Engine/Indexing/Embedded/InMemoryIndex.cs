@@ -54,9 +54,22 @@ internal sealed class InMemoryIndex
     public void Add(ProfileRow row) => Profiles.Add(row, AreaOf(row.Commune), [.. (row.RomeCodes ?? []).Select(RomeOf)]);
 
     /// <summary>The offers table renumbered in clustering order, without tombstones (built from the current one, which is only read).</summary>
-    public OfferTable RebuildOffers() => (OfferTable)Offers.Rebuild();
+    public OfferTable RebuildOffers() => (OfferTable)Offers.Rebuild(RomeRanks());
 
-    public ProfileTable RebuildProfiles() => (ProfileTable)Profiles.Rebuild();
+    public ProfileTable RebuildProfiles() => (ProfileTable)Profiles.Rebuild(RomeRanks());
+
+    /// <summary>Per ROME code id, the code's rank in ordinal order: docs of neighbouring codes (one family, one domain) share blocks.</summary>
+    private int[] RomeRanks()
+    {
+        var ids = Enumerable.Range(0, _romeCodes.Count).ToArray();
+        Array.Sort(ids, (a, b) => string.CompareOrdinal(_romeCodes[a], _romeCodes[b]));
+        var ranks = new int[ids.Length];
+        for (var rank = 0; rank < ids.Length; rank++)
+        {
+            ranks[ids[rank]] = rank;
+        }
+        return ranks;
+    }
 
     /// <summary>Swaps in rebuilt tables (under the caller's write lock).</summary>
     public void Replace(OfferTable? offers, ProfileTable? profiles)
@@ -494,8 +507,16 @@ internal sealed class InMemoryIndex
             var exact = exactPlanesHold ? s.ExactCounts[block].MaxExact(acc.Union) : acc.ExactCount;
             var skills = MatchScorer.Skills(exact > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(Math.Min(exact, profile.Skills.Length), profile.Skills.Length));
             var contract = (offers.ContractMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
-            return skills * 1.0 * contract * 1.0;
+            return skills * BlockDistance(block, acc.Union) * contract * 1.0;
         }
+
+        /// <summary>The distance factor's bound for the candidates <paramref name="docs"/> of a block: a seeker without a place and offers that all have one
+        /// are at an unknown distance (<see cref="MatchScorer.UnknownDistance"/>, exactly); otherwise at most 1.</summary>
+        private double BlockDistance(int block, ulong docs) =>
+            !profile.HasPlace && (offers.Unlocated[block] & docs) == 0 ? MatchScorer.UnknownDistance : 1.0;
+
+        /// <summary>The distance factor's bound for one offer: exact when one side has no place, at most 1 otherwise.</summary>
+        private double DocDistance(in OfferColumns offer) => PlaceUnknown(profile.HasPlace, offer.Latitude) ? MatchScorer.UnknownDistance : 1.0;
 
         public ulong Worth(int block, ulong docs, double worst)
         {
@@ -514,7 +535,8 @@ internal sealed class InMemoryIndex
                 }
             }
             var needed = 0;
-            while (needed <= p && bounds[needed] < worst)
+            var blockDistance = BlockDistance(block, docs);
+            while (needed <= p && bounds[needed] * blockDistance < worst)
             {
                 needed++;
             }
@@ -528,7 +550,7 @@ internal sealed class InMemoryIndex
                 check &= check - 1;
                 ref readonly var offer = ref offers.Columns[(block << 6) + bit];
                 // An ESCO skill aligned to two ROME items meets both: a doc's count can pass p, where SupplyUse is 1 anyway.
-                var bound = bounds[Math.Min(p, planes.ExactOf(bit))] * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
+                var bound = bounds[Math.Min(p, planes.ExactOf(bit))] * DocDistance(offer) * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
                     * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears) * 1.0 * occupations.Of(offer);
                 if (bound < worst)
                 {
@@ -929,7 +951,8 @@ internal sealed class InMemoryIndex
     }
 
     /// <summary>Offer → profiles: the score of one profile, and the bound of a block of profiles.</summary>
-    /// <remarks>Bounds take the distance factor as 1, so they hold for banded scores too (a band's floor only raises the factor), and the occupation
+    /// <remarks>Bounds take the distance factor as 1 (but for an offer without a place against profiles that all have one: the unknown distance's
+    /// factor, exactly), so they hold for banded scores too (a band's floor only raises the factor), and the occupation
     /// factor as 1 except in a doc's own bound (<see cref="Worth"/>), which reads it.</remarks>
     /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> same-skill edges in all).</param>
     private readonly struct ProfileScorer(ProfileTable profiles, QueryScratch s, OfferRow offer, double? radiusOverride, int essentialCount, int optionalCount, bool banded, bool exactPlanesHold,
@@ -948,7 +971,9 @@ internal sealed class InMemoryIndex
             var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(exact, fewest), fewest));
             var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
-            return skills * 1.0 * contract * experience;
+            // An offer without a place and profiles that all have one: the distance is unknown (exactly its factor); otherwise at most 1.
+            var distance = !offer.HasPlace && (profiles.Unlocated[block] & acc.Union) == 0 ? MatchScorer.UnknownDistance : 1.0;
+            return skills * distance * contract * experience;
         }
 
         public ulong Worth(int block, ulong docs, double worst)
@@ -969,7 +994,8 @@ internal sealed class InMemoryIndex
                 ref readonly var profile = ref profiles.Columns[(block << 6) + bit];
                 var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(s.ExactCounts[block].ExactOf(bit), profile.SkillCount));
                 var doc = (block << 6) + bit;
-                var bound = skills * 1.0 * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears)
+                var distance = PlaceUnknown(offer.HasPlace, profile.Latitude) ? MatchScorer.UnknownDistance : 1.0;
+                var bound = skills * distance * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears)
                     * 1.0 * occupations.Of(profiles.Romes(doc), profiles.Occupations(doc));
                 if (bound < worst)
                 {

@@ -18,7 +18,10 @@ internal static class IndexSnapshot
     private const long Magic = 0x31_504E_5348_4F43; // "COHSNP1"
     // 2: the profiles' columns hold the evidence weight (issue 15); a snapshot of version 1 is read no more.
     // 3: the ROME codes of offers and of profiles' targets (the occupation factor); older snapshots are read no more.
-    private const int Version = 3;
+    // 4: docs clustered by ROME code within a spatial cell (was: by occupation id); a version-3 snapshot is read and its tables renumbered
+    //    in memory (InMemoryIndex.RebuildAll), which is much faster than a rebuild from the store.
+    private const int Version = 4;
+    private const int ReclusteredVersion = 3;
 
     public static string PathFor(string storePath) => storePath + ".snapshot";
 
@@ -52,8 +55,10 @@ internal static class IndexSnapshot
     }
 
     /// <summary>Loads the snapshot into <paramref name="index"/> when it is the image of this store state and taxonomy; false otherwise (the index is then untouched).</summary>
-    public static bool TryRead(string path, InMemoryIndex index, string storeId, long generation, string fingerprint)
+    /// <param name="stale">True when the snapshot was of an older doc order, renumbered after the read: it is to be written again.</param>
+    public static bool TryRead(string path, InMemoryIndex index, string storeId, long generation, string fingerprint, out bool stale)
     {
+        stale = false;
         if (!File.Exists(path))
         {
             return false;
@@ -62,8 +67,12 @@ internal static class IndexSnapshot
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadInt64() != Magic || reader.ReadInt32() != Version || reader.ReadString() != storeId
-                || reader.ReadInt64() != generation || reader.ReadString() != fingerprint)
+            if (reader.ReadInt64() != Magic)
+            {
+                return false;
+            }
+            var version = reader.ReadInt32();
+            if (version is not (Version or ReclusteredVersion) || reader.ReadString() != storeId || reader.ReadInt64() != generation || reader.ReadString() != fingerprint)
             {
                 return false;
             }
@@ -88,6 +97,7 @@ internal static class IndexSnapshot
             index.RestoreAreaCodes(areas);
             index.RestoreRomeCodes(romes);
             index.Replace(offers, profiles);
+            stale = version != Version;
             return true;
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or InvalidDataException or OverflowException or ArgumentException or OutOfMemoryException)
