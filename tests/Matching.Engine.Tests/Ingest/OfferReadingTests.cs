@@ -304,6 +304,18 @@ public sealed class OfferReadingTests
     private static HashSet<string> TextLabels(OfferDocument offer) =>
         [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
 
+    [Theory]
+    [InlineData("Chauffeur PL (H/F)", "Chauffeur poids lourd (H/F)", "Transport de marchandises en régional, départ le matin du dépôt.", "N4101")]
+    [InlineData("Conducteur SPL (H/F)", "Conducteur super poids lourd (H/F)", "Transport de marchandises en semi-remorque, permis CE exigé.", "N4101")]
+    public void An_abbreviation_in_the_title_reads_as_the_words_it_stands_for(string abbreviated, string written, string description, string code)
+    {
+        var fromAbbreviation = ClassifierFixture.Classifier.Rank(abbreviated, description, 1);
+        var fromWords = ClassifierFixture.Classifier.Rank(written, description, 1);
+
+        Assert.Equal(code, fromWords[0].Code);
+        Assert.Equal(fromWords[0].Code, fromAbbreviation[0].Code);
+    }
+
     [Fact]
     public void The_classifier_ranks_rome4_codes_and_reads_back_the_same_from_its_cache()
     {

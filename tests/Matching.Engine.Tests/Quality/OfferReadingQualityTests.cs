@@ -16,9 +16,9 @@ namespace Matching.Engine.Tests.Quality;
 /// The classifier's model is trained on the reference data alone; its offer weights (description, competences by code,
 /// market prior, how much each title feature counts) were fitted on the offers whose id has an even CRC-32, so the other
 /// half is held out and reported apart. The floors sit under the figures measured on 2 Dec 2026 (occupation 100 %, none
-/// without skills, 85.5 % with 3 or more skills of their own, 86.4 % with the occupation fields hidden; hidden: 75.8 %
-/// exact ROME 4.0 code, 81.5 % same ROME v3 family, held-out half 74.7 % and 80.7 %); the targets (90 %, 0.75
-/// exact on the held-out half, 0.85) are not reached, see docs/quality.md.
+/// without skills, 85.5 % with 3 or more skills of their own, 86.6 % with the occupation fields hidden; hidden: 76.6 %
+/// exact ROME 4.0 code, 82.3 % same ROME v3 family, held-out half 75.7 % and 81.5 %); the targets of 90 % and
+/// 0.85 same family are not reached (0.75 exact on the held-out half is), see docs/quality.md.
 /// </remarks>
 public sealed class OfferReadingQualityTests(ITestOutputHelper output)
 {
@@ -85,9 +85,9 @@ public sealed class OfferReadingQualityTests(ITestOutputHelper output)
             if (hidden)
             {
                 Assert.True(exact >= 0.75 * offers, $"exact: {exact / (double)offers:P1}");
-                Assert.True(family >= 0.80 * offers, $"family: {family / (double)offers:P1}");
-                Assert.True(heldOutExact >= 0.735 * heldOut, $"held-out exact: {heldOutExact / (double)heldOut:P1}");
-                Assert.True(heldOutFamily >= 0.795 * heldOut, $"held-out family: {heldOutFamily / (double)heldOut:P1}");
+                Assert.True(family >= 0.81 * offers, $"family: {family / (double)offers:P1}");
+                Assert.True(heldOutExact >= 0.75 * heldOut, $"held-out exact: {heldOutExact / (double)heldOut:P1}");
+                Assert.True(heldOutFamily >= 0.805 * heldOut, $"held-out family: {heldOutFamily / (double)heldOut:P1}");
             }
             else
             {
