@@ -16,7 +16,8 @@ namespace Matching.Engine.Tests.Quality;
 /// The classifier's model is trained on the reference data alone; its offer weights (description, competences by code,
 /// market prior, how much each title feature counts) were fitted on the offers whose id has an even CRC-32, so the other
 /// half is held out and reported apart. The floors sit under the figures measured on 2 Dec 2026 (occupation 100 %, none
-/// without skills, 85.5 % with 3 or more skills of their own, 86.4 % with the occupation fields hidden; hidden: 75.8 %
+/// without skills, 87.0 % with 3 or more skills of their own (85.5 % before the 2 Dec fifth review), 88.1 % with the occupation fields
+/// hidden; hidden: 75.8 %
 /// exact ROME 4.0 code, 81.5 % same ROME v3 family, held-out half 74.7 % and 80.7 %); the targets (90 %, 0.75
 /// exact on the held-out half, 0.85) are not reached, see docs/quality.md.
 /// </remarks>
@@ -81,7 +82,7 @@ public sealed class OfferReadingQualityTests(ITestOutputHelper output)
 
             Assert.True(withOccupation >= 0.99 * offers);
             Assert.Equal(0, withoutSkills);
-            Assert.True(ownThree >= 0.85 * offers, $"3+ own skills: {ownThree / (double)offers:P1}");
+            Assert.True(ownThree >= 0.865 * offers, $"3+ own skills: {ownThree / (double)offers:P1}");
             if (hidden)
             {
                 Assert.True(exact >= 0.75 * offers, $"exact: {exact / (double)offers:P1}");
