@@ -354,7 +354,8 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
 
         // Qualities say nothing of which job: an offer that names fewer than 3 skills of the job itself (qualities
         // aside) still gets its job's core items, so a seeker who only types the job meets it.
-        if (skills.Count(s => taxonomy.SkillByUri(s.SkillUri) is not { Reuse: ReuseLevel.Transversal }) < MinOwnSkills && occupation is not null)
+        // The qualities the cues read count as qualities too, whatever ROME files them under ("Respecter la confidentialité des informations").
+        if (skills.Count(s => taxonomy.SkillByUri(s.SkillUri) is not ({ Reuse: ReuseLevel.Transversal } or null) && !cues.IsQuality(taxonomy.SkillByUri(s.SkillUri)!)) < MinOwnSkills && occupation is not null)
         {
             foreach (var item in occupation.Sheet.CoreItems)
             {

@@ -40,6 +40,9 @@ internal sealed partial class OfferSkillCues
         ("Faire preuve de contrôle de soi", @"gestion du stress|gerer (?:le|son|votre|ton) stress|resistance au stress|resister au stress|sang froid|maitrise de soi"),
         ("Faire preuve de leadership", @"leadership"),
         ("Faire preuve de curiosité, d'ouverture d'esprit", @"curiosite|curieu(?:x|se|ses)|ouverture d esprit"),
+        // Two ROME 4.0 competences many sheets list, said in a word: a seller "commerçant dans l'âme", a carer's "discrétion".
+        ("Faire preuve de sens commercial et d'aisance relationnelle", @"sens (?:du |de l )?commerc(?:e|ial)|fibre commerciale|esprit commercial|commerc(?:ante?|iale?)s? dans l ame|ame de commercante?"),
+        ("Respecter la confidentialité des informations", @"(?<!toute )(?:discretion|discrete?s?)"),
     ];
 
     // Words just before a quality that make it someone else's: the people cared for, the employer, a denial, a wish ("plus d'autonomie").
@@ -111,6 +114,9 @@ internal sealed partial class OfferSkillCues
     }
 
     public static OfferSkillCues For(SkillsTaxonomy taxonomy) => s_instances.GetValue(taxonomy, t => new OfferSkillCues(t));
+
+    /// <summary>Whether the skill is one of the qualities the cues read ("rigoureux", "commerçant dans l'âme", "discrétion"): it says nothing of which job.</summary>
+    public bool IsQuality(Skill skill) => _qualities.Any(q => q.Skill.Id == skill.Id);
 
     /// <summary>The skills the cues find in one sentence or field, each once, in order of first appearance.</summary>
     public IEnumerable<Skill> In(string? text)

@@ -34,6 +34,7 @@ internal sealed partial class OfferSkillReader
 
     private const int MaxPhraseTokens = 8;
 
+
     private const string CertificateCategory = "Certifications et habilitations";
 
     // The stem of "français".
@@ -58,6 +59,9 @@ internal sealed partial class OfferSkillReader
     // Verbs made of a noun in -ion that do what the noun says: "la réception des commandes" is "Réceptionner des commandes".
     // Not "conditionner" (packing is no "conditions") nor "fonctionner" (a machine's working is no "fonction").
     private static readonly HashSet<string> s_ionVerbs = new(["receptionn", "confectionn", "selectionn"], StringComparer.Ordinal);
+
+    // Verbs of labels that use or know something rather than do a task.
+    private static readonly HashSet<string> s_toolFrames = new(["utiliser", "maitriser", "connaitre", "appliquer", "employer", "pratiquer", "manipuler"], StringComparer.Ordinal);
 
     private static readonly string[] s_vendors = ["microsoft ", "apache ", "adobe ", "oracle ", "ibm ", "google ", "amazon "];
 
@@ -197,6 +201,21 @@ internal sealed partial class OfferSkillReader
             {
                 tasks.Add((item, content));
             }
+            // A task said without the way it is done: "Préparer les commandes en suivant les procédures" is said by "préparer les commandes".
+            // Examples in brackets are no part of the task: "Repasser du textile (vêtements, linge)" is said by "repasser du textile".
+            // Both not for a label that uses or knows a tool ("Utiliser les outils digitaux"): what is left is the tool's name, which offers
+            // also say of the employer's own ("grâce à nos outils digitaux"); a task done ("Réaliser du soutien scolaire") is kept.
+            var first = FrenchLabels.Normalize(item.Label).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+            var framed = s_toolFrames.Contains(first);
+            if (item.Kind == Rome4ItemKind.SavoirFaire && !framed && Brackets().IsMatch(item.Label) && Roots(Brackets().Replace(Core(item.Label) ?? item.Label, " "), frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } bare)
+            {
+                tasks.Add((item, bare));
+            }
+            // A task cut of its manner keeps its own verb: "Assurer la sécurité des clients en suivant les procédures" would leave "sécurité des clients".
+            if (item.Kind == Rome4ItemKind.SavoirFaire && !SkillAligner.IsFrame(SkillAligner.Action(first)) && Core(item.Label) is { } core && Roots(core, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } coreContent)
+            {
+                tasks.Add((item, coreContent));
+            }
             if (Tokens(item.Label) is [var word] && word.Length >= 4 && item.Category != CertificateCategory)
             {
                 oneWord.TryAdd(word, item.SkillId);
@@ -282,7 +301,7 @@ internal sealed partial class OfferSkillReader
         var seen = new HashSet<int>();
         foreach (var sentence in Sentences().Split(text))
         {
-            var tokens = Tokens(sentence);
+            var tokens = Tokens(sentence, saidToYou: true);
             if (tokens.Length == 0)
             {
                 continue;
@@ -357,7 +376,8 @@ internal sealed partial class OfferSkillReader
             var roots = Roots(name).Distinct(StringComparer.Ordinal).ToArray();
             // A title says a task only in full, frame verbs aside: "Préparateur de commandes" is "Préparer les commandes", "Plongeur" "Réaliser la plonge".
             var content = Roots(name, frames: false).Distinct(StringComparer.Ordinal).ToArray();
-            if (!certificate && content.Length >= 1 && content.All(titleRoots.Contains))
+            if (!certificate && ((content.Length >= 1 && content.All(titleRoots.Contains))
+                || (Core(name) is { } core && !SkillAligner.IsFrame(SkillAligner.Action(FrenchLabels.Normalize(core).Split(' ', StringSplitOptions.RemoveEmptyEntries)[0])) && Roots(core, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 } coreContent && coreContent.All(titleRoots.Contains))))
             {
                 yield return (skill, SkillImportance.Essential);
                 continue;
@@ -494,6 +514,13 @@ internal sealed partial class OfferSkillReader
         return [.. roots];
     }
 
+    /// <summary>
+    /// A task label without the way or the aim it is done with, when it has one: "Préparer les commandes en suivant les
+    /// procédures" is "Préparer les commandes", "Manipuler les animaux dans le respect des règles" is "Manipuler les animaux".
+    /// Null when the label has no such clause.
+    /// </summary>
+    internal static string? Core(string label) => MannerClause().Match(label) is { Success: true, Index: > 0 } match ? label[..match.Index] : null;
+
     /// <summary>A normalised text without the agency's client it recruits for ("recrute pour son client", "l'un de nos clients"): that client is no customer of the job.</summary>
     private static string WithoutTheirClient(string normalized) => AgencyClient().Replace(normalized, " ");
 
@@ -521,12 +548,21 @@ internal sealed partial class OfferSkillReader
     private static string Noun(string root) => s_ionVerbs.Contains(root) ? root[..^1] : root;
 
     /// <summary>Content words, stop words dropped and crudely stemmed, in order (repeats kept: a text is read, not a label).</summary>
-    private static string[] Tokens(string text)
+    /// <remarks>
+    /// With <paramref name="saidToYou"/>, a verb in -er said to the candidate is read as its infinitive, as labels say it:
+    /// "vous donnerez des cours particuliers" is "donner des cours particuliers" (after "vous", or in the future in -erez).
+    /// </remarks>
+    private static string[] Tokens(string text, bool saidToYou = false)
     {
         var words = FrenchLabels.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var tokens = new List<string>(words.Length);
-        foreach (var word in words)
+        for (var i = 0; i < words.Length; i++)
         {
+            var word = words[i];
+            if (saidToYou && word.Length >= 6 && word != "rendez" && SaidToYou().IsMatch(word) && (word.EndsWith("erez", StringComparison.Ordinal) || (i > 0 && words[i - 1] == "vous")))
+            {
+                word = word[..^(word.EndsWith("erez", StringComparison.Ordinal) ? 4 : 2)] + "er";
+            }
             if (!FrenchLabels.IsStopWord(word))
             {
                 tokens.Add(FrenchLabels.Stem(word));
@@ -565,6 +601,10 @@ internal sealed partial class OfferSkillReader
         }
         return name;
     }
+
+    // How or to what end a task is done, after the task itself: "selon les consignes", "en respectant les délais", "afin de".
+    [GeneratedRegex(@"\s(?:selon|suivant|en suivant|conform[ée]ment|en fonction|en respectant|dans le respect|afin|en vue|à l'aide|au moyen)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex MannerClause();
 
     [GeneratedRegex(@"\b(?:pour|chez|de) (?:son|notre|leur|un|une|l un|l une|un de|l un de|une de|l une de)(?: nos| ses| leurs)? clients?\b", RegexOptions.CultureInvariant)]
     private static partial Regex AgencyClient();

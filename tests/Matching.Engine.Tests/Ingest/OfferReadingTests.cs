@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
 using Matching.Engine.Taxonomy;
@@ -299,6 +300,50 @@ public sealed class OfferReadingTests
         Assert.DoesNotContain("Conditionner des produits", TextLabels(OfferBuilder().Build(OfferItem(Plongeur)).Document!));
         var packing = OfferItem(Plongeur.Replace("Ranger les produits selon les conditions de conservation", "Conditionnement des produits", StringComparison.Ordinal));
         Assert.Contains("Conditionner des produits", TextLabels(OfferBuilder().Build(packing).Document!));
+    }
+
+    private static OfferDocument Read(string id, string title, string description, string romeCode) =>
+        OfferBuilder().Build(OfferItem(new JsonObject
+        {
+            ["id"] = id,
+            ["intitule"] = title,
+            ["description"] = description,
+            ["romeCode"] = romeCode,
+            ["lieuTravail"] = new JsonObject { ["libelle"] = "74 - ANNEMASSE", ["latitude"] = 46.193, ["longitude"] = 6.234 },
+            ["typeContrat"] = "MIS",
+            ["alternance"] = false,
+        }.ToJsonString())).Document!;
+
+    [Fact]
+    public void A_task_is_read_without_the_way_it_is_done_nor_its_examples_in_brackets()
+    {
+        // ROME says "Préparer les commandes en suivant les procédures"; the offer says the task and its own manner.
+        var picker = Read("c12", "Agent logistique (H/F)", "- Préparer les commandes en respectant les délais et les exigences de qualité", "N1103");
+        Assert.Contains("Préparer les commandes en suivant les procédures", TextLabels(picker));
+
+        // "Préparer les surfaces (dégraissage, masquage, sablage, ...) selon le type de support".
+        var facade = Read("c13", "Façadier (H/F)", "- Effectuer la préparation des surfaces en nettoyant et réparant les structures existantes", "F1611");
+        Assert.Contains("Préparer les surfaces (dégraissage, masquage, sablage, ...) selon le type de support", TextLabels(facade));
+
+        // A label that uses a tool keeps its verb: the employer's "outils digitaux" are no "Utiliser les outils digitaux (...)".
+        var carer = Read("c14", "Assistant de vie (H/F)", "Être accompagné dans les charges administratives grâce à des outils digitaux innovants comme notre application", "K1302");
+        Assert.DoesNotContain("Utiliser les outils digitaux (communication, applications, objets connectés)", TextLabels(carer));
+    }
+
+    [Fact]
+    public void A_verb_said_to_the_candidate_is_read_as_its_infinitive_and_a_sellers_or_carers_quality_in_a_word()
+    {
+        var tutor = Read("c18", "Enseignant Soutien Scolaire - Maths (H/F)", "Vous donnerez des cours particuliers de Maths au domicile des élèves.", "K2106");
+        Assert.Contains("donner des cours particuliers", TextLabels(tutor));
+
+        var seller = Read("c19", "Employé commercial (H/F)", "Commerçant dans l'âme, vous savez créer avec vos clients des liens de confiance.", "D1507");
+        Assert.Contains("Faire preuve de sens commercial et d'aisance relationnelle", TextLabels(seller));
+
+        var home = Read("c20", "Aide ménager (H/F)", "Nous attendons du dynamisme, du sérieux et de la discrétion.", "K1304");
+        Assert.Contains("Respecter la confidentialité des informations", TextLabels(home));
+        // The employer's discretion about an application is no quality asked.
+        var manager = Read("c21", "Expert-comptable (H/F)", "Envoyez votre candidature en toute discrétion.", "M1211");
+        Assert.DoesNotContain("Respecter la confidentialité des informations", TextLabels(manager));
     }
 
     private static HashSet<string> TextLabels(OfferDocument offer) =>

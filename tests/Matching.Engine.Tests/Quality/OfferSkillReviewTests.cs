@@ -11,7 +11,9 @@ namespace Matching.Engine.Tests.Quality;
 /// The skills the reader takes from real offers' own words, against pairs judged by hand (OfferSkillReview.tsv:
 /// 150 (offer, skill) pairs drawn at random, seed 2024, among the skills added to offers of the development sample
 /// that had fewer than 3 skills of their own before, then the 51 pairs that tasks said to the candidate ("vous
-/// préparez") and "la clientèle" added; each judged right, the offer asks for it, or wrong; docs/quality.md,
+/// préparez") and "la clientèle" added, the pairs of the third and fourth reviews, and 125 pairs drawn at random (seed 2026)
+/// among those that tasks without their manner, brackets or shared verbs and two more quality cues added on 2 Dec;
+/// each judged right, the offer asks for it, or wrong; docs/quality.md,
 /// "Reading a real offer"). A change to the reader that stops reading most of the reviewed pairs needs a new review.
 /// </summary>
 public sealed class OfferSkillReviewTests(ITestOutputHelper output)
