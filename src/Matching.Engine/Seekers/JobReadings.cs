@@ -202,7 +202,7 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
     private JobReading EscoReading(Occupation occupation, string? romeCode, string language)
     {
         var taxonomy = referenceData.Require().Taxonomy;
-        var sheet = romeCode is null ? null : taxonomy.RomeJob(romeCode)?.Title ?? taxonomy.Rome4.Sheet(romeCode)?.Label;
+        var sheet = romeCode is null ? null : taxonomy.Rome4.Sheet(romeCode)?.Label ?? taxonomy.RomeJob(romeCode)?.Title;
         return new JobReading(occupation.Uri, occupation.Label(language), romeCode, sheet, occupation, IsRome4: false);
     }
 
