@@ -125,7 +125,11 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
             .Where(s => s.Skill is not null)
             .Select(s => (Skill: s.Skill!, s.FromJob))
             .ToList();
-        foreach (var (skill, job) in experience.Where(s => s.Skill.Scheme == SkillScheme.Rome4))
+        // Each job's items as the target's are ordered: its own technical savoir-faire before what every job asks.
+        var jobs = experience.Select(s => s.FromJob).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var (skill, job) in experience.Where(s => s.Skill.Scheme == SkillScheme.Rome4)
+            .OrderBy(s => jobs.IndexOf(s.FromJob))
+            .ThenBy(s => Rank(ItemOf(taxonomy, s.Skill))))
         {
             Add(skill, job, complement: false);
         }
@@ -170,6 +174,9 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         { Kind: Rome4ItemKind.SavoirFaire } => 2,
         _ => 3,
     };
+
+    private static Rome4Item? ItemOf(SkillsTaxonomy taxonomy, Skill skill) =>
+        int.TryParse(skill.Uri.AsSpan(skill.Uri.LastIndexOf(':') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? taxonomy.Rome4.Item(code) : null;
 
     private JobReading? Chosen(string typed, string? choice, string language)
     {
