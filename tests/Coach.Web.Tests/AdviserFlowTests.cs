@@ -27,7 +27,8 @@ public sealed class AdviserFlowTests(WebAppFixture app)
         var row = adviser.Locator($"tr[data-seeker='{seekerId}']");
         await Assertions.Expect(row).ToBeVisibleAsync();
         // The queue says who the seeker is in the adviser's terms: target job, place, main challenge, what is new.
-        await Assertions.Expect(row).ToContainTextAsync(SeekerSteps.Job);
+        // The job as the questionnaire saved it: the ROME 4.0 title understood from "aide soignante".
+        await Assertions.Expect(row).ToContainTextAsync("Aide-soignante");
         await Assertions.Expect(row).ToContainTextAsync("Lyon");
         await Assertions.Expect(row).ToContainTextAsync("Première demande de revue");
         await row.GetByRole(AriaRole.Link).ClickAsync();

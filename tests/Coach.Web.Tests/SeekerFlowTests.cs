@@ -95,6 +95,12 @@ public sealed class SeekerFlowTests(WebAppFixture app)
         var fromExperience = page.Locator("input[name=shownExperience]");
         Assert.True(await fromExperience.CountAsync() > 0, "no skill brought by experience");
         var uri = await fromExperience.First.GetAttributeAsync("value");
+        // Experience brings the ROME 4.0 sheet's core items first, then, folded apart, the ESCO skills no item already says.
+        Assert.StartsWith("rome4:competence:", uri, StringComparison.Ordinal);
+        var complement = page.GetByTestId("experience-complement");
+        await Assertions.Expect(complement.Locator("summary")).ToContainTextAsync("autres compétences de votre expérience, dans le référentiel européen ESCO");
+        Assert.Null(await complement.GetAttributeAsync("open"));
+        Assert.True(await complement.Locator("input[name=skills][value^='http://data.europa.eu/esco/skill/']:checked").CountAsync() > 0, "the ESCO complement from experience is not ticked");
         var box = page.Locator($"input[name=skills][value='{uri}']");
         Assert.True(await box.IsCheckedAsync());
         await box.UncheckAsync();
@@ -106,6 +112,47 @@ public sealed class SeekerFlowTests(WebAppFixture app)
         Assert.Contains(uri, profile.DeclinedSkills!);
         Assert.DoesNotContain(profile.Skills!, s => s.Uri == uri);
         Assert.Contains(profile.Skills!, s => s.Evidence == SkillEvidence.PastJob);
+    }
+
+    [Fact]
+    public async Task TheUnderstoodStepNamesTheJobAsFranceTravailDoesAndProposesItsSheetsSkills()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/seeker/start");
+        await page.FillAsync("#job", "serveuse");
+        await page.FillAsync("#place", "Lyon");
+        await page.ClickAsync("button[value=next]");
+
+        // The ROME 4.0 titles, in the form typed, with their sheet; the first one chosen until the seeker picks another.
+        var readings = page.GetByTestId("job-reading");
+        await Assertions.Expect(readings.First).ToHaveTextAsync("Serveuse (ROME G1803 : Serveuse en restauration)");
+        Assert.True(await readings.First.Locator("input").IsCheckedAsync());
+        await Assertions.Expect(page.Locator("form.questionnaire")).ToContainTextAsync("tel que France Travail le nomme");
+        await Assertions.Expect(page.Locator("form.questionnaire")).Not.ToContainTextAsync("serveur/serveuse");
+        await readings.Filter(new() { HasText = "Serveuse en restauration (ROME G1803)" }).Locator("input").CheckAsync();
+        await page.ClickAsync("button[value=next]");
+        await page.ClickAsync("button[value=next]");
+
+        // The sheet's competences, core first, in ROME 4.0 words; no ESCO skill when the sheet gives enough, none from experience.
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 4");
+        var skills = page.GetByTestId("job-skills").Locator(".choice");
+        Assert.InRange(await skills.CountAsync(), 9, 20);
+        Assert.Equal(await skills.CountAsync(), await page.GetByTestId("job-skills").Locator(".choice[data-scheme=rome4]").CountAsync());
+        var labels = await skills.AllInnerTextsAsync();
+        Assert.Contains("Prendre une commande client", labels);
+        Assert.Contains("Effectuer le service des plats à table", labels.Take(9));
+        Assert.Equal(labels.Count, labels.Distinct().Count());
+        Assert.Equal(0, await page.GetByTestId("experience-complement").CountAsync());
+        Assert.Equal(0, await page.Locator("input[name=skills]:checked").CountAsync());
+        await skills.Filter(new() { HasText = "Prendre une commande client" }).Locator("input").CheckAsync();
+        await page.ClickAsync("button[value=next]");
+        await page.WaitForURLAsync("**/seeker");
+
+        await Assertions.Expect(page.Locator("#understood-h + p")).ToContainTextAsync("Métier visé : Serveuse en restauration (ROME G1803)");
+        var id = (await page.Context.CookiesAsync()).Single(c => c.Name == "coach_seeker").Value;
+        var profile = app.Services.GetRequiredService<SeekerStore>().Get(id)!;
+        Assert.Equal(("Serveuse en restauration", "G1803"), (profile.TargetJobs![0].Label, profile.TargetJobs[0].RomeCode));
+        Assert.Equal("Prendre une commande client", app.Services.GetRequiredService<Matching.Engine.Hosting.ReferenceDataProvider>().Current!.Taxonomy.SkillByUri(Assert.Single(profile.Skills!).Uri)!.LabelFr);
     }
 }
 

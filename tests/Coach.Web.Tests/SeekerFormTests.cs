@@ -3,6 +3,7 @@ using Coach.Web.Seekers;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
+using Matching.Engine.Seekers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
@@ -15,12 +16,17 @@ public sealed class SeekerFormTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
     private readonly ReferenceData _data;
+    private readonly JobReadings _readings;
 
     public SeekerFormTests(WebAppFixture app)
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");
         _data = app.Services.GetRequiredService<ReferenceDataProvider>().Current!;
+        _readings = app.Services.GetRequiredService<JobReadings>();
     }
+
+    /// <summary>The target job as the page reads it (<see cref="JobReadings.Target"/>).</summary>
+    private TargetJob? Target(string job, string? choice) => _readings.Target(job, choice, "fr");
 
     private static SeekerForm Form(params (string Key, string[] Values)[] fields) =>
         SeekerForm.Read(new FormCollection(fields.ToDictionary(f => f.Key, f => new StringValues(f.Values))));
@@ -29,8 +35,8 @@ public sealed class SeekerFormTests
     [Fact]
     public void ATypedSkillIsTheSuggestedConceptWhateverItsTaxonomy()
     {
-        var excel = Form(("job", ["comptable"]), ("place", ["Lyon"]), ("extraSkill", ["Microsoft Excel"])).ToProfile("web-0123456789abcdef", _data, _ => (null, null), Today);
-        var python = Form(("job", ["développeur"]), ("place", ["Lyon"]), ("extraSkill", ["Programmation en Python"])).ToProfile("web-0123456789abcdef", _data, _ => (null, null), Today);
+        var excel = Form(("job", ["comptable"]), ("place", ["Lyon"]), ("extraSkill", ["Microsoft Excel"])).ToProfile("web-0123456789abcdef", _data, Target, _ => (null, null), Today);
+        var python = Form(("job", ["développeur"]), ("place", ["Lyon"]), ("extraSkill", ["Programmation en Python"])).ToProfile("web-0123456789abcdef", _data, Target, _ => (null, null), Today);
 
         Assert.Equal("Microsoft Excel", _data.Taxonomy.SkillByUri(Assert.Single(excel.Skills!).Uri!)!.LabelFr);
         // A ROME 4.0 savoir aligned to ESCO's Python gives ESCO's Python, as its suggestion does.
@@ -50,7 +56,7 @@ public sealed class SeekerFormTests
 
         var form = Form(("job", ["aide soignante"]), ("place", ["Lyon"]), ("shownExperience", [kept, unticked]), ("skills", [kept, declared]));
         Assert.False(form.Ticked(unticked, fromExperience: true));
-        var profile = form.ToProfile("web-0123456789abcdef", _data, _ => (null, null), Today);
+        var profile = form.ToProfile("web-0123456789abcdef", _data, Target, _ => (null, null), Today);
 
         Assert.Equal([(kept, SkillEvidence.PastJob), (declared, SkillEvidence.Declared)], profile.Skills!.Select(s => (s.Uri, s.Evidence)).Order());
         Assert.Equal([unticked], profile.DeclinedSkills);
@@ -96,10 +102,12 @@ public sealed class SeekerFormTests
             ("contracts", ["Permanent", "Nonsense"]), ("frustrations", ["NoAnswers"]), ("passionate", ["no"]),
             ("skills", [skill, "http://data.europa.eu/esco/skill/not-a-skill"]), ("consent", ["on"]));
 
-        var profile = form.ToProfile("web-0123456789abcdef", _data, _ => ("http://data.europa.eu/esco/occupation/x", "J1501"), Today);
+        var profile = form.ToProfile("web-0123456789abcdef", _data, Target, _ => (null, null), Today);
 
-        Assert.Equal("aide soignante", profile.TargetJobs![0].Label);
+        // The job is saved as France Travail names it (the ROME 4.0 title understood first, in the seeker's gender form).
+        Assert.Equal("Aide-soignante", profile.TargetJobs![0].Label);
         Assert.Equal("J1501", profile.TargetJobs[0].RomeCode);
+        Assert.NotNull(_data.Taxonomy.OccupationByUri(profile.TargetJobs[0].OccupationUri!));
         Assert.Equal("69123", profile.Commune);
         Assert.Equal(25, profile.RadiusKm);
         Assert.Equal(41, profile.Age);
@@ -114,9 +122,19 @@ public sealed class SeekerFormTests
     }
 
     [Fact]
+    public void TheReadingChosenOnTheSecondStepIsTheTargetSaved()
+    {
+        var choice = _readings.Read("serveuse", "fr").Single(r => r.Label == "Serveuse en restauration");
+
+        var profile = Form(("job", ["serveuse"]), ("place", ["Lyon"]), ("jobReading", [choice.Value])).ToProfile("web-0123456789abcdef", _data, Target, _ => (null, null), Today);
+
+        Assert.Equal(new TargetJob("Serveuse en restauration", choice.Occupation?.Uri, "G1803"), profile.TargetJobs![0]);
+    }
+
+    [Fact]
     public void UnansweredQuestionsStayUnanswered()
     {
-        var profile = Form(("job", ["boulanger"]), ("place", ["Lyon"])).ToProfile("web-0123456789abcdef", _data, _ => (null, null), Today);
+        var profile = Form(("job", ["boulanger"]), ("place", ["Lyon"])).ToProfile("web-0123456789abcdef", _data, Target, _ => (null, null), Today);
 
         Assert.Null(profile.Age);
         Assert.Null(profile.HighestDiploma);

@@ -24,7 +24,7 @@ public sealed partial class SeekerForm
     public static IReadOnlyList<string[]> Steps { get; } =
     [
         ["job", "pastJob", "place", "radius"],
-        ["jobUri", "age", "experience", "diploma", "searching", "searchMonths", "applications", "interviews", "contracts"],
+        ["jobReading", "age", "experience", "diploma", "searching", "searchMonths", "applications", "interviews", "contracts"],
         ["frustrations", "passionate", "network"],
         ["skills", "shownExperience", "extraSkill", "consent"],
     ];
@@ -164,17 +164,15 @@ public sealed partial class SeekerForm
     }
 
     /// <summary>The questionnaire as the engine reads it.</summary>
-    public SeekerProfile ToProfile(string id, ReferenceData data, Func<string, (string? Uri, string? Rome)> understandTitle, DateOnly today)
+    /// <param name="readTarget">The target job from the words typed and the reading chosen on the second step (<see cref="Matching.Engine.Seekers.JobReadings.Target"/>).</param>
+    /// <param name="understandTitle">A past job's words to an ESCO occupation and ROME code.</param>
+    public SeekerProfile ToProfile(string id, ReferenceData data, Func<string, string?, TargetJob?> readTarget, Func<string, (string? Uri, string? Rome)> understandTitle, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(readTarget);
         int? Int(string f) => Parse(f) is { } v ? (int)Math.Round(v) : null;
         bool? YesNo(string f) => Value(f) switch { "yes" => true, "no" => false, _ => null };
         var job = Value("job").Trim();
-        var (jobUri, jobRome) = understandTitle(job);
-        if (data.Taxonomy.OccupationByUri(Value("jobUri")) is { } chosen)
-        {
-            // The seeker corrected what Coach understood.
-            (jobUri, jobRome) = (chosen.Uri, chosen.RomeCodes.FirstOrDefault());
-        }
+        var target = job.Length == 0 ? null : readTarget(job, Value("jobReading") is { Length: > 0 } chosen ? chosen : null);
         var pastJob = Value("pastJob").Trim();
         var past = pastJob.Length == 0 ? default : understandTitle(pastJob);
         var commune = ResolvePlace(data, Value("place"));
@@ -195,7 +193,7 @@ public sealed partial class SeekerForm
         return new SeekerProfile
         {
             Id = id,
-            TargetJobs = job.Length == 0 ? null : [new TargetJob(job, jobUri, jobRome)],
+            TargetJobs = target is null ? null : [target],
             PastJobs = pastJob.Length == 0 ? null : [new PastJob(pastJob, past.Uri, past.Rome)],
             Commune = commune?.InseeCode,
             RadiusKm = Parse("radius") ?? 30,

@@ -11,7 +11,12 @@ using Matching.Engine.Taxonomy;
 namespace Matching.Engine.Coaching;
 
 /// <summary>The main target as Coach understood it (shown to the seeker so they can correct it).</summary>
-public sealed record UnderstoodTarget(string? Typed, string? OccupationUri, string? OccupationLabel, string? RomeCode, string? RomeLabel);
+/// <param name="RomeLabel">The ROME sheet's title: ROME 4.0's, else ROME v3's.</param>
+public sealed record UnderstoodTarget(string? Typed, string? OccupationUri, string? OccupationLabel, string? RomeCode, string? RomeLabel)
+{
+    /// <summary>The job as France Travail names it, when the seeker's words are a ROME 4.0 job title (as the questionnaire saves a title chosen); else null.</summary>
+    public string? Rome4Title { get; init; }
+}
 
 /// <summary>Everything Coach tells a seeker: diagnosis, advice, strategies, skills gap, close jobs, matching offers.</summary>
 public sealed record CoachAssessment(
@@ -175,10 +180,24 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     /// </summary>
     private ProfileDocument WithRomeItems(ProfileDocument document, SeekerProfile profile, UnderstoodTarget? target, IReadOnlyList<PractisedJob> practised)
     {
-        var taxonomy = Data.Taxonomy;
-        var declined = (profile.DeclinedSkills ?? []).ToHashSet(StringComparer.Ordinal);
+        var declined = ExperienceSkills.Declined(Data.Taxonomy, profile);
         var present = document.Skills.Select(s => s.SkillUri).ToHashSet(StringComparer.Ordinal);
-        var added = new List<OfferedSkill>();
+        var added = RomeItemsFromExperience(target, practised)
+            .Where(s => !declined.Contains(s.SkillUri) && present.Add(s.SkillUri))
+            .Select(s => new OfferedSkill(s.SkillUri, SkillEvidence.PastJob))
+            .ToList();
+        return added.Count == 0 ? document : document with { Skills = [.. document.Skills, .. added] };
+    }
+
+    /// <summary>
+    /// The ROME 4.0 core items (<c>coeur_metier</c>) of the jobs the seeker practised, each once, first job first: the
+    /// target's sheets (<see cref="TargetSheets"/>) when they practised it, else the main sheet of the job's occupation.
+    /// </summary>
+    private List<ExperienceSkill> RomeItemsFromExperience(UnderstoodTarget? target, IReadOnlyList<PractisedJob> practised)
+    {
+        var taxonomy = Data.Taxonomy;
+        var items = new List<ExperienceSkill>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var job in practised)
         {
             var codes = job.Occupation.Uri == target?.OccupationUri ? TargetSheets(target).Codes : [.. job.Occupation.Rome4Codes.Take(1)];
@@ -186,14 +205,14 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             {
                 foreach (var item in taxonomy.Rome4.Sheet(code)?.CoreItems ?? [])
                 {
-                    if (taxonomy.Rome4Skill(item.Code) is { } skill && !declined.Contains(skill.Uri) && present.Add(skill.Uri))
+                    if (taxonomy.Rome4Skill(item.Code) is { } skill && seen.Add(skill.Uri))
                     {
-                        added.Add(new OfferedSkill(skill.Uri, SkillEvidence.PastJob));
+                        items.Add(new ExperienceSkill(skill.Uri, job.Label));
                     }
                 }
             }
         }
-        return added.Count == 0 ? document : document with { Skills = [.. document.Skills, .. added] };
+        return items;
     }
 
     /// <summary>
@@ -307,9 +326,26 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             ?? (string.IsNullOrWhiteSpace(job.Label) ? null : Data.Titles.Understand(job.Label, "fr", 1).FirstOrDefault()?.Occupation));
     }
 
-    /// <summary>The skills the seeker has from experience (core skills of the practised jobs), before unticking.</summary>
-    public IReadOnlyList<ExperienceSkill> SkillsFromExperience(SeekerProfile profile) =>
-        ExperienceSkills.Of(Data.Taxonomy, Practised(profile, UnderstandTarget(profile)));
+    /// <summary>
+    /// The skills the seeker has from experience, before unticking, as their matches count them: the ROME 4.0 core items of
+    /// the practised jobs' sheets (the words of real offers) first, then their occupations' ESCO essential skills.
+    /// </summary>
+    public IReadOnlyList<ExperienceSkill> SkillsFromExperience(SeekerProfile profile)
+    {
+        var target = UnderstandTarget(profile);
+        var practised = Practised(profile, target);
+        var rome = RomeItemsFromExperience(target, practised);
+        var seen = rome.Select(s => s.SkillUri).ToHashSet(StringComparer.Ordinal);
+        return [.. rome, .. ExperienceSkills.Of(Data.Taxonomy, practised).Where(s => seen.Add(s.SkillUri))];
+    }
+
+    /// <summary>The ROME 4.0 sheets of the seeker's main target, as their matches read it (<see cref="TargetSheets"/>); empty without one.</summary>
+    public IReadOnlyList<Rome4Sheet> TargetJobSheets(SeekerProfile profile) =>
+        UnderstandTarget(profile) is { } target ? [.. TargetSheets(target).Codes.Select(Data.Taxonomy.Rome4.Sheet).OfType<Rome4Sheet>()] : [];
+
+    /// <summary>The ESCO occupation of the seeker's main target, as their matches read it (<see cref="TargetSheets"/>).</summary>
+    public Occupation? TargetJobOccupation(SeekerProfile profile) =>
+        UnderstandTarget(profile) is { } target ? TargetSheets(target).Occupation : null;
 
     /// <summary>The seeker's main target: an ESCO URI, a ROME code, or their words read by the title search.</summary>
     public UnderstoodTarget? UnderstandTarget(SeekerProfile profile)
@@ -342,7 +378,10 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             return new UnderstoodTarget(first.Label, null, null, null, null);
         }
         return new UnderstoodTarget(first.Label, occupation?.Uri, occupation?.LabelFr is { Length: > 0 } fr ? fr : occupation?.LabelEn,
-            romeCode, romeCode is null ? null : taxonomy.RomeJob(romeCode)?.Title ?? taxonomy.Rome4.Sheet(romeCode)?.Label);
+            romeCode, romeCode is null ? null : taxonomy.Rome4.Sheet(romeCode)?.Label ?? taxonomy.RomeJob(romeCode)?.Title)
+        {
+            Rome4Title = first.Label is { Length: > 0 } label && Ingest.OfferOccupationReader.For(taxonomy).Anywhere(label) is not null ? label.Trim() : null,
+        };
     }
 
     public Place? ResolvePlace(SeekerProfile profile)

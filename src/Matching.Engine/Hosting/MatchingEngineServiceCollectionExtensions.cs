@@ -84,6 +84,7 @@ public static class MatchingEngineServiceCollectionExtensions
         // The use cases, once for the API and the pages.
         services.AddSingleton<SeekerProfiles>();
         services.AddSingleton<SeekerAssessments>();
+        services.AddSingleton<JobReadings>();
         services.AddSingleton<OfferPostings>();
         services.AddSingleton<CandidateFinder>();
         services.AddSingleton<AdviserReviews>();

@@ -52,6 +52,21 @@ public sealed class ExperienceSkillsTests
     }
 
     [Fact]
+    public void An_unticked_ROME_4_item_takes_its_aligned_ESCO_twin_from_experience_with_it()
+    {
+        // The questionnaire shows one of two skills the alignment says are the same; experience must not bring back the other.
+        var link = Taxonomy.Alignment[0];
+        var (item, twin) = (Taxonomy.Skills[link.RomeSkillId].Uri, Taxonomy.Skills[link.EscoSkillId].Uri);
+        var profile = s_carer with { DeclinedSkills = [item] };
+
+        Assert.Contains(twin, ExperienceSkills.Declined(Taxonomy, profile));
+        var counted = ExperienceSkills.Counted(Taxonomy, profile, [new ExperienceSkill(twin, "aide-soignante"), new ExperienceSkill(item, "aide-soignante")]);
+        Assert.Empty(counted);
+        // A skill the seeker ticks themselves stays theirs.
+        Assert.Single(ExperienceSkills.Counted(Taxonomy, profile with { Skills = [new SeekerSkill(twin)] }, []));
+    }
+
+    [Fact]
     public void A_declared_skill_keeps_its_evidence()
     {
         var skills = ExperienceSkills.Of(Taxonomy, ExperienceSkills.Practised(s_carer, CareAssistant, Resolve));

@@ -26,6 +26,7 @@ public sealed class TargetJobPrecisionTests(ITestOutputHelper output) : IAsyncLi
     private readonly string _root = Directory.CreateTempSubdirectory("coach-target-job-").FullName;
     private EmbeddedMatchIndex _index = default!;
     private SeekerCoach _coach = default!;
+    private Seekers.JobReadings _readings = default!;
     private readonly Dictionary<string, string> _romeOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _codesByTitle = new(StringComparer.Ordinal);
     // Per ROME code, its distinct postings (the same job at the same company and place counts once, as a seeker is shown it).
@@ -60,6 +61,7 @@ public sealed class TargetJobPrecisionTests(ITestOutputHelper output) : IAsyncLi
             await _index.UpsertOffersAsync(batch);
         }
         _coach = new SeekerCoach(referenceData, _index);
+        _readings = new Seekers.JobReadings(referenceData, _coach);
     }
 
     public Task DisposeAsync()
@@ -95,6 +97,19 @@ public sealed class TargetJobPrecisionTests(ITestOutputHelper output) : IAsyncLi
                 output.WriteLine($"        3 years in the job: {experienced.Why[title]}");
             }
         }
+        // The same seekers through the questionnaire: the title typed in lower case in its first gender form ("aide-soignant"),
+        // saved as the questionnaire saves what it understood first (a ROME 4.0 title, its sheet and occupation).
+        var typed = titles.ToDictionary(t => t, t => Matching.Engine.Text.TextNormalizer.GenderForms(t)[0].ToLowerInvariant(), StringComparer.Ordinal);
+        var asSaved = await MeasureAsync(titles, years: null, t => _readings.Target(typed[t], null, "fr")!);
+        var asSavedExperienced = await MeasureAsync(titles, years: 3, t => _readings.Target(typed[t], null, "fr")!);
+        output.WriteLine($"through the questionnaire, only the job typed: P@10 {asSaved.P10:F3}, MRR {asSaved.Mrr:F3}; 3 years: P@10 {asSavedExperienced.P10:F3}, MRR {asSavedExperienced.Mrr:F3}");
+        foreach (var title in titles.Where(t => asSaved.PerTitle[t] < bare.PerTitle[t]))
+        {
+            output.WriteLine($"  lower through the questionnaire ({typed[title]} -> {_readings.Target(typed[title], null, "fr")}): {asSaved.PerTitle[title]:F1} < {bare.PerTitle[title]:F1}  {asSaved.Why[title]}");
+        }
+        Assert.True(asSaved.P10 >= 0.83, $"P@10 through the questionnaire (only the job typed) {asSaved.P10:F3}");
+        Assert.True(asSavedExperienced.P10 >= 0.87, $"P@10 through the questionnaire (3 years in the job) {asSavedExperienced.P10:F3}");
+
         // Floors just under the figures measured on 1 Dec 2026 with the occupation factor (0.841 and 0.885; skills alone: 0.723
         // and 0.641, docs/quality.md); the issue's target is P@10 ≥ 0.8.
         Assert.True(bare.P10 >= 0.83, $"P@10 (only the job typed) {bare.P10:F3}");
@@ -107,7 +122,7 @@ public sealed class TargetJobPrecisionTests(ITestOutputHelper output) : IAsyncLi
 
     private sealed record Measure(double Answered, double P10, double Mrr, IReadOnlyDictionary<string, double> PerTitle, IReadOnlyDictionary<string, string> Why);
 
-    private async Task<Measure> MeasureAsync(IReadOnlyList<string> titles, double? years)
+    private async Task<Measure> MeasureAsync(IReadOnlyList<string> titles, double? years, Func<string, TargetJob>? target = null)
     {
         double answered = 0, p10 = 0, mrr = 0;
         var perTitle = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -118,7 +133,7 @@ public sealed class TargetJobPrecisionTests(ITestOutputHelper output) : IAsyncLi
             var profile = new SeekerProfile
             {
                 Id = "seeker",
-                TargetJobs = [new TargetJob(title)],
+                TargetJobs = [target?.Invoke(title) ?? new TargetJob(title)],
                 Commune = "75056",
                 RadiusKm = 1000,
                 YearsOfExperienceInTarget = years,

@@ -13,7 +13,7 @@ public sealed record ExperienceSkill(string SkillUri, string FromJob);
 
 /// <summary>
 /// The seeker's skills as Coach counts them. Past jobs, and the target job when the seeker has experience in it,
-/// bring their core skills (the occupation's essential skills), marked "from experience"
+/// bring their core skills (the occupation's essential skills; the matches add the ROME 4.0 sheet's core items), marked "from experience"
 /// (<see cref="SkillEvidence.PastJob"/>) and shown ticked; the seeker unticks those they lack
 /// (<see cref="SeekerProfile.DeclinedSkills"/>). An unticked skill is never counted.
 /// </summary>
@@ -61,8 +61,32 @@ public static class ExperienceSkills
     }
 
     /// <summary>
+    /// The skills the seeker declined, with their twins in the other scheme (<see cref="Skill.Aligned"/>: the ROME 4.0 item
+    /// and the ESCO skill the alignment says are the same thing). The questionnaire shows one of the two; unticking it
+    /// declines both, so experience never brings back through the other scheme what the seeker said they lack.
+    /// </summary>
+    public static HashSet<string> Declined(SkillsTaxonomy taxonomy, SeekerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentNullException.ThrowIfNull(profile);
+        var declined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var uri in profile.DeclinedSkills ?? [])
+        {
+            if (uri is null || !declined.Add(uri) || taxonomy.SkillByUri(uri) is not { } skill)
+            {
+                continue;
+            }
+            foreach (var twin in skill.Aligned)
+            {
+                declined.Add(taxonomy.Skills[twin].Uri);
+            }
+        }
+        return declined;
+    }
+
+    /// <summary>
     /// The skills that count: the ticked skills the seeker gave, then the skills from experience, except every
-    /// declined (unticked) one. A skill the seeker gave keeps its evidence; one only from experience is
+    /// declined (unticked) one and, for those from experience, its twin in the other scheme (<see cref="Declined"/>). A skill the seeker gave keeps its evidence; one only from experience is
     /// <see cref="SkillEvidence.PastJob"/>.
     /// </summary>
     public static IReadOnlyList<OfferedSkill> Counted(SkillsTaxonomy taxonomy, SeekerProfile profile, IEnumerable<ExperienceSkill> fromExperience)
@@ -76,9 +100,10 @@ public static class ExperienceSkills
                 skills.TryAdd(skill.Uri, new OfferedSkill(skill.Uri, skill.Evidence));
             }
         }
+        var declinedWithTwins = Declined(taxonomy, profile);
         foreach (var skill in fromExperience)
         {
-            if (!declined.Contains(skill.SkillUri))
+            if (!declinedWithTwins.Contains(skill.SkillUri))
             {
                 skills.TryAdd(skill.SkillUri, new OfferedSkill(skill.SkillUri, SkillEvidence.PastJob));
             }

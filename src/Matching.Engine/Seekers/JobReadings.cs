@@ -1,0 +1,233 @@
+using System.Globalization;
+using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Hosting;
+using Matching.Engine.Ingest;
+using Matching.Engine.Taxonomy;
+using Matching.Engine.Text;
+
+namespace Matching.Engine.Seekers;
+
+/// <summary>
+/// One reading of the job a seeker typed, as the questionnaire shows it to be confirmed: a ROME 4.0 job title (the words
+/// France Travail files its offers under) with its sheet, or, when no ROME 4.0 title matches, an ESCO occupation.
+/// </summary>
+/// <param name="Value">What the form posts back: <c>rome4:&lt;code_ogr&gt;</c> for a ROME 4.0 title, else the ESCO occupation URI.</param>
+/// <param name="Label">The title as France Travail writes it, in the gender form the seeker typed when the title has two.</param>
+/// <param name="RomeCode">The ROME 4.0 sheet (for an ESCO reading: its ROME code, when the crosswalk gives one).</param>
+/// <param name="SheetLabel">The sheet's title in the same gender form; null when it says the same as <paramref name="Label"/>.</param>
+/// <param name="Occupation">The ESCO occupation that goes with it (the title's crosswalk link, else the sheet's), when any.</param>
+public sealed record JobReading(string Value, string Label, string? RomeCode, string? SheetLabel, Occupation? Occupation, bool IsRome4);
+
+/// <summary>A skill the questionnaire proposes to tick.</summary>
+/// <param name="FromJob">The job practised that brings it (shown ticked, "from experience"); null for a skill of the target job.</param>
+/// <param name="Complement">An ESCO skill of the jobs practised that no proposed ROME 4.0 item already says: counted like the others, shown apart.</param>
+public sealed record ProposedSkill(Skill Skill, string? FromJob, bool Complement);
+
+/// <summary>
+/// The questionnaire's reading of the seeker's job and the skills it proposes, in ROME 4.0 terms first: the job as
+/// France Travail names it (a ROME 4.0 title and its sheet), the sheet's competences and savoirs ("coeur de métier"
+/// first), ESCO only where ROME 4.0 says too little, never the same skill twice (the ROME 4.0 ↔ ESCO alignment).
+/// Reads the reference data only: anyone may ask.
+/// </summary>
+public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach coach)
+{
+    public const string Rome4Prefix = "rome4:";
+
+    /// <summary>ROME 4.0 items proposed, those from experience included (all of those are shown, however many).</summary>
+    public const int MaxRome4Skills = 20;
+
+    /// <summary>Below this many ROME 4.0 items, the target's ESCO essential skills complete the proposal.</summary>
+    public const int MinRome4Skills = 8;
+
+    /// <summary>
+    /// ROME 4.0 titles are the reading while the best scores at least this share of the best ESCO occupation's score:
+    /// "cariste" reads as the title Cariste (0.98 against ESCO's 1.0), "software developer" as ESCO's software developer.
+    /// </summary>
+    public const double Rome4ShareOfEsco = 0.9;
+
+    /// <summary>Skills proposed in all, the complement from experience aside.</summary>
+    public const int MaxSkills = 24;
+
+    /// <summary>
+    /// The jobs <paramref name="typed"/> most likely names, best first: ROME 4.0 titles, else (nothing in ROME 4.0 matches
+    /// nearly as well, e.g. a title typed in English) ESCO occupations in <paramref name="language"/>. Empty for blank or unknown text.
+    /// </summary>
+    public IReadOnlyList<JobReading> Read(string? typed, string language, int limit = 3)
+    {
+        if (string.IsNullOrWhiteSpace(typed) || typed.Length > SeekerProfiles.MaxLabelLength)
+        {
+            return [];
+        }
+        var data = referenceData.Require();
+        var titles = data.Appellations.Understand(typed, limit);
+        var esco = data.Titles.Understand(typed, language is "en" ? "en" : "fr", limit);
+        // ROME 4.0 titles are French: English words ("software developer") meet them only by chance ("Software Designer").
+        if (titles.Count > 0 && titles[0].Score >= (esco.FirstOrDefault()?.Score ?? 0) * Rome4ShareOfEsco)
+        {
+            return [.. titles.Select(a => Rome4Reading(a.Appellation, a.Sheet, a.Occupation, typed))];
+        }
+        return [.. esco.Select(u => EscoReading(u.Occupation, u.RomeCodes.FirstOrDefault(), language))];
+    }
+
+    /// <summary>
+    /// The target job to save: the reading the seeker chose (<see cref="JobReading.Value"/>), else the first one. A ROME 4.0
+    /// title is saved as France Travail writes it (the seeker's gender form), with its ESCO occupation and its ROME 4.0 sheet,
+    /// so that their matches read the job as offers of that title are read; an ESCO reading keeps the seeker's words.
+    /// Null for a blank job.
+    /// </summary>
+    public TargetJob? Target(string? typed, string? choice, string language)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+        typed = typed.Trim();
+        var reading = Chosen(typed, choice, language) ?? Read(typed, language, 1).FirstOrDefault();
+        return reading switch
+        {
+            null => new TargetJob(typed),
+            { IsRome4: true } => new TargetJob(reading.Label, reading.Occupation?.Uri, reading.RomeCode),
+            _ => new TargetJob(typed, reading.Occupation?.Uri, reading.RomeCode),
+        };
+    }
+
+    /// <summary>
+    /// The skills to propose for a draft questionnaire, in order: the ROME 4.0 core items of the jobs practised (ticked,
+    /// from experience); the target sheet's items, core first, then its other technical savoir-faire, savoirs, transverse ones, up to
+    /// <see cref="MaxRome4Skills"/>; the target's ESCO essential skills only when ROME 4.0 gave fewer than
+    /// <see cref="MinRome4Skills"/>; then, apart, the ESCO essential skills of the jobs practised that no proposed item
+    /// already says (<see cref="ProposedSkill.Complement"/>: experience brings them into the matches, so the seeker sees
+    /// them to untick). A skill is proposed once: an ESCO skill aligned to a proposed ROME 4.0 item, or of the same concept, is not.
+    /// </summary>
+    public IReadOnlyList<ProposedSkill> ProposedSkills(SeekerProfile draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var data = referenceData.Require();
+        var taxonomy = data.Taxonomy;
+        var proposed = new List<ProposedSkill>();
+        var said = new HashSet<int>();
+        void Add(Skill skill, string? fromJob, bool complement)
+        {
+            var concept = data.Search.ConceptOf(skill).Id;
+            if (said.Contains(skill.Id) || said.Contains(concept))
+            {
+                return;
+            }
+            proposed.Add(new ProposedSkill(skill, fromJob, complement));
+            said.Add(skill.Id);
+            said.Add(concept);
+            said.UnionWith(skill.Aligned);
+        }
+
+        var experience = coach.SkillsFromExperience(draft)
+            .Select(s => (Skill: taxonomy.SkillByUri(s.SkillUri), s.FromJob))
+            .Where(s => s.Skill is not null)
+            .Select(s => (Skill: s.Skill!, s.FromJob))
+            .ToList();
+        // Each job's items as the target's are ordered: its own technical savoir-faire before what every job asks.
+        var jobs = experience.Select(s => s.FromJob).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var (skill, job) in experience.Where(s => s.Skill.Scheme == SkillScheme.Rome4)
+            .OrderBy(s => jobs.IndexOf(s.FromJob))
+            .ThenBy(s => Rank(ItemOf(taxonomy, s.Skill))))
+        {
+            Add(skill, job, complement: false);
+        }
+        var items = coach.TargetJobSheets(draft)
+            .SelectMany(sheet => sheet.Items)
+            .OrderBy(i => i.Core switch { Rome4Core.Principal => 0, Rome4Core.Emerging => 1, _ => 2 })
+            .ThenBy(i => Rank(taxonomy.Rome4.Item(i.Code)));
+        foreach (var item in items)
+        {
+            if (proposed.Count >= MaxRome4Skills)
+            {
+                break;
+            }
+            if (taxonomy.Rome4Skill(item.Code) is { } skill)
+            {
+                Add(skill, null, complement: false);
+            }
+        }
+        if (proposed.Count < MinRome4Skills && coach.TargetJobOccupation(draft) is { } occupation)
+        {
+            foreach (var id in occupation.EssentialSkills)
+            {
+                if (proposed.Count >= MaxSkills)
+                {
+                    break;
+                }
+                Add(taxonomy.Skills[id], null, complement: false);
+            }
+        }
+        foreach (var (skill, job) in experience.Where(s => s.Skill.Scheme != SkillScheme.Rome4))
+        {
+            Add(skill, job, complement: true);
+        }
+        return proposed;
+    }
+
+    /// <summary>Among a sheet's other items, the job's own first: its technical savoir-faire, its savoirs, then what every job asks (transverse savoir-faire, savoir-être).</summary>
+    private static int Rank(Rome4Item? item) => item switch
+    {
+        { Kind: Rome4ItemKind.SavoirFaire, Category: not "Transverse" } => 0,
+        { Kind: Rome4ItemKind.Savoir } => 1,
+        { Kind: Rome4ItemKind.SavoirFaire } => 2,
+        _ => 3,
+    };
+
+    private static Rome4Item? ItemOf(SkillsTaxonomy taxonomy, Skill skill) =>
+        int.TryParse(skill.Uri.AsSpan(skill.Uri.LastIndexOf(':') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? taxonomy.Rome4.Item(code) : null;
+
+    private JobReading? Chosen(string typed, string? choice, string language)
+    {
+        var data = referenceData.Require();
+        if (string.IsNullOrEmpty(choice))
+        {
+            return null;
+        }
+        if (choice.StartsWith(Rome4Prefix, StringComparison.Ordinal))
+        {
+            return int.TryParse(choice.AsSpan(Rome4Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+                && data.Taxonomy.Rome4.Appellation(code) is { } appellation && data.Taxonomy.Rome4.Sheet(appellation.SheetCode) is { } sheet
+                ? Rome4Reading(appellation, sheet, OfferOccupationReader.For(data.Taxonomy).EscoOccupation(sheet, appellation), typed)
+                : null;
+        }
+        return data.Taxonomy.OccupationByUri(choice) is { } occupation
+            ? EscoReading(occupation, Read(typed, language, 10).FirstOrDefault(r => r.Value == choice)?.RomeCode ?? occupation.RomeCodes.FirstOrDefault(), language)
+            : null;
+    }
+
+    private static JobReading Rome4Reading(Rome4Appellation appellation, Rome4Sheet sheet, Occupation? occupation, string typed)
+    {
+        var label = AsTyped(appellation.Label, typed);
+        var sheetLabel = AsTyped(sheet.Label, typed);
+        var same = string.Equals(TextNormalizer.Normalize(sheetLabel), TextNormalizer.Normalize(label), StringComparison.Ordinal)
+            || string.Equals(TextNormalizer.Normalize(sheet.Label), TextNormalizer.Normalize(appellation.Label), StringComparison.Ordinal);
+        return new JobReading(Rome4Prefix + appellation.Code.ToString(CultureInfo.InvariantCulture), label, sheet.Code, same ? null : sheetLabel, occupation, IsRome4: true);
+    }
+
+    private JobReading EscoReading(Occupation occupation, string? romeCode, string language)
+    {
+        var taxonomy = referenceData.Require().Taxonomy;
+        var sheet = romeCode is null ? null : taxonomy.Rome4.Sheet(romeCode)?.Label ?? taxonomy.RomeJob(romeCode)?.Title;
+        return new JobReading(occupation.Uri, occupation.Label(language), romeCode, sheet, occupation, IsRome4: false);
+    }
+
+    /// <summary>
+    /// A ROME label in the gender form the seeker typed ("Serveur / Serveuse" read from "serveuse" is "Serveuse"); the
+    /// label as written when it has one form, or when the words typed do not tell the forms apart.
+    /// </summary>
+    public static string AsTyped(string label, string typed)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(typed);
+        var forms = TextNormalizer.GenderForms(label).Distinct(StringComparer.Ordinal).ToList();
+        if (forms.Count != 2)
+        {
+            return forms.Count == 1 ? forms[0] : label;
+        }
+        var words = TextNormalizer.Tokenize(typed).ToHashSet(StringComparer.Ordinal);
+        var shared = forms.Select(f => TextNormalizer.Tokenize(f).Count(words.Contains)).ToList();
+        return shared[0] == shared[1] ? label : forms[shared[0] > shared[1] ? 0 : 1];
+    }
+}

@@ -1,0 +1,150 @@
+using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Hosting;
+using Matching.Engine.Indexing.Embedded;
+using Matching.Engine.Seekers;
+using Matching.Engine.Taxonomy;
+using Matching.Engine.Tests.Coaching;
+
+namespace Matching.Engine.Tests.SeekerPages;
+
+/// <summary>
+/// The questionnaire's reading of the job a seeker types, and the skills it proposes: ROME 4.0 as France Travail writes it
+/// (the seeker's gender form), the sheet's core items first, ESCO only as a complement, never one skill twice.
+/// </summary>
+public sealed class JobReadingsTests : IAsyncLifetime
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("coach-job-readings-").FullName;
+    private EmbeddedMatchIndex _index = default!;
+    private ReferenceData _data = default!;
+    private JobReadings _readings = default!;
+
+    public async Task InitializeAsync()
+    {
+        var (provider, index) = await CoachTestData.OpenAsync(_root);
+        _index = index;
+        _data = provider.Require();
+        _readings = new JobReadings(provider, new SeekerCoach(provider, index));
+    }
+
+    public Task DisposeAsync()
+    {
+        _index.Dispose();
+        Directory.Delete(_root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData("aide-soignante", "Aide-soignante", "J1501")]
+    [InlineData("aide soignant", "Aide-soignant", "J1501")]
+    [InlineData("cariste", "Cariste", "N1101")]
+    [InlineData("développeur web", "Développeur web", "M1855")]
+    [InlineData("assistante de direction", "Assistante de direction", "M1604")]
+    [InlineData("serveur", "Serveur", "G1803")]
+    [InlineData("serveuse", "Serveuse", "G1803")]
+    public void A_typed_job_reads_first_as_the_ROME_4_title_in_the_form_typed(string typed, string label, string sheet)
+    {
+        var first = _readings.Read(typed, "fr")[0];
+
+        Assert.True(first.IsRome4);
+        Assert.Equal(label, first.Label);
+        Assert.Equal(sheet, first.RomeCode);
+        Assert.StartsWith(JobReadings.Rome4Prefix, first.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_title_whose_sheet_is_named_otherwise_says_the_sheet()
+    {
+        var readings = _readings.Read("serveuse", "fr");
+
+        // The title "Serveur / Serveuse" is filed under the sheet "Serveur / Serveuse en restauration".
+        Assert.Equal("Serveuse en restauration", readings[0].SheetLabel);
+        Assert.Null(readings.Single(r => r.Label == "Serveuse en restauration").SheetLabel);
+    }
+
+    [Fact]
+    public void English_words_read_as_ESCO_occupations_not_as_a_French_title_met_by_chance()
+    {
+        var first = _readings.Read("software developer", "en")[0];
+
+        Assert.False(first.IsRome4);
+        Assert.Equal("software developer", first.Label);
+    }
+
+    [Fact]
+    public void Unknown_or_blank_words_read_as_nothing()
+    {
+        Assert.Empty(_readings.Read("zzqx blorf", "fr"));
+        Assert.Empty(_readings.Read("  ", "fr"));
+        Assert.Null(_readings.Target("", null, "fr"));
+    }
+
+    [Theory]
+    [InlineData("Serveur / Serveuse", "serveuse", "Serveuse")]
+    [InlineData("Serveur / Serveuse", "serveur de bar", "Serveur")]
+    [InlineData("Aide-soignant / Aide-soignante", "aide soignante de nuit", "Aide-soignante")]
+    [InlineData("Cariste", "cariste", "Cariste")]
+    [InlineData("Serveur / Serveuse", "garçon de café", "Serveur / Serveuse")]
+    public void A_ROME_label_takes_the_gender_form_typed_when_the_words_tell(string label, string typed, string shown)
+    {
+        Assert.Equal(shown, JobReadings.AsTyped(label, typed));
+    }
+
+    [Fact]
+    public void The_target_saved_is_the_title_chosen_with_its_sheet_and_occupation()
+    {
+        var readings = _readings.Read("aide-soignante", "fr");
+        var other = readings[1];
+
+        var first = _readings.Target("aide-soignante", null, "fr")!;
+        var chosen = _readings.Target("aide-soignante", other.Value, "fr")!;
+
+        Assert.Equal(new TargetJob("Aide-soignante", readings[0].Occupation?.Uri, "J1501"), first);
+        Assert.Equal(other.Label, chosen.Label);
+        Assert.Equal("J1501", chosen.RomeCode);
+        // An ESCO occupation chosen keeps the seeker's words.
+        var esco = _data.Taxonomy.OccupationsForRome("J1501").First();
+        Assert.Equal("aide-soignante", _readings.Target("aide-soignante", esco.Uri, "fr")!.Label);
+        Assert.Equal(esco.Uri, _readings.Target("aide-soignante", esco.Uri, "fr")!.OccupationUri);
+    }
+
+    [Fact]
+    public void A_job_not_practised_proposes_its_sheets_core_items_first_and_no_ESCO_skill()
+    {
+        var target = _readings.Target("aide-soignante", null, "fr")!;
+        var proposed = _readings.ProposedSkills(new SeekerProfile { Id = "draft", TargetJobs = [target] });
+        var sheet = _data.Taxonomy.Rome4.Sheet("J1501")!;
+        var core = sheet.CoreItems.Select(i => _data.Taxonomy.Rome4Skill(i.Code)!.Uri).ToList();
+
+        Assert.All(proposed, p => Assert.Equal(SkillScheme.Rome4, p.Skill.Scheme));
+        Assert.All(proposed, p => Assert.Null(p.FromJob));
+        Assert.Equal(core.Order(StringComparer.Ordinal), proposed.Take(core.Count).Select(p => p.Skill.Uri).Order(StringComparer.Ordinal));
+        Assert.Contains("Réaliser ou contrôler les soins d'hygiène, de confort et apporter une aide au patient", proposed.Select(p => p.Skill.LabelFr));
+        Assert.InRange(proposed.Count, core.Count, JobReadings.MaxRome4Skills);
+        AssertOnceEach(proposed);
+    }
+
+    [Fact]
+    public void Experience_brings_the_core_items_then_apart_the_ESCO_skills_no_item_already_says()
+    {
+        var target = _readings.Target("aide-soignante", null, "fr")!;
+        var proposed = _readings.ProposedSkills(new SeekerProfile { Id = "draft", TargetJobs = [target], YearsOfExperienceInTarget = 3 });
+        var core = _data.Taxonomy.Rome4.Sheet("J1501")!.CoreItems.Count();
+
+        Assert.All(proposed.Take(core), p => Assert.Equal(("Aide-soignante", SkillScheme.Rome4), (p.FromJob, p.Skill.Scheme)));
+        var complement = proposed.Where(p => p.Complement).ToList();
+        Assert.NotEmpty(complement);
+        Assert.All(complement, p => Assert.Equal((SkillScheme.Esco, "Aide-soignante"), (p.Skill.Scheme, p.FromJob)));
+        // The complement comes last: the ROME 4.0 items are what the seeker reads first.
+        Assert.Equal(proposed.Count - complement.Count, proposed.ToList().FindIndex(p => p.Complement));
+        AssertOnceEach(proposed);
+    }
+
+    /// <summary>No skill twice, neither the same concept nor a ROME 4.0 item and the ESCO skill the alignment says it is.</summary>
+    private void AssertOnceEach(IReadOnlyList<ProposedSkill> proposed)
+    {
+        Assert.Equal(proposed.Count, proposed.Select(p => _data.Search.ConceptOf(p.Skill).Id).Distinct().Count());
+        var ids = proposed.Select(p => p.Skill.Id).ToHashSet();
+        Assert.All(proposed, p => Assert.DoesNotContain(p.Skill.Aligned, ids.Contains));
+    }
+}
