@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Matching.Engine.Access;
 using Matching.Engine.Alerts;
 using Matching.Engine.Candidates;
@@ -20,6 +21,7 @@ using Matching.Engine.Seekers;
 using Matching.Engine.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -69,7 +71,7 @@ public static class MatchingEngineServiceCollectionExtensions
 
         // Learning to rank: what was shown to whom (personal data), the learned order of offers and of advice
         // (used only when a saved model beat the hand-tuned order, docs/quality.md).
-        services.AddSingleton(sp => new ImpressionLog(StorePath(sp)));
+        services.AddSingleton(sp => new ImpressionLog(StorePath(sp), sp.GetService<ILogger<ImpressionLog>>(), sp.GetService<IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<ImpressionLog>());
         services.AddSingleton(sp => new OfferRanking(sp.GetRequiredService<ImpressionLog>(), ModelPath(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AdviceRanking(ModelPath(sp)));

@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using Matching.Engine.Privacy;
 using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
+using Microsoft.Extensions.Logging;
 
 namespace Matching.Engine.Tests.Ranking;
 
@@ -145,5 +147,137 @@ public sealed class ImpressionLogTests : IDisposable
         var e = Assert.Throws<ReviewValidationException>(() =>
             reviews.Submit("s1", new Review(ReviewGrade.GoodEnough, null, null, [], "adviser-1", s_t0, [new OfferReview("o1", 5)])));
         Assert.Contains("offers[0].grade", e.Errors.Keys);
+    }
+
+    [Fact]
+    public void Lists_dropped_when_the_queue_is_full_are_counted_in_the_meter_and_on_the_log_and_warned_of_at_most_once_a_minute()
+    {
+        var clock = new ManualClock(s_t0);
+        var logger = new WarningLogger();
+        using var meters = new TestMeters();
+        using var log = new ImpressionLog(_path, logger, meters, clock, maxQueued: 3);
+        var measured = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (meters.Created.Contains(instrument.Meter))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            lock (measured)
+            {
+                measured[instrument.Name] = measured.GetValueOrDefault(instrument.Name) + value;
+            }
+        });
+        listener.Start();
+
+        // Far more lists than the queue holds, faster than the writer wakes (it waits WriteDelay for more).
+        for (var i = 0; i < 1_000; i++)
+        {
+            log.Record(Surfaces.SeekerMatches, $"s{i}", "seeker", [Shown($"s{i}", "o1", 1), Shown($"s{i}", "o2", 2)], s_t0);
+        }
+        log.Flush();
+        log.WarnOfDrops();
+
+        Assert.True(log.Dropped > 0);
+        Assert.Equal(2 * log.Dropped, log.DroppedImpressions);
+        // Nothing lost unsaid: every row recorded is either in the store or counted as dropped, in the meter too.
+        Assert.Equal(2_000, RowsOnDisk() + log.DroppedImpressions);
+        Assert.Equal(log.DroppedImpressions, measured["coach.impressions.dropped"]);
+        Assert.Equal(RowsOnDisk(), measured["coach.impressions.written"]);
+        var first = Assert.Single(logger.Warnings);
+        Assert.Contains("dropped unwritten", first.Message, StringComparison.Ordinal);
+
+        // More drops within the minute: no second warning yet; the next one, a minute later, counts them.
+        var warned = log.Dropped;
+        for (var i = 0; i < 1_000; i++)
+        {
+            log.Record(Surfaces.SeekerMatches, $"t{i}", "seeker", [Shown($"t{i}", "o1", 1)], s_t0);
+        }
+        log.Flush();
+        log.WarnOfDrops();
+        Assert.Single(logger.Warnings);
+        Assert.True(log.Dropped > warned);
+
+        clock.Now += ImpressionLog.WarningInterval;
+        log.WarnOfDrops();
+        Assert.Equal(2, logger.Warnings.Count);
+        Assert.Equal(log.Dropped, logger.Warnings.Sum(w => (long)w.Lists));
+    }
+
+    [Fact]
+    public void A_log_that_keeps_up_drops_nothing_and_warns_of_nothing()
+    {
+        var logger = new WarningLogger();
+        using (var log = new ImpressionLog(_path, logger))
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                log.Record(Surfaces.SeekerMatches, $"s{i}", "seeker", [Shown($"s{i}", "o1", 1)], s_t0);
+            }
+            log.Flush();
+            Assert.Equal(0, log.DroppedImpressions);
+        }
+        Assert.Equal(100, RowsOnDisk());
+        Assert.Empty(logger.Warnings);
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private sealed class TestMeters : IMeterFactory
+    {
+        public List<Meter> Created { get; } = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(options);
+            Created.Add(meter);
+            return meter;
+        }
+
+        public void Dispose() => Created.ForEach(m => m.Dispose());
+    }
+
+    private sealed record Warning(string Message, int Lists);
+
+    private sealed class WarningLogger : ILogger<ImpressionLog>
+    {
+        private readonly List<Warning> _warnings = [];
+
+        public List<Warning> Warnings
+        {
+            get
+            {
+                lock (_warnings)
+                {
+                    return [.. _warnings];
+                }
+            }
+        }
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel != LogLevel.Warning)
+            {
+                return;
+            }
+            var lists = state is IReadOnlyList<KeyValuePair<string, object?>> values ? Convert.ToInt32(values.First(v => v.Key == "Lists").Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+            lock (_warnings)
+            {
+                _warnings.Add(new Warning(formatter(state, exception), lists));
+            }
+        }
     }
 }
