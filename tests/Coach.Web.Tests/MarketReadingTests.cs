@@ -12,7 +12,7 @@ public sealed class MarketReadingTests
     {
         var text = MarketReading.Read("soudage", "Lyon", 30, 40, 10, null);
 
-        Assert.StartsWith("Autour de Lyon (30 km), 40 offres demandent « soudage » et 10 profils l'offrent.", text, StringComparison.Ordinal);
+        Assert.StartsWith("Lieu : Lyon, dans un rayon de 30 km : 40 offres demandent « soudage » et 10 profils l'offrent.", text, StringComparison.Ordinal);
         Assert.Contains("4 offres par profil", text, StringComparison.Ordinal);
     }
 
@@ -45,7 +45,7 @@ public sealed class MarketReadingTests
     [Fact]
     public void OneOfferAndNoProfileReadInTheSingular()
     {
-        Assert.StartsWith("Autour de Lyon (30 km), 1 offre demande « x » et 0 profil l'offre.", MarketReading.Read("x", "Lyon", 30, 1, 0, null), StringComparison.Ordinal);
+        Assert.StartsWith("Lieu : Lyon, dans un rayon de 30 km : 1 offre demande « x » et 0 profil l'offre.", MarketReading.Read("x", "Lyon", 30, 1, 0, null), StringComparison.Ordinal);
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         Assert.StartsWith("In France, 1 offer asks for \"x\" and 0 profiles offer it.", MarketReading.Read("x", null, null, 1, 0, null), StringComparison.Ordinal);
     }

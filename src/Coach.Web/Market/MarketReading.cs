@@ -7,7 +7,9 @@ public static class MarketReading
     public static string Read(string what, string? place, double? radiusKm, long offers, long profiles, (string Area, double? PerTen)? tension)
     {
         var where = place is null ? Ui.T("market.read.nationwide") : Ui.T("market.read.around", place, radiusKm ?? 0);
-        var parts = new List<string> { $"{where}, {Ui.Count("market.read.offers", offers, what)} {Ui.Count("market.read.profiles", profiles)}" };
+        // "Lieu : Annecy, dans un rayon de 30 km : 40 offres…" (a place name after "de" would need an elision: "d'Annecy").
+        var separator = place is null ? "," : "";
+        var parts = new List<string> { $"{where}{separator} {Ui.Count("market.read.offers", offers, what)} {Ui.Count("market.read.profiles", profiles)}" };
         parts.Add((offers, profiles) switch
         {
             (0, 0) => Ui.T("market.read.nothing"),
