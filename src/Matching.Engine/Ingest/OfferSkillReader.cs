@@ -34,7 +34,6 @@ internal sealed partial class OfferSkillReader
 
     private const int MaxPhraseTokens = 8;
 
-
     private const string CertificateCategory = "Certifications et habilitations";
 
     // The stem of "français".
