@@ -210,8 +210,7 @@ internal sealed partial class OfferSkillReader
             {
                 tasks.Add((item, bare));
             }
-            // A task cut of its manner keeps its own verb: "Assurer la sécurité des clients en suivant les procédures" would leave "sécurité des clients".
-            if (item.Kind == Rome4ItemKind.SavoirFaire && !SkillAligner.IsFrame(SkillAligner.Action(first)) && Core(item.Label) is { } core && Roots(core, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } coreContent)
+            if (item.Kind == Rome4ItemKind.SavoirFaire && CoreContent(item.Label) is { Length: <= MaxTaskRoots } coreContent)
             {
                 tasks.Add((item, coreContent));
             }
@@ -375,8 +374,7 @@ internal sealed partial class OfferSkillReader
             var roots = Roots(name).Distinct(StringComparer.Ordinal).ToArray();
             // A title says a task only in full, frame verbs aside: "Préparateur de commandes" is "Préparer les commandes", "Plongeur" "Réaliser la plonge".
             var content = Roots(name, frames: false).Distinct(StringComparer.Ordinal).ToArray();
-            if (!certificate && ((content.Length >= 1 && content.All(titleRoots.Contains))
-                || (Core(name) is { } core && !SkillAligner.IsFrame(SkillAligner.Action(FrenchLabels.Normalize(core).Split(' ', StringSplitOptions.RemoveEmptyEntries)[0])) && Roots(core, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 } coreContent && coreContent.All(titleRoots.Contains))))
+            if (!certificate && ((content.Length >= 1 && content.All(titleRoots.Contains)) || (CoreContent(name) is { } coreContent && coreContent.All(titleRoots.Contains))))
             {
                 yield return (skill, SkillImportance.Essential);
                 continue;
@@ -519,6 +517,18 @@ internal sealed partial class OfferSkillReader
     /// Null when the label has no such clause.
     /// </summary>
     internal static string? Core(string label) => MannerClause().Match(label) is { Success: true, Index: > 0 } match ? label[..match.Index] : null;
+
+    /// <summary>
+    /// The content roots of a task label cut of its manner clause (<see cref="Core"/>), when it has one, keeps its own
+    /// verb and two roots at least; else null. "Assurer la sécurité des clients en suivant les procédures" gives none:
+    /// without its frame verb it would leave "sécurité des clients".
+    /// </summary>
+    private static string[]? CoreContent(string label) =>
+        Core(label) is { } core
+        && !SkillAligner.IsFrame(SkillAligner.Action(FrenchLabels.Normalize(core).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? ""))
+        && Roots(core, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 } content
+            ? content
+            : null;
 
     /// <summary>A normalised text without the agency's client it recruits for ("recrute pour son client", "l'un de nos clients"): that client is no customer of the job.</summary>
     private static string WithoutTheirClient(string normalized) => AgencyClient().Replace(normalized, " ");
