@@ -1,3 +1,4 @@
+using System.Globalization;
 using Matching.Engine.Coaching;
 using Matching.Engine.Indexing;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,11 @@ public sealed class SeekerFlowTests(WebAppFixture app)
         var offers = page.GetByTestId("offer");
         Assert.True(await offers.CountAsync() > 0, "no matching offer shown");
         var first = await offers.First.InnerTextAsync();
-        Assert.Contains("Correspondance", first, StringComparison.Ordinal);
+        // The badge is the share of the offer's skills the seeker has, not the ranking total (which also weighs how much
+        // of the seeker's skills the offer uses, and reads as a few per cent to anyone who ticked many skills).
+        var coverage = await offers.First.GetByTestId("coverage").InnerTextAsync();
+        Assert.Matches(@"^\d{1,3} % des compétences demandées$", coverage.Trim());
+        Assert.InRange(int.Parse(coverage.Trim().Split(' ')[0], CultureInfo.InvariantCulture), 1, 100);
         Assert.True(first.Contains("Demandé dans l'offre", StringComparison.Ordinal) || first.Contains("Habituel pour ce métier", StringComparison.Ordinal), first);
         Assert.True(await page.Locator("details.advice").CountAsync() > 0, "no advice shown");
         await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "seeker-results.png"), FullPage = true });

@@ -155,6 +155,15 @@ public sealed record ScoreParts(
     double Occupation = 1)
 {
     /// <summary>
+    /// How much of what the demand asks the supply covers: 0.75 × <see cref="EssentialCoverage"/> + 0.25 ×
+    /// <see cref="OptionalCoverage"/> (one of them alone when the demand has only that kind). It is the share people
+    /// read as "how well do I fit": the pages show it, not <see cref="Total"/>, a ranking figure that also weighs how
+    /// much of the supply the demand uses, the distance and the contract (a waitress who ticked 38 skills fits an
+    /// offer asking 6 of them, 3 met, at 65 %, but its total is 9 %).
+    /// </summary>
+    public double Demand { get; init; }
+
+    /// <summary>
     /// The learned ranking model's part, set only when a model that beat the scorer re-ordered the page
     /// (see docs/quality.md); null otherwise. An index never sets it: it is added after the index answered.
     /// </summary>

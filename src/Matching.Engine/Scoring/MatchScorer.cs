@@ -181,12 +181,13 @@ public static class MatchScorer
         var essential = Coverage(essentialCreditUnits, essentialCount);
         var optional = Coverage(optionalCreditUnits, optionalCount);
         var supplyUse = SupplyUse(exactCount, supplyCount);
-        var skills = Skills(Skills(essential, essentialCount, optional, optionalCount), supplyUse);
+        var demand = Skills(essential, essentialCount, optional, optionalCount);
+        var skills = Skills(demand, supplyUse);
         var distance = Distance(distanceKm, radiusKm, placeUnknown);
         var contract = Contract(offerContract, contractWishes);
         var experience = Experience(requirement, yearsAsked, seekerYears);
         var total = double.IsNaN(distance) ? 0 : skills * distance * contract * experience * evidence * occupation;
-        return new ScoreParts(essential, optional, supplyUse, skills, double.IsNaN(distance) ? 0 : distance, contract, experience, total, evidence, occupation);
+        return new ScoreParts(essential, optional, supplyUse, skills, double.IsNaN(distance) ? 0 : distance, contract, experience, total, evidence, occupation) { Demand = demand };
     }
 
     /// <summary>The total alone, for the hot path: same arithmetic, same order, as <see cref="Score"/>.</summary>

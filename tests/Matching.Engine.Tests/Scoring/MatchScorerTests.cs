@@ -10,6 +10,18 @@ public sealed class MatchScorerTests
         Assert.Equal(0.75 * 0.5 + 0.25 * 1.0, MatchScorer.Skills(0.5, 4, 1.0, 2), 12);
 
     [Fact]
+    public void TheDemandCoveredIsWhatThePagesShowAndIsNotTheRankingTotal()
+    {
+        // A waitress who ticked 38 skills, an offer asking 6 essential ones: 3 met exactly, one through a related skill (0.5).
+        var parts = MatchScorer.Score(350, 6, 0, 0, 3, 38, 0.5, 30, ContractType.Permanent, 0, ExperienceRequirement.BeginnerAccepted, null, 2);
+        Assert.Equal(3.5 / 6, parts.Demand, 12);
+        Assert.Equal(parts.Demand * (0.1 + (0.9 * 3 / 38)), parts.Skills, 12);
+        Assert.True(parts.Total < 0.1 && parts.Demand > 0.5, $"total {parts.Total}, demand {parts.Demand}");
+        // Both kinds: three quarters essential, a quarter optional.
+        Assert.Equal((0.75 * 0.5) + (0.25 * 1.0), MatchScorer.Score(100, 2, 100, 1, 2, 4, null, 30, ContractType.Unspecified, 0, ExperienceRequirement.BeginnerAccepted, null, 0).Demand, 12);
+    }
+
+    [Fact]
     public void SkillsAreTheOnlyCoverageThereIsWhenOneKindIsMissing()
     {
         Assert.Equal(0.4, MatchScorer.Skills(0.4, 3, 0, 0));
