@@ -80,8 +80,11 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         SkillsGapResult? gap = null;
         if (target?.OccupationUri is { } occupationUri)
         {
-            var (live, localOffers) = await LocalMarketAsync(occupationUri, place, radius, cancellationToken);
-            gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], document.Skills.Select(s => s.SkillUri), localOffers, language);
+            var (live, localOffers) = await LocalMarketAsync(occupationUri, target.RomeCode, place, radius, cancellationToken);
+            // The skills as the matches count them: with the ROME 4.0 core items of the jobs practised (what the gap now
+            // also measures), not only their ESCO skills.
+            var counted = WithRomeItems(document, profile, target, practised).Skills.Select(s => s.SkillUri);
+            gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], counted, localOffers, language, target.RomeCode);
             facts = facts with
             {
                 LiveOffers = (int)Math.Min(int.MaxValue, live.Offers),
@@ -421,7 +424,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     private sealed record LocalMarketEntry(long Generation, SupplyDemandResult Live, IReadOnlyList<OfferDocument> Offers);
 
     /// <summary>Local markets computed, by (job, place, radius): see <see cref="LocalMarketAsync"/>.</summary>
-    private readonly ConcurrentDictionary<(string Occupation, double? Latitude, double? Longitude, double Radius), LocalMarketEntry> _localMarkets = new();
+    private readonly ConcurrentDictionary<(string Occupation, string? Rome, double? Latitude, double? Longitude, double Radius), LocalMarketEntry> _localMarkets = new();
 
     /// <summary>Local markets kept; when full, the cache starts again empty.</summary>
     public const int LocalMarketCacheCapacity = 5_000;
@@ -433,16 +436,16 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     /// (<see cref="IMatchIndex.WriteGeneration"/>), computed every time when the index cannot tell.
     /// </summary>
     private async Task<(SupplyDemandResult Live, IReadOnlyList<OfferDocument> Offers)> LocalMarketAsync(
-        string occupationUri, Place? place, double radius, CancellationToken cancellationToken)
+        string occupationUri, string? romeCode, Place? place, double radius, CancellationToken cancellationToken)
     {
         var generation = index.WriteGeneration;
-        var key = (occupationUri, place?.Latitude, place?.Longitude, radius);
+        var key = (occupationUri, romeCode, place?.Latitude, place?.Longitude, radius);
         if (generation is { } current && _localMarkets.TryGetValue(key, out var known) && known.Generation == current)
         {
             return (known.Live, known.Offers);
         }
         var live = await index.SupplyDemandAsync(new SupplyDemandQuery(null, occupationUri, place, place is null ? null : radius), cancellationToken);
-        var offers = await LocalOffersAsync(occupationUri, place, radius, cancellationToken);
+        var offers = await LocalOffersAsync(occupationUri, romeCode, place, radius, cancellationToken);
         if (generation is { } computedAt)
         {
             if (_localMarkets.Count >= LocalMarketCacheCapacity)
@@ -454,14 +457,20 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         return (live, offers);
     }
 
-    private async Task<List<OfferDocument>> LocalOffersAsync(string occupationUri, Place? place, double radius, CancellationToken cancellationToken)
+    private async Task<List<OfferDocument>> LocalOffersAsync(string occupationUri, string? romeCode, Place? place, double radius, CancellationToken cancellationToken)
     {
-        // The offers of the target job around the seeker: matched against a probe made of the job's own skills.
-        var occupation = Data.Taxonomy.OccupationByUri(occupationUri)!;
+        // The offers of the target job around the seeker (its ESCO occupation, or its ROME 4.0 code: real offers carry the
+        // code and say their skills in ROME 4.0 terms), matched against a probe made of the job's own skills: the
+        // occupation's and the sheet's items.
+        var taxonomy = Data.Taxonomy;
+        var occupation = taxonomy.OccupationByUri(occupationUri)!;
+        var sheetItems = romeCode is not null && taxonomy.Rome4.Sheet(romeCode) is { } sheet
+            ? sheet.Items.Select(i => taxonomy.Rome4Skill(i.Code)?.Id).OfType<int>()
+            : [];
         var probe = new ProfileDocument
         {
             Id = "probe",
-            Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Select(id => new OfferedSkill(Data.Taxonomy.Skills[id].Uri))],
+            Skills = [.. occupation.EssentialSkills.Concat(occupation.OptionalSkills).Concat(sheetItems).Distinct().Select(id => new OfferedSkill(taxonomy.Skills[id].Uri))],
             Place = place,
             RadiusKm = place is null ? 1000 : radius,
         };
@@ -469,7 +478,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         var offers = new List<OfferDocument>(page.Hits.Count);
         foreach (var hit in page.Hits.Take(GapSampleOffers))
         {
-            if (await index.GetOfferAsync(hit.Id, cancellationToken) is { } offer && offer.OccupationUri == occupationUri)
+            if (await index.GetOfferAsync(hit.Id, cancellationToken) is { } offer && (offer.OccupationUri == occupationUri || (romeCode is not null && offer.RomeCode == romeCode)))
             {
                 offers.Add(offer);
             }

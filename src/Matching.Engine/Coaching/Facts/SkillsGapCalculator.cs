@@ -11,37 +11,74 @@ namespace Matching.Engine.Coaching.Facts;
 public sealed record SkillsGapResult(double? Share, IReadOnlyList<MissingSkill> Missing, int AskedSkills, SkillsGapBasis? Basis = null);
 
 /// <summary>
-/// Computes the seeker's gap to the target occupation(s) from the ESCO taxonomy and the local offers (from
-/// the index, within the seeker's radius): the target's essential skills that local offers ask for, which
-/// of them the seeker lacks, and how many offers ask for each.
+/// Computes the seeker's gap to the target job from the taxonomy and the local offers of that job (from the index, within
+/// the seeker's radius): what the job is known to need (its ESCO occupation's essential skills, its ROME 4.0 sheet's core
+/// items) and what local offers of the job ask in their own words, which of it the seeker lacks, and how many local offers
+/// ask for each.
 /// </summary>
 public static class SkillsGapCalculator
 {
+    /// <summary>
+    /// A skill local offers ask in their own words (by code, in their text or fields, not added by Coach from the job) counts
+    /// when at least this many of them ask it, and <see cref="AskedShare"/> of them: "Réaliser un service en salle", which
+    /// waiters' offers cite, is on the sheets of bar and restaurant jobs but not on the waiter's own.
+    /// </summary>
+    public const int MinAskingOffers = 2;
+
+    /// <inheritdoc cref="MinAskingOffers"/>
+    public const double AskedShare = 0.25;
+
     /// <param name="language">"fr" or "en": the language of the skill labels the advice will name.</param>
+    /// <param name="romeCode">The target's ROME 4.0 code, when known: its sheet's core items are part of what the job needs.</param>
     public static SkillsGapResult Compute(
         SkillsTaxonomy taxonomy,
         IEnumerable<string> targetOccupationUris,
         IEnumerable<string> seekerSkillUris,
         IEnumerable<OfferDocument> localOffers,
-        string language = "fr")
+        string language = "fr",
+        string? romeCode = null)
     {
         var essential = targetOccupationUris
             .Select(taxonomy.OccupationByUri)
             .OfType<Occupation>()
             .SelectMany(o => o.EssentialSkills)
             .ToHashSet();
+        if (romeCode is not null && taxonomy.Rome4.Sheet(romeCode) is { } sheet)
+        {
+            essential.UnionWith(sheet.CoreItems.Select(i => taxonomy.Rome4Skill(i.Code)?.Id).OfType<int>());
+        }
         var covered = Covered(taxonomy, Owned(taxonomy, seekerSkillUris));
 
-        // How many offers ask for each essential skill (an offer counts once per skill).
+        // How many offers ask for each skill of the job (an offer counts once per skill), and how many ask for each skill
+        // in their own words: a job skill (not a quality or a transversal skill) that enough of them ask is needed too.
         var asking = new Dictionary<int, int>();
+        var ownWords = new Dictionary<int, int>();
+        var offers = 0;
         foreach (var offer in localOffers)
         {
-            foreach (var id in offer.Skills.Select(s => taxonomy.SkillByUri(s.SkillUri)?.Id).OfType<int>().Distinct())
+            offers++;
+            var seen = new HashSet<int>();
+            foreach (var demanded in offer.Skills)
             {
-                if (essential.Contains(id))
+                if (taxonomy.SkillByUri(demanded.SkillUri) is not { } skill || !seen.Add(skill.Id))
                 {
-                    asking[id] = asking.GetValueOrDefault(id) + 1;
+                    continue;
                 }
+                if (essential.Contains(skill.Id))
+                {
+                    asking[skill.Id] = asking.GetValueOrDefault(skill.Id) + 1;
+                }
+                if (demanded.Source != SkillSource.Occupation && demanded.Importance == SkillImportance.Essential && skill.Reuse != ReuseLevel.Transversal)
+                {
+                    ownWords[skill.Id] = ownWords.GetValueOrDefault(skill.Id) + 1;
+                }
+            }
+        }
+        foreach (var (id, count) in ownWords)
+        {
+            if (!essential.Contains(id) && count >= MinAskingOffers && count >= AskedShare * offers)
+            {
+                asking[id] = count;
             }
         }
         if (asking.Count == 0)
@@ -68,10 +105,11 @@ public static class SkillsGapCalculator
         skillUris.Select(taxonomy.SkillByUri).OfType<Skill>().Select(s => s.Id).ToHashSet();
 
     /// <summary>
-    /// Every skill <paramref name="owned"/> covers, as one set. The seeker covers a skill with it or with one of its
-    /// narrower skills (knowing a specialisation shows the general skill); a broader or merely related skill does not
-    /// count: so the set is the owned skills and their direct broader skills (broader and narrower are the two
-    /// directions of ESCO's one relation).
+    /// Every skill <paramref name="owned"/> covers, as one set. The seeker covers a skill with it, with the same skill
+    /// worded by the other taxonomy (ROME 4.0 ↔ ESCO alignment), or with one of its narrower skills (knowing a
+    /// specialisation shows the general skill); a broader or merely related skill does not count: so the set is the owned
+    /// skills, their aligned twins and their direct broader skills (broader and narrower are the two directions of ESCO's
+    /// one relation).
     /// </summary>
     internal static HashSet<int> Covered(SkillsTaxonomy taxonomy, HashSet<int> owned)
     {
@@ -79,6 +117,7 @@ public static class SkillsGapCalculator
         foreach (var id in owned)
         {
             covered.UnionWith(taxonomy.Skills[id].Broader);
+            covered.UnionWith(taxonomy.Skills[id].Aligned);
         }
         return covered;
     }
