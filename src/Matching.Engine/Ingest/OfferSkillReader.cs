@@ -42,6 +42,9 @@ internal sealed partial class OfferSkillReader
     // A task label names at most this many content roots: longer ones are never said in full. One root is read on the offer's own sheet only.
     private const int MaxTaskRoots = 4;
 
+    // One object of a task's several is read only this many content words after its verb at most.
+    private const int MaxObjectGap = 4;
+
     // A one-word name written in lower case in more French labels than this is an ordinary word ("chef", "base").
     private const int MaxNameFrequency = 12;
 
@@ -75,7 +78,8 @@ internal sealed partial class OfferSkillReader
     private readonly FrozenDictionary<string, double> _rootIdf;
 
     // ROME 4.0 savoir-faire of two to four content roots ("Emballer des produits", "Rédiger un rapport de contrôle"), and by their rarest root.
-    private readonly (Rome4Item Item, string[] Roots)[] _tasks;
+    // Near: one object of a task's several, said just after the verb (Alternatives).
+    private readonly (Rome4Item Item, string[] Roots, bool Near)[] _tasks;
     private readonly FrozenDictionary<string, int[]> _tasksByRoot;
 
     // One-word ROME 4.0 items ("Plomberie", "Electrotechnique", "Gériatrie") by their stem: read only where they belong to the offer's occupation.
@@ -100,7 +104,7 @@ internal sealed partial class OfferSkillReader
         var frenchFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         var acronyms = new Dictionary<string, List<Rome4Item>>(StringComparer.Ordinal);
         var oneWord = new Dictionary<string, int>(StringComparer.Ordinal);
-        var tasks = new List<(Rome4Item Item, string[] Roots)>();
+        var tasks = new List<(Rome4Item Item, string[] Roots, bool Near)>();
 
         var rootFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -198,7 +202,7 @@ internal sealed partial class OfferSkillReader
             }
             if (item.Kind == Rome4ItemKind.SavoirFaire && Roots(item.Label, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 1 and <= MaxTaskRoots } content)
             {
-                tasks.Add((item, content));
+                tasks.Add((item, content, false));
             }
             // A task said without the way it is done: "Préparer les commandes en suivant les procédures" is said by "préparer les commandes".
             // Examples in brackets are no part of the task: "Repasser du textile (vêtements, linge)" is said by "repasser du textile".
@@ -208,11 +212,19 @@ internal sealed partial class OfferSkillReader
             var framed = s_toolFrames.Contains(first);
             if (item.Kind == Rome4ItemKind.SavoirFaire && !framed && Brackets().IsMatch(item.Label) && Roots(Brackets().Replace(Core(item.Label) ?? item.Label, " "), frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } bare)
             {
-                tasks.Add((item, bare));
+                tasks.Add((item, bare, false));
             }
             if (item.Kind == Rome4ItemKind.SavoirFaire && CoreContent(item.Label) is { Length: <= MaxTaskRoots } coreContent)
             {
-                tasks.Add((item, coreContent));
+                tasks.Add((item, coreContent, false));
+            }
+            // A task done to one of several objects: "Dépoussiérer les sols, les tapis, les meubles" is said by "le dépoussiérage des sols".
+            if (item.Kind == Rome4ItemKind.SavoirFaire && !framed)
+            {
+                foreach (var alternative in Alternatives(item.Label))
+                {
+                    tasks.Add((item, alternative, true));
+                }
             }
             if (Tokens(item.Label) is [var word] && word.Length >= 4 && item.Category != CertificateCategory)
             {
@@ -422,12 +434,14 @@ internal sealed partial class OfferSkillReader
         {
             // Each root with whether the sentence says it otherwise than as a participle: "une équipe motivée" does not motivate a team.
             var roots = new Dictionary<string, bool>(StringComparer.Ordinal);
+            var sequence = new List<string>();
             foreach (var word in WithoutTheirClient(FrenchLabels.Normalize(sentence)).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (!FrenchLabels.IsStopWord(word))
                 {
                     var root = Root(SkillAligner.Action(word));
                     roots[root] = roots.GetValueOrDefault(root) || !Participle().IsMatch(word);
+                    sequence.Add(root);
                 }
             }
             var positions = Positions(sentence);
@@ -436,8 +450,8 @@ internal sealed partial class OfferSkillReader
             {
                 foreach (var index in _tasksByRoot.GetValueOrDefault(root) ?? [])
                 {
-                    var (item, labelRoots) = _tasks[index];
-                    if (labelRoots.All(r => roots.ContainsKey(r) && (positions[r].Plain || r == labelRoots[0])) && roots[labelRoots[0]] && ActionFirst(labelRoots[0], labelRoots, positions) && (labelRoots.Length >= 2 ? item.Sheets.Any(sheets.Contains) : ownSheet is not null && item.Sheets.Contains(ownSheet)))
+                    var (item, labelRoots, near) = _tasks[index];
+                    if ((!near || Near(labelRoots, sequence)) && labelRoots.All(r => roots.ContainsKey(r) && (positions[r].Plain || r == labelRoots[0])) && roots[labelRoots[0]] && ActionFirst(labelRoots[0], labelRoots, positions) && (labelRoots.Length >= 2 ? item.Sheets.Any(sheets.Contains) : ownSheet is not null && item.Sheets.Contains(ownSheet)))
                     {
                         found.Add(item.SkillId);
                     }
@@ -451,6 +465,23 @@ internal sealed partial class OfferSkillReader
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a sentence says a task's verb (its first root) and, within <see cref="MaxObjectGap"/> words after it, the
+    /// rest: "l'entretien courant de la machine", not "la gestion des appels entrants ... pour enregistrer les commandes".
+    /// </summary>
+    private static bool Near(string[] labelRoots, List<string> sequence)
+    {
+        for (var i = 0; i < sequence.Count; i++)
+        {
+            if (sequence[i] == labelRoots[0]
+                && labelRoots.Skip(1).All(root => sequence.Skip(i + 1).Take(MaxObjectGap).Contains(root, StringComparer.Ordinal)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The sentences and list items of a text, each with whether it says its skills are a plus ("apprécié", "souhaité", "un plus"…).</summary>
@@ -530,6 +561,59 @@ internal sealed partial class OfferSkillReader
             ? content
             : null;
 
+    /// <summary>
+    /// The content roots of a task label whose one verb takes several objects, each object with the verb: "Dépoussiérer les
+    /// sols, les tapis, les meubles, les objets et aérer les pièces" gives "dépoussiérer les sols", "dépoussiérer les tapis"...
+    /// (the objects listed after the verb, each with its article, up to the first that is none: "aérer" is another task),
+    /// "Entretenir une surface, un sol" gives "entretenir une surface" and "entretenir un sol". Not for a frame verb ("Assurer
+    /// l'accueil, l'orientation" would leave a noun alone); each gives two content roots at least.
+    /// </summary>
+    internal static IEnumerable<string[]> Alternatives(string label)
+    {
+        // A label with a manner or an aim stays whole: "Préparer le matériel, les produits selon les indications du praticien" is a practitioner's.
+        if (Core(label) is not null)
+        {
+            yield break;
+        }
+        var text = Brackets().Replace(label, " ");
+        var words = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            yield break;
+        }
+        var verb = FrenchLabels.Normalize(words[0]);
+        if (!Verb().IsMatch(verb) || SkillAligner.IsFrame(SkillAligner.Action(verb)))
+        {
+            yield break;
+        }
+        // An object with its own article ("de la flore", "d'un modèle" complete the object before them), not a pronoun before a verb ("l'installer").
+        // Each with the article of the first, definite or indefinite: in "une hygiène du bar et des équipements", "des" is "de les", a complement.
+        var objects = ObjectSeparator().Split(words[1]).Select(o => o.Trim()).TakeWhile(o => Article().IsMatch(o) && !PronounVerb().IsMatch(o)).ToList();
+        objects = objects.Count == 0 ? objects : [.. objects.TakeWhile(o => ArticleClass(o) == ArticleClass(objects[0]))];
+        // An object with a clause of its own ends the list: in "Optimiser l'espace de travail pour améliorer la santé, la sécurité et la
+        // performance" the commas list what the clause improves, not what is optimised.
+        var clause = objects.FindIndex(o => ObjectClause().IsMatch(o));
+        objects = clause < 0 ? objects : objects[..(clause + 1)];
+        if (objects.Count < 2)
+        {
+            yield break;
+        }
+        // A complement after the last object is every object's: "Etudier les plans et les spécifications techniques des navires" studies a
+        // ship's plans, "Contrôler la qualité et la conformité d'un produit" a product's quality: each object is read with it.
+        var complement = SharedComplement().Match(objects[^1]) is { Success: true } shared ? objects[^1][shared.Index..] : "";
+        foreach (var obj in objects)
+        {
+            var withComplement = obj == objects[^1] ? obj : obj + complement;
+            if (Roots(words[0] + " " + withComplement, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } roots)
+            {
+                yield return roots;
+            }
+        }
+    }
+
+    private static int ArticleClass(string obj) =>
+        obj.StartsWith("des ", StringComparison.OrdinalIgnoreCase) ? 2 : obj.StartsWith("un", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+
     /// <summary>A normalised text without the agency's client it recruits for ("recrute pour son client", "l'un de nos clients"): that client is no customer of the job.</summary>
     private static string WithoutTheirClient(string normalized) => AgencyClient().Replace(normalized, " ");
 
@@ -543,6 +627,11 @@ internal sealed partial class OfferSkillReader
         if (word.StartsWith("clientele", StringComparison.Ordinal))
         {
             return "client";
+        }
+        // A team is no equipment: "maintenir une communication avec l'équipe" does not maintain "un équipement".
+        if (word is "equipe" or "equipes")
+        {
+            return "equipe";
         }
         foreach (var suffix in s_rootSuffixes)
         {
@@ -617,6 +706,26 @@ internal sealed partial class OfferSkillReader
 
     [GeneratedRegex(@"\b(?:pour|chez|de) (?:son|notre|leur|un|une|l un|l une|un de|l un de|une de|l une de)(?: nos| ses| leurs)? clients?\b", RegexOptions.CultureInvariant)]
     private static partial Regex AgencyClient();
+
+    // Objects listed after one verb: "les sols, les tapis et les meubles", "un véhicule utilitaire ou un poids lourd".
+    [GeneratedRegex(@"\s*,\s*|\s+(?:et|ou)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex ObjectSeparator();
+
+    // A complement after an object: "les spécifications techniques des navires", "la conformité d'un produit".
+    [GeneratedRegex(@"\s(?:(?:de|des|du)\s|d'|d’)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SharedComplement();
+
+    // A clause inside an object: "l'espace de travail pour améliorer la santé".
+    [GeneratedRegex(@"\s(?:pour|avec|dans|sur|par|à|en|entre|lors|auprès|vers|chez)\s", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ObjectClause();
+
+    // An object said with its article.
+    [GeneratedRegex(@"^(?:les?|la|l'|l’|une?|des)\s*\w", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Article();
+
+    // A pronoun and its verb, alone or before a complement: "l'installer", "les synchroniser avec la bande son".
+    [GeneratedRegex(@"^(?:les?|la|l'|l’)\s*\w+(?:er|ir)(?:$|\s+(?:avec|vers|au|aux|à|a|sur|en|dans|pour|par)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PronounVerb();
 
     // A past participle or adjective of a verb in -er: "motivée", "formés".
     [GeneratedRegex(@"(?:ee|ees|es)$", RegexOptions.CultureInvariant)]

@@ -346,6 +346,26 @@ public sealed class OfferReadingTests
         Assert.DoesNotContain("Respecter la confidentialité des informations", TextLabels(manager));
     }
 
+    [Fact]
+    public void One_of_a_tasks_several_objects_is_read_just_after_its_verb()
+    {
+        // ROME says "Dépoussiérer les sols, les tapis, les meubles, les objets et aérer, désodoriser les pièces"; the offer cleans the floors.
+        var home = Read("c22", "Aide ménager (H/F)", "Vos missions : rangement, dépoussiérage des sols et des meubles, repassage.", "K1304");
+        Assert.Contains("Dépoussiérer les sols, les tapis, les meubles, les objets et aérer, désodoriser les pièces", TextLabels(home));
+
+        // "Entretenir un équipement, une machine, une installation": the machine's upkeep, said just after the verb.
+        var turner = Read("c23", "Tourneur (H/F)", "- Veiller à l'entretien courant de la machine", "H2903");
+        Assert.Contains("Entretenir un équipement, une machine, une installation", TextLabels(turner));
+
+        // Not when the object is far from the verb, nor a team read as equipment.
+        var cook = Read("c24", "Second de cuisine (H/F)", "- Maintenir une communication efficace avec l'équipe", "G1609");
+        Assert.DoesNotContain("Entretenir un équipement, une machine, une installation", TextLabels(cook));
+        var seller = Read("c25", "Commercial sédentaire (H/F)", "- Gestion des appels entrants des clients pour les orienter vers les bons services ou pour enregistrer les commandes", "D1410");
+        Assert.DoesNotContain("Gérer les commandes et les livraisons", TextLabels(seller));
+        var orders = Read("c26", "Commercial sédentaire (H/F)", "- Gestion des commandes clients", "D1410");
+        Assert.Contains("Gérer les commandes et les livraisons", TextLabels(orders));
+    }
+
     private static HashSet<string> TextLabels(OfferDocument offer) =>
         [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
 
