@@ -73,6 +73,10 @@ internal sealed partial class OfferSkillReader
     private readonly SkillsTaxonomy _taxonomy;
     private readonly FrozenDictionary<string, int> _phrases;
     private readonly FrozenSet<int> _names;
+
+    // One-word names of tools as written, by their stem (not languages: "langue anglaise" says "anglais"): a text word is the name only when written so
+    // ("perles" stems to "perl", Perl's stem; a brasserie looking for "ses perles de demain" asks no Perl).
+    private readonly FrozenDictionary<string, FrozenSet<string>> _nameForms;
     private readonly FrozenDictionary<string, double> _idf;
     private readonly double _maxIdf;
     private readonly FrozenDictionary<string, double> _rootIdf;
@@ -101,6 +105,7 @@ internal sealed partial class OfferSkillReader
         // Phrase (stemmed content words joined by a space) → (skill, rank): lower rank wins a shared phrase.
         var phrases = new Dictionary<string, (int Skill, int Rank)>(StringComparer.Ordinal);
         var names = new HashSet<int>();
+        var nameForms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var frenchFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         var acronyms = new Dictionary<string, List<Rome4Item>>(StringComparer.Ordinal);
         var oneWord = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -165,6 +170,10 @@ internal sealed partial class OfferSkillReader
             if (name)
             {
                 names.Add(skill);
+                if (!language && tokens.Length == 1 && FrenchLabels.Normalize(label).Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: 1 } written)
+                {
+                    (nameForms.TryGetValue(key, out var forms) ? forms : nameForms[key] = new HashSet<string>(StringComparer.Ordinal)).Add(written[0]);
+                }
             }
         }
 
@@ -247,6 +256,7 @@ internal sealed partial class OfferSkillReader
 
         _phrases = phrases.ToFrozenDictionary(p => p.Key, p => p.Value.Skill, StringComparer.Ordinal);
         _names = names.ToFrozenSet();
+        _nameForms = nameForms.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
         // Word weights over French labels: "client" says less than "encaissement".
         var labelCount = Math.Max(1, frenchFrequency.Count == 0 ? 1 : taxonomy.Rome4.Items.Count + taxonomy.EscoSkillCount);
         _idf = frenchFrequency.ToFrozenDictionary(p => p.Key, p => Math.Log(1 + ((double)labelCount / p.Value)), StringComparer.Ordinal);
@@ -309,9 +319,11 @@ internal sealed partial class OfferSkillReader
             yield break;
         }
         var seen = new HashSet<int>();
+        var written = new List<string>();
         foreach (var sentence in Sentences().Split(text))
         {
-            var tokens = Tokens(sentence, saidToYou: true);
+            written.Clear();
+            var tokens = Tokens(sentence, saidToYou: true, written);
             if (tokens.Length == 0)
             {
                 continue;
@@ -332,6 +344,10 @@ internal sealed partial class OfferSkillReader
                 {
                     if (_phrases.TryGetValue(string.Join(' ', tokens, i, length), out var id))
                     {
+                        if (length == 1 && _nameForms.TryGetValue(tokens[i], out var forms) && _names.Contains(id) && !forms.Contains(written[i]))
+                        {
+                            break;
+                        }
                         matched = length;
                         if (length == 2 && relevant is not null && !_names.Contains(id) && !relevant(_taxonomy.Skills[id]))
                         {
@@ -650,7 +666,8 @@ internal sealed partial class OfferSkillReader
     /// With <paramref name="saidToYou"/>, a verb in -er said to the candidate is read as its infinitive, as labels say it:
     /// "vous donnerez des cours particuliers" is "donner des cours particuliers" (after "vous", or in the future in -erez).
     /// </remarks>
-    private static string[] Tokens(string text, bool saidToYou = false)
+    /// <param name="written">When given, receives each token's word as written (normalised, not stemmed), in the same order.</param>
+    private static string[] Tokens(string text, bool saidToYou = false, List<string>? written = null)
     {
         var words = FrenchLabels.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var tokens = new List<string>(words.Length);
@@ -664,6 +681,7 @@ internal sealed partial class OfferSkillReader
             if (!FrenchLabels.IsStopWord(word))
             {
                 tokens.Add(FrenchLabels.Stem(word));
+                written?.Add(words[i]);
             }
         }
         return [.. tokens];

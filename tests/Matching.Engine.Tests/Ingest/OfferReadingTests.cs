@@ -88,6 +88,28 @@ public sealed class OfferReadingTests
     }
 
     [Fact]
+    public void A_tools_name_is_read_only_as_written_not_from_a_word_that_stems_like_it()
+    {
+        // A brasserie "looking for its pearls of tomorrow" asks no Perl; a developer's offer naming Perl does.
+        const string Brasserie = """
+            { "id": "B1", "intitule": "Commis de salle (H/F)", "romeCode": "G1803",
+              "description": "Notre brasserie lance l'hameçon pour trouver ses perles de demain ! Vous assurez le service en salle." }
+            """;
+        const string Developer = """
+            { "id": "D1", "intitule": "Développeur (H/F)", "romeCode": "M1805",
+              "description": "Vous maintenez des scripts en Perl et en Python." }
+            """;
+
+        var brasserie = OfferBuilder().Build(OfferItem(Brasserie)).Document!;
+        var developer = OfferBuilder().Build(OfferItem(Developer)).Document!;
+
+        static bool NamesPerl(OfferDocument offer) =>
+            offer.Skills.Any(s => s.Source == SkillSource.OfferText && Taxonomy.SkillByUri(s.SkillUri)!.LabelEn.StartsWith("Perl", StringComparison.Ordinal));
+        Assert.False(NamesPerl(brasserie));
+        Assert.True(NamesPerl(developer));
+    }
+
+    [Fact]
     public void An_offer_giving_fewer_than_three_skills_gets_its_occupations_core_items()
     {
         var offer = OfferBuilder().Build(OfferItem(DriverOffer)).Document!;
