@@ -46,21 +46,25 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
     }
 
     /// <summary>The explanation of a pair; its <see cref="ScoreParts.Total"/> equals <see cref="Total"/> for the same inputs.</summary>
+    /// <param name="met">When given: per skill id, 0 for a demanded skill no supplied skill meets (in the <paramref name="allowRelated"/> sense), so that
+    /// its edges need no search (a query that already knows which demanded skills the supplier meets passes it); any other value: search.</param>
     public MatchExplanation Explain(ReadOnlySpan<int> demanded, ReadOnlySpan<bool> optional, ReadOnlySpan<int> supplied, bool allowRelated,
         double? distanceKm, double radiusKm, ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears,
         double evidence = 1,
         bool placeUnknown = false,
-        double occupation = 1)
+        double occupation = 1,
+        ReadOnlySpan<byte> met = default)
     {
         var explanation = new ExplanationLists();
-        var c = Credits(demanded, optional, supplied, allowRelated, explanation);
+        var c = Credits(demanded, optional, supplied, allowRelated, explanation, met);
         var parts = MatchScorer.Score(c.Essential, c.EssentialCount, c.Optional, c.OptionalCount, c.Exact, supplied.Length, distanceKm, radiusKm,
             contract, contractWishes, requirement, yearsAsked, seekerYears, evidence, placeUnknown, occupation);
         return new MatchExplanation(explanation.Matched, explanation.Through, explanation.MissingEssential, explanation.MissingOptional, distanceKm, parts);
     }
 
     private (int Essential, int EssentialCount, int Optional, int OptionalCount, int Exact) Credits(
-        ReadOnlySpan<int> demanded, ReadOnlySpan<bool> optional, ReadOnlySpan<int> supplied, bool allowRelated, ExplanationLists? explanation)
+        ReadOnlySpan<int> demanded, ReadOnlySpan<bool> optional, ReadOnlySpan<int> supplied, bool allowRelated, ExplanationLists? explanation,
+        ReadOnlySpan<byte> met = default)
     {
         int essential = 0, optionalSum = 0, essentialCount = 0, optionalCount = 0, exact = 0;
         for (var i = 0; i < demanded.Length; i++)
@@ -77,7 +81,7 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
             }
             var edges = Graph.MeetersOf(demanded[i], allowRelated);
             var found = -1;
-            for (var j = 0; j < edges.Length; j++)
+            for (var j = met.IsEmpty || met[demanded[i]] != 0 ? 0 : edges.Length; j < edges.Length; j++)
             {
                 if (supplied.BinarySearch(edges.Skills[j]) >= 0)
                 {

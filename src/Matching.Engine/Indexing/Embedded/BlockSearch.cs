@@ -6,21 +6,16 @@ namespace Matching.Engine.Indexing.Embedded;
 internal interface IBlockScorer
 {
     /// <summary>
-    /// An upper bound of the score of every candidate doc of the block. It must never be below a
-    /// doc's exact score: it is computed by the same floating-point operations, in the same order, on
-    /// inputs that are each at least the doc's (the operations are monotone), so it is a true bound
-    /// to the last bit.
-    /// </summary>
-    double Bound(int block);
-
-    /// <summary>
-    /// The docs of a block worth scoring: those whose own bound (same rules as <see cref="Bound"/>) is
+    /// The docs of a block worth scoring: those whose own bound (same rules as the block's bound) is
     /// at least <paramref name="worst"/>, the page's worst kept score.
     /// </summary>
     ulong Worth(int block, ulong docs, double worst);
 
     /// <summary>The exact score of a candidate doc (every hard filter already passed).</summary>
     double Score(int doc);
+
+    /// <summary>Asks the processor to load what <see cref="Score"/> will read of the doc (a hint, no effect on results).</summary>
+    void Prefetch(int doc);
 }
 
 /// <summary>
@@ -66,9 +61,13 @@ internal ref struct MatchCollector(Span<(double Score, int Doc)> heap, string[] 
 
 /// <summary>
 /// The search loop both directions share. Before it runs, the direction has left in
-/// <see cref="BlockAccumulator.Union"/> the candidates of each block (docs that match: reached by a skill,
-/// alive, within the radius, every hard filter passed) and listed those blocks in
-/// <see cref="QueryScratch.Candidates"/>. The loop visits blocks by decreasing score bound, in 64
+/// <see cref="QueryScratch.Union"/> the candidates of each block (docs that match: reached by a skill,
+/// alive, within the radius, every hard filter passed), listed those blocks in
+/// <see cref="QueryScratch.Candidates"/> and their score bounds at the same index in <see cref="QueryScratch.Bounds"/>.
+/// A block's bound is an upper bound of the score of every candidate doc of the block. It must never be below a
+/// doc's exact score: it is computed by the same floating-point operations, in the same order, on
+/// inputs that are each at least the doc's (the operations are monotone), so it is a true bound
+/// to the last bit. The loop visits blocks by decreasing score bound, in 64
 /// buckets, scores their candidates exactly, and stops at the first bucket whose bound cannot beat the
 /// page's worst hit: a pruned doc's score is below every kept hit, so the page is exactly the page an
 /// exhaustive scan gives (MaxScore-style pruning at block granularity).
@@ -86,9 +85,7 @@ internal static class BlockSearch
         var bounds = s.Bounds;
         for (var i = 0; i < candidateCount; i++)
         {
-            var bound = scorer.Bound(candidates[i]);
-            bounds[i] = bound;
-            starts[Bucket(bound)]++;
+            starts[Bucket(bounds[i])]++;
         }
         // Buckets from the highest bound down: starts[k] = first slot of bucket k in the order.
         var at = 0;
@@ -121,12 +118,16 @@ internal static class BlockSearch
                 continue;
             }
             var block = candidates[i];
-            var mask = s.Blocks[block].Union;
+            var mask = s.Union[block];
             if (collector.IsFull)
             {
                 mask = scorer.Worth(block, mask, collector.WorstScore);
             }
             var first = block << 6;
+            for (var ahead = mask; ahead != 0; ahead &= ahead - 1)
+            {
+                scorer.Prefetch(first + BitOperations.TrailingZeroCount(ahead));
+            }
             while (mask != 0)
             {
                 var doc = first + BitOperations.TrailingZeroCount(mask);

@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Matching.Engine.Indexing.Embedded;
 
@@ -215,6 +218,30 @@ internal abstract class DocumentTable
     public double[] MaxLongitude { get; private set; } = [];
 
     public ReadOnlySpan<int> Skills(int doc) => _skillData.AsSpan(SkillStart[doc], SkillStart[doc + 1] - SkillStart[doc]);
+
+    /// <summary>
+    /// Asks the processor to load a doc's first skills (two cache lines) ahead of <see cref="Skills"/>: a search prefetches the
+    /// docs of a block it is about to score, so that their cache misses overlap instead of coming one after the other.
+    /// </summary>
+    public unsafe void PrefetchSkills(int doc)
+    {
+        if (Sse.IsSupported)
+        {
+            // A prefetch never faults and only reads: the address may be stale if the GC moves the array meanwhile, which is harmless.
+            ref var first = ref _skillData[SkillStart[doc]];
+            Sse.Prefetch0(Unsafe.AsPointer(ref first));
+            Sse.Prefetch0((byte*)Unsafe.AsPointer(ref first) + 64);
+        }
+    }
+
+    /// <summary>The same for one element of a per-doc array (a doc's columns).</summary>
+    public static unsafe void Prefetch<T>(ref T item)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref item));
+        }
+    }
 
     public bool Contains(string id) => _docOf.ContainsKey(id);
 
@@ -741,6 +768,19 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
     public double MaxRadiusKm { get; private set; }
 
     public ReadOnlySpan<int> Occupations(int doc) => _occupations[doc];
+
+    /// <summary>Asks the processor to load the doc's <see cref="Occupations"/> and <see cref="Romes"/> (see <see cref="DocumentTable.PrefetchSkills"/>).</summary>
+    public void PrefetchOccupations(int doc)
+    {
+        if (_occupations[doc] is { } occupations)
+        {
+            Prefetch(ref MemoryMarshal.GetArrayDataReference(occupations));
+        }
+        if (_romes[doc] is { } romes)
+        {
+            Prefetch(ref MemoryMarshal.GetArrayDataReference(romes));
+        }
+    }
 
     /// <summary>The doc's target ROME codes, as ids of <see cref="InMemoryIndex.RomeCodes"/>.</summary>
     public ReadOnlySpan<int> Romes(int doc) => _romes[doc];

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Matching.Engine.Scoring;
 using Matching.Engine.Taxonomy;
 
@@ -303,64 +305,65 @@ internal sealed class InMemoryIndex
                 }
             }
 
-            // 2. Blocks within reach, then one pass over the block postings of the reached skills.
+            // 2. Blocks within reach (every block when the profile has no place), then one pass over the block postings of the reached skills.
             var box = profile.HasPlace ? RadiusBox.Around(profile.Latitude, radius) : RadiusBox.Everywhere;
             var cosLatitude = Math.Cos(profile.Latitude * Math.PI / 180);
-            MarkBlocks(offers, s, profile.HasPlace, profile.Latitude, profile.Longitude, cosLatitude, box, radius, radius);
+            var reach = profile.HasPlace;
+            if (reach)
+            {
+                MarkBlocks(offers, s, profile.HasPlace, profile.Latitude, profile.Longitude, cosLatitude, box, radius, radius);
+            }
+            var tally = exactSkills > ExactPlanes.ExactLimit;
             for (var k = 0; k < s.TouchedSkillCount; k++)
             {
                 var demanded = s.TouchedSkills[k];
-                var exact = s.Exact[demanded];
+                var exact = s.Exact[demanded] != 0;
                 var blocks = offers.Postings.Blocks(demanded);
                 var masks = offers.Postings.Masks(demanded);
-                var accumulators = s.Blocks;
-                var exactPlanes = s.ExactCounts;
-                var state = s.State;
-                for (var j = 0; j < blocks.Length; j++)
+                switch (reach, exact)
                 {
-                    var b = blocks[j];
-                    if (state[b] == 0)
-                    {
-                        continue;
-                    }
-                    ref var acc = ref accumulators[b];
-                    if (acc.Union == 0)
-                    {
-                        s.TouchBlock(b);
-                    }
-                    acc.Union |= masks[j];
-                    if (exact != 0)
-                    {
-                        acc.ExactCount++;
-                        exactPlanes[b].AddExact(masks[j]);
-                    }
+                    case (false, false):
+                        Accumulate<No, No>(blocks, masks, s, tally);
+                        break;
+                    case (false, true):
+                        Accumulate<No, Yes>(blocks, masks, s, tally);
+                        break;
+                    case (true, false):
+                        Accumulate<Yes, No>(blocks, masks, s, tally);
+                        break;
+                    default:
+                        Accumulate<Yes, Yes>(blocks, masks, s, tally);
+                        break;
                 }
                 // Must-have skills met, counted per doc in three bit planes (carry-save addition).
                 blocks = offers.MustPostings.Blocks(demanded);
                 masks = offers.MustPostings.Masks(demanded);
+                var accumulators = s.Blocks;
+                var state = s.State;
                 for (var j = 0; j < blocks.Length; j++)
                 {
                     var b = blocks[j];
-                    if (state[b] != 0)
+                    if (!reach || state[b] != Skip)
                     {
                         accumulators[b].AddMust(masks[j]);
                     }
                 }
             }
-            s.OrderTouchedIfDense(offers.BlockCount);
+            s.ListTouched(offers.BlockCount);
 
             // 3. Candidates per block: alive, every must-have met, within the radius, of an occupation not excluded, and
-            //    (with a score floor) scoring at least the floor. Their count is the total.
+            //    (with a score floor) scoring at least the floor. Their count is the total; each candidate block's bound is taken here.
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
-            s.ExactBounds[0] = -1;
             var occupations = OfferOccupationsFor(profile);
             var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact, exactSkills <= ExactPlanes.ExactLimit, occupations);
+            scorer.FillExactBounds();
             var candidates = 0;
+            var union = s.Union;
             for (var t = 0; t < s.TouchedBlockCount; t++)
             {
                 var b = s.TouchedBlocks[t];
                 ref var acc = ref s.Blocks[b];
-                var reached = acc.Union & offers.Alive[b];
+                var reached = union[b] & offers.Alive[b];
                 var must = offers.Must0[b] | offers.Must1[b] | offers.Must2[b];
                 var allMet = ~((acc.Must0 ^ offers.Must0[b]) | (acc.Must1 ^ offers.Must1[b]) | (acc.Must2 ^ offers.Must2[b]));
                 var overflow = reached & offers.MustOverflow[b];
@@ -374,7 +377,7 @@ internal sealed class InMemoryIndex
                         passing |= 1UL << (doc & 63);
                     }
                 }
-                if (s.State[b] == Mixed)
+                if (reach && s.State[b] == Mixed)
                 {
                     passing = WithinRadius(offers, b, passing, profile.Latitude, profile.Longitude, cosLatitude, box, radius);
                 }
@@ -382,16 +385,17 @@ internal sealed class InMemoryIndex
                 {
                     passing = WithoutOccupations(offers, b, passing, excludedOccupations);
                 }
-                acc.Union = passing;
+                union[b] = passing;
                 if (minScore > 0 && passing != 0)
                 {
                     // The floor is part of the total: a block whose bound (computed without the occupation factor) is below it goes
                     // whole, but for the offers of the seeker's target jobs, which the floor spares; the others doc by doc.
                     passing = scorer.Bound(b) < minScore ? Targets(offers, b, passing, occupations) : AtLeast(ref scorer, b, passing, minScore, occupations);
-                    acc.Union = passing;
+                    union[b] = passing;
                 }
                 if (passing != 0)
                 {
+                    s.Bounds[candidates] = scorer.Bound(b);
                     s.Candidates[candidates++] = b;
                     collector.Total += BitOperations.PopCount(passing);
                 }
@@ -407,7 +411,7 @@ internal sealed class InMemoryIndex
                 ref readonly var offer = ref offers.Columns[doc];
                 var explanation = _explainer.Explain(offers.Skills(doc), profile.Skills, options.AllowRelated, OfferDistance(offer, profile), radius,
                     offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(profile.HasPlace, offer.Latitude),
-                    occupation: occupations.Of(offer));
+                    occupation: occupations.Of(offer), met: s.SkillCredit);
                 hits[i] = new MatchHit(offers.Ids[doc], score, explanation);
             }
             return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
@@ -499,15 +503,36 @@ internal sealed class InMemoryIndex
         // A doc met only by non-exact edges has a demand of at most the best such credit (with a margin for rounding).
         private readonly double _demandWithoutExact = Math.Min(1, maxNonExact / (double)SkillGraph.CreditUnit * (1 + 1e-9));
 
+        /// <summary>Fills <see cref="QueryScratch.ExactBounds"/>: the skills part's bound of a doc by its exact count alone (0 to 63).</summary>
+        public void FillExactBounds()
+        {
+            var p = profile.Skills.Length;
+            var bounds = s.ExactBounds;
+            for (var e = 0; e <= Math.Min(p, ExactPlanes.ExactLimit); e++)
+            {
+                bounds[e] = MatchScorer.Skills(e > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(e, p));
+            }
+        }
+
         public double Bound(int block)
         {
             // Distance and experience at most 1; the contract from the block's contracts.
-            // The most exact matches of a candidate doc (exact to the doc when the planes hold the counts).
-            ref readonly var acc = ref s.Blocks[block];
-            var exact = exactPlanesHold ? s.ExactCounts[block].MaxExact(acc.Union) : acc.ExactCount;
-            var skills = MatchScorer.Skills(exact > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(Math.Min(exact, profile.Skills.Length), profile.Skills.Length));
+            // The most exact matches of a candidate doc (exact to the doc when the planes hold the counts): the skills part from
+            // the table of FillExactBounds when it holds the count, by the same operations otherwise.
+            var docs = s.Union[block];
+            var p = profile.Skills.Length;
+            double skills;
+            if (exactPlanesHold)
+            {
+                skills = s.ExactBounds[Math.Min(s.ExactCounts[block].MaxExact(docs), p)];
+            }
+            else
+            {
+                int exact = s.ExactTally[block];
+                skills = MatchScorer.Skills(exact > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(Math.Min(exact, p), p));
+            }
             var contract = (offers.ContractMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
-            return skills * BlockDistance(block, acc.Union) * contract * 1.0;
+            return skills * BlockDistance(block, docs) * contract * 1.0;
         }
 
         /// <summary>The distance factor's bound for the candidates <paramref name="docs"/> of a block: a seeker without a place and offers that all have one
@@ -527,22 +552,18 @@ internal sealed class InMemoryIndex
             }
             // The fewest exact matches a doc needs (its bound by that count alone), then each survivor's own contract and experience.
             var bounds = s.ExactBounds;
-            if (bounds[0] < 0)
-            {
-                for (var e = 0; e <= p; e++)
-                {
-                    bounds[e] = MatchScorer.Skills(e > 0 ? 1.0 : _demandWithoutExact, MatchScorer.SupplyUse(e, p));
-                }
-            }
             var needed = 0;
             var blockDistance = BlockDistance(block, docs);
             while (needed <= p && bounds[needed] * blockDistance < worst)
             {
                 needed++;
             }
-            ref readonly var acc = ref s.Blocks[block];
             ref readonly var planes = ref s.ExactCounts[block];
             var kept = planes.AtLeast(docs, needed);
+            for (var ahead = kept; ahead != 0; ahead &= ahead - 1)
+            {
+                DocumentTable.Prefetch(ref offers.Columns[(block << 6) + BitOperations.TrailingZeroCount(ahead)]);
+            }
             var check = kept;
             while (check != 0)
             {
@@ -560,23 +581,29 @@ internal sealed class InMemoryIndex
             return kept;
         }
 
+        public void Prefetch(int doc)
+        {
+            offers.PrefetchSkills(doc);
+            DocumentTable.Prefetch(ref offers.Columns[doc]);
+        }
+
         public double Score(int doc)
         {
             var credit = s.SkillCredit;
-            var isExact = s.Exact;
             int essential = 0, optional = 0, exact = 0;
             foreach (var packed in offers.Skills(doc))
             {
-                var skill = packed & Packed.IdMask;
+                int c = credit[packed & Packed.IdMask];
                 if ((packed & Packed.Optional) != 0)
                 {
-                    optional += credit[skill];
+                    optional += c;
                 }
                 else
                 {
-                    essential += credit[skill];
+                    essential += c;
                 }
-                exact += isExact[skill];
+                // Met as the same skill (QueryScratch.Exact): a credit of at least SameSkillCredit.
+                exact += c >= SkillGraph.SameSkillCredit ? 1 : 0;
             }
             ref readonly var offer = ref offers.Columns[doc];
             return MatchScorer.Total(essential, offer.EssentialCount, optional, offer.OptionalCount, exact, profile.Skills.Length, OfferDistance(offer, profile), radius,
@@ -589,6 +616,56 @@ internal sealed class InMemoryIndex
         profile.HasPlace && !double.IsNaN(offer.Latitude)
             ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude)
             : null;
+
+    private interface IFlag
+    {
+        bool On { get; }
+    }
+
+    private readonly struct Yes : IFlag
+    {
+        public bool On => true;
+    }
+
+    private readonly struct No : IFlag
+    {
+        public bool On => false;
+    }
+
+    /// <summary>
+    /// Profile → offers: ORs one demanded skill's block postings into <see cref="QueryScratch.Union"/>, and for a skill the profile
+    /// has itself (<typeparamref name="TExact"/>) adds them to the exact-count planes. Specialised by JIT per flag: without a place
+    /// (<typeparamref name="TReach"/> off) every block is within reach and no state is read; the hot loop then does one OR per entry.
+    /// </summary>
+    /// <param name="tally">Whether the exact planes overflow (more than 63 exact skills): count exact skills per block instead.</param>
+    private static void Accumulate<TReach, TExact>(ReadOnlySpan<int> blocks, ReadOnlySpan<ulong> masks, QueryScratch s, bool tally)
+        where TReach : struct, IFlag
+        where TExact : struct, IFlag
+    {
+        // Posting blocks are below the table's block count, within the scratch arrays (QueryScratch.Ensure): no bound checks.
+        ref var union = ref MemoryMarshal.GetArrayDataReference(s.Union);
+        ref var planes = ref MemoryMarshal.GetArrayDataReference(s.ExactCounts);
+        ref var mask = ref MemoryMarshal.GetReference(masks);
+        var state = s.State;
+        for (var j = 0; j < blocks.Length; j++)
+        {
+            var b = blocks[j];
+            if (default(TReach).On && state[b] == Skip)
+            {
+                continue;
+            }
+            var m = Unsafe.Add(ref mask, j);
+            Unsafe.Add(ref union, b) |= m;
+            if (default(TExact).On)
+            {
+                Unsafe.Add(ref planes, b).AddExact(m);
+                if (tally)
+                {
+                    s.ExactTally[b]++;
+                }
+            }
+        }
+    }
 
     // ---------------------------------------------------------------- blocks and radius
 
@@ -736,15 +813,20 @@ internal sealed class InMemoryIndex
             }
             BuildMeets(s, offer.Skills, allowRelated, slots, meets);
 
-            // 2. Blocks within reach (each profile's own radius unless the query sets one).
+            // 2. Blocks within reach (each profile's own radius unless the query sets one; every block when the offer has no place).
             var box = offer.HasPlace ? RadiusBox.Around(offer.Latitude, radiusOverride ?? profiles.MaxRadiusKm) : RadiusBox.Everywhere;
             var cosLatitude = Math.Cos(offer.Latitude * Math.PI / 180);
-            MarkBlocks(profiles, s, offer.HasPlace, offer.Latitude, offer.Longitude, cosLatitude, box, radiusOverride ?? double.NaN, radiusOverride ?? double.NaN);
+            var reach = offer.HasPlace;
+            if (reach)
+            {
+                MarkBlocks(profiles, s, offer.HasPlace, offer.Latitude, offer.Longitude, cosLatitude, box, radiusOverride ?? double.NaN, radiusOverride ?? double.NaN);
+            }
 
             // 3. One pass: for each demanded skill, the block postings of the skills that meet it, best
             //    credit first, so the first time a block is reached for that skill gives its best credit
             //    (the block-level bound); must-have skills fold their docs into an AND per block.
             var mustSeen = 0;
+            var tally = sameSkillEdges > ExactPlanes.ExactLimit;
             for (var i = 0; i < n; i++)
             {
                 var packed = offer.Skills[i];
@@ -759,33 +841,36 @@ internal sealed class InMemoryIndex
                     var supplied = edges.Skills[e];
                     int credit = edges.Credits[e];
                     // Itself or aligned: the same skill, counted in SupplyUse (several such edges of one doc only loosen the bound).
-                    var exact = credit >= SkillGraph.SameSkillCredit ? (ushort)1 : (ushort)0;
+                    var exact = credit >= SkillGraph.SameSkillCredit;
                     var blocks = profiles.Postings.Blocks(supplied);
                     var masks = profiles.Postings.Masks(supplied);
                     var accumulators = s.Blocks;
-                    var exactPlanes = s.ExactCounts;
+                    var stamps = s.Stamps;
+                    // Posting blocks are below the table's block count, within the scratch arrays (QueryScratch.Ensure): no bound checks.
+                    ref var union = ref MemoryMarshal.GetArrayDataReference(s.Union);
+                    ref var planes = ref MemoryMarshal.GetArrayDataReference(s.ExactCounts);
                     var state = s.State;
                     for (var j = 0; j < blocks.Length; j++)
                     {
                         var b = blocks[j];
-                        if (state[b] == 0)
+                        if (reach && state[b] == Skip)
                         {
                             continue;
                         }
-                        ref var acc = ref accumulators[b];
-                        if (acc.Union == 0)
+                        var m = masks[j];
+                        Unsafe.Add(ref union, b) |= m;
+                        if (exact)
                         {
-                            s.TouchBlock(b);
+                            Unsafe.Add(ref planes, b).AddExact(m);
+                            if (tally)
+                            {
+                                s.ExactTally[b]++;
+                            }
                         }
-                        acc.Union |= masks[j];
-                        if (exact != 0)
+                        if (stamps[b] != stamp)
                         {
-                            acc.ExactCount++;
-                            exactPlanes[b].AddExact(masks[j]);
-                        }
-                        if (acc.Stamp != stamp)
-                        {
-                            acc.Stamp = stamp;
+                            stamps[b] = stamp;
+                            ref var acc = ref accumulators[b];
                             if (optional)
                             {
                                 acc.Optional += credit;
@@ -801,7 +886,7 @@ internal sealed class InMemoryIndex
                         }
                         if (must)
                         {
-                            acc.Must1 |= masks[j];
+                            accumulators[b].Must1 |= m;
                         }
                     }
                 }
@@ -820,41 +905,43 @@ internal sealed class InMemoryIndex
                     mustSeen++;
                 }
             }
-
-            s.OrderTouchedIfDense(profiles.BlockCount);
+            s.ListTouched(profiles.BlockCount);
 
             // 4. Candidates per block: alive, consenting when asked, every must-have met, the search's
-            //    filters, within the radius. Their count is the total; a candidate search counts facets.
+            //    filters, within the radius. Their count is the total; a candidate search counts facets. Each candidate block's bound is taken here.
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), profiles.Ids, cursor);
+            var occupations = ProfileOccupationsFor(offer);
+            var scorer = new ProfileScorer(profiles, s, offer, radiusOverride, essentialCount, optionalCount, banded, sameSkillEdges <= ExactPlanes.ExactLimit, occupations);
             var candidates = 0;
+            var unions = s.Union;
             for (var t = 0; t < s.TouchedBlockCount; t++)
             {
                 var b = s.TouchedBlocks[t];
-                ref var acc = ref s.Blocks[b];
-                var passing = acc.Union & profiles.Alive[b];
+                var passing = unions[b] & profiles.Alive[b];
                 if (searchableOnly)
                 {
                     passing &= profiles.Searchable[b];
                 }
                 if (mustCount > 0)
                 {
+                    ref var acc = ref s.Blocks[b];
                     passing &= acc.MustMet == mustCount ? acc.Must0 : 0;
                 }
-                if (passing != 0 && (filter is not null || facets is not null || s.State[b] == Mixed))
+                var mixed = reach && s.State[b] == Mixed;
+                if (passing != 0 && (filter is not null || facets is not null || mixed))
                 {
-                    passing = CheckEach(profiles, b, passing, offer, radiusOverride, cosLatitude, s.State[b] == Mixed, filter, facets);
+                    passing = CheckEach(profiles, b, passing, offer, radiusOverride, cosLatitude, mixed, filter, facets);
                 }
-                acc.Union = passing;
+                unions[b] = passing;
                 if (passing != 0)
                 {
+                    s.Bounds[candidates] = scorer.Bound(b);
                     s.Candidates[candidates++] = b;
                     collector.Total += BitOperations.PopCount(passing);
                 }
             }
 
             // 5. The page.
-            var occupations = ProfileOccupationsFor(offer);
-            var scorer = new ProfileScorer(profiles, s, offer, radiusOverride, essentialCount, optionalCount, banded, sameSkillEdges <= ExactPlanes.ExactLimit, occupations);
             BlockSearch.Run(ref scorer, s, candidates, ref collector);
             var sorted = collector.Sorted();
             var hits = new MatchHit[sorted.Length];
@@ -964,15 +1051,16 @@ internal sealed class InMemoryIndex
         public double Bound(int block)
         {
             ref readonly var acc = ref s.Blocks[block];
+            var docs = s.Union[block];
             var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
                 MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
             var fewest = profiles.MinSkillCount[block];
-            var exact = exactPlanesHold ? s.ExactCounts[block].MaxExact(acc.Union) : acc.ExactCount;
+            var exact = exactPlanesHold ? s.ExactCounts[block].MaxExact(docs) : s.ExactTally[block];
             var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(exact, fewest), fewest));
             var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
             // An offer without a place and profiles that all have one: the distance is unknown (exactly its factor); otherwise at most 1.
-            var distance = !offer.HasPlace && (profiles.Unlocated[block] & acc.Union) == 0 ? MatchScorer.UnknownDistance : 1.0;
+            var distance = !offer.HasPlace && (profiles.Unlocated[block] & docs) == 0 ? MatchScorer.UnknownDistance : 1.0;
             return skills * distance * contract * experience;
         }
 
@@ -983,26 +1071,62 @@ internal sealed class InMemoryIndex
                 return docs;
             }
             ref readonly var acc = ref s.Blocks[block];
+            ref readonly var planes = ref s.ExactCounts[block];
             var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
                 MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
+            // First by the exact count alone: a doc supplies at least the block's fewest skills, so its supply use is at most that
+            // of the same count over the fewest (with no supply, SupplyUse is 0 whatever the count: no cut), and its distance at most
+            // the block's; the other factors are at most 1. The docs below the fewest count that can reach the page's worst go whole.
+            var fewest = profiles.MinSkillCount[block];
             var kept = docs;
-            var check = docs;
+            if (fewest > 0)
+            {
+                var blockDistance = !offer.HasPlace && (profiles.Unlocated[block] & docs) == 0 ? MatchScorer.UnknownDistance : 1.0;
+                // The smallest count whose bound reaches the worst (the bound grows with the count): a binary search over 0 to 64.
+                int low = 0, high = ExactPlanes.ExactLimit + 1;
+                while (low < high)
+                {
+                    var middle = (low + high) >> 1;
+                    if (MatchScorer.Skills(demand, MatchScorer.SupplyUse(middle, fewest)) * blockDistance < worst)
+                    {
+                        low = middle + 1;
+                    }
+                    else
+                    {
+                        high = middle;
+                    }
+                }
+                kept = planes.AtLeast(docs, low);
+            }
+            for (var ahead = kept; ahead != 0; ahead &= ahead - 1)
+            {
+                DocumentTable.Prefetch(ref profiles.Columns[(block << 6) + BitOperations.TrailingZeroCount(ahead)]);
+            }
+            var check = kept;
             while (check != 0)
             {
                 var bit = BitOperations.TrailingZeroCount(check);
                 check &= check - 1;
                 ref readonly var profile = ref profiles.Columns[(block << 6) + bit];
-                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(s.ExactCounts[block].ExactOf(bit), profile.SkillCount));
+                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(planes.ExactOf(bit), profile.SkillCount));
                 var doc = (block << 6) + bit;
                 var distance = PlaceUnknown(offer.HasPlace, profile.Latitude) ? MatchScorer.UnknownDistance : 1.0;
                 var bound = skills * distance * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears)
-                    * 1.0 * occupations.Of(profiles.Romes(doc), profiles.Occupations(doc));
-                if (bound < worst)
+                    * 1.0;
+                // The occupation factor is at most 1 (a product by it is at most the product without it): read only for a doc that can still reach.
+                if (bound < worst || bound * occupations.Of(profiles.Romes(doc), profiles.Occupations(doc)) < worst)
                 {
                     kept &= ~(1UL << bit);
                 }
             }
             return kept;
+        }
+
+        public void Prefetch(int doc)
+        {
+            profiles.PrefetchSkills(doc);
+            DocumentTable.Prefetch(ref profiles.Columns[doc]);
+            profiles.PrefetchOccupations(doc);
         }
 
         public double Score(int doc)

@@ -17,9 +17,10 @@ internal sealed class MatchExplainer(SkillsTaxonomy taxonomy, SkillGraph graph)
 
     /// <param name="offerSkills">Demanded skills with <see cref="Packed"/> flags.</param>
     /// <param name="profileSkills">Supplied skills, distinct and sorted ascending.</param>
+    /// <param name="met">Optional: per skill id, 0 for a demanded skill the supplier does not meet (see <see cref="PairScorer.Explain"/>).</param>
     public MatchExplanation Explain(ReadOnlySpan<int> offerSkills, ReadOnlySpan<int> profileSkills, bool allowRelated, double? distanceKm, double radiusKm,
         ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears, double evidence = 1, bool placeUnknown = false,
-        double occupation = 1)
+        double occupation = 1, ReadOnlySpan<byte> met = default)
     {
         Span<int> demanded = offerSkills.Length <= StackLimit ? stackalloc int[offerSkills.Length] : new int[offerSkills.Length];
         Span<bool> optional = offerSkills.Length <= StackLimit ? stackalloc bool[offerSkills.Length] : new bool[offerSkills.Length];
@@ -28,6 +29,6 @@ internal sealed class MatchExplainer(SkillsTaxonomy taxonomy, SkillGraph graph)
             demanded[i] = offerSkills[i] & Packed.IdMask;
             optional[i] = (offerSkills[i] & Packed.Optional) != 0;
         }
-        return _pairs.Explain(demanded, optional, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears, evidence, placeUnknown, occupation);
+        return _pairs.Explain(demanded, optional, profileSkills, allowRelated, distanceKm, radiusKm, contract, contractWishes, requirement, yearsAsked, seekerYears, evidence, placeUnknown, occupation, met);
     }
 }

@@ -27,9 +27,18 @@ internal sealed class QueryScratch
 
     // ---- per block
     public byte[] State = [];
-    /// <summary>What the query accumulated per block, one struct per block so an update touches one or two cache lines.</summary>
+    /// <summary>
+    /// Per block, the docs reached by a skill of the query; after the filters, the candidates. An array of its own (8 bytes a
+    /// block) because every posting entry of the pass writes it, and most write nothing else.
+    /// </summary>
+    public ulong[] Union = [];
+    /// <summary>What else the query accumulated per block (must-have planes, the candidates' block credits).</summary>
     public BlockAccumulator[] Blocks = [];
     public ExactPlanes[] ExactCounts = [];
+    /// <summary>Per block, the query skills present exactly in it: the bound's count when the exact planes cannot hold a doc's count.</summary>
+    public ushort[] ExactTally = [];
+    /// <summary>Offer → profiles: per block, 1 + index of the demanded skill last credited to the block.</summary>
+    public ushort[] Stamps = [];
     public int[] TouchedBlocks = [];
     public int TouchedBlockCount;
     public int[] Candidates = [];
@@ -61,6 +70,9 @@ internal sealed class QueryScratch
         }
         var capacity = Math.Max(blocks, Blocks.Length * 2);
         State = new byte[capacity];
+        Union = new ulong[capacity];
+        ExactTally = new ushort[capacity];
+        Stamps = new ushort[capacity];
         Blocks = new BlockAccumulator[capacity];
         ExactCounts = new ExactPlanes[capacity];
         TouchedBlocks = new int[capacity];
@@ -69,29 +81,20 @@ internal sealed class QueryScratch
         Bounds = new double[capacity];
     }
 
-    /// <summary>Marks a block as touched by the query (its accumulator is cleared at reset).</summary>
-    public void TouchBlock(int block)
-    {
-        TouchedBlocks[TouchedBlockCount++] = block;
-    }
-
     /// <summary>
-    /// When the query touched a large share of the blocks, lists them in block order instead of touch
-    /// order, so that the per-block arrays are then read sequentially.
+    /// Lists the blocks the pass reached (a non-empty <see cref="Union"/>) in block order, so that the per-block arrays are then
+    /// read sequentially: for a pass over many postings, cheaper than noting each block as it is first reached.
     /// </summary>
-    public void OrderTouchedIfDense(int blockCount)
+    public void ListTouched(int blockCount)
     {
-        if (TouchedBlockCount * 8L < blockCount)
-        {
-            return;
-        }
         var count = 0;
-        var blocks = Blocks.AsSpan(0, blockCount);
-        for (var b = 0; b < blocks.Length; b++)
+        var union = Union.AsSpan(0, blockCount);
+        var touched = TouchedBlocks;
+        for (var b = 0; b < union.Length; b++)
         {
-            if (blocks[b].Union != 0)
+            if (union[b] != 0)
             {
-                TouchedBlocks[count++] = b;
+                touched[count++] = b;
             }
         }
         TouchedBlockCount = count;
@@ -106,8 +109,12 @@ internal sealed class QueryScratch
     {
         for (var i = 0; i < TouchedBlockCount; i++)
         {
-            Blocks[TouchedBlocks[i]] = default;
-            ExactCounts[TouchedBlocks[i]] = default;
+            var b = TouchedBlocks[i];
+            Union[b] = 0;
+            Blocks[b] = default;
+            ExactCounts[b] = default;
+            ExactTally[b] = 0;
+            Stamps[b] = 0;
         }
         TouchedBlockCount = 0;
         for (var i = 0; i < TouchedSkillCount; i++)
@@ -128,16 +135,10 @@ internal sealed class QueryScratch
 /// </summary>
 internal struct BlockAccumulator
 {
-    /// <summary>Docs reached by a skill of the query; after the filters, the candidates.</summary>
-    public ulong Union;
     /// <summary>Profile → offers: bit planes of must-have skills met. Offer → profiles: docs meeting every must-have so far (0) and the current one (1).</summary>
     public ulong Must0, Must1, Must2;
     /// <summary>Offer → profiles: block-level best credits of the demanded skills (the bound's demand).</summary>
     public int Essential, Optional;
-    /// <summary>Query skills present exactly in the block (the block bound's supply-use numerator).</summary>
-    public ushort ExactCount;
-    /// <summary>Offer → profiles: 1 + index of the demanded skill last credited to the block.</summary>
-    public ushort Stamp;
     /// <summary>Offer → profiles: must-have skills folded into <see cref="Must0"/>.</summary>
     public ushort MustMet;
 
@@ -204,37 +205,23 @@ internal struct ExactPlanes
     /// <summary>The largest exact count among the docs of <paramref name="docs"/> (from the top plane down: 6 steps).</summary>
     public readonly int MaxExact(ulong docs)
     {
+        // Without branches: which way each step goes depends on the block's docs, so a branch would often be mispredicted.
         var max = 0;
-        if ((docs & Exact5) != 0)
+        Step(ref docs, ref max, Exact5, 32);
+        Step(ref docs, ref max, Exact4, 16);
+        Step(ref docs, ref max, Exact3, 8);
+        Step(ref docs, ref max, Exact2, 4);
+        Step(ref docs, ref max, Exact1, 2);
+        return max | ((docs & Exact0) != 0 ? 1 : 0);
+
+        static void Step(ref ulong docs, ref int max, ulong plane, int bit)
         {
-            docs &= Exact5;
-            max |= 32;
+            var hit = docs & plane;
+            // All ones when some doc has the bit, else zero.
+            var some = (ulong)((long)(hit | (0 - hit)) >> 63);
+            docs = (hit & some) | (docs & ~some);
+            max |= bit & (int)some;
         }
-        if ((docs & Exact4) != 0)
-        {
-            docs &= Exact4;
-            max |= 16;
-        }
-        if ((docs & Exact3) != 0)
-        {
-            docs &= Exact3;
-            max |= 8;
-        }
-        if ((docs & Exact2) != 0)
-        {
-            docs &= Exact2;
-            max |= 4;
-        }
-        if ((docs & Exact1) != 0)
-        {
-            docs &= Exact1;
-            max |= 2;
-        }
-        if ((docs & Exact0) != 0)
-        {
-            max |= 1;
-        }
-        return max;
     }
 
     /// <summary>The docs of <paramref name="docs"/> whose exact count is at least <paramref name="k"/> (a bit-sliced comparison).</summary>
