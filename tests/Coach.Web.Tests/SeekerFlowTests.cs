@@ -37,6 +37,35 @@ public sealed class SeekerFlowTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task ASeekerWhoGaveNoSkillIsShownWhatNearbyOffersAskNotAShareMissing()
+    {
+        // No past job, no experience, every proposed skill left unticked: the diagnosis cannot measure the gap yet, so the
+        // skills panel must not say "il vous manque 100 %"; it lists what nearby offers of the job ask.
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/seeker/start");
+        await page.FillAsync("#job", SeekerSteps.Job);
+        await page.FillAsync("#place", "Lyon");
+        await page.ClickAsync("button[value=next]");
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 2");
+        await page.ClickAsync("button[value=next]");
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 3");
+        await page.ClickAsync("button[value=next]");
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 4");
+        var ticked = page.Locator("input[name=skills]:checked");
+        while (await ticked.CountAsync() > 0)
+        {
+            await ticked.First.UncheckAsync();
+        }
+        await page.ClickAsync("button[value=next]");
+        await page.WaitForURLAsync("**/seeker");
+
+        var lead = (await page.GetByTestId("gap-lead").InnerTextAsync()).Trim();
+        Assert.StartsWith("Vous n'avez indiqué aucune compétence", lead, StringComparison.Ordinal);
+        Assert.DoesNotContain("Il vous manque", await page.Locator("section[aria-labelledby=gap-h]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("ol.gap > li").CountAsync() > 0, "no skill of nearby offers listed");
+    }
+
+    [Fact]
     public async Task AMissingAnswerIsAskedOnThePageAndOnceAnsweredIsNotAskedAgain()
     {
         var page = await app.NewPageAsync();
