@@ -35,4 +35,22 @@ public static class Ui
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "fr";
 
     public static bool HasText(string key) => Get(key, CultureInfo.InvariantCulture) is not null;
+
+    /// <summary>
+    /// The target job as the pages name it, the same for the seeker and the adviser: the title chosen, its ROME code and its
+    /// sheet in the job's gender form, the sheet said once when it is the title itself ("Serveuse (ROME G1803 : Serveuse en
+    /// restauration)", "Aide-soignante (ROME J1501)"); null without an understood job.
+    /// </summary>
+    public static string? TargetJob(Matching.Engine.Coaching.UnderstoodTarget? target)
+    {
+        if (target is not { OccupationLabel: not null })
+        {
+            return null;
+        }
+        var job = target.Rome4Title ?? target.OccupationLabel;
+        var sheet = target.RomeLabel is { } label ? Matching.Engine.Seekers.JobReadings.AsTyped(label, job) : null;
+        return string.Equals(sheet ?? job, job, StringComparison.OrdinalIgnoreCase)
+            ? T("job.named.same", job, target.RomeCode ?? "—")
+            : T("job.named", job, target.RomeCode ?? "—", sheet);
+    }
 }

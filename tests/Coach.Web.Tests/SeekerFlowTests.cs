@@ -187,6 +187,11 @@ public sealed class SeekerFlowTests(WebAppFixture app)
         var profile = app.Services.GetRequiredService<SeekerStore>().Get(id)!;
         Assert.Equal(("Serveuse en restauration", "G1803"), (profile.TargetJobs![0].Label, profile.TargetJobs[0].RomeCode));
         Assert.Equal("Prendre une commande client", app.Services.GetRequiredService<Matching.Engine.Hosting.ReferenceDataProvider>().Current!.Taxonomy.SkillByUri(Assert.Single(profile.Skills!).Uri)!.LabelFr);
+
+        // The adviser's case names the job as the seeker's page does (was the ESCO occupation's label, "serveur/serveuse").
+        var adviser = await app.NewPageAsAsync("admin", "web-admin");
+        await adviser.GotoAsync($"/adviser/{id}");
+        await Assertions.Expect(adviser.Locator("main")).ToContainTextAsync("Serveuse en restauration (ROME G1803)");
     }
 }
 
