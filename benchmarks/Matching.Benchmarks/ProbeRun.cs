@@ -52,6 +52,105 @@ internal static class ProbeRun
         Console.WriteLine($"// PROBE {name}: CPU median {cpu[cpu.Count / 2]:F3} ms, mean {cpu.Average():F3} ms; wall median {wall[wall.Count / 2]:F3} ms ({cpu.Count} queries)");
     }
 
+    /// <summary>
+    /// <c>probe-iter N [iterations] [gc]</c>: the benchmark harness's order rather than the probe's rounds: a fresh open of the store per case,
+    /// 5 warm-up queries, then one query per iteration cycling the 64 (most of them run for the first time), as BenchmarkDotNet's
+    /// <c>--runOncePerIteration --warmupCount 5</c> does. Per case: wall and thread-CPU medians, the median gap between them, and over the
+    /// measured queries the collections, the GC's pause time, the thread's involuntary context switches and minor page faults.
+    /// With <c>gc</c>, a blocking full collection after the open (what the open leaves for the GC to do, done before the queries); with
+    /// <c>odd</c>, the odd queries run once before the measured ones (first and later runs then alternate).
+    /// </summary>
+    public static void RunIterations(int size, int iterations, bool collectFirst, bool oddFirst)
+    {
+        var profiles = BenchData.QueryProfiles(64);
+        var offers = BenchData.QueryOffers(64);
+        foreach (var radius in new double?[] { null, 30 })
+        {
+            var options = new MatchOptions(Size: 20, RadiusKm: radius);
+            var profileQueries = radius is null ? [.. profiles.Select(p => p with { Place = null })] : profiles;
+            var offerQueries = radius is null ? [.. offers.Select(o => o with { Place = null })] : offers;
+            var suffix = radius is null ? "none" : "30km";
+            using (var index = Fresh(size, collectFirst))
+            {
+                Iterate($"profile -> offers, {suffix}", iterations, oddFirst, profileQueries.Length, q => index.MatchOffersAsync(profileQueries[q], options).GetAwaiter().GetResult().Hits.Count);
+            }
+            using (var index = Fresh(size, collectFirst))
+            {
+                Iterate($"offer -> candidates, {suffix}", iterations, oddFirst, offerQueries.Length, q => index.MatchProfilesAsync(offerQueries[q], options).GetAwaiter().GetResult().Hits.Count);
+            }
+        }
+    }
+
+    private static Matching.Engine.Indexing.Embedded.EmbeddedMatchIndex Fresh(int size, bool collectFirst)
+    {
+        var index = BenchData.OpenEngine(size);
+        if (collectFirst)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+        return index;
+    }
+
+    private static void Iterate(string name, int iterations, bool oddFirst, int count, Func<int, int> query)
+    {
+        var next = 0;
+        for (var w = 0; w < 5; w++)
+        {
+            query(next = (next + 1) % count);
+        }
+        var seen = new HashSet<int>(Enumerable.Range(1, 5));
+        // With oddFirst, the odd queries run once before the measured ones: first and later runs then alternate in the same minutes,
+        // which tells the query's novelty from the time since the open.
+        for (var q = 1; oddFirst && q < count; q += 2)
+        {
+            query(q);
+            seen.Add(q);
+        }
+        var cpu = new List<double>();
+        var wall = new List<double>();
+        var gap = new List<double>();
+        var first = new List<double>();
+        var again = new List<double>();
+        var gcs = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+        var pause = GC.GetTotalPauseDuration();
+        Usage(out var switches0, out var faults0);
+        for (var i = 0; i < iterations; i++)
+        {
+            next = (next + 1) % count;
+            var c0 = ThreadCpuMs();
+            var w0 = Stopwatch.GetTimestamp();
+            query(next);
+            var w = Stopwatch.GetElapsedTime(w0).TotalMilliseconds;
+            var c = ThreadCpuMs() - c0;
+            wall.Add(w);
+            cpu.Add(c);
+            gap.Add(w - c);
+            (seen.Add(next) ? first : again).Add(c);
+        }
+        first.Sort();
+        again.Sort();
+        Usage(out var switches1, out var faults1);
+        cpu.Sort();
+        wall.Sort();
+        gap.Sort();
+        Console.WriteLine($"// ITER {name}: wall median {wall[wall.Count / 2]:F3} ms, CPU median {cpu[cpu.Count / 2]:F3} ms, gap median {gap[gap.Count / 2]:F3} ms; " +
+            $"CPU median of a query's first run {(first.Count > 0 ? first[first.Count / 2] : 0):F3} ms ({first.Count}), of its later runs {(again.Count > 0 ? again[again.Count / 2] : 0):F3} ms ({again.Count}); " +
+            $"GCs {GC.CollectionCount(0) - gcs[0]}/{GC.CollectionCount(1) - gcs[1]}/{GC.CollectionCount(2) - gcs[2]}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F1} ms, " +
+            $"involuntary switches {switches1 - switches0}, minor faults {faults1 - faults0} ({iterations} queries)");
+    }
+
+    private static void Usage(out long involuntarySwitches, out long minorFaults)
+    {
+        var usage = new long[18];
+        _ = GetRusage(1, usage); // RUSAGE_THREAD
+        minorFaults = usage[4 + 4];
+        involuntarySwitches = usage[4 + 13];
+    }
+
+    [DllImport("libc", EntryPoint = "getrusage")]
+    private static extern int GetRusage(int who, [Out] long[] usage);
+
     private static double ThreadCpuMs()
     {
         ClockGetTime(3, out var time);

@@ -38,6 +38,14 @@ if (args is ["probe", var probeSize, .. var probeRest])
     return;
 }
 
+if (args is ["probe-iter", var iterSize, .. var iterRest])
+{
+    // The probe in BenchmarkDotNet's order (see ProbeRun.RunIterations): where the wall time of a one-query iteration goes.
+    ProbeRun.RunIterations(int.Parse(iterSize, System.Globalization.CultureInfo.InvariantCulture),
+        iterRest is [var n, ..] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 101, iterRest.Contains("gc"), iterRest.Contains("odd"));
+    return;
+}
+
 if (args is ["coldstart", var documents])
 {
     // One cold start of the cached store of N + N in a fresh process (as a restarted server): the reference data is loaded first,
