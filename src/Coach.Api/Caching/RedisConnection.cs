@@ -26,11 +26,22 @@ public sealed class RedisConnection : IDisposable
         _logger = logger;
         _time = time;
         var options = ConfigurationOptions.Parse(connectionString);
-        // Never fail the process for a cache: connect in the background, reconnect by itself, and time out fast.
+        // Never fail the process for a cache: connect in the background, reconnect by itself, and time out fast (unless the
+        // connection string says how long: "host:6379,syncTimeout=5000,asyncTimeout=5000,connectTimeout=5000").
         options.AbortOnConnectFail = false;
-        options.ConnectTimeout = 2_000;
-        options.SyncTimeout = 1_000;
-        options.AsyncTimeout = 1_000;
+        bool Says(string key) => connectionString.Contains(key + "=", StringComparison.OrdinalIgnoreCase);
+        if (!Says("connectTimeout"))
+        {
+            options.ConnectTimeout = 2_000;
+        }
+        if (!Says("syncTimeout"))
+        {
+            options.SyncTimeout = 1_000;
+        }
+        if (!Says("asyncTimeout"))
+        {
+            options.AsyncTimeout = 1_000;
+        }
         options.ConnectRetry = 1;
         Endpoint = string.Join(",", options.EndPoints.Select(e => e.ToString()));
         _multiplexer = new(() => ConnectionMultiplexer.Connect(options));
