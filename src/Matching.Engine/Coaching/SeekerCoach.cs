@@ -67,6 +67,9 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         var practised = Practised(profile, target);
         var document = ToDocument(profile, target, place, practised);
         var radius = document.RadiusKm;
+        // The skills as the matches count them: with the ROME 4.0 core items of the jobs practised (the gap measures them
+        // too), computed once for both.
+        var withExperience = WithRomeItems(document, profile, target, practised);
 
         var facts = target?.RomeCode is { } rome
             ? MarketFactsBuilder.FromReferenceData(data.Market, data.Geography, profile, rome, data.Taxonomy)
@@ -81,9 +84,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         if (target?.OccupationUri is { } occupationUri)
         {
             var (live, localOffers) = await LocalMarketAsync(occupationUri, target.RomeCode, place, radius, cancellationToken);
-            // The skills as the matches count them: with the ROME 4.0 core items of the jobs practised (what the gap now
-            // also measures), not only their ESCO skills.
-            var counted = WithRomeItems(document, profile, target, practised).Skills.Select(s => s.SkillUri);
+            var counted = withExperience.Skills.Select(s => s.SkillUri);
             gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], counted, localOffers, language, target.RomeCode);
             facts = facts with
             {
@@ -125,7 +126,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         }
         var strategies = StrategyBuilder.Build(advice, diagnosis);
         // A seeker who only typed a job still gets that job's offers: without skills, its usual skills stand in.
-        var matching = document.Skills.Count > 0 ? WithRomeItems(document, profile, target, practised) : document with { Skills = TargetJobSkills(target) };
+        var matching = document.Skills.Count > 0 ? withExperience : document with { Skills = TargetJobSkills(target) };
         var size = Math.Clamp(matches, 1, 100);
         // Read more than shown: the same job at the same company and place is shown once (CollapseAsync).
         var options = SeekerMatchOptions(Math.Min(100, size * PostingsReserve), target, practised);
