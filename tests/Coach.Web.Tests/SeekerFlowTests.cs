@@ -179,6 +179,18 @@ public sealed class SeekerFlowTests(WebAppFixture app)
         Assert.Equal(0, await page.GetByTestId("experience-complement").CountAsync());
         Assert.Equal(0, await page.Locator("input[name=skills]:checked").CountAsync());
         await skills.Filter(new() { HasText = "Prendre une commande client" }).Locator("input").CheckAsync();
+
+        // The savoir-être professionnels apart, none ticked, those of the waiter's sheet first (offers ask them; a seeker
+        // who could not say them always missed them), none among the job's skills.
+        var qualities = page.GetByTestId("qualities").Locator(".choice");
+        Assert.Equal(16, await qualities.CountAsync());
+        Assert.Equal(0, await page.GetByTestId("qualities").Locator("input:checked").CountAsync());
+        var qualityLabels = await qualities.AllInnerTextsAsync();
+        Assert.All(qualityLabels.Take(4), l => Assert.EndsWith("demandé sur la fiche du métier", l, StringComparison.Ordinal));
+        Assert.DoesNotContain(qualityLabels.Skip(4), l => l.Contains("fiche du métier", StringComparison.Ordinal));
+        Assert.Contains(qualityLabels.Take(4), l => l.StartsWith("Avoir le sens du service", StringComparison.Ordinal));
+        Assert.DoesNotContain(labels, l => l.StartsWith("Avoir l'esprit d'équipe", StringComparison.Ordinal));
+        await qualities.Filter(new() { HasText = "Avoir le sens du service" }).Locator("input").CheckAsync();
         await page.ClickAsync("button[value=next]");
         await page.WaitForURLAsync("**/seeker");
 
@@ -186,7 +198,8 @@ public sealed class SeekerFlowTests(WebAppFixture app)
         var id = (await page.Context.CookiesAsync()).Single(c => c.Name == "coach_seeker").Value;
         var profile = app.Services.GetRequiredService<SeekerStore>().Get(id)!;
         Assert.Equal(("Serveuse en restauration", "G1803"), (profile.TargetJobs![0].Label, profile.TargetJobs[0].RomeCode));
-        Assert.Equal("Prendre une commande client", app.Services.GetRequiredService<Matching.Engine.Hosting.ReferenceDataProvider>().Current!.Taxonomy.SkillByUri(Assert.Single(profile.Skills!).Uri)!.LabelFr);
+        var taxonomy = app.Services.GetRequiredService<Matching.Engine.Hosting.ReferenceDataProvider>().Current!.Taxonomy;
+        Assert.Equal(["Avoir le sens du service", "Prendre une commande client"], profile.Skills!.Select(s => taxonomy.SkillByUri(s.Uri)!.LabelFr).Order(StringComparer.Ordinal));
 
         // The adviser's case names the job as the seeker's page does (was the ESCO occupation's label, "serveur/serveuse").
         var adviser = await app.NewPageAsAsync("admin", "web-admin");
@@ -230,7 +243,7 @@ internal static class SeekerSteps
         await page.ClickAsync("button[value=next]");
 
         await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 4");
-        var boxes = page.Locator("input[name=skills]");
+        var boxes = page.GetByTestId("job-skills").Locator("input[name=skills]");
         var count = Math.Min(skills, await boxes.CountAsync());
         Assert.True(count > 0, "no skill suggested for the target job");
         for (var i = 0; i < count; i++)

@@ -71,12 +71,14 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         // too), computed once for both.
         var withExperience = WithRomeItems(document, profile, target, practised);
 
+        // Qualities (savoir-être) say nothing of which job: a seeker who ticked only qualities has given no skill of a job.
+        var jobSkills = document.Skills.Count(s => !data.Taxonomy.IsQuality(s.SkillUri));
         var facts = target?.RomeCode is { } rome
             ? MarketFactsBuilder.FromReferenceData(data.Market, data.Geography, profile, rome, data.Taxonomy)
             : MarketFacts.Unknown;
         facts = facts with
         {
-            SeekerSkillCount = document.Skills.Count,
+            SeekerSkillCount = jobSkills,
             ExperienceJobs = [.. practised.Select(j => j.Label)],
         };
 
@@ -90,8 +92,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             {
                 LiveOffers = (int)Math.Min(int.MaxValue, live.Offers),
                 LiveProfiles = (int)Math.Min(int.MaxValue, live.Profiles),
-                SkillsGapShare = document.Skills.Count == 0 ? null : gap.Share,
-                SkillsGapBasis = document.Skills.Count == 0 ? null : gap.Basis,
+                SkillsGapShare = jobSkills == 0 ? null : gap.Share,
+                SkillsGapBasis = jobSkills == 0 ? null : gap.Basis,
                 MissingSkills = gap.Missing,
             };
             // The licence share from the offers that say it (France Travail's always do); the ROME sheet's
@@ -125,13 +127,14 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             advice = adviceRanking.Reorder(advice, diagnosis.MainChallenge);
         }
         var strategies = StrategyBuilder.Build(advice, diagnosis);
-        // A seeker who only typed a job still gets that job's offers: without skills, its usual skills stand in.
-        var matching = document.Skills.Count > 0 ? withExperience : document with { Skills = TargetJobSkills(target) };
+        // A seeker who only typed a job still gets that job's offers: without skills, its usual skills stand in. Not with the
+        // qualities they ticked: every job's offers ask them, and the floor (no minimum score) would bring those offers in.
+        var matching = jobSkills > 0 ? withExperience : document with { Skills = TargetJobSkills(target) };
         var size = Math.Clamp(matches, 1, 100);
         // Read more than shown: the same job at the same company and place is shown once (CollapseAsync).
         var options = SeekerMatchOptions(Math.Min(100, size * PostingsReserve), target, practised);
         // The floor says an offer uses almost none of the seeker's skills; the job's usual skills are not theirs.
-        options = document.Skills.Count == 0 ? options with { MinScore = 0 } : options;
+        options = jobSkills == 0 ? options with { MinScore = 0 } : options;
         var page = matching.Skills.Count == 0
             ? new MatchPage([], 0, null)
             : await index.MatchOffersAsync(matching, options, cancellationToken);
@@ -142,7 +145,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         var (shown, postings) = await CollapseAsync(page, size, cancellationToken);
         return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, shown)
         {
-            MatchedOnTargetJobSkills = document.Skills.Count == 0 && matching.Skills.Count > 0,
+            MatchedOnTargetJobSkills = jobSkills == 0 && matching.Skills.Count > 0,
             Postings = postings,
         };
     }

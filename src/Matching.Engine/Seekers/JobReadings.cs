@@ -24,6 +24,11 @@ public sealed record JobReading(string Value, string Label, string? RomeCode, st
 /// <param name="Complement">An ESCO skill of the jobs practised that no proposed ROME 4.0 item already says: counted like the others, shown apart.</param>
 public sealed record ProposedSkill(Skill Skill, string? FromJob, bool Complement);
 
+/// <summary>A savoir-être professionnel the questionnaire proposes to tick (<see cref="SkillsTaxonomy.Qualities"/>).</summary>
+/// <param name="ForTargetJob">The target job's ROME 4.0 sheet lists it: offers of the job are the likeliest to ask it.</param>
+/// <param name="Definition">What France Travail means by it ("Capacité à prendre en charge son activité sans devoir être encadré…").</param>
+public sealed record ProposedQuality(Skill Skill, bool ForTargetJob, string? Definition);
+
 /// <summary>
 /// The questionnaire's reading of the seeker's job and the skills it proposes, in ROME 4.0 terms first: the job as
 /// France Travail names it (a ROME 4.0 title and its sheet), the sheet's competences and savoirs ("coeur de métier"
@@ -110,7 +115,8 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         void Add(Skill skill, string? fromJob, bool complement)
         {
             var concept = data.Search.ConceptOf(skill).Id;
-            if (said.Contains(skill.Id) || said.Contains(concept))
+            // Qualities have their own list (ProposedQualities), whatever job they come with.
+            if (said.Contains(skill.Id) || said.Contains(concept) || taxonomy.IsQuality(skill))
             {
                 return;
             }
@@ -164,6 +170,22 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
             Add(skill, job, complement: true);
         }
         return proposed;
+    }
+
+    /// <summary>
+    /// The savoir-être professionnels to propose, apart from the job's skills: all of them (offers of every job ask them, in
+    /// <c>qualitesProfessionnelles</c> or in words, "vous êtes rigoureux"), those the target job's sheets list first. A
+    /// seeker who cannot declare them always misses them: the coverage of every offer that asks one would be lower.
+    /// </summary>
+    public IReadOnlyList<ProposedQuality> ProposedQualities(SeekerProfile draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var taxonomy = referenceData.Require().Taxonomy;
+        var listed = coach.TargetJobSheets(draft).SelectMany(sheet => sheet.Items).Select(i => i.Code).ToHashSet();
+        return [.. taxonomy.Qualities
+            .Select(q => (Skill: q, Item: ItemOf(taxonomy, q)))
+            .Select(q => new ProposedQuality(q.Skill, q.Item is not null && listed.Contains(q.Item.Code), q.Item?.Definition))
+            .OrderByDescending(q => q.ForTargetJob)];
     }
 
     /// <summary>Among a sheet's other items, the job's own first: its technical savoir-faire, its savoirs, then what every job asks (transverse savoir-faire, savoir-être).</summary>

@@ -14,6 +14,7 @@ public sealed class SkillsTaxonomy
     private readonly FrozenDictionary<int, RomeTitle> _romeTitles;
     private readonly FrozenDictionary<int, RomeSkill> _romeSkills;
     private readonly FrozenDictionary<string, SkillGroup> _skillGroups;
+    private Skill[]? _qualities;
 
     internal SkillsTaxonomy(
         Skill[] skills,
@@ -83,6 +84,22 @@ public sealed class SkillsTaxonomy
 
     /// <summary>The skill of a ROME 4.0 competence or savoir by its code_ogr (as offers cite it in <c>competences[].code</c>).</summary>
     public Skill? Rome4Skill(int code) => Rome4.Item(code) is { SkillId: >= 0 } item ? Skills[item.SkillId] : null;
+
+    /// <summary>
+    /// The ROME 4.0 savoir-être professionnels ("Faire preuve de rigueur et de précision", "Avoir l'esprit d'équipe"): the 16
+    /// qualities France Travail's offers ask (<c>qualitesProfessionnelles</c>) and its seekers declare, whatever the job. They
+    /// say nothing of which job. Those the most sheets list first.
+    /// </summary>
+    public IReadOnlyList<Skill> Qualities => _qualities ??= [.. Rome4.Items
+        .Where(i => i.Kind == Rome4ItemKind.SavoirEtre && i.SkillId >= 0)
+        .OrderByDescending(i => i.Sheets.Length).ThenBy(i => i.Code)
+        .Select(i => Skills[i.SkillId])];
+
+    /// <summary>Whether the skill is one of the <see cref="Qualities"/>.</summary>
+    public bool IsQuality(Skill skill) => skill.Scheme == SkillScheme.Rome4 && Qualities.Any(q => q.Id == skill.Id);
+
+    /// <summary>Whether the skill of that URI is one of the <see cref="Qualities"/> (false for an unknown URI).</summary>
+    public bool IsQuality(string skillUri) => SkillByUri(skillUri) is { } skill && IsQuality(skill);
 
     public Occupation? OccupationByUri(string uri) => _occupationsByUri.GetValueOrDefault(uri);
 

@@ -1,0 +1,122 @@
+using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Indexing;
+using Matching.Engine.Indexing.Embedded;
+using Matching.Engine.Seekers;
+using Matching.Engine.Taxonomy;
+
+namespace Matching.Engine.Tests.Coaching;
+
+/// <summary>
+/// The savoir-être professionnels a seeker declares ("Etre à l'écoute, faire preuve d'empathie"): offers of every job ask
+/// them, so they count in the offers that ask them and never stand for a skill of the job.
+/// </summary>
+public sealed class SeekerQualitiesTests : IAsyncLifetime
+{
+    private const int Listening = 300412;  // "Etre à l'écoute, faire preuve d'empathie", on the care assistant's sheet
+    private static readonly DateOnly s_today = new(2026, 12, 1);
+    private readonly string _root = Directory.CreateTempSubdirectory("coach-qualities-").FullName;
+    private EmbeddedMatchIndex _index = default!;
+    private SeekerCoach _coach = default!;
+    private JobReadings _readings = default!;
+    private SkillsTaxonomy _taxonomy = default!;
+
+    public async Task InitializeAsync()
+    {
+        var (provider, index) = await CoachTestData.OpenAsync(_root);
+        _index = index;
+        _coach = new SeekerCoach(provider, index);
+        _readings = new JobReadings(provider, _coach);
+        _taxonomy = provider.Require().Taxonomy;
+    }
+
+    public Task DisposeAsync()
+    {
+        _index.Dispose();
+        Directory.Delete(_root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private string Quality(int code) => _taxonomy.Rome4Skill(code)!.Uri;
+
+    private SeekerProfile Carer(params string[] skills) => new()
+    {
+        Id = "s1",
+        TargetJobs = [new TargetJob("aide-soignante")],
+        Commune = "59350",
+        RadiusKm = 20,
+        Skills = [.. skills.Select(s => new SeekerSkill(s))],
+    };
+
+    private List<string> CoreItems(string rome) =>
+        [.. _taxonomy.Rome4.Sheet(rome)!.CoreItems.Select(i => _taxonomy.Rome4Skill(i.Code)).OfType<Skill>().Select(s => s.Uri)];
+
+    private async Task PostOffersAsync()
+    {
+        var place = _coach.ResolvePlace(Carer());
+        var carer = _taxonomy.OccupationsForRome("J1501").First();
+        var accountant = _taxonomy.OccupationsForRome("M1203").First();
+        await _index.UpsertOffersAsync(
+        [
+            new OfferDocument
+            {
+                Id = "carer", Title = "Aide-soignant(e) de nuit", OccupationUri = carer.Uri, RomeCode = "J1501", Place = place,
+                Skills = [.. CoreItems("J1501").Take(4).Append(Quality(Listening)).Select(u => new DemandedSkill(u, SkillImportance.Essential))],
+            },
+            new OfferDocument
+            {
+                Id = "accountant", Title = "Comptable", OccupationUri = accountant.Uri, RomeCode = "M1203", Place = place,
+                Skills = [.. CoreItems("M1203").Take(2).Append(Quality(Listening)).Select(u => new DemandedSkill(u, SkillImportance.Essential))],
+            },
+        ]);
+    }
+
+    [Fact]
+    public void The_questionnaire_proposes_the_sixteen_qualities_apart_those_of_the_targets_sheet_first()
+    {
+        var draft = new SeekerProfile { Id = "draft", TargetJobs = [_readings.Target("aide-soignante", null, "fr")!] };
+
+        var qualities = _readings.ProposedQualities(draft);
+
+        Assert.Equal(16, qualities.Count);
+        Assert.All(qualities, q => Assert.True(_taxonomy.IsQuality(q.Skill)));
+        var listed = _taxonomy.Rome4.Sheet("J1501")!.Items.Select(i => i.Code).ToHashSet();
+        var onSheet = qualities.Count(q => q.ForTargetJob);
+        Assert.Equal(4, onSheet);
+        Assert.All(qualities.Take(onSheet), q => Assert.Contains(int.Parse(q.Skill.Uri.Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture), listed));
+        Assert.Contains(qualities.Take(onSheet), q => q.Skill.Uri == Quality(Listening));
+        Assert.All(qualities, q => Assert.False(string.IsNullOrWhiteSpace(q.Definition)));
+        // Never among the job's skills, where they would crowd out its own.
+        Assert.DoesNotContain(_readings.ProposedSkills(draft), p => _taxonomy.IsQuality(p.Skill));
+    }
+
+    [Fact]
+    public async Task Qualities_alone_are_no_skill_of_the_job_the_seeker_gets_the_jobs_offers_not_any_offer_asking_them()
+    {
+        await PostOffersAsync();
+
+        var assessment = await _coach.AssessAsync(Carer(Quality(Listening)), s_today, "fr");
+
+        Assert.Equal(0, assessment.Facts.SeekerSkillCount);
+        Assert.Null(assessment.Facts.SkillsGapShare);
+        Assert.True(assessment.MatchedOnTargetJobSkills);
+        Assert.Equal(["carer"], assessment.Matches.Hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task A_declared_quality_meets_the_offers_that_ask_it()
+    {
+        await PostOffersAsync();
+        var own = CoreItems("J1501").Take(3).ToArray();
+
+        var without = await _coach.AssessAsync(Carer(own), s_today, "fr");
+        var with = await _coach.AssessAsync(Carer([.. own, Quality(Listening)]), s_today, "fr");
+
+        Assert.Equal(3, with.Facts.SeekerSkillCount);
+        var hit = with.Matches.Hits.First();
+        Assert.Equal("carer", hit.Id);
+        Assert.Contains(hit.Explanation.Matched, m => m.SkillUri == Quality(Listening) && m.Kind == SkillMatchKind.Exact);
+        Assert.Contains(without.Matches.Hits.Single(h => h.Id == "carer").Explanation.MissingEssential, u => u == Quality(Listening));
+        Assert.True(hit.Explanation.Parts.Demand > without.Matches.Hits.Single(h => h.Id == "carer").Explanation.Parts.Demand);
+    }
+}
