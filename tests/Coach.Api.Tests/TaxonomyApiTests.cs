@@ -27,6 +27,27 @@ public sealed class TaxonomyApiTests(CoachApiFactory factory) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task Qualities_are_the_sixteen_savoir_etre_those_of_the_jobs_sheet_first_and_an_unknown_code_is_named()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var all = await client.GetFromJsonAsync<JsonElement[]>("/api/taxonomy/qualities");
+        var waiter = await client.GetFromJsonAsync<JsonElement[]>("/api/taxonomy/qualities?romeCode=g1803");
+        var unknown = await client.GetAsync("/api/taxonomy/qualities?romeCode=Z9999");
+
+        Assert.NotNull(all);
+        Assert.NotNull(waiter);
+        Assert.Equal(16, all.Length);
+        Assert.All(all, q => Assert.False(q.GetProperty("onSheet").GetBoolean()));
+        Assert.All(all, q => Assert.StartsWith("rome4:competence:", q.GetProperty("uri").GetString(), StringComparison.Ordinal));
+        Assert.Equal(all.Select(q => q.GetProperty("uri").GetString()).Order(), waiter.Select(q => q.GetProperty("uri").GetString()).Order());
+        Assert.Equal([true, true, true, true, false], waiter.Take(5).Select(q => q.GetProperty("onSheet").GetBoolean()));
+        Assert.Contains(waiter.Take(4), q => q.GetProperty("label").GetString() == "Avoir le sens du service");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("romeCode", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Occupation_results_carry_both_identifiers_where_the_crosswalk_links_them()
     {
         var client = await factory.CreateReadyClientAsync();

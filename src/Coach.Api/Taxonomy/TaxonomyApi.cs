@@ -19,6 +19,8 @@ public static class TaxonomyApi
             .WithSummary("Skills by label: ESCO skills and knowledge (French and English, alternative labels included) and ROME 4.0 competences and savoirs (French), one suggestion per concept, technologies by name first (typo-tolerant).");
         group.MapGet("/occupations", SearchOccupations)
             .WithSummary("Job titles in the user's words (French or English, typos, gender forms, abbreviations): ROME 4.0 job titles first (in French), with their ROME 4.0 code and ESCO occupation, then ESCO occupations with their ROME code(s) through the crosswalk.");
+        group.MapGet("/qualities", ListQualities)
+            .WithSummary("The 16 ROME 4.0 savoir-être professionnels (\"Faire preuve de rigueur et de précision\"): the qualities offers ask in qualitesProfessionnelles and a seeker declares among their skills (by uri). With romeCode, those the job's ROME 4.0 sheet lists first (onSheet).");
         group.MapGet("/places", SearchPlaces)
             .WithSummary("French communes by name or postcode: INSEE code, name, coordinates.");
         return routes;
@@ -68,6 +70,28 @@ public static class TaxonomyApi
         }
         var language = Language(lang);
         return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "occupations2", language, limit ?? 10, q!, () => Occupations(data, q!, language, limit ?? 10), cancellationToken));
+    }
+
+    public static Results<Ok<QualityItem[]>, ValidationProblem, ProblemHttpResult> ListQualities(
+        ReferenceDataProvider referenceData,
+        [Description("A ROME 4.0 (or v3) job code, e.g. \"G1803\": the qualities its sheet lists come first.")] string? romeCode)
+    {
+        if (referenceData.Current is not { } data)
+        {
+            return ProblemResults.NotReady();
+        }
+        var taxonomy = data.Taxonomy;
+        Rome4Sheet? sheet = null;
+        if (romeCode is not null && (romeCode.Length > 10 || (sheet = taxonomy.Rome4.Sheet(romeCode.ToUpperInvariant())) is null))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["romeCode"] = [$"Unknown ROME code '{(romeCode.Length > 10 ? romeCode[..10] + "…" : romeCode)}'."] });
+        }
+        var listed = sheet?.Items.Select(i => i.Code).ToHashSet() ?? [];
+        return TypedResults.Ok(taxonomy.Qualities
+            .Select(q => (Skill: q, Item: taxonomy.Rome4ItemOf(q)))
+            .Select(q => new QualityItem(q.Skill.Uri, q.Skill.LabelFr ?? q.Skill.LabelEn, q.Item?.Definition, q.Item is not null && listed.Contains(q.Item.Code)))
+            .OrderByDescending(q => q.OnSheet)
+            .ToArray());
     }
 
     private static string Scheme(Skill skill) => skill.Scheme == SkillScheme.Rome4 ? "rome4" : "esco";
@@ -185,6 +209,9 @@ public sealed record SkillSuggestion(
 public sealed record OccupationSuggestion(
     string Label, string MatchedLabel, string Source, string EscoUri, string EscoLabel, string IscoGroup,
     string? RomeCode, string? RomeLabel, IReadOnlyList<string> RomeCodes, double Score, int? AppellationCode);
+
+/// <summary>A savoir-être professionnel: <see cref="OnSheet"/> when the job asked for lists it.</summary>
+public sealed record QualityItem(string Uri, string Label, string? Definition, bool OnSheet);
 
 public sealed record PlaceSuggestion(
     string InseeCode, string Name, IReadOnlyList<string> Postcodes, double? Latitude, double? Longitude,

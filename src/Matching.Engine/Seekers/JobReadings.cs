@@ -135,7 +135,7 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         var jobs = experience.Select(s => s.FromJob).Distinct(StringComparer.Ordinal).ToList();
         foreach (var (skill, job) in experience.Where(s => s.Skill.Scheme == SkillScheme.Rome4)
             .OrderBy(s => jobs.IndexOf(s.FromJob))
-            .ThenBy(s => Rank(ItemOf(taxonomy, s.Skill))))
+            .ThenBy(s => Rank(taxonomy.Rome4ItemOf(s.Skill))))
         {
             Add(skill, job, complement: false);
         }
@@ -183,7 +183,7 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         var taxonomy = referenceData.Require().Taxonomy;
         var listed = coach.TargetJobSheets(draft).SelectMany(sheet => sheet.Items).Select(i => i.Code).ToHashSet();
         return [.. taxonomy.Qualities
-            .Select(q => (Skill: q, Item: ItemOf(taxonomy, q)))
+            .Select(q => (Skill: q, Item: taxonomy.Rome4ItemOf(q)))
             .Select(q => new ProposedQuality(q.Skill, q.Item is not null && listed.Contains(q.Item.Code), q.Item?.Definition))
             .OrderByDescending(q => q.ForTargetJob)];
     }
@@ -196,9 +196,6 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         { Kind: Rome4ItemKind.SavoirFaire } => 2,
         _ => 3,
     };
-
-    private static Rome4Item? ItemOf(SkillsTaxonomy taxonomy, Skill skill) =>
-        int.TryParse(skill.Uri.AsSpan(skill.Uri.LastIndexOf(':') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? taxonomy.Rome4.Item(code) : null;
 
     private JobReading? Chosen(string typed, string? choice, string language)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace Matching.Engine.Taxonomy;
 
@@ -84,6 +85,11 @@ public sealed class SkillsTaxonomy
 
     /// <summary>The skill of a ROME 4.0 competence or savoir by its code_ogr (as offers cite it in <c>competences[].code</c>).</summary>
     public Skill? Rome4Skill(int code) => Rome4.Item(code) is { SkillId: >= 0 } item ? Skills[item.SkillId] : null;
+
+    /// <summary>The ROME 4.0 item a skill of that scheme is (its URI ends with the item's code_ogr); null for an ESCO skill.</summary>
+    public Rome4Item? Rome4ItemOf(Skill skill) =>
+        skill.Scheme == SkillScheme.Rome4 && int.TryParse(skill.Uri.AsSpan(skill.Uri.LastIndexOf(':') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+            ? Rome4.Item(code) : null;
 
     /// <summary>
     /// The ROME 4.0 savoir-être professionnels ("Faire preuve de rigueur et de précision", "Avoir l'esprit d'équipe"): the 16
