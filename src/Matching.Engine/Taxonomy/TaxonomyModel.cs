@@ -89,6 +89,9 @@ public sealed class Skill
 
     public string Label(string language) => language == "fr" ? LabelFr ?? LabelEn : LabelEn;
 
+    /// <summary>Whether <see cref="Label"/> is in that language: false in French for the skills ESCO has not labelled in French (their English label stands in).</summary>
+    public bool HasLabelIn(string language) => language != "fr" || LabelFr is not null;
+
     public override string ToString() => $"{LabelEn} <{Uri}>";
 }
 

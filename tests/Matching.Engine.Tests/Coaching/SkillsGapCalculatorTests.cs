@@ -172,6 +172,24 @@ public sealed class CloseJobFinderTests
     }
 
     [Fact]
+    public void A_French_page_names_the_skills_to_add_that_ESCO_labelled_in_French_before_those_it_did_not()
+    {
+        // A waitress's close jobs: commis de cuisine asked "food waste monitoring systems", which ESCO has in English only,
+        // among the first skills to add on a French page.
+        var waiter = Taxonomy.OccupationsForRome("G1803").First(o => o.Label("fr").StartsWith("serveur", StringComparison.Ordinal));
+        var englishOnly = Taxonomy.Skills.Where(s => !s.HasLabelIn("fr")).Select(s => s.LabelEn).ToHashSet(StringComparer.Ordinal);
+
+        var close = CloseJobFinder.Find(Taxonomy, "G1803", "serveuse", waiter.Uri, SkillsOf(waiter.Uri), [], _ => null);
+
+        Assert.Contains(close, j => j.SkillsToAdd.Any(englishOnly.Contains));
+        Assert.All(close, j =>
+        {
+            var english = j.SkillsToAdd.Select(englishOnly.Contains).ToList();
+            Assert.Equal(english.Order(), english);
+        });
+    }
+
+    [Fact]
     public void A_known_job_always_has_close_jobs_even_for_a_seeker_who_gave_no_skill()
     {
         var close = CloseJobFinder.Find(Taxonomy, "F1602", "électricien", null, [], [], _ => null);

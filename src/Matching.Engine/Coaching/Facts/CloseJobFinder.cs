@@ -140,10 +140,10 @@ public static class CloseJobFinder
             .ThenBy(x => x.c.ToAdd.Count)
             .ThenBy(x => x.c.Order)
             .Take(take)
-            .Select(x => new CloseJob(Label(x.c, language), x.c.Sheet.Code, x.market, [.. x.c.ToAdd.Select(s => taxonomy.Skills[s].Label(language))])
+            .Select(x => new CloseJob(Label(x.c, language), x.c.Sheet.Code, x.market, Labels(taxonomy, x.c.ToAdd, language))
             {
                 OfficialMobility = x.c.Official,
-                SharedSkills = [.. x.c.Shared.Select(s => taxonomy.Skills[s].Label(language))],
+                SharedSkills = Labels(taxonomy, x.c.Shared, language),
                 CoreSkills = x.c.Occupation?.EssentialSkills.Length ?? 0,
                 Regulated = x.c.Sheet.Regulated,
                 OccupationUri = x.c.Occupation?.Uri,
@@ -187,6 +187,13 @@ public static class CloseJobFinder
     /// <summary>The words of a job label, lower case, without accents, of 3 letters or more ("Assistant / Assistante comptable").</summary>
     private static HashSet<string> Words(string text) =>
         [.. Text.TextNormalizer.Tokenize(text).Where(w => w.Length >= 3)];
+
+    /// <summary>
+    /// The skills' labels, those in <paramref name="language"/> first: a page shows the first few, and a French page
+    /// read "À ajouter : food waste monitoring systems, …" where ESCO has no French label.
+    /// </summary>
+    private static string[] Labels(SkillsTaxonomy taxonomy, IReadOnlyList<int> skills, string language) =>
+        [.. skills.Select(s => taxonomy.Skills[s]).OrderBy(s => !s.HasLabelIn(language)).Select(s => s.Label(language))];
 
     private static string Label(Candidate c, string language) =>
         language == "fr" || c.Occupation is null ? c.Sheet.Label : c.Occupation.Label(language);
