@@ -66,6 +66,31 @@ public sealed class SeekerFlowTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task ASeekerWhoGaveOnlyQualitiesAndHasNoOfferOfTheJobNearIsShownTheJobsOwnSkillsSheetFirst()
+    {
+        // A quality ticked is no skill of the job; with no offer of the job near, the list is the job's reference, said so.
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/seeker/start");
+        await page.FillAsync("#job", "aiguilleur du rail");
+        await page.FillAsync("#place", "Mende");
+        await page.FillAsync("#radius", "5");
+        await page.ClickAsync("button[value=next]");
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 2");
+        await page.ClickAsync("button[value=next]");
+        await page.ClickAsync("button[value=next]");
+        await Assertions.Expect(page.Locator("#step-label")).ToContainTextAsync("Étape 4");
+        await page.GetByTestId("qualities").Locator(".choice").Filter(new() { HasText = "Faire preuve de rigueur" }).Locator("input").CheckAsync();
+        await page.ClickAsync("button[value=next]");
+        await page.WaitForURLAsync("**/seeker");
+
+        var lead = (await page.GetByTestId("gap-lead").InnerTextAsync()).Trim();
+        Assert.StartsWith("Vous n'avez indiqué aucune compétence du métier, et Coach ne connaît pas encore d'offre", lead, StringComparison.Ordinal);
+        var first = (await page.Locator("ol.gap > li").First.InnerTextAsync()).Trim();
+        var sheet = app.Services.GetRequiredService<Matching.Engine.Hosting.ReferenceDataProvider>().Current!.Taxonomy.Rome4.Sheet("N4401")!;
+        Assert.Contains(first, sheet.CoreItems.Select(i => i.Code).Select(c => app.Services.GetRequiredService<Matching.Engine.Hosting.ReferenceDataProvider>().Current!.Taxonomy.Rome4.Item(c)!.Label));
+    }
+
+    [Fact]
     public async Task AMissingAnswerIsAskedOnThePageAndOnceAnsweredIsNotAskedAgain()
     {
         var page = await app.NewPageAsync();

@@ -127,6 +127,30 @@ public sealed class SkillsGapCalculatorTests
         Assert.InRange(partial.Share!.Value, 0.01, 0.6);
         Assert.Equal((double)partial.Missing.Count / CareAssistant.EssentialSkills.Length, partial.Share);
     }
+
+    [Theory]
+    [InlineData("N1101", false)]
+    [InlineData("M1607", true)]
+    public void Without_local_demand_the_sheets_items_come_first_and_a_skill_the_alignment_says_twice_is_listed_once(string rome, bool twins)
+    {
+        // A cariste with no offer nearby read "utiliser un équipement radio" first; the sheet's own items were cut off.
+        // An administrative assistant's ESCO essential skills include one the alignment says is an item of the sheet.
+        var occupation = Taxonomy.OccupationsForRome(rome).First();
+        var core = Taxonomy.Rome4.Sheet(rome)!.CoreItems.Select(i => Taxonomy.Rome4Skill(i.Code)).OfType<Skill>().Select(s => s.Uri).ToHashSet();
+
+        var gap = SkillsGapCalculator.Compute(Taxonomy, [occupation.Uri], [], [], "fr", rome);
+
+        Assert.Equal(SkillsGapBasis.JobReference, gap.Basis);
+        Assert.Equal(1.0, gap.Share);
+        Assert.Equal(core.Order(StringComparer.Ordinal), gap.Missing.Take(core.Count).Select(m => m.SkillUri).Order(StringComparer.Ordinal));
+        var listed = gap.Missing.Select(m => Taxonomy.SkillByUri(m.SkillUri)!).ToList();
+        var ids = listed.Select(s => s.Id).ToHashSet();
+        Assert.All(listed.Where(s => s.Scheme == SkillScheme.Esco), s => Assert.DoesNotContain(s.Aligned, ids.Contains));
+        Assert.Equal(twins, occupation.EssentialSkills.Union(core.Select(u => Taxonomy.SkillByUri(u)!.Id)).Count() > listed.Count);
+        // Among ESCO's, those with a French label first.
+        var french = listed.Where(s => s.Scheme == SkillScheme.Esco).Select(s => !s.HasLabelIn("fr")).ToList();
+        Assert.Equal(french.Order(), french);
+    }
 }
 
 public sealed class CloseJobFinderTests

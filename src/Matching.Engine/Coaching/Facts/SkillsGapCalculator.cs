@@ -84,13 +84,21 @@ public static class SkillsGapCalculator
         if (asking.Count == 0)
         {
             // No local demand to measure the gap against: the job's own essential skills are the reference
-            // (said as such); each missing one unlocks no offer nearby.
-            var lacking = essential
-                .Where(id => !covered.Contains(id))
-                .OrderBy(id => taxonomy.Skills[id].Uri, StringComparer.Ordinal)
-                .Select(id => new MissingSkill(taxonomy.Skills[id].Uri, taxonomy.Skills[id].Label(language), 0))
+            // (said as such); each missing one unlocks no offer nearby. Each skill once: an ESCO skill whose aligned
+            // ROME 4.0 item is needed too is that item. The sheet's items first, in France Travail's words, then ESCO's
+            // (those labelled in the page's language first): a cariste read "utiliser un équipement radio" first.
+            var reference = essential
+                .Where(id => taxonomy.Skills[id].Scheme == SkillScheme.Rome4 || !taxonomy.Skills[id].Aligned.Any(essential.Contains))
                 .ToList();
-            return new(essential.Count == 0 ? null : (double)lacking.Count / essential.Count, lacking, 0, essential.Count == 0 ? null : SkillsGapBasis.JobReference);
+            var lacking = reference
+                .Where(id => !covered.Contains(id))
+                .Select(id => taxonomy.Skills[id])
+                .OrderBy(skill => skill.Scheme == SkillScheme.Rome4 ? 0 : 1)
+                .ThenBy(skill => !skill.HasLabelIn(language))
+                .ThenBy(skill => skill.Uri, StringComparer.Ordinal)
+                .Select(skill => new MissingSkill(skill.Uri, skill.Label(language), 0))
+                .ToList();
+            return new(reference.Count == 0 ? null : (double)lacking.Count / reference.Count, lacking, 0, reference.Count == 0 ? null : SkillsGapBasis.JobReference);
         }
         var missing = asking
             .Where(kv => !covered.Contains(kv.Key))
