@@ -42,6 +42,9 @@ internal sealed partial class OfferSkillReader
     // A task label names at most this many content roots: longer ones are never said in full. One root is read on the offer's own sheet only.
     private const int MaxTaskRoots = 4;
 
+    // An action that starts items on more than one sheet in this many is no task's name alone.
+    private const int MaxNamedTaskSheetShare = 10;
+
     // One object of a task's several is read only this many content words after its verb at most.
     private const int MaxObjectGap = 4;
 
@@ -86,6 +89,14 @@ internal sealed partial class OfferSkillReader
     private readonly (Rome4Item Item, string[] Roots, bool Near)[] _tasks;
     private readonly FrozenDictionary<string, int[]> _tasksByRoot;
 
+    // ROME 4.0 savoir-faire by the root of their action, frames aside: "Repasser du textile" under "repass", "Réaliser le terrassement" under
+    // "terrass". A task named by its noun alone in a list ("Repassage") is the one item of the offer's own sheet with that action. Only actions
+    // that start items on a tenth of the sheets at most: "Organiser", "Former", "Préparer", "Participer" start items of any job.
+    private readonly FrozenDictionary<string, Rome4Item[]> _tasksByAction;
+
+    // Every action a savoir-faire starts with, however many sheets: "préparation" is a task's noun too.
+    private readonly FrozenSet<string> _taskActions;
+
     // One-word ROME 4.0 items ("Plomberie", "Electrotechnique", "Gériatrie") by their stem: read only where they belong to the offer's occupation.
     private readonly FrozenDictionary<string, int> _oneWord;
 
@@ -110,6 +121,7 @@ internal sealed partial class OfferSkillReader
         var acronyms = new Dictionary<string, List<Rome4Item>>(StringComparer.Ordinal);
         var oneWord = new Dictionary<string, int>(StringComparer.Ordinal);
         var tasks = new List<(Rome4Item Item, string[] Roots, bool Near)>();
+        var byAction = new Dictionary<string, List<Rome4Item>>(StringComparer.Ordinal);
 
         var rootFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -235,6 +247,10 @@ internal sealed partial class OfferSkillReader
                     tasks.Add((item, alternative, true));
                 }
             }
+            if (item.Kind == Rome4ItemKind.SavoirFaire && item.SkillId >= 0 && !framed && Roots(item.Label, frames: false) is [var action, ..])
+            {
+                (byAction.TryGetValue(action, out var actionItems) ? actionItems : byAction[action] = []).Add(item);
+            }
             if (Tokens(item.Label) is [var word] && word.Length >= 4 && item.Category != CertificateCategory)
             {
                 oneWord.TryAdd(word, item.SkillId);
@@ -268,6 +284,10 @@ internal sealed partial class OfferSkillReader
         _tasksByRoot = _tasks.Select((t, i) => (Root: t.Roots.OrderByDescending(RootWeight).ThenBy(r => r, StringComparer.Ordinal).First(), Index: i))
             .GroupBy(t => t.Root, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(t => t.Index).ToArray(), StringComparer.Ordinal);
+        var sheetCount = taxonomy.Rome4.Sheets.Count;
+        _taskActions = byAction.Keys.ToFrozenSet(StringComparer.Ordinal);
+        _tasksByAction = byAction.Where(p => p.Value.SelectMany(i => i.Sheets).Distinct(StringComparer.Ordinal).Count() <= sheetCount / MaxNamedTaskSheetShare)
+            .ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _certificates = taxonomy.Rome4.Items.Where(i => i.SkillId >= 0 && i.Category == CertificateCategory).Select(i => i.SkillId).ToFrozenSet();
         _escoLabels = escoLabels.ToFrozenDictionary(StringComparer.Ordinal);
         _romeLabels = romeLabels.ToFrozenDictionary(StringComparer.Ordinal);
@@ -441,7 +461,8 @@ internal sealed partial class OfferSkillReader
     /// Tasks of the offer's occupation and its neighbours (<paramref name="sheets"/>: its sheet, its ROME v3 family,
     /// the sheets it leads to), said as an action, not as a participle ("une équipe motivée"). A task of one content root
     /// ("Procéder à l'encaissement", "Réaliser la plonge") only when it is of the offer's own sheet (<paramref name="ownSheet"/>):
-    /// "la vente, l'accueil et l'encaissement" in a shop's offer.
+    /// "la vente, l'accueil et l'encaissement" in a shop's offer. And a task of the own sheet a list item names by its noun
+    /// ("- Chargement / déchargement", "- Conditionnement": <see cref="NamedTask"/>).
     /// </summary>
     public IEnumerable<(Skill Skill, SkillImportance Importance)> Tasks(string? text, IReadOnlySet<string> sheets, string? ownSheet = null)
     {
@@ -473,6 +494,20 @@ internal sealed partial class OfferSkillReader
                     }
                 }
             }
+            if (ownSheet is not null)
+            {
+                // Nouns in brackets are examples of the task before them, not tasks of their own: "Entretien du domicile (nettoyage, rangement)",
+                // "Préparer les surfaces (nettoyage, traçage des repères)".
+                var pieces = ListPieces().Split(Brackets().Replace(sentence, " ")).Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
+                var taskNouns = pieces.Count(IsTaskNoun);
+                foreach (var piece in pieces)
+                {
+                    if (NamedTask(piece, ownSheet, alone: pieces.Length == 1 || taskNouns >= 2) is { } named)
+                    {
+                        found.Add(named);
+                    }
+                }
+            }
             foreach (var skill in found)
             {
                 if (seen.Add(skill))
@@ -482,6 +517,57 @@ internal sealed partial class OfferSkillReader
             }
         }
     }
+
+    /// <summary>
+    /// The task of the offer's own sheet a list item names by its noun alone or with its object ("- Conditionnement", "Chargement /
+    /// déchargement", "Nettoyage des sols"): the item is the noun, after an article at most, and a complement introduced by "de" of at
+    /// most two words; the noun is made of a verb by French's -age, -ement or -ation ("conditionnement" is "conditionner"); one
+    /// savoir-faire of the sheet, one only, starts with that action (its object the item's, when the item says one); and the action
+    /// is a task's, not a verb a tenth of the sheets start their items with ("Former", "Organiser", "Participer": "Formation BAC" or
+    /// "Participation" among the perks name no task). Null otherwise.
+    /// </summary>
+    private int? NamedTask(string piece, string ownSheet, bool alone)
+    {
+        if (NamedAction(piece, alone) is not var (action, objects) || !_tasksByAction.TryGetValue(action, out var tasks))
+        {
+            return null;
+        }
+        // Its object, when said, is the task's: "l'isolation des combles" is no "Isoler une tuyauterie".
+        // Its noun alone says a task that says no more than its action and objects: "rangement" is no "Ranger des produits ou marchandises selon
+        // leurs dates de validité", a home help's "rangement" is tidying up.
+        var own = tasks.Where(i => i.Sheets.Contains(ownSheet) && (objects.Length == 0 ? Core(i.Label) is null : Roots(i.Label).Intersect(objects, StringComparer.Ordinal).Any()))
+            .Select(i => i.SkillId).Distinct().ToList();
+        return own.Count == 1 ? own[0] : null;
+    }
+
+    /// <summary>
+    /// The action (its root) and the object's roots of a list item that names a task by its noun (<see cref="NamedTask"/>); null when
+    /// the item is no such noun, or the action one many sheets start their items with.
+    /// </summary>
+    private (string Action, string[] Objects)? NamedAction(string piece, bool alone)
+    {
+        if (NamedTaskItem().Match(WithoutTheirClient(FrenchLabels.Normalize(piece))) is not { Success: true } match)
+        {
+            return null;
+        }
+        var noun = match.Groups["noun"].Value;
+        noun = noun.EndsWith('s') ? noun[..^1] : noun;
+        var objects = Roots(match.Groups["object"].Value);
+        // A noun alone is a task among tasks: on its own line ("Repassage") or beside another task's noun ("tri, lavage, repassage"),
+        // not in a list of perks ("mutuelle, logement, garde d'enfant, déplacement").
+        // A noun in -ation is said alone of many things ("innovation", "anticipation", "implantation"): only with its object.
+        if (!TaskNoun().IsMatch(noun) || (objects.Length == 0 && (!alone || noun.EndsWith("ation", StringComparison.Ordinal))))
+        {
+            return null;
+        }
+        var action = Root(SkillAligner.Action(noun));
+        return _taskActions.Contains(action) && !_tasksByAction.ContainsKey(action) ? null : (action, objects);
+    }
+
+    /// <summary>Whether a list item is a task's noun ("lavage", "le nettoyage des sols"): a noun made of a verb that starts a savoir-faire.</summary>
+    private bool IsTaskNoun(string piece) =>
+        NamedTaskItem().Match(FrenchLabels.Normalize(piece)) is { Success: true } match
+        && match.Groups["noun"].Value.TrimEnd('s') is var noun && TaskNoun().IsMatch(noun) && _taskActions.Contains(Root(SkillAligner.Action(noun)));
 
     /// <summary>
     /// Whether a sentence says a task's verb (its first root) and, within <see cref="MaxObjectGap"/> words after it, the
@@ -602,6 +688,14 @@ internal sealed partial class OfferSkillReader
         {
             yield break;
         }
+        // Several verbs for the objects ("Charger ou décharger un véhicule utilitaire, un poids lourd"): each object is read with every verb,
+        // never with one verb alone ("Accueillir, orienter et renseigner un client" is not said by "accueillir les clients").
+        var verbs = words[0];
+        while (MoreVerbs().Match(words[1]) is { Success: true } more && !SkillAligner.IsFrame(SkillAligner.Action(FrenchLabels.Normalize(more.Groups[1].Value))))
+        {
+            verbs += " " + more.Groups[1].Value;
+            words[1] = words[1][more.Length..];
+        }
         // An object with its own article ("de la flore", "d'un modèle" complete the object before them), not a pronoun before a verb ("l'installer").
         // Each with the article of the first, definite or indefinite: in "une hygiène du bar et des équipements", "des" is "de les", a complement.
         var objects = ObjectSeparator().Split(words[1]).Select(o => o.Trim()).TakeWhile(o => Article().IsMatch(o) && !PronounVerb().IsMatch(o)).ToList();
@@ -620,7 +714,7 @@ internal sealed partial class OfferSkillReader
         foreach (var obj in objects)
         {
             var withComplement = obj == objects[^1] ? obj : obj + complement;
-            if (Roots(words[0] + " " + withComplement, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } roots)
+            if (Roots(verbs + " " + withComplement, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } roots)
             {
                 yield return roots;
             }
@@ -729,6 +823,10 @@ internal sealed partial class OfferSkillReader
     [GeneratedRegex(@"\s*,\s*|\s+(?:et|ou)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex ObjectSeparator();
 
+    // Another verb for the same objects: ", décharger", " ou décharger", " et régler".
+    [GeneratedRegex(@"^\s*(?:,|et|ou|,\s*et|,\s*ou)\s+(\p{L}+(?:er|ir|re))\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex MoreVerbs();
+
     // A complement after an object: "les spécifications techniques des navires", "la conformité d'un produit".
     [GeneratedRegex(@"\s(?:(?:de|des|du)\s|d'|d’)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SharedComplement();
@@ -744,6 +842,18 @@ internal sealed partial class OfferSkillReader
     // A pronoun and its verb, alone or before a complement: "l'installer", "les synchroniser avec la bande son".
     [GeneratedRegex(@"^(?:les?|la|l'|l’)\s*\w+(?:er|ir)(?:$|\s+(?:avec|vers|au|aux|à|a|sur|en|dans|pour|par)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PronounVerb();
+
+    // The pieces of a list: "tri, lavage, repassage", "Chargement / déchargement", "Sablage et marquage des pièces".
+    [GeneratedRegex(@"\s*[,/+&]\s*|\s+(?:et|ou)\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ListPieces();
+
+    // A noun made of a verb: "repassage", "terrassement", "réparation".
+    [GeneratedRegex(@"^\w{3,}(?:age|ement|ation)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TaskNoun();
+
+    // A list item that is a noun, after its article at most, and its object: "repassage", "le nettoyage des sols", "chargement de cereales".
+    [GeneratedRegex(@"^(?:(?:le|la|l|les|un|une) )?(?<noun>[a-z]{4,})(?: (?:de|des|du|d)(?: (?:la|l|les))? (?<object>[a-z0-9]+(?: [a-z0-9]+)?))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedTaskItem();
 
     // A past participle or adjective of a verb in -er: "motivée", "formés".
     [GeneratedRegex(@"(?:ee|ees|es)$", RegexOptions.CultureInvariant)]

@@ -388,6 +388,35 @@ public sealed class OfferReadingTests
         Assert.Contains("Gérer les commandes et les livraisons", TextLabels(orders));
     }
 
+    [Fact]
+    public void A_task_named_by_its_noun_in_a_list_is_the_one_task_of_the_jobs_sheet_with_that_verb()
+    {
+        // ROME's logistics sheet says "Charger, décharger, manutentionner des produits" and "Conditionner des produits"; the offer lists the nouns.
+        var logistics = Read("c27", "Agent logistique polyvalent (H/F)", "Vos missions :\n- Chargement / déchargement\n- Conditionnement / emballage", "N1103");
+        Assert.Contains("Charger, décharger, manutentionner des produits", TextLabels(logistics));
+        Assert.Contains("Conditionner des produits", TextLabels(logistics));
+
+        // A noun among perks is no task: "déplacement" beside "mutuelle" is travel, not "Déplacer des produits volumineux...".
+        var perks = Read("c28", "Préparateur de commandes (H/F)", "Vos avantages : mutuelle, déplacement", "N1103");
+        Assert.DoesNotContain("Déplacer des produits volumineux, lourds et de grandes tailles", TextLabels(perks));
+
+        // Nouns in brackets are examples of the task before them, and a noun alone says no task with a manner of its own: a home help's
+        // "rangement" is tidying up, not "Ranger des produits ou marchandises selon leurs dates de validité...".
+        const string Storing = "Ranger des produits ou marchandises selon leurs dates de validité et les conditions de conservation";
+        Assert.DoesNotContain(Storing, TextLabels(Read("c29", "Aide ménager (H/F)", "Entretien courant du domicile (nettoyage, rangement, etc.)", "K1304")));
+        Assert.DoesNotContain(Storing, TextLabels(Read("c30", "Aide ménager (H/F)", "- Rangement, repassage", "K1304")));
+    }
+
+    [Fact]
+    public void A_task_of_several_verbs_is_read_when_the_offer_says_every_verb_with_its_object()
+    {
+        // ROME says "Changer ou réparer une pièce ou un ensemble défectueux".
+        const string Label = "Changer ou réparer une pièce ou un ensemble défectueux";
+        Assert.Contains(Label, TextLabels(Read("c31", "Technicien polyvalent (H/F)", "* Changer ou réparer les pièces défectueuses", "I1203")));
+        // One verb of the two does not say it (the shared-verb reading dropped on 2 Dec).
+        Assert.DoesNotContain(Label, TextLabels(Read("c32", "Technicien polyvalent (H/F)", "* Changer les ampoules des pièces communes", "I1203")));
+    }
+
     private static HashSet<string> TextLabels(OfferDocument offer) =>
         [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
 
