@@ -34,6 +34,8 @@ public sealed class TaxonomyApiTests(CoachApiFactory factory) : IClassFixture<Co
         var all = await client.GetFromJsonAsync<JsonElement[]>("/api/taxonomy/qualities");
         var waiter = await client.GetFromJsonAsync<JsonElement[]>("/api/taxonomy/qualities?romeCode=g1803");
         var unknown = await client.GetAsync("/api/taxonomy/qualities?romeCode=Z9999");
+        var blank = await client.GetFromJsonAsync<JsonElement[]>("/api/taxonomy/qualities?romeCode=");
+        var spaced = await client.GetFromJsonAsync<JsonElement[]>("/api/taxonomy/qualities?romeCode=%20G1803%20");
 
         Assert.NotNull(all);
         Assert.NotNull(waiter);
@@ -43,6 +45,8 @@ public sealed class TaxonomyApiTests(CoachApiFactory factory) : IClassFixture<Co
         Assert.Equal(all.Select(q => q.GetProperty("uri").GetString()).Order(), waiter.Select(q => q.GetProperty("uri").GetString()).Order());
         Assert.Equal([true, true, true, true, false], waiter.Take(5).Select(q => q.GetProperty("onSheet").GetBoolean()));
         Assert.Contains(waiter.Take(4), q => q.GetProperty("label").GetString() == "Avoir le sens du service");
+        Assert.Equal(16, blank!.Length);
+        Assert.Equal(4, spaced!.Count(q => q.GetProperty("onSheet").GetBoolean()));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("romeCode", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

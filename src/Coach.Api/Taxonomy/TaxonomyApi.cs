@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Coach.Api.Caching;
 using Coach.Api.Infrastructure;
 using Matching.Engine.Hosting;
+using Matching.Engine.Seekers;
 using Matching.Engine.Taxonomy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -80,17 +81,14 @@ public static class TaxonomyApi
         {
             return ProblemResults.NotReady();
         }
-        var taxonomy = data.Taxonomy;
         Rome4Sheet? sheet = null;
-        if (romeCode is not null && (romeCode.Length > 10 || (sheet = taxonomy.Rome4.Sheet(romeCode.ToUpperInvariant())) is null))
+        var code = romeCode?.Trim();
+        if (!string.IsNullOrEmpty(code) && (code.Length > 10 || (sheet = data.Taxonomy.Rome4.Sheet(code.ToUpperInvariant())) is null))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["romeCode"] = [$"Unknown ROME code '{(romeCode.Length > 10 ? romeCode[..10] + "…" : romeCode)}'."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["romeCode"] = [$"Unknown ROME code '{(code.Length > 10 ? code[..10] + "…" : code)}'."] });
         }
-        var listed = sheet?.Items.Select(i => i.Code).ToHashSet() ?? [];
-        return TypedResults.Ok(taxonomy.Qualities
-            .Select(q => (Skill: q, Item: taxonomy.Rome4ItemOf(q)))
-            .Select(q => new QualityItem(q.Skill.Uri, q.Skill.LabelFr ?? q.Skill.LabelEn, q.Item?.Definition, q.Item is not null && listed.Contains(q.Item.Code)))
-            .OrderByDescending(q => q.OnSheet)
+        return TypedResults.Ok(JobReadings.Qualities(data.Taxonomy, sheet is null ? [] : [sheet])
+            .Select(q => new QualityItem(q.Skill.Uri, q.Skill.Label("fr"), q.Definition, q.ForTargetJob))
             .ToArray());
     }
 

@@ -22,6 +22,8 @@
       const response = await fetch(url, { headers: { Accept: "application/json" } });
       if (!response.ok) return;
       const items = await response.json();
+      // Answers can come back out of order: only the one for what the input holds now is shown.
+      if (input.value.slice(cut).trim() !== q) return;
       list.replaceChildren(...items.map(item => {
         const option = document.createElement("option");
         option.value = before + label[kind](item);

@@ -129,9 +129,9 @@ public sealed record MarketFacts
     /// <see cref="SkillsGapBasis"/>) that the seeker lacks; null when the seeker has no skill to compare.</summary>
     public double? SkillsGapShare { get; init; }
     public SkillsGapBasis? SkillsGapBasis { get; init; }
-    /// <summary>How many skills of the seeker were compared (ticked declared skills and skills from experience);
-    /// 0 means the seeker gave none and has no experience to draw them from. Null: the caller did not say
-    /// (the profile's own skills then count).</summary>
+    /// <summary>How many skills of the job the seeker has (ticked declared skills and skills from experience; their
+    /// qualities, the savoir-être professionnels, not counted); 0 means the seeker gave none and has no experience to draw
+    /// them from. Null: the caller did not say (the profile's own skills then count).</summary>
     public int? SeekerSkillCount { get; init; }
     /// <summary>The jobs (past jobs, the target when practised) whose core skills count as the seeker's, "from experience".</summary>
     public IReadOnlyList<string> ExperienceJobs { get; init; } = [];

@@ -88,6 +88,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             var (live, localOffers) = await LocalMarketAsync(occupationUri, target.RomeCode, place, radius, cancellationToken);
             var counted = withExperience.Skills.Select(s => s.SkillUri);
             gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], counted, localOffers, language, target.RomeCode);
+            // No skill of the job given: no share missing (the diagnosis asks for the skills), the same on every page and in the API.
+            gap = jobSkills == 0 ? gap with { Share = null } : gap;
             facts = facts with
             {
                 LiveOffers = (int)Math.Min(int.MaxValue, live.Offers),
@@ -162,8 +164,14 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         var kept = new List<MatchHit>(size);
         var postings = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstOfKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        var dropped = 0;
         foreach (var hit in page.Hits)
         {
+            if (OnlyQualities(hit))
+            {
+                dropped++;
+                continue;
+            }
             var offer = await index.GetOfferAsync(hit.Id, cancellationToken);
             var key = offer is null ? "id:" + hit.Id : Seekers.OfferMatchViews.PostingKey(offer);
             if (firstOfKey.TryGetValue(key, out var first))
@@ -177,7 +185,21 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                 postings[hit.Id] = 1;
             }
         }
-        return (new MatchPage(kept, page.Total, page.NextCursor), postings);
+        return (new MatchPage(kept, Math.Max(kept.Count, page.Total - dropped), page.NextCursor), postings);
+    }
+
+    /// <summary>
+    /// An offer of another job than the seeker's targets that meets none of their skills but qualities ("Etre à l'écoute" asked of
+    /// an accountant): qualities say nothing of which job, so it is no match, whatever the score. Offers of a target job, or
+    /// stating no job, stay.
+    /// </summary>
+    private bool OnlyQualities(MatchHit hit)
+    {
+        var explanation = hit.Explanation;
+        var taxonomy = Data.Taxonomy;
+        return explanation.Parts.Occupation < 1
+            && explanation.Matched.Count + explanation.MatchedThroughRelated.Count > 0
+            && explanation.Matched.Concat(explanation.MatchedThroughRelated).All(m => taxonomy.IsQuality(m.SkillUri));
     }
 
     /// <summary>

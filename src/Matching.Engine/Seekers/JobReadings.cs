@@ -115,8 +115,7 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         void Add(Skill skill, string? fromJob, bool complement)
         {
             var concept = data.Search.ConceptOf(skill).Id;
-            // Qualities have their own list (ProposedQualities), whatever job they come with.
-            if (said.Contains(skill.Id) || said.Contains(concept) || taxonomy.IsQuality(skill))
+            if (said.Contains(skill.Id) || said.Contains(concept))
             {
                 return;
             }
@@ -180,8 +179,14 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
     public IReadOnlyList<ProposedQuality> ProposedQualities(SeekerProfile draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var taxonomy = referenceData.Require().Taxonomy;
-        var listed = coach.TargetJobSheets(draft).SelectMany(sheet => sheet.Items).Select(i => i.Code).ToHashSet();
+        return Qualities(referenceData.Require().Taxonomy, coach.TargetJobSheets(draft));
+    }
+
+    /// <summary>The savoir-être professionnels, those <paramref name="sheets"/> list first (the questionnaire's and the API's list).</summary>
+    public static IReadOnlyList<ProposedQuality> Qualities(SkillsTaxonomy taxonomy, IEnumerable<Rome4Sheet> sheets)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var listed = sheets.SelectMany(sheet => sheet.Items).Select(i => i.Code).ToHashSet();
         return [.. taxonomy.Qualities
             .Select(q => (Skill: q, Item: taxonomy.Rome4ItemOf(q)))
             .Select(q => new ProposedQuality(q.Skill, q.Item is not null && listed.Contains(q.Item.Code), q.Item?.Definition))

@@ -89,8 +89,11 @@ public sealed class Skill
 
     public string Label(string language) => language == "fr" ? LabelFr ?? LabelEn : LabelEn;
 
-    /// <summary>Whether <see cref="Label"/> is in that language: false in French for the skills ESCO has not labelled in French (their English label stands in).</summary>
-    public bool HasLabelIn(string language) => language != "fr" || LabelFr is not null;
+    /// <summary>
+    /// Whether <see cref="Label"/> is in that language: in French, not for the skills ESCO has not labelled in French (their
+    /// English label stands in); in English, not for the ROME 4.0 items (their only label is French).
+    /// </summary>
+    public bool HasLabelIn(string language) => language == "fr" ? LabelFr is not null : Scheme != SkillScheme.Rome4;
 
     public override string ToString() => $"{LabelEn} <{Uri}>";
 }

@@ -79,15 +79,14 @@ public sealed class SeekerQualitiesTests : IAsyncLifetime
         var qualities = _readings.ProposedQualities(draft);
 
         Assert.Equal(16, qualities.Count);
-        Assert.All(qualities, q => Assert.True(_taxonomy.IsQuality(q.Skill)));
+        Assert.All(qualities, q => Assert.Equal(Rome4ItemKind.SavoirEtre, _taxonomy.Rome4ItemOf(q.Skill)!.Kind));
+        Assert.Equal(16, qualities.Select(q => q.Skill.Id).Distinct().Count());
         var listed = _taxonomy.Rome4.Sheet("J1501")!.Items.Select(i => i.Code).ToHashSet();
         var onSheet = qualities.Count(q => q.ForTargetJob);
         Assert.Equal(4, onSheet);
         Assert.All(qualities.Take(onSheet), q => Assert.Contains(int.Parse(q.Skill.Uri.Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture), listed));
         Assert.Contains(qualities.Take(onSheet), q => q.Skill.Uri == Quality(Listening));
         Assert.All(qualities, q => Assert.False(string.IsNullOrWhiteSpace(q.Definition)));
-        // Never among the job's skills, where they would crowd out its own.
-        Assert.DoesNotContain(_readings.ProposedSkills(draft), p => _taxonomy.IsQuality(p.Skill));
     }
 
     [Fact]
@@ -118,5 +117,7 @@ public sealed class SeekerQualitiesTests : IAsyncLifetime
         Assert.Contains(hit.Explanation.Matched, m => m.SkillUri == Quality(Listening) && m.Kind == SkillMatchKind.Exact);
         Assert.Contains(without.Matches.Hits.Single(h => h.Id == "carer").Explanation.MissingEssential, u => u == Quality(Listening));
         Assert.True(hit.Explanation.Parts.Demand > without.Matches.Hits.Single(h => h.Id == "carer").Explanation.Parts.Demand);
+        // A quality alone says nothing of the job: another job's offer that only shares it is no match.
+        Assert.DoesNotContain(with.Matches.Hits, h => h.Id == "accountant");
     }
 }

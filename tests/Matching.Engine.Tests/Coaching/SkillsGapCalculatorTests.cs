@@ -150,6 +150,10 @@ public sealed class SkillsGapCalculatorTests
         // Among ESCO's, those with a French label first.
         var french = listed.Where(s => s.Scheme == SkillScheme.Esco).Select(s => !s.HasLabelIn("fr")).ToList();
         Assert.Equal(french.Order(), french);
+        // In English, ESCO's skills first: the sheet's items have French labels only.
+        var english = SkillsGapCalculator.Compute(Taxonomy, [occupation.Uri], [], [], "en", rome).Missing.Select(m => Taxonomy.SkillByUri(m.SkillUri)!.Scheme).ToList();
+        Assert.Equal(SkillScheme.Esco, english[0]);
+        Assert.Equal(english.OrderBy(s => s == SkillScheme.Rome4 ? 1 : 0), english);
     }
 }
 

@@ -85,16 +85,16 @@ public static class SkillsGapCalculator
         {
             // No local demand to measure the gap against: the job's own essential skills are the reference
             // (said as such); each missing one unlocks no offer nearby. Each skill once: an ESCO skill whose aligned
-            // ROME 4.0 item is needed too is that item. The sheet's items first, in France Travail's words, then ESCO's
-            // (those labelled in the page's language first): a cariste read "utiliser un équipement radio" first.
+            // ROME 4.0 item is needed too is that item. Those labelled in the page's language first, and among them the
+            // sheet's items, in France Travail's words, before ESCO's: a cariste read "utiliser un équipement radio" first.
             var reference = essential
                 .Where(id => taxonomy.Skills[id].Scheme == SkillScheme.Rome4 || !taxonomy.Skills[id].Aligned.Any(essential.Contains))
                 .ToList();
             var lacking = reference
                 .Where(id => !covered.Contains(id))
                 .Select(id => taxonomy.Skills[id])
-                .OrderBy(skill => skill.Scheme == SkillScheme.Rome4 ? 0 : 1)
-                .ThenBy(skill => !skill.HasLabelIn(language))
+                .OrderBy(skill => !skill.HasLabelIn(language))
+                .ThenBy(skill => skill.Scheme == SkillScheme.Rome4 ? 0 : 1)
                 .ThenBy(skill => skill.Uri, StringComparer.Ordinal)
                 .Select(skill => new MissingSkill(skill.Uri, skill.Label(language), 0))
                 .ToList();
