@@ -278,13 +278,13 @@ public sealed class PrunedSearchExactnessTests
 
         private static OfferRow OfferRowOf(OfferTable offers, int doc)
         {
-            var c = offers.Columns[doc];
+            var c = offers.Column(doc);
             return new OfferRow(offers.Ids[doc], offers.Skills(doc).ToArray(), c.Latitude, c.Longitude, null, c.Contract, c.Experience, c.ExperienceYears, c.Occupation);
         }
 
         private static ProfileRow ProfileRowOf(ProfileTable profiles, int doc)
         {
-            var c = profiles.Columns[doc];
+            var c = profiles.Column(doc);
             return new ProfileRow(profiles.Ids[doc], profiles.Skills(doc).ToArray(), c.Latitude, c.Longitude, null, c.RadiusKm, c.ExperienceYears, c.ContractWishes, c.Searchable, []);
         }
     }

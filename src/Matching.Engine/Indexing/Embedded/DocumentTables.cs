@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace Matching.Engine.Indexing.Embedded;
@@ -174,13 +173,28 @@ internal abstract class DocumentTable
     /// <summary>Side of the coarse spatial cells that order docs, in degrees.</summary>
     public const double CellDegrees = 1.0;
 
-    private readonly Dictionary<string, int> _docOf = new(StringComparer.Ordinal);
-    private int[] _skillData = new int[1024];
+    /// <summary>Ints before a record's columns: its skill count and the side's extra word.</summary>
+    private const int CountInts = 2;
 
-    protected DocumentTable(int skillCount)
+    private readonly Dictionary<string, int> _docOf = new(StringComparer.Ordinal);
+    private int[] _records = new int[1024];
+    private int _recordEnd;
+    /// <summary>The skills read by <see cref="ReadFrom"/> (the snapshot's layout), while <see cref="ReadSide"/> runs.</summary>
+    private (int[] Start, int[] Data, int HighWater) _loading;
+
+    /// <param name="columnBytes">Size of the side's per-doc columns (a multiple of 8 bytes), held in each doc's record.</param>
+    protected DocumentTable(int skillCount, int columnBytes)
     {
+        if (columnBytes % 8 != 0)
+        {
+            throw new ArgumentException("Columns must be a multiple of 8 bytes.", nameof(columnBytes));
+        }
         Postings = new BlockPostings(skillCount);
+        HeaderInts = CountInts + columnBytes / 4;
     }
+
+    /// <summary>Ints of a record before its skills: the counts and the columns.</summary>
+    protected int HeaderInts { get; }
 
     public int SkillCount => Postings.SkillCount;
 
@@ -198,10 +212,13 @@ internal abstract class DocumentTable
 
     public string[] Ids { get; private set; } = [];
 
-    /// <summary>Start of each doc's skills in <see cref="SkillData"/> (HighWater + 1 entries in use).</summary>
-    public int[] SkillStart { get; private set; } = new int[1025];
-
-    public ReadOnlySpan<int> SkillData => _skillData.AsSpan(0, SkillStart[HighWater]);
+    /// <summary>
+    /// Start of each doc's record (an index of an int, at an 8-byte boundary). A record holds together, in doc order, what scoring
+    /// a doc reads: its skill count, an extra word of the side's, its columns (<see cref="Columns{T}"/>), its skills, then the side's
+    /// extra ints (a profile's target codes and occupations). A scored doc so touches one place (two or three cache lines, one or two
+    /// pages per block) instead of a skill start, skills and columns in three arrays.
+    /// </summary>
+    public int[] RecordStart { get; private set; } = new int[1024];
 
     public BlockPostings Postings { get; }
 
@@ -217,29 +234,43 @@ internal abstract class DocumentTable
     public double[] MinLongitude { get; private set; } = [];
     public double[] MaxLongitude { get; private set; } = [];
 
-    public ReadOnlySpan<int> Skills(int doc) => _skillData.AsSpan(SkillStart[doc], SkillStart[doc + 1] - SkillStart[doc]);
+    public ReadOnlySpan<int> Skills(int doc)
+    {
+        var start = RecordStart[doc];
+        return _records.AsSpan(start + HeaderInts, _records[start]);
+    }
+
+    /// <summary>The side's extra ints of a doc (after its skills), and the record's extra word.</summary>
+    protected ReadOnlySpan<int> Extras(int doc, out int word)
+    {
+        var start = RecordStart[doc];
+        word = _records[start + 1];
+        return _records.AsSpan(start + HeaderInts + _records[start], ExtraLength(word));
+    }
+
+    /// <summary>How many extra ints a record's extra word announces.</summary>
+    protected virtual int ExtraLength(int word) => 0;
+
+    /// <summary>The doc's columns, inside its record.</summary>
+    protected ref T Columns<T>(int doc)
+        where T : unmanaged =>
+        ref Unsafe.As<int, T>(ref _records[RecordStart[doc] + CountInts]);
 
     /// <summary>
-    /// Asks the processor to load a doc's first skills (two cache lines) ahead of <see cref="Skills"/>: a search prefetches the
-    /// docs of a block it is about to score, so that their cache misses overlap instead of coming one after the other.
+    /// Asks the processor to load a doc's record (its first <paramref name="lines"/> cache lines: columns and first skills) ahead of a
+    /// score: a search prefetches the docs of a block it is about to score, so that their cache misses overlap instead of coming one
+    /// after the other.
     /// </summary>
-    public unsafe void PrefetchSkills(int doc)
+    public unsafe void PrefetchRecord(int doc, int lines)
     {
         if (Sse.IsSupported)
         {
             // A prefetch never faults and only reads: the address may be stale if the GC moves the array meanwhile, which is harmless.
-            ref var first = ref _skillData[SkillStart[doc]];
-            Sse.Prefetch0(Unsafe.AsPointer(ref first));
-            Sse.Prefetch0((byte*)Unsafe.AsPointer(ref first) + 64);
-        }
-    }
-
-    /// <summary>The same for one element of a per-doc array (a doc's columns).</summary>
-    public static unsafe void Prefetch<T>(ref T item)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref item));
+            var first = (byte*)Unsafe.AsPointer(ref _records[RecordStart[doc]]);
+            for (var line = 0; line < lines; line++)
+            {
+                Sse.Prefetch0(first + 64 * line);
+            }
         }
     }
 
@@ -293,7 +324,7 @@ internal abstract class DocumentTable
         }
         Array.Sort(keys, order);
         var table = CreateEmpty();
-        table.Reserve(n, SkillStart[HighWater]);
+        table.Reserve(n, _recordEnd);
         table.PresizePostings(this, order);
         foreach (var doc in order)
         {
@@ -301,6 +332,7 @@ internal abstract class DocumentTable
         }
         table.SortedCount = table.HighWater;
         table.Postings.Trim();
+        table.AdviseHugePages();
         return table;
     }
 
@@ -353,8 +385,8 @@ internal abstract class DocumentTable
         writer.Write(SortedCount);
         var blocks = BlockCount;
         IndexSnapshot.WriteStrings(writer, Ids, HighWater);
-        IndexSnapshot.WriteArray(writer, SkillStart, HighWater + 1);
-        IndexSnapshot.WriteArray(writer, _skillData, SkillStart[HighWater]);
+        IndexSnapshot.WriteArray(writer, RecordStart, HighWater + 1);
+        IndexSnapshot.WriteArray(writer, _records, RecordStart[HighWater]);
         IndexSnapshot.WriteArray(writer, Alive, blocks);
         IndexSnapshot.WriteArray(writer, Unlocated, blocks);
         IndexSnapshot.WriteArray(writer, MinLatitude, blocks);
@@ -365,7 +397,8 @@ internal abstract class DocumentTable
         WriteSide(writer, blocks);
     }
 
-    public void ReadFrom(BinaryReader reader)
+    /// <param name="records">Whether the snapshot holds records (version 5); before, skill starts and skills, then the columns apart.</param>
+    public void ReadFrom(BinaryReader reader, bool records)
     {
         var highWater = reader.ReadInt32();
         var sorted = reader.ReadInt32();
@@ -376,8 +409,9 @@ internal abstract class DocumentTable
         var capacity = Math.Max(1024, (highWater + 63) & ~63);
         var blocks = capacity >> 6;
         Ids = IndexSnapshot.ReadStrings(reader, capacity);
-        SkillStart = IndexSnapshot.ReadArray<int>(reader, capacity + 1);
-        _skillData = IndexSnapshot.ReadArray<int>(reader, 1024);
+        // Version 5: record starts and records; before: skill starts and skills (the records are built by ReadSide).
+        var starts = IndexSnapshot.ReadArray<int>(reader, capacity + 1);
+        var data = IndexSnapshot.ReadArray<int>(reader, records ? 1024 : 0);
         Alive = IndexSnapshot.ReadArray<ulong>(reader, blocks);
         Unlocated = IndexSnapshot.ReadArray<ulong>(reader, blocks);
         MinLatitude = IndexSnapshot.ReadArray<double>(reader, blocks);
@@ -385,13 +419,37 @@ internal abstract class DocumentTable
         MinLongitude = IndexSnapshot.ReadArray<double>(reader, blocks);
         MaxLongitude = IndexSnapshot.ReadArray<double>(reader, blocks);
         ReadPostings(reader, Postings);
-        ReadSide(reader, capacity);
-        if (Ids.Length != capacity || SkillStart.Length != capacity + 1 || Alive.Length != blocks || SkillStart[highWater] > _skillData.Length)
+        if (Ids.Length != capacity || starts.Length != capacity + 1 || Alive.Length != blocks || starts[highWater] > data.Length)
         {
             throw new InvalidDataException("Inconsistent table arrays.");
         }
+        if (records)
+        {
+            RecordStart = starts;
+            _records = data;
+            _recordEnd = starts[highWater];
+            if (!RecordsHold(highWater))
+            {
+                throw new InvalidDataException("Inconsistent records.");
+            }
+            // The sides read their columns from the records.
+            HighWater = highWater;
+            ReadSide(reader, capacity, records: true);
+        }
+        else
+        {
+            _loading = (starts, data, highWater);
+            RecordStart = new int[capacity + 1];
+            ReadSide(reader, capacity, records: false);
+            _loading = default;
+        }
+        if (RecordStart[highWater] != _recordEnd)
+        {
+            throw new InvalidDataException("Records not loaded.");
+        }
         HighWater = highWater;
         SortedCount = sorted;
+        AdviseHugePages();
         _docOf.Clear();
         _docOf.EnsureCapacity(highWater);
         for (var doc = 0; doc < highWater; doc++)
@@ -423,11 +481,61 @@ internal abstract class DocumentTable
         postings.LoadCsr(offsets, blocks, masks);
     }
 
+    /// <summary>Asks for huge pages under the arrays a query reads doc by doc (<see cref="HugePages"/>): after a load or a rebuild.</summary>
+    protected virtual void AdviseHugePages()
+    {
+        HugePages.Advise(_records);
+        HugePages.Advise(RecordStart);
+    }
+
     /// <summary>The side's own columns and block summaries.</summary>
     protected abstract void WriteSide(BinaryWriter writer, int blocks);
 
-    /// <summary>Reads what <see cref="WriteSide"/> wrote, with arrays of <paramref name="capacity"/> docs.</summary>
-    protected abstract void ReadSide(BinaryReader reader, int capacity);
+    /// <summary>Whether the records read hold together: increasing starts, each record's skills and extras within it.</summary>
+    private bool RecordsHold(int highWater)
+    {
+        for (var doc = 0; doc < highWater; doc++)
+        {
+            var start = RecordStart[doc];
+            if (start < 0 || start > RecordStart[doc + 1] - HeaderInts || (start & 1) != 0)
+            {
+                return false;
+            }
+            long length = HeaderInts + (long)(uint)_records[start] + ExtraLength(_records[start + 1]);
+            if (length > RecordStart[doc + 1] - start)
+            {
+                return false;
+            }
+        }
+        return RecordStart[highWater] <= _records.Length;
+    }
+
+    /// <summary>
+    /// Reads what <see cref="WriteSide"/> wrote, with arrays of <paramref name="capacity"/> docs. With <paramref name="records"/> (version 5)
+    /// the records are read: the side derives what it keeps besides. Before, the side read its columns apart and builds the records:
+    /// <see cref="BeginRecords"/>, then <see cref="LoadRecord"/> for every doc in doc order, setting its columns after each.
+    /// </summary>
+    protected abstract void ReadSide(BinaryReader reader, int capacity, bool records);
+
+    /// <summary>Sizes the records for the docs being read and <paramref name="extraInts"/> extra ints in all; returns the doc count.</summary>
+    protected int BeginRecords(int extraInts)
+    {
+        var (start, _, highWater) = _loading;
+        _records = new int[Math.Max(1024, highWater * (HeaderInts + 1) + start[highWater] + extraInts)];
+        _recordEnd = 0;
+        return highWater;
+    }
+
+    /// <summary>Writes the record of doc <paramref name="doc"/> being read (the docs in order), with its skills as read.</summary>
+    protected void LoadRecord(int doc, ReadOnlySpan<int> extras, int word)
+    {
+        var (start, data, _) = _loading;
+        if (start[doc] > start[doc + 1])
+        {
+            throw new InvalidDataException("Inconsistent skill starts.");
+        }
+        WriteRecord(doc, data.AsSpan(start[doc], start[doc + 1] - start[doc]), extras, word);
+    }
 
     protected abstract DocumentTable CreateEmpty();
 
@@ -446,18 +554,41 @@ internal abstract class DocumentTable
     /// <summary>The doc's coordinates (NaN when it has none).</summary>
     public abstract (double Latitude, double Longitude) Location(int doc);
 
-    protected virtual void Reserve(int docs, int skills)
+    /// <param name="ints">Ints of the records (a bound: those of the table the docs come from).</param>
+    protected virtual void Reserve(int docs, int ints)
     {
         Grow(docs);
         _docOf.EnsureCapacity(docs);
-        if (_skillData.Length < skills)
+        if (_records.Length < ints)
         {
-            Array.Resize(ref _skillData, skills);
+            Array.Resize(ref _records, ints);
         }
     }
 
-    /// <summary>Appends a doc (replacing a live doc of the same id); returns its doc id.</summary>
-    protected int AppendCore(string id, ReadOnlySpan<int> skills, double latitude, double longitude)
+    /// <summary>Writes doc <paramref name="doc"/>'s record at the end of the records (its columns zero, for the side to set).</summary>
+    private void WriteRecord(int doc, ReadOnlySpan<int> skills, ReadOnlySpan<int> extras, int word)
+    {
+        var start = _recordEnd;
+        var end = start + HeaderInts + skills.Length + extras.Length;
+        // The next record starts at an 8-byte boundary, so that its columns' doubles are aligned.
+        var next = (end + 1) & ~1;
+        if (_records.Length < next)
+        {
+            Array.Resize(ref _records, Math.Max(next, _records.Length * 2));
+        }
+        var record = _records.AsSpan(start, next - start);
+        record.Clear();
+        record[0] = skills.Length;
+        record[1] = word;
+        skills.CopyTo(record[HeaderInts..]);
+        extras.CopyTo(record[(HeaderInts + skills.Length)..]);
+        RecordStart[doc] = start;
+        RecordStart[doc + 1] = next;
+        _recordEnd = next;
+    }
+
+    /// <summary>Appends a doc (replacing a live doc of the same id); returns its doc id. The side then sets its columns.</summary>
+    protected int AppendCore(string id, ReadOnlySpan<int> skills, ReadOnlySpan<int> extras, int word, double latitude, double longitude)
     {
         Remove(id);
         var doc = HighWater;
@@ -467,13 +598,7 @@ internal abstract class DocumentTable
         }
         Grow(doc + 1);
         Ids[doc] = id;
-        var start = SkillStart[doc];
-        if (_skillData.Length < start + skills.Length)
-        {
-            Array.Resize(ref _skillData, Math.Max(start + skills.Length, _skillData.Length * 2));
-        }
-        skills.CopyTo(_skillData.AsSpan(start));
-        SkillStart[doc + 1] = start + skills.Length;
+        WriteRecord(doc, skills, extras, word);
         HighWater = doc + 1;
         var block = doc >> 6;
         var bit = 1UL << (doc & 63);
@@ -515,9 +640,9 @@ internal abstract class DocumentTable
         var capacity = Math.Max(Math.Max(1024, docs), Ids.Length * 2);
         capacity = (capacity + 63) & ~63;
         Ids = Resize(Ids, capacity);
-        var starts = SkillStart;
+        var starts = RecordStart;
         Array.Resize(ref starts, capacity + 1);
-        SkillStart = starts;
+        RecordStart = starts;
         var blocks = capacity >> 6;
         Alive = Resize(Alive, blocks);
         Unlocated = Resize(Unlocated, blocks);
@@ -556,6 +681,75 @@ internal struct OfferColumns
     public ExperienceRequirement Experience;
 }
 
+/// <summary>
+/// What an offer's own bound reads (<c>OfferScorer.Worth</c>), 12 bytes a doc in a dense array of its own: the bound checks ~30 docs of
+/// each visited block and scores a few, so these are read for many more docs than the record. Each field is the column's value or
+/// one that can only raise the bound: the years asked rounded down to a float (fewer years asked, a higher experience factor), a code
+/// or occupation that does not fit 16 bits stated as unknown (<see cref="Unknown"/>: the occupation factor taken as 1).
+/// </summary>
+internal struct OfferKey
+{
+    /// <summary>A ROME code or occupation id too large for 16 bits: the factor's bound is 1.</summary>
+    public const ushort Unknown = ushort.MaxValue;
+
+    /// <summary>At most the offer's years asked (NaN when none stated).</summary>
+    public float YearsAsked;
+    /// <summary>The ROME code's id + 1 (0: none), or <see cref="Unknown"/>.</summary>
+    public ushort Rome;
+    /// <summary>The occupation id + 1 (0: none), or <see cref="Unknown"/>.</summary>
+    public ushort Occupation;
+    public byte Contract;
+    public byte Experience;
+    public bool Unlocated;
+
+    public static OfferKey Of(in OfferColumns columns) => new()
+    {
+        YearsAsked = FloatAtMost(columns.ExperienceYears),
+        Rome = Id16(columns.Rome),
+        Occupation = Id16(columns.Occupation),
+        Contract = (byte)columns.Contract,
+        Experience = (byte)columns.Experience,
+        Unlocated = double.IsNaN(columns.Latitude),
+    };
+
+    private static ushort Id16(int id) => id < 0 ? (ushort)0 : id + 1 < Unknown ? (ushort)(id + 1) : Unknown;
+
+    /// <summary>The largest float at most <paramref name="value"/> (NaN stays NaN).</summary>
+    public static float FloatAtMost(double value)
+    {
+        var f = (float)value;
+        return f > value ? MathF.BitDecrement(f) : f;
+    }
+
+    /// <summary>The smallest float at least <paramref name="value"/> (NaN stays NaN).</summary>
+    public static float FloatAtLeast(double value)
+    {
+        var f = (float)value;
+        return f < value ? MathF.BitIncrement(f) : f;
+    }
+}
+
+/// <summary>
+/// What a profile's own bound reads (<c>ProfileScorer.Worth</c>) before its target jobs, 8 bytes a doc in a dense array of its own (see
+/// <see cref="OfferKey"/>): the skill count (capped: fewer skills, a higher supply use), the contract wishes (0, any contract, when they
+/// do not fit a byte), the years of experience rounded up to a float.
+/// </summary>
+internal struct ProfileKey
+{
+    public float Years;
+    public ushort SkillCount;
+    public byte Wishes;
+    public bool Unlocated;
+
+    public static ProfileKey Of(in ProfileColumns columns) => new()
+    {
+        Years = OfferKey.FloatAtLeast(columns.ExperienceYears),
+        SkillCount = (ushort)Math.Min(columns.SkillCount, ushort.MaxValue),
+        Wishes = columns.ContractWishes is >= 0 and <= byte.MaxValue ? (byte)columns.ContractWishes : (byte)0,
+        Unlocated = double.IsNaN(columns.Latitude),
+    };
+}
+
 /// <summary>A profile's per-doc columns. Latitude is NaN without a place.</summary>
 internal struct ProfileColumns
 {
@@ -577,9 +771,13 @@ internal struct ProfileColumns
 /// skills of each doc is kept as three bit planes (counts 0-7; docs with more are flagged for a check
 /// one by one), so a query tells which docs have every must-have met with a few word operations.
 /// </summary>
-internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
+internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount, Unsafe.SizeOf<OfferColumns>())
 {
-    public OfferColumns[] Columns { get; private set; } = [];
+    /// <summary>The doc's columns (in its record).</summary>
+    public ref OfferColumns Column(int doc) => ref Columns<OfferColumns>(doc);
+
+    /// <summary>Per doc: what its own bound reads (<see cref="OfferKey"/>).</summary>
+    public OfferKey[] Keys { get; private set; } = [];
 
     public BlockPostings MustPostings { get; } = new(skillCount);
 
@@ -634,8 +832,9 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
 
     private int Append(string id, ReadOnlySpan<int> skills, in OfferColumns columns)
     {
-        var doc = AppendCore(id, skills, columns.Latitude, columns.Longitude);
-        Columns[doc] = columns;
+        var doc = AppendCore(id, skills, [], 0, columns.Latitude, columns.Longitude);
+        Column(doc) = columns;
+        Keys[doc] = OfferKey.Of(columns);
         var block = doc >> 6;
         var bit = 1UL << (doc & 63);
         if ((doc & 63) == 0)
@@ -680,9 +879,9 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
         return doc;
     }
 
-    public override (double Latitude, double Longitude) Location(int doc) => (Columns[doc].Latitude, Columns[doc].Longitude);
+    public override (double Latitude, double Longitude) Location(int doc) => (Column(doc).Latitude, Column(doc).Longitude);
 
-    protected override long ClusterOf(int doc, int[] romeRanks) => Cluster(Columns[doc].Rome, Columns[doc].Occupation, romeRanks);
+    protected override long ClusterOf(int doc, int[] romeRanks) => Cluster(Column(doc).Rome, Column(doc).Occupation, romeRanks);
 
     protected override DocumentTable CreateEmpty() => new OfferTable(SkillCount);
 
@@ -695,12 +894,11 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
     protected override void AppendFrom(DocumentTable source, int doc)
     {
         var offers = (OfferTable)source;
-        Append(offers.Ids[doc], offers.Skills(doc), offers.Columns[doc]);
+        Append(offers.Ids[doc], offers.Skills(doc), offers.Column(doc));
     }
 
     protected override void WriteSide(BinaryWriter writer, int blocks)
     {
-        IndexSnapshot.WriteArray(writer, Columns, HighWater);
         WritePostings(writer, MustPostings);
         IndexSnapshot.WriteArray(writer, Must0, blocks);
         IndexSnapshot.WriteArray(writer, Must1, blocks);
@@ -711,10 +909,32 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
         IndexSnapshot.WriteArray(writer, MinYearsAsked, blocks);
     }
 
-    protected override void ReadSide(BinaryReader reader, int capacity)
+    protected override void ReadSide(BinaryReader reader, int capacity, bool records)
     {
         var blocks = capacity >> 6;
-        Columns = IndexSnapshot.ReadArray<OfferColumns>(reader, capacity);
+        Keys = new OfferKey[capacity];
+        if (records)
+        {
+            for (var doc = 0; doc < HighWater; doc++)
+            {
+                Keys[doc] = OfferKey.Of(Column(doc));
+            }
+        }
+        else
+        {
+            var columns = IndexSnapshot.ReadArray<OfferColumns>(reader);
+            var docs = BeginRecords(0);
+            if (columns.Length != docs)
+            {
+                throw new InvalidDataException("Inconsistent columns.");
+            }
+            for (var doc = 0; doc < docs; doc++)
+            {
+                LoadRecord(doc, [], 0);
+                Column(doc) = columns[doc];
+                Keys[doc] = OfferKey.Of(columns[doc]);
+            }
+        }
         ReadPostings(reader, MustPostings);
         Must0 = IndexSnapshot.ReadArray<ulong>(reader, blocks);
         Must1 = IndexSnapshot.ReadArray<ulong>(reader, blocks);
@@ -725,9 +945,15 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
         MinYearsAsked = IndexSnapshot.ReadArray<double>(reader, blocks);
     }
 
+    protected override void AdviseHugePages()
+    {
+        base.AdviseHugePages();
+        HugePages.Advise(Keys);
+    }
+
     protected override void GrowColumns(int capacity)
     {
-        Columns = Resize(Columns, capacity);
+        Keys = Resize(Keys, capacity);
         var blocks = capacity >> 6;
         Must0 = Resize(Must0, blocks);
         Must1 = Resize(Must1, blocks);
@@ -741,12 +967,13 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount)
 
 /// <summary>Profiles: skills sorted ascending; target occupations kept aside (supply/demand and clustering read them), and target
 /// ROME codes (ids in the index's code table; the occupation factor reads them).</summary>
-internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
+internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount, Unsafe.SizeOf<ProfileColumns>())
 {
-    private int[][] _occupations = [];
-    private int[][] _romes = [];
+    /// <summary>The doc's columns (in its record).</summary>
+    public ref ProfileColumns Column(int doc) => ref Columns<ProfileColumns>(doc);
 
-    public ProfileColumns[] Columns { get; private set; } = [];
+    /// <summary>Per doc: what its own bound reads first (<see cref="ProfileKey"/>).</summary>
+    public ProfileKey[] Keys { get; private set; } = [];
 
     /// <summary>Per block: the fewest skills of a doc with at least one (the supply-use bound's denominator).</summary>
     public int[] MinSkillCount { get; private set; } = [];
@@ -767,23 +994,27 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
     /// <summary>The largest radius of a located doc (0 when none).</summary>
     public double MaxRadiusKm { get; private set; }
 
-    public ReadOnlySpan<int> Occupations(int doc) => _occupations[doc];
-
-    /// <summary>Asks the processor to load the doc's <see cref="Occupations"/> and <see cref="Romes"/> (see <see cref="DocumentTable.PrefetchSkills"/>).</summary>
-    public void PrefetchOccupations(int doc)
+    /// <summary>The doc's target occupations (taxonomy ids), in its record after its target codes.</summary>
+    public ReadOnlySpan<int> Occupations(int doc)
     {
-        if (_occupations[doc] is { } occupations)
-        {
-            Prefetch(ref MemoryMarshal.GetArrayDataReference(occupations));
-        }
-        if (_romes[doc] is { } romes)
-        {
-            Prefetch(ref MemoryMarshal.GetArrayDataReference(romes));
-        }
+        var extras = Extras(doc, out var word);
+        return extras[(word & 0xFFFF)..];
     }
 
-    /// <summary>The doc's target ROME codes, as ids of <see cref="InMemoryIndex.RomeCodes"/>.</summary>
-    public ReadOnlySpan<int> Romes(int doc) => _romes[doc];
+    /// <summary>The doc's target ROME codes, as ids of <see cref="InMemoryIndex.RomeCodes"/>, in its record after its skills.</summary>
+    public ReadOnlySpan<int> Romes(int doc)
+    {
+        var extras = Extras(doc, out var word);
+        return extras[..(word & 0xFFFF)];
+    }
+
+    /// <summary>A record's extra word: the count of its target codes (low 16 bits), then of its occupations.</summary>
+    protected override int ExtraLength(int word) => (word & 0xFFFF) + (int)((uint)word >> 16);
+
+    private static int Word(ReadOnlySpan<int> romes, ReadOnlySpan<int> occupations) =>
+        romes.Length > 0xFFFF || occupations.Length > 0xFFFF
+            ? throw new ArgumentException("Too many target jobs.")
+            : romes.Length | (occupations.Length << 16);
 
     public int Add(ProfileRow row, int area, int[] romes) =>
         Append(row.Id, row.Skills, new ProfileColumns
@@ -799,12 +1030,11 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
             Attested = row.Attested,
         }, row.Occupations, romes);
 
-    private int Append(string id, ReadOnlySpan<int> skills, in ProfileColumns columns, int[] occupations, int[] romes)
+    private int Append(string id, ReadOnlySpan<int> skills, in ProfileColumns columns, ReadOnlySpan<int> occupations, ReadOnlySpan<int> romes)
     {
-        var doc = AppendCore(id, skills, columns.Latitude, columns.Longitude);
-        Columns[doc] = columns;
-        _occupations[doc] = occupations;
-        _romes[doc] = romes;
+        var doc = AppendCore(id, skills, [.. romes, .. occupations], Word(romes, occupations), columns.Latitude, columns.Longitude);
+        Column(doc) = columns;
+        Keys[doc] = ProfileKey.Of(columns);
         var block = doc >> 6;
         var bit = 1UL << (doc & 63);
         if ((doc & 63) == 0)
@@ -834,24 +1064,21 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
         return doc;
     }
 
-    public override (double Latitude, double Longitude) Location(int doc) => (Columns[doc].Latitude, Columns[doc].Longitude);
+    public override (double Latitude, double Longitude) Location(int doc) => (Column(doc).Latitude, Column(doc).Longitude);
 
     protected override long ClusterOf(int doc, int[] romeRanks) =>
-        Cluster(_romes[doc] is [var rome, ..] ? rome : -1, _occupations[doc] is [var first, ..] ? first : -1, romeRanks);
+        Cluster(Romes(doc) is [var rome, ..] ? rome : -1, Occupations(doc) is [var first, ..] ? first : -1, romeRanks);
 
     protected override DocumentTable CreateEmpty() => new ProfileTable(SkillCount);
 
     protected override void AppendFrom(DocumentTable source, int doc)
     {
         var profiles = (ProfileTable)source;
-        Append(profiles.Ids[doc], profiles.Skills(doc), profiles.Columns[doc], profiles._occupations[doc], profiles._romes[doc]);
+        Append(profiles.Ids[doc], profiles.Skills(doc), profiles.Column(doc), profiles.Occupations(doc), profiles.Romes(doc));
     }
 
     protected override void WriteSide(BinaryWriter writer, int blocks)
     {
-        IndexSnapshot.WriteArray(writer, Columns, HighWater);
-        WriteJagged(writer, _occupations, HighWater);
-        WriteJagged(writer, _romes, HighWater);
         IndexSnapshot.WriteArray(writer, MinSkillCount, blocks);
         IndexSnapshot.WriteArray(writer, WishesMask, blocks);
         IndexSnapshot.WriteArray(writer, MaxYears, blocks);
@@ -861,12 +1088,21 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
         writer.Write(MaxRadiusKm);
     }
 
-    protected override void ReadSide(BinaryReader reader, int capacity)
+    protected override void ReadSide(BinaryReader reader, int capacity, bool records)
     {
         var blocks = capacity >> 6;
-        Columns = IndexSnapshot.ReadArray<ProfileColumns>(reader, capacity);
-        _occupations = ReadJagged(reader, capacity);
-        _romes = ReadJagged(reader, capacity);
+        if (records)
+        {
+            Keys = new ProfileKey[capacity];
+            for (var doc = 0; doc < HighWater; doc++)
+            {
+                Keys[doc] = ProfileKey.Of(Column(doc));
+            }
+        }
+        else
+        {
+            ReadColumnsApart(reader, capacity);
+        }
         MinSkillCount = IndexSnapshot.ReadArray<int>(reader, blocks);
         WishesMask = IndexSnapshot.ReadArray<int>(reader, blocks);
         MaxYears = IndexSnapshot.ReadArray<double>(reader, blocks);
@@ -876,44 +1112,40 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount)
         MaxRadiusKm = reader.ReadDouble();
     }
 
-    /// <summary>Per-doc int lists as two arrays: each doc's end offset, then every value.</summary>
-    private static void WriteJagged(BinaryWriter writer, int[][] lists, int count)
+    /// <summary>Before version 5: the columns, then the target occupations and codes apart; builds the records.</summary>
+    private void ReadColumnsApart(BinaryReader reader, int capacity)
     {
-        var ends = new int[count];
-        var total = 0;
-        for (var doc = 0; doc < count; doc++)
+        var columns = IndexSnapshot.ReadArray<ProfileColumns>(reader);
+        var occupationEnds = IndexSnapshot.ReadArray<int>(reader);
+        var occupations = IndexSnapshot.ReadArray<int>(reader);
+        var romeEnds = IndexSnapshot.ReadArray<int>(reader);
+        var romes = IndexSnapshot.ReadArray<int>(reader);
+        var docs = BeginRecords(occupations.Length + romes.Length);
+        Keys = new ProfileKey[capacity];
+        if (columns.Length != docs || occupationEnds.Length != docs || romeEnds.Length != docs)
         {
-            total += lists[doc].Length;
-            ends[doc] = total;
+            throw new InvalidDataException("Inconsistent columns.");
         }
-        var all = new int[total];
-        for (var doc = 0; doc < count; doc++)
+        Span<int> extras = stackalloc int[64];
+        for (int doc = 0, occupationStart = 0, romeStart = 0; doc < docs; doc++)
         {
-            lists[doc].CopyTo(all, ends[doc] - lists[doc].Length);
+            var docOccupations = occupations.AsSpan(occupationStart, occupationEnds[doc] - occupationStart);
+            var docRomes = romes.AsSpan(romeStart, romeEnds[doc] - romeStart);
+            var length = docRomes.Length + docOccupations.Length;
+            var all = length <= extras.Length ? extras[..length] : new int[length];
+            docRomes.CopyTo(all);
+            docOccupations.CopyTo(all[docRomes.Length..]);
+            LoadRecord(doc, all, Word(docRomes, docOccupations));
+            Column(doc) = columns[doc];
+            Keys[doc] = ProfileKey.Of(columns[doc]);
+            occupationStart = occupationEnds[doc];
+            romeStart = romeEnds[doc];
         }
-        IndexSnapshot.WriteArray(writer, ends, ends.Length);
-        IndexSnapshot.WriteArray(writer, all, all.Length);
-    }
-
-    private static int[][] ReadJagged(BinaryReader reader, int capacity)
-    {
-        var ends = IndexSnapshot.ReadArray<int>(reader);
-        var all = IndexSnapshot.ReadArray<int>(reader);
-        var lists = new int[capacity][];
-        var start = 0;
-        for (var doc = 0; doc < ends.Length; doc++)
-        {
-            lists[doc] = ends[doc] == start ? [] : all[start..ends[doc]];
-            start = ends[doc];
-        }
-        return lists;
     }
 
     protected override void GrowColumns(int capacity)
     {
-        Columns = Resize(Columns, capacity);
-        _occupations = Resize(_occupations, capacity);
-        _romes = Resize(_romes, capacity);
+        Keys = Resize(Keys, capacity);
         var blocks = capacity >> 6;
         MinSkillCount = Resize(MinSkillCount, blocks);
         WishesMask = Resize(WishesMask, blocks);

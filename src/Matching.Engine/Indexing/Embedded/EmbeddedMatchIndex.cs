@@ -108,13 +108,18 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
             var index = new InMemoryIndex(taxonomy, graph, areaOfCommune);
             var fingerprint = IndexSnapshot.Fingerprint(taxonomy, graph);
             var snapshotGeneration = store.Generation;
-            if (IndexSnapshot.TryRead(IndexSnapshot.PathFor(store.Path), index, store.StoreId, store.Generation, fingerprint, out var stale))
+            if (IndexSnapshot.TryRead(IndexSnapshot.PathFor(store.Path), index, store.StoreId, store.Generation, fingerprint, out var stale, out var outdated))
             {
                 if (stale)
                 {
                     // A snapshot of an older doc order: renumbered in memory, written again at shutdown.
                     snapshotGeneration = -1;
                     index.RebuildAll();
+                }
+                else if (outdated)
+                {
+                    // A snapshot of an older layout, read as it was: written again at shutdown in the current one.
+                    snapshotGeneration = -1;
                 }
             }
             else

@@ -190,15 +190,21 @@ internal sealed class InMemoryIndex
     /// <param name="hasCodes">Whether the seeker states target ROME codes.</param>
     private readonly struct OfferOccupations(double[]? byRome, bool hasCodes, int[] targets)
     {
-        public double Of(in OfferColumns offer)
+        public double Of(in OfferColumns offer) => Of(offer.Rome, offer.Occupation);
+
+        private double Of(int rome, int occupation)
         {
-            if (byRome is null || (offer.Rome < 0 && offer.Occupation < 0))
+            if (byRome is null || (rome < 0 && occupation < 0))
             {
                 return 1;
             }
-            var bothRome = hasCodes && offer.Rome >= 0;
-            return Fit(bothRome, bothRome ? byRome[offer.Rome] : 0, offer.Occupation >= 0 && Array.IndexOf(targets, offer.Occupation) >= 0);
+            var bothRome = hasCodes && rome >= 0;
+            return Fit(bothRome, bothRome ? byRome[rome] : 0, occupation >= 0 && Array.IndexOf(targets, occupation) >= 0);
         }
+
+        /// <summary>At least <see cref="Of(in OfferColumns)"/> of the offer whose key this is (1 when its code or occupation did not fit the key).</summary>
+        public double Of(in OfferKey key) =>
+            key.Rome == OfferKey.Unknown || key.Occupation == OfferKey.Unknown ? 1 : Of(key.Rome - 1, key.Occupation - 1);
 
         /// <summary>Whether the offer is of one of the seeker's target jobs (<see cref="OccupationFit.Target"/>, not merely unknown).</summary>
         public bool IsTarget(in OfferColumns offer) => byRome is not null && (offer.Rome >= 0 || offer.Occupation >= 0) && Of(offer) == 1;
@@ -408,7 +414,7 @@ internal sealed class InMemoryIndex
             for (var i = 0; i < sorted.Length; i++)
             {
                 var (score, doc) = sorted[i];
-                ref readonly var offer = ref offers.Columns[doc];
+                ref readonly var offer = ref offers.Column(doc);
                 var explanation = _explainer.Explain(offers.Skills(doc), profile.Skills, options.AllowRelated, OfferDistance(offer, profile), radius,
                     offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(profile.HasPlace, offer.Latitude),
                     occupation: occupations.Of(offer), met: s.SkillCredit);
@@ -429,7 +435,7 @@ internal sealed class InMemoryIndex
         {
             var bit = BitOperations.TrailingZeroCount(check);
             check &= check - 1;
-            if (excluded.Contains(offers.Columns[(block << 6) + bit].Occupation))
+            if (excluded.Contains(offers.Column((block << 6) + bit).Occupation))
             {
                 docs &= ~(1UL << bit);
             }
@@ -446,13 +452,13 @@ internal sealed class InMemoryIndex
         {
             var bit = BitOperations.TrailingZeroCount(check);
             check &= check - 1;
-            if (occupations.IsTarget(scorer.Offers.Columns[(block << 6) + bit]))
+            if (occupations.IsTarget(scorer.Offers.Column((block << 6) + bit)))
             {
                 continue;
             }
             var score = scorer.Score((block << 6) + bit);
             // The floor is on the fit apart from the job (Total / Occupation, compared as Total < floor × Occupation, as every index does).
-            if (score <= 0 || score < minScore * occupations.Of(scorer.Offers.Columns[(block << 6) + bit]))
+            if (score <= 0 || score < minScore * occupations.Of(scorer.Offers.Column((block << 6) + bit)))
             {
                 docs &= ~(1UL << bit);
             }
@@ -468,7 +474,7 @@ internal sealed class InMemoryIndex
         {
             var bit = BitOperations.TrailingZeroCount(docs);
             docs &= docs - 1;
-            if (!occupations.IsTarget(offers.Columns[(block << 6) + bit]))
+            if (!occupations.IsTarget(offers.Column((block << 6) + bit)))
             {
                 kept &= ~(1UL << bit);
             }
@@ -540,9 +546,6 @@ internal sealed class InMemoryIndex
         private double BlockDistance(int block, ulong docs) =>
             !profile.HasPlace && (offers.Unlocated[block] & docs) == 0 ? MatchScorer.UnknownDistance : 1.0;
 
-        /// <summary>The distance factor's bound for one offer: exact when one side has no place, at most 1 otherwise.</summary>
-        private double DocDistance(in OfferColumns offer) => PlaceUnknown(profile.HasPlace, offer.Latitude) ? MatchScorer.UnknownDistance : 1.0;
-
         public ulong Worth(int block, ulong docs, double worst)
         {
             var p = profile.Skills.Length;
@@ -560,19 +563,18 @@ internal sealed class InMemoryIndex
             }
             ref readonly var planes = ref s.ExactCounts[block];
             var kept = planes.AtLeast(docs, needed);
-            for (var ahead = kept; ahead != 0; ahead &= ahead - 1)
-            {
-                DocumentTable.Prefetch(ref offers.Columns[(block << 6) + BitOperations.TrailingZeroCount(ahead)]);
-            }
+            var keys = offers.Keys;
             var check = kept;
             while (check != 0)
             {
                 var bit = BitOperations.TrailingZeroCount(check);
                 check &= check - 1;
-                ref readonly var offer = ref offers.Columns[(block << 6) + bit];
+                // The doc's key (OfferKey): its columns, or values that can only raise the bound.
+                ref readonly var key = ref keys[(block << 6) + bit];
                 // An ESCO skill aligned to two ROME items meets both: a doc's count can pass p, where SupplyUse is 1 anyway.
-                var bound = bounds[Math.Min(p, planes.ExactOf(bit))] * DocDistance(offer) * MatchScorer.Contract(offer.Contract, profile.ContractWishes)
-                    * MatchScorer.Experience(offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears) * 1.0 * occupations.Of(offer);
+                var distance = profile.HasPlace == key.Unlocated ? MatchScorer.UnknownDistance : 1.0;
+                var bound = bounds[Math.Min(p, planes.ExactOf(bit))] * distance * MatchScorer.Contract((ContractType)key.Contract, profile.ContractWishes)
+                    * MatchScorer.Experience((ExperienceRequirement)key.Experience, Years(key.YearsAsked), profile.ExperienceYears) * 1.0 * occupations.Of(key);
                 if (bound < worst)
                 {
                     kept &= ~(1UL << bit);
@@ -583,8 +585,8 @@ internal sealed class InMemoryIndex
 
         public void Prefetch(int doc)
         {
-            offers.PrefetchSkills(doc);
-            DocumentTable.Prefetch(ref offers.Columns[doc]);
+            // The columns and the first skills: a record's first three cache lines.
+            offers.PrefetchRecord(doc, 3);
         }
 
         public double Score(int doc)
@@ -605,7 +607,7 @@ internal sealed class InMemoryIndex
                 // Met as the same skill (QueryScratch.Exact): a credit of at least SameSkillCredit.
                 exact += c >= SkillGraph.SameSkillCredit ? 1 : 0;
             }
-            ref readonly var offer = ref offers.Columns[doc];
+            ref readonly var offer = ref offers.Column(doc);
             return MatchScorer.Total(essential, offer.EssentialCount, optional, offer.OptionalCount, exact, profile.Skills.Length, OfferDistance(offer, profile), radius,
                 offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, placeUnknown: PlaceUnknown(profile.HasPlace, offer.Latitude),
                 occupation: occupations.Of(offer));
@@ -734,7 +736,7 @@ internal sealed class InMemoryIndex
         {
             var bit = BitOperations.TrailingZeroCount(docs);
             docs &= docs - 1;
-            ref readonly var offer = ref offers.Columns[(block << 6) + bit];
+            ref readonly var offer = ref offers.Column((block << 6) + bit);
             if (double.IsNaN(offer.Latitude))
             {
                 continue;
@@ -801,6 +803,7 @@ internal sealed class InMemoryIndex
                 {
                     if (s.MeetSlot[supplied] < 0)
                     {
+                        s.MeetBits[supplied >> 6] |= 1UL << supplied;
                         s.MeetSlot[supplied] = slots++;
                         s.TouchSkill(supplied);
                     }
@@ -948,7 +951,7 @@ internal sealed class InMemoryIndex
             for (var i = 0; i < sorted.Length; i++)
             {
                 var (score, doc) = sorted[i];
-                ref readonly var profile = ref profiles.Columns[doc];
+                ref readonly var profile = ref profiles.Column(doc);
                 var radius = radiusOverride ?? profile.RadiusKm;
                 var explanation = _explainer.Explain(offer.Skills, profiles.Skills(doc), allowRelated, Scored(ProfileDistance(offer, profile), banded), radius,
                     offer.Contract, profile.ContractWishes, offer.Experience, Years(offer.ExperienceYears), profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(offer.HasPlace, profile.Latitude),
@@ -1010,7 +1013,7 @@ internal sealed class InMemoryIndex
         {
             var bit = BitOperations.TrailingZeroCount(docs);
             docs &= docs - 1;
-            ref readonly var profile = ref profiles.Columns[(block << 6) + bit];
+            ref readonly var profile = ref profiles.Column((block << 6) + bit);
             if (filter is not null && !Passes(filter, profile))
             {
                 kept &= ~(1UL << bit);
@@ -1098,20 +1101,18 @@ internal sealed class InMemoryIndex
                 }
                 kept = planes.AtLeast(docs, low);
             }
-            for (var ahead = kept; ahead != 0; ahead &= ahead - 1)
-            {
-                DocumentTable.Prefetch(ref profiles.Columns[(block << 6) + BitOperations.TrailingZeroCount(ahead)]);
-            }
+            var keys = profiles.Keys;
             var check = kept;
             while (check != 0)
             {
                 var bit = BitOperations.TrailingZeroCount(check);
                 check &= check - 1;
-                ref readonly var profile = ref profiles.Columns[(block << 6) + bit];
-                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(planes.ExactOf(bit), profile.SkillCount));
                 var doc = (block << 6) + bit;
-                var distance = PlaceUnknown(offer.HasPlace, profile.Latitude) ? MatchScorer.UnknownDistance : 1.0;
-                var bound = skills * distance * MatchScorer.Contract(offer.Contract, profile.ContractWishes) * MatchScorer.Experience(offer.Experience, _years, profile.ExperienceYears)
+                // The doc's key (ProfileKey): its columns, or values that can only raise the bound.
+                ref readonly var key = ref keys[doc];
+                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(planes.ExactOf(bit), key.SkillCount));
+                var distance = offer.HasPlace == key.Unlocated ? MatchScorer.UnknownDistance : 1.0;
+                var bound = skills * distance * MatchScorer.Contract(offer.Contract, key.Wishes) * MatchScorer.Experience(offer.Experience, _years, key.Years)
                     * 1.0;
                 // The occupation factor is at most 1 (a product by it is at most the product without it): read only for a doc that can still reach.
                 if (bound < worst || bound * occupations.Of(profiles.Romes(doc), profiles.Occupations(doc)) < worst)
@@ -1124,9 +1125,8 @@ internal sealed class InMemoryIndex
 
         public void Prefetch(int doc)
         {
-            profiles.PrefetchSkills(doc);
-            DocumentTable.Prefetch(ref profiles.Columns[doc]);
-            profiles.PrefetchOccupations(doc);
+            // The columns, the skills and the target jobs: a record's first three cache lines.
+            profiles.PrefetchRecord(doc, 3);
         }
 
         public double Score(int doc)
@@ -1135,13 +1135,14 @@ internal sealed class InMemoryIndex
             var best = s.Best.AsSpan(0, n);
             best.Clear();
             var exact = 0;
+            var meetBits = s.MeetBits;
             foreach (var supplied in profiles.Skills(doc))
             {
-                var slot = s.MeetSlot[supplied];
-                if (slot < 0)
+                if ((meetBits[supplied >> 6] & (1UL << supplied)) == 0)
                 {
                     continue;
                 }
+                var slot = s.MeetSlot[supplied];
                 for (var k = s.MeetStart[slot]; k < s.MeetStart[slot + 1]; k++)
                 {
                     var i = s.MeetIndex[k];
@@ -1164,7 +1165,7 @@ internal sealed class InMemoryIndex
                     essential += best[i];
                 }
             }
-            ref readonly var profile = ref profiles.Columns[doc];
+            ref readonly var profile = ref profiles.Column(doc);
             var radius = radiusOverride ?? profile.RadiusKm;
             // Evidence ≤ 1: the block and doc bounds above, computed without it, stay upper bounds.
             return MatchScorer.Total(essential, essentialCount, optional, optionalCount, exact, profile.SkillCount, Scored(ProfileDistance(offer, profile), banded), radius,

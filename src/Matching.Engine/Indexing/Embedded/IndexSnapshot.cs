@@ -20,7 +20,11 @@ internal static class IndexSnapshot
     // 3: the ROME codes of offers and of profiles' targets (the occupation factor); older snapshots are read no more.
     // 4: docs clustered by ROME code within a spatial cell (was: by occupation id); a version-3 snapshot is read and its tables renumbered
     //    in memory (InMemoryIndex.RebuildAll), which is much faster than a rebuild from the store.
-    private const int Version = 4;
+    // 5: each doc's record (skill count, columns, skills, a profile's target codes and occupations; DocumentTable.RecordStart) as the
+    //    index holds it, instead of skill starts, skills, columns and target lists apart; a version-4 snapshot is read into records and
+    //    written again at shutdown.
+    private const int Version = 5;
+    private const int SeparateColumnsVersion = 4;
     private const int ReclusteredVersion = 3;
 
     public static string PathFor(string storePath) => storePath + ".snapshot";
@@ -55,10 +59,12 @@ internal static class IndexSnapshot
     }
 
     /// <summary>Loads the snapshot into <paramref name="index"/> when it is the image of this store state and taxonomy; false otherwise (the index is then untouched).</summary>
-    /// <param name="stale">True when the snapshot was of an older doc order, renumbered after the read: it is to be written again.</param>
-    public static bool TryRead(string path, InMemoryIndex index, string storeId, long generation, string fingerprint, out bool stale)
+    /// <param name="stale">True when the snapshot was of an older doc order, to be renumbered after the read and written again.</param>
+    /// <param name="outdated">True when the snapshot was of an older version: it is to be written again.</param>
+    public static bool TryRead(string path, InMemoryIndex index, string storeId, long generation, string fingerprint, out bool stale, out bool outdated)
     {
         stale = false;
+        outdated = false;
         if (!File.Exists(path))
         {
             return false;
@@ -72,7 +78,7 @@ internal static class IndexSnapshot
                 return false;
             }
             var version = reader.ReadInt32();
-            if (version is not (Version or ReclusteredVersion) || reader.ReadString() != storeId || reader.ReadInt64() != generation || reader.ReadString() != fingerprint)
+            if (version is not (Version or SeparateColumnsVersion or ReclusteredVersion) || reader.ReadString() != storeId || reader.ReadInt64() != generation || reader.ReadString() != fingerprint)
             {
                 return false;
             }
@@ -87,9 +93,10 @@ internal static class IndexSnapshot
                 romes[i] = reader.ReadString();
             }
             var offers = new OfferTable(index.Graph.SkillCount);
-            offers.ReadFrom(reader);
+            var records = version >= Version;
+            offers.ReadFrom(reader, records);
             var profiles = new ProfileTable(index.Graph.SkillCount);
-            profiles.ReadFrom(reader);
+            profiles.ReadFrom(reader, records);
             if (reader.ReadInt64() != Magic)
             {
                 return false;
@@ -97,7 +104,8 @@ internal static class IndexSnapshot
             index.RestoreAreaCodes(areas);
             index.RestoreRomeCodes(romes);
             index.Replace(offers, profiles);
-            stale = version != Version;
+            stale = version == ReclusteredVersion;
+            outdated = version != Version;
             return true;
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or InvalidDataException or OverflowException or ArgumentException or OutOfMemoryException)

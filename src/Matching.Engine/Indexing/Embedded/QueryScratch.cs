@@ -20,6 +20,8 @@ internal sealed class QueryScratch
     public int TouchedSkillCount;
     /// <summary>Offer → profiles: slot of a supplied skill in <see cref="MeetStart"/>, -1 when it meets no demanded skill.</summary>
     public readonly int[] MeetSlot;
+    /// <summary>Offer → profiles: a bit per skill with a <see cref="MeetSlot"/> (a few KB, so a profile's skills that meet nothing are told apart in L1).</summary>
+    public readonly ulong[] MeetBits;
     public int[] MeetStart = new int[64];
     /// <summary>Offer → profiles: (index of the demanded skill, credit) per supplied skill, flattened.</summary>
     public int[] MeetIndex = new int[256];
@@ -60,6 +62,7 @@ internal sealed class QueryScratch
         TouchedSkills = new int[skillCount];
         MeetSlot = new int[skillCount];
         Array.Fill(MeetSlot, -1);
+        MeetBits = new ulong[(skillCount + 63) >> 6];
     }
 
     public void Ensure(int blocks)
@@ -123,6 +126,7 @@ internal sealed class QueryScratch
             SkillCredit[skill] = 0;
             Exact[skill] = 0;
             MeetSlot[skill] = -1;
+            MeetBits[skill >> 6] = 0;
         }
         TouchedSkillCount = 0;
     }
@@ -307,7 +311,9 @@ internal ref struct TopK(Span<(double Score, int Doc)> heap, string[] ids)
             SiftUp(_count++);
             return false;
         }
-        if (Before(score, ids[doc], _heap[0].Score, ids[_heap[0].Doc]))
+        // The ids are read only on a tie: a doc's id is one more cache miss, and most offered docs do not tie.
+        var worst = _heap[0].Score;
+        if (score > worst || (score == worst && string.CompareOrdinal(ids[doc], ids[_heap[0].Doc]) < 0))
         {
             _heap[0] = (score, doc);
             SiftDown(0);

@@ -19,7 +19,7 @@ internal static class SupplyDemandCounter
         {
             ForEachDoc(offers, skill, doc =>
             {
-                ref readonly var offer = ref offers.Columns[doc];
+                ref readonly var offer = ref offers.Column(doc);
                 if (Within(offer.Latitude, offer.Longitude))
                 {
                     Bump(areas, offer.Area, offers: 1, profiles: 0);
@@ -27,7 +27,7 @@ internal static class SupplyDemandCounter
             });
             ForEachDoc(profiles, skill, doc =>
             {
-                ref readonly var profile = ref profiles.Columns[doc];
+                ref readonly var profile = ref profiles.Column(doc);
                 if (Within(profile.Latitude, profile.Longitude))
                 {
                     Bump(areas, profile.Area, offers: 0, profiles: 1);
@@ -38,7 +38,7 @@ internal static class SupplyDemandCounter
         {
             for (var doc = 0; doc < offers.HighWater; doc++)
             {
-                ref readonly var offer = ref offers.Columns[doc];
+                ref readonly var offer = ref offers.Column(doc);
                 if (offers.IsAlive(doc) && offer.Occupation == occupation && Within(offer.Latitude, offer.Longitude))
                 {
                     Bump(areas, offer.Area, offers: 1, profiles: 0);
@@ -46,7 +46,7 @@ internal static class SupplyDemandCounter
             }
             for (var doc = 0; doc < profiles.HighWater; doc++)
             {
-                ref readonly var profile = ref profiles.Columns[doc];
+                ref readonly var profile = ref profiles.Column(doc);
                 if (profiles.IsAlive(doc) && profiles.Occupations(doc).Contains(occupation) && Within(profile.Latitude, profile.Longitude))
                 {
                     Bump(areas, profile.Area, offers: 0, profiles: 1);
