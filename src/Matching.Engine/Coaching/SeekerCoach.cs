@@ -6,6 +6,7 @@ using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ranking;
+using Matching.Engine.Scoring;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Coaching;
@@ -144,7 +145,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         {
             page = ranking.Rerank(matching, page, await OfferRanking.OffersAsync(index, page, cancellationToken), OfferRanking.Tension(data));
         }
-        var (shown, postings) = await CollapseAsync(page, size, cancellationToken);
+        var (shown, postings) = await CollapseAsync(page, size, jobSkills == 0, cancellationToken);
         return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, shown)
         {
             MatchedOnTargetJobSkills = jobSkills == 0 && matching.Skills.Count > 0,
@@ -157,9 +158,13 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
 
     /// <summary>
     /// The first <paramref name="size"/> hits, each posting once: a later hit for the same job at the same company and place
-    /// (<see cref="Seekers.OfferMatchViews.PostingKey"/>) only adds to the count of the first.
+    /// (<see cref="Seekers.OfferMatchViews.PostingKey"/>) only adds to the count of the first. An offer that meets only the seeker's
+    /// qualities is no match (<see cref="OnlyQualities"/>); the total is lowered by the hits left out.
     /// </summary>
-    private async Task<(MatchPage Page, IReadOnlyDictionary<string, int> Postings)> CollapseAsync(MatchPage page, int size, CancellationToken cancellationToken)
+    /// <param name="onJobOnly">The seeker gave no skill of the job (the matches use its usual skills): only offers of the job or a close one are
+    /// kept. Another job's offer then shares only a generic skill with the job ("respecter des procédures de travail"): a cariste with no
+    /// offer of the job nearby was shown a datacentre engineer's offer first, under "voici les offres du métier visé".</param>
+    private async Task<(MatchPage Page, IReadOnlyDictionary<string, int> Postings)> CollapseAsync(MatchPage page, int size, bool onJobOnly, CancellationToken cancellationToken)
     {
         var kept = new List<MatchHit>(size);
         var postings = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -167,7 +172,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         var dropped = 0;
         foreach (var hit in page.Hits)
         {
-            if (OnlyQualities(hit))
+            if (OnlyQualities(hit) || (onJobOnly && hit.Explanation.Parts.Occupation < MatchScorer.OccupationClose))
             {
                 dropped++;
                 continue;

@@ -103,6 +103,32 @@ public sealed class SeekerQualitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_seeker_with_no_skill_of_the_job_sees_offers_of_the_job_not_another_jobs_sharing_one_usual_skill()
+    {
+        // Matched on the job's usual skills, another job's offer shares a generic one: a cariste with no offer of the job near was
+        // shown a datacentre engineer's offer first, under "voici les offres du métier visé".
+        await PostOffersAsync();
+        var accountant = _taxonomy.OccupationsForRome("M1203").First();
+        await _index.UpsertOffersAsync(
+        [
+            new OfferDocument
+            {
+                Id = "accountant-generic", Title = "Comptable", OccupationUri = accountant.Uri, RomeCode = "M1203", Place = _coach.ResolvePlace(Carer()),
+                Skills = [.. CoreItems("M1203").Take(2).Append(CoreItems("J1501")[0]).Select(u => new DemandedSkill(u, SkillImportance.Essential))],
+            },
+        ]);
+
+        var assessment = await _coach.AssessAsync(Carer(), s_today, "fr");
+
+        Assert.True(assessment.MatchedOnTargetJobSkills);
+        Assert.Equal(["carer"], assessment.Matches.Hits.Select(h => h.Id));
+        Assert.Equal(1, assessment.Matches.Total);
+        // With a skill of the job given, the same offer is another job's that uses one of them: it may stay, below.
+        var skilled = await _coach.AssessAsync(Carer(CoreItems("J1501")[0]), s_today, "fr");
+        Assert.Equal("carer", skilled.Matches.Hits[0].Id);
+    }
+
+    [Fact]
     public async Task A_declared_quality_meets_the_offers_that_ask_it()
     {
         await PostOffersAsync();
