@@ -399,6 +399,9 @@ public sealed class OfferReadingTests
         // A noun among perks is no task: "déplacement" beside "mutuelle" is travel, not "Déplacer des produits volumineux...".
         var perks = Read("c28", "Préparateur de commandes (H/F)", "Vos avantages : mutuelle, déplacement", "N1103");
         Assert.DoesNotContain("Déplacer des produits volumineux, lourds et de grandes tailles", TextLabels(perks));
+        // Nor beside another noun of a verb some sheet starts a task with ("équipement").
+        var more = Read("c33", "Préparateur de commandes (H/F)", "Vos avantages : mutuelle, intéressement, déplacement, équipement fourni", "N1103");
+        Assert.DoesNotContain("Déplacer des produits volumineux, lourds et de grandes tailles", TextLabels(more));
 
         // Nouns in brackets are examples of the task before them, and a noun alone says no task with a manner of its own: a home help's
         // "rangement" is tidying up, not "Ranger des produits ou marchandises selon leurs dates de validité...".
