@@ -102,7 +102,7 @@ public sealed class SkillsTaxonomy
         .Select(i => Skills[i.SkillId])];
 
     /// <summary>Whether the skill is one of the <see cref="Qualities"/>.</summary>
-    public bool IsQuality(Skill skill) => skill.Scheme == SkillScheme.Rome4 && Qualities.Any(q => q.Id == skill.Id);
+    public bool IsQuality(Skill skill) => Rome4ItemOf(skill) is { Kind: Rome4ItemKind.SavoirEtre };
 
     /// <summary>Whether the skill of that URI is one of the <see cref="Qualities"/> (false for an unknown URI).</summary>
     public bool IsQuality(string skillUri) => SkillByUri(skillUri) is { } skill && IsQuality(skill);
