@@ -210,10 +210,16 @@ public sealed class SeekerFlowTests(WebAppFixture app)
         var qualities = page.GetByTestId("qualities").Locator(".choice");
         Assert.Equal(16, await qualities.CountAsync());
         Assert.Equal(0, await page.GetByTestId("qualities").Locator("input:checked").CountAsync());
-        var qualityLabels = await qualities.AllInnerTextsAsync();
+        var qualityLabels = await qualities.Locator("label").AllInnerTextsAsync();
         Assert.All(qualityLabels.Take(4), l => Assert.EndsWith("demandé sur la fiche du métier", l, StringComparison.Ordinal));
         Assert.DoesNotContain(qualityLabels.Skip(4), l => l.Contains("fiche du métier", StringComparison.Ordinal));
         Assert.Contains(qualityLabels.Take(4), l => l.StartsWith("Avoir le sens du service", StringComparison.Ordinal));
+        // Its definition on a tap, not only on hover (phones have none): closed at first, open under the box.
+        var definition = qualities.Filter(new() { HasText = "Avoir le sens du service" }).Locator("details.definition");
+        await Assertions.Expect(definition.Locator("p")).ToBeHiddenAsync();
+        await definition.Locator("summary").ClickAsync();
+        await Assertions.Expect(definition.Locator("p")).ToBeVisibleAsync();
+        Assert.False(string.IsNullOrWhiteSpace(await definition.Locator("p").InnerTextAsync()));
         await qualities.Filter(new() { HasText = "Avoir le sens du service" }).Locator("input").CheckAsync();
         await page.ClickAsync("button[value=next]");
         await page.WaitForURLAsync("**/seeker");

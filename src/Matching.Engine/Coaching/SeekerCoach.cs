@@ -373,6 +373,29 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         return [.. rome, .. ExperienceSkills.Of(Data.Taxonomy, practised).Where(s => seen.Add(s.SkillUri))];
     }
 
+    /// <summary>
+    /// What the offers of the seeker's target job within their radius ask, most asked first, with how many of those offers ask
+    /// each (<see cref="SkillsGapCalculator.Asking"/>): the skills the gap measures the seeker against. Empty without a target
+    /// job the taxonomy knows. Computed from the same local market as the assessment (kept between requests).
+    /// </summary>
+    public async Task<IReadOnlyList<(Skill Skill, int Offers)>> LocallyAskedAsync(SeekerProfile profile, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var target = UnderstandTarget(profile);
+        if (target?.OccupationUri is not { } occupationUri)
+        {
+            return [];
+        }
+        var taxonomy = Data.Taxonomy;
+        var place = ResolvePlace(profile);
+        var (_, offers) = await LocalMarketAsync(occupationUri, target.RomeCode, place, profile.RadiusKm ?? MarketFactsBuilder.DefaultRadiusKm, cancellationToken);
+        var essential = SkillsGapCalculator.Essential(taxonomy, [occupationUri], target.RomeCode);
+        return [.. SkillsGapCalculator.Asking(taxonomy, essential, offers)
+            .OrderByDescending(kv => kv.Value)
+            .ThenBy(kv => taxonomy.Skills[kv.Key].Uri, StringComparer.Ordinal)
+            .Select(kv => (taxonomy.Skills[kv.Key], kv.Value))];
+    }
+
     /// <summary>The ROME 4.0 sheets of the seeker's main target, as their matches read it (<see cref="TargetSheets"/>); empty without one.</summary>
     public IReadOnlyList<Rome4Sheet> TargetJobSheets(SeekerProfile profile) =>
         UnderstandTarget(profile) is { } target ? [.. TargetSheets(target).Codes.Select(Data.Taxonomy.Rome4.Sheet).OfType<Rome4Sheet>()] : [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Facts;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
 using Matching.Engine.Ingest;
@@ -22,7 +23,8 @@ public sealed record JobReading(string Value, string Label, string? RomeCode, st
 /// <summary>A skill the questionnaire proposes to tick.</summary>
 /// <param name="FromJob">The job practised that brings it (shown ticked, "from experience"); null for a skill of the target job.</param>
 /// <param name="Complement">An ESCO skill of the jobs practised that no proposed ROME 4.0 item already says: counted like the others, shown apart.</param>
-public sealed record ProposedSkill(Skill Skill, string? FromJob, bool Complement);
+/// <param name="LocalOffers">How many offers of the target job within the seeker's radius ask it (it or its aligned twin); 0 when none does or none is known.</param>
+public sealed record ProposedSkill(Skill Skill, string? FromJob, bool Complement, int LocalOffers = 0);
 
 /// <summary>A savoir-être professionnel the questionnaire proposes to tick (<see cref="SkillsTaxonomy.Qualities"/>).</summary>
 /// <param name="ForTargetJob">The target job's ROME 4.0 sheet lists it: offers of the job are the likeliest to ask it.</param>
@@ -53,6 +55,9 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
 
     /// <summary>Skills proposed in all, the complement from experience aside.</summary>
     public const int MaxSkills = 24;
+
+    /// <summary>At most this many skills that nearby offers of the job ask and the sheet does not propose are added.</summary>
+    public const int MaxLocallyAsked = 8;
 
     /// <summary>
     /// The jobs <paramref name="typed"/> most likely names, best first: ROME 4.0 titles, else (nothing in ROME 4.0 matches
@@ -100,29 +105,41 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
     /// <summary>
     /// The skills to propose for a draft questionnaire, in order: the ROME 4.0 core items of the jobs practised (ticked,
     /// from experience); the target sheet's items, core first, then its other technical savoir-faire, savoirs, transverse ones, up to
-    /// <see cref="MaxRome4Skills"/>; the target's ESCO essential skills only when ROME 4.0 gave fewer than
+    /// <see cref="MaxRome4Skills"/>; what offers of the target job within the seeker's radius ask and no proposed skill says, most
+    /// asked first, up to <see cref="MaxLocallyAsked"/> (<see cref="SeekerCoach.LocallyAskedAsync"/>: the skills the gap measures the
+    /// seeker against, so that none it names missing was impossible to declare: waiters' offers ask "Réaliser un service en salle",
+    /// which is not on the waiter's sheet); the target's ESCO essential skills only when the rest gave fewer than
     /// <see cref="MinRome4Skills"/>; then, apart, the ESCO essential skills of the jobs practised that no proposed item
     /// already says (<see cref="ProposedSkill.Complement"/>: experience brings them into the matches, so the seeker sees
     /// them to untick). A skill is proposed once: an ESCO skill aligned to a proposed ROME 4.0 item, or of the same concept, is not.
+    /// Each says how many nearby offers of the job ask it (<see cref="ProposedSkill.LocalOffers"/>).
     /// </summary>
-    public IReadOnlyList<ProposedSkill> ProposedSkills(SeekerProfile draft)
+    public async Task<IReadOnlyList<ProposedSkill>> ProposedSkillsAsync(SeekerProfile draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        return Propose(draft, await coach.LocallyAskedAsync(draft, cancellationToken));
+    }
+
+    private List<ProposedSkill> Propose(SeekerProfile draft, IReadOnlyList<(Skill Skill, int Offers)> asked)
+    {
         var data = referenceData.Require();
         var taxonomy = data.Taxonomy;
         var proposed = new List<ProposedSkill>();
         var said = new HashSet<int>();
-        void Add(Skill skill, string? fromJob, bool complement)
+        var askedBy = asked.ToDictionary(a => a.Skill.Id, a => a.Offers);
+        bool Add(Skill skill, string? fromJob, bool complement)
         {
             var concept = data.Search.ConceptOf(skill).Id;
             if (said.Contains(skill.Id) || said.Contains(concept))
             {
-                return;
+                return false;
             }
-            proposed.Add(new ProposedSkill(skill, fromJob, complement));
+            var offers = skill.Aligned.Append(skill.Id).Append(concept).Max(askedBy.GetValueOrDefault);
+            proposed.Add(new ProposedSkill(skill, fromJob, complement, offers >= SkillsGapCalculator.MinAskingOffers ? offers : 0));
             said.Add(skill.Id);
             said.Add(concept);
             said.UnionWith(skill.Aligned);
+            return true;
         }
 
         var experience = coach.SkillsFromExperience(draft)
@@ -141,18 +158,39 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         var items = coach.TargetJobSheets(draft)
             .SelectMany(sheet => sheet.Items)
             .OrderBy(i => i.Core switch { Rome4Core.Principal => 0, Rome4Core.Emerging => 1, _ => 2 })
-            .ThenBy(i => Rank(taxonomy.Rome4.Item(i.Code)));
-        foreach (var item in items)
+            .ThenBy(i => Rank(taxonomy.Rome4.Item(i.Code)))
+            .ToList();
+        void AddItems(IEnumerable<Rome4SheetItem> some)
         {
-            if (proposed.Count >= MaxRome4Skills)
+            foreach (var item in some)
+            {
+                if (proposed.Count >= MaxRome4Skills)
+                {
+                    break;
+                }
+                if (taxonomy.Rome4Skill(item.Code) is { } skill)
+                {
+                    Add(skill, null, complement: false);
+                }
+            }
+        }
+        AddItems(items.Where(i => i.Core != Rome4Core.None));
+        // What nearby offers of the job ask, after the sheet's core items: not a quality (proposed apart), not a skill the jobs
+        // practised bring (shown ticked with them), asked by as many offers as the gap asks to count a skill of their own words.
+        var fromExperience = experience.SelectMany(s => s.Skill.Aligned.Append(s.Skill.Id)).ToHashSet();
+        var locallyAsked = 0;
+        foreach (var (skill, offers) in asked)
+        {
+            if (locallyAsked >= MaxLocallyAsked || offers < SkillsGapCalculator.MinAskingOffers)
             {
                 break;
             }
-            if (taxonomy.Rome4Skill(item.Code) is { } skill)
+            if (!taxonomy.IsQuality(skill) && !fromExperience.Contains(skill.Id) && Add(skill, null, complement: false))
             {
-                Add(skill, null, complement: false);
+                locallyAsked++;
             }
         }
+        AddItems(items.Where(i => i.Core == Rome4Core.None));
         if (proposed.Count < MinRome4Skills && coach.TargetJobOccupation(draft) is { } occupation)
         {
             foreach (var id in occupation.EssentialSkills)

@@ -1,6 +1,7 @@
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Hosting;
+using Matching.Engine.Indexing;
 using Matching.Engine.Indexing.Embedded;
 using Matching.Engine.Seekers;
 using Matching.Engine.Taxonomy;
@@ -18,13 +19,15 @@ public sealed class JobReadingsTests : IAsyncLifetime
     private EmbeddedMatchIndex _index = default!;
     private ReferenceData _data = default!;
     private JobReadings _readings = default!;
+    private SeekerCoach _coach = default!;
 
     public async Task InitializeAsync()
     {
         var (provider, index) = await CoachTestData.OpenAsync(_root);
         _index = index;
         _data = provider.Require();
-        _readings = new JobReadings(provider, new SeekerCoach(provider, index));
+        _coach = new SeekerCoach(provider, index);
+        _readings = new JobReadings(provider, _coach);
     }
 
     public Task DisposeAsync()
@@ -109,10 +112,10 @@ public sealed class JobReadingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_job_not_practised_proposes_its_sheets_core_items_first_and_no_ESCO_skill()
+    public async Task A_job_not_practised_proposes_its_sheets_core_items_first_and_no_ESCO_skill()
     {
         var target = _readings.Target("aide-soignante", null, "fr")!;
-        var proposed = _readings.ProposedSkills(new SeekerProfile { Id = "draft", TargetJobs = [target] });
+        var proposed = await _readings.ProposedSkillsAsync(new SeekerProfile { Id = "draft", TargetJobs = [target] });
         var sheet = _data.Taxonomy.Rome4.Sheet("J1501")!;
         var core = sheet.CoreItems.Select(i => _data.Taxonomy.Rome4Skill(i.Code)!.Uri).ToList();
 
@@ -125,10 +128,10 @@ public sealed class JobReadingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Experience_brings_the_core_items_then_apart_the_ESCO_skills_no_item_already_says()
+    public async Task Experience_brings_the_core_items_then_apart_the_ESCO_skills_no_item_already_says()
     {
         var target = _readings.Target("aide-soignante", null, "fr")!;
-        var proposed = _readings.ProposedSkills(new SeekerProfile { Id = "draft", TargetJobs = [target], YearsOfExperienceInTarget = 3 });
+        var proposed = await _readings.ProposedSkillsAsync(new SeekerProfile { Id = "draft", TargetJobs = [target], YearsOfExperienceInTarget = 3 });
         var core = _data.Taxonomy.Rome4.Sheet("J1501")!.CoreItems.Count();
 
         Assert.All(proposed.Take(core), p => Assert.Equal(("Aide-soignante", SkillScheme.Rome4), (p.FromJob, p.Skill.Scheme)));
@@ -138,6 +141,36 @@ public sealed class JobReadingsTests : IAsyncLifetime
         // The complement comes last: the ROME 4.0 items are what the seeker reads first.
         Assert.Equal(proposed.Count - complement.Count, proposed.ToList().FindIndex(p => p.Complement));
         AssertOnceEach(proposed);
+    }
+
+    [Fact]
+    public async Task What_nearby_offers_of_the_job_ask_is_proposed_too_with_how_many_ask_it()
+    {
+        // Waiters' offers near Annecy ask "Réaliser un service en salle" in their own words, an item of the bar and restaurant
+        // sheets, not of the waiter's: the skills gap named it missing to a waitress of 3 years who could not have ticked it.
+        var service = _data.Taxonomy.SkillByUri("rome4:competence:124963")!;
+        var core = _data.Taxonomy.Rome4.Sheet("G1803")!.CoreItems.Select(i => _data.Taxonomy.Rome4Skill(i.Code)!).ToList();
+        var target = _readings.Target("serveuse", null, "fr")!;
+        var draft = new SeekerProfile { Id = "draft", TargetJobs = [target], Commune = "74010", RadiusKm = 20, YearsOfExperienceInTarget = 3 };
+        var place = _coach.ResolvePlace(draft);
+        Assert.DoesNotContain(await _readings.ProposedSkillsAsync(draft), p => p.Skill.Id == service.Id);
+        await _index.UpsertOffersAsync([.. Enumerable.Range(0, 3).Select(i => new OfferDocument
+        {
+            Id = $"waiter-{i}", Title = "Serveur / Serveuse (H/F)", OccupationUri = target.OccupationUri, RomeCode = "G1803", Place = place,
+            Skills = [new DemandedSkill(core[0].Uri, SkillImportance.Essential), .. i < 2 ? [new DemandedSkill(service.Uri, SkillImportance.Essential, Source: SkillSource.OfferText)] : Array.Empty<DemandedSkill>()],
+        })]);
+
+        var proposed = await _readings.ProposedSkillsAsync(draft);
+
+        var asked = Assert.Single(proposed, p => p.Skill.Id == service.Id);
+        Assert.Equal((2, null, false), (asked.LocalOffers, asked.FromJob, asked.Complement));
+        Assert.Equal(3, proposed.Single(p => p.Skill.Id == core[0].Id).LocalOffers);
+        // After the sheet's items, the experience's ESCO complement still last; each skill once.
+        Assert.True(proposed.ToList().FindIndex(p => p.Skill.Id == service.Id) > proposed.ToList().FindIndex(p => p.Skill.Id == core[^1].Id));
+        Assert.Equal(proposed.Count - proposed.Count(p => p.Complement), proposed.ToList().FindIndex(p => p.Complement));
+        AssertOnceEach(proposed);
+        // Far away, nothing nearby asks it.
+        Assert.DoesNotContain(await _readings.ProposedSkillsAsync(draft with { Commune = "59350" }), p => p.Skill.Id == service.Id);
     }
 
     /// <summary>No skill twice, neither the same concept nor a ROME 4.0 item and the ESCO skill the alignment says it is.</summary>

@@ -38,19 +38,47 @@ public static class SkillsGapCalculator
         string language = "fr",
         string? romeCode = null)
     {
-        var essential = targetOccupationUris
-            .Select(taxonomy.OccupationByUri)
-            .OfType<Occupation>()
-            .SelectMany(o => o.EssentialSkills)
-            .ToHashSet();
-        if (romeCode is not null && taxonomy.Rome4.Sheet(romeCode) is { } sheet)
-        {
-            essential.UnionWith(sheet.CoreItems.Select(i => taxonomy.Rome4Skill(i.Code)?.Id).OfType<int>());
-        }
+        var essential = Essential(taxonomy, targetOccupationUris, romeCode);
         var covered = Covered(taxonomy, Owned(taxonomy, seekerSkillUris));
+        var asking = Asking(taxonomy, essential, localOffers);
+        if (asking.Count == 0)
+        {
+            // No local demand to measure the gap against: the job's own essential skills are the reference
+            // (said as such); each missing one unlocks no offer nearby. Each skill once: an ESCO skill whose aligned
+            // ROME 4.0 item is needed too is that item. Those labelled in the page's language first, and among them the
+            // sheet's items, in France Travail's words, before ESCO's: a cariste read "utiliser un équipement radio" first.
+            var reference = essential
+                .Where(id => taxonomy.Skills[id].Scheme == SkillScheme.Rome4 || !taxonomy.Skills[id].Aligned.Any(essential.Contains))
+                .ToList();
+            var lacking = reference
+                .Where(id => !covered.Contains(id))
+                .Select(id => taxonomy.Skills[id])
+                .OrderBy(skill => !skill.HasLabelIn(language))
+                .ThenBy(skill => skill.Scheme == SkillScheme.Rome4 ? 0 : 1)
+                .ThenBy(skill => skill.Uri, StringComparer.Ordinal)
+                .Select(skill => new MissingSkill(skill.Uri, skill.Label(language), 0))
+                .ToList();
+            return new(reference.Count == 0 ? null : (double)lacking.Count / reference.Count, lacking, 0, reference.Count == 0 ? null : SkillsGapBasis.JobReference);
+        }
+        var missing = asking
+            .Where(kv => !covered.Contains(kv.Key))
+            .OrderByDescending(kv => kv.Value)
+            .ThenBy(kv => taxonomy.Skills[kv.Key].Uri, StringComparer.Ordinal)
+            .Select(kv => new MissingSkill(taxonomy.Skills[kv.Key].Uri, taxonomy.Skills[kv.Key].Label(language), kv.Value))
+            .ToList();
+        return new((double)missing.Count / asking.Count, missing, asking.Count, SkillsGapBasis.LocalOffers);
+    }
 
+    /// <summary>
+    /// What local offers of the job ask, by skill id, with how many of them ask it: the job's known needs (<paramref name="essential"/>)
+    /// that any of them asks, and the job skills (not a transversal skill: the qualities are transversal) that enough of them ask in their own words
+    /// (<see cref="MinAskingOffers"/>, <see cref="AskedShare"/>). The gap measures the seeker against these; the questionnaire proposes
+    /// them to tick (<c>JobReadings.ProposedSkillsAsync</c>), so that what the gap names as missing could have been declared.
+    /// </summary>
+    public static Dictionary<int, int> Asking(SkillsTaxonomy taxonomy, IReadOnlySet<int> essential, IEnumerable<OfferDocument> localOffers)
+    {
         // How many offers ask for each skill of the job (an offer counts once per skill), and how many ask for each skill
-        // in their own words: a job skill (not a quality or a transversal skill) that enough of them ask is needed too.
+        // in their own words: a job skill that enough of them ask is needed too.
         var asking = new Dictionary<int, int>();
         var ownWords = new Dictionary<int, int>();
         var offers = 0;
@@ -81,32 +109,22 @@ public static class SkillsGapCalculator
                 asking[id] = count;
             }
         }
-        if (asking.Count == 0)
+        return asking;
+    }
+
+    /// <summary>What the job is known to need: its ESCO occupations' essential skills and its ROME 4.0 sheet's core items.</summary>
+    public static HashSet<int> Essential(SkillsTaxonomy taxonomy, IEnumerable<string> targetOccupationUris, string? romeCode)
+    {
+        var essential = targetOccupationUris
+            .Select(taxonomy.OccupationByUri)
+            .OfType<Occupation>()
+            .SelectMany(o => o.EssentialSkills)
+            .ToHashSet();
+        if (romeCode is not null && taxonomy.Rome4.Sheet(romeCode) is { } sheet)
         {
-            // No local demand to measure the gap against: the job's own essential skills are the reference
-            // (said as such); each missing one unlocks no offer nearby. Each skill once: an ESCO skill whose aligned
-            // ROME 4.0 item is needed too is that item. Those labelled in the page's language first, and among them the
-            // sheet's items, in France Travail's words, before ESCO's: a cariste read "utiliser un équipement radio" first.
-            var reference = essential
-                .Where(id => taxonomy.Skills[id].Scheme == SkillScheme.Rome4 || !taxonomy.Skills[id].Aligned.Any(essential.Contains))
-                .ToList();
-            var lacking = reference
-                .Where(id => !covered.Contains(id))
-                .Select(id => taxonomy.Skills[id])
-                .OrderBy(skill => !skill.HasLabelIn(language))
-                .ThenBy(skill => skill.Scheme == SkillScheme.Rome4 ? 0 : 1)
-                .ThenBy(skill => skill.Uri, StringComparer.Ordinal)
-                .Select(skill => new MissingSkill(skill.Uri, skill.Label(language), 0))
-                .ToList();
-            return new(reference.Count == 0 ? null : (double)lacking.Count / reference.Count, lacking, 0, reference.Count == 0 ? null : SkillsGapBasis.JobReference);
+            essential.UnionWith(sheet.CoreItems.Select(i => taxonomy.Rome4Skill(i.Code)?.Id).OfType<int>());
         }
-        var missing = asking
-            .Where(kv => !covered.Contains(kv.Key))
-            .OrderByDescending(kv => kv.Value)
-            .ThenBy(kv => taxonomy.Skills[kv.Key].Uri, StringComparer.Ordinal)
-            .Select(kv => new MissingSkill(taxonomy.Skills[kv.Key].Uri, taxonomy.Skills[kv.Key].Label(language), kv.Value))
-            .ToList();
-        return new((double)missing.Count / asking.Count, missing, asking.Count, SkillsGapBasis.LocalOffers);
+        return essential;
     }
 
     internal static HashSet<int> Owned(SkillsTaxonomy taxonomy, IEnumerable<string> skillUris) =>
