@@ -226,13 +226,23 @@ public sealed class OfferOccupationClassifier
     public IReadOnlyList<(string Code, float Score)> Rank(string title, string? description, int top = 5) =>
         Rank(new OfferText(title, description), top);
 
-    /// <summary>The <paramref name="top"/> most likely ROME 4.0 codes for an offer, best first, with their probability.</summary>
+    /// <summary>
+    /// The <paramref name="top"/> most likely ROME 4.0 codes for an offer, best first, with their probability: a softmax over
+    /// the offer's candidates, as the offer weights were fitted (the calibration table of docs/quality.md is of this figure).
+    /// </summary>
     public IReadOnlyList<(string Code, float Score)> Rank(OfferText offer, int top = 5)
     {
         ArgumentNullException.ThrowIfNull(offer);
         var candidates = Features(offer);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+        var z = candidates.ConvertAll(c => Score(c.Features));
+        var max = z.Max();
+        var sum = z.Sum(x => Math.Exp(x - max));
         return candidates
-            .Select(c => (Code: _sheets[c.Sheet].Sheet.Code, Score: Score(c.Features)))
+            .Select((c, i) => (Code: _sheets[c.Sheet].Sheet.Code, Score: (float)(Math.Exp(z[i] - max) / sum)))
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Code, StringComparer.Ordinal)
             .Take(top)
@@ -246,7 +256,7 @@ public sealed class OfferOccupationClassifier
         {
             z += s_offerWeights[i] * features[i];
         }
-        return 1 / (1 + MathF.Exp(-z));
+        return z;
     }
 
     /// <summary>Candidates with their features and the learned score alone (before the offer weights): what the offer weights are fitted on.</summary>
