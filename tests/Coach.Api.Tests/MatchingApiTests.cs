@@ -60,6 +60,9 @@ public sealed class MatchingApiTests(CoachApiFactory factory) : IClassFixture<Co
         var nurse = await client.GetFromJsonAsync<JsonElement>("/api/offers/FT-API-1");
         Assert.Equal("J1501", nurse.GetProperty("romeCode").GetString());
         Assert.Equal("FixedTerm", nurse.GetProperty("contract").GetString());
+        // Read from its code: said so, with no confidence (only a guess from the text has one).
+        Assert.Equal("RomeCode", nurse.GetProperty("occupationEvidence").GetString());
+        Assert.Equal(JsonValueKind.Null, nurse.TryGetProperty("occupationConfidence", out var confidence) ? confidence.ValueKind : JsonValueKind.Null);
     }
 
     [Theory]

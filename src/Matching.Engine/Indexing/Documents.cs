@@ -109,6 +109,17 @@ public enum SkillSource
     Occupation,
 }
 
+/// <summary>How an offer's occupation was read (France Travail offers).</summary>
+public enum OccupationEvidence
+{
+    /// <summary>The offer's <c>romeCode</c> (a ROME 4.0 code, or a ROME v3 code read as its ROME 4.0 continuation).</summary>
+    RomeCode,
+    /// <summary>The offer's <c>appellationlibelle</c>, a ROME job title, without a usable code.</summary>
+    Appellation,
+    /// <summary>The offer's title and description, by the occupation classifier: a guess, with its confidence.</summary>
+    TitleAndDescription,
+}
+
 /// <summary>A skill an offer demands.</summary>
 /// <param name="SkillUri">Skill URI of the one taxonomy (ESCO, or ROME 4.0 <c>rome4:…</c>).</param>
 /// <param name="MustHave">Hard filter: a profile without it (exactly, or through a related skill when allowed) is not a match.</param>
@@ -126,12 +137,35 @@ public sealed record OfferedSkill(string SkillUri, SkillEvidence Evidence = Skil
 /// <summary>Demand: a job offer, as the index holds it.</summary>
 public sealed record OfferDocument
 {
+    /// <summary>
+    /// A guessed occupation below this confidence is shown as uncertain: on the development sample's held-out half, the
+    /// classifier's top probability under 0.6 is the offer's own code for 45 % of the offers and its family for 52 % (2 Dec 2026)
+    /// (docs/quality.md, "Reading a real offer").
+    /// </summary>
+    public const double UncertainOccupationBelow = 0.6;
+
+    /// <summary>True when the occupation was guessed from the offer's text at a confidence below <see cref="UncertainOccupationBelow"/>.</summary>
+    public static bool IsOccupationUncertain(OccupationEvidence? evidence, double? confidence) =>
+        evidence == Indexing.OccupationEvidence.TitleAndDescription && confidence is not >= UncertainOccupationBelow;
+
     public required string Id { get; init; }
     public required string Title { get; init; }
     /// <summary>ESCO occupation URI, when known.</summary>
     public string? OccupationUri { get; init; }
     /// <summary>ROME 4.0 sheet code (e.g. M1811), when known; an older offer's ROME v3 code is also a ROME 4.0 code (its continuation).</summary>
     public string? RomeCode { get; init; }
+    /// <summary>
+    /// How the occupation was read from a France Travail offer: its code, its ROME title, or guessed from its title and
+    /// description (<see cref="OccupationEvidence.TitleAndDescription"/>); null when the poster named it (Coach's schema).
+    /// </summary>
+    [System.ComponentModel.Description("How the occupation was read: RomeCode, Appellation (the offer's ROME title), or TitleAndDescription (guessed by Coach's classifier, see occupationConfidence); absent when the poster named it.")]
+    public OccupationEvidence? OccupationEvidence { get; init; }
+    /// <summary>
+    /// The classifier's probability for the occupation it guessed (<see cref="OccupationEvidence.TitleAndDescription"/>), 0 to 1;
+    /// below <see cref="UncertainOccupationBelow"/> the guess is right about half the time (docs/quality.md). Null otherwise.
+    /// </summary>
+    [System.ComponentModel.Description("Probability of the guessed occupation (occupationEvidence TitleAndDescription), 0 to 1; below 0.6 it is uncertain (right about half the time).")]
+    public double? OccupationConfidence { get; init; }
     public IReadOnlyList<DemandedSkill> Skills { get; init; } = [];
     public Place? Place { get; init; }
     /// <summary>The place as the offer gives it when it is only a département, a région, France, remote work or abroad (<see cref="Place"/> is then null).</summary>

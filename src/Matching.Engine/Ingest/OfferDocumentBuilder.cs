@@ -221,6 +221,8 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
             Title = title!,
             OccupationUri = occupation?.Occupation?.Uri,
             RomeCode = occupation?.Sheet.Code,
+            OccupationEvidence = occupation?.Evidence,
+            OccupationConfidence = occupation?.Confidence is { } confidence ? Math.Round(confidence, 3) : null,
             Skills = skills,
             Place = place,
             PlaceArea = area,

@@ -1,20 +1,10 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
+using Matching.Engine.Indexing;
 using Matching.Engine.Taxonomy;
 using Matching.Engine.Text;
 
 namespace Matching.Engine.Ingest;
-
-/// <summary>How an offer's occupation was read.</summary>
-public enum OccupationEvidence
-{
-    /// <summary>The offer's <c>romeCode</c> (a ROME 4.0 code, or a ROME v3 code read as its ROME 4.0 continuation).</summary>
-    RomeCode,
-    /// <summary>The offer's <c>appellationlibelle</c>, a ROME job title, without a usable code.</summary>
-    Appellation,
-    /// <summary>The offer's title and description, by the occupation classifier.</summary>
-    TitleAndDescription,
-}
 
 /// <summary>An offer's occupation: its ROME 4.0 sheet, the ESCO occupation that goes with it (null when none does), and how it was read.</summary>
 public sealed record OfferOccupation(Rome4Sheet Sheet, Occupation? Occupation, OccupationEvidence Evidence, double? Confidence = null);

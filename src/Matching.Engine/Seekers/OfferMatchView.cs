@@ -24,15 +24,43 @@ public sealed record OfferSummary(
     /// <summary>The original offer (France Travail's <c>origineOffre.urlOrigine</c>), when it is a web address.</summary>
     public string? Url { get; init; }
 
-    public static OfferSummary Of(OfferDocument offer)
+    /// <summary>How the occupation was read (<see cref="OfferDocument.OccupationEvidence"/>); null when the poster named it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("How the occupation was read: RomeCode, Appellation, or TitleAndDescription (guessed by Coach from the offer's text); absent when the poster named it.")]
+    public OccupationEvidence? OccupationEvidence { get; init; }
+
+    /// <summary>The probability of a guessed occupation (<see cref="OfferDocument.OccupationConfidence"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("Probability of the guessed occupation, 0 to 1 (occupationEvidence TitleAndDescription only).")]
+    public double? OccupationConfidence { get; init; }
+
+    /// <summary>
+    /// The occupation was guessed from the offer's text at a confidence below <see cref="OfferDocument.UncertainOccupationBelow"/>
+    /// (right about half the time): shown as uncertain, not as the offer's job.
+    /// </summary>
+    [Description("True when the occupation was guessed from the offer's text at a confidence below 0.6: it is right about half the time.")]
+    public bool OccupationUncertain { get; init; }
+
+    /// <summary>The ROME 4.0 title of a guessed occupation (French), to show what Coach read; null when the offer gave its occupation.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("The ROME title of the guessed occupation (TitleAndDescription only).")]
+    public string? OccupationLabel { get; init; }
+
+    /// <param name="taxonomy">Gives a guessed occupation its ROME title (<see cref="OccupationLabel"/>); without it, the label is not given.</param>
+    public static OfferSummary Of(OfferDocument offer, SkillsTaxonomy? taxonomy = null)
     {
         ArgumentNullException.ThrowIfNull(offer);
+        var guessed = offer.OccupationEvidence == Indexing.OccupationEvidence.TitleAndDescription;
         return new(offer.Id, offer.Title, offer.Company, offer.OccupationUri, offer.RomeCode, offer.Place?.Label ?? offer.PlaceArea?.Label, offer.Place?.CommuneCode,
             offer.Contract.ToString(), offer.Experience.ToString(), offer.Salary, offer.CreatedAt)
         {
             PlaceScope = offer.Place is null && offer.PlaceArea is { } area ? area.Scope : PlaceScope.Commune,
             Excerpt = ExcerptOf(offer.Description),
             Url = Uri.TryCreate(offer.Source, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? url.AbsoluteUri : null,
+            OccupationEvidence = offer.OccupationEvidence,
+            OccupationConfidence = guessed ? offer.OccupationConfidence : null,
+            OccupationUncertain = OfferDocument.IsOccupationUncertain(offer.OccupationEvidence, offer.OccupationConfidence),
+            OccupationLabel = guessed && offer.RomeCode is { } code ? taxonomy?.Rome4.Sheet(code)?.Label : null,
         };
     }
 
@@ -120,7 +148,7 @@ internal static class OfferMatchViews
         IReadOnlyDictionary<string, OfferDocument>? read = null, IReadOnlyDictionary<string, int>? postings = null)
     {
         var shown = await ShownAsync(index, page, read, postings, cancellationToken);
-        return shown.ConvertAll(s => new OfferMatchView(s.Hit.Id, Math.Round(s.Hit.Score, 4), s.Offer is null ? null : OfferSummary.Of(s.Offer),
+        return shown.ConvertAll(s => new OfferMatchView(s.Hit.Id, Math.Round(s.Hit.Score, 4), s.Offer is null ? null : OfferSummary.Of(s.Offer, taxonomy),
             ExplanationViews.Explain(s.Hit.Explanation, taxonomy, language, s.Offer))
         {
             Postings = s.Postings,
@@ -178,7 +206,7 @@ internal static class OfferMatchViews
             var e = hit.Explanation;
             var reasons = new MatchReasons(Met(e.Matched), Met(e.MatchedThroughRelated), Missed(e.MissingEssential), Missed(e.MissingOptional),
                 e.DistanceKm is { } d ? Math.Round(d, 1) : null, e.Parts);
-            hits.Add(new MatchedOffer(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : OfferSummary.Of(offer), reasons) { Postings = count });
+            hits.Add(new MatchedOffer(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : OfferSummary.Of(offer, taxonomy), reasons) { Postings = count });
         }
         return new OfferMatchPage(hits, labels, page.Total, page.NextCursor);
     }

@@ -435,6 +435,22 @@ public sealed class OfferReadingTests
         Assert.Equal(fromWords[0].Code, fromAbbreviation[0].Code);
     }
 
+    [Theory]
+    // ROME's short label "Conseiller / Conseillère de vente en immobilier" once read as four words, "conseiller" twice: the
+    // offer's "Conseiller de vente bricolage" then held three of them (Dice 0.86) and read as an estate agent.
+    [InlineData("Conseiller de vente bricolage", "C1504", 2 * 2 / 6.0)]
+    // "Agent / Agente à domicile" (K1304) was "agent agent domicile": "Agent de soins" held two of its three words.
+    [InlineData("Agent de soins", "K1304", 2 * 1 / 4.0)]
+    // "Employée" stemmed to "employe" and "Employé" to "employ": the sheet's own name held three of the offer's four words.
+    [InlineData("Employé / Employée de restauration collective", "G1607", 1.0)]
+    [InlineData("Employée de restauration collective", "G1607", 1.0)]
+    public void A_title_is_a_set_of_words_matched_gender_form_by_gender_form(string title, string code, double dice)
+    {
+        var candidate = ClassifierFixture.Classifier.Explain(new OfferText(title, null)).Single(c => c.Code == code);
+
+        Assert.Equal(dice, candidate.Features[0], 3);
+    }
+
     [Fact]
     public void The_classifier_ranks_rome4_codes_and_reads_back_the_same_from_its_cache()
     {

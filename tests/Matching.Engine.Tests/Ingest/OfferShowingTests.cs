@@ -192,4 +192,43 @@ public sealed class OfferShowingTests : IDisposable
             hit.Explanation.Matched.Concat(hit.Explanation.MatchedThroughRelated).SelectMany(m => m.Via is null ? [m.Skill] : new[] { m.Skill, m.Via })
                 .Concat(hit.Explanation.MissingEssential.Concat(hit.Explanation.MissingOptional).Select(m => m.Skill));
     }
+
+    [Theory]
+    // The code given: read from it, no guess.
+    [InlineData("\"romeCode\": \"I1304\",", "Technicien de maintenance industrielle (H/F)", "Vous diagnostiquez les pannes.", OccupationEvidence.RomeCode, false)]
+    // No code: guessed from the title and the text, sure of it.
+    [InlineData("", "Aide-soignant de nuit (H/F)", "Vous réalisez les soins d'hygiène et de confort des résidents en EHPAD.", OccupationEvidence.TitleAndDescription, false)]
+    // No code, a title that names no one job and a text that says little: guessed, unsure.
+    [InlineData("", "Opérateur (H/F)", "Poste en équipe, horaires 2x8.", OccupationEvidence.TitleAndDescription, true)]
+    public async Task How_the_occupation_was_read_and_how_sure_travels_with_the_offer_to_the_store_and_the_summary(string code, string title, string description, OccupationEvidence evidence, bool uncertain)
+    {
+        var json = $$"""{"id":"186OCC1",{{code}}"intitule":"{{title}}","description":"{{description}}","lieuTravail":{"libelle":"69 - Rhône"},"typeContrat":"CDI"}""";
+        var offer = ClassifierFixture.Builder().Build(OfferItem(json)).Document!;
+
+        Assert.Equal(evidence, offer.OccupationEvidence);
+        var guessed = evidence == OccupationEvidence.TitleAndDescription;
+        Assert.Equal(guessed, offer.OccupationConfidence is > 0 and <= 1);
+        using var index = _store.Open();
+        await index.UpsertOffersAsync([offer]);
+        var stored = await index.GetOfferAsync(offer.Id);
+        Assert.Equal(offer.OccupationEvidence, stored!.OccupationEvidence);
+        Assert.Equal(offer.OccupationConfidence, stored.OccupationConfidence);
+
+        var summary = OfferSummary.Of(stored, TaxonomyFixture.Taxonomy);
+        Assert.Equal(evidence, summary.OccupationEvidence);
+        Assert.Equal(guessed && offer.OccupationConfidence < OfferDocument.UncertainOccupationBelow, summary.OccupationUncertain);
+        Assert.Equal(uncertain, summary.OccupationUncertain);
+        Assert.Equal(guessed ? TaxonomyFixture.Taxonomy.Rome4.Sheet(offer.RomeCode!)!.Label : null, summary.OccupationLabel);
+    }
+
+    [Fact]
+    public void A_guessed_occupation_is_uncertain_below_the_threshold_and_a_given_one_never_is()
+    {
+        Assert.True(OfferDocument.IsOccupationUncertain(OccupationEvidence.TitleAndDescription, 0.59));
+        Assert.True(OfferDocument.IsOccupationUncertain(OccupationEvidence.TitleAndDescription, null));
+        Assert.False(OfferDocument.IsOccupationUncertain(OccupationEvidence.TitleAndDescription, 0.6));
+        Assert.False(OfferDocument.IsOccupationUncertain(OccupationEvidence.RomeCode, null));
+        Assert.False(OfferDocument.IsOccupationUncertain(OccupationEvidence.Appellation, 0.1));
+        Assert.False(OfferDocument.IsOccupationUncertain(null, null));
+    }
 }
