@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Matching.Engine.Indexing;
 using Matching.Engine.Taxonomy;
@@ -74,7 +75,8 @@ internal sealed class OfferOccupationReader
         if (classifier is not null && !string.IsNullOrWhiteSpace(title) && classifier().Rank(new OfferText(title, description, competences), 1) is [var best, ..]
             && _taxonomy.Rome4.Sheet(best.Code) is { } guessed)
         {
-            warnings.Add($"occupation: read from the title and description as ROME {guessed.Code} {guessed.Label} (confidence {best.Score:0.00}).");
+            // "0.48" in an English message, whatever the host's culture (a French host wrote "0,48").
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"occupation: read from the title and description as ROME {guessed.Code} {guessed.Label} (confidence {best.Score:0.00})."));
             return new OfferOccupation(guessed, EscoOccupation(guessed, null), OccupationEvidence.TitleAndDescription, best.Score);
         }
         warnings.Add("occupation: unknown (no usable romeCode or appellationlibelle, and no classifier).");

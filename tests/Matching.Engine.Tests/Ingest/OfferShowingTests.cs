@@ -1,3 +1,4 @@
+using System.Globalization;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
 using Matching.Engine.Scoring;
@@ -219,6 +220,24 @@ public sealed class OfferShowingTests : IDisposable
         Assert.Equal(guessed && offer.OccupationConfidence < OfferDocument.UncertainOccupationBelow, summary.OccupationUncertain);
         Assert.Equal(uncertain, summary.OccupationUncertain);
         Assert.Equal(guessed ? TaxonomyFixture.Taxonomy.Rome4.Sheet(offer.RomeCode!)!.Label : null, summary.OccupationLabel);
+    }
+
+    [Fact]
+    public void The_guess_warning_writes_its_confidence_the_same_on_a_French_host()
+    {
+        // An English message: "confidence 0.48", not "0,48" as a host in French culture wrote it.
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            var json = """{"id":"186OCC2","intitule":"Opérateur (H/F)","description":"Poste en équipe, horaires 2x8.","lieuTravail":{"libelle":"69 - Rhône"},"typeContrat":"CDI"}""";
+            var warning = Assert.Single(ClassifierFixture.Builder().Build(OfferItem(json)).Warnings, w => w.StartsWith("occupation: read from", StringComparison.Ordinal));
+            Assert.Matches(@"\(confidence [01]\.\d\d\)\.$", warning);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]
