@@ -357,7 +357,15 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         // Qualities say nothing of which job: an offer that names fewer than 3 skills of the job itself (qualities
         // aside) still gets its job's core items, so a seeker who only types the job meets it.
         // The qualities the cues read count as qualities too, whatever ROME files them under ("Respecter la confidentialité des informations").
-        if (skills.Count(s => taxonomy.SkillByUri(s.SkillUri) is not ({ Reuse: ReuseLevel.Transversal } or null) && !cues.IsQuality(taxonomy.SkillByUri(s.SkillUri)!)) < MinOwnSkills && occupation is not null)
+        // Not those of a job guessed at a coin toss (below 0.6, right about half the time): "Opérateur (H/F)", "Travail en équipe",
+        // read as a sound technician's offer, was shown to sound technicians as asking 26 skills of theirs, a 96 % match.
+        var uncertain = occupation is not null && OfferDocument.IsOccupationUncertain(occupation.Evidence, occupation.Confidence);
+        if (uncertain)
+        {
+            report.Warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"occupation: the guess {occupation!.Sheet.Code} is uncertain (confidence {occupation.Confidence:0.00}): the job's usual skills are not added; give romeCode or the skills asked."));
+        }
+        else if (skills.Count(s => taxonomy.SkillByUri(s.SkillUri) is not ({ Reuse: ReuseLevel.Transversal } or null) && !cues.IsQuality(taxonomy.SkillByUri(s.SkillUri)!)) < MinOwnSkills && occupation is not null)
         {
             foreach (var item in occupation.Sheet.CoreItems)
             {

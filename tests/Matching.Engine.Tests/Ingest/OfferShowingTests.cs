@@ -207,6 +207,9 @@ public sealed class OfferShowingTests : IDisposable
         var offer = ClassifierFixture.Builder().Build(OfferItem(json)).Document!;
 
         Assert.Equal(evidence, offer.OccupationEvidence);
+        // A job guessed at a coin toss lends the offer none of its usual skills: "Opérateur (H/F)" read as a sound technician's
+        // offer asked 26 skills of sound technicians.
+        Assert.Equal(uncertain, !offer.Skills.Any(s => s.Source == SkillSource.Occupation) && evidence == OccupationEvidence.TitleAndDescription);
         var guessed = evidence == OccupationEvidence.TitleAndDescription;
         Assert.Equal(guessed, offer.OccupationConfidence is > 0 and <= 1);
         using var index = _store.Open();
