@@ -22,14 +22,26 @@ internal static class ProbeRun
             var profileQueries = radius is null ? [.. profiles.Select(p => p with { Place = null })] : profiles;
             var offerQueries = radius is null ? [.. offers.Select(o => o with { Place = null })] : offers;
             Report($"profile -> offers, {(radius is null ? "none" : "30km")}", rounds, profileQueries.Length,
-                q => index.MatchOffersAsync(profileQueries[q], options).GetAwaiter().GetResult().Hits.Count);
+                q => Counted(index.MatchOffersAsync(profileQueries[q], options).GetAwaiter().GetResult()));
             Report($"offer -> candidates, {(radius is null ? "none" : "30km")}", rounds, offerQueries.Length,
-                q => index.MatchProfilesAsync(offerQueries[q], options).GetAwaiter().GetResult().Hits.Count);
+                q => Counted(index.MatchProfilesAsync(offerQueries[q], options).GetAwaiter().GetResult()));
         }
+    }
+
+    private static int s_queries;
+    private static int s_capped;
+
+    /// <summary>Counts the pages whose total was capped (<see cref="MatchPage.TotalIsLowerBound"/>).</summary>
+    private static int Counted(MatchPage page)
+    {
+        s_queries++;
+        s_capped += page.TotalIsLowerBound ? 1 : 0;
+        return page.Hits.Count;
     }
 
     private static void Report(string name, int rounds, int count, Func<int, int> query)
     {
+        (s_queries, s_capped) = (0, 0);
         for (var q = 0; q < count; q++)
         {
             query(q);
@@ -49,7 +61,7 @@ internal static class ProbeRun
         }
         cpu.Sort();
         wall.Sort();
-        Console.WriteLine($"// PROBE {name}: CPU median {cpu[cpu.Count / 2]:F3} ms, mean {cpu.Average():F3} ms; wall median {wall[wall.Count / 2]:F3} ms ({cpu.Count} queries)");
+        Console.WriteLine($"// PROBE {name}: CPU median {cpu[cpu.Count / 2]:F3} ms, mean {cpu.Average():F3} ms; wall median {wall[wall.Count / 2]:F3} ms ({cpu.Count} queries; totals capped {s_capped} of {s_queries})");
     }
 
     /// <summary>

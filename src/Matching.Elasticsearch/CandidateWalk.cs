@@ -8,7 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Matching.Elasticsearch;
 
 /// <summary>What a walk kept: the page (best first), the count of every candidate, whether more follow.</summary>
-internal sealed record WalkResult<TSource>(IReadOnlyList<(double Score, string Id, TSource Source)> Page, long Total, bool More, AggregateDictionary? Aggregations, bool Exact, int Walked);
+/// <param name="TotalIsLowerBound">More than <paramref name="Total"/> candidates: Elasticsearch counted up to the cap asked (track_total_hits) and
+/// answered its relation "gte".</param>
+internal sealed record WalkResult<TSource>(IReadOnlyList<(double Score, string Id, TSource Source)> Page, long Total, bool More, AggregateDictionary? Aggregations, bool Exact, int Walked,
+    bool TotalIsLowerBound = false);
 
 /// <summary>
 /// Re-scores Elasticsearch's candidates with Coach's scorer, in the order of Elasticsearch's score, which is an
@@ -33,7 +36,8 @@ internal sealed class CandidateWalk(ElasticsearchClient client, ElasticsearchInd
         int size,
         IDictionary<string, Aggregation>? aggregations,
         CancellationToken cancellationToken,
-        double minBound = 0)
+        double minBound = 0,
+        int? totalUpTo = null)
     {
         var opened = await client.OpenPointInTimeAsync(new OpenPointInTimeRequest(alias) { KeepAlive = KeepAlive }, cancellationToken);
         Responses.ThrowIfFailed(opened, $"POST {alias}/_pit");
@@ -42,6 +46,7 @@ internal sealed class CandidateWalk(ElasticsearchClient client, ElasticsearchInd
         {
             var page = new List<(double Score, string Id, TSource Source)>(size + 1);
             long total = 0;
+            var lowerBound = false;
             var more = false;
             var exact = true;
             var walked = 0;
@@ -63,7 +68,8 @@ internal sealed class CandidateWalk(ElasticsearchClient client, ElasticsearchInd
                     SearchAfter = after,
                     // A floor on Coach's score is a floor on its upper bound: candidates whose bound is below it cannot pass.
                     MinScore = minBound > 0 ? minBound * (1 - BoundMargin) : null,
-                    TrackTotalHits = new TrackHits(first),
+                    // The count of the first chunk's request: exact, or up to the cap (MatchOptions.TotalUpTo), as the embedded index counts.
+                    TrackTotalHits = !first ? new TrackHits(false) : totalUpTo is { } upTo ? new TrackHits(upTo) : new TrackHits(true),
                     Aggregations = first ? aggregations : null,
                     Source = new SourceConfig(new SourceFilter { Includes = Fields.FromString("doc") }),
                 }, cancellationToken);
@@ -72,6 +78,7 @@ internal sealed class CandidateWalk(ElasticsearchClient client, ElasticsearchInd
                 if (first)
                 {
                     total = response.Total;
+                    lowerBound = response.HitsMetadata?.Total?.Match(hits => hits?.Relation == TotalHitsRelation.Gte, _ => false) ?? false;
                     aggs = response.Aggregations;
                 }
                 var hits = response.Hits;
@@ -81,7 +88,7 @@ internal sealed class CandidateWalk(ElasticsearchClient client, ElasticsearchInd
                     if (page.Count == size && bound * (1 + BoundMargin) < page[^1].Score)
                     {
                         // This candidate and every later one score below the page: they come after it.
-                        return new WalkResult<TSource>(page, total, true, aggs, exact, walked);
+                        return new WalkResult<TSource>(page, total, true, aggs, exact, walked, lowerBound);
                     }
                     walked++;
                     if (hit.Source is null)
@@ -97,14 +104,14 @@ internal sealed class CandidateWalk(ElasticsearchClient client, ElasticsearchInd
                 }
                 if (hits.Count < chunk)
                 {
-                    return new WalkResult<TSource>(page, total, more, aggs, exact, walked);
+                    return new WalkResult<TSource>(page, total, more, aggs, exact, walked, lowerBound);
                 }
                 if (walked >= options.MaxCandidates)
                 {
                     exact = false;
                     logger.LogWarning("Elasticsearch walk of {Alias} stopped after {Walked} candidates of {Total}: the page is the best of those (Coach:Index:Elasticsearch:MaxCandidates)",
                         alias, walked, total);
-                    return new WalkResult<TSource>(page, total, true, aggs, exact, walked);
+                    return new WalkResult<TSource>(page, total, true, aggs, exact, walked, lowerBound);
                 }
                 after = [.. hits.Last().Sort ?? []];
             }

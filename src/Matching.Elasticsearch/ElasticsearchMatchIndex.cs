@@ -556,7 +556,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
                 // The floor is a hard filter on the fit apart from the job, as in the embedded index (a hit below it is no match), and
                 // spares the offers of a target job.
                 return (total < options.MinScore * MatchScorer.Occupation(fit) && fit != OccupationFit.Target ? 0 : total, offer.Id);
-            }, cursor, options.Size, null, cancellationToken, targeted ? 0 : options.MinScore);
+            }, cursor, options.Size, null, cancellationToken, targeted ? 0 : options.MinScore, options.TotalUpTo);
             var hits = result.Page.Select(h =>
             {
                 var offer = h.Source.Doc!;
@@ -566,7 +566,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
                     occupation: MatchScorer.Occupation(_relations.Fit(offer, profile)));
                 return new MatchHit(offer.Id, h.Score, explanation);
             }).ToList();
-            return new MatchPage(hits, result.Total, NextCursor(hits, result.More));
+            return new MatchPage(hits, result.Total, NextCursor(hits, result.More), result.TotalIsLowerBound);
         });
     }
 
@@ -579,7 +579,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         return CallAsync(async () =>
         {
             var page = await MatchProfilesAsync(ids, optional, must, offer, offer.Place, offer.Contract, offer.Experience, offer.ExperienceYears,
-                options.AllowRelated, options.RadiusKm, options.SearchableOnly, null, options.Size, options.Cursor, false, options.BandedDistance, cancellationToken);
+                options.AllowRelated, options.RadiusKm, options.SearchableOnly, null, options.Size, options.Cursor, false, options.BandedDistance, cancellationToken, options.TotalUpTo);
             return page.Page;
         });
     }
@@ -606,7 +606,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
     /// <param name="offer">The offer whose candidates are read (its job weighs each candidate's occupation factor); null for a candidate search.</param>
     private async Task<(MatchPage Page, AggregateDictionary? Aggregations, long Total)> MatchProfilesAsync(int[] ids, bool[] optional, bool[] must, OfferDocument? offer, Place? place,
         ContractType contract, ExperienceRequirement requirement, double? yearsAsked, bool allowRelated, double? radiusOverride, bool searchableOnly,
-        Queries.CandidateFilter? filter, int size, string? cursorText, bool facets, bool banded, CancellationToken cancellationToken)
+        Queries.CandidateFilter? filter, int size, string? cursorText, bool facets, bool banded, CancellationToken cancellationToken, int? totalUpTo = null)
     {
         var cursor = PageCursor.Decode(cursorText);
         if (ids.Length == 0)
@@ -629,7 +629,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
             return (_scorer.Total(ids, optional, supplied, allowRelated, Scored(distance, banded), radius,
                 contract, MatchScorer.ContractMask(profile.ContractWishes), requirement, yearsAsked, profile.ExperienceYears, Evidence(profile, banded), placeUnknown: PlaceUnknown(place, profile.Place),
                 Occupation(offer, profile)), profile.Id);
-        }, cursor, size, facets ? Queries.CandidateFacets(place) : null, cancellationToken);
+        }, cursor, size, facets ? Queries.CandidateFacets(place) : null, cancellationToken, totalUpTo: totalUpTo);
         var hits = result.Page.Select(h =>
         {
             var profile = h.Source.Doc!;
@@ -638,7 +638,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
                 Occupation(offer, profile));
             return new MatchHit(profile.Id, h.Score, explanation);
         }).ToList();
-        return (new MatchPage(hits, result.Total, NextCursor(hits, result.More)), result.Aggregations, result.Total);
+        return (new MatchPage(hits, result.Total, NextCursor(hits, result.More), result.TotalIsLowerBound), result.Aggregations, result.Total);
     }
 
     private static double? Scored(double? distanceKm, bool banded) => banded ? DistanceBands.Floor(distanceKm) : distanceKm;

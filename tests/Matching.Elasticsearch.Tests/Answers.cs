@@ -21,7 +21,8 @@ internal static class Answers
         ["sort"] = new JsonArray(score, shardDoc),
     };
 
-    public static JsonObject Search(IEnumerable<JsonObject> hits, long? total = null, JsonObject? aggregations = null, string pitId = "cGl0LWlk")
+    /// <param name="relation">"eq", or "gte" when the cluster stopped counting at track_total_hits.</param>
+    public static JsonObject Search(IEnumerable<JsonObject> hits, long? total = null, JsonObject? aggregations = null, string pitId = "cGl0LWlk", string relation = "eq")
     {
         var list = new JsonArray([.. hits]);
         var body = new JsonObject
@@ -32,7 +33,7 @@ internal static class Answers
             ["pit_id"] = pitId,
             ["hits"] = new JsonObject
             {
-                ["total"] = total is { } t ? new JsonObject { ["value"] = t, ["relation"] = "eq" } : null,
+                ["total"] = total is { } t ? new JsonObject { ["value"] = t, ["relation"] = relation } : null,
                 ["max_score"] = null,
                 ["hits"] = list,
             },

@@ -251,7 +251,13 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
                 start = start < 0 ? sorted.Count : start;
             }
             var hits = sorted.Skip(start).Take(size).Select(c => Answers.Hit(alias + "-v2", c.Id, c.Score, c.Doc, c.ShardDoc));
-            var answer = Answers.Search(hits, body["track_total_hits"]?.GetValue<bool>() == true ? sorted.Count : null);
+            // track_total_hits: true counts every hit; a number counts up to it (past it: the number, relation "gte"), as a cluster does.
+            var track = body["track_total_hits"];
+            var upTo = track is null ? (long?)null : track.GetValueKind() == System.Text.Json.JsonValueKind.Number ? track.GetValue<long>()
+                : track.GetValue<bool>() ? long.MaxValue : null;
+            var answer = upTo is { } cap
+                ? Answers.Search(hits, Math.Min(sorted.Count, cap), relation: sorted.Count > cap ? "gte" : "eq")
+                : Answers.Search(hits);
             return (200, answer.ToJsonString());
         });
     }
@@ -288,6 +294,38 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
         var next = await index.MatchOffersAsync(profile, new MatchOptions(Size: 5, Cursor: page.NextCursor));
         var expectedNext = await embedded.MatchOffersAsync(profile, new MatchOptions(Size: 5, Cursor: expected.NextCursor));
         Assert.Equal(expectedNext.Hits.Select(h => (h.Id, h.Score)), next.Hits.Select(h => (h.Id, h.Score)));
+    }
+
+    [Fact]
+    public async Task TheTotalIsCountedUpToTheCapAsTheEmbeddedIndexCountsIt()
+    {
+        var (profile, offers) = MatchingCorpus();
+        using var temp = new TempFolder();
+        using var embedded = EmbeddedMatchIndex.Open(Path.Combine(temp.Path, "coach.db"), TestKit.Taxonomy, TestKit.Graph, TestKit.AreaOfCommune, TestKit.AreaName);
+        await embedded.UpsertOffersAsync(offers);
+        var index = await OpenAsync(o => o.ChunkSize = 10);
+        ServeCandidates("coach-offers", [.. offers.Select(o => (1.0, (object)o, o.Id))]);
+        var all = (await embedded.MatchOffersAsync(profile, new MatchOptions(Size: 5, TotalUpTo: null))).Total;
+        Assert.True(all > 7, $"{all} matches: the corpus must pass the cap");
+
+        foreach (var upTo in new int?[] { 7, null, MatchOptions.DefaultTotalUpTo })
+        {
+            _es.ClearRequests();
+            var options = new MatchOptions(Size: 5, TotalUpTo: upTo);
+            var expected = await embedded.MatchOffersAsync(profile, options);
+            var page = await index.MatchOffersAsync(profile, options);
+
+            Assert.Equal((expected.Total, expected.TotalIsLowerBound), (page.Total, page.TotalIsLowerBound));
+            Assert.Equal(upTo == 7, page.TotalIsLowerBound);
+            Assert.Equal(upTo == 7 ? 7 : all, page.Total);
+            Assert.Equal(expected.Hits.Select(h => (h.Id, h.Score)), page.Hits.Select(h => (h.Id, h.Score)));
+            var searches = _es.Requests.Where(r => r.Path == "/_search").ToList();
+            var track = searches[0].Json!["track_total_hits"]!;
+            Assert.Equal(upTo is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "true", track.ToJsonString());
+            // Later chunks do not count again.
+            Assert.All(searches.Skip(1), s => Assert.Equal("false", s.Json!["track_total_hits"]!.ToJsonString()));
+            AssertAllRequestsValid();
+        }
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class CandidateFinder(IMatchIndex index, Pseudonyms pseudonyms, Re
             return Outcome.NotFound("offer", offerId);
         }
         var page = await index.MatchProfilesAsync(offer, Consent.ForRecruiter(new MatchOptions(size ?? 20, cursor)), cancellationToken);
-        return Outcome.Ok(new CandidatePage(await ViewsAsync(caller, page.Hits, language, cancellationToken, cursor is null ? offer : null), page.Total, page.NextCursor));
+        return Outcome.Ok(new CandidatePage(await ViewsAsync(caller, page.Hits, language, cancellationToken, cursor is null ? offer : null), page.Total, page.NextCursor, TotalIsLowerBound: page.TotalIsLowerBound));
     }
 
     /// <summary>Candidates by must-have and nice-to-have skills, place and radius, contracts, experience; with facets.</summary>

@@ -22,7 +22,9 @@ public sealed record CandidateView(
 /// <summary>A skill and its strongest evidence, as a recruiter sees it.</summary>
 public sealed record EvidencedSkill(SkillRef Skill, SkillEvidence Evidence);
 
-public sealed record CandidatePage(IReadOnlyList<CandidateView> Hits, long Total, string? NextCursor, CandidateFacets? Facets = null);
+/// <param name="TotalIsLowerBound">More than <paramref name="Total"/> candidates match (the count stopped at <see cref="Indexing.MatchOptions.TotalUpTo"/>); a
+/// search with facets counts every candidate.</param>
+public sealed record CandidatePage(IReadOnlyList<CandidateView> Hits, long Total, string? NextCursor, CandidateFacets? Facets = null, bool TotalIsLowerBound = false);
 
 /// <summary>A recruiter's search of candidates by skills.</summary>
 public sealed record CandidateSearchRequest

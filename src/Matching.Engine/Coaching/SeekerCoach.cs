@@ -190,7 +190,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                 postings[hit.Id] = 1;
             }
         }
-        return (new MatchPage(kept, Math.Max(kept.Count, page.Total - dropped), page.NextCursor), postings);
+        // A capped total stays a lower bound: more than (the cap - the hits left out) match.
+        return (new MatchPage(kept, Math.Max(kept.Count, page.Total - dropped), page.NextCursor, page.TotalIsLowerBound), postings);
     }
 
     /// <summary>

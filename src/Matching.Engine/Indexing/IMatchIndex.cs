@@ -102,6 +102,9 @@ public sealed record IndexCounts(long Offers, long Profiles);
 /// are not matches (hard filter, counted out of the total like any other), except the offers of a job the seeker targets
 /// (<see cref="Scoring.OccupationFit.Target"/>), which are the job they asked for whatever their score; 0 keeps every hit with a
 /// positive score.</param>
+/// <param name="TotalUpTo">The page's <see cref="MatchPage.Total"/> is exact up to this count; past it, <see cref="MatchPage.Total"/> is this count and
+/// <see cref="MatchPage.TotalIsLowerBound"/> says that more match ("plus de 1 000 offres"), which spares the index the count of every match (the
+/// hits, their order and scores are exact either way). Null: always counted exactly. Default <see cref="DefaultTotalUpTo"/>.</param>
 public sealed record MatchOptions(
     int Size = 20,
     string? Cursor = null,
@@ -110,7 +113,12 @@ public sealed record MatchOptions(
     bool SearchableOnly = false,
     bool BandedDistance = false,
     IReadOnlyCollection<string>? ExcludedOccupationUris = null,
-    double MinScore = 0);
+    double MinScore = 0,
+    int? TotalUpTo = MatchOptions.DefaultTotalUpTo)
+{
+    /// <summary>The count up to which a match's total is exact unless asked otherwise: the pages say "plus de 1 000" past it.</summary>
+    public const int DefaultTotalUpTo = 1000;
+}
 
 /// <summary>How a demanded skill was met.</summary>
 public enum SkillMatchKind
@@ -190,7 +198,11 @@ public sealed record MatchExplanation(
 /// <summary>One hit: the other side's id and the explanation.</summary>
 public sealed record MatchHit(string Id, double Score, MatchExplanation Explanation);
 
-public sealed record MatchPage(IReadOnlyList<MatchHit> Hits, long Total, string? NextCursor);
+/// <summary>A page of hits.</summary>
+/// <param name="Total">How many match in all; when <paramref name="TotalIsLowerBound"/>, the cap (<see cref="MatchOptions.TotalUpTo"/>) that more than
+/// that many exceed.</param>
+/// <param name="TotalIsLowerBound">More than <paramref name="Total"/> match (the count stopped at <see cref="MatchOptions.TotalUpTo"/>).</param>
+public sealed record MatchPage(IReadOnlyList<MatchHit> Hits, long Total, string? NextCursor, bool TotalIsLowerBound = false);
 
 /// <summary>A recruiter's candidate search.</summary>
 /// <param name="MustHave">Skills every candidate must have (hard filter).</param>

@@ -175,6 +175,10 @@ public sealed class IndexValidation(SkillsTaxonomy taxonomy)
         {
             errors.Add(new("query", nameof(MatchOptions.MinScore), "must be a number between 0 and 1."));
         }
+        if (options.TotalUpTo is < 1)
+        {
+            errors.Add(new("query", nameof(MatchOptions.TotalUpTo), "must be at least 1 (or null: an exact count)."));
+        }
         if (options.ExcludedOccupationUris is { Count: > MaxExcludedOccupations })
         {
             errors.Add(new("query", nameof(MatchOptions.ExcludedOccupationUris), $"at most {MaxExcludedOccupations} occupations."));

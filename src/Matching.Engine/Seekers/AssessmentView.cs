@@ -13,6 +13,7 @@ public sealed record SkillsGapView(double? Share, int AskedSkills, IReadOnlyList
 /// <param name="RadiusKm">How far the seeker will go, as the matching read it.</param>
 /// <param name="MatchesTotal">Offers matching in all (<paramref name="Matches"/> holds the best of them).</param>
 /// <param name="Reviewed">An adviser's review changed what the seeker sees.</param>
+/// <param name="MatchesTotalIsLowerBound">More than <paramref name="MatchesTotal"/> offers match (the count stopped at <see cref="MatchOptions.TotalUpTo"/>).</param>
 public sealed record AssessmentView(
     UnderstoodTarget? Target,
     Place? Place,
@@ -25,7 +26,8 @@ public sealed record AssessmentView(
     IReadOnlyList<OfferMatchView> Matches,
     double RadiusKm = 30,
     long MatchesTotal = 0,
-    bool Reviewed = false)
+    bool Reviewed = false,
+    bool MatchesTotalIsLowerBound = false)
 {
     /// <summary>The seeker gave no skill: the matches were found with the target job's usual skills.</summary>
     public bool MatchedOnTargetJobSkills { get; init; }

@@ -99,8 +99,9 @@ public sealed record OfferMatchView(string OfferId, double Score, OfferSummary? 
 public sealed record OfferMatchPage(
     IReadOnlyList<MatchedOffer> Hits,
     [property: Description("Label of every skill the hits name (skill URI to label, in the asked language).")] IReadOnlyDictionary<string, string> Skills,
-    long Total,
-    string? NextCursor);
+    [property: Description("Offers matching in all; when totalIsLowerBound, the cap (1,000) that more than that many exceed.")] long Total,
+    string? NextCursor,
+    [property: Description("True when more than total offers match: the count stopped at the cap (the hits and their order are exact either way).")] bool TotalIsLowerBound = false);
 
 /// <summary>An offer matching a seeker, on a page of matches: its summary (null when it was deleted meanwhile) and why it matched.</summary>
 public sealed record MatchedOffer(string OfferId, double Score, OfferSummary? Offer, MatchReasons Explanation)
@@ -208,7 +209,7 @@ internal static class OfferMatchViews
                 e.DistanceKm is { } d ? Math.Round(d, 1) : null, e.Parts);
             hits.Add(new MatchedOffer(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : OfferSummary.Of(offer, taxonomy), reasons) { Postings = count });
         }
-        return new OfferMatchPage(hits, labels, page.Total, page.NextCursor);
+        return new OfferMatchPage(hits, labels, page.Total, page.NextCursor, page.TotalIsLowerBound);
     }
 
     /// <summary>The hits to show with their offers: the same job at the same company and place once (the first, best scored), with its count.</summary>

@@ -147,7 +147,8 @@ public sealed class SeekerAssessments(
             matches,
             assessment.Profile.RadiusKm,
             assessment.Matches.Total,
-            reviewed)
+            reviewed,
+            assessment.Matches.TotalIsLowerBound)
         {
             MatchedOnTargetJobSkills = assessment.MatchedOnTargetJobSkills,
         };

@@ -79,8 +79,12 @@ public sealed class EmbeddedMatchIndexTests : IDisposable
 
         Assert.Equal((0, offers.Count), (result.Created, result.Updated));
         Assert.Equal(offers.Count, (await _index.CountAsync()).Offers);
-        Assert.Equal(offers.Count, (await _index.MatchOffersAsync(Profile("p", [skills[0]]), Top100)).Total);
-        Assert.Equal(0, (await _index.MatchOffersAsync(Profile("p", [skills[1]]), Top100)).Total);
+        // Counted exactly (past 1,000 a total is capped by default).
+        var exact = Top100 with { TotalUpTo = null };
+        Assert.Equal(offers.Count, (await _index.MatchOffersAsync(Profile("p", [skills[0]]), exact)).Total);
+        Assert.Equal(0, (await _index.MatchOffersAsync(Profile("p", [skills[1]]), exact)).Total);
+        var capped = await _index.MatchOffersAsync(Profile("p", [skills[0]]), Top100);
+        Assert.Equal((1000, true), (capped.Total, capped.TotalIsLowerBound));
     }
 
     [Fact]

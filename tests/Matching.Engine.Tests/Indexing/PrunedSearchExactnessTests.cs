@@ -11,7 +11,8 @@ namespace Matching.Engine.Tests.Indexing;
 /// The pruned search (block bounds, per-doc bounds, totals from masks) against an exhaustive scan that
 /// scores every pair with <see cref="MatchScorer"/>: on hundreds of generated queries, in both
 /// directions, with and without a radius, the top 20 has the same ids and bit-identical scores, the
-/// total is the same, and a next page is announced exactly when there is one.
+/// total is the same up to the cap (<see cref="MatchOptions.TotalUpTo"/>: 1,000 by default, 50, or none) and past it is the cap flagged as
+/// a lower bound, and a next page is announced exactly when there is one.
 /// </summary>
 public sealed class PrunedSearchExactnessTests
 {
@@ -20,9 +21,11 @@ public sealed class PrunedSearchExactnessTests
 
     private static readonly Lazy<Fixture> s_fixture = new(() => new Fixture());
 
-    public static TheoryData<string> OfferVariants => ["own radius", "30 km", "no place", "no place, no job", "exact only", "score floor"];
+    public static TheoryData<string> OfferVariants =>
+        ["own radius", "30 km", "no place", "no place, no job", "exact only", "score floor", "no place, exact total", "no place, total up to 50", "30 km, total up to 50"];
 
-    public static TheoryData<string> ProfileVariants => ["own radius", "30 km", "no place", "no place, no job", "exact only, searchable"];
+    public static TheoryData<string> ProfileVariants =>
+        ["own radius", "30 km", "no place", "no place, no job", "exact only, searchable", "no place, exact total", "no place, total up to 50", "30 km, total up to 50"];
 
     [Theory]
     [MemberData(nameof(OfferVariants))]
@@ -31,27 +34,33 @@ public sealed class PrunedSearchExactnessTests
         var f = s_fixture.Value;
         var compared = 0;
         var pruned = 0L;
+        var capped = 0;
         foreach (var (query, withoutJob) in f.QueryProfiles.Zip(f.QueryProfilesWithoutJob))
         {
+            var noPlace = query with { Latitude = double.NaN, Longitude = double.NaN };
             var (row, options) = variant switch
             {
                 "own radius" => (query, new MatchOptions(20)),
                 "30 km" => (query, new MatchOptions(20, RadiusKm: 30)),
-                "no place" => (query with { Latitude = double.NaN, Longitude = double.NaN }, new MatchOptions(20)),
+                "no place" => (noPlace, new MatchOptions(20)),
                 "no place, no job" => (withoutJob with { Latitude = double.NaN, Longitude = double.NaN }, new MatchOptions(20)),
                 "score floor" => (query, new MatchOptions(20, MinScore: 0.15)),
+                "no place, exact total" => (noPlace, new MatchOptions(20, TotalUpTo: null)),
+                "no place, total up to 50" => (noPlace, new MatchOptions(20, TotalUpTo: 50)),
+                "30 km, total up to 50" => (query, new MatchOptions(20, RadiusKm: 30, TotalUpTo: 50)),
                 _ => (query, new MatchOptions(20, AllowRelated: false, RadiusKm: 80)),
             };
             var expected = f.ExhaustiveOffers(row, options);
             var page = f.Index.MatchOffers(row, options);
-            Assert.Equal(expected.Count, page.Total);
+            capped += SameTotal(expected.Count, page, options);
             Assert.Equal(expected.Take(20), page.Hits.Select(h => (h.Id, h.Score)));
             Assert.Equal(expected.Count > 20, page.NextCursor is not null);
             compared++;
-            pruned += page.Total - page.Hits.Count;
+            pruned += expected.Count - page.Hits.Count;
         }
         Assert.Equal(Queries, compared);
         Assert.True(pruned > 0, "every query returned all its matches: pruning was not exercised");
+        Assert.True(variant is not ("no place" or "no place, total up to 50") || capped >= Queries / 5, $"{capped} totals capped of {Queries}: the capped count was not exercised");
     }
 
     [Theory]
@@ -60,24 +69,39 @@ public sealed class PrunedSearchExactnessTests
     {
         var f = s_fixture.Value;
         var compared = 0;
+        var capped = 0;
         foreach (var (query, withoutJob) in f.QueryOffers.Zip(f.QueryOffersWithoutJob))
         {
+            var noPlace = query with { Latitude = double.NaN, Longitude = double.NaN };
             var (row, options) = variant switch
             {
                 "own radius" => (query, new MatchOptions(20)),
                 "30 km" => (query, new MatchOptions(20, RadiusKm: 30)),
-                "no place" => (query with { Latitude = double.NaN, Longitude = double.NaN }, new MatchOptions(20)),
+                "no place" => (noPlace, new MatchOptions(20)),
                 "no place, no job" => (withoutJob with { Latitude = double.NaN, Longitude = double.NaN }, new MatchOptions(20)),
+                "no place, exact total" => (noPlace, new MatchOptions(20, TotalUpTo: null)),
+                "no place, total up to 50" => (noPlace, new MatchOptions(20, TotalUpTo: 50)),
+                "30 km, total up to 50" => (query, new MatchOptions(20, RadiusKm: 30, TotalUpTo: 50)),
                 _ => (query, new MatchOptions(20, AllowRelated: false, SearchableOnly: true)),
             };
             var expected = f.ExhaustiveProfiles(row, options);
             var page = f.Index.MatchProfiles(row, options);
-            Assert.Equal(expected.Count, page.Total);
+            capped += SameTotal(expected.Count, page, options);
             Assert.Equal(expected.Take(20), page.Hits.Select(h => (h.Id, h.Score)));
             Assert.Equal(expected.Count > 20, page.NextCursor is not null);
             compared++;
         }
         Assert.Equal(Queries, compared);
+        Assert.True(variant is not ("no place" or "no place, total up to 50") || capped >= Queries / 5, $"{capped} totals capped of {Queries}: the capped count was not exercised");
+    }
+
+    /// <summary>The total is exact up to the cap; past it, the cap flagged as a lower bound (more match). Returns 1 when it was capped.</summary>
+    private static int SameTotal(int expected, MatchPage page, MatchOptions options)
+    {
+        var cap = options.TotalUpTo ?? int.MaxValue;
+        Assert.Equal(Math.Min(expected, cap), page.Total);
+        Assert.Equal(expected > cap, page.TotalIsLowerBound);
+        return page.TotalIsLowerBound ? 1 : 0;
     }
 
     [Fact]
@@ -96,6 +120,39 @@ public sealed class PrunedSearchExactnessTests
             var second = f.Index.MatchOffers(query, options with { Cursor = first.NextCursor });
             Assert.Equal(expected.Skip(20).Take(20), second.Hits.Select(h => (h.Id, h.Score)));
             Assert.Equal(expected.Count > 40, second.NextCursor is not null);
+        }
+    }
+
+    [Fact]
+    public void PagesFollowingACappedTotalContinueTheExhaustiveRanking()
+    {
+        var f = s_fixture.Value;
+        var pages = 0;
+        var options = new MatchOptions(20, TotalUpTo: 50);
+        foreach (var (profile, offer) in f.QueryProfiles.Zip(f.QueryOffers).Take(10))
+        {
+            var noPlace = profile with { Latitude = double.NaN, Longitude = double.NaN };
+            pages += Walk(f.ExhaustiveOffers(noPlace, options), cursor => f.Index.MatchOffers(noPlace, options with { Cursor = cursor }));
+            var offerNoPlace = offer with { Latitude = double.NaN, Longitude = double.NaN };
+            pages += Walk(f.ExhaustiveProfiles(offerNoPlace, options), cursor => f.Index.MatchProfiles(offerNoPlace, options with { Cursor = cursor }));
+        }
+        Assert.True(pages > 40, $"{pages} pages walked");
+
+        static int Walk(List<(string Id, double Score)> expected, Func<string?, MatchPage> read)
+        {
+            string? cursor = null;
+            for (var page = 0; page < 4; page++)
+            {
+                var hits = read(cursor);
+                Assert.Equal(expected.Skip(page * 20).Take(20), hits.Hits.Select(h => (h.Id, h.Score)));
+                Assert.Equal(expected.Count > (page + 1) * 20, hits.NextCursor is not null);
+                SameTotal(expected.Count, hits, new MatchOptions(TotalUpTo: 50));
+                if ((cursor = hits.NextCursor) is null)
+                {
+                    return page + 1;
+                }
+            }
+            return 4;
         }
     }
 

@@ -312,6 +312,7 @@ internal sealed class InMemoryIndex
             }
 
             // 2. Blocks within reach (every block when the profile has no place), then one pass over the block postings of the reached skills.
+            //    With a capped total (MatchOptions.TotalUpTo), first the skills the profile has exactly (see step 4).
             var box = profile.HasPlace ? RadiusBox.Around(profile.Latitude, radius) : RadiusBox.Everywhere;
             var cosLatitude = Math.Cos(profile.Latitude * Math.PI / 180);
             var reach = profile.HasPlace;
@@ -319,31 +320,21 @@ internal sealed class InMemoryIndex
             {
                 MarkBlocks(offers, s, profile.HasPlace, profile.Latitude, profile.Longitude, cosLatitude, box, radius, radius);
             }
+            var cap = options.TotalUpTo ?? long.MaxValue;
+            // Not with a place: a radius leaves few blocks to pass over, and its total is often under the cap (the pass would run twice).
+            var exactFirst = !reach && options.TotalUpTo is not null && exactSkills > 0 && exactSkills < s.TouchedSkillCount;
             var tally = exactSkills > ExactPlanes.ExactLimit;
             for (var k = 0; k < s.TouchedSkillCount; k++)
             {
                 var demanded = s.TouchedSkills[k];
                 var exact = s.Exact[demanded] != 0;
-                var blocks = offers.Postings.Blocks(demanded);
-                var masks = offers.Postings.Masks(demanded);
-                switch (reach, exact)
+                if (exact || !exactFirst)
                 {
-                    case (false, false):
-                        Accumulate<No, No>(blocks, masks, s, tally);
-                        break;
-                    case (false, true):
-                        Accumulate<No, Yes>(blocks, masks, s, tally);
-                        break;
-                    case (true, false):
-                        Accumulate<Yes, No>(blocks, masks, s, tally);
-                        break;
-                    default:
-                        Accumulate<Yes, Yes>(blocks, masks, s, tally);
-                        break;
+                    Accumulate(offers, s, demanded, reach, exact, tally);
                 }
-                // Must-have skills met, counted per doc in three bit planes (carry-save addition).
-                blocks = offers.MustPostings.Blocks(demanded);
-                masks = offers.MustPostings.Masks(demanded);
+                // Must-have skills met, counted per doc in three bit planes (carry-save addition): every reached skill, exact or not.
+                var blocks = offers.MustPostings.Blocks(demanded);
+                var masks = offers.MustPostings.Masks(demanded);
                 var accumulators = s.Blocks;
                 var state = s.State;
                 for (var j = 0; j < blocks.Length; j++)
@@ -363,52 +354,50 @@ internal sealed class InMemoryIndex
             var occupations = OfferOccupationsFor(profile);
             var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact, exactSkills <= ExactPlanes.ExactLimit, occupations);
             scorer.FillExactBounds();
-            var candidates = 0;
-            var union = s.Union;
-            for (var t = 0; t < s.TouchedBlockCount; t++)
+            var filters = new OfferFilters(profile, radius, box, cosLatitude, reach, minScore, excludedOccupations, occupations);
+            var candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, exactFirst);
+
+            // 4. The page. With the skills the profile has exactly alone, the candidates are the docs that meet one of them (an exact count
+            //    of at least 1); the others (met only through related skills) score at most the bound of an exact count of 0. When the page
+            //    is full and its worst hit is above that bound, none of them can enter it: the page is exact, and when more than the cap
+            //    matched among the first, the total is "more than the cap". Otherwise the other skills' postings are added and it runs again.
+            var lowerBound = false;
+            if (exactFirst)
             {
-                var b = s.TouchedBlocks[t];
-                ref var acc = ref s.Blocks[b];
-                var reached = union[b] & offers.Alive[b];
-                var must = offers.Must0[b] | offers.Must1[b] | offers.Must2[b];
-                var allMet = ~((acc.Must0 ^ offers.Must0[b]) | (acc.Must1 ^ offers.Must1[b]) | (acc.Must2 ^ offers.Must2[b]));
-                var overflow = reached & offers.MustOverflow[b];
-                var passing = (reached & ~must & ~offers.MustOverflow[b]) | (reached & must & allMet);
-                while (overflow != 0)
+                if (collector.Total > cap)
                 {
-                    var doc = (b << 6) + BitOperations.TrailingZeroCount(overflow);
-                    overflow &= overflow - 1;
-                    if (EveryMustHaveMet(offers.Skills(doc), s.SkillCredit))
+                    BlockSearch.Run(ref scorer, s, candidates, ref collector);
+                    lowerBound = collector.IsFull && s.ExactBounds[0] < collector.WorstScore && collector.More;
+                }
+                if (!lowerBound)
+                {
+                    var reached = s.Reached;
+                    for (var t = 0; t < s.TouchedBlockCount; t++)
                     {
-                        passing |= 1UL << (doc & 63);
+                        s.Union[s.TouchedBlocks[t]] = reached[s.TouchedBlocks[t]];
                     }
-                }
-                if (reach && s.State[b] == Mixed)
-                {
-                    passing = WithinRadius(offers, b, passing, profile.Latitude, profile.Longitude, cosLatitude, box, radius);
-                }
-                if (excludedOccupations is not null && passing != 0)
-                {
-                    passing = WithoutOccupations(offers, b, passing, excludedOccupations);
-                }
-                union[b] = passing;
-                if (minScore > 0 && passing != 0)
-                {
-                    // The floor is part of the total: a block whose bound (computed without the occupation factor) is below it goes
-                    // whole, but for the offers of the seeker's target jobs, which the floor spares; the others doc by doc.
-                    passing = scorer.Bound(b) < minScore ? Targets(offers, b, passing, occupations) : AtLeast(ref scorer, b, passing, minScore, occupations);
-                    union[b] = passing;
-                }
-                if (passing != 0)
-                {
-                    s.Bounds[candidates] = scorer.Bound(b);
-                    s.Candidates[candidates++] = b;
-                    collector.Total += BitOperations.PopCount(passing);
+                    for (var k = 0; k < s.TouchedSkillCount; k++)
+                    {
+                        var demanded = s.TouchedSkills[k];
+                        if (s.Exact[demanded] == 0)
+                        {
+                            Accumulate(offers, s, demanded, reach, exact: false, tally);
+                        }
+                    }
+                    s.ListTouched(offers.BlockCount);
+                    collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
+                    candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, save: false);
                 }
             }
-
-            // 4. The page.
-            BlockSearch.Run(ref scorer, s, candidates, ref collector);
+            if (!lowerBound)
+            {
+                BlockSearch.Run(ref scorer, s, candidates, ref collector);
+            }
+            // A page of the exact-first pass has a match after it (the pass stopped with more than it); past the cap, the total says
+            // "more than the cap" however it was found.
+            var more = lowerBound || collector.More;
+            lowerBound |= collector.Total > cap;
+            var total = lowerBound ? cap : collector.Total;
             var sorted = collector.Sorted();
             var hits = new MatchHit[sorted.Length];
             for (var i = 0; i < sorted.Length; i++)
@@ -420,11 +409,95 @@ internal sealed class InMemoryIndex
                     occupation: occupations.Of(offer), met: s.SkillCredit);
                 hits[i] = new MatchHit(offers.Ids[doc], score, explanation);
             }
-            return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
+            return new MatchPage(hits, total, NextCursor(hits, more), lowerBound);
         }
         finally
         {
             _scratch.Return(s);
+        }
+    }
+
+    /// <summary>What a candidate offer must pass besides being reached: <see cref="OfferCandidates"/>.</summary>
+    private readonly record struct OfferFilters(ProfileRow Profile, double Radius, RadiusBox Box, double CosLatitude, bool Reach, double MinScore,
+        HashSet<int>? ExcludedOccupations, OfferOccupations Occupations);
+
+    /// <summary>
+    /// Step 3 of <see cref="MatchOffers"/>: per reached block, the candidates (alive, every must-have met, within the radius, of an
+    /// occupation not excluded, at least the floor) left in <see cref="QueryScratch.Union"/>, counted in the collector's total; the
+    /// candidate blocks and their bounds listed. With <paramref name="save"/>, each block's reached docs are kept in
+    /// <see cref="QueryScratch.Reached"/> first (the pass may go on).
+    /// </summary>
+    private static int OfferCandidates(OfferTable offers, QueryScratch s, in OfferFilters f, ref OfferScorer scorer, ref MatchCollector collector, bool save)
+    {
+        var candidates = 0;
+        var union = s.Union;
+        var profile = f.Profile;
+        for (var t = 0; t < s.TouchedBlockCount; t++)
+        {
+            var b = s.TouchedBlocks[t];
+            if (save)
+            {
+                s.Reached[b] = union[b];
+            }
+            ref var acc = ref s.Blocks[b];
+            var reached = union[b] & offers.Alive[b];
+            var must = offers.Must0[b] | offers.Must1[b] | offers.Must2[b];
+            var allMet = ~((acc.Must0 ^ offers.Must0[b]) | (acc.Must1 ^ offers.Must1[b]) | (acc.Must2 ^ offers.Must2[b]));
+            var overflow = reached & offers.MustOverflow[b];
+            var passing = (reached & ~must & ~offers.MustOverflow[b]) | (reached & must & allMet);
+            while (overflow != 0)
+            {
+                var doc = (b << 6) + BitOperations.TrailingZeroCount(overflow);
+                overflow &= overflow - 1;
+                if (EveryMustHaveMet(offers.Skills(doc), s.SkillCredit))
+                {
+                    passing |= 1UL << (doc & 63);
+                }
+            }
+            if (f.Reach && s.State[b] == Mixed)
+            {
+                passing = WithinRadius(offers, b, passing, profile.Latitude, profile.Longitude, f.CosLatitude, f.Box, f.Radius);
+            }
+            if (f.ExcludedOccupations is not null && passing != 0)
+            {
+                passing = WithoutOccupations(offers, b, passing, f.ExcludedOccupations);
+            }
+            union[b] = passing;
+            if (f.MinScore > 0 && passing != 0)
+            {
+                // The floor is part of the total: a block whose bound (computed without the occupation factor) is below it goes
+                // whole, but for the offers of the seeker's target jobs, which the floor spares; the others doc by doc.
+                passing = scorer.Bound(b) < f.MinScore ? Targets(offers, b, passing, f.Occupations) : AtLeast(ref scorer, b, passing, f.MinScore, f.Occupations);
+                union[b] = passing;
+            }
+            if (passing != 0)
+            {
+                s.Bounds[candidates] = scorer.Bound(b);
+                s.Candidates[candidates++] = b;
+                collector.Total += BitOperations.PopCount(passing);
+            }
+        }
+        return candidates;
+    }
+
+    private static void Accumulate(OfferTable offers, QueryScratch s, int demanded, bool reach, bool exact, bool tally)
+    {
+        var blocks = offers.Postings.Blocks(demanded);
+        var masks = offers.Postings.Masks(demanded);
+        switch (reach, exact)
+        {
+            case (false, false):
+                Accumulate<No, No>(blocks, masks, s, tally);
+                break;
+            case (false, true):
+                Accumulate<No, Yes>(blocks, masks, s, tally);
+                break;
+            case (true, false):
+                Accumulate<Yes, No>(blocks, masks, s, tally);
+                break;
+            default:
+                Accumulate<Yes, Yes>(blocks, masks, s, tally);
+                break;
         }
     }
 
@@ -757,19 +830,20 @@ internal sealed class InMemoryIndex
     public sealed record CandidateFilter(int ContractMask, double? MinExperienceYears);
 
     public MatchPage MatchProfiles(OfferRow offer, MatchOptions options) =>
-        MatchProfiles(offer, options.AllowRelated, options.RadiusKm, options.SearchableOnly, null, options.Size, options.Cursor, null, options.BandedDistance);
+        MatchProfiles(offer, options.AllowRelated, options.RadiusKm, options.SearchableOnly, null, options.Size, options.Cursor, null, options.BandedDistance, options.TotalUpTo);
 
     public CandidateSearchResult SearchCandidates(CandidateQuery query, OfferRow probe)
     {
         var filter = new CandidateFilter(query.Contracts is { Count: > 0 } c ? MatchScorer.ContractMask(c) : 0, query.MinExperienceYears);
         var facets = new FacetCounter();
-        var page = MatchProfiles(probe, query.AllowRelated, query.RadiusKm, searchableOnly: true, filter, query.Size, query.Cursor, facets, banded: true);
+        var page = MatchProfiles(probe, query.AllowRelated, query.RadiusKm, searchableOnly: true, filter, query.Size, query.Cursor, facets, banded: true, totalUpTo: null);
         return new CandidateSearchResult(page.Hits, page.Total, page.NextCursor, facets.ToFacets());
     }
 
     /// <param name="banded">What a recruiter sees: score, rank and explain by the distance band's floor (the radius filter stays exact).</param>
+    /// <param name="totalUpTo">The total is exact up to this count (<see cref="MatchOptions.TotalUpTo"/>); null: exact (facets count every candidate).</param>
     private MatchPage MatchProfiles(OfferRow offer, bool allowRelated, double? radiusOverride, bool searchableOnly, CandidateFilter? filter, int pageSize, string? cursorText,
-        FacetCounter? facets, bool banded)
+        FacetCounter? facets, bool banded, int? totalUpTo)
     {
         var size = pageSize;
         var cursor = PageCursor.Decode(cursorText);
@@ -825,127 +899,169 @@ internal sealed class InMemoryIndex
                 MarkBlocks(profiles, s, offer.HasPlace, offer.Latitude, offer.Longitude, cosLatitude, box, radiusOverride ?? double.NaN, radiusOverride ?? double.NaN);
             }
 
-            // 3. One pass: for each demanded skill, the block postings of the skills that meet it, best
-            //    credit first, so the first time a block is reached for that skill gives its best credit
-            //    (the block-level bound); must-have skills fold their docs into an AND per block.
-            var mustSeen = 0;
-            var tally = sameSkillEdges > ExactPlanes.ExactLimit;
-            for (var i = 0; i < n; i++)
+            // With a capped total (MatchOptions.TotalUpTo), the pass first follows the same-skill edges alone (and every edge of a
+            // must-have skill): a profile met otherwise has an exact count of 0 (see step 5). A demanded skill not met the same way in
+            // a block is then credited the best credit of its other edges (NonExactBest), so the block bound stays a bound.
+            var cap = totalUpTo ?? long.MaxValue;
+            var (nonExactEssential, nonExactOptional, nonExactEdges) = NonExactBest(s, offer.Skills, allowRelated);
+            // Not with a place: a radius leaves few blocks to pass over, and its total is often under the cap (the pass would run twice).
+            var exactFirst = !reach && totalUpTo is not null && sameSkillEdges > 0 && nonExactEdges;
+            // What a profile met only otherwise (an exact count of 0) scores at most: every skill at its other edges' best, the supply-use floor.
+            var others = MatchScorer.Skills(
+                MatchScorer.Skills(MatchScorer.Coverage(s.Best[n], essentialCount), essentialCount, MatchScorer.Coverage(s.Best[n + 1], optionalCount), optionalCount),
+                MatchScorer.SupplyUse(0, 1));
+            var lowerBound = false;
+            var collector = new MatchCollector(s.Heap.AsSpan(0, size), profiles.Ids, cursor);
+            var occupations = ProfileOccupationsFor(offer);
+            while (true)
             {
-                var packed = offer.Skills[i];
-                var demanded = packed & Packed.IdMask;
-                var optional = (packed & Packed.Optional) != 0;
-                var must = (packed & Packed.MustHave) != 0;
-                var stamp = (ushort)(i + 1);
-                var mustBlocks = 0;
-                var edges = Graph.MeetersOf(demanded, allowRelated);
-                for (var e = 0; e < edges.Length; e++)
+                // 3. One pass: for each demanded skill, the block postings of the skills that meet it, best
+                //    credit first, so the first time a block is reached for that skill gives its best credit
+                //    (the block-level bound); must-have skills fold their docs into an AND per block.
+                var mustSeen = 0;
+                var tally = sameSkillEdges > ExactPlanes.ExactLimit;
+                for (var i = 0; i < n; i++)
                 {
-                    var supplied = edges.Skills[e];
-                    int credit = edges.Credits[e];
-                    // Itself or aligned: the same skill, counted in SupplyUse (several such edges of one doc only loosen the bound).
-                    var exact = credit >= SkillGraph.SameSkillCredit;
-                    var blocks = profiles.Postings.Blocks(supplied);
-                    var masks = profiles.Postings.Masks(supplied);
-                    var accumulators = s.Blocks;
-                    var stamps = s.Stamps;
-                    // Posting blocks are below the table's block count, within the scratch arrays (QueryScratch.Ensure): no bound checks.
-                    ref var union = ref MemoryMarshal.GetArrayDataReference(s.Union);
-                    ref var planes = ref MemoryMarshal.GetArrayDataReference(s.ExactCounts);
-                    var state = s.State;
-                    for (var j = 0; j < blocks.Length; j++)
+                    var packed = offer.Skills[i];
+                    var demanded = packed & Packed.IdMask;
+                    var optional = (packed & Packed.Optional) != 0;
+                    var must = (packed & Packed.MustHave) != 0;
+                    var stamp = (ushort)(i + 1);
+                    var mustBlocks = 0;
+                    var edges = Graph.MeetersOf(demanded, allowRelated);
+                    // Exact first: what the skill is credited in a block beyond its other edges' best, counted apart (NonExactBest).
+                    var beyond = exactFirst && !must ? s.Best[i] : 0;
+                    for (var e = 0; e < edges.Length; e++)
                     {
-                        var b = blocks[j];
-                        if (reach && state[b] == Skip)
+                        var supplied = edges.Skills[e];
+                        int credit = edges.Credits[e];
+                        // Itself or aligned: the same skill, counted in SupplyUse (several such edges of one doc only loosen the bound).
+                        var exact = credit >= SkillGraph.SameSkillCredit;
+                        if (!exact && exactFirst && !must)
                         {
-                            continue;
+                            break;
                         }
-                        var m = masks[j];
-                        Unsafe.Add(ref union, b) |= m;
-                        if (exact)
+                        credit -= beyond;
+                        var blocks = profiles.Postings.Blocks(supplied);
+                        var masks = profiles.Postings.Masks(supplied);
+                        var accumulators = s.Blocks;
+                        var stamps = s.Stamps;
+                        // Posting blocks are below the table's block count, within the scratch arrays (QueryScratch.Ensure): no bound checks.
+                        ref var union = ref MemoryMarshal.GetArrayDataReference(s.Union);
+                        ref var planes = ref MemoryMarshal.GetArrayDataReference(s.ExactCounts);
+                        var state = s.State;
+                        for (var j = 0; j < blocks.Length; j++)
                         {
-                            Unsafe.Add(ref planes, b).AddExact(m);
-                            if (tally)
+                            var b = blocks[j];
+                            if (reach && state[b] == Skip)
                             {
-                                s.ExactTally[b]++;
+                                continue;
                             }
-                        }
-                        if (stamps[b] != stamp)
-                        {
-                            stamps[b] = stamp;
-                            ref var acc = ref accumulators[b];
-                            if (optional)
+                            var m = masks[j];
+                            Unsafe.Add(ref union, b) |= m;
+                            if (exact)
                             {
-                                acc.Optional += credit;
+                                Unsafe.Add(ref planes, b).AddExact(m);
+                                if (tally)
+                                {
+                                    s.ExactTally[b]++;
+                                }
                             }
-                            else
+                            if (stamps[b] != stamp)
                             {
-                                acc.Essential += credit;
+                                stamps[b] = stamp;
+                                ref var acc = ref accumulators[b];
+                                if (optional)
+                                {
+                                    acc.Optional += credit;
+                                }
+                                else
+                                {
+                                    acc.Essential += credit;
+                                }
+                                if (must)
+                                {
+                                    s.Ordered[mustBlocks++] = b;
+                                }
                             }
                             if (must)
                             {
-                                s.Ordered[mustBlocks++] = b;
+                                accumulators[b].Must1 |= m;
                             }
                         }
-                        if (must)
-                        {
-                            accumulators[b].Must1 |= m;
-                        }
                     }
-                }
-                if (must)
-                {
-                    for (var k = 0; k < mustBlocks; k++)
+                    if (must)
                     {
-                        ref var acc = ref s.Blocks[s.Ordered[k]];
-                        if (acc.MustMet == mustSeen)
+                        for (var k = 0; k < mustBlocks; k++)
                         {
-                            acc.Must0 = mustSeen == 0 ? acc.Must1 : acc.Must0 & acc.Must1;
-                            acc.MustMet++;
+                            ref var acc = ref s.Blocks[s.Ordered[k]];
+                            if (acc.MustMet == mustSeen)
+                            {
+                                acc.Must0 = mustSeen == 0 ? acc.Must1 : acc.Must0 & acc.Must1;
+                                acc.MustMet++;
+                            }
+                            acc.Must1 = 0;
                         }
-                        acc.Must1 = 0;
+                        mustSeen++;
                     }
-                    mustSeen++;
                 }
-            }
-            s.ListTouched(profiles.BlockCount);
+                s.ListTouched(profiles.BlockCount);
 
-            // 4. Candidates per block: alive, consenting when asked, every must-have met, the search's
-            //    filters, within the radius. Their count is the total; a candidate search counts facets. Each candidate block's bound is taken here.
-            var collector = new MatchCollector(s.Heap.AsSpan(0, size), profiles.Ids, cursor);
-            var occupations = ProfileOccupationsFor(offer);
-            var scorer = new ProfileScorer(profiles, s, offer, radiusOverride, essentialCount, optionalCount, banded, sameSkillEdges <= ExactPlanes.ExactLimit, occupations);
-            var candidates = 0;
-            var unions = s.Union;
-            for (var t = 0; t < s.TouchedBlockCount; t++)
-            {
-                var b = s.TouchedBlocks[t];
-                var passing = unions[b] & profiles.Alive[b];
-                if (searchableOnly)
+                // 4. Candidates per block: alive, consenting when asked, every must-have met, the search's
+                //    filters, within the radius. Their count is the total; a candidate search counts facets. Each candidate block's bound is taken here.
+                var scorer = new ProfileScorer(profiles, s, offer, radiusOverride, essentialCount, optionalCount, banded, sameSkillEdges <= ExactPlanes.ExactLimit, occupations,
+                    exactFirst ? nonExactEssential : 0, exactFirst ? nonExactOptional : 0);
+                var candidates = 0;
+                var unions = s.Union;
+                for (var t = 0; t < s.TouchedBlockCount; t++)
                 {
-                    passing &= profiles.Searchable[b];
+                    var b = s.TouchedBlocks[t];
+                    var passing = unions[b] & profiles.Alive[b];
+                    if (searchableOnly)
+                    {
+                        passing &= profiles.Searchable[b];
+                    }
+                    if (mustCount > 0)
+                    {
+                        ref var acc = ref s.Blocks[b];
+                        passing &= acc.MustMet == mustCount ? acc.Must0 : 0;
+                    }
+                    var mixed = reach && s.State[b] == Mixed;
+                    if (passing != 0 && (filter is not null || facets is not null || mixed))
+                    {
+                        passing = CheckEach(profiles, b, passing, offer, radiusOverride, cosLatitude, mixed, filter, facets);
+                    }
+                    unions[b] = passing;
+                    if (passing != 0)
+                    {
+                        s.Bounds[candidates] = scorer.Bound(b);
+                        s.Candidates[candidates++] = b;
+                        collector.Total += BitOperations.PopCount(passing);
+                    }
                 }
-                if (mustCount > 0)
+
+                // 5. The page. After the same-skill edges alone, a profile left out (met only otherwise: an exact count of 0) scores at most
+                //    the demand of every skill met at its other edges' best, times the supply-use floor; when the page is full and its worst
+                //    hit is above that, the page is exact and the total "more than the cap" if more matched. Otherwise the pass runs again whole.
+                if (exactFirst && collector.Total > cap)
                 {
-                    ref var acc = ref s.Blocks[b];
-                    passing &= acc.MustMet == mustCount ? acc.Must0 : 0;
+                    BlockSearch.Run(ref scorer, s, candidates, ref collector);
+                    lowerBound = collector.IsFull && others < collector.WorstScore && collector.More;
+                    if (lowerBound)
+                    {
+                        break;
+                    }
                 }
-                var mixed = reach && s.State[b] == Mixed;
-                if (passing != 0 && (filter is not null || facets is not null || mixed))
+                else if (!exactFirst)
                 {
-                    passing = CheckEach(profiles, b, passing, offer, radiusOverride, cosLatitude, mixed, filter, facets);
+                    BlockSearch.Run(ref scorer, s, candidates, ref collector);
+                    break;
                 }
-                unions[b] = passing;
-                if (passing != 0)
-                {
-                    s.Bounds[candidates] = scorer.Bound(b);
-                    s.Candidates[candidates++] = b;
-                    collector.Total += BitOperations.PopCount(passing);
-                }
+                s.ClearBlocks();
+                exactFirst = false;
+                collector = new MatchCollector(s.Heap.AsSpan(0, size), profiles.Ids, cursor);
             }
 
-            // 5. The page.
-            BlockSearch.Run(ref scorer, s, candidates, ref collector);
             var sorted = collector.Sorted();
             var hits = new MatchHit[sorted.Length];
             for (var i = 0; i < sorted.Length; i++)
@@ -958,7 +1074,11 @@ internal sealed class InMemoryIndex
                     occupation: occupations.Of(profiles.Romes(doc), profiles.Occupations(doc)));
                 hits[i] = new MatchHit(profiles.Ids[doc], score, explanation);
             }
-            return new MatchPage(hits, collector.Total, NextCursor(hits, collector.More));
+            // Past the cap the total says "more than the cap", however it was found.
+            var more = lowerBound || collector.More;
+            return lowerBound || collector.Total > cap
+                ? new MatchPage(hits, cap, NextCursor(hits, more), TotalIsLowerBound: true)
+                : new MatchPage(hits, collector.Total, NextCursor(hits, more));
         }
         finally
         {
@@ -1005,6 +1125,47 @@ internal sealed class InMemoryIndex
         }
     }
 
+    /// <summary>
+    /// Per demanded skill of the query offer, the best credit of its edges other than the same skill (in <see cref="QueryScratch.Best"/>[i]),
+    /// and their sums over the essential and the optional skills (also left at <see cref="QueryScratch.Best"/>[n] and [n + 1], every skill
+    /// counted); <c>Essential</c>/<c>Optional</c> leave out the must-have skills, whose edges an exact-first pass follows all.
+    /// </summary>
+    private (int Essential, int Optional, bool Any) NonExactBest(QueryScratch s, int[] offerSkills, bool allowRelated)
+    {
+        int essential = 0, optional = 0, allEssential = 0, allOptional = 0;
+        var any = false;
+        var n = offerSkills.Length;
+        for (var i = 0; i < n; i++)
+        {
+            var packed = offerSkills[i];
+            var edges = Graph.MeetersOf(packed & Packed.IdMask, allowRelated);
+            var best = 0;
+            foreach (var credit in edges.Credits)
+            {
+                if (credit < SkillGraph.SameSkillCredit)
+                {
+                    best = Math.Max(best, credit);
+                    any = true;
+                }
+            }
+            s.Best[i] = best;
+            var must = (packed & Packed.MustHave) != 0;
+            if ((packed & Packed.Optional) != 0)
+            {
+                allOptional += best;
+                optional += must ? 0 : best;
+            }
+            else
+            {
+                allEssential += best;
+                essential += must ? 0 : best;
+            }
+        }
+        s.Best[n] = allEssential;
+        s.Best[n + 1] = allOptional;
+        return (essential, optional, any);
+    }
+
     /// <summary>The docs of a block passing the per-doc checks: the radius (mixed blocks), the search's filters; counts facets.</summary>
     private static ulong CheckEach(ProfileTable profiles, int block, ulong docs, OfferRow offer, double? radiusOverride, double cosLatitude, bool checkRadius, CandidateFilter? filter, FacetCounter? facets)
     {
@@ -1045,8 +1206,10 @@ internal sealed class InMemoryIndex
     /// factor, exactly), so they hold for banded scores too (a band's floor only raises the factor), and the occupation
     /// factor as 1 except in a doc's own bound (<see cref="Worth"/>), which reads it.</remarks>
     /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> same-skill edges in all).</param>
+    /// <param name="baseEssential">Credit units every block is credited on top of its accumulated essential credits (an exact-first pass: what
+    /// the skills not met the same way in the block can at best be met with); 0 after a whole pass.</param>
     private readonly struct ProfileScorer(ProfileTable profiles, QueryScratch s, OfferRow offer, double? radiusOverride, int essentialCount, int optionalCount, bool banded, bool exactPlanesHold,
-        ProfileOccupations occupations) : IBlockScorer
+        ProfileOccupations occupations, int baseEssential, int baseOptional) : IBlockScorer
     {
         private readonly int _contractFits = MatchScorer.ContractMask(offer.Contract) | MatchScorer.ContractMask(ContractType.Unspecified);
         private readonly double? _years = Years(offer.ExperienceYears);
@@ -1055,8 +1218,8 @@ internal sealed class InMemoryIndex
         {
             ref readonly var acc = ref s.Blocks[block];
             var docs = s.Union[block];
-            var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
-                MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
+            var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential + baseEssential, essentialCount), essentialCount,
+                MatchScorer.Coverage(acc.Optional + baseOptional, optionalCount), optionalCount);
             var fewest = profiles.MinSkillCount[block];
             var exact = exactPlanesHold ? s.ExactCounts[block].MaxExact(docs) : s.ExactTally[block];
             var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(exact, fewest), fewest));
@@ -1075,8 +1238,8 @@ internal sealed class InMemoryIndex
             }
             ref readonly var acc = ref s.Blocks[block];
             ref readonly var planes = ref s.ExactCounts[block];
-            var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential, essentialCount), essentialCount,
-                MatchScorer.Coverage(acc.Optional, optionalCount), optionalCount);
+            var demand = MatchScorer.Skills(MatchScorer.Coverage(acc.Essential + baseEssential, essentialCount), essentialCount,
+                MatchScorer.Coverage(acc.Optional + baseOptional, optionalCount), optionalCount);
             // First by the exact count alone: a doc supplies at least the block's fewest skills, so its supply use is at most that
             // of the same count over the fewest (with no supply, SupplyUse is 0 whatever the count: no cut), and its distance at most
             // the block's; the other factors are at most 1. The docs below the fewest count that can reach the page's worst go whole.

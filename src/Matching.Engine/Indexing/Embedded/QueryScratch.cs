@@ -34,6 +34,8 @@ internal sealed class QueryScratch
     /// block) because every posting entry of the pass writes it, and most write nothing else.
     /// </summary>
     public ulong[] Union = [];
+    /// <summary>Per block, the docs reached before the filters, kept when the pass may go on after the candidates were taken (a capped total).</summary>
+    public ulong[] Reached = [];
     /// <summary>What else the query accumulated per block (must-have planes, the candidates' block credits).</summary>
     public BlockAccumulator[] Blocks = [];
     public ExactPlanes[] ExactCounts = [];
@@ -48,7 +50,7 @@ internal sealed class QueryScratch
     public double[] Bounds = [];
 
     /// <summary>Per demanded skill of the query offer: best credit of the doc being scored.</summary>
-    public readonly int[] Best = new int[IndexValidation.MaxSkills + 1];
+    public readonly int[] Best = new int[IndexValidation.MaxSkills + 2];
 
     /// <summary>Profile → offers: the bound of a doc by its exact count alone (index 0 to 63).</summary>
     public readonly double[] ExactBounds = new double[ExactPlanes.ExactLimit + 1];
@@ -74,6 +76,7 @@ internal sealed class QueryScratch
         var capacity = Math.Max(blocks, Blocks.Length * 2);
         State = new byte[capacity];
         Union = new ulong[capacity];
+        Reached = new ulong[capacity];
         ExactTally = new ushort[capacity];
         Stamps = new ushort[capacity];
         Blocks = new BlockAccumulator[capacity];
@@ -106,6 +109,21 @@ internal sealed class QueryScratch
     public void TouchSkill(int skill)
     {
         TouchedSkills[TouchedSkillCount++] = skill;
+    }
+
+    /// <summary>Clears what the query accumulated per block (its pass runs again).</summary>
+    public void ClearBlocks()
+    {
+        for (var i = 0; i < TouchedBlockCount; i++)
+        {
+            var b = TouchedBlocks[i];
+            Union[b] = 0;
+            Blocks[b] = default;
+            ExactCounts[b] = default;
+            ExactTally[b] = 0;
+            Stamps[b] = 0;
+        }
+        TouchedBlockCount = 0;
     }
 
     public void Reset()
