@@ -190,8 +190,11 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                 postings[hit.Id] = 1;
             }
         }
-        // A capped total stays a lower bound: more than (the cap - the hits left out) match.
-        return (new MatchPage(kept, Math.Max(kept.Count, page.Total - dropped), page.NextCursor, page.TotalIsLowerBound), postings);
+        // A capped total stays a lower bound: more than (the cap - the hits left out) match, said as a round number ("plus de 900
+        // offres", not "plus de 997").
+        var total = Math.Max(kept.Count, page.Total - dropped);
+        total = page.TotalIsLowerBound && total >= 100 ? total / 100 * 100 : total;
+        return (new MatchPage(kept, total, page.NextCursor, page.TotalIsLowerBound), postings);
     }
 
     /// <summary>
