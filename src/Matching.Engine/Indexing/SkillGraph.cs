@@ -5,7 +5,7 @@ namespace Matching.Engine.Indexing;
 /// <summary>
 /// Which supplied skills can meet a demanded skill, with their credit and kind, built once from the
 /// taxonomy as compressed sparse rows. A demanded skill X is met by X itself (Exact, 1.0), by the skill
-/// of the other taxonomy it is aligned to (ROME 4.0 ↔ ESCO: Aligned, 0.9), by one of its narrower skills
+/// of the other taxonomy it is aligned to (ROME 4.0 ↔ ESCO, or a quality and its twin: Aligned, 0.9), by one of its narrower skills
 /// (the supplier is more specific: Narrower, 0.8), by one of its broader skills (Broader, 0.6) or by an
 /// ESCO related skill (Related, 0.5). When a supplied skill reaches X in several ways only the best
 /// credit is kept, and every row is sorted by descending credit, so the exact edge is always first and
@@ -61,6 +61,15 @@ public sealed class SkillGraph
             foreach (var aligned in skill.Aligned)
             {
                 Offer(best, aligned, SkillMatchKind.Aligned);
+            }
+            // A quality and the skills that say it in other words ("Avoir l'esprit d'équipe", ESCO's "travailler en équipe") meet as aligned.
+            if (taxonomy.QualityTwinOf(skill) is { } quality)
+            {
+                Offer(best, quality.Id, SkillMatchKind.Aligned);
+            }
+            foreach (var twin in taxonomy.TwinsOfQuality(skill))
+            {
+                Offer(best, twin.Id, SkillMatchKind.Aligned);
             }
             var row = best.Select(kv => (Skill: kv.Key, kv.Value.Credit, kv.Value.Kind)).ToList();
             row.Sort((a, b) => a.Credit != b.Credit ? b.Credit.CompareTo(a.Credit) : a.Skill.CompareTo(b.Skill));

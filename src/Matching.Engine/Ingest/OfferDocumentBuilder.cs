@@ -251,7 +251,10 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         var reader = OfferSkillReader.For(taxonomy);
         var skills = new List<DemandedSkill>();
         var relevant = Relevance(occupation);
-        void Add(Skill skill, SkillImportance importance, SkillSource source) => Merge(skills, new DemandedSkill(skill.Uri, importance, MustHave: false, source));
+        // A skill that says a quality in other words ("travailler en équipe", "Sens du service client") is read as the quality:
+        // the offer shows "Avoir l'esprit d'équipe" once, not beside its twin, and a seeker who ticked the quality meets it.
+        void Add(Skill skill, SkillImportance importance, SkillSource source) =>
+            Merge(skills, new DemandedSkill((taxonomy.QualityTwinOf(skill) ?? skill).Uri, importance, MustHave: false, source));
 
         var competences = offer.Competences ?? [];
         for (var i = 0; i < competences.Count; i++)

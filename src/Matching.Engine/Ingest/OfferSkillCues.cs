@@ -22,29 +22,6 @@ internal sealed partial class OfferSkillCues
 {
     private static readonly ConditionalWeakTable<SkillsTaxonomy, OfferSkillCues> s_instances = [];
 
-    // The ROME 4.0 savoir-être items (macro-competences, "Transverse") and the words offers use for them.
-    private static readonly (string Label, string Pattern)[] s_qualities =
-    [
-        ("Faire preuve de rigueur et de précision", @"rigueur|rigoureu(?:x|se|ses)|minutie|minutieu(?:x|se|ses)|meticuleu(?:x|se|ses)|ponctualite|(?<!(?:mission|besoin|competence|remplacement|renfort|intervention|deplacement|travau|contrat|aide|activite|surcroit|tache)[sx]? )ponctuel(?:le)?s?"),
-        ("Faire preuve d'autonomie", @"(?<!\bl )autonomie|autonomes?"),
-        ("Avoir l'esprit d'équipe", @"esprit d equipe|travail(?:ler)? en equipe|sens du travail (?:en|d) equipe|travail d equipe|esprit collectif"),
-        ("Organiser son travail selon les priorités et les objectifs", @"sens de l organisation|(?:bonne|grande|excellente|reelle) organisation|(?:capacites?|qualites?|esprit) d organisation|methodiques?|organisee?s?(?= e\b| et (?:rigoureu|methodique|autonome|reacti|dynamique))|(?<=(?:rigoureu\w*|autonome|methodique|reactif|dynamique) et )organisee?s?"),
-        ("Avoir le sens du service", @"sens du service|esprit de service|sens du client|sens client|orientation client"),
-        ("Faire preuve de réactivité", @"reactivite|reactifs?"),
-        ("Etre à l'écoute, faire preuve d'empathie", @"sens de l ecoute|(?:capacites?|qualites?) d ecoute|ecoute active|bonne ecoute|empathie|empathiques?|(?:etes|etre|es) a l ecoute"),
-        ("Etre ouvert aux changements", @"adaptabilite|(?:capacites?|facultes?|sens) d adaptation|savoir s adapter|capables? de (?:vous|s|t) adapter|polyvalence"),
-        ("Faire preuve de persévérance", @"perseverance|perseverante?s?|tenacite|tenaces?"),
-        ("Faire preuve de créativité, d'inventivité", @"creativite|creatifs?|inventivite|inventifs?"),
-        ("Etre force de proposition", @"force de proposition|esprit d initiatives?|prises? d initiatives?|prendre des initiatives|sens de l initiative"),
-        ("Faire preuve de sens des responsabilités", @"sens des responsabilites?|sens de la responsabilite"),
-        ("Faire preuve de contrôle de soi", @"gestion du stress|gerer (?:le|son|votre|ton) stress|resistance au stress|resister au stress|sang froid|maitrise de soi"),
-        ("Faire preuve de leadership", @"leadership"),
-        ("Faire preuve de curiosité, d'ouverture d'esprit", @"curiosite|curieu(?:x|se|ses)|ouverture d esprit"),
-        // Two ROME 4.0 competences many sheets list, said in a word: a seller "commerçant dans l'âme", a carer's "discrétion".
-        ("Faire preuve de sens commercial et d'aisance relationnelle", @"sens (?:du |de l )?commerc(?:e|ial)|fibre commerciale|esprit commercial|commerc(?:ante?|iale?)s? dans l ame|ame de commercante?"),
-        ("Respecter la confidentialité des informations", @"(?<!toute )(?:discretion|discrete?s?)"),
-    ];
-
     // Words just before a quality that make it someone else's: the people cared for, the employer, a denial, a wish ("plus d'autonomie").
     private static readonly HashSet<string> s_notAsked = new(
         ["perte", "favoriser", "favorise", "maintien", "maintenir", "aide", "aider", "acces", "developper", "encourager", "stimuler",
@@ -75,8 +52,9 @@ internal sealed partial class OfferSkillCues
     private OfferSkillCues(SkillsTaxonomy taxonomy)
     {
         var reader = OfferSkillReader.For(taxonomy);
-        _qualities = [.. s_qualities
-            .Select(q => (Pattern: new Regex($@"\b(?:{q.Pattern})\b", RegexOptions.CultureInvariant), Skill: reader.ByLabel(q.Label, romeFirst: true)))
+        // The ROME 4.0 savoir-être items (macro-competences, "Transverse") and two competences, in the words offers use for them.
+        _qualities = [.. QualityWords.All
+            .Select(q => (Pattern: QualityWords.Regex(q.Pattern), Skill: reader.ByLabel(q.Label, romeFirst: true)))
             .Where(q => q.Skill is not null)
             .Select(q => (q.Pattern, q.Skill!))];
 

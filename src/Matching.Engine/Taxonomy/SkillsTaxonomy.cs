@@ -16,6 +16,8 @@ public sealed class SkillsTaxonomy
     private readonly FrozenDictionary<int, RomeSkill> _romeSkills;
     private readonly FrozenDictionary<string, SkillGroup> _skillGroups;
     private Skill[]? _qualities;
+    private Dictionary<int, Skill>? _qualityTwins;
+    private ILookup<int, Skill>? _twinsOfQuality;
 
     internal SkillsTaxonomy(
         Skill[] skills,
@@ -101,8 +103,25 @@ public sealed class SkillsTaxonomy
         .OrderByDescending(i => i.Sheets.Length).ThenBy(i => i.Code)
         .Select(i => Skills[i.SkillId])];
 
-    /// <summary>Whether the skill is one of the <see cref="Qualities"/>.</summary>
-    public bool IsQuality(Skill skill) => Rome4ItemOf(skill) is { Kind: Rome4ItemKind.SavoirEtre };
+    /// <summary>
+    /// Whether the skill is one of the <see cref="Qualities"/> or says one in other words (<see cref="QualityTwinOf"/>: ESCO's
+    /// "travailler en équipe", ROME's savoir "Capacité à travailler en équipe"): it says nothing of which job either.
+    /// </summary>
+    public bool IsQuality(Skill skill) =>
+        Rome4ItemOf(skill) is { Kind: Rome4ItemKind.SavoirEtre } || (QualityTwinOf(skill) is { } quality && Rome4ItemOf(quality) is { Kind: Rome4ItemKind.SavoirEtre });
+
+    /// <summary>
+    /// The quality a skill says in other words (<see cref="QualityWords.Twins"/>: ESCO's "travailler en équipe" or ROME's savoir
+    /// "Sens du service client" for "Avoir l'esprit d'équipe" and "Avoir le sens du service"); null for the qualities themselves
+    /// and for any other skill. An offer reads the quality, not both; matching meets one with the other as aligned skills.
+    /// </summary>
+    public Skill? QualityTwinOf(Skill skill) => QualityTwins.GetValueOrDefault(skill.Id);
+
+    /// <summary>The skills that say <paramref name="quality"/> in other words (<see cref="QualityTwinOf"/> the other way).</summary>
+    public IEnumerable<Skill> TwinsOfQuality(Skill quality) =>
+        (_twinsOfQuality ??= QualityTwins.ToLookup(p => p.Value.Id, p => Skills[p.Key]))[quality.Id];
+
+    private Dictionary<int, Skill> QualityTwins => _qualityTwins ??= QualityWords.Twins(this);
 
     /// <summary>Whether the skill of that URI is one of the <see cref="Qualities"/> (false for an unknown URI).</summary>
     public bool IsQuality(string skillUri) => SkillByUri(skillUri) is { } skill && IsQuality(skill);

@@ -420,6 +420,31 @@ public sealed class OfferReadingTests
         Assert.DoesNotContain(Label, TextLabels(Read("c32", "Technicien polyvalent (H/F)", "* Changer les ampoules des pièces communes", "I1203")));
     }
 
+    [Fact]
+    public void A_quality_said_twice_in_other_words_is_read_once_as_the_quality()
+    {
+        // "sens du service client" is ROME's savoir "Sens du service client" and the quality "Avoir le sens du service";
+        // "travailler en équipe" is ESCO's "travailler en équipe" and the quality "Avoir l'esprit d'équipe".
+        var offer = Read("c34", "Vendeur en boulangerie (H/F)", "Vous avez le sens du service client et aimez travailler en équipe.", "D1102");
+
+        var labels = offer.Skills.Select(s => Taxonomy.SkillByUri(s.SkillUri)!.LabelFr).ToList();
+        Assert.Single(labels, l => l == "Avoir le sens du service");
+        Assert.Single(labels, l => l == "Avoir l'esprit d'équipe");
+        Assert.DoesNotContain("Sens du service client", labels);
+        Assert.DoesNotContain("travailler en équipe", labels);
+        // Qualities say nothing of which job, twins neither: the offer still gets its job's core items.
+        Assert.Contains(offer.Skills, s => s.Source == SkillSource.Occupation);
+    }
+
+    [Fact]
+    public void A_quality_field_that_names_a_twin_reads_the_quality()
+    {
+        var offer = OfferBuilder().Build(OfferItem("""{"id":"c35","intitule":"Serveur (H/F)","description":"Service en salle.","romeCode":"G1803","qualitesProfessionnelles":[{"libelle":"Travail en équipe","description":"Capacité à travailler avec d'autres."}]}""")).Document!;
+
+        var fields = offer.Skills.Where(s => s.Source == SkillSource.OfferFields).Select(s => Taxonomy.SkillByUri(s.SkillUri)!.LabelFr).ToList();
+        Assert.Equal(["Avoir l'esprit d'équipe"], fields);
+    }
+
     private static HashSet<string> TextLabels(OfferDocument offer) =>
         [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
 

@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Matching.Engine.Ingest;
+
+namespace Matching.Engine.Taxonomy;
+
+/// <summary>
+/// The qualities offers ask and the words they use for them (docs/quality.md, "Skills, each with its source"): the ROME 4.0
+/// savoir-être items, and two ROME competences many sheets list that offers say in a word ("commerçant dans l'âme",
+/// "discrétion"). Each entry names a ROME 4.0 label, so the data decides the skill. The offer reader finds them in text
+/// (<see cref="OfferSkillCues"/>); the taxonomy finds with them the skills that say the same quality in other words
+/// (<see cref="Twins"/>).
+/// </summary>
+internal static class QualityWords
+{
+    /// <summary>The quality's ROME 4.0 label and the words (a pattern over <see cref="FrenchLabels.Normalize"/>d text) offers use for it.</summary>
+    public static readonly (string Label, string Pattern)[] All =
+    [
+        ("Faire preuve de rigueur et de précision", @"rigueur|rigoureu(?:x|se|ses)|minutie|minutieu(?:x|se|ses)|meticuleu(?:x|se|ses)|ponctualite|(?<!(?:mission|besoin|competence|remplacement|renfort|intervention|deplacement|travau|contrat|aide|activite|surcroit|tache)[sx]? )ponctuel(?:le)?s?"),
+        ("Faire preuve d'autonomie", @"(?<!\bl )autonomie|autonomes?"),
+        ("Avoir l'esprit d'équipe", @"esprit d equipe|travail(?:ler)? en equipe|sens du travail (?:en|d) equipe|travail d equipe|esprit collectif"),
+        ("Organiser son travail selon les priorités et les objectifs", @"sens de l organisation|(?:bonne|grande|excellente|reelle) organisation|(?:capacites?|qualites?|esprit) d organisation|methodiques?|organisee?s?(?= e\b| et (?:rigoureu|methodique|autonome|reacti|dynamique))|(?<=(?:rigoureu\w*|autonome|methodique|reactif|dynamique) et )organisee?s?"),
+        ("Avoir le sens du service", @"sens du service|esprit de service|sens du client|sens client|orientation client"),
+        ("Faire preuve de réactivité", @"reactivite|reactifs?"),
+        ("Etre à l'écoute, faire preuve d'empathie", @"sens de l ecoute|(?:capacites?|qualites?) d ecoute|ecoute active|bonne ecoute|empathie|empathiques?|(?:etes|etre|es) a l ecoute"),
+        ("Etre ouvert aux changements", @"adaptabilite|(?:capacites?|facultes?|sens) d adaptation|savoir s adapter|capables? de (?:vous|s|t) adapter|polyvalence"),
+        ("Faire preuve de persévérance", @"perseverance|perseverante?s?|tenacite|tenaces?"),
+        ("Faire preuve de créativité, d'inventivité", @"creativite|creatifs?|inventivite|inventifs?"),
+        ("Etre force de proposition", @"force de proposition|esprit d initiatives?|prises? d initiatives?|prendre des initiatives|sens de l initiative"),
+        ("Faire preuve de sens des responsabilités", @"sens des responsabilites?|sens de la responsabilite"),
+        ("Faire preuve de contrôle de soi", @"gestion du stress|gerer (?:le|son|votre|ton) stress|resistance au stress|resister au stress|sang froid|maitrise de soi"),
+        ("Faire preuve de leadership", @"leadership"),
+        ("Faire preuve de curiosité, d'ouverture d'esprit", @"curiosite|curieu(?:x|se|ses)|ouverture d esprit"),
+        // Two ROME 4.0 competences many sheets list, said in a word: a seller "commerçant dans l'âme", a carer's "discrétion".
+        ("Faire preuve de sens commercial et d'aisance relationnelle", @"sens (?:du |de l )?commerc(?:e|ial)|fibre commerciale|esprit commercial|commerc(?:ante?|iale?)s? dans l ame|ame de commercante?"),
+        ("Respecter la confidentialité des informations", @"(?<!toute )(?:discretion|discrete?s?)"),
+    ];
+
+    // Words that frame a quality without naming anything else: "faire preuve de", "capacité à", "savoir travailler de manière".
+    private static readonly HashSet<string> s_frames = new(
+        ["faire", "preuve", "avoir", "etre", "capacite", "capacites", "aptitude", "aptitudes", "savoir", "se", "montrer",
+         "travailler", "travail", "maniere", "facon", "qualite", "qualites", "sens", "esprit"],
+        StringComparer.Ordinal);
+
+    /// <summary>A quality's words as one regular expression over normalised text, whole words only.</summary>
+    public static Regex Regex(string pattern) => new($@"\b(?:{pattern})\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The twins of each quality: the other skills (ESCO or ROME 4.0) one of whose French labels says the quality in the words
+    /// offers use for it and nothing else, once the words that frame a quality ("faire preuve de", "capacité à", "travailler
+    /// de manière") and the quality's own words (of its label and of its pattern) are set aside: "travailler en équipe",
+    /// "Capacité à travailler en équipe", "Sens du service client", "faire preuve de maîtrise de soi" (an alternative label),
+    /// but not "travailler de manière autonome dans la vente" nor "autonomie du patient". Also a skill aligned to a quality
+    /// (<see cref="Skill.Aligned"/>). The savoir-être items are no one's twin. Keyed by the twin's id; the first quality wins.
+    /// </summary>
+    public static Dictionary<int, Skill> Twins(SkillsTaxonomy taxonomy)
+    {
+        var twins = new Dictionary<int, Skill>();
+        var qualities = new List<(Regex Words, HashSet<string> Own, Skill Skill)>();
+        var items = taxonomy.Rome4.Items.Where(i => i.SkillId >= 0).GroupBy(i => i.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var (label, pattern) in All)
+        {
+            var normalized = FrenchLabels.Normalize(label);
+            if (items.TryGetValue(label, out var item))
+            {
+                var own = new HashSet<string>(normalized.Split(' '), StringComparer.Ordinal);
+                own.UnionWith(LiteralWords(pattern, 3));
+                qualities.Add((Regex(pattern), own, taxonomy.Skills[item.SkillId]));
+            }
+        }
+        // A twin's label has only words a quality's pattern starts (its first five letters) or sets aside: a hash look-up per
+        // word spares the patterns almost every label.
+        var words = qualities.SelectMany(q => q.Own).Concat(s_frames).ToHashSet(StringComparer.Ordinal);
+        var starts = All.SelectMany(q => LiteralWords(q.Pattern, 1)).Select(Start).ToHashSet(StringComparer.Ordinal);
+        bool Possible(string normalized) => normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .All(w => FrenchLabels.IsStopWord(w) || words.Contains(w) || starts.Contains(Start(w)));
+        foreach (var skill in taxonomy.Skills)
+        {
+            if (taxonomy.Rome4ItemOf(skill) is { Kind: Rome4ItemKind.SavoirEtre })
+            {
+                continue;
+            }
+            IEnumerable<string> labels = skill.LabelFr is { } preferred ? [preferred, .. skill.AltLabelsFr] : skill.AltLabelsFr;
+            foreach (var label in labels)
+            {
+                var normalized = FrenchLabels.Normalize(label);
+                if (!Possible(normalized))
+                {
+                    continue;
+                }
+                var quality = qualities.FirstOrDefault(q => q.Skill.Id != skill.Id && q.Words.IsMatch(normalized)
+                    && q.Words.Replace(normalized, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                        .All(w => FrenchLabels.IsStopWord(w) || s_frames.Contains(w) || q.Own.Contains(w)));
+                if (quality.Skill is not null)
+                {
+                    twins.TryAdd(skill.Id, quality.Skill);
+                    break;
+                }
+            }
+        }
+        foreach (var (_, _, quality) in qualities)
+        {
+            foreach (var aligned in quality.Aligned)
+            {
+                twins.TryAdd(aligned, quality);
+            }
+        }
+        return twins;
+    }
+
+    private static string Start(string word) => word.Length > 5 ? word[..5] : word;
+
+    /// <summary>The words a pattern spells, outside its look-arounds (the words around a cue that make it someone else's).</summary>
+    private static IEnumerable<string> LiteralWords(string pattern, int minLength)
+    {
+        var text = new StringBuilder(pattern.Length);
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '(' && i + 2 < pattern.Length && pattern[i + 1] == '?' && (pattern[i + 2] is '=' or '!' || (pattern[i + 2] == '<' && i + 3 < pattern.Length && pattern[i + 3] is '=' or '!')))
+            {
+                var depth = 0;
+                for (; i < pattern.Length; i++)
+                {
+                    depth += pattern[i] == '(' ? 1 : pattern[i] == ')' ? -1 : 0;
+                    if (depth == 0)
+                    {
+                        break;
+                    }
+                }
+                text.Append(' ');
+                continue;
+            }
+            text.Append(pattern[i]);
+        }
+        // "(?:x|se|ses)" leaves pieces of words: as a quality's own words, only those of three letters or more count.
+        return System.Text.RegularExpressions.Regex.Matches(text.ToString(), "[a-z]+").Select(m => m.Value).Where(w => w.Length >= minLength);
+    }
+}
