@@ -360,9 +360,11 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         // Qualities say nothing of which job: an offer that names fewer than 3 skills of the job itself (qualities
         // aside) still gets its job's core items, so a seeker who only types the job meets it.
         // The qualities the cues read count as qualities too, whatever ROME files them under ("Respecter la confidentialité des informations").
-        // Not those of a job guessed at a coin toss (below 0.6, right about half the time): "Opérateur (H/F)", "Travail en équipe",
-        // read as a sound technician's offer, was shown to sound technicians as asking 26 skills of theirs, a 96 % match.
-        var uncertain = occupation is not null && OfferDocument.IsOccupationUncertain(occupation.Evidence, occupation.Confidence);
+        // Not those of a job guessed at a coin toss (below 0.6, right about half the time) when the offer says anything itself:
+        // "Opérateur (H/F)", "Travail en équipe", read as a sound technician's offer, was shown to sound technicians as asking 26
+        // skills of theirs, a 96 % match. An offer that says nothing at all would be matched by nobody: it keeps them (and its
+        // page says "métier incertain").
+        var uncertain = occupation is not null && skills.Count > 0 && OfferDocument.IsOccupationUncertain(occupation.Evidence, occupation.Confidence);
         if (uncertain)
         {
             report.Warnings.Add(string.Create(CultureInfo.InvariantCulture,
