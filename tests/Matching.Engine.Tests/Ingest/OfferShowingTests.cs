@@ -200,15 +200,15 @@ public sealed class OfferShowingTests : IDisposable
     // No code: guessed from the title and the text, sure of it.
     [InlineData("", "Aide-soignant de nuit (H/F)", "Vous réalisez les soins d'hygiène et de confort des résidents en EHPAD.", OccupationEvidence.TitleAndDescription, false)]
     // No code, a title that names no one job and a text that says little: guessed, unsure.
-    [InlineData("", "Opérateur (H/F)", "Poste en équipe, horaires 2x8.", OccupationEvidence.TitleAndDescription, true)]
+    [InlineData("", "Opérateur (H/F)", "Poste en équipe, horaires 2x8. Vous êtes rigoureux.", OccupationEvidence.TitleAndDescription, true)]
     public async Task How_the_occupation_was_read_and_how_sure_travels_with_the_offer_to_the_store_and_the_summary(string code, string title, string description, OccupationEvidence evidence, bool uncertain)
     {
         var json = $$"""{"id":"186OCC1",{{code}}"intitule":"{{title}}","description":"{{description}}","lieuTravail":{"libelle":"69 - Rhône"},"typeContrat":"CDI"}""";
         var offer = ClassifierFixture.Builder().Build(OfferItem(json)).Document!;
 
         Assert.Equal(evidence, offer.OccupationEvidence);
-        // A job guessed at a coin toss lends the offer none of its usual skills: "Opérateur (H/F)" read as a sound technician's
-        // offer asked 26 skills of sound technicians.
+        // A job guessed at a coin toss lends an offer that says anything itself none of its usual skills: "Opérateur (H/F)" read as
+        // a sound technician's offer asked 26 skills of sound technicians.
         Assert.Equal(uncertain, !offer.Skills.Any(s => s.Source == SkillSource.Occupation) && evidence == OccupationEvidence.TitleAndDescription);
         var guessed = evidence == OccupationEvidence.TitleAndDescription;
         Assert.Equal(guessed, offer.OccupationConfidence is > 0 and <= 1);
@@ -223,6 +223,17 @@ public sealed class OfferShowingTests : IDisposable
         Assert.Equal(guessed && offer.OccupationConfidence < OfferDocument.UncertainOccupationBelow, summary.OccupationUncertain);
         Assert.Equal(uncertain, summary.OccupationUncertain);
         Assert.Equal(guessed ? TaxonomyFixture.Taxonomy.Rome4.Sheet(offer.RomeCode!)!.Label : null, summary.OccupationLabel);
+    }
+
+    [Fact]
+    public void An_offer_that_says_nothing_keeps_its_uncertain_jobs_usual_skills_to_be_matched_at_all()
+    {
+        var json = """{"id":"186OCC3","intitule":"Opérateur (H/F)","description":"Horaires 2x8.","lieuTravail":{"libelle":"69 - Rhône"},"typeContrat":"CDI"}""";
+        var offer = ClassifierFixture.Builder().Build(OfferItem(json)).Document!;
+
+        Assert.True(OfferDocument.IsOccupationUncertain(offer.OccupationEvidence, offer.OccupationConfidence));
+        Assert.NotEmpty(offer.Skills);
+        Assert.All(offer.Skills, s => Assert.Equal(SkillSource.Occupation, s.Source));
     }
 
     [Fact]
