@@ -368,6 +368,23 @@ internal sealed class InMemoryIndex
                 {
                     BlockSearch.Run(ref scorer, s, candidates, ref collector);
                     lowerBound = collector.IsFull && s.ExactBounds[0] < collector.WorstScore && collector.More;
+                    if (lowerBound)
+                    {
+                        // Step 2 added the must-have counts of every reached skill, also to blocks only the skills met through related
+                        // ones reach, which the exact pass did not list as touched: cleared here, or the next query on this pooled
+                        // scratch would read them (the scratch's reset clears the touched blocks only).
+                        for (var k = 0; k < s.TouchedSkillCount; k++)
+                        {
+                            var demanded = s.TouchedSkills[k];
+                            if (s.Exact[demanded] == 0)
+                            {
+                                foreach (var b in offers.MustPostings.Blocks(demanded))
+                                {
+                                    s.Blocks[b] = default;
+                                }
+                            }
+                        }
+                    }
                 }
                 if (!lowerBound)
                 {
