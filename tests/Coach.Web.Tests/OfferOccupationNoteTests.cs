@@ -20,7 +20,7 @@ public sealed class OfferOccupationNoteTests : BunitContext
 
     [Theory]
     [InlineData("fr", "Métier déduit de l'annonce : Conducteur / Conductrice de ligne en industrie alimentaire", "métier incertain")]
-    [InlineData("en", "Job inferred from the offer: Conducteur / Conductrice de ligne en industrie alimentaire", "job uncertain")]
+    [InlineData("en", "Job inferred from the offer: Conducteur / Conductrice de ligne en industrie alimentaire", "uncertain job")]
     public void A_guessed_job_is_said_to_be_guessed_and_uncertain_when_unsure(string culture, string guessed, string uncertain)
     {
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);

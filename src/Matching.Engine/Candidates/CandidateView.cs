@@ -24,7 +24,8 @@ public sealed record EvidencedSkill(SkillRef Skill, SkillEvidence Evidence);
 
 /// <param name="TotalIsLowerBound">More than <paramref name="Total"/> candidates match (the count stopped at <see cref="Indexing.MatchOptions.TotalUpTo"/>); a
 /// search with facets counts every candidate.</param>
-public sealed record CandidatePage(IReadOnlyList<CandidateView> Hits, long Total, string? NextCursor, CandidateFacets? Facets = null, bool TotalIsLowerBound = false);
+public sealed record CandidatePage(IReadOnlyList<CandidateView> Hits, long Total, string? NextCursor, CandidateFacets? Facets = null,
+    [property: System.ComponentModel.Description("True when more than total candidates match: the count stopped at the cap (the hits and their order are exact either way).")] bool TotalIsLowerBound = false);
 
 /// <summary>A recruiter's search of candidates by skills.</summary>
 public sealed record CandidateSearchRequest

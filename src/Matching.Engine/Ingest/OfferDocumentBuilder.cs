@@ -364,15 +364,19 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         // "Opérateur (H/F)", "Travail en équipe", read as a sound technician's offer, was shown to sound technicians as asking 26
         // skills of theirs, a 96 % match. An offer that says nothing at all would be matched by nobody: it keeps them (and its
         // page says "métier incertain").
-        var uncertain = occupation is not null && skills.Count > 0 && OfferDocument.IsOccupationUncertain(occupation.Evidence, occupation.Confidence);
-        if (uncertain)
+        // The confidence as stored (3 decimals), so that the offer's page says "métier incertain" exactly when this rule applied.
+        var uncertain = occupation is not null && skills.Count > 0
+            && OfferDocument.IsOccupationUncertain(occupation.Evidence, occupation.Confidence is { } c ? Math.Round(c, 3) : null);
+        var fewOfItsOwn = occupation is not null
+            && skills.Count(s => taxonomy.SkillByUri(s.SkillUri) is not ({ Reuse: ReuseLevel.Transversal } or null) && !cues.IsQuality(taxonomy.SkillByUri(s.SkillUri)!)) < MinOwnSkills;
+        if (fewOfItsOwn && uncertain)
         {
             report.Warnings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"occupation: the guess {occupation!.Sheet.Code} is uncertain (confidence {occupation.Confidence:0.00}): the job's usual skills are not added; give romeCode or the skills asked."));
         }
-        else if (skills.Count(s => taxonomy.SkillByUri(s.SkillUri) is not ({ Reuse: ReuseLevel.Transversal } or null) && !cues.IsQuality(taxonomy.SkillByUri(s.SkillUri)!)) < MinOwnSkills && occupation is not null)
+        else if (fewOfItsOwn)
         {
-            foreach (var item in occupation.Sheet.CoreItems)
+            foreach (var item in occupation!.Sheet.CoreItems)
             {
                 if (taxonomy.Rome4Skill(item.Code) is { } skill)
                 {

@@ -53,7 +53,8 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
     /// </summary>
     public const double Rome4ShareOfEsco = 0.9;
 
-    /// <summary>Skills proposed in all, the complement from experience aside.</summary>
+    /// <summary>Skills proposed in all when the target's ESCO essential skills complete a short sheet, the complement from experience
+    /// aside (the sheet's items and what nearby offers ask can make up to <see cref="MaxRome4Skills"/> + <see cref="MaxLocallyAsked"/>).</summary>
     public const int MaxSkills = 24;
 
     /// <summary>At most this many skills that nearby offers of the job ask and the sheet does not propose are added.</summary>
