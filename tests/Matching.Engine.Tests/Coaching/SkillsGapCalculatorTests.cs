@@ -41,6 +41,26 @@ public sealed class SkillsGapCalculatorTests
     }
 
     [Fact]
+    public void A_needed_skill_Coach_added_to_offers_from_their_job_is_needed_but_not_said_asked_by_them()
+    {
+        // "Accueillir le client · demandée par 4 offres proches" counted the core items Coach adds to offers naming fewer than 3 skills.
+        var occupation = CareAssistant;
+        var e = occupation.EssentialSkills;
+        OfferDocument Added(string id) => new()
+        {
+            Id = id,
+            Title = "aide-soignant",
+            Skills = [new DemandedSkill(Taxonomy.Skills[e[0]].Uri, SkillImportance.Essential), new DemandedSkill(Taxonomy.Skills[e[1]].Uri, SkillImportance.Essential, Source: SkillSource.Occupation)],
+        };
+
+        var gap = SkillsGapCalculator.Compute(Taxonomy, [occupation.Uri], [], [Added("o1"), Added("o2"), Added("o3")]);
+
+        Assert.Equal(2, gap.AskedSkills);
+        Assert.Equal(1.0, gap.Share);
+        Assert.Equal([(Taxonomy.Skills[e[0]].Uri, 3), (Taxonomy.Skills[e[1]].Uri, 0)], gap.Missing.Select(m => (m.SkillUri, m.OffersUnlocked)));
+    }
+
+    [Fact]
     public void A_job_skill_enough_local_offers_ask_in_their_own_words_counts_even_off_the_jobs_lists()
     {
         // Real waiters' offers (G1803) cite "Réaliser un service en salle", an item of bar and restaurant sheets, not the waiter's.

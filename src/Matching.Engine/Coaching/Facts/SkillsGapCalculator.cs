@@ -70,8 +70,8 @@ public static class SkillsGapCalculator
     }
 
     /// <summary>
-    /// What local offers of the job ask, by skill id, with how many of them ask it: the job's known needs (<paramref name="essential"/>)
-    /// that any of them asks, and the job skills (not a transversal skill: the qualities are transversal) that enough of them ask in their own words
+    /// What local offers of the job ask, by skill id, with how many of them state it (not counting the items Coach added from their job):
+    /// the job's known needs (<paramref name="essential"/>) that any of them has, and the job skills (not a transversal skill: the qualities are transversal) that enough of them ask in their own words
     /// (<see cref="MinAskingOffers"/>, <see cref="AskedShare"/>). The gap measures the seeker against these; the questionnaire proposes
     /// them to tick (<c>JobReadings.ProposedSkillsAsync</c>), so that what the gap names as missing could have been declared.
     /// </summary>
@@ -94,7 +94,9 @@ public static class SkillsGapCalculator
                 }
                 if (essential.Contains(skill.Id))
                 {
-                    asking[skill.Id] = asking.GetValueOrDefault(skill.Id) + 1;
+                    // Needed when any offer has it; counted as asked only when the offer states it: an item Coach added from the
+                    // offer's job (an offer naming fewer than 3 skills of its own) is not "demandée par" that offer.
+                    asking[skill.Id] = asking.GetValueOrDefault(skill.Id) + (demanded.Source == SkillSource.Occupation ? 0 : 1);
                 }
                 if (demanded.Source != SkillSource.Occupation && demanded.Importance == SkillImportance.Essential && skill.Reuse != ReuseLevel.Transversal)
                 {
