@@ -556,7 +556,10 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
                 // The floor is a hard filter on the fit apart from the job, as in the embedded index (a hit below it is no match), and
                 // spares the offers of a target job.
                 return (total < options.MinScore * MatchScorer.Occupation(fit) && fit != OccupationFit.Target ? 0 : total, offer.Id);
-            }, cursor, options.Size, null, cancellationToken, targeted ? 0 : options.MinScore, options.TotalUpTo);
+            }, cursor, options.Size, null, cancellationToken, targeted ? 0 : options.MinScore,
+                // With a floor, Elasticsearch counts the candidates whose bound passes it, more than pass Coach's score: its "more than
+                // the cap" could be false, so the count stays whole (an upper bound, as before the cap: docs/scaling.md).
+                !targeted && options.MinScore > 0 ? null : options.TotalUpTo);
             var hits = result.Page.Select(h =>
             {
                 var offer = h.Source.Doc!;

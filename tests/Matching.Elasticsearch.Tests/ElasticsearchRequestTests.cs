@@ -326,6 +326,13 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
             Assert.All(searches.Skip(1), s => Assert.Equal("false", s.Json!["track_total_hits"]!.ToJsonString()));
             AssertAllRequestsValid();
         }
+
+        // With a score floor Elasticsearch counts the candidates whose bound passes it, more than match: never "more than the cap".
+        _es.ClearRequests();
+        var floored = await index.MatchOffersAsync(profile, new MatchOptions(Size: 5, TotalUpTo: 7, MinScore: 0.01));
+        Assert.False(floored.TotalIsLowerBound);
+        Assert.Equal("true", _es.Requests.First(r => r.Path == "/_search").Json!["track_total_hits"]!.ToJsonString());
+        AssertAllRequestsValid();
     }
 
     [Fact]
