@@ -190,10 +190,9 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                 postings[hit.Id] = 1;
             }
         }
-        // A capped total stays a lower bound: more than (the cap - the hits left out) match, said as a round number ("plus de 900
-        // offres", not "plus de 997").
-        var total = Math.Max(kept.Count, page.Total - dropped);
-        total = page.TotalIsLowerBound && total >= 100 ? total / 100 * 100 : total;
+        // A capped total is a lower bound of the raw matches; once hits are left out, how many of those beyond the hits read would be
+        // too is unknown (a seeker with no skill of the job keeps only its offers): the bound is then the hits kept ("au moins 10").
+        var total = page.TotalIsLowerBound && dropped > 0 ? kept.Count : Math.Max(kept.Count, page.Total - dropped);
         return (new MatchPage(kept, total, page.NextCursor, page.TotalIsLowerBound), postings);
     }
 
