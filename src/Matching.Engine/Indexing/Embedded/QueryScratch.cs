@@ -128,16 +128,7 @@ internal sealed class QueryScratch
 
     public void Reset()
     {
-        for (var i = 0; i < TouchedBlockCount; i++)
-        {
-            var b = TouchedBlocks[i];
-            Union[b] = 0;
-            Blocks[b] = default;
-            ExactCounts[b] = default;
-            ExactTally[b] = 0;
-            Stamps[b] = 0;
-        }
-        TouchedBlockCount = 0;
+        ClearBlocks();
         for (var i = 0; i < TouchedSkillCount; i++)
         {
             var skill = TouchedSkills[i];
