@@ -36,6 +36,9 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
     /// <summary>Receives the app's logs too, when set before the first client.</summary>
     public ILoggerProvider? Logs { get; set; }
 
+    /// <summary>Extra services for a test that needs them (registered after the app's, so they win), when set before the first client.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>Extra configuration for a test class that needs it.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -67,7 +70,11 @@ public sealed class CoachApiFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
-        builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter, TestRemoteAddress>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddTransient<IStartupFilter, TestRemoteAddress>();
+            TestServices?.Invoke(services);
+        });
     }
 
     /// <summary>The header a test sets to call from a network address (the test server has none).</summary>

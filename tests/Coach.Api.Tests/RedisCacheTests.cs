@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coach.Api.Caching;
+using Coach.Api.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coach.Api.Tests;
@@ -29,15 +30,15 @@ public sealed class RedisCacheTests : IAsyncLifetime
     /// then left Redis alone for 5 s (the documented fallback) and the assessment never reached it. The test of Redis dying
     /// keeps the product's timeouts.
     /// </summary>
-    private void Start(bool patient)
+    private void Start(bool patient, Action<IServiceCollection>? services = null)
     {
-        _a = Instance(null, patient);
-        _b = Instance(_a.SigningKey, patient);
+        _a = Instance(null, patient, services);
+        _b = Instance(_a.SigningKey, patient, services);
     }
 
-    private CoachApiFactory Instance(string? signingKey, bool patient)
+    private CoachApiFactory Instance(string? signingKey, bool patient, Action<IServiceCollection>? services)
     {
-        var factory = new CoachApiFactory();
+        var factory = new CoachApiFactory { TestServices = services };
         factory.Settings["ConnectionStrings:redis"] = _redis.ConnectionString + (patient ? ",syncTimeout=10000,asyncTimeout=10000,connectTimeout=10000" : "");
         factory.Settings["Coach:StorePath"] = Path.Combine(_store, "coach.db");
         // Anonymous callers of one address: a lookup (1 unit) then six market views (5 units each); people signed in are not limited here.
@@ -129,10 +130,19 @@ public sealed class RedisCacheTests : IAsyncLifetime
         Assert.Equal(0, Computed(_b));
     }
 
+    /// <summary>
+    /// A clock stopped in the middle of a minute, for both instances: the ten requests below fall in one fixed window
+    /// whenever the test runs (on the system clock, a run crossing a minute boundary started a new window and let a seventh pass).
+    /// </summary>
+    private sealed class StoppedClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 12, 2, 12, 0, 30, TimeSpan.Zero);
+    }
+
     [Fact]
     public async Task Rate_limits_are_counted_across_instances()
     {
-        Start(patient: true);
+        Start(patient: true, services => services.AddKeyedSingleton<TimeProvider>(RateLimits.ClockKey, new StoppedClock()));
         var a = await _a.CreateReadyClientAsync();
         var b = await _b.CreateReadyClientAsync();
         await _a.WaitForIndexAsync();

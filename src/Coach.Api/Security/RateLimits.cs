@@ -79,7 +79,7 @@ public static class RateLimits
                     : RateLimitPartition.GetNoLimiter(""))));
             options.AddPolicy(Ingest, context => $"{Ingest}|{CallerOf(context) ?? AddressOf(context)}" is var key
                 && context.RequestServices.GetService<Caching.RedisConnection>() is { } redis
-                ? RateLimitPartition.Get(key, k => (RateLimiter)new Caching.RedisFixedWindowRateLimiter(k, budgets.IngestPerMinute, s_window, redis, TimeProvider.System))
+                ? RateLimitPartition.Get(key, k => (RateLimiter)new Caching.RedisFixedWindowRateLimiter(k, budgets.IngestPerMinute, s_window, redis, ClockOf(context)))
                 : RateLimitPartition.GetFixedWindowLimiter(key,
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = budgets.IngestPerMinute, Window = s_window, QueueLimit = 0, AutoReplenishment = true }));
             options.OnRejected = RejectAsync;
@@ -125,8 +125,14 @@ public static class RateLimits
     /// </summary>
     private static RateLimitPartition<string> Budget(HttpContext context, string key, int unitsPerMinute) =>
         context.RequestServices.GetService<Caching.RedisConnection>() is { } redis
-            ? RateLimitPartition.Get(key, k => (RateLimiter)new Caching.RedisFixedWindowRateLimiter(k, unitsPerMinute, s_window, redis, TimeProvider.System))
+            ? RateLimitPartition.Get(key, k => (RateLimiter)new Caching.RedisFixedWindowRateLimiter(k, unitsPerMinute, s_window, redis, ClockOf(context)))
             : RateLimitPartition.GetTokenBucketLimiter(key, _ => Bucket(unitsPerMinute));
+
+    /// <summary>The key of the clock the Redis windows are counted by (a test registers a frozen one; the system clock otherwise).</summary>
+    internal const string ClockKey = "rate-limits";
+
+    private static TimeProvider ClockOf(HttpContext context) =>
+        context.RequestServices.GetKeyedService<TimeProvider>(ClockKey) ?? TimeProvider.System;
 
     private static TokenBucketRateLimiterOptions Bucket(int unitsPerMinute) => new()
     {
