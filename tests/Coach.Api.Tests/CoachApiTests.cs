@@ -102,6 +102,17 @@ public sealed class CoachApiTests(CoachApiFactory factory) : IClassFixture<Coach
         // The skills they were found by are the job's: the explanation says they are usual for it, not asked by the offer.
         var floor = body.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("offerId").GetString() == "floor-1");
         Assert.Contains(floor.GetProperty("explanation").GetProperty("skillSources").EnumerateObject(), p => p.Value.GetString() == "Occupation");
+
+        // The same seeker saved: the API's page of matches has the same floor (it answered no offer at all before).
+        var seeker = await factory.CreateReadyClientAsAsync("seeker", "floor-seeker");
+        var saved = await seeker.PostAsJsonAsync("/api/profiles/floor-seeker", new { targetJobs = new[] { new { label = "préparateur de commandes" } }, commune = "74010", radiusKm = 10 });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var page = await (await seeker.GetAsync("/api/profiles/floor-seeker/matches?size=50")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(page.GetProperty("matchedOnTargetJobSkills").GetBoolean());
+        var pageIds = page.GetProperty("hits").EnumerateArray().Select(m => m.GetProperty("offerId").GetString()).ToList();
+        Assert.Contains("floor-1", pageIds);
+        Assert.Contains("floor-2", pageIds);
+        Assert.True(page.GetProperty("total").GetInt64() >= 2);
     }
 
     [Fact]

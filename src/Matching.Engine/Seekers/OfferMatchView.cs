@@ -101,7 +101,12 @@ public sealed record OfferMatchPage(
     [property: Description("Label of every skill the hits name (skill URI to label, in the asked language).")] IReadOnlyDictionary<string, string> Skills,
     [property: Description("Offers matching in all; when totalIsLowerBound, the cap (1,000) that more than that many exceed.")] long Total,
     string? NextCursor,
-    [property: Description("True when more than total offers match: the count stopped at the cap (the hits and their order are exact either way).")] bool TotalIsLowerBound = false);
+    [property: Description("True when more than total offers match: the count stopped at the cap (the hits and their order are exact either way).")] bool TotalIsLowerBound = false)
+{
+    /// <summary>The seeker gave no skill of a job: the offers were matched with the target job's usual skills (ROME 4.0 core items, ESCO essential skills).</summary>
+    [Description("True when the seeker gave no skill of a job: the offers were matched with the target job's usual skills instead.")]
+    public bool MatchedOnTargetJobSkills { get; init; }
+}
 
 /// <summary>An offer matching a seeker, on a page of matches: its summary (null when it was deleted meanwhile) and why it matched.</summary>
 public sealed record MatchedOffer(string OfferId, double Score, OfferSummary? Offer, MatchReasons Explanation)

@@ -220,7 +220,13 @@ public sealed class SeekerProfiles(
     private async Task<(OfferMatchPage Page, IReadOnlyList<Impression>? Shown)> ComputeMatchesAsync(
         ProfileDocument profile, int size, string? cursor, double? radiusKm, string language, ReferenceData data, CancellationToken cancellationToken)
     {
-        var page = await index.MatchOffersAsync(profile, new MatchOptions(size, cursor, RadiusKm: radiusKm), cancellationToken);
+        // A seeker who only gave a job (or only qualities, which say no job) still gets that job's offers: its usual skills stand
+        // in, as on the seeker's own page (SeekerCoach), and the page says so.
+        var onJobSkills = !profile.Skills.Any(s => !data.Taxonomy.IsQuality(s.SkillUri))
+            && coach.TargetJobSkills(new Coaching.UnderstoodTarget(null, profile.TargetOccupationUris.FirstOrDefault(), null, profile.TargetRomeCodes.FirstOrDefault(), null)) is { Count: > 0 } jobSkills
+            ? jobSkills : null;
+        var matching = onJobSkills is null ? profile : profile with { Skills = onJobSkills };
+        var page = await index.MatchOffersAsync(matching, new MatchOptions(size, cursor, RadiusKm: radiusKm), cancellationToken);
         IReadOnlyDictionary<string, OfferDocument>? offers = null;
         IReadOnlyList<Impression>? shown = null;
         if (cursor is null && ranking is not null)
@@ -228,11 +234,12 @@ public sealed class SeekerProfiles(
             // The first page: re-ordered by the learned ranking when a model won, and what it shows kept to record.
             var read = await OfferRanking.OffersAsync(index, page, cancellationToken);
             var tension = OfferRanking.Tension(data);
-            page = ranking.Rerank(profile, page, read, tension);
-            shown = OfferRanking.SeekerImpressions(profile, page, read, tension);
+            page = ranking.Rerank(matching, page, read, tension);
+            shown = OfferRanking.SeekerImpressions(matching, page, read, tension);
             offers = read;
         }
-        return (await OfferMatchViews.PageAsync(index, data.Taxonomy, page, language, cancellationToken, offers), shown);
+        var view = await OfferMatchViews.PageAsync(index, data.Taxonomy, page, language, cancellationToken, offers);
+        return (onJobSkills is null ? view : view with { MatchedOnTargetJobSkills = page.Hits.Count > 0 }, shown);
     }
 
     /// <summary>The questionnaire's own rules, and what needs the reference data: a place that exists, known URIs, labels of sane length.</summary>
