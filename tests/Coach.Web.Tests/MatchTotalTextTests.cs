@@ -28,6 +28,9 @@ public sealed class MatchTotalTextTests : BunitContext
     [InlineData("fr", 1000, true, "Au moins 1 000 offres correspondent ; les meilleures :")]
     [InlineData("en", 1000, true, "At least 1,000 offers fit; the best:")]
     [InlineData("fr", 999, false, "999 offres correspondent")]
+    // A seeker with no skill of the job: the offers of the job among the hits read, and more matches after them.
+    [InlineData("fr", 1, true, "Au moins 1 offre correspond :")]
+    [InlineData("en", 1, true, "At least 1 offer fits:")]
     public void The_seeker_reads_at_least_when_the_count_stopped_at_the_cap(string culture, long total, bool lowerBound, string expected)
     {
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);

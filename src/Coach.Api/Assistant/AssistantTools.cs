@@ -32,7 +32,8 @@ public sealed class AssistantTools(
         Answer(await assessments.ForSeekerAsync(User(caller), seekerId, language, "matches", Reason, cancellationToken), view => new
         {
             total = view.MatchesTotal,
-            // True: more than total match (the count stops at 1,000).
+            // True: at least total match (the count stops at 1,000; for a seeker with no skill of the job, the offers of the job among
+            // the hits read).
             totalIsLowerBound = view.MatchesTotalIsLowerBound,
             offers = view.Matches.Take(MatchesShown).Select(Compact),
         });
@@ -73,7 +74,7 @@ public sealed class AssistantTools(
             {
                 matches = false,
                 offer = OfferSummary.Of(offer.Value!),
-                why = $"The offer is not among the seeker's {view.Matches.Count} best matches ({(view.MatchesTotalIsLowerBound ? "more than " : "")}{view.MatchesTotal} in all): beyond their radius, or few skills in common.",
+                why = $"The offer is not among the seeker's {view.Matches.Count} best matches ({(view.MatchesTotalIsLowerBound ? "at least " : "")}{view.MatchesTotal} in all): beyond their radius, or few skills in common.",
             })
             : Refused(offer.Refusal);
     }

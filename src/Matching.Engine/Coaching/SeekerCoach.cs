@@ -190,10 +190,16 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                 postings[hit.Id] = 1;
             }
         }
-        // A capped total is a lower bound of the raw matches; once hits are left out, how many of those beyond the hits read would be
-        // too is unknown (a seeker with no skill of the job keeps only its offers): the bound is then the hits kept ("au moins 10").
-        var total = page.TotalIsLowerBound && dropped > 0 ? kept.Count : Math.Max(kept.Count, page.Total - dropped);
-        return (new MatchPage(kept, total, page.NextCursor, page.TotalIsLowerBound), postings);
+        // What the page says of the total. A seeker with no skill of the job keeps only offers of the job or a close one, and the
+        // index's total counts every offer sharing one of the job's usual skills (a waiter of Annecy read "183 offres correspondent"
+        // for about twenty of the job): the total is then the offers kept among the hits read, exact when every match was read,
+        // else a lower bound ("au moins 24"). Otherwise few hits are left out (offers meeting only qualities): the index's total
+        // less those, and when it is itself a lower bound, the hits kept among those read.
+        var notDropped = page.Hits.Count - dropped;
+        var (total, lowerBound) = onJobOnly
+            ? (notDropped, page.NextCursor is not null)
+            : page.TotalIsLowerBound && dropped > 0 ? (notDropped, true) : (Math.Max(notDropped, page.Total - dropped), page.TotalIsLowerBound);
+        return (new MatchPage(kept, total, page.NextCursor, lowerBound), postings);
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ public sealed record SkillsGapView(double? Share, int AskedSkills, IReadOnlyList
 /// <param name="RadiusKm">How far the seeker will go, as the matching read it.</param>
 /// <param name="MatchesTotal">Offers matching in all (<paramref name="Matches"/> holds the best of them).</param>
 /// <param name="Reviewed">An adviser's review changed what the seeker sees.</param>
-/// <param name="MatchesTotalIsLowerBound">More than <paramref name="MatchesTotal"/> offers match (the count stopped at <see cref="MatchOptions.TotalUpTo"/>).</param>
+/// <param name="MatchesTotalIsLowerBound">At least <paramref name="MatchesTotal"/> offers match: the count stopped at <see cref="MatchOptions.TotalUpTo"/>, or,
+/// for a seeker with no skill of the job, it counts the offers of the job (or a close one) among the hits read and more matches followed.</param>
 public sealed record AssessmentView(
     UnderstoodTarget? Target,
     Place? Place,

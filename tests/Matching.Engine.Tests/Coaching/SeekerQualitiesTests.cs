@@ -129,6 +129,27 @@ public sealed class SeekerQualitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_seeker_with_no_skill_of_the_job_reads_how_many_offers_of_the_job_not_every_offer_sharing_a_usual_skill()
+    {
+        // A waiter of Annecy who gave no skill read "183 offres correspondent" for about twenty waiter offers: the index counts every
+        // offer sharing one of the job's usual skills. Here 40 offers of another job share one, more than the hits read (30).
+        await PostOffersAsync();
+        var accountant = _taxonomy.OccupationsForRome("M1203").First();
+        await _index.UpsertOffersAsync([.. Enumerable.Range(0, 40).Select(i => new OfferDocument
+        {
+            Id = $"accountant-generic-{i}", Title = "Comptable", Company = $"Cabinet {i}", OccupationUri = accountant.Uri, RomeCode = "M1203", Place = _coach.ResolvePlace(Carer()),
+            Skills = [.. CoreItems("M1203").Take(2).Append(CoreItems("J1501")[0]).Select(u => new DemandedSkill(u, SkillImportance.Essential))],
+        })]);
+
+        var assessment = await _coach.AssessAsync(Carer(), s_today, "fr");
+
+        Assert.Equal(["carer"], assessment.Matches.Hits.Select(h => h.Id));
+        // One offer of the job among the hits read, and more matches beyond them: "au moins 1", not 41 less the 29 left out.
+        Assert.Equal(1, assessment.Matches.Total);
+        Assert.True(assessment.Matches.TotalIsLowerBound);
+    }
+
+    [Fact]
     public async Task A_declared_quality_meets_the_offers_that_ask_it()
     {
         await PostOffersAsync();
