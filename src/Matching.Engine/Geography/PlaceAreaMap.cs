@@ -8,7 +8,7 @@ namespace Matching.Engine.Geography;
 /// The ground of the places wider than a commune that an offer can give (<see cref="PlaceArea"/>): a département or a
 /// région, as the discs of its communes. A seeker's circle (a point and a radius) <b>reaches</b> an area when it meets one
 /// of those discs: some commune of the area whose centre is within the radius plus the commune's own extent, the radius
-/// of a disc of its surface (√(surface / π), 2.2 km for the median commune, 15.5 km for Arles). Both indexes apply this one
+/// of a disc of its surface (√(surface / π), 1.9 km for the median commune, 15.5 km for Arles). Both indexes apply this one
 /// rule (docs/scoring.md, "Places wider than a commune"): the embedded index calls <see cref="Reaches"/>, Elasticsearch
 /// filters on the keys <see cref="ReachedBy"/> gives. France, remote work and abroad have no ground here: no key.
 /// </summary>
