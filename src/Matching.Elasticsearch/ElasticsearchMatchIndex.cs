@@ -6,6 +6,7 @@ using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.QueryDsl;
 using Elastic.Clients.Elasticsearch.Serialization;
 using Elastic.Transport;
+using Matching.Engine.Geography;
 using Matching.Engine.Indexing;
 using Matching.Engine.Scoring;
 using Matching.Engine.Taxonomy;
@@ -42,6 +43,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
     private readonly CandidateWalk _walk;
     private readonly Func<string, string?> _areaOfCommune;
     private readonly Func<string, string?> _areaName;
+    private readonly PlaceAreaMap? _places;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -53,9 +55,10 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
     private int _disposed;
 
     private ElasticsearchMatchIndex(ElasticsearchClient client, ElasticsearchIndexOptions options, SkillsTaxonomy taxonomy, SkillGraph graph,
-        Func<string, string?> areaOfCommune, Func<string, string?> areaName, ILogger logger)
+        Func<string, string?> areaOfCommune, Func<string, string?> areaName, ILogger logger, PlaceAreaMap? places)
     {
         _client = client;
+        _places = places;
         _options = options;
         _layout = new IndexLayout(options.IndexPrefix);
         _scorer = new PairScorer(taxonomy, graph);
@@ -74,9 +77,11 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
     /// Starts the index: returns at once; the monitor contacts the cluster and creates the layout in the background
     /// (<see cref="WaitUntilOpenAsync"/> to wait for it).
     /// </summary>
+    /// <param name="places">The ground of départements and régions: an offer given by one of them is within a radius that reaches it, as in
+    /// the embedded index (docs/scoring.md). Without it such an offer passes every radius, as France does.</param>
     public static ElasticsearchMatchIndex Start(ElasticsearchIndexOptions options, SkillsTaxonomy taxonomy, SkillGraph graph,
-        Func<string, string?> areaOfCommune, Func<string, string?> areaName, ILogger logger) =>
-        new(CreateClient(options), options, taxonomy, graph, areaOfCommune, areaName, logger);
+        Func<string, string?> areaOfCommune, Func<string, string?> areaName, ILogger logger, PlaceAreaMap? places = null) =>
+        new(CreateClient(options), options, taxonomy, graph, areaOfCommune, areaName, logger, places);
 
     /// <summary>The client as Coach configures it: nodes or cloud id, API key or basic authentication, CA fingerprint.</summary>
     public static ElasticsearchClient CreateClient(ElasticsearchIndexOptions options)
@@ -266,7 +271,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         _validator.CheckOffers(offers);
         return offers.Count == 0
             ? Task.FromResult(new BulkResult(0, 0))
-            : CallAsync(() => BulkUpsertAsync(_layout.OffersAlias, offers.Select(o => (o.Id, (object)StoredDocuments.ToStored(o, _areaOfCommune))).ToList(), cancellationToken));
+            : CallAsync(() => BulkUpsertAsync(_layout.OffersAlias, offers.Select(o => (o.Id, (object)StoredDocuments.ToStored(o, _areaOfCommune, _places))).ToList(), cancellationToken));
     }
 
     public Task<BulkResult> UpsertProfilesAsync(IReadOnlyList<ProfileDocument> profiles, CancellationToken cancellationToken = default)
@@ -275,7 +280,7 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
         _validator.CheckProfiles(profiles);
         return profiles.Count == 0
             ? Task.FromResult(new BulkResult(0, 0))
-            : CallAsync(() => BulkUpsertAsync(_layout.ProfilesAlias, profiles.Select(p => (p.Id, (object)StoredDocuments.ToStored(p, _areaOfCommune))).ToList(), cancellationToken));
+            : CallAsync(() => BulkUpsertAsync(_layout.ProfilesAlias, profiles.Select(p => (p.Id, (object)StoredDocuments.ToStored(p, _areaOfCommune, _places))).ToList(), cancellationToken));
     }
 
     private Refresh RefreshMode => _options.Refresh switch
@@ -538,7 +543,9 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
             {
                 return new MatchPage([], 0, null);
             }
-            var query = _queries.OffersFor(supplied, profile.Place, radius, wishes, profile.ExperienceYears, options.AllowRelated, options.ExcludedOccupationUris);
+            // The départements and régions the seeker's circle reaches: their offers are within the radius (docs/scoring.md).
+            var reached = profile.Place is { } centre && _places is not null ? _places.ReachedBy(centre.Latitude, centre.Longitude, radius) : null;
+            var query = _queries.OffersFor(supplied, profile.Place, radius, wishes, profile.ExperienceYears, options.AllowRelated, options.ExcludedOccupationUris, reached);
             var result = await _walk.RunAsync<StoredOffer>(_layout.OffersAlias, query, stored =>
             {
                 var offer = stored.Doc!;
@@ -617,7 +624,10 @@ public sealed class ElasticsearchMatchIndex : IMatchIndex, IIndexHealth, IAsyncD
             return (new MatchPage([], 0, null), null, 0);
         }
         var mustIds = ids.Where((_, i) => must[i]).ToArray();
-        var query = _queries.ProfilesFor(ids, optional, must, place, radiusOverride, searchableOnly, contract, requirement, allowRelated, filter);
+        // An offer given by a département or a région: a located profile must reach it with its circle (docs/scoring.md).
+        var areaKey = place is null && offer?.Place is null && _places is not null ? _places.KeyOf(offer?.PlaceArea) : null;
+        var area = areaKey is null ? null : new Queries.AreaFilter(areaKey, radiusOverride is null ? [] : _places!.DiscsOf(areaKey));
+        var query = _queries.ProfilesFor(ids, optional, must, place, radiusOverride, searchableOnly, contract, requirement, allowRelated, filter, area);
         var result = await _walk.RunAsync<StoredProfile>(_layout.ProfilesAlias, query, stored =>
         {
             var profile = stored.Doc!;

@@ -40,7 +40,8 @@ public sealed class ElasticsearchMatchIndexFactory(IOptions<ElasticsearchIndexOp
         var index = ElasticsearchMatchIndex.Start(options.Value, data.Taxonomy, new SkillGraph(data.Taxonomy),
             commune => data.Geography.EmploymentAreaOf(commune)?.Code,
             area => data.Geography.EmploymentArea(area)?.Name,
-            loggers.CreateLogger<ElasticsearchMatchIndex>());
+            loggers.CreateLogger<ElasticsearchMatchIndex>(),
+            data.PlaceAreas);
         // Give a reachable cluster the time to answer, so a normal start opens at once; an unreachable one is
         // retried in the background (calls answer 503 meanwhile).
         await index.WaitUntilOpenAsync(TimeSpan.FromSeconds(10), cancellationToken);

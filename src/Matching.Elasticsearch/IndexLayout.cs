@@ -16,7 +16,7 @@ namespace Matching.Elasticsearch;
 public sealed class IndexLayout(string prefix)
 {
     /// <summary>Version of the mappings below; bump it with any change to them.</summary>
-    public const int MappingVersion = 2;
+    public const int MappingVersion = 3;
 
     public string OffersAlias => $"{prefix}-offers";
 
@@ -58,6 +58,8 @@ public sealed class IndexLayout(string prefix)
             ["area"] = new KeywordProperty(),
             // Commune, Departement, Region, Country, Remote or Abroad: an offer without "location" of a wider scope has an unknown distance.
             ["place_scope"] = new KeywordProperty(),
+            // The département or région ("D74", "R84") of an offer without "location" (version 3): within a radius that reaches it.
+            ["place_area"] = new KeywordProperty(),
             ["contract"] = new KeywordProperty(),
             ["experience"] = new KeywordProperty(),
             ["experience_years"] = new DoubleNumberProperty(),
@@ -93,6 +95,8 @@ public sealed class IndexLayout(string prefix)
             ["commune"] = new KeywordProperty(),
             ["area"] = new KeywordProperty(),
             ["radius_km"] = new DoubleNumberProperty(),
+            // The départements and régions the profile's own circle reaches (version 3).
+            ["reached_areas"] = new KeywordProperty(),
             ["experience_years"] = new DoubleNumberProperty(),
             ["contract_wishes"] = new KeywordProperty(),
             ["consent"] = new BooleanProperty(),

@@ -2,6 +2,7 @@ using System.Globalization;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.QueryDsl;
+using Matching.Engine.Geography;
 using Matching.Engine.Indexing;
 using Matching.Engine.Scoring;
 using Matching.Engine.Taxonomy;
@@ -42,6 +43,65 @@ internal sealed class Queries(SkillsTaxonomy taxonomy, SkillGraph graph)
         MinimumShouldMatch = 1,
     };
 
+    /// <summary>
+    /// Offers within <paramref name="radiusKm"/> of the place: located within it, given by a département or a région the circle reaches
+    /// (<paramref name="reached"/>, <c>place_area</c>), or without a place nor such an area (France, remote work, abroad pass).
+    /// </summary>
+    private static Query OffersWithin(Place place, double radiusKm, IReadOnlyList<string>? reached)
+    {
+        if (reached is null)
+        {
+            return WithinOrNowhere(place, radiusKm);
+        }
+        var should = new List<Query>
+        {
+            new GeoDistanceQuery { Field = "location", Location = Point(place), Distance = Km(radiusKm) },
+            new BoolQuery { MustNot = [new ExistsQuery { Field = "location" }, new ExistsQuery { Field = "place_area" }] },
+        };
+        if (reached.Count > 0)
+        {
+            should.Add(Terms("place_area", reached));
+        }
+        return new BoolQuery { Should = should, MinimumShouldMatch = 1 };
+    }
+
+    /// <summary>The département or région (<see cref="PlaceAreaMap"/> key) of an offer without a location, whose candidates must reach it:
+    /// with their own radius through <c>reached_areas</c>, with the query's radius through the area's commune discs (<paramref name="Discs"/>).</summary>
+    public sealed record AreaFilter(string Key, IReadOnlyList<(double Latitude, double Longitude, double ExtentKm)> Discs);
+
+    /// <summary>The profiles whose circle reaches the area (or without a location, who pass).</summary>
+    private static Query ProfilesReaching(AreaFilter area, double? radiusOverride) => radiusOverride is not { } radius
+        ? new BoolQuery
+        {
+            Should =
+            [
+                new TermQuery { Field = "reached_areas", Value = Term(area.Key) },
+                new BoolQuery { MustNot = [new ExistsQuery { Field = "location" }] },
+            ],
+            MinimumShouldMatch = 1,
+        }
+        : new ScriptQuery
+        {
+            Script = new Script
+            {
+                // PlaceAreaMap.Reaches with the query's radius: some commune of the area within the radius plus its extent (arcDistance is the
+                // same haversine on the same mean Earth radius). One source for every query; the radius and the discs in one object parameter,
+                // as the specification types script parameters.
+                Source = "if (doc['location'].size() == 0) { return true; } def a = params.area; for (int i = 0; i < a.lat.length; ++i) { "
+                    + "if (doc['location'].arcDistance(a.lat[i], a.lon[i]) <= (a.radius_km + a.extent_km[i]) * 1000.0) { return true; } } return false;",
+                Params = new Dictionary<string, object>
+                {
+                    ["area"] = new Dictionary<string, object>
+                    {
+                        ["radius_km"] = radius,
+                        ["lat"] = area.Discs.Select(d => d.Latitude).ToArray(),
+                        ["lon"] = area.Discs.Select(d => d.Longitude).ToArray(),
+                        ["extent_km"] = area.Discs.Select(d => d.ExtentKm).ToArray(),
+                    },
+                },
+            },
+        };
+
     /// <summary>Multiplies the score of the documents matching <paramref name="when"/> by <paramref name="factor"/> (a boosting query).</summary>
     private static Query Penalize(Query query, Query when, double factor) =>
         new BoostingQuery { Positive = query, Negative = when, NegativeBoost = factor };
@@ -50,8 +110,9 @@ internal sealed class Queries(SkillsTaxonomy taxonomy, SkillGraph graph)
 
     /// <summary>Offers a profile can match: every demanded skill the profile meets (best credit each), the offer's must-have skills all met, within the radius.</summary>
     /// <param name="excludedOccupations">Offers of these occupations are not matches (<see cref="MatchOptions.ExcludedOccupationUris"/>).</param>
+    /// <param name="reached">The départements and régions the seeker's circle reaches (<see cref="PlaceAreaMap.ReachedBy"/>); null when the index knows no area ground.</param>
     public Query OffersFor(int[] supplied, Place? place, double radiusKm, int contractWishes, double seekerYears, bool allowRelated,
-        IReadOnlyCollection<string>? excludedOccupations = null)
+        IReadOnlyCollection<string>? excludedOccupations = null, IReadOnlyList<string>? reached = null)
     {
         // Best credit of each demanded skill the profile's skills meet.
         var best = new Dictionary<int, int>();
@@ -95,7 +156,7 @@ internal sealed class Queries(SkillsTaxonomy taxonomy, SkillGraph graph)
         };
         if (place is not null)
         {
-            filters.Add(WithinOrNowhere(place, radiusKm));
+            filters.Add(OffersWithin(place, radiusKm, reached));
         }
         var functions = new List<FunctionScore>();
         if (place is not null && radiusKm > 0)
@@ -146,8 +207,9 @@ internal sealed class Queries(SkillsTaxonomy taxonomy, SkillGraph graph)
     /// <param name="demanded">Distinct demanded skill ids.</param>
     /// <param name="optional">Per demanded skill, optional (else essential).</param>
     /// <param name="mustHave">Per demanded skill, a hard filter.</param>
+    /// <param name="area">The area of an offer given by a département or a région (without <paramref name="place"/>); null otherwise.</param>
     public Query ProfilesFor(int[] demanded, bool[] optional, bool[] mustHave, Place? place, double? radiusOverride, bool searchableOnly,
-        ContractType contract, ExperienceRequirement requirement, bool allowRelated, CandidateFilter? filter)
+        ContractType contract, ExperienceRequirement requirement, bool allowRelated, CandidateFilter? filter, AreaFilter? area = null)
     {
         var essentialCount = optional.Count(o => !o);
         var optionalCount = optional.Length - essentialCount;
@@ -206,6 +268,10 @@ internal sealed class Queries(SkillsTaxonomy taxonomy, SkillGraph graph)
                     },
                 });
             }
+        }
+        else if (area is not null)
+        {
+            filters.Add(ProfilesReaching(area, radiusOverride));
         }
         if (filter?.Contracts is { Count: > 0 } contracts)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
+using Matching.Engine.Geography;
 using Matching.Engine.Indexing;
 
 namespace Matching.Elasticsearch;
@@ -44,6 +45,9 @@ public sealed class StoredOffer
     [JsonPropertyName("area")] public string? Area { get; init; }
     /// <summary>How wide the offer's place is (<see cref="Engine.Indexing.PlaceScope"/>); without <c>location</c>, a scope other than Commune means "distance unknown".</summary>
     [JsonPropertyName("place_scope")] public string? PlaceScope { get; init; }
+    /// <summary>The département or région of an offer without <c>location</c> (<see cref="Engine.Geography.PlaceAreaMap"/>: "D74", "R84"); a seeker's
+    /// query lists the keys its circle reaches. Absent for France, remote work, abroad: such an offer passes every radius.</summary>
+    [JsonPropertyName("place_area")] public string? PlaceArea { get; init; }
     [JsonPropertyName("contract")] public string Contract { get; init; } = "";
     [JsonPropertyName("experience")] public string Experience { get; init; } = "";
     [JsonPropertyName("experience_years")] public double? ExperienceYears { get; init; }
@@ -68,6 +72,9 @@ public sealed class StoredProfile
     [JsonPropertyName("commune")] public string? Commune { get; init; }
     [JsonPropertyName("area")] public string? Area { get; init; }
     [JsonPropertyName("radius_km")] public double RadiusKm { get; init; }
+    /// <summary>The départements and régions the seeker's circle (location, own radius) reaches (<see cref="Engine.Geography.PlaceAreaMap.ReachedBy"/>):
+    /// an offer given by one of them finds the profile. Absent without a location.</summary>
+    [JsonPropertyName("reached_areas")] public IReadOnlyList<string>? ReachedAreas { get; init; }
     [JsonPropertyName("experience_years")] public double ExperienceYears { get; init; }
     /// <summary>Contract names, or <c>Any</c> for a seeker open to every contract (no wish, or "unspecified").</summary>
     [JsonPropertyName("contract_wishes")] public IReadOnlyList<string> ContractWishes { get; init; } = [];
@@ -87,7 +94,7 @@ internal static class StoredDocuments
     public static string DocumentId(string id) =>
         Encoding.UTF8.GetByteCount(id) <= 200 ? id : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 
-    public static StoredOffer ToStored(OfferDocument offer, Func<string, string?> areaOfCommune)
+    public static StoredOffer ToStored(OfferDocument offer, Func<string, string?> areaOfCommune, PlaceAreaMap? places = null)
     {
         var demand = Demand.Of(offer);
         var essential = demand.Skills.Where(s => !s.Optional).Select(s => s.Uri).ToList();
@@ -112,6 +119,7 @@ internal static class StoredDocuments
             Commune = offer.Place?.CommuneCode,
             Area = Area(offer.Place, areaOfCommune),
             PlaceScope = offer.Place is not null ? nameof(Engine.Indexing.PlaceScope.Commune) : offer.PlaceArea?.Scope.ToString(),
+            PlaceArea = offer.Place is null ? places?.KeyOf(offer.PlaceArea) : null,
             Contract = offer.Contract.ToString(),
             Experience = offer.Experience.ToString(),
             ExperienceYears = offer.ExperienceYears,
@@ -123,7 +131,7 @@ internal static class StoredDocuments
         };
     }
 
-    public static StoredProfile ToStored(ProfileDocument profile, Func<string, string?> areaOfCommune)
+    public static StoredProfile ToStored(ProfileDocument profile, Func<string, string?> areaOfCommune, PlaceAreaMap? places = null)
     {
         var uris = profile.Skills.Select(s => s.SkillUri).Distinct(StringComparer.Ordinal).ToList();
         return new StoredProfile
@@ -138,6 +146,7 @@ internal static class StoredDocuments
             Commune = profile.Place?.CommuneCode,
             Area = Area(profile.Place, areaOfCommune),
             RadiusKm = profile.RadiusKm,
+            ReachedAreas = profile.Place is { } at && places is not null ? places.ReachedBy(at.Latitude, at.Longitude, profile.RadiusKm) : null,
             ExperienceYears = profile.ExperienceYears,
             ContractWishes = Wishes(profile.ContractWishes),
             Consent = profile.Searchable,

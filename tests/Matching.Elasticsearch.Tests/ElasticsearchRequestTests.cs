@@ -90,14 +90,14 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
         var requests = _es.Requests.Select(r => r.ToString()).ToList();
         Assert.Contains("PUT /_index_template/coach-offers", requests);
         Assert.Contains("PUT /_index_template/coach-profiles", requests);
-        Assert.Contains("PUT /coach-offers-v2", requests);
-        Assert.Contains("PUT /coach-profiles-v2", requests);
-        var create = _es.Requests.Single(r => r.Method == "PUT" && r.Path == "/coach-offers-v2").Json!;
+        Assert.Contains("PUT /coach-offers-v3", requests);
+        Assert.Contains("PUT /coach-profiles-v3", requests);
+        var create = _es.Requests.Single(r => r.Method == "PUT" && r.Path == "/coach-offers-v3").Json!;
         Assert.Equal("geo_point", create["mappings"]!["properties"]!["location"]!["type"]!.GetValue<string>());
         Assert.Equal("keyword", create["mappings"]!["properties"]!["skill_ids"]!["type"]!.GetValue<string>());
         Assert.Equal("strict", create["mappings"]!["dynamic"]!.GetValue<string>());
         Assert.False(create["mappings"]!["properties"]!["doc"]!["enabled"]!.GetValue<bool>());
-        var profiles = _es.Requests.Single(r => r.Method == "PUT" && r.Path == "/coach-profiles-v2").Json!;
+        var profiles = _es.Requests.Single(r => r.Method == "PUT" && r.Path == "/coach-profiles-v3").Json!;
         Assert.Equal("boolean", profiles["mappings"]!["properties"]!["consent"]!["type"]!.GetValue<string>());
         var alias = _es.Requests.First(r => r.Path == "/_aliases").Json!;
         Assert.Equal("coach-offers", alias["actions"]![0]!["add"]!["alias"]!.GetValue<string>());
@@ -108,11 +108,11 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     [Fact]
     public async Task StartingAgainOnAnExistingLayoutChangesNothing()
     {
-        _es.On("HEAD", "/coach-(offers|profiles)-v2", 200, "");
+        _es.On("HEAD", "/coach-(offers|profiles)-v3", 200, "");
         _es.On("GET", "/_alias/coach-(offers|profiles)", r =>
         {
             var alias = r.Path.Split('/')[^1];
-            return (200, new JsonObject { [alias + "-v2"] = new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject { ["is_write_index"] = true } } } }.ToJsonString());
+            return (200, new JsonObject { [alias + "-v3"] = new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject { ["is_write_index"] = true } } } }.ToJsonString());
         });
         await OpenAsync();
 
@@ -132,11 +132,11 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
 
         var reindex = _es.Requests.Single(r => r.Path == "/_reindex").Json!;
         Assert.Equal("coach-offers-v1", reindex["source"]!["index"]!.ToString().Trim('[', ']', '"', ' ', '\n'));
-        Assert.Equal("coach-offers-v2", reindex["dest"]!["index"]!.GetValue<string>());
+        Assert.Equal("coach-offers-v3", reindex["dest"]!["index"]!.GetValue<string>());
         var switched = _es.Requests.First(r => r.Path == "/_aliases").Json!["actions"]!.AsArray();
         Assert.Equal(2, switched.Count);
         Assert.NotNull(switched[0]!["remove"]);
-        Assert.Equal("coach-offers-v2", switched[1]!["add"]!["index"]!.GetValue<string>());
+        Assert.Equal("coach-offers-v3", switched[1]!["add"]!["index"]!.GetValue<string>());
         AssertAllRequestsValid();
     }
 
@@ -146,10 +146,10 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
         var index = await OpenAsync();
         var skill = TestKit.Skill(10);
         var answer = Answers.Bulk(
-            Answers.BulkItem("index", "coach-offers-v2", "o1", 201, "created"),
-            Answers.BulkItem("index", "coach-offers-v2", "o2", 200, "updated"),
-            Answers.BulkItem("index", "coach-offers-v2", "o3", 400, null, "document_parsing_exception", "[1:120] failed to parse field [location] of type [geo_point]"),
-            Answers.BulkItem("index", "coach-offers-v2", "o4", 429, null, "es_rejected_execution_exception", "rejected execution of coordinating operation"));
+            Answers.BulkItem("index", "coach-offers-v3", "o1", 201, "created"),
+            Answers.BulkItem("index", "coach-offers-v3", "o2", 200, "updated"),
+            Answers.BulkItem("index", "coach-offers-v3", "o3", 400, null, "document_parsing_exception", "[1:120] failed to parse field [location] of type [geo_point]"),
+            Answers.BulkItem("index", "coach-offers-v3", "o4", 429, null, "es_rejected_execution_exception", "rejected execution of coordinating operation"));
         AssertValidResponse("POST", "/coach-offers/_bulk", 200, answer);
         _es.On("POST", "/coach-offers/_bulk", 200, answer.ToJsonString());
         _es.ClearRequests();
@@ -187,8 +187,8 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     {
         var index = await OpenAsync();
         var answer = Answers.Bulk(
-            Answers.BulkItem("delete", "coach-profiles-v2", "p1", 200, "deleted"),
-            Answers.BulkItem("delete", "coach-profiles-v2", "p2", 404, "not_found"));
+            Answers.BulkItem("delete", "coach-profiles-v3", "p1", 200, "deleted"),
+            Answers.BulkItem("delete", "coach-profiles-v3", "p2", 404, "not_found"));
         AssertValidResponse("POST", "/coach-profiles/_bulk", 200, answer);
         _es.On("POST", "/coach-profiles/_bulk", 200, answer.ToJsonString());
         _es.ClearRequests();
@@ -205,7 +205,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     {
         var index = await OpenAsync();
         _es.On("POST", "/coach-profiles/_bulk", 200, Answers.Bulk(
-            Answers.BulkItem("delete", "coach-profiles-v2", "p1", 503, null, "unavailable_shards_exception", "primary shard is not active")).ToJsonString());
+            Answers.BulkItem("delete", "coach-profiles-v3", "p1", 503, null, "unavailable_shards_exception", "primary shard is not active")).ToJsonString());
 
         var e = await Assert.ThrowsAsync<IndexUnavailableException>(() => index.DeleteProfilesAsync(["p1"]));
         Assert.Contains("p1", e.Message, StringComparison.Ordinal);
@@ -250,7 +250,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
                 start = sorted.FindIndex(c => c.Score < score || (c.Score == score && c.ShardDoc > shard));
                 start = start < 0 ? sorted.Count : start;
             }
-            var hits = sorted.Skip(start).Take(size).Select(c => Answers.Hit(alias + "-v2", c.Id, c.Score, c.Doc, c.ShardDoc));
+            var hits = sorted.Skip(start).Take(size).Select(c => Answers.Hit(alias + "-v3", c.Id, c.Score, c.Doc, c.ShardDoc));
             // track_total_hits: true counts every hit; a number counts up to it (past it: the number, relation "gte"), as a cluster does.
             var track = body["track_total_hits"];
             var upTo = track is null ? (long?)null : track.GetValueKind() == System.Text.Json.JsonValueKind.Number ? track.GetValue<long>()
@@ -416,10 +416,83 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOfferGivenByADepartementIsWithinTheRadiusOfTheSeekersWhoseCircleReachesIt()
+    {
+        var index = await OpenAsync();
+        var skill = TestKit.Skill(100);
+        _es.On("POST", "/coach-(offers|profiles)/_bulk", 200, Answers.Bulk(Answers.BulkItem("index", "coach-offers-v3", "x", 201, "created")).ToJsonString());
+        _es.On("POST", "/_search", 200, Answers.Search([], total: 0).ToJsonString());
+        _es.ClearRequests();
+        var hauteSavoie = TestKit.Offer("186HS", [skill]) with { PlaceArea = new PlaceArea(PlaceScope.Departement, "74 - Haute-Savoie", "74") };
+        var france = TestKit.Offer("186FR", [skill]) with { PlaceArea = new PlaceArea(PlaceScope.Country, "France") };
+
+        await index.UpsertOffersAsync([hauteSavoie, france]);
+        await index.UpsertProfilesAsync([TestKit.Profile("annecy", [skill], place: TestKit.Annecy, radiusKm: 10)]);
+        await index.MatchOffersAsync(TestKit.Profile("p", [skill], place: TestKit.Annecy, radiusKm: 10), new MatchOptions());
+        await index.MatchOffersAsync(TestKit.Profile("p", [skill], place: TestKit.Lyon, radiusKm: 10), new MatchOptions());
+        await index.MatchProfilesAsync(hauteSavoie, new MatchOptions());
+        await index.MatchProfilesAsync(hauteSavoie, new MatchOptions(RadiusKm: 40));
+
+        // Stored: the offer's area key, the profile's reached areas (what its own circle reaches).
+        var bulks = _es.Requests.Where(r => r.Path.EndsWith("/_bulk", StringComparison.Ordinal)).ToList();
+        Assert.Equal("D74", bulks[0].Lines[1]["place_area"]!.GetValue<string>());
+        Assert.Null(bulks[0].Lines[3]["place_area"]);
+        var reached = bulks[1].Lines[1]["reached_areas"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Equal(TestKit.PlaceAreas.ReachedBy(TestKit.Annecy.Latitude, TestKit.Annecy.Longitude, 10), reached);
+        Assert.Contains("D74", reached);
+        Assert.Contains("R84", reached);
+        // A seeker's query: located offers within the radius, offers of the areas the circle reaches, offers of no area (France).
+        var searches = _es.Requests.Where(r => r.Path == "/_search").Select(r => r.Json!["query"]!).ToList();
+        Assert.Equal(4, searches.Count);
+        var fromAnnecy = PlaceAreaTerms(searches[0]);
+        var fromLyon = PlaceAreaTerms(searches[1]);
+        Assert.Equal(TestKit.PlaceAreas.ReachedBy(TestKit.Annecy.Latitude, TestKit.Annecy.Longitude, 10), fromAnnecy);
+        Assert.Contains("D74", fromAnnecy);
+        Assert.DoesNotContain("D74", fromLyon);
+        Assert.Contains("D69", fromLyon);
+        Assert.Contains("\"place_area\"", searches[1].ToJsonString(), StringComparison.Ordinal);
+        // The offer's candidates: their own circle reaches the area, or they have no place; with the query's radius, the area's commune discs.
+        Assert.Contains("{\"term\":{\"reached_areas\":{\"value\":\"D74\"}}}", searches[2].ToJsonString(), StringComparison.Ordinal);
+        var script = searches[3].ToJsonString();
+        Assert.Contains("arcDistance", script, StringComparison.Ordinal);
+        Assert.Contains("\"radius_km\":40", script, StringComparison.Ordinal);
+        AssertAllRequestsValid();
+
+        static List<string> PlaceAreaTerms(JsonNode query)
+        {
+            var found = new List<string>();
+            Walk(query);
+            return found;
+
+            void Walk(JsonNode? node)
+            {
+                if (node is JsonObject o)
+                {
+                    if (o["terms"] is JsonObject t && t["place_area"] is JsonArray terms)
+                    {
+                        found.AddRange(terms.Select(t => t!.GetValue<string>()));
+                    }
+                    foreach (var (_, child) in o)
+                    {
+                        Walk(child);
+                    }
+                }
+                else if (node is JsonArray a)
+                {
+                    foreach (var child in a)
+                    {
+                        Walk(child);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task ACallWhoseAnswerCannotBeReadIsADefectNotAnOutage()
     {
         var index = await OpenAsync();
-        _es.On("GET", "/coach-offers/_doc/o1", 200, """{"_index":"coach-offers-v2","_id":"o1","found":true,"_source":{"doc":{"id":"o1","skills":"not a list"}}}""");
+        _es.On("GET", "/coach-offers/_doc/o1", 200, """{"_index":"coach-offers-v3","_id":"o1","found":true,"_source":{"doc":{"id":"o1","skills":"not a list"}}}""");
 
         await Assert.ThrowsAnyAsync<Exception>(() => index.GetOfferAsync("o1"));
 
@@ -506,7 +579,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
         var offer = TestKit.Offer("o1", [TestKit.Skill(100)], place: TestKit.Lyon, contract: ContractType.Seasonal, owner: "r1");
         var stored = new JsonObject
         {
-            ["_index"] = "coach-offers-v2",
+            ["_index"] = "coach-offers-v3",
             ["_id"] = "o1",
             ["_version"] = 1,
             ["_seq_no"] = 0,
@@ -516,7 +589,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
         };
         AssertValidResponse("GET", "/coach-offers/_doc/o1", 200, stored);
         _es.On("GET", "/coach-offers/_doc/o1", 200, stored.ToJsonString());
-        _es.On("GET", "/coach-offers/_doc/nope", 404, """{"_index":"coach-offers-v2","_id":"nope","found":false}""");
+        _es.On("GET", "/coach-offers/_doc/nope", 404, """{"_index":"coach-offers-v3","_id":"nope","found":false}""");
 
         var read = await index.GetOfferAsync("o1");
 
@@ -532,7 +605,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
     {
         var index = await OpenAsync();
         var id = new string('é', 200);
-        _es.On("POST", "/coach-offers/_bulk", 200, Answers.Bulk(Answers.BulkItem("index", "coach-offers-v2", "h", 201, "created")).ToJsonString());
+        _es.On("POST", "/coach-offers/_bulk", 200, Answers.Bulk(Answers.BulkItem("index", "coach-offers-v3", "h", 201, "created")).ToJsonString());
         _es.ClearRequests();
 
         var result = await index.UpsertOffersAsync([TestKit.Offer(id, [TestKit.Skill(100)])]);
@@ -553,7 +626,7 @@ public sealed class ElasticsearchRequestTests : IAsyncLifetime
         Assert.Contains(errors, e => e.Contains("'trem'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("'sizes'", StringComparison.Ordinal));
         var mapping = JsonNode.Parse("""{"mappings":{"properties":{"location":{"type":"geopoint"}}}}""");
-        Assert.NotEmpty(OpenApiSpec.Serverless.ValidateRequest("PUT", "/coach-offers-v2", new Dictionary<string, string>(), mapping));
+        Assert.NotEmpty(OpenApiSpec.Serverless.ValidateRequest("PUT", "/coach-offers-v3", new Dictionary<string, string>(), mapping));
         Assert.NotEmpty(OpenApiSpec.Serverless.ValidateRequest("POST", "/coach-offers/_bulk", new Dictionary<string, string> { ["refresh"] = "sometimes" }, null));
         Assert.Empty(OpenApiSpec.Serverless.ValidateRequest("POST", "/coach-offers/_bulk", new Dictionary<string, string> { ["refresh"] = "wait_for" }, null));
     }

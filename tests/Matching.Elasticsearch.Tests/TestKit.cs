@@ -1,4 +1,5 @@
 using Matching.Engine.Data;
+using Matching.Engine.Geography;
 using Matching.Engine.Indexing;
 using Matching.Engine.Taxonomy;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,6 +12,11 @@ internal static class TestKit
     private static readonly Lazy<SkillsTaxonomy> s_taxonomy = new(() =>
         TaxonomyLoader.Load(DataFolder.Resolve(Environment.GetEnvironmentVariable("COACH_DATA"), AppContext.BaseDirectory)));
     private static readonly Lazy<SkillGraph> s_graph = new(() => new SkillGraph(Taxonomy));
+    private static readonly Lazy<PlaceAreaMap> s_places = new(() =>
+        new PlaceAreaMap(GeographyData.Load(DataFolder.Resolve(Environment.GetEnvironmentVariable("COACH_DATA"), AppContext.BaseDirectory))));
+
+    /// <summary>The ground of the real départements and régions.</summary>
+    public static PlaceAreaMap PlaceAreas => s_places.Value;
 
     public static SkillsTaxonomy Taxonomy => s_taxonomy.Value;
 
@@ -19,6 +25,7 @@ internal static class TestKit
     public static readonly Place Paris = new(48.8566, 2.3522, "75056", "Paris");
     public static readonly Place Versailles = new(48.8049, 2.1204, "78646", "Versailles");
     public static readonly Place Lyon = new(45.7640, 4.8357, "69123", "Lyon");
+    public static readonly Place Annecy = new(45.90235, 6.1264, "74010", "Annecy");
 
     public static string? AreaOfCommune(string commune) => commune.Length >= 2 ? "D" + commune[..2] : null;
 
@@ -28,7 +35,7 @@ internal static class TestKit
     {
         var options = new ElasticsearchIndexOptions { Url = url.ToString().TrimEnd('/'), IndexPrefix = prefix, RequestTimeoutSeconds = 5 };
         configure?.Invoke(options);
-        return ElasticsearchMatchIndex.Start(options, Taxonomy, Graph, AreaOfCommune, AreaName, NullLogger.Instance);
+        return ElasticsearchMatchIndex.Start(options, Taxonomy, Graph, AreaOfCommune, AreaName, NullLogger.Instance, PlaceAreas);
     }
 
     /// <summary>A demanded skill and a supplied skill that meets it with the given kind.</summary>

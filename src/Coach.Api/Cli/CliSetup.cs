@@ -35,7 +35,7 @@ internal static class CliSetup
     /// <summary>The embedded index over the store, with the employment areas of the reference data.</summary>
     public static EmbeddedMatchIndex OpenIndex(string storePath, ReferenceData data) =>
         EmbeddedMatchIndex.Open(storePath, data.Taxonomy,
-            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name);
+            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name, data.PlaceAreas);
 
     /// <summary>
     /// Reads the <c>--name value</c> and <c>--flag</c> options of <paramref name="args"/> from <paramref name="start"/>:

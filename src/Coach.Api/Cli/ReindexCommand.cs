@@ -89,9 +89,9 @@ public static class ReindexCommand
         }
 
         using var source = EmbeddedMatchIndex.Open(storePath, data.Taxonomy,
-            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name);
+            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name, data.PlaceAreas);
         await using var target = ElasticsearchMatchIndex.Start(options, data.Taxonomy, source.Graph,
-            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name, NullLogger.Instance);
+            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name, NullLogger.Instance, data.PlaceAreas);
         var opened = await AnsiConsole.Status().StartAsync($"Contacting Elasticsearch at {options.Url ?? options.CloudId}…", _ => target.WaitUntilOpenAsync(TimeSpan.FromSeconds(60)));
         if (!opened)
         {

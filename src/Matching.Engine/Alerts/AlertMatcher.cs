@@ -22,8 +22,8 @@ public sealed class AlertMatcher(
     // Built on first use (the reference data is loaded by then): the graph the index builds, once more for the alerts.
     private readonly Lazy<AlertScorer> _scorer = new(() =>
     {
-        var taxonomy = referenceData.Require().Taxonomy;
-        return new AlertScorer(taxonomy, new SkillGraph(taxonomy));
+        var data = referenceData.Require();
+        return new AlertScorer(data.Taxonomy, new SkillGraph(data.Taxonomy), data.PlaceAreas);
     });
 
     private AlertScorer Scorer => _scorer.Value;

@@ -1,3 +1,4 @@
+using Matching.Engine.Geography;
 using Matching.Engine.Indexing;
 using Matching.Engine.Scoring;
 using Matching.Engine.Taxonomy;
@@ -10,10 +11,12 @@ namespace Matching.Engine.Alerts;
 /// index compiles them and scores with the one pair scorer (<see cref="PairScorer"/>: the index's formula, credits,
 /// must-have filter), so an alert's score is the score the index gives the same pair.
 /// </summary>
-public sealed class AlertScorer(PairScorer pairs)
+/// <param name="places">The ground of départements and régions: an offer given by one of them is beyond a radius that does not reach it,
+/// as in the index (docs/scoring.md); without it such an offer passes every radius.</param>
+public sealed class AlertScorer(PairScorer pairs, PlaceAreaMap? places = null)
 {
-    public AlertScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
-        : this(new PairScorer(taxonomy, graph))
+    public AlertScorer(SkillsTaxonomy taxonomy, SkillGraph graph, PlaceAreaMap? places = null)
+        : this(new PairScorer(taxonomy, graph), places)
     {
     }
 
@@ -70,14 +73,17 @@ public sealed class AlertScorer(PairScorer pairs)
             ? MatchScorer.DistanceKm(o.Latitude, o.Longitude, p.Latitude, p.Longitude)
             : null;
         var radius = radiusKm ?? profile.RadiusKm;
-        if (distance > radius)
+        if (distance > radius
+            || (offer.Place is null && profile.Place is { } at && places?.KeyOf(offer.PlaceArea) is { } area && !places.Reaches(area, at.Latitude, at.Longitude, radius)))
         {
             return null;
         }
         var total = pairs.Total(ids, optionalFlags, supplier.Skills, allowRelated,
             banded ? DistanceBands.Floor(distance) : distance, radius, offer.Contract, MatchScorer.ContractMask(profile.ContractWishes),
             offer.Experience, offer.ExperienceYears, profile.ExperienceYears,
-            banded ? MatchScorer.Evidence(supplier.Attested) : 1);
+            banded ? MatchScorer.Evidence(supplier.Attested) : 1,
+            // One side with a place and the other none (an offer given by an area, France, remote work): the unknown distance's factor, as the index.
+            placeUnknown: (offer.Place is null) != (profile.Place is null));
         return total > 0 ? total : null;
     }
 }

@@ -20,6 +20,15 @@ public sealed class ReferenceData
     /// <summary>Free-text job titles read as ROME 4.0 job titles (appellations), the words of real offers.</summary>
     public required AppellationSearch Appellations { get; init; }
     public required PlaceSearch Places { get; init; }
+
+    /// <summary>The ground of départements and régions, for offers given by one of them (built from <see cref="Geography"/> on first use when not set).</summary>
+    public PlaceAreaMap PlaceAreas
+    {
+        get => LazyInitializer.EnsureInitialized(ref _placeAreas, () => new PlaceAreaMap(Geography));
+        init => _placeAreas = value;
+    }
+
+    private PlaceAreaMap? _placeAreas;
     /// <summary>
     /// Ranks ROME 4.0 codes for offers that carry none: built and trained (seconds) on first use, then kept
     /// in the cache folder; <see cref="ReferenceDataProvider"/> starts it in the background once the data is loaded.
@@ -35,7 +44,7 @@ public sealed class ReferenceData
         var geography = Task.Run(() =>
         {
             var g = GeographyData.Load(dataPath);
-            return (Geography: g, Places: new PlaceSearch(g));
+            return (Geography: g, Places: new PlaceSearch(g), Areas: new PlaceAreaMap(g));
         });
         var market = Task.Run(() => MarketData.Load(dataPath));
         var taxonomy = TaxonomyLoader.Load(dataPath, cacheDirectory);
@@ -52,6 +61,7 @@ public sealed class ReferenceData
             Titles = titles.Result,
             Appellations = appellations.Result,
             Places = geography.Result.Places,
+            PlaceAreas = geography.Result.Areas,
             OccupationClassifier = new(() => OfferOccupationClassifier.LoadOrTrain(taxonomy, cacheDirectory, DataKey(dataPath), market.Result.OfferCounts.TotalsByRome)),
             LoadTime = watch.Elapsed,
         };

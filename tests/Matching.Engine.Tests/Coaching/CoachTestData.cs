@@ -22,7 +22,7 @@ internal static class CoachTestData
         await provider.StartAsync(CancellationToken.None);
         var data = await provider.Loaded;
         var index = EmbeddedMatchIndex.Open(Path.Combine(root, "coach.db"), data.Taxonomy,
-            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name);
+            commune => data.Geography.EmploymentAreaOf(commune)?.Code, area => data.Geography.EmploymentArea(area)?.Name, data.PlaceAreas);
         return (provider, index);
     }
 

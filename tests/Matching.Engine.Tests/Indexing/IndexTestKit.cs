@@ -1,3 +1,4 @@
+using Matching.Engine.Geography;
 using Matching.Engine.Indexing;
 using Matching.Engine.Indexing.Embedded;
 using Matching.Engine.Taxonomy;
@@ -8,6 +9,10 @@ namespace Matching.Engine.Tests.Indexing;
 internal static class IndexTestKit
 {
     private static readonly Lazy<SkillGraph> s_graph = new(() => new SkillGraph(TaxonomyFixture.Taxonomy));
+    private static readonly Lazy<PlaceAreaMap> s_places = new(() => new PlaceAreaMap(Geography.TestData.Geography));
+
+    /// <summary>The ground of the real départements and régions (geo/communes.csv).</summary>
+    public static PlaceAreaMap PlaceAreas => s_places.Value;
 
     public static SkillsTaxonomy Esco => TaxonomyFixture.Taxonomy;
 
@@ -16,6 +21,7 @@ internal static class IndexTestKit
     public static readonly Place Paris = new(48.8566, 2.3522, "75056", "Paris");
     public static readonly Place Versailles = new(48.8049, 2.1204, "78646", "Versailles");
     public static readonly Place Lyon = new(45.7640, 4.8357, "69123", "Lyon");
+    public static readonly Place Annecy = new(45.90235, 6.1264, "74010", "Annecy");
 
     /// <summary>Employment area of a commune for tests: its department.</summary>
     public static string? AreaOfCommune(string commune) => commune.Length >= 2 ? "D" + commune[..2] : null;
@@ -152,7 +158,7 @@ internal sealed class TempStore : IDisposable
     public string StorePath => Path.Combine(Folder, "coach.db");
 
     public EmbeddedMatchIndex Open() =>
-        EmbeddedMatchIndex.Open(StorePath, IndexTestKit.Esco, IndexTestKit.Graph, IndexTestKit.AreaOfCommune, IndexTestKit.AreaName);
+        EmbeddedMatchIndex.Open(StorePath, IndexTestKit.Esco, IndexTestKit.Graph, IndexTestKit.AreaOfCommune, IndexTestKit.AreaName, IndexTestKit.PlaceAreas);
 
     public void Dispose()
     {

@@ -26,7 +26,8 @@ public sealed class PrunedSearchExactnessTests
             "after a query stopped at a total of 1"];
 
     public static TheoryData<string> ProfileVariants =>
-        ["own radius", "30 km", "no place", "no place, no job", "exact only, searchable", "no place, exact total", "no place, total up to 50", "30 km, total up to 50"];
+        ["own radius", "30 km", "no place", "no place, no job", "exact only, searchable", "no place, exact total", "no place, total up to 50", "30 km, total up to 50",
+            "département", "département, 30 km", "région"];
 
     [Theory]
     [MemberData(nameof(OfferVariants))]
@@ -91,6 +92,10 @@ public sealed class PrunedSearchExactnessTests
                 "no place, exact total" => (noPlace, new MatchOptions(20, TotalUpTo: null)),
                 "no place, total up to 50" => (noPlace, new MatchOptions(20, TotalUpTo: 50)),
                 "30 km, total up to 50" => (query, new MatchOptions(20, RadiusKm: 30, TotalUpTo: 50)),
+                // An offer given by its département or its région: the profiles whose circle reaches it (and those without a place).
+                "département" => (f.AreaOf(noPlace, query.Commune, region: false), new MatchOptions(20)),
+                "département, 30 km" => (f.AreaOf(noPlace, query.Commune, region: false), new MatchOptions(20, RadiusKm: 30)),
+                "région" => (f.AreaOf(noPlace, query.Commune, region: true), new MatchOptions(20)),
                 _ => (query, new MatchOptions(20, AllowRelated: false, SearchableOnly: true)),
             };
             var expected = f.ExhaustiveProfiles(row, options);
@@ -179,14 +184,19 @@ public sealed class PrunedSearchExactnessTests
         {
             var compiler = new DocumentCompiler(Esco);
             var generator = new CorpusGenerator(Esco, CorpusFixture.Sources, 42);
-            // Some documents without a place (a place scope other than a commune), as the index must hold them.
-            var offers = generator.Offers(Documents).Select((o, i) => i % 23 == 0 ? o with { Place = null } : o).ToList();
+            // Some documents without a place (a place scope other than a commune), as the index must hold them: offers given by France
+            // (no area), by their département or by their région (within a radius that reaches it: PlaceAreaMap).
+            var offers = generator.Offers(Documents).Select((o, i) => i % 23 != 0 ? o : (i / 23 % 3) switch
+            {
+                0 => o with { Place = null, PlaceArea = new PlaceArea(PlaceScope.Country, "France") },
+                var k => o with { Place = null, PlaceArea = AreaOf(o.Place?.CommuneCode, region: k == 2) },
+            }).ToList();
             var profiles = generator.Profiles(Documents).Select((p, i) => i % 29 == 0 ? p with { Place = null } : p).ToList();
             // Some seekers target two jobs (their block's job is then mixed, its occupation bound 1), some none.
             profiles = [.. profiles.Select((p, i) => i % 31 == 3
                 ? p with { TargetRomeCodes = [.. p.TargetRomeCodes, .. profiles[(i + 500) % Documents].TargetRomeCodes], TargetOccupationUris = [.. p.TargetOccupationUris, .. profiles[(i + 500) % Documents].TargetOccupationUris] }
                 : i % 37 == 5 ? p with { TargetRomeCodes = [], TargetOccupationUris = [] } : p)];
-            Index = new InMemoryIndex(Esco, Graph, AreaOfCommune);
+            Index = new InMemoryIndex(Esco, Graph, AreaOfCommune, PlaceAreas);
             foreach (var row in compiler.CompileOffers(offers))
             {
                 Index.Add(row);
@@ -240,6 +250,26 @@ public sealed class PrunedSearchExactnessTests
 
         public InMemoryIndex Index { get; }
 
+        /// <summary>The département ("74 - Haute-Savoie") or région ("Auvergne-Rhône-Alpes") of a commune, as France Travail writes it.</summary>
+        private static PlaceArea? AreaOf(string? commune, bool region)
+        {
+            if (commune is null || !Geography.TestData.Geography.TryGetCommune(commune, out var c))
+            {
+                return null;
+            }
+            var departement = Geography.TestData.Geography.Departement(c.DepartementCode)!;
+            return region
+                ? new PlaceArea(PlaceScope.Region, Geography.TestData.Geography.Region(c.RegionCode)!.Name)
+                : new PlaceArea(PlaceScope.Departement, departement.Code + " - " + departement.Name, departement.Code);
+        }
+
+        /// <summary>A query offer without coordinates given by the département or the région of <paramref name="commune"/>.</summary>
+        public OfferRow AreaOf(OfferRow offer, string? commune, bool region) => offer with { Area = AreaOf(commune, region) };
+
+        /// <summary>The area key of an offer without coordinates (null for a located offer, France, none).</summary>
+        private string? AreaKey(OfferRow offer) =>
+            offer.HasPlace ? null : PlaceAreas.KeyOf(offer.Area ?? (_offerDocuments.TryGetValue(offer.Id, out var d) ? d.PlaceArea : null));
+
         public ProfileRow[] QueryProfiles { get; }
 
         public OfferRow[] QueryOffers { get; }
@@ -257,7 +287,7 @@ public sealed class PrunedSearchExactnessTests
             {
                 var fit = s_relations.Fit(_offerDocuments[offer.Id], _profileDocuments[profile.Id]);
                 // The floor weighs the fit apart from the job and spares the offers of a target job (docs/scoring.md).
-                if (Score(offer, supplied, profile.Skills.Length, profile, radius, options.AllowRelated, MatchScorer.Occupation(fit)) is { } score
+                if (Score(offer, supplied, profile.Skills.Length, profile, radius, options.AllowRelated, MatchScorer.Occupation(fit), AreaKey(offer)) is { } score
                     && (fit == OccupationFit.Target || score >= options.MinScore * MatchScorer.Occupation(fit)))
                 {
                     hits.Add((offer.Id, score));
@@ -276,7 +306,7 @@ public sealed class PrunedSearchExactnessTests
                     continue;
                 }
                 if (Score(offer, profile.Skills.ToHashSet(), profile.Skills.Length, profile, options.RadiusKm ?? profile.RadiusKm, options.AllowRelated,
-                    Occupation(offer.Id, profile.Id)) is { } score)
+                    Occupation(offer.Id, profile.Id), AreaKey(offer)) is { } score)
                 {
                     hits.Add((profile.Id, score));
                 }
@@ -285,8 +315,13 @@ public sealed class PrunedSearchExactnessTests
         }
 
         /// <summary>The score of a pair straight from docs/scoring.md (null when not a match).</summary>
-        private static double? Score(OfferRow offer, HashSet<int> supplied, int supplyCount, ProfileRow profile, double radius, bool allowRelated, double occupation)
+        /// <param name="areaKey">The département or région of an offer without coordinates: no match for a located profile whose circle does not reach it.</param>
+        private static double? Score(OfferRow offer, HashSet<int> supplied, int supplyCount, ProfileRow profile, double radius, bool allowRelated, double occupation, string? areaKey)
         {
+            if (areaKey is not null && profile.HasPlace && !PlaceAreas.Reaches(areaKey, profile.Latitude, profile.Longitude, radius))
+            {
+                return null;
+            }
             int essential = 0, optional = 0, essentialCount = 0, optionalCount = 0, exact = 0;
             foreach (var packed in offer.Skills)
             {

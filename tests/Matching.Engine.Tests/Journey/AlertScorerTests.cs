@@ -60,6 +60,41 @@ public sealed class AlertScorerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_offer_given_by_a_departement_or_a_region_alerts_the_seekers_whose_circle_reaches_it_as_the_index_matches_them()
+    {
+        var skills = UnlinkedSkills(2);
+        OfferDocument[] offers =
+        [
+            Offer("hs", [skills[0], skills[1]]) with { PlaceArea = new PlaceArea(PlaceScope.Departement, "74 - Haute-Savoie", "74") },
+            Offer("idf", [skills[0]]) with { PlaceArea = new PlaceArea(PlaceScope.Region, "Ile-de-France") },
+            Offer("fr", [skills[0]]) with { PlaceArea = new PlaceArea(PlaceScope.Country, "France") },
+        ];
+        ProfileDocument[] profiles =
+        [
+            Profile("annecy", [skills[0], skills[1]], Annecy, radiusKm: 10),
+            Profile("lyon", [skills[0]], Lyon, radiusKm: 10),
+            Profile("versailles", [skills[0]], Versailles, radiusKm: 5),
+        ];
+        await using var index = _store.Open();
+        await index.UpsertOffersAsync(offers);
+        var scorer = new AlertScorer(Esco, Graph, PlaceAreas);
+
+        foreach (var profile in profiles)
+        {
+            var page = await index.MatchOffersAsync(profile, new MatchOptions(100));
+            foreach (var offer in offers)
+            {
+                Assert.Equal(page.Hits.SingleOrDefault(h => h.Id == offer.Id)?.Score, scorer.Score(offer, profile));
+            }
+        }
+        Assert.NotNull(scorer.Score(offers[0], profiles[0]));
+        Assert.Null(scorer.Score(offers[0], profiles[1]));
+        Assert.NotNull(scorer.Score(offers[1], profiles[2]));
+        Assert.Null(scorer.Score(offers[1], profiles[1]));
+        Assert.NotNull(scorer.Score(offers[2], profiles[1]));
+    }
+
+    [Fact]
     public void Evidence_weighs_from_declared_to_confirmed_between_0_9_and_1()
     {
         Assert.Equal(0.9, MatchScorer.Evidence(0), 10);

@@ -14,7 +14,8 @@ internal static class Packed
 /// <summary>
 /// The matching projection of an offer: what the in-memory index and the store's cold-start columns hold.
 /// Skills are taxonomy ids with <see cref="Packed"/> flags, one entry per distinct skill; the ROME code is normalised
-/// (trimmed, upper case), null when the offer states none.
+/// (trimmed, upper case), null when the offer states none. <see cref="Area"/> is the offer's place wider than a commune
+/// (<see cref="OfferDocument.PlaceArea"/>) when it has no coordinates, null otherwise.
 /// </summary>
 internal sealed record OfferRow(
     string Id,
@@ -26,7 +27,8 @@ internal sealed record OfferRow(
     ExperienceRequirement Experience,
     double ExperienceYears,
     int Occupation,
-    string? RomeCode = null)
+    string? RomeCode = null,
+    PlaceArea? Area = null)
 {
     public bool HasPlace => !double.IsNaN(Latitude);
 }
@@ -106,7 +108,7 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
         var packed = bySkill.Select(kv => kv.Key | kv.Value).ToArray();
         Array.Sort(packed, (a, b) => (a & Packed.IdMask).CompareTo(b & Packed.IdMask));
         return new OfferRow(offer.Id ?? "", packed, lat, lon, offer.Place?.CommuneCode, offer.Contract, offer.Experience, offer.ExperienceYears ?? double.NaN, occupation,
-            RomeCode(offer.RomeCode));
+            RomeCode(offer.RomeCode), offer.Place is null ? offer.PlaceArea : null);
     }
 
     private ProfileRow CompileProfile(ProfileDocument profile)

@@ -9,4 +9,5 @@ namespace Matching.Engine.Indexing.Embedded;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(OfferDocument))]
 [JsonSerializable(typeof(ProfileDocument))]
+[JsonSerializable(typeof(PlaceArea))]
 internal sealed partial class DocumentJsonContext : JsonSerializerContext;

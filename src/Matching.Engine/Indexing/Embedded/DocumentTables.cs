@@ -679,6 +679,12 @@ internal struct OfferColumns
     public ushort MustHaveCount;
     public ContractType Contract;
     public ExperienceRequirement Experience;
+    /// <summary>
+    /// The id + 1 of the offer's place wider than a commune in the index's area table (<see cref="InMemoryIndex.PlaceAreaKeys"/>), 0 when
+    /// none (a located offer, France, remote work, abroad): the radius checks it (docs/scoring.md). In the struct's former tail padding (the
+    /// columns stay 56 bytes); a snapshot of version 5 holds 0 there, and the index fills it from the store at load.
+    /// </summary>
+    public int PlaceArea;
 }
 
 /// <summary>
@@ -796,7 +802,35 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount, Uns
     public byte[] MinRequirement { get; private set; } = [];
     public double[] MinYearsAsked { get; private set; } = [];
 
-    public int Add(OfferRow row, int area, int rome)
+    /// <summary>Per block: the docs with a place wider than a commune (<see cref="OfferColumns.PlaceArea"/>), whose radius check reads it; derived from the columns, not in the snapshot.</summary>
+    public ulong[] Areal { get; private set; } = [];
+
+    /// <summary>Whether the snapshot read holds the place areas in the columns (version 6); before, they read as 0.</summary>
+    public bool SnapshotHoldsPlaceAreas { get; init; } = true;
+
+    /// <summary>The largest place area id of the columns read from a snapshot (checked against its key table).</summary>
+    public int MaxPlaceAreaRead { get; private set; }
+
+    /// <summary>True once some doc has a place wider than a commune.</summary>
+    public bool HasAreal { get; private set; }
+
+    /// <summary>Sets the place area of a doc (a snapshot of version 5 is completed so).</summary>
+    public void SetPlaceArea(int doc, int placeArea)
+    {
+        Column(doc).PlaceArea = placeArea;
+        var bit = 1UL << (doc & 63);
+        if (placeArea > 0)
+        {
+            Areal[doc >> 6] |= bit;
+            HasAreal = true;
+        }
+        else
+        {
+            Areal[doc >> 6] &= ~bit;
+        }
+    }
+
+    public int Add(OfferRow row, int area, int rome, int placeArea = 0)
     {
         ushort essential = 0, optional = 0, must = 0;
         foreach (var packed in row.Skills)
@@ -827,6 +861,7 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount, Uns
             MustHaveCount = must,
             Contract = row.Contract,
             Experience = row.Experience,
+            PlaceArea = placeArea,
         });
     }
 
@@ -837,6 +872,11 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount, Uns
         Keys[doc] = OfferKey.Of(columns);
         var block = doc >> 6;
         var bit = 1UL << (doc & 63);
+        if (columns.PlaceArea > 0)
+        {
+            Areal[block] |= bit;
+            HasAreal = true;
+        }
         if ((doc & 63) == 0)
         {
             ContractMask[block] = 0;
@@ -913,11 +953,23 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount, Uns
     {
         var blocks = capacity >> 6;
         Keys = new OfferKey[capacity];
+        Areal = new ulong[blocks];
         if (records)
         {
             for (var doc = 0; doc < HighWater; doc++)
             {
+                if (!SnapshotHoldsPlaceAreas)
+                {
+                    // Before version 6 the place area was not kept: 0 (none) until the index fills it from the store.
+                    Column(doc).PlaceArea = 0;
+                }
                 Keys[doc] = OfferKey.Of(Column(doc));
+                MaxPlaceAreaRead = Math.Max(MaxPlaceAreaRead, Column(doc).PlaceArea < 0 ? int.MaxValue : Column(doc).PlaceArea);
+                if (Column(doc).PlaceArea != 0)
+                {
+                    Areal[doc >> 6] |= 1UL << (doc & 63);
+                    HasAreal = true;
+                }
             }
         }
         else
@@ -931,7 +983,7 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount, Uns
             for (var doc = 0; doc < docs; doc++)
             {
                 LoadRecord(doc, [], 0);
-                Column(doc) = columns[doc];
+                Column(doc) = columns[doc] with { PlaceArea = 0 };
                 Keys[doc] = OfferKey.Of(columns[doc]);
             }
         }
@@ -962,6 +1014,7 @@ internal sealed class OfferTable(int skillCount) : DocumentTable(skillCount, Uns
         ContractMask = Resize(ContractMask, blocks);
         MinRequirement = Resize(MinRequirement, blocks);
         MinYearsAsked = Resize(MinYearsAsked, blocks);
+        Areal = Resize(Areal, blocks);
     }
 }
 

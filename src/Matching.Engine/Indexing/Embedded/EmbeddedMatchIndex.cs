@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
+using Matching.Engine.Geography;
 using Matching.Engine.Storage;
 using Matching.Engine.Taxonomy;
 
@@ -68,29 +69,34 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     /// </summary>
     /// <param name="areaOfCommune">Employment area (bassin) code of an INSEE commune code, null when unknown.</param>
     /// <param name="areaName">Name of an employment area code, for supply/demand results.</param>
-    public static EmbeddedMatchIndex Open(string storePath, SkillsTaxonomy taxonomy, Func<string, string?> areaOfCommune, Func<string, string?> areaName) =>
-        Open(storePath, taxonomy, new SkillGraph(taxonomy), areaOfCommune, areaName);
+    /// <param name="places">The ground of départements and régions (<see cref="PlaceAreaMap"/>): an offer given by one of them is within a
+    /// radius that reaches it (docs/scoring.md). Without it such an offer passes every radius, as France does.</param>
+    public static EmbeddedMatchIndex Open(string storePath, SkillsTaxonomy taxonomy, Func<string, string?> areaOfCommune, Func<string, string?> areaName,
+        PlaceAreaMap? places = null) =>
+        Open(storePath, taxonomy, new SkillGraph(taxonomy), areaOfCommune, areaName, places);
 
-    /// <inheritdoc cref="Open(string, SkillsTaxonomy, Func{string, string?}, Func{string, string?})"/>
-    public static EmbeddedMatchIndex Open(string storePath, SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
+    /// <inheritdoc cref="Open(string, SkillsTaxonomy, Func{string, string?}, Func{string, string?}, PlaceAreaMap?)"/>
+    public static EmbeddedMatchIndex Open(string storePath, SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, Func<string, string?> areaName,
+        PlaceAreaMap? places = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storePath);
         CheckArguments(taxonomy, graph, areaOfCommune, areaName);
-        return Load(DocumentStore.Open(storePath, taxonomy), taxonomy, graph, areaOfCommune, areaName);
+        return Load(DocumentStore.Open(storePath, taxonomy), taxonomy, graph, areaOfCommune, areaName, places);
     }
 
     /// <summary>
     /// Opens the index in Coach's SQLite file, through the connection factory the other stores share
     /// (the factory stays open when the index is disposed).
     /// </summary>
-    /// <inheritdoc cref="Open(string, SkillsTaxonomy, Func{string, string?}, Func{string, string?})"/>
-    public static EmbeddedMatchIndex Open(SqliteConnectionFactory database, SkillsTaxonomy taxonomy, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
+    /// <inheritdoc cref="Open(string, SkillsTaxonomy, Func{string, string?}, Func{string, string?}, PlaceAreaMap?)"/>
+    public static EmbeddedMatchIndex Open(SqliteConnectionFactory database, SkillsTaxonomy taxonomy, Func<string, string?> areaOfCommune, Func<string, string?> areaName,
+        PlaceAreaMap? places = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(taxonomy);
         var graph = new SkillGraph(taxonomy);
         CheckArguments(taxonomy, graph, areaOfCommune, areaName);
-        return Load(DocumentStore.Open(database, ownsDatabase: false, taxonomy), taxonomy, graph, areaOfCommune, areaName);
+        return Load(DocumentStore.Open(database, ownsDatabase: false, taxonomy), taxonomy, graph, areaOfCommune, areaName, places);
     }
 
     private static void CheckArguments(SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
@@ -101,15 +107,21 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
         ArgumentNullException.ThrowIfNull(areaName);
     }
 
-    private static EmbeddedMatchIndex Load(DocumentStore store, SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, Func<string, string?> areaName)
+    private static EmbeddedMatchIndex Load(DocumentStore store, SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, Func<string, string?> areaName,
+        PlaceAreaMap? places)
     {
         try
         {
-            var index = new InMemoryIndex(taxonomy, graph, areaOfCommune);
+            var index = new InMemoryIndex(taxonomy, graph, areaOfCommune, places);
             var fingerprint = IndexSnapshot.Fingerprint(taxonomy, graph);
             var snapshotGeneration = store.Generation;
             if (IndexSnapshot.TryRead(IndexSnapshot.PathFor(store.Path), index, store.StoreId, store.Generation, fingerprint, out var stale, out var outdated))
             {
+                if (outdated)
+                {
+                    // Before version 6 a snapshot kept no place wider than a commune: those of the offers without coordinates, from the store.
+                    index.FillPlaceAreas(store.ReadOfferPlaceAreas());
+                }
                 if (stale)
                 {
                     // A snapshot of an older doc order: renumbered in memory, written again at shutdown.

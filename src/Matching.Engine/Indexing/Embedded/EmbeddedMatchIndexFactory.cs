@@ -21,6 +21,7 @@ public sealed class EmbeddedMatchIndexFactory(SqliteConnectionFactory database) 
             database,
             data.Taxonomy,
             commune => data.Geography.EmploymentAreaOf(commune)?.Code,
-            area => data.Geography.EmploymentArea(area)?.Name), cancellationToken);
+            area => data.Geography.EmploymentArea(area)?.Name,
+            data.PlaceAreas), cancellationToken);
     }
 }

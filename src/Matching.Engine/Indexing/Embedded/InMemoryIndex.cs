@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Matching.Engine.Geography;
 using Matching.Engine.Scoring;
 using Matching.Engine.Taxonomy;
 
@@ -27,10 +28,16 @@ internal sealed class InMemoryIndex
     private readonly List<string> _romeCodes = [];
     private readonly List<string?> _romeFamilies = [];
     private readonly Dictionary<string, int> _romeIds = new(StringComparer.Ordinal);
+    private readonly PlaceAreaMap? _places;
+    private readonly List<string> _placeAreaKeys = [];
+    private readonly Dictionary<string, int> _placeAreaIds = new(StringComparer.Ordinal);
 
-    public InMemoryIndex(SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune)
+    /// <param name="places">The ground of départements and régions: an offer given by one of them is within a seeker's radius when the
+    /// circle reaches it (docs/scoring.md). Without it, such an offer passes every radius, as France does.</param>
+    public InMemoryIndex(SkillsTaxonomy taxonomy, SkillGraph graph, Func<string, string?> areaOfCommune, PlaceAreaMap? places = null)
     {
         Graph = graph;
+        _places = places;
         _relations = OccupationRelations.For(taxonomy);
         _areaOfCommune = areaOfCommune;
         _scratch = new ScratchPool(graph.SkillCount);
@@ -51,7 +58,69 @@ internal sealed class InMemoryIndex
     /// <summary>The best credit of a match that is not the same skill (exact or aligned), from the graph's edges (the bound of a doc met only that way).</summary>
     public int MaxNonExactCredit { get; }
 
-    public void Add(OfferRow row) => Offers.Add(row, AreaOf(row.Commune), RomeOf(row.RomeCode));
+    public void Add(OfferRow row) => Offers.Add(row, AreaOf(row.Commune), RomeOf(row.RomeCode), PlaceAreaOf(row.Area));
+
+    /// <summary>The area keys of the offers' places wider than a commune (<see cref="PlaceAreaMap"/>), by id - 1, for a snapshot.</summary>
+    public IReadOnlyList<string> PlaceAreaKeys => _placeAreaKeys;
+
+    public void RestorePlaceAreaKeys(IEnumerable<string> keys)
+    {
+        _placeAreaKeys.Clear();
+        _placeAreaIds.Clear();
+        foreach (var key in keys)
+        {
+            _placeAreaKeys.Add(key);
+            _placeAreaIds[key] = _placeAreaKeys.Count;
+        }
+    }
+
+    /// <summary>Sets the place areas of the offers of a snapshot that did not keep them (version 5), from the store.</summary>
+    public void FillPlaceAreas(IEnumerable<(string Id, PlaceArea Area)> areas)
+    {
+        foreach (var (id, area) in areas)
+        {
+            if (Offers.TryGetDoc(id, out var doc) && double.IsNaN(Offers.Column(doc).Latitude) && PlaceAreaOf(area) is var placeArea and > 0)
+            {
+                Offers.SetPlaceArea(doc, placeArea);
+            }
+        }
+    }
+
+    /// <summary>The id + 1 of an offer's area in <see cref="PlaceAreaKeys"/>; 0 for none (a located offer, France, remote work, abroad, an unknown name).</summary>
+    private int PlaceAreaOf(PlaceArea? area)
+    {
+        if (area is null || _places?.KeyOf(area) is not { } key)
+        {
+            return 0;
+        }
+        if (!_placeAreaIds.TryGetValue(key, out var id))
+        {
+            _placeAreaKeys.Add(key);
+            id = _placeAreaKeys.Count;
+            _placeAreaIds[key] = id;
+        }
+        return id;
+    }
+
+    /// <summary>
+    /// Per query, whether the seeker's circle reaches each place area of the offers (<see cref="PlaceAreaMap.Reaches"/>), computed
+    /// the first time an offer of that area is checked: the rule costs nothing to a query that meets no such offer.
+    /// </summary>
+    private sealed class AreaReach(PlaceAreaMap places, List<string> keys, double latitude, double longitude, double radius)
+    {
+        private readonly sbyte[] _known = new sbyte[keys.Count];
+
+        /// <param name="placeArea">An <see cref="OfferColumns.PlaceArea"/>, above 0.</param>
+        public bool Reaches(int placeArea)
+        {
+            ref var known = ref _known[placeArea - 1];
+            if (known == 0)
+            {
+                known = places.Reaches(keys[placeArea - 1], latitude, longitude, radius) ? (sbyte)1 : (sbyte)-1;
+            }
+            return known > 0;
+        }
+    }
 
     public void Add(ProfileRow row) => Profiles.Add(row, AreaOf(row.Commune), [.. (row.RomeCodes ?? []).Select(RomeOf)]);
 
@@ -316,9 +385,11 @@ internal sealed class InMemoryIndex
             var box = profile.HasPlace ? RadiusBox.Around(profile.Latitude, radius) : RadiusBox.Everywhere;
             var cosLatitude = Math.Cos(profile.Latitude * Math.PI / 180);
             var reach = profile.HasPlace;
+            // Offers given by a département or a région: within the radius when the circle reaches their ground (PlaceAreaMap).
+            var areas = reach && _places is not null && offers.HasAreal ? new AreaReach(_places, _placeAreaKeys, profile.Latitude, profile.Longitude, radius) : null;
             if (reach)
             {
-                MarkBlocks(offers, s, profile.HasPlace, profile.Latitude, profile.Longitude, cosLatitude, box, radius, radius);
+                MarkBlocks(offers, s, profile.HasPlace, profile.Latitude, profile.Longitude, cosLatitude, box, radius, radius, areas is null ? null : offers.Areal);
             }
             var cap = options.TotalUpTo ?? long.MaxValue;
             // Not with a place: a radius leaves few blocks to pass over, and its total is often under the cap (the pass would run twice).
@@ -354,7 +425,7 @@ internal sealed class InMemoryIndex
             var occupations = OfferOccupationsFor(profile);
             var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact, exactSkills <= ExactPlanes.ExactLimit, occupations);
             scorer.FillExactBounds();
-            var filters = new OfferFilters(profile, radius, box, cosLatitude, reach, minScore, excludedOccupations, occupations);
+            var filters = new OfferFilters(profile, radius, box, cosLatitude, reach, minScore, excludedOccupations, occupations, areas);
             var candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, exactFirst);
 
             // 4. The page. With the skills the profile has exactly alone, the candidates are the docs that meet one of them (an exact count
@@ -436,7 +507,7 @@ internal sealed class InMemoryIndex
 
     /// <summary>What a candidate offer must pass besides being reached: <see cref="OfferCandidates"/>.</summary>
     private readonly record struct OfferFilters(ProfileRow Profile, double Radius, RadiusBox Box, double CosLatitude, bool Reach, double MinScore,
-        HashSet<int>? ExcludedOccupations, OfferOccupations Occupations);
+        HashSet<int>? ExcludedOccupations, OfferOccupations Occupations, AreaReach? Areas);
 
     /// <summary>
     /// Step 3 of <see cref="MatchOffers"/>: per reached block, the candidates (alive, every must-have met, within the radius, of an
@@ -473,7 +544,7 @@ internal sealed class InMemoryIndex
             }
             if (f.Reach && s.State[b] == Mixed)
             {
-                passing = WithinRadius(offers, b, passing, profile.Latitude, profile.Longitude, f.CosLatitude, f.Box, f.Radius);
+                passing = WithinRadius(offers, b, passing, profile.Latitude, profile.Longitude, f.CosLatitude, f.Box, f.Radius, f.Areas);
             }
             if (f.ExcludedOccupations is not null && passing != 0)
             {
@@ -772,7 +843,9 @@ internal sealed class InMemoryIndex
     /// </summary>
     /// <param name="box">Box of the largest radius any doc can have.</param>
     /// <param name="minRadius">The smallest radius any doc can have (the same as the largest when the radius is the query's).</param>
-    private static void MarkBlocks(DocumentTable table, QueryScratch s, bool hasCentre, double latitude, double longitude, double cosLatitude, RadiusBox box, double minRadius, double maxRadius)
+    /// <param name="areal">Per block, the offers given by a département or a région (checked one by one: a block holding some is mixed); null when none is checked.</param>
+    private static void MarkBlocks(DocumentTable table, QueryScratch s, bool hasCentre, double latitude, double longitude, double cosLatitude, RadiusBox box, double minRadius, double maxRadius,
+        ulong[]? areal = null)
     {
         var count = table.BlockCount;
         var alive = table.Alive;
@@ -794,9 +867,10 @@ internal sealed class InMemoryIndex
                 continue;
             }
             var minLat = table.MinLatitude[b];
+            var checkAreas = areal is not null && (areal[b] & alive[b]) != 0;
             if (double.IsNaN(minLat))
             {
-                state[b] = Inside;
+                state[b] = checkAreas ? Mixed : Inside;
                 continue;
             }
             var low = minRadius;
@@ -811,15 +885,49 @@ internal sealed class InMemoryIndex
             var maxLon = table.MaxLongitude[b];
             var beyond = box.BoxSurelyBeyond(latitude, longitude, minLat, maxLat, minLon, maxLon)
                 || (latitude < minLat ? minLat - latitude : latitude > maxLat ? latitude - maxLat : 0) > RadiusBox.DegreesOfLatitude(high);
-            // Docs without coordinates always pass the radius: a block holding some is never skipped.
+            // Docs without coordinates may pass the radius (always, but for the offers of a département or a région): a block holding some is never skipped.
             state[b] = beyond
                 ? table.Unlocated[b] != 0 ? Mixed : Skip
-                : RadiusBox.BoxSurelyWithin(latitude, longitude, cosLatitude, minLat, maxLat, minLon, maxLon, low) ? Inside : Mixed;
+                : !checkAreas && RadiusBox.BoxSurelyWithin(latitude, longitude, cosLatitude, minLat, maxLat, minLon, maxLon, low) ? Inside : Mixed;
         }
     }
 
-    /// <summary>The docs of a mixed block within the radius of the centre (a doc without coordinates always is).</summary>
-    private static ulong WithinRadius(OfferTable offers, int block, ulong docs, double latitude, double longitude, double cosLatitude, RadiusBox box, double radius)
+    /// <summary>The area of an offer given by a département or a région, checked against each profile's circle (<see cref="PlaceAreaMap.Reaches"/>); no key: none.</summary>
+    private readonly record struct AreaCheck(PlaceAreaMap Places, string? Key);
+
+    /// <summary>
+    /// Offer → profiles for an offer given by a département or a région: a block whose located profiles are all farther in latitude from the
+    /// area's communes than the block's largest radius (or the query's) plus the largest commune extent is skipped (mixed when it also holds
+    /// profiles without a place, which pass); a block of profiles without a place is inside; every other block mixed (checked one by one).
+    /// </summary>
+    private static void MarkAreaBlocks(ProfileTable profiles, QueryScratch s, (double MinLatitude, double MaxLatitude, double MaxExtentKm) band, double? radiusOverride)
+    {
+        var state = s.State;
+        for (var b = 0; b < profiles.BlockCount; b++)
+        {
+            if (profiles.Alive[b] == 0)
+            {
+                state[b] = Skip;
+                continue;
+            }
+            var minLat = profiles.MinLatitude[b];
+            if (double.IsNaN(minLat))
+            {
+                state[b] = Inside;
+                continue;
+            }
+            var maxLat = profiles.MaxLatitude[b];
+            var gap = minLat > band.MaxLatitude ? minLat - band.MaxLatitude : band.MinLatitude > maxLat ? band.MinLatitude - maxLat : 0;
+            // A degree of latitude is more than 111 km at the index's Earth radius: the gap in km is at least this.
+            var beyond = gap * 111.0 > (radiusOverride ?? profiles.MaxRadius[b]) + band.MaxExtentKm;
+            state[b] = beyond && profiles.Unlocated[b] == 0 ? Skip : Mixed;
+        }
+    }
+
+    /// <summary>The docs of a mixed block within the radius of the centre: a doc without coordinates always is, but for an offer given by a
+    /// département or a région whose ground the circle does not reach (<paramref name="areas"/>).</summary>
+    private static ulong WithinRadius(OfferTable offers, int block, ulong docs, double latitude, double longitude, double cosLatitude, RadiusBox box, double radius,
+        AreaReach? areas)
     {
         var kept = docs;
         while (docs != 0)
@@ -829,6 +937,10 @@ internal sealed class InMemoryIndex
             ref readonly var offer = ref offers.Column((block << 6) + bit);
             if (double.IsNaN(offer.Latitude))
             {
+                if (areas is not null && offer.PlaceArea > 0 && !areas.Reaches(offer.PlaceArea))
+                {
+                    kept &= ~(1UL << bit);
+                }
                 continue;
             }
             if (box.SurelyBeyond(latitude, longitude, offer.Latitude, offer.Longitude)
@@ -910,11 +1022,18 @@ internal sealed class InMemoryIndex
             // 2. Blocks within reach (each profile's own radius unless the query sets one; every block when the offer has no place).
             var box = offer.HasPlace ? RadiusBox.Around(offer.Latitude, radiusOverride ?? profiles.MaxRadiusKm) : RadiusBox.Everywhere;
             var cosLatitude = Math.Cos(offer.Latitude * Math.PI / 180);
-            var reach = offer.HasPlace;
-            if (reach)
+            // An offer given by a département or a région: a located profile whose circle does not reach its ground is not a match (the same rule both ways).
+            var areaKey = !offer.HasPlace && _places is not null ? _places.KeyOf(offer.Area) : null;
+            var reach = offer.HasPlace || areaKey is not null;
+            if (offer.HasPlace)
             {
                 MarkBlocks(profiles, s, offer.HasPlace, offer.Latitude, offer.Longitude, cosLatitude, box, radiusOverride ?? double.NaN, radiusOverride ?? double.NaN);
             }
+            else if (areaKey is not null)
+            {
+                MarkAreaBlocks(profiles, s, _places!.BandOf(areaKey)!.Value, radiusOverride);
+            }
+            var areaCheck = areaKey is null ? default : new AreaCheck(_places!, areaKey);
 
             // With a capped total (MatchOptions.TotalUpTo), the pass first follows the same-skill edges alone (and every edge of a
             // must-have skill): a profile met otherwise has an exact count of 0 (see step 5). A demanded skill not met the same way in
@@ -1046,7 +1165,7 @@ internal sealed class InMemoryIndex
                     var mixed = reach && s.State[b] == Mixed;
                     if (passing != 0 && (filter is not null || facets is not null || mixed))
                     {
-                        passing = CheckEach(profiles, b, passing, offer, radiusOverride, cosLatitude, mixed, filter, facets);
+                        passing = CheckEach(profiles, b, passing, offer, radiusOverride, cosLatitude, mixed, filter, facets, areaCheck);
                     }
                     unions[b] = passing;
                     if (passing != 0)
@@ -1183,8 +1302,10 @@ internal sealed class InMemoryIndex
         return (essential, optional, any);
     }
 
-    /// <summary>The docs of a block passing the per-doc checks: the radius (mixed blocks), the search's filters; counts facets.</summary>
-    private static ulong CheckEach(ProfileTable profiles, int block, ulong docs, OfferRow offer, double? radiusOverride, double cosLatitude, bool checkRadius, CandidateFilter? filter, FacetCounter? facets)
+    /// <summary>The docs of a block passing the per-doc checks: the radius (mixed blocks; for an offer given by a département or a région,
+    /// whether the profile's circle reaches it: <paramref name="area"/>), the search's filters; counts facets.</summary>
+    private static ulong CheckEach(ProfileTable profiles, int block, ulong docs, OfferRow offer, double? radiusOverride, double cosLatitude, bool checkRadius, CandidateFilter? filter, FacetCounter? facets,
+        AreaCheck area)
     {
         var kept = docs;
         while (docs != 0)
@@ -1212,6 +1333,11 @@ internal sealed class InMemoryIndex
                 {
                     distance = MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude);
                 }
+            }
+            else if (checkRadius && area.Key is not null && !double.IsNaN(profile.Latitude) && !area.Places.Reaches(area.Key, profile.Latitude, profile.Longitude, radius))
+            {
+                kept &= ~(1UL << bit);
+                continue;
             }
             facets?.Count(distance, profile.ContractWishes, profile.ExperienceYears);
         }

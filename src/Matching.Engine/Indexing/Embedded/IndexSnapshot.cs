@@ -23,7 +23,11 @@ internal static class IndexSnapshot
     // 5: each doc's record (skill count, columns, skills, a profile's target codes and occupations; DocumentTable.RecordStart) as the
     //    index holds it, instead of skill starts, skills, columns and target lists apart; a version-4 snapshot is read into records and
     //    written again at shutdown.
-    private const int Version = 5;
+    // 6: the offers' place wider than a commune (OfferColumns.PlaceArea, in the columns' former padding) and the table of their area keys;
+    //    a version-5 snapshot is read with no place area, filled from the store (EmbeddedMatchIndex, DocumentStore.ReadOfferPlaceAreas),
+    //    and written again at shutdown.
+    private const int Version = 6;
+    private const int RecordsVersion = 5;
     private const int SeparateColumnsVersion = 4;
     private const int ReclusteredVersion = 3;
 
@@ -50,6 +54,11 @@ internal static class IndexSnapshot
             foreach (var code in index.RomeCodes)
             {
                 writer.Write(code);
+            }
+            writer.Write(index.PlaceAreaKeys.Count);
+            foreach (var key in index.PlaceAreaKeys)
+            {
+                writer.Write(key);
             }
             index.Offers.WriteTo(writer);
             index.Profiles.WriteTo(writer);
@@ -78,7 +87,7 @@ internal static class IndexSnapshot
                 return false;
             }
             var version = reader.ReadInt32();
-            if (version is not (Version or SeparateColumnsVersion or ReclusteredVersion) || reader.ReadString() != storeId || reader.ReadInt64() != generation || reader.ReadString() != fingerprint)
+            if (version is not (Version or RecordsVersion or SeparateColumnsVersion or ReclusteredVersion) || reader.ReadString() != storeId || reader.ReadInt64() != generation || reader.ReadString() != fingerprint)
             {
                 return false;
             }
@@ -92,17 +101,23 @@ internal static class IndexSnapshot
             {
                 romes[i] = reader.ReadString();
             }
-            var offers = new OfferTable(index.Graph.SkillCount);
-            var records = version >= Version;
+            var placeAreas = new string[version >= Version ? reader.ReadInt32() : 0];
+            for (var i = 0; i < placeAreas.Length; i++)
+            {
+                placeAreas[i] = reader.ReadString();
+            }
+            var offers = new OfferTable(index.Graph.SkillCount) { SnapshotHoldsPlaceAreas = version >= Version };
+            var records = version >= RecordsVersion;
             offers.ReadFrom(reader, records);
             var profiles = new ProfileTable(index.Graph.SkillCount);
             profiles.ReadFrom(reader, records);
-            if (reader.ReadInt64() != Magic)
+            if (reader.ReadInt64() != Magic || offers.MaxPlaceAreaRead > placeAreas.Length)
             {
                 return false;
             }
             index.RestoreAreaCodes(areas);
             index.RestoreRomeCodes(romes);
+            index.RestorePlaceAreaKeys(placeAreas);
             index.Replace(offers, profiles);
             stale = version == ReclusteredVersion;
             outdated = version != Version;
