@@ -89,8 +89,9 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
     /// A bare job word ("électricien") that ESCO has as a label of its own while France Travail has it only in longer titles
     /// ("Electricien / Electricienne du bâtiment", "… de maintenance", "… réseaux"): those titles still say every word typed,
     /// so they are the reading, not "no France Travail title matches". The words do not tell which job: one title per sheet
-    /// (one starting with the words, else the principal), titles that start with the words first (French names the job
-    /// first: "Ingénieur électricien" is an engineer), then the sheets with the most offers (the 2021 counts per ROME code,
+    /// (one starting with the words, else the principal); first the sheets whose own name starts with the words ("Vendeuse
+    /// immobilier" is filed under "Conseiller immobilier": a "vendeuse" means a shop), then the titles that do (French names
+    /// the job first: "Ingénieur électricien" is an engineer), then the sheets with the most offers (the 2021 counts per ROME code,
     /// <see cref="Matching.Engine.Market.OfferCounts"/>: a v3 sheet its own, a sheet new in ROME 4.0 a share of its v3
     /// family's), so that the job most seekers of those words mean comes first. Empty when no title says every word (a
     /// typo, English words).
@@ -118,7 +119,8 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
             .Where(a => SaysEveryWord(a.Appellation.Label))
             .GroupBy(a => a.Sheet.Code, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(a => StartsWithTheWords(a.Appellation.Label)).ThenByDescending(a => a.Appellation.Principal).First())
-            .OrderByDescending(a => StartsWithTheWords(a.Appellation.Label))
+            .OrderByDescending(a => StartsWithTheWords(a.Sheet.Label))
+            .ThenByDescending(a => StartsWithTheWords(a.Appellation.Label))
             .ThenByDescending(a => OffersOfSheet(a.Sheet))
             .ThenByDescending(a => a.Score)
             .Take(limit)

@@ -92,6 +92,17 @@ public sealed class JobReadingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_bare_job_word_reads_first_as_the_jobs_named_by_it_not_as_a_title_filed_under_another_job()
+    {
+        // "Vendeuse immobilier" is a title of the sheet "Conseiller immobilier" (C1504, the most offers): a "vendeuse" means a shop.
+        var readings = _readings.Read("vendeuse", "fr");
+
+        Assert.NotEmpty(readings);
+        Assert.All(readings, r => Assert.True(r.IsRome4));
+        Assert.All(readings, r => Assert.StartsWith("D1", r.RomeCode, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_typo_or_a_word_no_title_says_keeps_the_ESCO_reading()
     {
         var first = _readings.Read("software developer", "fr")[0];
