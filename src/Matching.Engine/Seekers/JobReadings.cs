@@ -78,7 +78,53 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         {
             return [.. titles.Select(a => Rome4Reading(a.Appellation, a.Sheet, a.Occupation, typed))];
         }
+        if (language is not "en" && Generic(typed, data, limit) is { Count: > 0 } generic)
+        {
+            return generic;
+        }
         return [.. esco.Select(u => EscoReading(u.Occupation, u.RomeCodes.FirstOrDefault(), language))];
+    }
+
+    /// <summary>
+    /// A bare job word ("électricien") that ESCO has as a label of its own while France Travail has it only in longer titles
+    /// ("Electricien / Electricienne du bâtiment", "… de maintenance", "… réseaux"): those titles still say every word typed,
+    /// so they are the reading, not "no France Travail title matches". The words do not tell which job: one title per sheet
+    /// (one starting with the words, else the principal); first the sheets whose own name starts with the words ("Vendeuse
+    /// immobilier" is filed under "Conseiller immobilier": a "vendeuse" means a shop), then the titles that do (French names
+    /// the job first: "Ingénieur électricien" is an engineer), then the sheets with the most offers (the 2021 counts per ROME code,
+    /// <see cref="Matching.Engine.Market.OfferCounts"/>: a v3 sheet its own, a sheet new in ROME 4.0 a share of its v3
+    /// family's), so that the job most seekers of those words mean comes first. Empty when no title says every word (a
+    /// typo, English words).
+    /// </summary>
+    private List<JobReading> Generic(string typed, ReferenceData data, int limit)
+    {
+        var words = TitleNoise.Strip(typed, "fr").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return [];
+        }
+        bool SaysEveryWord(string label)
+        {
+            var tokens = TextNormalizer.GenderForms(label).SelectMany(TextNormalizer.Tokenize).ToHashSet(StringComparer.Ordinal);
+            return words.All(tokens.Contains);
+        }
+        // French titles name the job first: "Electricien du bâtiment" is an electrician, "Ingénieur électricien" an engineer.
+        bool StartsWithTheWords(string label) => TextNormalizer.GenderForms(label)
+            .Any(form => TextNormalizer.Tokenize(form).Take(words.Length).SequenceEqual(words, StringComparer.Ordinal));
+        var offers = data.Market.OfferCounts;
+        double OffersOfSheet(Rome4Sheet sheet) => sheet.Code == sheet.ParentCode
+            ? offers.TotalForRome(sheet.Code)
+            : (double)offers.TotalForRome(sheet.ParentCode) / Math.Max(1, data.Taxonomy.Rome4.SheetsOfFamily(sheet.ParentCode).Count);
+        return [.. data.Appellations.Understand(typed, LabelIndex<int>.MaxLimit)
+            .Where(a => SaysEveryWord(a.Appellation.Label))
+            .GroupBy(a => a.Sheet.Code, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(a => StartsWithTheWords(a.Appellation.Label)).ThenByDescending(a => a.Appellation.Principal).First())
+            .OrderByDescending(a => StartsWithTheWords(a.Sheet.Label))
+            .ThenByDescending(a => StartsWithTheWords(a.Appellation.Label))
+            .ThenByDescending(a => OffersOfSheet(a.Sheet))
+            .ThenByDescending(a => a.Score)
+            .Take(limit)
+            .Select(a => Rome4Reading(a.Appellation, a.Sheet, a.Occupation, typed))];
     }
 
     /// <summary>

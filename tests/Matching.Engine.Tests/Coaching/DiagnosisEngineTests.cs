@@ -350,6 +350,22 @@ public sealed class DiagnosisEngineTests
     }
 
     [Fact]
+    public void A_newcomer_with_no_diploma_at_all_lacks_the_diploma_a_regulated_job_requires_and_is_not_asked()
+    {
+        // An aide-soignante of Bourg-en-Bresse who answered "Aucun diplôme" was asked whether she lacked the DEAS, and read
+        // "Le diplôme : il nous manque des réponses".
+        var none = Settled with { YearsOfExperienceInTarget = 0, HighestDiploma = DiplomaLevel.None, DiplomaRequiredForTarget = null };
+        var diagnosis = Diagnose(none, s_careAssistant);
+        AssertStatus(diagnosis, DiagnosisCategory.MissingDiploma, CategoryStatus.MainChallenge);
+        Assert.Equal("diagnosis.missing-diploma.regulated-no-diploma", diagnosis[DiagnosisCategory.MissingDiploma].Reasons[0].Key);
+        Assert.DoesNotContain(diagnosis.MissingAnswers, q => q.Field == ProfileFields.DiplomaRequiredForTarget);
+        Assert.Contains("Diplôme d'Etat d'Aide-Soignant", diagnosis.Localize(CoachTexts.French).Categories.Single(c => c.Id == DiagnosisCategory.MissingDiploma.Id()).Reasons[0]);
+
+        // A licence or a card is no diploma: having none says nothing of it.
+        AssertStatus(Diagnose(none, s_careAssistant with { LegalRequirementByVae = false }), DiagnosisCategory.MissingDiploma, CategoryStatus.NotEnoughData);
+    }
+
+    [Fact]
     public void The_seekers_own_answer_that_a_diploma_is_missing_is_never_ignored()
     {
         // The ROME level (CAP) says the bac is enough; the seeker knows their bac is in another field.

@@ -96,6 +96,38 @@ public sealed class SkillsGapCalculatorTests
     }
 
     [Fact]
+    public void A_skill_offers_name_in_both_taxonomies_with_the_same_words_is_one_missing_skill()
+    {
+        // Real aide-soignant offers near Bourg-en-Bresse say "gériatrie": read as ESCO's "gériatrie" and ROME 4.0's "Gériatrie",
+        // twins of the alignment; the seeker read "gériatrie, Gériatrie" among the skills to acquire.
+        var occupation = CareAssistant;
+        var e = occupation.EssentialSkills;
+        var rome = Taxonomy.SkillByUri("rome4:savoir:124245")!;
+        var esco = Taxonomy.Skills.Single(k => k.Scheme == SkillScheme.Esco && k.LabelFr == "gériatrie");
+        Assert.Equal("Gériatrie", rome.LabelFr);
+        OfferDocument Says(string id) => new()
+        {
+            Id = id,
+            Title = "aide-soignant",
+            Skills =
+            [
+                new DemandedSkill(Taxonomy.Skills[e[0]].Uri, SkillImportance.Essential),
+                new DemandedSkill(rome.Uri, SkillImportance.Essential, Source: SkillSource.OfferText),
+                new DemandedSkill(esco.Uri, SkillImportance.Essential, Source: SkillSource.OfferText),
+            ],
+        };
+        var offers = new[] { Says("o1"), Says("o2"), Says("o3") };
+
+        var gap = SkillsGapCalculator.Compute(Taxonomy, [occupation.Uri], [Taxonomy.Skills[e[0]].Uri], offers);
+
+        Assert.Equal([(rome.Uri, 3)], gap.Missing.Select(m => (m.SkillUri, m.OffersUnlocked)));
+        Assert.Equal(2, gap.AskedSkills);
+        Assert.Equal(0.5, gap.Share);
+        // Either wording held covers the other.
+        Assert.Empty(SkillsGapCalculator.Compute(Taxonomy, [occupation.Uri], [Taxonomy.Skills[e[0]].Uri, esco.Uri], offers).Missing);
+    }
+
+    [Fact]
     public void The_rome_sheets_core_items_are_needed_and_the_aligned_esco_skill_covers_its_twin()
     {
         var sheet = Taxonomy.Rome4.Sheet("G1803")!;

@@ -74,6 +74,42 @@ public sealed class JobReadingsTests : IAsyncLifetime
         Assert.Equal("software developer", first.Label);
     }
 
+    [Theory]
+    [InlineData("électricien")]
+    [InlineData("electricienne")]
+    public void A_bare_job_word_France_Travail_has_only_in_longer_titles_reads_as_those_titles_busiest_job_first(string typed)
+    {
+        // ESCO has "électricien/électricienne" as a label of its own; France Travail has "Electricien / Electricienne du
+        // bâtiment", "… de maintenance", "… réseaux": those say every word typed, and the seeker must not read "no France
+        // Travail title matches".
+        var readings = _readings.Read(typed, "fr");
+
+        Assert.Equal(3, readings.Count);
+        Assert.All(readings, r => Assert.True(r.IsRome4));
+        Assert.Equal(3, readings.Select(r => r.RomeCode).Distinct().Count());
+        Assert.Equal("F1602", readings[0].RomeCode);
+        Assert.All(readings, r => Assert.StartsWith("Electricien", r.Label, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bare_job_word_reads_first_as_the_jobs_named_by_it_not_as_a_title_filed_under_another_job()
+    {
+        // "Vendeuse immobilier" is a title of the sheet "Conseiller immobilier" (C1504, the most offers): a "vendeuse" means a shop.
+        var readings = _readings.Read("vendeuse", "fr");
+
+        Assert.NotEmpty(readings);
+        Assert.All(readings, r => Assert.True(r.IsRome4));
+        Assert.All(readings, r => Assert.StartsWith("D1", r.RomeCode, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_typo_or_a_word_no_title_says_keeps_the_ESCO_reading()
+    {
+        var first = _readings.Read("software developer", "fr")[0];
+
+        Assert.False(first.IsRome4);
+    }
+
     [Fact]
     public void Unknown_or_blank_words_read_as_nothing()
     {

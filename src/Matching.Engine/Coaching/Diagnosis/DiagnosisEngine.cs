@@ -407,6 +407,9 @@ public static partial class DiagnosisEngine
                 false => Outcome.No(TextRef.Of("diagnosis.missing-diploma.regulated-has-it", requirement)),
                 null when years >= PractisedRegulatedJobFromYears =>
                     Outcome.No(TextRef.Of("diagnosis.missing-diploma.regulated-practised", requirement, TextRef.Count("year", years!.Value))),
+                // No diploma at all, and the law asks for one (a diploma or title, not a licence or a card): nothing to ask.
+                null when p.HighestDiploma == DiplomaLevel.None && market.LegalRequirementByVae == true =>
+                    Outcome.Yes(TextRef.Of("diagnosis.missing-diploma.regulated-no-diploma", requirement)),
                 null => Outcome.Unknown(
                     years is null ? [F.DiplomaRequiredForTarget, F.YearsOfExperienceInTarget] : [F.DiplomaRequiredForTarget],
                     new Dictionary<string, TextRef> { [F.DiplomaRequiredForTarget] = TextRef.Of("question.diplomaRequiredForTarget.regulated", requirement) }),

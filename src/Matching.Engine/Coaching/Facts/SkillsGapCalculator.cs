@@ -1,5 +1,6 @@
 using Matching.Engine.Indexing;
 using Matching.Engine.Taxonomy;
+using Matching.Engine.Text;
 
 namespace Matching.Engine.Coaching.Facts;
 
@@ -60,13 +61,36 @@ public static class SkillsGapCalculator
                 .ToList();
             return new(reference.Count == 0 ? null : (double)lacking.Count / reference.Count, lacking, 0, reference.Count == 0 ? null : SkillsGapBasis.JobReference);
         }
-        var missing = asking
-            .Where(kv => !covered.Contains(kv.Key))
-            .OrderByDescending(kv => kv.Value)
-            .ThenBy(kv => taxonomy.Skills[kv.Key].Uri, StringComparer.Ordinal)
-            .Select(kv => new MissingSkill(taxonomy.Skills[kv.Key].Uri, taxonomy.Skills[kv.Key].Label(language), kv.Value))
+        // One skill per concept: offers' own words can name one thing in both taxonomies (ESCO's "gériatrie" and ROME 4.0's
+        // "Gériatrie", aligned twins or merely the same words): a seeker read "gériatrie, Gériatrie" as two skills to acquire.
+        // The ROME 4.0 item stands for its twins, asked by as many offers as the most asked of them, covered by any of them.
+        var wordings = new List<List<int>>();
+        var grouped = new HashSet<int>();
+        var ordered = asking.Keys
+            .OrderBy(id => taxonomy.Skills[id].Scheme == SkillScheme.Rome4 ? 0 : 1)
+            .ThenByDescending(id => asking[id])
+            .ThenBy(id => taxonomy.Skills[id].Uri, StringComparer.Ordinal)
             .ToList();
-        return new((double)missing.Count / asking.Count, missing, asking.Count, SkillsGapBasis.LocalOffers);
+        foreach (var id in ordered.Where(grouped.Add))
+        {
+            var skill = taxonomy.Skills[id];
+            var words = TextNormalizer.Normalize(skill.Label(language));
+            var twins = ordered
+                .Where(other => !grouped.Contains(other)
+                    && (skill.Aligned.Contains(other) || taxonomy.Skills[other].Aligned.Contains(id)
+                        || TextNormalizer.Normalize(taxonomy.Skills[other].Label(language)) == words))
+                .ToList();
+            grouped.UnionWith(twins);
+            wordings.Add([id, .. twins]);
+        }
+        var missing = wordings
+            .Where(g => !g.Any(covered.Contains))
+            .Select(g => (Skill: taxonomy.Skills[g[0]], Offers: g.Max(id => asking[id])))
+            .OrderByDescending(x => x.Offers)
+            .ThenBy(x => x.Skill.Uri, StringComparer.Ordinal)
+            .Select(x => new MissingSkill(x.Skill.Uri, x.Skill.Label(language), x.Offers))
+            .ToList();
+        return new((double)missing.Count / wordings.Count, missing, wordings.Count, SkillsGapBasis.LocalOffers);
     }
 
     /// <summary>
