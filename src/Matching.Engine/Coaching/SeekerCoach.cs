@@ -84,9 +84,12 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         };
 
         SkillsGapResult? gap = null;
+        // Offers of the job asked within the radius (its ESCO occupation or its ROME 4.0 code), for the matches below.
+        var jobOffersNear = false;
         if (target?.OccupationUri is { } occupationUri)
         {
             var (live, localOffers) = await LocalMarketAsync(occupationUri, target.RomeCode, place, radius, cancellationToken);
+            jobOffersNear = live.Offers > 0 || localOffers.Count > 0;
             var counted = withExperience.Skills.Select(s => s.SkillUri);
             gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], counted, localOffers, language, target.RomeCode);
             // No skill of the job given: no share missing (the diagnosis asks for the skills), the same on every page and in the API.
@@ -132,23 +135,37 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         var strategies = StrategyBuilder.Build(advice, diagnosis);
         // A seeker who only typed a job still gets that job's offers: without skills, its usual skills stand in. Not with the
         // qualities they ticked: every job's offers ask them, and the floor (no minimum score) would bring those offers in.
-        var matching = jobSkills > 0 ? withExperience : document with { Skills = TargetJobSkills(target) };
+        var onJobSkills = jobSkills == 0;
+        var matching = onJobSkills ? document with { Skills = TargetJobSkills(target) } : withExperience;
         var size = Math.Clamp(matches, 1, 100);
         // Read more than shown: the same job at the same company and place is shown once (CollapseAsync).
-        var options = SeekerMatchOptions(Math.Min(100, size * PostingsReserve), target, practised);
+        var seekerOptions = SeekerMatchOptions(Math.Min(100, size * PostingsReserve), target, practised);
         // The floor says an offer uses almost none of the seeker's skills; the job's usual skills are not theirs.
-        options = jobSkills == 0 ? options with { MinScore = 0 } : options;
+        var onJobOptions = seekerOptions with { MinScore = 0 };
         var page = matching.Skills.Count == 0
             ? new MatchPage([], 0, null)
-            : await index.MatchOffersAsync(matching, options, cancellationToken);
+            : await index.MatchOffersAsync(matching, onJobSkills ? onJobOptions : seekerOptions, cancellationToken);
+        // A seeker changing jobs gives skills of another job: a saleswoman who wants to become an electrician met only shop offers
+        // ("Autre métier que le métier visé"), while her radius held electricians' offers that none of her skills meets (score 0,
+        // no match). When the job asked has offers within the radius and none is among the hits read, its offers are found with
+        // its usual skills, as for a seeker who gave none of the job's, and the page says so.
+        if (!onJobSkills && jobOffersNear && !page.Hits.Any(h => h.Explanation.Parts.Occupation >= 1))
+        {
+            var onJob = document with { Skills = TargetJobSkills(target) };
+            if (onJob.Skills.Count > 0 && await index.MatchOffersAsync(onJob, onJobOptions, cancellationToken) is { Hits.Count: > 0 } jobPage
+                && jobPage.Hits.Any(h => h.Explanation.Parts.Occupation >= 1))
+            {
+                (onJobSkills, matching, page) = (true, onJob, jobPage);
+            }
+        }
         if (ranking is { ActiveModel: not null } && page.Hits.Count > 1)
         {
             page = ranking.Rerank(matching, page, await OfferRanking.OffersAsync(index, page, cancellationToken), OfferRanking.Tension(data));
         }
-        var (shown, postings) = await CollapseAsync(page, size, jobSkills == 0, cancellationToken);
+        var (shown, postings) = await CollapseAsync(page, size, onJobSkills, cancellationToken);
         return new CoachAssessment(target, place, facts, diagnosis, advice, strategies, gap, closeJobs, document, shown)
         {
-            MatchedOnTargetJobSkills = jobSkills == 0 && matching.Skills.Count > 0,
+            MatchedOnTargetJobSkills = onJobSkills && matching.Skills.Count > 0,
             Postings = postings,
         };
     }

@@ -129,6 +129,27 @@ public sealed class SeekerQualitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_seeker_changing_jobs_whose_skills_meet_none_of_the_jobs_offers_sees_them_found_with_its_usual_skills()
+    {
+        // A saleswoman who wants to become an electrician, walked on the real offers, met only shop offers ("Autre métier que le
+        // métier visé") while her radius held electricians' offers none of her skills meets. Here: an accountant's skills, a carer's
+        // target, one carer offer within the radius and one accountant offer.
+        await PostOffersAsync();
+        var accountantSkills = CoreItems("M1203").Take(3).ToArray();
+
+        var changing = await _coach.AssessAsync(Carer(accountantSkills), s_today, "fr");
+
+        Assert.True(changing.MatchedOnTargetJobSkills, $"live {changing.Facts.LiveOffers}, hits {string.Join(",", changing.Matches.Hits.Select(h => h.Id + ":" + h.Explanation.Parts.Occupation))}");
+        Assert.Equal(["carer"], changing.Matches.Hits.Select(h => h.Id));
+        // Her gap is still measured on what she gave (every skill of the job missing), not asked for as if she gave none.
+        Assert.NotNull(changing.Facts.SkillsGapShare);
+        // With one skill of the job, the job's offer is among her matches on her own skills: no fallback.
+        var skilled = await _coach.AssessAsync(Carer([.. accountantSkills, CoreItems("J1501")[0]]), s_today, "fr");
+        Assert.False(skilled.MatchedOnTargetJobSkills);
+        Assert.Contains("carer", skilled.Matches.Hits.Select(h => h.Id));
+    }
+
+    [Fact]
     public async Task A_seeker_with_no_skill_of_the_job_reads_how_many_offers_of_the_job_not_every_offer_sharing_a_usual_skill()
     {
         // A waiter of Annecy who gave no skill read "183 offres correspondent" for about twenty waiter offers: the index counts every
