@@ -74,6 +74,9 @@ public sealed record MissingSkill(string SkillUri, string Label, int OffersUnloc
 /// <param name="SkillsToAdd">The job's core skills the seeker lacks.</param>
 public sealed record CloseJob(string Label, string RomeCode, double? OffersPerTenJobSeekers, IReadOnlyList<string> SkillsToAdd)
 {
+    /// <summary>Where <see cref="OffersPerTenJobSeekers"/> comes from when the seeker's employment area has no figure for the job: a
+    /// département, a région, or "France"; null for the employment area (or no figure).</summary>
+    public string? OffersPerTenScope { get; init; }
     /// <summary>An official mobility of the target's ROME 4.0 sheet (<c>unix_rubrique_mobilite</c>).</summary>
     public bool OfficialMobility { get; init; }
     /// <summary>The job's core skills the seeker has or the target is made of: why it is close.</summary>

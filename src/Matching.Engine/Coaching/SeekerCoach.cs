@@ -117,12 +117,14 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         }
 
         // Close jobs: the official ROME 4.0 mobilities of the target and the jobs its skills and the seeker's reach.
+        var localMarket = MarketFactsBuilder.LocalMarketScoped(data.Market, data.Geography, data.Geography.Resolve(profile.Commune) ?? data.Geography.ResolvePostcode(profile.Postcode));
         var closeJobs = target?.RomeCode is not null || target?.OccupationUri is not null
             ? CloseJobFinder.Find(
                 data.Taxonomy, target.RomeCode, target.Typed, target.OccupationUri, document.Skills.Select(s => s.SkillUri),
                 [.. (profile.TargetJobs ?? []).Skip(1).Select(t => t?.RomeCode).OfType<string>(), .. practised.Where(j => j.Occupation.Uri != target.OccupationUri).SelectMany(j => j.Occupation.Rome4Codes)],
-                MarketFactsBuilder.LocalMarket(data.Market, data.Geography, data.Geography.Resolve(profile.Commune) ?? data.Geography.ResolvePostcode(profile.Postcode)),
-                language)
+                rome => localMarket(rome).PerTen,
+                language,
+                marketScopeOf: rome => localMarket(rome).Scope)
             : [];
         facts = facts with { CloseJobs = closeJobs };
 

@@ -91,6 +91,13 @@ public sealed class MarketFactsBuilderTests
             .First(code => Market.TensionsForRome(code).Count > 0 && !Market.TryGetTension(code, bruz.EmploymentAreaCode!, out _));
         Assert.NotNull(marketOf(elsewhere));
         Assert.Null(MarketFactsBuilder.LocalMarket(Market, Geo, null)("J1501"));
+        // And says where that figure comes from (an accountant of Annecy read 510 offers per 10 job seekers for a close job as if it
+        // were her area's): the area's own figure has no scope, a wider one names its département, région or France.
+        var scoped = MarketFactsBuilder.LocalMarketScoped(Market, Geo, bruz);
+        Assert.Equal((tension.OffersPerTenJobSeekers, (string?)null), scoped("J1501"));
+        var (perTen, scope) = scoped(elsewhere);
+        Assert.Equal(marketOf(elsewhere), perTen);
+        Assert.Contains(scope, new[] { Geo.Departement(bruz.DepartementCode)?.Name, Geo.Region(bruz.RegionCode)?.Name, "France" });
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public static class CloseJobFinder
     /// <param name="excludedRomeCodes">Codes never proposed as close by skills (the seeker's other targets, the jobs they
     /// practised: their own past job is no discovery); an official mobility is always shown.</param>
     /// <param name="marketOf">Offers per 10 job seekers of a ROME v3 code around the seeker (null when unknown).</param>
+    /// <param name="marketScopeOf">Where that figure comes from when it is not the seeker's employment area (a département, a région, "France").</param>
     public static IReadOnlyList<CloseJob> Find(
         SkillsTaxonomy taxonomy,
         string? targetRome,
@@ -47,7 +48,8 @@ public static class CloseJobFinder
         IReadOnlyCollection<string> excludedRomeCodes,
         Func<string, double?> marketOf,
         string language = "fr",
-        int take = MaxJobs)
+        int take = MaxJobs,
+        Func<string, string?>? marketScopeOf = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         var target = targetOccupationUri is null ? null : taxonomy.OccupationByUri(targetOccupationUri);
@@ -142,6 +144,7 @@ public static class CloseJobFinder
             .Take(take)
             .Select(x => new CloseJob(Label(x.c, language), x.c.Sheet.Code, x.market, Labels(taxonomy, x.c.ToAdd, language))
             {
+                OffersPerTenScope = x.market is null ? null : marketScopeOf?.Invoke(x.c.Sheet.ParentCode),
                 OfficialMobility = x.c.Official,
                 SharedSkills = Labels(taxonomy, x.c.Shared, language),
                 CoreSkills = x.c.Occupation?.EssentialSkills.Length ?? 0,

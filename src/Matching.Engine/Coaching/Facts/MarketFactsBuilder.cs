@@ -108,9 +108,20 @@ public static class MarketFactsBuilder
     /// </summary>
     public static Func<string, double?> LocalMarket(MarketData market, GeographyData geography, Commune? commune)
     {
+        var scoped = LocalMarketScoped(market, geography, commune);
+        return rome => scoped(rome).PerTen;
+    }
+
+    /// <summary>
+    /// <see cref="LocalMarket"/> with the scope the figure comes from: null for the commune's employment area, else the name of
+    /// the département or région, or "France" (a close job's figure is often a wider one: 510 offers per 10 job seekers for
+    /// audit and accounting control, read by an accountant of Annecy as if it were her area's).
+    /// </summary>
+    public static Func<string, (double? PerTen, string? Scope)> LocalMarketScoped(MarketData market, GeographyData geography, Commune? commune)
+    {
         if (commune is null)
         {
-            return _ => null;
+            return _ => (null, null);
         }
         // Reference data does not change while it is loaded: each (job, place) figure is computed once per process
         // (close jobs ask it for hundreds of jobs at every assessment).
@@ -120,18 +131,20 @@ public static class MarketFactsBuilder
             if (key.Area is { } area && market.TryGetTension(key.Rome, area, out var tension)
                 && tension.JobSeekers >= MinJobSeekersForComparison && tension.OffersPerTenJobSeekers is { } local)
             {
-                return local;
+                return (local, null);
             }
             var rows = market.TensionsForRome(key.Rome);
             var departement = Areas(geography, "d:" + key.Departement, c => c.DepartementCode == key.Departement);
             var region = Areas(geography, "r:" + key.Region, c => c.RegionCode == key.Region);
-            return Ratio(rows.Where(t => departement.Contains(t.EmploymentAreaCode)))
-                ?? Ratio(rows.Where(t => region.Contains(t.EmploymentAreaCode)))
-                ?? Ratio(rows);
+            return Ratio(rows.Where(t => departement.Contains(t.EmploymentAreaCode))) is { } inDepartement
+                ? (inDepartement, geography.Departement(key.Departement)?.Name ?? key.Departement)
+                : Ratio(rows.Where(t => region.Contains(t.EmploymentAreaCode))) is { } inRegion
+                    ? (inRegion, geography.Region(key.Region)?.Name ?? key.Region)
+                    : Ratio(rows) is { } inFrance ? (inFrance, "France") : (null, null);
         });
     }
 
-    private static readonly ConditionalWeakTable<MarketData, ConditionalWeakTable<GeographyData, ConcurrentDictionary<(string Rome, string? Area, string Departement, string Region), double?>>> s_localFigures = new();
+    private static readonly ConditionalWeakTable<MarketData, ConditionalWeakTable<GeographyData, ConcurrentDictionary<(string Rome, string? Area, string Departement, string Region), (double? PerTen, string? Scope)>>> s_localFigures = new();
 
     private static readonly ConditionalWeakTable<GeographyData, ConcurrentDictionary<string, HashSet<string>>> s_areas = new();
 
