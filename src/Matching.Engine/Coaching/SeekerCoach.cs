@@ -90,7 +90,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         {
             var (live, localOffers) = await LocalMarketAsync(occupationUri, target.RomeCode, place, radius, cancellationToken);
             jobOffersNear = live.Offers > 0 || localOffers.Count > 0;
-            var counted = withExperience.Skills.Select(s => s.SkillUri);
+            // What the law requires of a regulated job (its licences and certificates), held by a seeker who practised it or says so.
+            var counted = withExperience.Skills.Select(s => s.SkillUri).Concat(LegalCertificatesHeld(profile, facts, target));
             gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], counted, localOffers, language, target.RomeCode);
             // No skill of the job given: no share missing (the diagnosis asks for the skills), the same on every page and in the API.
             gap = jobSkills == 0 ? gap with { Share = null } : gap;
@@ -171,6 +172,51 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             Postings = postings,
         };
     }
+
+    /// <summary>
+    /// The licences and certificates (ROME 4.0 savoirs "Certifications et habilitations") that the law requires for the target job
+    /// (named in its sheet's mandatory access sentences: "le permis C ou C1 est obligatoire ainsi qu'une formation
+    /// initiale minimum obligatoire (FIMO)" names "Permis de conduire catégorie C" and "(FIMO)", not "catégorie CE"), when the seeker
+    /// holds what the law requires: they said so, or practised the job for a year or more, which the diagnosis reads the same way.
+    /// A lorry driver of one year read "nous en déduisons que vous avez ce qu'il exige" above a gap listing the C licence and FIMO.
+    /// </summary>
+    private IEnumerable<string> LegalCertificatesHeld(SeekerProfile profile, MarketFacts facts, UnderstoodTarget? target)
+    {
+        var held = profile.DiplomaRequiredForTarget == false
+            || (profile.DiplomaRequiredForTarget is null && profile.YearsOfExperienceInTarget >= Diagnosis.DiagnosisEngine.PractisedRegulatedJobFromYears);
+        if (facts.Regulated != true || facts.LegalRequirements.Count == 0 || !held || target is null)
+        {
+            yield break;
+        }
+        var said = " " + Text.TextNormalizer.Normalize(string.Join(" ", facts.LegalRequirements)) + " ";
+        foreach (var (key, uri) in Certificates)
+        {
+            if (said.Contains(" " + key + " ", StringComparison.Ordinal))
+            {
+                yield return uri;
+            }
+        }
+    }
+
+    /// <summary>Every ROME 4.0 certificate or licence with the key a requirement sentence names it by (<see cref="CertificateKey"/>).</summary>
+    private IReadOnlyList<(string Key, string Uri)> Certificates => _certificates ??=
+        [.. Data.Taxonomy.Rome4.Items
+            .Where(i => i.Category == CertificateCategory)
+            .Select(i => (Key: CertificateKey(i.Label), Skill: Data.Taxonomy.Rome4Skill(i.Code)))
+            .Where(c => c.Skill is not null && c.Key.Length > 0)
+            .Select(c => (c.Key, c.Skill!.Uri))];
+
+    private IReadOnlyList<(string Key, string Uri)>? _certificates;
+
+    private const string CertificateCategory = "Certifications et habilitations";
+
+    /// <summary>How a requirement sentence names a certificate: its acronym in brackets ("FIMO"), "permis" and a licence's category
+    /// ("permis c"), else its whole label; folded (<see cref="Text.TextNormalizer"/>).</summary>
+    internal static string CertificateKey(string label) =>
+        System.Text.RegularExpressions.Regex.Match(label, @"\(([A-Z0-9]{2,})\)") is { Success: true } acronym ? Text.TextNormalizer.Normalize(acronym.Groups[1].Value)
+        : System.Text.RegularExpressions.Regex.Match(label, @"^Permis de conduire catégorie (\w+)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } licence
+            ? "permis " + Text.TextNormalizer.Normalize(licence.Groups[1].Value)
+            : Text.TextNormalizer.Normalize(label);
 
     /// <summary>Hits read per hit shown, so that the page stays full once repeated postings are collapsed.</summary>
     public const int PostingsReserve = 3;

@@ -1,0 +1,88 @@
+using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Indexing;
+using Matching.Engine.Indexing.Embedded;
+using Matching.Engine.Taxonomy;
+
+namespace Matching.Engine.Tests.Coaching;
+
+/// <summary>
+/// A regulated job practised, or its requirement said held: the licences and certificates the law names for it are not in the
+/// seeker's gap. A lorry driver of one year read "nous en déduisons que vous avez ce qu'il exige" above a gap listing the C licence
+/// and the FIMO (walked on the real France Travail offers).
+/// </summary>
+public sealed class LegalCertificatesTests : IAsyncLifetime
+{
+    private const int LicenceC = 491634;     // "Permis de conduire catégorie C", on the lorry driver's sheet N4101
+    private const int LicenceCE = 126455;    // "Permis de conduire catégorie CE": the law does not ask it for N4101
+    private const int Fimo = 120409;         // "Formation Initiale Minimum Obligatoire (FIMO)"
+    private const int Adr = 120394;          // "Certificat de formation ADR - Formation de base ...": "peut être nécessaire, pas obligatoire"
+    private static readonly DateOnly s_today = new(2026, 12, 1);
+    private readonly string _root = Directory.CreateTempSubdirectory("coach-certificates-").FullName;
+    private EmbeddedMatchIndex _index = default!;
+    private SeekerCoach _coach = default!;
+    private SkillsTaxonomy _taxonomy = default!;
+
+    public async Task InitializeAsync()
+    {
+        var (provider, index) = await CoachTestData.OpenAsync(_root);
+        _index = index;
+        _coach = new SeekerCoach(provider, index);
+        _taxonomy = provider.Require().Taxonomy;
+    }
+
+    public Task DisposeAsync()
+    {
+        _index.Dispose();
+        Directory.Delete(_root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private string Uri(int code) => _taxonomy.Rome4Skill(code)!.Uri;
+
+    private static SeekerProfile Driver(double? years, bool? lacksRequirement = null) => new()
+    {
+        Id = "driver",
+        TargetJobs = [new TargetJob(RomeCode: "N4101")],
+        Commune = "69123",
+        RadiusKm = 30,
+        YearsOfExperienceInTarget = years,
+        DiplomaRequiredForTarget = lacksRequirement,
+    };
+
+    [Fact]
+    public void A_certificate_is_named_by_its_acronym_or_its_licence_category()
+    {
+        Assert.Equal("fimo", SeekerCoach.CertificateKey("Formation Initiale Minimum Obligatoire (FIMO)"));
+        Assert.Equal("permis c", SeekerCoach.CertificateKey("Permis de conduire catégorie C"));
+        Assert.Equal("permis ce", SeekerCoach.CertificateKey("Permis de conduire catégorie CE"));
+        Assert.Equal("diplome d etat d aide soignant", SeekerCoach.CertificateKey("Diplôme d'Etat d'aide-soignant"));
+    }
+
+    [Fact]
+    public async Task A_lorry_driver_of_one_year_is_not_told_he_lacks_the_licence_and_fimo_the_law_requires()
+    {
+        var place = _coach.ResolvePlace(Driver(1));
+        var driver = _taxonomy.OccupationsForRome("N4101").First();
+        await _index.UpsertOffersAsync([.. Enumerable.Range(0, 4).Select(i => new OfferDocument
+        {
+            Id = $"lorry-{i}", Title = "Conducteur poids lourd (H/F)", OccupationUri = driver.Uri, RomeCode = "N4101", Place = place,
+            Skills = [.. new[] { LicenceC, Fimo, LicenceCE, Adr }.Select(c => new DemandedSkill(Uri(c), SkillImportance.Essential))],
+        })]);
+
+        var practised = await _coach.AssessAsync(Driver(1), s_today, "fr");
+        var beginner = await _coach.AssessAsync(Driver(null), s_today, "fr");
+        var saysHeld = await _coach.AssessAsync(Driver(null, lacksRequirement: false), s_today, "fr");
+
+        Assert.True(practised.Facts.Regulated);
+        var missing = practised.Facts.MissingSkills.Select(m => m.SkillUri).ToList();
+        Assert.DoesNotContain(Uri(LicenceC), missing);
+        Assert.DoesNotContain(Uri(Fimo), missing);
+        // What the law does not name stays to acquire: the CE licence, the ADR certificate ("pas obligatoires").
+        Assert.Contains(Uri(LicenceCE), missing);
+        Assert.Contains(Uri(Adr), missing);
+        // A beginner is not assumed to hold them; a seeker who says they have what the law requires is.
+        Assert.Contains(Uri(LicenceC), beginner.Facts.MissingSkills.Select(m => m.SkillUri));
+        Assert.DoesNotContain(Uri(Fimo), saysHeld.Facts.MissingSkills.Select(m => m.SkillUri));
+    }
+}
