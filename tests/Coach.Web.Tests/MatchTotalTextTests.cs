@@ -10,8 +10,8 @@ using Matching.Engine.Seekers;
 namespace Coach.Web.Tests;
 
 /// <summary>
-/// A match's total is exact up to <see cref="MatchOptions.DefaultTotalUpTo"/>; past it the index says "more than" and the seeker's page
-/// says "at least", never a count it did not make.
+/// What the seeker's list of offers says: a total exact up to <see cref="MatchOptions.DefaultTotalUpTo"/>, "at least" past it (never a
+/// count it did not make); and for offers found with the job's usual skills, no share or tick the seeker has not earned.
 /// </summary>
 public sealed class MatchTotalTextTests : BunitContext
 {
@@ -41,5 +41,27 @@ public sealed class MatchTotalTextTests : BunitContext
         var line = page.Find("section[aria-labelledby=offers-h] > p").TextContent.Trim().Replace('\u202f', ' ').Replace('\u00a0', ' ');
         Assert.StartsWith(expected, line, StringComparison.Ordinal);
         Assert.Equal(lowerBound, line.Contains(culture == "fr" ? "Au moins" : "At least", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Offers_found_with_the_jobs_usual_skills_show_what_they_ask_not_a_share_and_ticks_the_seeker_has_not_earned()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr");
+        var parts = new ScoreParts(0.52, 0, 0.3, 0.4, 1, 1, 1, 0.4);
+        SkillMatchView Met(string label) => new(new SkillRef("u:" + label, label), new SkillRef("u:" + label, label), "Exact", "Essential", 1);
+        var explanation = new ExplanationView([Met("installer des prises électriques")], [], [new SkillRef("u:schemas", "Interpréter des schémas électriques")], [], 0.1, parts);
+        var offer = new OfferSummary("o1", "Electricien du bâtiment F/H", "SYNERGIE", null, "F1602", "Thonon-les-Bains", "74281", "Temporary", "BeginnerAccepted", null, null);
+        var view = View(3, false) with { Matches = [new OfferMatchView("o1", 0.4, offer, explanation)] };
+
+        var onJob = Render<SeekerResults>(p => p.Add(c => c.View, view with { MatchedOnTargetJobSkills = true }).Add(c => c.AskInline, false));
+        var own = Render<SeekerResults>(p => p.Add(c => c.View, view).Add(c => c.AskInline, false));
+
+        Assert.Empty(onJob.FindAll("[data-testid=coverage]"));
+        Assert.DoesNotContain("✓", onJob.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("✗", onJob.Markup, StringComparison.Ordinal);
+        Assert.Equal(["installer des prises électriques", "Interpréter des schémas électriques"], onJob.FindAll(".skill.asked").Select(c => c.TextContent));
+        // A seeker matched on their own skills reads their share and ticks.
+        Assert.Single(own.FindAll("[data-testid=coverage]"));
+        Assert.Contains("✓ installer des prises électriques", own.Markup, StringComparison.Ordinal);
     }
 }
