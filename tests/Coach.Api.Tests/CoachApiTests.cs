@@ -113,6 +113,14 @@ public sealed class CoachApiTests(CoachApiFactory factory) : IClassFixture<Coach
         Assert.Contains("floor-1", pageIds);
         Assert.Contains("floor-2", pageIds);
         Assert.True(page.GetProperty("total").GetInt64() >= 2);
+        // By the page's rules: only offers of the job or a close one, and a total of those, not of every offer sharing a usual skill.
+        var hits = page.GetProperty("hits").EnumerateArray().ToList();
+        Assert.All(hits, h => Assert.True(h.GetProperty("explanation").GetProperty("parts").GetProperty("occupation").GetDouble() >= 0.5, h.ToString()));
+        if (!page.TryGetProperty("nextCursor", out var next) || next.ValueKind == JsonValueKind.Null)
+        {
+            Assert.Equal(hits.Count, page.GetProperty("total").GetInt64());
+            Assert.False(page.GetProperty("totalIsLowerBound").GetBoolean());
+        }
     }
 
     [Fact]

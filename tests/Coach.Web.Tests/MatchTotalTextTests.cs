@@ -60,6 +60,10 @@ public sealed class MatchTotalTextTests : BunitContext
         Assert.DoesNotContain("✓", onJob.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("✗", onJob.Markup, StringComparison.Ordinal);
         Assert.Equal(["installer des prises électriques", "Interpréter des schémas électriques"], onJob.FindAll(".skill.asked").Select(c => c.TextContent));
+        // The note says why: no skill given, or skills given that meet none of the job's offers (a career changer).
+        Assert.StartsWith("Vous n'avez indiqué aucune compétence du métier", onJob.Find("[data-testid=matched-on-job]").TextContent, StringComparison.Ordinal);
+        var changing = Render<SeekerResults>(p => p.Add(c => c.View, view with { MatchedOnTargetJobSkills = true, Facts = new MarketFacts { SeekerSkillCount = 12 } }).Add(c => c.AskInline, false));
+        Assert.StartsWith("Les compétences que vous avez indiquées ne rejoignent encore aucune offre de ce métier", changing.Find("[data-testid=matched-on-job]").TextContent, StringComparison.Ordinal);
         // A seeker matched on their own skills reads their share and ticks.
         Assert.Single(own.FindAll("[data-testid=coverage]"));
         Assert.Contains("✓ installer des prises électriques", own.Markup, StringComparison.Ordinal);

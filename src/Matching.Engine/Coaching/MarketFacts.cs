@@ -149,6 +149,9 @@ public sealed record MarketFacts
     public bool? Regulated { get; init; }
     /// <summary>The ROME access sentences stating what the law requires (French, as France Travail writes them).</summary>
     public IReadOnlyList<string> LegalRequirements { get; init; } = [];
+    /// <summary>True when <see cref="LegalRequirements"/> are sentences of the access text that make something mandatory; false when,
+    /// for a sheet flagged regulated whose text says nothing mandatory in words, they are its first sentence.</summary>
+    public bool LegalRequirementsMandatory { get; init; }
     /// <summary>True when what the law requires is a diploma or title VAE can deliver; false for a licence, a card
     /// or an authorisation (no VAE delivers a driving licence); null when unknown.</summary>
     public bool? LegalRequirementByVae { get; init; }

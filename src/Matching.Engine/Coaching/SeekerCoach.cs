@@ -174,49 +174,72 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     }
 
     /// <summary>
-    /// The licences and certificates (ROME 4.0 savoirs "Certifications et habilitations") that the law requires for the target job
-    /// (named in its sheet's mandatory access sentences: "le permis C ou C1 est obligatoire ainsi qu'une formation
-    /// initiale minimum obligatoire (FIMO)" names "Permis de conduire catégorie C" and "(FIMO)", not "catégorie CE"), when the seeker
-    /// holds what the law requires: they said so, or practised the job for a year or more, which the diagnosis reads the same way.
-    /// A lorry driver of one year read "nous en déduisons que vous avez ce qu'il exige" above a gap listing the C licence and FIMO.
+    /// The driving licences and the certificates known by an acronym (ROME 4.0 savoirs "Certifications et habilitations": "Permis de
+    /// conduire catégorie C", "Formation Initiale Minimum Obligatoire (FIMO)") that the target job's access text makes mandatory in
+    /// words ("le permis C ou C1 est obligatoire ainsi qu'une formation initiale minimum obligatoire (FIMO)"), held by a seeker who
+    /// says they have what the law requires, or practised the job a year or more, which the diagnosis reads the same way. A lorry
+    /// driver of one year read "nous en déduisons que vous avez ce qu'il exige" above a gap listing the C licence and the FIMO.
+    /// Never a diploma or a title (a "faisant fonction" may lack it: the diagnosis says so), never read from a sheet whose text
+    /// makes nothing mandatory (its first sentence stands for the requirement, alternatives and recommendations included), and
+    /// never what a sentence says is not mandatory (those are not requirements).
     /// </summary>
     private IEnumerable<string> LegalCertificatesHeld(SeekerProfile profile, MarketFacts facts, UnderstoodTarget? target)
     {
         var held = profile.DiplomaRequiredForTarget == false
             || (profile.DiplomaRequiredForTarget is null && profile.YearsOfExperienceInTarget >= Diagnosis.DiagnosisEngine.PractisedRegulatedJobFromYears);
-        if (facts.Regulated != true || facts.LegalRequirements.Count == 0 || !held || target is null)
+        if (facts.Regulated != true || !facts.LegalRequirementsMandatory || facts.LegalRequirements.Count == 0 || !held || target is null)
         {
             yield break;
         }
-        var said = " " + Text.TextNormalizer.Normalize(string.Join(" ", facts.LegalRequirements)) + " ";
-        foreach (var (key, uri) in Certificates)
+        var said = string.Join(" ", facts.LegalRequirements);
+        foreach (var (pattern, uri) in Certificates)
         {
-            if (said.Contains(" " + key + " ", StringComparison.Ordinal))
+            if (pattern.IsMatch(said))
             {
                 yield return uri;
             }
         }
     }
 
-    /// <summary>Every ROME 4.0 certificate or licence with the key a requirement sentence names it by (<see cref="CertificateKey"/>).</summary>
-    private IReadOnlyList<(string Key, string Uri)> Certificates => _certificates ??=
+    /// <summary>The ROME 4.0 licences and acronym certificates with how a requirement sentence names them (<see cref="CertificatePattern"/>).</summary>
+    private IReadOnlyList<(System.Text.RegularExpressions.Regex Pattern, string Uri)> Certificates => _certificates ??=
         [.. Data.Taxonomy.Rome4.Items
             .Where(i => i.Category == CertificateCategory)
-            .Select(i => (Key: CertificateKey(i.Label), Skill: Data.Taxonomy.Rome4Skill(i.Code)))
-            .Where(c => c.Skill is not null && c.Key.Length > 0)
-            .Select(c => (c.Key, c.Skill!.Uri))];
+            .Select(i => (Pattern: CertificatePattern(i.Label), Skill: Data.Taxonomy.Rome4Skill(i.Code)))
+            .Where(c => c.Skill is not null && c.Pattern is not null)
+            .Select(c => (c.Pattern!, c.Skill!.Uri))];
 
-    private IReadOnlyList<(string Key, string Uri)>? _certificates;
+    private IReadOnlyList<(System.Text.RegularExpressions.Regex Pattern, string Uri)>? _certificates;
 
     private const string CertificateCategory = "Certifications et habilitations";
 
-    /// <summary>How a requirement sentence names a certificate: its acronym in brackets ("FIMO"), "permis" and a licence's category
-    /// ("permis c"), else its whole label; folded (<see cref="Text.TextNormalizer"/>).</summary>
-    internal static string CertificateKey(string label) =>
-        System.Text.RegularExpressions.Regex.Match(label, @"\(([A-Z0-9]{2,})\)") is { Success: true } acronym ? Text.TextNormalizer.Normalize(acronym.Groups[1].Value)
-        : System.Text.RegularExpressions.Regex.Match(label, @"^Permis de conduire catégorie (\w+)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } licence
-            ? "permis " + Text.TextNormalizer.Normalize(licence.Groups[1].Value)
-            : Text.TextNormalizer.Normalize(label);
+    // Acronyms in brackets that name a kind of degree, not a certificate ("Responsable en logistique (DU)").
+    private static readonly HashSet<string> s_degreeAcronyms = new(StringComparer.Ordinal) { "DU", "DE", "MS", "BM", "BTM", "BTMS", "BTS", "CTM", "CAP", "BEP", "BP", "DUT", "BUT", "DEUST", "MBA", "STAPS", "ESIPE", "DEJEPS", "BPJEPS" };
+
+    /// <summary>
+    /// How a requirement sentence names a certificate, or null for one it does not name alone: a driving licence by "permis" and its
+    /// category, as written (case-sensitive: "permis de conduire de catégorie B" is no "DE" licence); a certificate by its acronym in
+    /// brackets, 3 letters or more, as a word in capitals ("FIMO"), not a degree's kind ("DU"); diplomas and titles never.
+    /// </summary>
+    internal static System.Text.RegularExpressions.Regex? CertificatePattern(string label)
+    {
+        if (System.Text.RegularExpressions.Regex.Match(label, @"^Permis de conduire catégorie ([A-Z0-9]{1,3})$") is { Success: true } licence)
+        {
+            return new(@"(?i:\bpermis(?: de conduire)?(?: de)?(?: catégorie)?(?: poids lourd)?)\s+" + licence.Groups[1].Value + @"(?![\w])",
+                System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        }
+        var first = label.TrimStart();
+        if (first.StartsWith("Diplôme", StringComparison.OrdinalIgnoreCase) || first.StartsWith("Titre", StringComparison.OrdinalIgnoreCase)
+            || first.StartsWith("Doctorat", StringComparison.OrdinalIgnoreCase) || first.StartsWith("Bac", StringComparison.OrdinalIgnoreCase)
+            || first.StartsWith("Brevet", StringComparison.OrdinalIgnoreCase) || first.StartsWith("Certificat d'aptitude", StringComparison.OrdinalIgnoreCase)
+            || first.StartsWith("Licence", StringComparison.OrdinalIgnoreCase) || first.StartsWith("Master", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        return System.Text.RegularExpressions.Regex.Match(label, @"\(([A-Z][A-Z0-9]{2,})\)") is { Success: true } acronym && !s_degreeAcronyms.Contains(acronym.Groups[1].Value)
+            ? new(@"(?<![\w])" + acronym.Groups[1].Value + @"(?![\w])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)
+            : null;
+    }
 
     /// <summary>Hits read per hit shown, so that the page stays full once repeated postings are collapsed.</summary>
     public const int PostingsReserve = 3;

@@ -9,6 +9,7 @@ using Matching.Engine.Portfolio;
 using Matching.Engine.Progress;
 using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
+using Matching.Engine.Scoring;
 
 namespace Matching.Engine.Seekers;
 
@@ -220,13 +221,24 @@ public sealed class SeekerProfiles(
     private async Task<(OfferMatchPage Page, IReadOnlyList<Impression>? Shown)> ComputeMatchesAsync(
         ProfileDocument profile, int size, string? cursor, double? radiusKm, string language, ReferenceData data, CancellationToken cancellationToken)
     {
-        // A seeker who only gave a job (or only qualities, which say no job) still gets that job's offers: its usual skills stand
-        // in, as on the seeker's own page (SeekerCoach), and the page says so.
-        var onJobSkills = !profile.Skills.Any(s => !data.Taxonomy.IsQuality(s.SkillUri))
-            && coach.TargetJobSkills(new Coaching.UnderstoodTarget(null, profile.TargetOccupationUris.FirstOrDefault(), null, profile.TargetRomeCodes.FirstOrDefault(), null)) is { Count: > 0 } jobSkills
+        // A seeker who only gave a job (or only qualities, which say no job) still gets that job's offers, by the seeker's page's
+        // rules (SeekerCoach): its usual skills stand in, no offer of a regulated job other than the target, only offers of the job
+        // or a close one (another job's offer would share one generic skill with it), and the page says so.
+        var target = new Coaching.UnderstoodTarget(null, profile.TargetOccupationUris.FirstOrDefault(), null, profile.TargetRomeCodes.FirstOrDefault(), null);
+        var onJobSkills = !profile.Skills.Any(s => !data.Taxonomy.IsQuality(s.SkillUri)) && coach.TargetJobSkills(target) is { Count: > 0 } jobSkills
             ? jobSkills : null;
         var matching = onJobSkills is null ? profile : profile with { Skills = onJobSkills };
-        var page = await index.MatchOffersAsync(matching, new MatchOptions(size, cursor, RadiusKm: radiusKm), cancellationToken);
+        var options = onJobSkills is null
+            ? new MatchOptions(size, cursor, RadiusKm: radiusKm)
+            : coach.SeekerMatchOptions(size, target, []) with { Cursor = cursor, RadiusKm = radiusKm, MinScore = 0 };
+        var page = await index.MatchOffersAsync(matching, options, cancellationToken);
+        if (onJobSkills is not null)
+        {
+            // The total the index counts is every offer sharing one of those skills: the page says how many of the job or a close
+            // one it holds, at least that many when more matches follow (a page may hold fewer hits than asked).
+            var kept = page.Hits.Where(h => h.Explanation.Parts.Occupation >= MatchScorer.OccupationClose).ToList();
+            page = new MatchPage(kept, kept.Count, page.NextCursor, page.NextCursor is not null);
+        }
         IReadOnlyDictionary<string, OfferDocument>? offers = null;
         IReadOnlyList<Impression>? shown = null;
         if (cursor is null && ranking is not null)

@@ -363,6 +363,9 @@ public sealed class DiagnosisEngineTests
 
         // A licence or a card is no diploma: having none says nothing of it.
         AssertStatus(Diagnose(none, s_careAssistant with { LegalRequirementByVae = false }), DiagnosisCategory.MissingDiploma, CategoryStatus.NotEnoughData);
+        // Years in the job ("faisant fonction") do not deliver the diploma the law asks: with none at all, still lacking, not "deduced".
+        var practised = Diagnose(none with { YearsOfExperienceInTarget = 2 }, s_careAssistant);
+        Assert.Equal("diagnosis.missing-diploma.regulated-no-diploma", practised[DiagnosisCategory.MissingDiploma].Reasons[0].Key);
     }
 
     [Fact]

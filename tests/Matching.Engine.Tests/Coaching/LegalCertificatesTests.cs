@@ -50,13 +50,22 @@ public sealed class LegalCertificatesTests : IAsyncLifetime
         DiplomaRequiredForTarget = lacksRequirement,
     };
 
-    [Fact]
-    public void A_certificate_is_named_by_its_acronym_or_its_licence_category()
+    [Theory]
+    // A licence by "permis" and its category as written; a certificate by its acronym in capitals.
+    [InlineData("Permis de conduire catégorie C", "Cependant le permis C ou C1 est obligatoire.", true)]
+    [InlineData("Permis de conduire catégorie CE", "Cependant le permis C ou C1 est obligatoire.", false)]
+    [InlineData("Permis de conduire catégorie B", "Le permis de conduire de catégorie B est exigé.", true)]
+    [InlineData("Permis de conduire catégorie DE", "Le permis de conduire de catégorie B est exigé.", false)]
+    [InlineData("Permis de conduire catégorie D", "Le permis de conduire de catégorie B est exigé.", false)]
+    [InlineData("Formation Initiale Minimum Obligatoire (FIMO)", "ainsi qu'une formation initiale minimum obligatoire (FIMO) renouvelée", true)]
+    // Not a degree's kind ("du secteur" is no DU), not a diploma or title.
+    [InlineData("Responsable en logistique et transport (DU)", "un diplôme ou titre professionnel du secteur", false)]
+    [InlineData("Diplôme d'Etat d'aide-soignant (DEAS)", "Le Diplôme d'Etat d'Aide-Soignant (DEAS) est obligatoire.", false)]
+    public void A_certificate_is_named_by_its_licence_category_or_its_acronym(string label, string sentence, bool named)
     {
-        Assert.Equal("fimo", SeekerCoach.CertificateKey("Formation Initiale Minimum Obligatoire (FIMO)"));
-        Assert.Equal("permis c", SeekerCoach.CertificateKey("Permis de conduire catégorie C"));
-        Assert.Equal("permis ce", SeekerCoach.CertificateKey("Permis de conduire catégorie CE"));
-        Assert.Equal("diplome d etat d aide soignant", SeekerCoach.CertificateKey("Diplôme d'Etat d'aide-soignant"));
+        var pattern = SeekerCoach.CertificatePattern(label);
+
+        Assert.Equal(named, pattern?.IsMatch(sentence) == true);
     }
 
     [Fact]

@@ -97,7 +97,9 @@ public sealed class MarketFactsBuilderTests
         Assert.Equal((tension.OffersPerTenJobSeekers, (string?)null), scoped("J1501"));
         var (perTen, scope) = scoped(elsewhere);
         Assert.Equal(marketOf(elsewhere), perTen);
-        Assert.Contains(scope, new[] { Geo.Departement(bruz.DepartementCode)?.Name, Geo.Region(bruz.RegionCode)?.Name, "France" });
+        var (widerPerTen, widerScope, widerName) = MarketFactsBuilder.Wider(Market, Geo, bruz, elsewhere);
+        Assert.Equal(widerPerTen, perTen);
+        Assert.Equal(widerScope == MarketScope.Country ? "France" : widerName, scope);
     }
 
     [Fact]

@@ -405,11 +405,12 @@ public static partial class DiagnosisEngine
             {
                 true => Outcome.Yes(TextRef.Of("diagnosis.missing-diploma.regulated-holds", requirement)),
                 false => Outcome.No(TextRef.Of("diagnosis.missing-diploma.regulated-has-it", requirement)),
-                null when years >= PractisedRegulatedJobFromYears =>
-                    Outcome.No(TextRef.Of("diagnosis.missing-diploma.regulated-practised", requirement, TextRef.Count("year", years!.Value))),
-                // No diploma at all, and the law asks for one (a diploma or title, not a licence or a card): nothing to ask.
+                // No diploma at all, and the law asks for one (a diploma or title, not a licence or a card): nothing to ask, whatever
+                // the years in the job (one may work as a "faisant fonction" without it; the law still asks it to be hired as such).
                 null when p.HighestDiploma == DiplomaLevel.None && market.LegalRequirementByVae == true =>
                     Outcome.Yes(TextRef.Of("diagnosis.missing-diploma.regulated-no-diploma", requirement)),
+                null when years >= PractisedRegulatedJobFromYears =>
+                    Outcome.No(TextRef.Of("diagnosis.missing-diploma.regulated-practised", requirement, TextRef.Count("year", years!.Value))),
                 null => Outcome.Unknown(
                     years is null ? [F.DiplomaRequiredForTarget, F.YearsOfExperienceInTarget] : [F.DiplomaRequiredForTarget],
                     new Dictionary<string, TextRef> { [F.DiplomaRequiredForTarget] = TextRef.Of("question.diplomaRequiredForTarget.regulated", requirement) }),

@@ -73,7 +73,7 @@ public static class MarketFactsBuilder
 
         var accessText = sheet?.AccessToJob ?? taxonomy?.RomeJob(romeCode)?.AccessConditions;
         var diploma = RomeDiplomaReader.Read(accessText);
-        var access = Access(accessText, sheet?.Regulated);
+        var access = AccessRead(accessText, sheet?.Regulated);
         return new MarketFacts
         {
             RomeCode = rome,
@@ -94,6 +94,7 @@ public static class MarketFactsBuilder
             RequiredDiploma = diploma.Level,
             Regulated = access.Regulated,
             LegalRequirements = access.Requirements,
+            LegalRequirementsMandatory = access.Mandatory,
             LegalRequirementByVae = access.ByVae,
             DrivingLicenceShare = access.Licence is { Mandatory: true } ? 1 : null,
             DrivingLicenceBasis = access.Licence is { Mandatory: true } ? DrivingLicenceBasis.AccessText : null,
@@ -155,17 +156,23 @@ public static class MarketFactsBuilder
     /// <summary>What a sheet's access text and regulated flag say: regulated or not, what the law requires (the
     /// mandatory sentences; for a job flagged regulated whose text names no mandatory qualification, its first
     /// sentence, which names the diploma), whether VAE can deliver it, and the driving licence.</summary>
-    internal static (bool? Regulated, IReadOnlyList<string> Requirements, bool? ByVae, (string Sentence, bool Mandatory)? Licence) Access(string? accessText, bool? regulatedFlag)
+    internal static (bool? Regulated, IReadOnlyList<string> Requirements, bool? ByVae, (string Sentence, bool Mandatory)? Licence) Access(string? accessText, bool? regulatedFlag) =>
+        AccessRead(accessText, regulatedFlag) is var a ? (a.Regulated, a.Requirements, a.ByVae, a.Licence) : default;
+
+    /// <summary><see cref="Access"/>, and whether the requirements are the text's mandatory sentences (false: its first sentence, for a
+    /// sheet flagged regulated whose text makes nothing mandatory in words).</summary>
+    internal static (bool? Regulated, IReadOnlyList<string> Requirements, bool? ByVae, (string Sentence, bool Mandatory)? Licence, bool Mandatory) AccessRead(string? accessText, bool? regulatedFlag)
     {
         var sentences = AccessTextReader.Sentences(accessText);
         var requirements = AccessTextReader.LegalRequirements(sentences);
+        var mandatory = requirements.Count > 0;
         var regulated = AccessTextReader.Regulated(regulatedFlag, requirements);
         if (regulated == true && requirements.Count == 0 && sentences.Count > 0)
         {
             requirements = [sentences[0]];
         }
         var byVae = regulated == true ? AccessTextReader.ByVae(requirements) : null;
-        return (regulated, regulated == true ? requirements : [], byVae, AccessTextReader.DrivingLicence(sentences));
+        return (regulated, regulated == true ? requirements : [], byVae, AccessTextReader.DrivingLicence(sentences), regulated == true && mandatory);
     }
 
     /// <summary>The radius the questionnaire assumes when the seeker gives none (as the matching profile does).</summary>
