@@ -25,6 +25,7 @@ internal interface IBlockScorer
 /// </summary>
 internal ref struct MatchCollector(Span<(double Score, int Doc)> heap, string[] ids, PageCursor? cursor)
 {
+    private readonly Span<(double Score, int Doc)> _heap = heap;
     private TopK _top = new(heap, ids);
     private readonly string[] _ids = ids;
     private readonly PageCursor? _cursor = cursor;
@@ -35,6 +36,15 @@ internal ref struct MatchCollector(Span<(double Score, int Doc)> heap, string[] 
 
     /// <summary>Matches whose exact score was computed (the others were pruned by their block's bound).</summary>
     public long Evaluated;
+
+    /// <summary>Starts again empty (the query's pass runs again): no hit kept, nothing counted.</summary>
+    public void Clear()
+    {
+        _top = new TopK(_heap, _ids);
+        Total = 0;
+        Evaluated = 0;
+        _leftOut = false;
+    }
 
     public readonly bool IsFull => _top.IsFull;
 

@@ -311,8 +311,9 @@ internal sealed class InMemoryIndex
                 }
             }
 
-            // 2. Blocks within reach (every block when the profile has no place), then one pass over the block postings of the reached skills.
-            //    With a capped total (MatchOptions.TotalUpTo), first the skills the profile has exactly (see step 4).
+            // 2. Blocks within reach (every block when the profile has no place), then one pass over the block postings of the reached skills
+            //    (MatchOffersByPass). Without a place and with a capped total (MatchOptions.TotalUpTo), first the rarest of the skills the
+            //    profile has exactly (RarestFirst), then, when that did not settle the page, the skills it has exactly (see step 4).
             var box = profile.HasPlace ? RadiusBox.Around(profile.Latitude, radius) : RadiusBox.Everywhere;
             var cosLatitude = Math.Cos(profile.Latitude * Math.PI / 180);
             var reach = profile.HasPlace;
@@ -321,96 +322,21 @@ internal sealed class InMemoryIndex
                 MarkBlocks(offers, s, profile.HasPlace, profile.Latitude, profile.Longitude, cosLatitude, box, radius, radius);
             }
             var cap = options.TotalUpTo ?? long.MaxValue;
-            // Not with a place: a radius leaves few blocks to pass over, and its total is often under the cap (the pass would run twice).
-            var exactFirst = !reach && options.TotalUpTo is not null && exactSkills > 0 && exactSkills < s.TouchedSkillCount;
-            var tally = exactSkills > ExactPlanes.ExactLimit;
-            for (var k = 0; k < s.TouchedSkillCount; k++)
-            {
-                var demanded = s.TouchedSkills[k];
-                var exact = s.Exact[demanded] != 0;
-                if (exact || !exactFirst)
-                {
-                    Accumulate(offers, s, demanded, reach, exact, tally);
-                }
-                // Must-have skills met, counted per doc in three bit planes (carry-save addition): every reached skill, exact or not.
-                var blocks = offers.MustPostings.Blocks(demanded);
-                var masks = offers.MustPostings.Masks(demanded);
-                var accumulators = s.Blocks;
-                var state = s.State;
-                for (var j = 0; j < blocks.Length; j++)
-                {
-                    var b = blocks[j];
-                    if (!reach || state[b] != Skip)
-                    {
-                        accumulators[b].AddMust(masks[j]);
-                    }
-                }
-            }
-            s.ListTouched(offers.BlockCount);
-
-            // 3. Candidates per block: alive, every must-have met, within the radius, of an occupation not excluded, and
-            //    (with a score floor) scoring at least the floor. Their count is the total; each candidate block's bound is taken here.
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
             var occupations = OfferOccupationsFor(profile);
             var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact, exactSkills <= ExactPlanes.ExactLimit, occupations);
             scorer.FillExactBounds();
             var filters = new OfferFilters(profile, radius, box, cosLatitude, reach, minScore, excludedOccupations, occupations);
-            var candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, exactFirst);
-
-            // 4. The page. With the skills the profile has exactly alone, the candidates are the docs that meet one of them (an exact count
-            //    of at least 1); the others (met only through related skills) score at most the bound of an exact count of 0. When the page
-            //    is full and its worst hit is above that bound, none of them can enter it: the page is exact, and when more than the cap
-            //    matched among the first, the total is "more than the cap". Otherwise the other skills' postings are added and it runs again.
-            var lowerBound = false;
-            if (exactFirst)
-            {
-                if (collector.Total > cap)
-                {
-                    BlockSearch.Run(ref scorer, s, candidates, ref collector);
-                    lowerBound = collector.IsFull && s.ExactBounds[0] < collector.WorstScore && collector.More;
-                    if (lowerBound)
-                    {
-                        // Step 2 added the must-have counts of every reached skill, also to blocks only the skills met through related
-                        // ones reach, which the exact pass did not list as touched: cleared here, or the next query on this pooled
-                        // scratch would read them (the scratch's reset clears the touched blocks only).
-                        for (var k = 0; k < s.TouchedSkillCount; k++)
-                        {
-                            var demanded = s.TouchedSkills[k];
-                            if (s.Exact[demanded] == 0)
-                            {
-                                foreach (var b in offers.MustPostings.Blocks(demanded))
-                                {
-                                    s.Blocks[b] = default;
-                                }
-                            }
-                        }
-                    }
-                }
-                if (!lowerBound)
-                {
-                    var reached = s.Reached;
-                    for (var t = 0; t < s.TouchedBlockCount; t++)
-                    {
-                        s.Union[s.TouchedBlocks[t]] = reached[s.TouchedBlocks[t]];
-                    }
-                    for (var k = 0; k < s.TouchedSkillCount; k++)
-                    {
-                        var demanded = s.TouchedSkills[k];
-                        if (s.Exact[demanded] == 0)
-                        {
-                            Accumulate(offers, s, demanded, reach, exact: false, tally);
-                        }
-                    }
-                    s.ListTouched(offers.BlockCount);
-                    collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
-                    candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, save: false);
-                }
-            }
+            var lowerBound = !reach && options.TotalUpTo is not null && exactSkills >= 2 && exactSkills <= ExactPlanes.ExactLimit
+                && profile.Skills.Length is >= 2 and <= ExactPlanes.ExactLimit
+                && RarestFirst(offers, s, exactSkills, RarestFirstShare, in filters, ref scorer, ref collector, cap, RarestFirstPages);
             if (!lowerBound)
             {
-                BlockSearch.Run(ref scorer, s, candidates, ref collector);
+                s.ClearBlocks();
+                collector.Clear();
+                lowerBound = MatchOffersByPass(offers, s, exactSkills, options, in filters, ref scorer, ref collector);
             }
-            // A page of the exact-first pass has a match after it (the pass stopped with more than it); past the cap, the total says
+            // A page of the exact-first passes has a match after it (the pass stopped with more than it); past the cap, the total says
             // "more than the cap" however it was found.
             var more = lowerBound || collector.More;
             lowerBound |= collector.Total > cap;
@@ -432,6 +358,243 @@ internal sealed class InMemoryIndex
         {
             _scratch.Return(s);
         }
+    }
+
+    /// <summary>The share of the skills a profile has exactly (of the fewer of its skills and those) that a first try of <see cref="RarestFirst"/>
+    /// assumes the page's worst hit needs (any share gives the same pages: it only moves the work between the tries).</summary>
+    internal double RarestFirstShare { get; set; } = 0.3;
+
+    /// <summary>Pages <see cref="RarestFirst"/> found exact at its first and its second try (for tests; not synchronised).</summary>
+    internal sealed class RarestFirstCounts
+    {
+        public long First;
+        public long Second;
+    }
+
+    internal RarestFirstCounts RarestFirstPages { get; } = new();
+
+    /// <summary>
+    /// Profile → offers without a place, with a capped total: MaxScore over the demanded skills the profile has exactly (E of them). An
+    /// offer's score is at most the bound of its exact count e (<see cref="QueryScratch.ExactBounds"/>, times the unknown distance when
+    /// every offer has a place), so once the page's worst hit needs e ≥ k, an offer of the page holds one of the E - k + 1 skills with the
+    /// fewest postings. Those postings alone make the blocks passed over; the other exact skills' postings, and the must-have postings
+    /// of every reached skill, are added only in those blocks, so each of their docs has its exact count and must-have count (the
+    /// candidates, bounds and visit of the full pass, on fewer blocks). Every offer of another block has an exact count below k: when
+    /// more than the cap matched, the page is full and its worst hit is above the bound of an exact count of k - 1, the page is exact
+    /// and the total "more than the cap" (true: the candidates counted are matches). The first try takes k from
+    /// <see cref="RarestFirstShare"/>; when its page is full but its worst hit too low, that worst hit (at most the exact page's) gives
+    /// the k a second try needs. Returns false when neither held (the scratch's blocks and the collector are then to be cleared).
+    /// </summary>
+    private static bool RarestFirst(OfferTable offers, QueryScratch s, int exactSkills, double share, in OfferFilters filters, ref OfferScorer scorer,
+        ref MatchCollector collector, long cap, RarestFirstCounts counts)
+    {
+        // The exact skills, fewest posting blocks first (insertion sort: at most 63).
+        Span<int> lists = stackalloc int[exactSkills];
+        var n = 0;
+        for (var t = 0; t < s.TouchedSkillCount; t++)
+        {
+            var skill = s.TouchedSkills[t];
+            if (s.Exact[skill] == 0)
+            {
+                continue;
+            }
+            var length = offers.Postings.Blocks(skill).Length;
+            var at = n++;
+            while (at > 0 && offers.Postings.Blocks(lists[at - 1]).Length > length)
+            {
+                lists[at] = lists[at - 1];
+                at--;
+            }
+            lists[at] = skill;
+        }
+        var p = filters.Profile.Skills.Length;
+        // An offer out of the blocks passed over has a place, so the unknown distance, unless some offer has none.
+        var distance = offers.AnyUnlocated ? 1.0 : MatchScorer.UnknownDistance;
+        var bounds = s.ExactBounds;
+        var k = Math.Clamp((int)(share * Math.Min(p, exactSkills)), 2, Math.Min(p, exactSkills));
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (attempt > 0)
+            {
+                s.ClearBlocks();
+                collector.Clear();
+            }
+            var essential = exactSkills - k + 1;
+            for (var i = 0; i < exactSkills; i++)
+            {
+                var blocks = offers.Postings.Blocks(lists[i]);
+                var masks = offers.Postings.Masks(lists[i]);
+                if (i < essential)
+                {
+                    Accumulate<No, Yes>(blocks, masks, s, tally: false);
+                }
+                else
+                {
+                    AccumulateWithin(blocks, masks, s);
+                }
+            }
+            // Must-have skills met (every reached skill, exact or not), in the blocks passed over only.
+            for (var t = 0; t < s.TouchedSkillCount; t++)
+            {
+                var skill = s.TouchedSkills[t];
+                var blocks = offers.MustPostings.Blocks(skill);
+                var masks = offers.MustPostings.Masks(skill);
+                var union = s.Union;
+                var accumulators = s.Blocks;
+                for (var j = 0; j < blocks.Length; j++)
+                {
+                    var b = blocks[j];
+                    if (union[b] != 0)
+                    {
+                        accumulators[b].AddMust(masks[j]);
+                    }
+                }
+            }
+            s.ListTouched(offers.BlockCount);
+            var candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, save: false);
+            if (collector.Total <= cap)
+            {
+                return false;
+            }
+            BlockSearch.Run(ref scorer, s, candidates, ref collector);
+            if (!collector.IsFull)
+            {
+                return false;
+            }
+            // The best an offer out of these blocks (an exact count below k) or in them but met by none of the exact skills can score.
+            var worst = collector.WorstScore;
+            var outside = 0.0;
+            for (var e = 0; e < k; e++)
+            {
+                outside = Math.Max(outside, bounds[e] * distance);
+            }
+            if (outside < worst)
+            {
+                // A page with nothing after it (a cap below the page's size) is left to the full pass, which counts it.
+                if (!collector.More)
+                {
+                    return false;
+                }
+                if (attempt == 0)
+                {
+                    counts.First++;
+                }
+                else
+                {
+                    counts.Second++;
+                }
+                return true;
+            }
+            // The exact page's worst hit is at least this one: the largest k whose bound is below it is enough.
+            var next = 0;
+            var below = 0.0;
+            while (next < k && (below = Math.Max(below, bounds[next] * distance)) < worst)
+            {
+                next++;
+            }
+            if (next < 2)
+            {
+                return false;
+            }
+            k = next;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Steps 2 to 4 of <see cref="MatchOffers"/> as one pass over every reached skill's postings (with a capped total and no place, the
+    /// exact skills' first). Returns whether the page was found exact with a total past the cap from the exact skills alone.
+    /// </summary>
+    private static bool MatchOffersByPass(OfferTable offers, QueryScratch s, int exactSkills, MatchOptions options, in OfferFilters filters,
+        ref OfferScorer scorer, ref MatchCollector collector)
+    {
+        var reach = filters.Reach;
+        var cap = options.TotalUpTo ?? long.MaxValue;
+        // Not with a place: a radius leaves few blocks to pass over, and its total is often under the cap (the pass would run twice).
+        var exactFirst = !reach && options.TotalUpTo is not null && exactSkills > 0 && exactSkills < s.TouchedSkillCount;
+        var tally = exactSkills > ExactPlanes.ExactLimit;
+        for (var k = 0; k < s.TouchedSkillCount; k++)
+        {
+            var demanded = s.TouchedSkills[k];
+            var exact = s.Exact[demanded] != 0;
+            if (exact || !exactFirst)
+            {
+                Accumulate(offers, s, demanded, reach, exact, tally);
+            }
+            // Must-have skills met, counted per doc in three bit planes (carry-save addition): every reached skill, exact or not.
+            var blocks = offers.MustPostings.Blocks(demanded);
+            var masks = offers.MustPostings.Masks(demanded);
+            var accumulators = s.Blocks;
+            var state = s.State;
+            for (var j = 0; j < blocks.Length; j++)
+            {
+                var b = blocks[j];
+                if (!reach || state[b] != Skip)
+                {
+                    accumulators[b].AddMust(masks[j]);
+                }
+            }
+        }
+        s.ListTouched(offers.BlockCount);
+
+        // 3. Candidates per block: alive, every must-have met, within the radius, of an occupation not excluded, and
+        //    (with a score floor) scoring at least the floor. Their count is the total; each candidate block's bound is taken here.
+        var candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, exactFirst);
+
+        // 4. The page. With the skills the profile has exactly alone, the candidates are the docs that meet one of them (an exact count
+        //    of at least 1); the others (met only through related skills) score at most the bound of an exact count of 0. When the page
+        //    is full and its worst hit is above that bound, none of them can enter it: the page is exact, and when more than the cap
+        //    matched among the first, the total is "more than the cap". Otherwise the other skills' postings are added and it runs again.
+        var lowerBound = false;
+        if (exactFirst)
+        {
+            if (collector.Total > cap)
+            {
+                BlockSearch.Run(ref scorer, s, candidates, ref collector);
+                lowerBound = collector.IsFull && s.ExactBounds[0] < collector.WorstScore && collector.More;
+                if (lowerBound)
+                {
+                    // Step 2 added the must-have counts of every reached skill, also to blocks only the skills met through related
+                    // ones reach, which the exact pass did not list as touched: cleared here, or the next query on this pooled
+                    // scratch would read them (the scratch's reset clears the touched blocks only).
+                    for (var k = 0; k < s.TouchedSkillCount; k++)
+                    {
+                        var demanded = s.TouchedSkills[k];
+                        if (s.Exact[demanded] == 0)
+                        {
+                            foreach (var b in offers.MustPostings.Blocks(demanded))
+                            {
+                                s.Blocks[b] = default;
+                            }
+                        }
+                    }
+                }
+            }
+            if (!lowerBound)
+            {
+                var reached = s.Reached;
+                for (var t = 0; t < s.TouchedBlockCount; t++)
+                {
+                    s.Union[s.TouchedBlocks[t]] = reached[s.TouchedBlocks[t]];
+                }
+                for (var k = 0; k < s.TouchedSkillCount; k++)
+                {
+                    var demanded = s.TouchedSkills[k];
+                    if (s.Exact[demanded] == 0)
+                    {
+                        Accumulate(offers, s, demanded, reach, exact: false, tally);
+                    }
+                }
+                s.ListTouched(offers.BlockCount);
+                collector.Clear();
+                candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, save: false);
+            }
+        }
+        if (!lowerBound)
+        {
+            BlockSearch.Run(ref scorer, s, candidates, ref collector);
+        }
+        return lowerBound;
     }
 
     /// <summary>What a candidate offer must pass besides being reached: <see cref="OfferCandidates"/>.</summary>
@@ -755,6 +918,29 @@ internal sealed class InMemoryIndex
                 {
                     s.ExactTally[b]++;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RarestFirst"/>: adds one exact skill's postings to the exact-count planes in the blocks already reached only (a
+    /// non-empty <see cref="QueryScratch.Union"/>).
+    /// </summary>
+    private static void AccumulateWithin(ReadOnlySpan<int> blocks, ReadOnlySpan<ulong> masks, QueryScratch s)
+    {
+        // Posting blocks are below the table's block count, within the scratch arrays (QueryScratch.Ensure): no bound checks.
+        ref var union = ref MemoryMarshal.GetArrayDataReference(s.Union);
+        ref var planes = ref MemoryMarshal.GetArrayDataReference(s.ExactCounts);
+        ref var mask = ref MemoryMarshal.GetReference(masks);
+        for (var j = 0; j < blocks.Length; j++)
+        {
+            var b = blocks[j];
+            ref var u = ref Unsafe.Add(ref union, b);
+            if (u != 0)
+            {
+                var m = Unsafe.Add(ref mask, j);
+                u |= m;
+                Unsafe.Add(ref planes, b).AddExact(m);
             }
         }
     }
