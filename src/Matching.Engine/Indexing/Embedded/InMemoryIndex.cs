@@ -327,7 +327,7 @@ internal sealed class InMemoryIndex
             var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact, exactSkills <= ExactPlanes.ExactLimit, occupations);
             scorer.FillExactBounds();
             var filters = new OfferFilters(profile, radius, box, cosLatitude, reach, minScore, excludedOccupations, occupations);
-            var lowerBound = !reach && options.TotalUpTo is not null && exactSkills >= 2 && exactSkills <= ExactPlanes.ExactLimit
+            var lowerBound = RarestFirstOn && !reach && options.TotalUpTo is not null && exactSkills >= 2 && exactSkills <= ExactPlanes.ExactLimit
                 && profile.Skills.Length is >= 2 and <= ExactPlanes.ExactLimit
                 && RarestFirst(offers, s, exactSkills, RarestFirstShare, in filters, ref scorer, ref collector, cap, RarestFirstPages);
             if (!lowerBound)
@@ -364,6 +364,10 @@ internal sealed class InMemoryIndex
     /// assumes the page's worst hit needs (any share gives the same pages: it only moves the work between the tries).</summary>
     internal double RarestFirstShare { get; set; } = 0.3;
 
+    /// <summary>Whether <see cref="RarestFirst"/> runs (off: the pass of every exact skill first, as before it), for comparing the two in one
+    /// process (<c>probe-ab</c> of the benchmarks).</summary>
+    internal bool RarestFirstOn { get; set; } = true;
+
     /// <summary>Pages <see cref="RarestFirst"/> found exact at its first and its second try (for tests; not synchronised).</summary>
     internal sealed class RarestFirstCounts
     {
@@ -377,11 +381,13 @@ internal sealed class InMemoryIndex
     /// Profile → offers without a place, with a capped total: MaxScore over the demanded skills the profile has exactly (E of them). An
     /// offer's score is at most the bound of its exact count e (<see cref="QueryScratch.ExactBounds"/>, times the unknown distance when
     /// every offer has a place), so once the page's worst hit needs e ≥ k, an offer of the page holds one of the E - k + 1 skills with the
-    /// fewest postings. Those postings alone make the blocks passed over; the other exact skills' postings, and the must-have postings
-    /// of every reached skill, are added only in those blocks, so each of their docs has its exact count and must-have count (the
-    /// candidates, bounds and visit of the full pass, on fewer blocks). Every offer of another block has an exact count below k: when
-    /// more than the cap matched, the page is full and its worst hit is above the bound of an exact count of k - 1, the page is exact
-    /// and the total "more than the cap" (true: the candidates counted are matches). The first try takes k from
+    /// fewest postings. Those postings alone make the blocks passed over; the other exact skills' postings are added only in those
+    /// blocks, so each of their docs has its exact count. Of these blocks, the hot ones hold a doc of an exact count of k or more: the
+    /// must-have postings of every reached skill are added in those only, and they alone are candidates, bounded and visited as in the
+    /// full pass; the others add to the total their live docs without a must-have skill (with a score floor or excluded jobs every
+    /// block is hot). Every offer of another block, or of no hot block, has an exact count below k: when more than the cap matched, the
+    /// page is full and its worst hit is above the bound of an exact count of k - 1, the page is exact and the total "more than the
+    /// cap" (true: what was counted are matches). The first try takes k from
     /// <see cref="RarestFirstShare"/>; when its page is full but its worst hit too low, that worst hit (at most the exact page's) gives
     /// the k a second try needs. Returns false when neither held (the scratch's blocks and the collector are then to be cleared).
     /// </summary>
@@ -433,7 +439,18 @@ internal sealed class InMemoryIndex
                     AccumulateWithin(blocks, masks, s);
                 }
             }
-            // Must-have skills met (every reached skill, exact or not), in the blocks passed over only.
+            s.ListTouched(offers.BlockCount);
+            // Hot blocks: those holding a doc of an exact count of k or more. If this try holds, the page is theirs; the other blocks
+            // only count in the total, and without a score floor or excluded jobs their docs without a must-have skill are counted
+            // alone (the total past the cap is then still a count of matches).
+            var lean = filters.MinScore <= 0 && filters.ExcludedOccupations is null;
+            var state = s.State;
+            for (var t = 0; t < s.TouchedBlockCount; t++)
+            {
+                var b = s.TouchedBlocks[t];
+                state[b] = !lean || s.ExactCounts[b].MaxExact(s.Union[b]) >= k ? Hot : Inside;
+            }
+            // Must-have skills met (every reached skill, exact or not), in the hot blocks only.
             for (var t = 0; t < s.TouchedSkillCount; t++)
             {
                 var skill = s.TouchedSkills[t];
@@ -444,14 +461,13 @@ internal sealed class InMemoryIndex
                 for (var j = 0; j < blocks.Length; j++)
                 {
                     var b = blocks[j];
-                    if (union[b] != 0)
+                    if (union[b] != 0 && state[b] == Hot)
                     {
                         accumulators[b].AddMust(masks[j]);
                     }
                 }
             }
-            s.ListTouched(offers.BlockCount);
-            var candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, save: false);
+            var candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, save: false, hotOnly: true);
             if (collector.Total <= cap)
             {
                 return false;
@@ -607,7 +623,10 @@ internal sealed class InMemoryIndex
     /// candidate blocks and their bounds listed. With <paramref name="save"/>, each block's reached docs are kept in
     /// <see cref="QueryScratch.Reached"/> first (the pass may go on).
     /// </summary>
-    private static int OfferCandidates(OfferTable offers, QueryScratch s, in OfferFilters f, ref OfferScorer scorer, ref MatchCollector collector, bool save)
+    /// <param name="hotOnly">Only the blocks <see cref="RarestFirst"/> marked hot (<see cref="QueryScratch.State"/>) are candidates; the
+    /// others add to the total their reached live docs without a must-have skill.</param>
+    private static int OfferCandidates(OfferTable offers, QueryScratch s, in OfferFilters f, ref OfferScorer scorer, ref MatchCollector collector, bool save,
+        bool hotOnly = false)
     {
         var candidates = 0;
         var union = s.Union;
@@ -618,6 +637,12 @@ internal sealed class InMemoryIndex
             if (save)
             {
                 s.Reached[b] = union[b];
+            }
+            if (hotOnly && s.State[b] != Hot)
+            {
+                collector.Total += BitOperations.PopCount(union[b] & offers.Alive[b]
+                    & ~(offers.Must0[b] | offers.Must1[b] | offers.Must2[b] | offers.MustOverflow[b]));
+                continue;
             }
             ref var acc = ref s.Blocks[b];
             var reached = union[b] & offers.Alive[b];
@@ -950,6 +975,8 @@ internal sealed class InMemoryIndex
     private const byte Skip = 0;
     private const byte Inside = 1;
     private const byte Mixed = 2;
+    /// <summary><see cref="RarestFirst"/>'s mark of a block that may hold a page doc (a query without a place has no other use of the states).</summary>
+    private const byte Hot = 3;
 
     /// <summary>
     /// Per block: skipped (no live doc, or every located doc surely beyond the radius and none unlocated),
