@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Matching.Engine.Indexing.Embedded;
 
@@ -50,6 +51,7 @@ internal ref struct MatchCollector(Span<(double Score, int Doc)> heap, string[] 
 
     public readonly double WorstScore => _top.WorstScore;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(double score, int doc)
     {
         Evaluated++;
@@ -86,6 +88,7 @@ internal static class BlockSearch
 {
     private const int Buckets = 64;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TScorer>(ref TScorer scorer, QueryScratch s, int candidateCount, ref MatchCollector collector)
         where TScorer : struct, IBlockScorer
     {

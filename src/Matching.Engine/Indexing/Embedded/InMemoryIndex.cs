@@ -136,6 +136,7 @@ internal sealed class InMemoryIndex
     /// <paramref name="codes"/> (the other side's codes): 1 for one of them, <see cref="MatchScorer.OccupationClose"/> for a code
     /// close to one (<see cref="OccupationRelations.Close"/>), else <see cref="MatchScorer.OccupationOther"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] FactorsByRome(IReadOnlyList<string> codes)
     {
         var factors = new double[_romeCodes.Count];
@@ -181,6 +182,7 @@ internal sealed class InMemoryIndex
     /// <summary>The fit from what both sides state, as <see cref="OccupationRelations.Fit(string?, string?, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>:
     /// the ROME codes decide when both sides state some (<paramref name="byRome"/>, the same ESCO occupation lifting another job to a close
     /// one), the ESCO occupation otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Fit(bool bothRome, double byRome, bool sameOccupation) =>
         bothRome
             ? byRome == MatchScorer.OccupationOther && sameOccupation ? MatchScorer.OccupationClose : byRome
@@ -190,8 +192,10 @@ internal sealed class InMemoryIndex
     /// <param name="hasCodes">Whether the seeker states target ROME codes.</param>
     private readonly struct OfferOccupations(double[]? byRome, bool hasCodes, int[] targets)
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Of(in OfferColumns offer) => Of(offer.Rome, offer.Occupation);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double Of(int rome, int occupation)
         {
             if (byRome is null || (rome < 0 && occupation < 0))
@@ -203,10 +207,12 @@ internal sealed class InMemoryIndex
         }
 
         /// <summary>At least <see cref="Of(in OfferColumns)"/> of the offer whose key this is (1 when its code or occupation did not fit the key).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Of(in OfferKey key) =>
             key.Rome == OfferKey.Unknown || key.Occupation == OfferKey.Unknown ? 1 : Of(key.Rome - 1, key.Occupation - 1);
 
         /// <summary>Whether the offer is of one of the seeker's target jobs (<see cref="OccupationFit.Target"/>, not merely unknown).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool IsTarget(in OfferColumns offer) => byRome is not null && (offer.Rome >= 0 || offer.Occupation >= 0) && Of(offer) == 1;
     }
 
@@ -214,6 +220,7 @@ internal sealed class InMemoryIndex
     /// <param name="hasCode">Whether the offer states a ROME code.</param>
     private readonly struct ProfileOccupations(double[]? byTarget, bool hasCode, int occupation)
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Of(ReadOnlySpan<int> romes, ReadOnlySpan<int> occupations)
         {
             if (byTarget is null || (romes.Length == 0 && occupations.Length == 0))
@@ -265,6 +272,7 @@ internal sealed class InMemoryIndex
     // ---------------------------------------------------------------- profile -> offers
 
     /// <param name="excludedOccupations">Taxonomy ids of <see cref="MatchOptions.ExcludedOccupationUris"/>: their offers are not matches.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MatchPage MatchOffers(ProfileRow profile, MatchOptions options, HashSet<int>? excludedOccupations = null)
     {
         // Options and cursor were checked by IndexValidation before the read lock.
@@ -391,6 +399,7 @@ internal sealed class InMemoryIndex
     /// <see cref="RarestFirstShare"/>; when its page is full but its worst hit too low, that worst hit (at most the exact page's) gives
     /// the k a second try needs. Returns false when neither held (the scratch's blocks and the collector are then to be cleared).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool RarestFirst(OfferTable offers, QueryScratch s, int exactSkills, double share, in OfferFilters filters, ref OfferScorer scorer,
         ref MatchCollector collector, long cap, RarestFirstCounts counts)
     {
@@ -521,6 +530,7 @@ internal sealed class InMemoryIndex
     /// Steps 2 to 4 of <see cref="MatchOffers"/> as one pass over every reached skill's postings (with a capped total and no place, the
     /// exact skills' first). Returns whether the page was found exact with a total past the cap from the exact skills alone.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool MatchOffersByPass(OfferTable offers, QueryScratch s, int exactSkills, MatchOptions options, in OfferFilters filters,
         ref OfferScorer scorer, ref MatchCollector collector)
     {
@@ -625,6 +635,7 @@ internal sealed class InMemoryIndex
     /// </summary>
     /// <param name="hotOnly">Only the blocks <see cref="RarestFirst"/> marked hot (<see cref="QueryScratch.State"/>) are candidates; the
     /// others add to the total their reached live docs without a must-have skill.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int OfferCandidates(OfferTable offers, QueryScratch s, in OfferFilters f, ref OfferScorer scorer, ref MatchCollector collector, bool save,
         bool hotOnly = false)
     {
@@ -685,6 +696,7 @@ internal sealed class InMemoryIndex
         return candidates;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate(OfferTable offers, QueryScratch s, int demanded, bool reach, bool exact, bool tally)
     {
         var blocks = offers.Postings.Blocks(demanded);
@@ -760,6 +772,7 @@ internal sealed class InMemoryIndex
         return kept;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool EveryMustHaveMet(ReadOnlySpan<int> skills, byte[] credit)
     {
         foreach (var packed in skills)
@@ -788,6 +801,7 @@ internal sealed class InMemoryIndex
         private readonly double _demandWithoutExact = Math.Min(1, maxNonExact / (double)SkillGraph.CreditUnit * (1 + 1e-9));
 
         /// <summary>Fills <see cref="QueryScratch.ExactBounds"/>: the skills part's bound of a doc by its exact count alone (0 to 63).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void FillExactBounds()
         {
             var p = profile.Skills.Length;
@@ -798,6 +812,7 @@ internal sealed class InMemoryIndex
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Bound(int block)
         {
             // Distance and experience at most 1; the contract from the block's contracts.
@@ -824,6 +839,7 @@ internal sealed class InMemoryIndex
         private double BlockDistance(int block, ulong docs) =>
             !profile.HasPlace && (offers.Unlocated[block] & docs) == 0 ? MatchScorer.UnknownDistance : 1.0;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ulong Worth(int block, ulong docs, double worst)
         {
             var p = profile.Skills.Length;
@@ -861,12 +877,14 @@ internal sealed class InMemoryIndex
             return kept;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Prefetch(int doc)
         {
             // The columns and the first skills: a record's first three cache lines.
             offers.PrefetchRecord(doc, 3);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Score(int doc)
         {
             var credit = s.SkillCredit;
@@ -892,6 +910,7 @@ internal sealed class InMemoryIndex
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double? OfferDistance(in OfferColumns offer, ProfileRow profile) =>
         profile.HasPlace && !double.IsNaN(offer.Latitude)
             ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude)
@@ -918,6 +937,7 @@ internal sealed class InMemoryIndex
     /// (<typeparamref name="TReach"/> off) every block is within reach and no state is read; the hot loop then does one OR per entry.
     /// </summary>
     /// <param name="tally">Whether the exact planes overflow (more than 63 exact skills): count exact skills per block instead.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate<TReach, TExact>(ReadOnlySpan<int> blocks, ReadOnlySpan<ulong> masks, QueryScratch s, bool tally)
         where TReach : struct, IFlag
         where TExact : struct, IFlag
@@ -951,6 +971,7 @@ internal sealed class InMemoryIndex
     /// <see cref="RarestFirst"/>: adds one exact skill's postings to the exact-count planes in the blocks already reached only (a
     /// non-empty <see cref="QueryScratch.Union"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AccumulateWithin(ReadOnlySpan<int> blocks, ReadOnlySpan<ulong> masks, QueryScratch s)
     {
         // Posting blocks are below the table's block count, within the scratch arrays (QueryScratch.Ensure): no bound checks.
@@ -985,6 +1006,7 @@ internal sealed class InMemoryIndex
     /// </summary>
     /// <param name="box">Box of the largest radius any doc can have.</param>
     /// <param name="minRadius">The smallest radius any doc can have (the same as the largest when the radius is the query's).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MarkBlocks(DocumentTable table, QueryScratch s, bool hasCentre, double latitude, double longitude, double cosLatitude, RadiusBox box, double minRadius, double maxRadius)
     {
         var count = table.BlockCount;
@@ -1032,6 +1054,7 @@ internal sealed class InMemoryIndex
     }
 
     /// <summary>The docs of a mixed block within the radius of the centre (a doc without coordinates always is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong WithinRadius(OfferTable offers, int block, ulong docs, double latitude, double longitude, double cosLatitude, RadiusBox box, double radius)
     {
         var kept = docs;
@@ -1072,6 +1095,7 @@ internal sealed class InMemoryIndex
 
     /// <param name="banded">What a recruiter sees: score, rank and explain by the distance band's floor (the radius filter stays exact).</param>
     /// <param name="totalUpTo">The total is exact up to this count (<see cref="MatchOptions.TotalUpTo"/>); null: exact (facets count every candidate).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private MatchPage MatchProfiles(OfferRow offer, bool allowRelated, double? radiusOverride, bool searchableOnly, CandidateFilter? filter, int pageSize, string? cursorText,
         FacetCounter? facets, bool banded, int? totalUpTo)
     {
@@ -1317,6 +1341,7 @@ internal sealed class InMemoryIndex
     }
 
     /// <summary>Flattens, per supplied skill slot, the (demanded skill index, credit) pairs it meets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildMeets(QueryScratch s, int[] offerSkills, bool allowRelated, int slots, int meets)
     {
         if (s.MeetStart.Length < slots + 1)
@@ -1360,6 +1385,7 @@ internal sealed class InMemoryIndex
     /// and their sums over the essential and the optional skills (also left at <see cref="QueryScratch.Best"/>[n] and [n + 1], every skill
     /// counted); <c>Essential</c>/<c>Optional</c> leave out the must-have skills, whose edges an exact-first pass follows all.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Essential, int Optional, bool Any) NonExactBest(QueryScratch s, int[] offerSkills, bool allowRelated)
     {
         int essential = 0, optional = 0, allEssential = 0, allOptional = 0;
@@ -1397,6 +1423,7 @@ internal sealed class InMemoryIndex
     }
 
     /// <summary>The docs of a block passing the per-doc checks: the radius (mixed blocks), the search's filters; counts facets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong CheckEach(ProfileTable profiles, int block, ulong docs, OfferRow offer, double? radiusOverride, double cosLatitude, bool checkRadius, CandidateFilter? filter, FacetCounter? facets)
     {
         var kept = docs;
@@ -1444,6 +1471,7 @@ internal sealed class InMemoryIndex
         private readonly int _contractFits = MatchScorer.ContractMask(offer.Contract) | MatchScorer.ContractMask(ContractType.Unspecified);
         private readonly double? _years = Years(offer.ExperienceYears);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Bound(int block)
         {
             ref readonly var acc = ref s.Blocks[block];
@@ -1460,6 +1488,7 @@ internal sealed class InMemoryIndex
             return skills * distance * contract * experience;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ulong Worth(int block, ulong docs, double worst)
         {
             if (!exactPlanesHold)
@@ -1516,12 +1545,14 @@ internal sealed class InMemoryIndex
             return kept;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Prefetch(int doc)
         {
             // The columns, the skills and the target jobs: a record's first three cache lines.
             profiles.PrefetchRecord(doc, 3);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Score(int doc)
         {
             var n = offer.Skills.Length;
@@ -1601,9 +1632,11 @@ internal sealed class InMemoryIndex
 
     // ---------------------------------------------------------------- helpers
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double? Years(double years) => double.IsNaN(years) ? null : years;
 
     /// <summary>One side has a place and the other none (NaN latitude): the distance is unknown (<see cref="MatchScorer.UnknownDistance"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool PlaceUnknown(bool hasPlace, double otherLatitude) => hasPlace == double.IsNaN(otherLatitude);
 
     /// <param name="more">Whether a hit after the cursor was left out of this page.</param>
