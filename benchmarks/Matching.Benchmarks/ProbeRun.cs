@@ -28,6 +28,50 @@ internal static class ProbeRun
         }
     }
 
+    /// <summary>
+    /// <c>probe-ab N rounds share...</c>: profile → offers without a place, the pass over the rarest exact skills first
+    /// (<c>InMemoryIndex.RarestFirst</c>) off and at each share given, every query run once per variant in a rotating order, in one process:
+    /// thread CPU medians per variant, which a shared machine's load moves alike (each query's later runs find its data in cache, so
+    /// the levels are below <c>probe</c>'s).
+    /// </summary>
+    public static void RunAb(int size, int rounds, double[] shares)
+    {
+        var profiles = BenchData.QueryProfiles(64);
+        using var index = BenchData.OpenEngine(size);
+        var inner = index.Memory;
+        var options = new MatchOptions(Size: 20);
+        var queries = profiles.Select(p => p with { Place = null }).ToArray();
+        var variants = shares.Length + 1;
+        var cpu = Enumerable.Range(0, variants).Select(_ => new List<double>()).ToArray();
+        for (var r = -1; r < rounds; r++)
+        {
+            for (var q = 0; q < queries.Length; q++)
+            {
+                for (var i = 0; i < variants; i++)
+                {
+                    var v = (i + q + Math.Max(r, 0)) % variants;
+                    inner.RarestFirstOn = v > 0;
+                    if (v > 0)
+                    {
+                        inner.RarestFirstShare = shares[v - 1];
+                    }
+                    var c0 = ThreadCpuMs();
+                    index.MatchOffersAsync(queries[q], options).GetAwaiter().GetResult();
+                    if (r >= 0)
+                    {
+                        cpu[v].Add(ThreadCpuMs() - c0);
+                    }
+                }
+            }
+        }
+        for (var v = 0; v < variants; v++)
+        {
+            cpu[v].Sort();
+            Console.WriteLine($"// AB {(v == 0 ? "off" : "share " + shares[v - 1])}: CPU median {cpu[v][cpu[v].Count / 2]:F3} ms, mean {cpu[v].Average():F3} ms ({cpu[v].Count})");
+        }
+        Console.WriteLine($"// AB pages found by the rarest skills first: {inner.RarestFirstPages.First} at the first try, {inner.RarestFirstPages.Second} at the second");
+    }
+
     private static int s_queries;
     private static int s_capped;
 

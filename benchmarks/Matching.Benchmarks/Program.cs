@@ -38,6 +38,14 @@ if (args is ["probe", var probeSize, .. var probeRest])
     return;
 }
 
+if (args is ["probe-ab", var abSize, var abRounds, .. var abShares])
+{
+    // Profile -> offers without a place, RarestFirst off and at the shares given, interleaved in one process (see ProbeRun.RunAb).
+    ProbeRun.RunAb(int.Parse(abSize, System.Globalization.CultureInfo.InvariantCulture), int.Parse(abRounds, System.Globalization.CultureInfo.InvariantCulture),
+        [.. abShares.Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))]);
+    return;
+}
+
 if (args is ["probe-iter", var iterSize, .. var iterRest])
 {
     // The probe in BenchmarkDotNet's order (see ProbeRun.RunIterations): where the wall time of a one-query iteration goes.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Indexing;
@@ -118,13 +119,16 @@ public sealed class SkillGraph
     };
 
     /// <summary>Supplied skills that meet demanded skill <paramref name="demandedSkill"/>, best credit first (the exact and aligned edges alone when related skills are not allowed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SkillEdges MeetersOf(int demandedSkill, bool allowRelated = true) =>
         Row(_meetOffsets, _meetSkills, _meetCredits, _meetKinds, demandedSkill, allowRelated);
 
     /// <summary>Demanded skills that supplied skill <paramref name="suppliedSkill"/> meets, best credit first (itself and its aligned skills alone when related skills are not allowed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SkillEdges DemandsMetBy(int suppliedSkill, bool allowRelated = true) =>
         Row(_metOffsets, _metSkills, _metCredits, _metKinds, suppliedSkill, allowRelated);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SkillEdges Row(int[] offsets, int[] skills, byte[] credits, SkillMatchKind[] kinds, int skill, bool allowRelated)
     {
         if ((uint)skill >= (uint)SkillCount)

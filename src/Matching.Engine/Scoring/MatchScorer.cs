@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Engine.Indexing;
 
 namespace Matching.Engine.Scoring;
@@ -90,9 +91,11 @@ public static class MatchScorer
     public static double Evidence(double attested) => EvidenceFloor + (1 - EvidenceFloor) * Math.Clamp(attested, 0, 1);
 
     /// <summary>Coverage from a sum of credits in <see cref="SkillGraph.CreditUnit"/> units over <paramref name="count"/> demanded skills.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Coverage(int creditUnits, int count) =>
         count == 0 ? 0 : creditUnits / ((double)SkillGraph.CreditUnit * count);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Skills(double essentialCoverage, int essentialCount, double optionalCoverage, int optionalCount) =>
         (essentialCount, optionalCount) switch
         {
@@ -109,10 +112,12 @@ public static class MatchScorer
     /// credit of at least <see cref="SkillGraph.SameSkillCredit"/>; an ESCO skill aligned to two ROME items
     /// can meet both, hence the cap at 1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SupplyUse(int exactCount, int supplyCount) =>
         supplyCount == 0 ? 0 : Math.Min(1, exactCount / (double)supplyCount);
 
     /// <summary>The skills part: the demand's coverage weighted by how much of the supply it uses.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Skills(double demand, double supplyUse) =>
         demand * (SupplyUseFloor + (1 - SupplyUseFloor) * supplyUse);
 
@@ -120,6 +125,7 @@ public static class MatchScorer
     /// Distance factor for <paramref name="distanceKm"/> (null when a side has no place: <paramref name="placeUnknown"/>
     /// when one side has one and the other not); NaN means excluded (beyond the radius).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Distance(double? distanceKm, double radiusKm, bool placeUnknown = false)
     {
         if (distanceKm is not { } d)
@@ -134,6 +140,7 @@ public static class MatchScorer
     }
 
     /// <summary>Contract factor; <paramref name="wishes"/> is a <see cref="ContractMask"/> (0 = any).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Contract(ContractType offer, int wishes)
     {
         if (offer == ContractType.Unspecified || wishes == 0 || (wishes & ContractMask(ContractType.Unspecified)) != 0)
@@ -143,6 +150,7 @@ public static class MatchScorer
         return (wishes & ContractMask(offer)) != 0 ? 1 : ContractMismatch;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Experience(ExperienceRequirement requirement, double? yearsAsked, double seekerYears)
     {
         var byRequirement = requirement switch
@@ -160,6 +168,7 @@ public static class MatchScorer
     /// <summary>
     /// Every part of the score; <see cref="ScoreParts.Total"/> is 0 when the pair is excluded by the radius.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ScoreParts Score(
         int essentialCreditUnits,
         int essentialCount,
@@ -191,6 +200,7 @@ public static class MatchScorer
     }
 
     /// <summary>The total alone, for the hot path: same arithmetic, same order, as <see cref="Score"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Total(
         int essentialCreditUnits,
         int essentialCount,
@@ -219,6 +229,7 @@ public static class MatchScorer
         return skills * distance * Contract(offerContract, contractWishes) * Experience(requirement, yearsAsked, seekerYears) * evidence * occupation;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ContractMask(ContractType contract) => 1 << (int)contract;
 
     public static int ContractMask(IEnumerable<ContractType> contracts)
@@ -232,6 +243,7 @@ public static class MatchScorer
     }
 
     /// <summary>Great-circle distance (haversine) in km. Callers pass the offer first so that both directions compute the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
     {
         const double ToRad = Math.PI / 180;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Engine.Indexing;
 using Matching.Engine.Taxonomy;
 
@@ -48,6 +49,7 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
     /// <summary>The explanation of a pair; its <see cref="ScoreParts.Total"/> equals <see cref="Total"/> for the same inputs.</summary>
     /// <param name="met">When given: per skill id, 0 for a demanded skill no supplied skill meets (in the <paramref name="allowRelated"/> sense), so that
     /// its edges need no search (a query that already knows which demanded skills the supplier meets passes it); any other value: search.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MatchExplanation Explain(ReadOnlySpan<int> demanded, ReadOnlySpan<bool> optional, ReadOnlySpan<int> supplied, bool allowRelated,
         double? distanceKm, double radiusKm, ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears,
         double evidence = 1,
@@ -62,6 +64,7 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
         return new MatchExplanation(explanation.Matched, explanation.Through, explanation.MissingEssential, explanation.MissingOptional, distanceKm, parts);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Essential, int EssentialCount, int Optional, int OptionalCount, int Exact) Credits(
         ReadOnlySpan<int> demanded, ReadOnlySpan<bool> optional, ReadOnlySpan<int> supplied, bool allowRelated, ExplanationLists? explanation,
         ReadOnlySpan<byte> met = default)
@@ -121,6 +124,7 @@ public sealed class PairScorer(SkillsTaxonomy taxonomy, SkillGraph graph)
         return (essential, essentialCount, optionalSum, optionalCount, exact);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BestMeeter(int demanded, ReadOnlySpan<int> supplied, bool allowRelated)
     {
         var edges = Graph.MeetersOf(demanded, allowRelated);

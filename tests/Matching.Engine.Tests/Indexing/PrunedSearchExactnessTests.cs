@@ -109,6 +109,57 @@ public sealed class PrunedSearchExactnessTests
         Assert.True(variant is not ("no place" or "no place, total up to 50") || capped >= Queries / 5, $"{capped} totals capped of {Queries}: the capped count was not exercised");
     }
 
+    /// <summary>
+    /// Profile → offers without a place, the rarest of the profile's exact skills first (<c>InMemoryIndex.RarestFirst</c>): whatever the
+    /// first try assumes of the page's worst hit (the share), pages, scores and totals are the exhaustive scan's, on an index with offers
+    /// without a place (an offer out of the blocks passed over is bounded at distance 1) and on one whose offers all have a place (the
+    /// unknown distance). Share 0 first tries with 2 exact skills needed (the most postings), 0.7 with so many that the first try's
+    /// page is often too low and a second try runs.
+    /// </summary>
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.35)]
+    [InlineData(0.7)]
+    public void RarestFirstPagesEqualTheExhaustiveScan(double share)
+    {
+        var f = s_fixture.Value;
+        foreach (var (index, placedOnly) in new[] { (f.Index, false), (f.PlacedIndex, true) })
+        {
+            var before = (index.RarestFirstPages.First, index.RarestFirstPages.Second);
+            var kept = index.RarestFirstShare;
+            index.RarestFirstShare = share;
+            try
+            {
+                foreach (var (query, withoutJob) in f.QueryProfiles.Zip(f.QueryProfilesWithoutJob))
+                {
+                    foreach (var row in new[] { query, withoutJob })
+                    {
+                        var noPlace = row with { Latitude = double.NaN, Longitude = double.NaN };
+                        foreach (var options in new[] { new MatchOptions(20), new MatchOptions(20, TotalUpTo: 50), new MatchOptions(20, AllowRelated: false, TotalUpTo: 100),
+                            new MatchOptions(20, MinScore: 0.1) })
+                        {
+                            var expected = f.ExhaustiveOffers(noPlace, options, placedOnly);
+                            var page = index.MatchOffers(noPlace, options);
+                            SameTotal(expected.Count, page, options);
+                            Assert.Equal(expected.Take(20), page.Hits.Select(h => (h.Id, h.Score)));
+                            Assert.Equal(expected.Count > 20, page.NextCursor is not null);
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                index.RarestFirstShare = kept;
+            }
+            var first = index.RarestFirstPages.First - before.First;
+            var second = index.RarestFirstPages.Second - before.Second;
+            // Of the 8 × 70 pages, those the rarest skills found first (the others ran the full pass): both tries exercised.
+            Assert.True(first + second >= Queries, $"{first} + {second} pages of {Queries * 8} found by the rarest skills first");
+            Assert.True(share > 0 || first > 0, "no page found at the first try");
+            Assert.True(share < 0.7 || second > 0, "no second try ran");
+        }
+    }
+
     /// <summary>The total is exact up to the cap; past it, the cap flagged as a lower bound (more match). Returns 1 when it was capped.</summary>
     private static int SameTotal(int expected, MatchPage page, MatchOptions options)
     {
@@ -173,6 +224,7 @@ public sealed class PrunedSearchExactnessTests
     private sealed class Fixture
     {
         private readonly OfferRow[] _offers;
+        private readonly OfferRow[] _placedOffers;
         private readonly ProfileRow[] _profiles;
         // The documents by id: the brute force reads the occupation factor from them (OccupationRelations.Fit on ROME codes and
         // ESCO URIs), not from the index's interned ids.
@@ -222,6 +274,15 @@ public sealed class PrunedSearchExactnessTests
                 Index.Add(row);
             }
             _offers = [.. Live(Index.Offers).Select(doc => OfferRowOf(Index.Offers, doc))];
+            // The offers with a place alone, in an index of their own (no tombstones): every offer's distance to a seeker without a place is
+            // the unknown distance.
+            PlacedIndex = new InMemoryIndex(Esco, Graph, AreaOfCommune);
+            foreach (var row in compiler.CompileOffers([.. offers.Where(o => o.Place is not null)]))
+            {
+                PlacedIndex.Add(row);
+            }
+            PlacedIndex.RebuildAll();
+            _placedOffers = [.. Live(PlacedIndex.Offers).Select(doc => OfferRowOf(PlacedIndex.Offers, doc))];
             _profiles = [.. Live(Index.Profiles).Select(doc => ProfileRowOf(Index.Profiles, doc))];
 
             var queries = new CorpusGenerator(Esco, CorpusFixture.Sources, 43);
@@ -270,6 +331,9 @@ public sealed class PrunedSearchExactnessTests
         private string? AreaKey(OfferRow offer) =>
             offer.HasPlace ? null : PlaceAreas.KeyOf(offer.Area ?? (_offerDocuments.TryGetValue(offer.Id, out var d) ? d.PlaceArea : null));
 
+        /// <summary>An index of the offers that have a place only.</summary>
+        public InMemoryIndex PlacedIndex { get; }
+
         public ProfileRow[] QueryProfiles { get; }
 
         public OfferRow[] QueryOffers { get; }
@@ -278,12 +342,12 @@ public sealed class PrunedSearchExactnessTests
 
         public OfferRow[] QueryOffersWithoutJob { get; }
 
-        public List<(string Id, double Score)> ExhaustiveOffers(ProfileRow profile, MatchOptions options)
+        public List<(string Id, double Score)> ExhaustiveOffers(ProfileRow profile, MatchOptions options, bool placedOnly = false)
         {
             var radius = options.RadiusKm ?? profile.RadiusKm;
             var supplied = profile.Skills.ToHashSet();
             var hits = new List<(string, double)>();
-            foreach (var offer in _offers)
+            foreach (var offer in placedOnly ? _placedOffers : _offers)
             {
                 var fit = s_relations.Fit(_offerDocuments[offer.Id], _profileDocuments[profile.Id]);
                 // The floor weighs the fit apart from the job and spares the offers of a target job (docs/scoring.md).

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Matching.Engine.Indexing.Embedded;
 
@@ -25,6 +26,7 @@ internal interface IBlockScorer
 /// </summary>
 internal ref struct MatchCollector(Span<(double Score, int Doc)> heap, string[] ids, PageCursor? cursor)
 {
+    private readonly Span<(double Score, int Doc)> _heap = heap;
     private TopK _top = new(heap, ids);
     private readonly string[] _ids = ids;
     private readonly PageCursor? _cursor = cursor;
@@ -36,10 +38,20 @@ internal ref struct MatchCollector(Span<(double Score, int Doc)> heap, string[] 
     /// <summary>Matches whose exact score was computed (the others were pruned by their block's bound).</summary>
     public long Evaluated;
 
+    /// <summary>Starts again empty (the query's pass runs again): no hit kept, nothing counted.</summary>
+    public void Clear()
+    {
+        _top = new TopK(_heap, _ids);
+        Total = 0;
+        Evaluated = 0;
+        _leftOut = false;
+    }
+
     public readonly bool IsFull => _top.IsFull;
 
     public readonly double WorstScore => _top.WorstScore;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(double score, int doc)
     {
         Evaluated++;
@@ -76,6 +88,7 @@ internal static class BlockSearch
 {
     private const int Buckets = 64;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TScorer>(ref TScorer scorer, QueryScratch s, int candidateCount, ref MatchCollector collector)
         where TScorer : struct, IBlockScorer
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Engine.Scoring;
 using Matching.Engine.Taxonomy;
 
@@ -88,6 +89,7 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
     /// <summary>The taxonomy id of a skill URI the validation accepted.</summary>
     public int SkillId(string uri) => taxonomy.SkillByUri(uri)!.Id;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private OfferRow CompileOffer(OfferDocument offer)
     {
         // A skill listed twice counts once: essential wins over optional, must-have over not.
@@ -111,6 +113,7 @@ internal sealed class DocumentCompiler(SkillsTaxonomy taxonomy)
             RomeCode(offer.RomeCode), offer.Place is null ? offer.PlaceArea : null);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ProfileRow CompileProfile(ProfileDocument profile)
     {
         var ids = new SortedSet<int>();

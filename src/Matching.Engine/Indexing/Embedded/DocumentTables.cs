@@ -228,6 +228,9 @@ internal abstract class DocumentTable
     /// <summary>Per block: the docs without coordinates (never skipped by a radius).</summary>
     public ulong[] Unlocated { get; private set; } = [];
 
+    /// <summary>Whether a doc without coordinates was ever added (stays set when it is removed: false means every doc has coordinates).</summary>
+    public bool AnyUnlocated { get; private set; }
+
     /// <summary>Per block: bounding box of the located docs (NaN when none).</summary>
     public double[] MinLatitude { get; private set; } = [];
     public double[] MaxLatitude { get; private set; } = [];
@@ -414,6 +417,7 @@ internal abstract class DocumentTable
         var data = IndexSnapshot.ReadArray<int>(reader, records ? 1024 : 0);
         Alive = IndexSnapshot.ReadArray<ulong>(reader, blocks);
         Unlocated = IndexSnapshot.ReadArray<ulong>(reader, blocks);
+        AnyUnlocated = Unlocated.AsSpan().IndexOfAnyExcept(0UL) >= 0;
         MinLatitude = IndexSnapshot.ReadArray<double>(reader, blocks);
         MaxLatitude = IndexSnapshot.ReadArray<double>(reader, blocks);
         MinLongitude = IndexSnapshot.ReadArray<double>(reader, blocks);
@@ -610,6 +614,7 @@ internal abstract class DocumentTable
         if (double.IsNaN(latitude) || double.IsNaN(longitude))
         {
             Unlocated[block] |= bit;
+            AnyUnlocated = true;
         }
         else if (double.IsNaN(MinLatitude[block]))
         {

@@ -63,6 +63,9 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
     /// <summary>The skill graph the index scores with.</summary>
     public SkillGraph Graph => _index.Graph;
 
+    /// <summary>The in-memory index (for the benchmarks' comparisons of its query paths in one process).</summary>
+    internal InMemoryIndex Memory => _index;
+
     /// <summary>
     /// Opens (or creates) the store at <paramref name="storePath"/> and loads every document's
     /// matching projection into memory.

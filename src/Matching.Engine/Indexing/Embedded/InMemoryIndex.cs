@@ -205,6 +205,7 @@ internal sealed class InMemoryIndex
     /// <paramref name="codes"/> (the other side's codes): 1 for one of them, <see cref="MatchScorer.OccupationClose"/> for a code
     /// close to one (<see cref="OccupationRelations.Close"/>), else <see cref="MatchScorer.OccupationOther"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] FactorsByRome(IReadOnlyList<string> codes)
     {
         var factors = new double[_romeCodes.Count];
@@ -250,6 +251,7 @@ internal sealed class InMemoryIndex
     /// <summary>The fit from what both sides state, as <see cref="OccupationRelations.Fit(string?, string?, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>:
     /// the ROME codes decide when both sides state some (<paramref name="byRome"/>, the same ESCO occupation lifting another job to a close
     /// one), the ESCO occupation otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Fit(bool bothRome, double byRome, bool sameOccupation) =>
         bothRome
             ? byRome == MatchScorer.OccupationOther && sameOccupation ? MatchScorer.OccupationClose : byRome
@@ -259,8 +261,10 @@ internal sealed class InMemoryIndex
     /// <param name="hasCodes">Whether the seeker states target ROME codes.</param>
     private readonly struct OfferOccupations(double[]? byRome, bool hasCodes, int[] targets)
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Of(in OfferColumns offer) => Of(offer.Rome, offer.Occupation);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private double Of(int rome, int occupation)
         {
             if (byRome is null || (rome < 0 && occupation < 0))
@@ -272,10 +276,12 @@ internal sealed class InMemoryIndex
         }
 
         /// <summary>At least <see cref="Of(in OfferColumns)"/> of the offer whose key this is (1 when its code or occupation did not fit the key).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Of(in OfferKey key) =>
             key.Rome == OfferKey.Unknown || key.Occupation == OfferKey.Unknown ? 1 : Of(key.Rome - 1, key.Occupation - 1);
 
         /// <summary>Whether the offer is of one of the seeker's target jobs (<see cref="OccupationFit.Target"/>, not merely unknown).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool IsTarget(in OfferColumns offer) => byRome is not null && (offer.Rome >= 0 || offer.Occupation >= 0) && Of(offer) == 1;
     }
 
@@ -283,6 +289,7 @@ internal sealed class InMemoryIndex
     /// <param name="hasCode">Whether the offer states a ROME code.</param>
     private readonly struct ProfileOccupations(double[]? byTarget, bool hasCode, int occupation)
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Of(ReadOnlySpan<int> romes, ReadOnlySpan<int> occupations)
         {
             if (byTarget is null || (romes.Length == 0 && occupations.Length == 0))
@@ -334,6 +341,7 @@ internal sealed class InMemoryIndex
     // ---------------------------------------------------------------- profile -> offers
 
     /// <param name="excludedOccupations">Taxonomy ids of <see cref="MatchOptions.ExcludedOccupationUris"/>: their offers are not matches.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MatchPage MatchOffers(ProfileRow profile, MatchOptions options, HashSet<int>? excludedOccupations = null)
     {
         // Options and cursor were checked by IndexValidation before the read lock.
@@ -380,8 +388,9 @@ internal sealed class InMemoryIndex
                 }
             }
 
-            // 2. Blocks within reach (every block when the profile has no place), then one pass over the block postings of the reached skills.
-            //    With a capped total (MatchOptions.TotalUpTo), first the skills the profile has exactly (see step 4).
+            // 2. Blocks within reach (every block when the profile has no place), then one pass over the block postings of the reached skills
+            //    (MatchOffersByPass). Without a place and with a capped total (MatchOptions.TotalUpTo), first the rarest of the skills the
+            //    profile has exactly (RarestFirst), then, when that did not settle the page, the skills it has exactly (see step 4).
             var box = profile.HasPlace ? RadiusBox.Around(profile.Latitude, radius) : RadiusBox.Everywhere;
             var cosLatitude = Math.Cos(profile.Latitude * Math.PI / 180);
             var reach = profile.HasPlace;
@@ -392,96 +401,21 @@ internal sealed class InMemoryIndex
                 MarkBlocks(offers, s, profile.HasPlace, profile.Latitude, profile.Longitude, cosLatitude, box, radius, radius, areas is null ? null : offers.Areal);
             }
             var cap = options.TotalUpTo ?? long.MaxValue;
-            // Not with a place: a radius leaves few blocks to pass over, and its total is often under the cap (the pass would run twice).
-            var exactFirst = !reach && options.TotalUpTo is not null && exactSkills > 0 && exactSkills < s.TouchedSkillCount;
-            var tally = exactSkills > ExactPlanes.ExactLimit;
-            for (var k = 0; k < s.TouchedSkillCount; k++)
-            {
-                var demanded = s.TouchedSkills[k];
-                var exact = s.Exact[demanded] != 0;
-                if (exact || !exactFirst)
-                {
-                    Accumulate(offers, s, demanded, reach, exact, tally);
-                }
-                // Must-have skills met, counted per doc in three bit planes (carry-save addition): every reached skill, exact or not.
-                var blocks = offers.MustPostings.Blocks(demanded);
-                var masks = offers.MustPostings.Masks(demanded);
-                var accumulators = s.Blocks;
-                var state = s.State;
-                for (var j = 0; j < blocks.Length; j++)
-                {
-                    var b = blocks[j];
-                    if (!reach || state[b] != Skip)
-                    {
-                        accumulators[b].AddMust(masks[j]);
-                    }
-                }
-            }
-            s.ListTouched(offers.BlockCount);
-
-            // 3. Candidates per block: alive, every must-have met, within the radius, of an occupation not excluded, and
-            //    (with a score floor) scoring at least the floor. Their count is the total; each candidate block's bound is taken here.
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
             var occupations = OfferOccupationsFor(profile);
             var scorer = new OfferScorer(offers, s, profile, radius, maxNonExact, exactSkills <= ExactPlanes.ExactLimit, occupations);
             scorer.FillExactBounds();
             var filters = new OfferFilters(profile, radius, box, cosLatitude, reach, minScore, excludedOccupations, occupations, areas);
-            var candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, exactFirst);
-
-            // 4. The page. With the skills the profile has exactly alone, the candidates are the docs that meet one of them (an exact count
-            //    of at least 1); the others (met only through related skills) score at most the bound of an exact count of 0. When the page
-            //    is full and its worst hit is above that bound, none of them can enter it: the page is exact, and when more than the cap
-            //    matched among the first, the total is "more than the cap". Otherwise the other skills' postings are added and it runs again.
-            var lowerBound = false;
-            if (exactFirst)
-            {
-                if (collector.Total > cap)
-                {
-                    BlockSearch.Run(ref scorer, s, candidates, ref collector);
-                    lowerBound = collector.IsFull && s.ExactBounds[0] < collector.WorstScore && collector.More;
-                    if (lowerBound)
-                    {
-                        // Step 2 added the must-have counts of every reached skill, also to blocks only the skills met through related
-                        // ones reach, which the exact pass did not list as touched: cleared here, or the next query on this pooled
-                        // scratch would read them (the scratch's reset clears the touched blocks only).
-                        for (var k = 0; k < s.TouchedSkillCount; k++)
-                        {
-                            var demanded = s.TouchedSkills[k];
-                            if (s.Exact[demanded] == 0)
-                            {
-                                foreach (var b in offers.MustPostings.Blocks(demanded))
-                                {
-                                    s.Blocks[b] = default;
-                                }
-                            }
-                        }
-                    }
-                }
-                if (!lowerBound)
-                {
-                    var reached = s.Reached;
-                    for (var t = 0; t < s.TouchedBlockCount; t++)
-                    {
-                        s.Union[s.TouchedBlocks[t]] = reached[s.TouchedBlocks[t]];
-                    }
-                    for (var k = 0; k < s.TouchedSkillCount; k++)
-                    {
-                        var demanded = s.TouchedSkills[k];
-                        if (s.Exact[demanded] == 0)
-                        {
-                            Accumulate(offers, s, demanded, reach, exact: false, tally);
-                        }
-                    }
-                    s.ListTouched(offers.BlockCount);
-                    collector = new MatchCollector(s.Heap.AsSpan(0, size), offers.Ids, cursor);
-                    candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, save: false);
-                }
-            }
+            var lowerBound = RarestFirstOn && !reach && options.TotalUpTo is not null && exactSkills >= 2 && exactSkills <= ExactPlanes.ExactLimit
+                && profile.Skills.Length is >= 2 and <= ExactPlanes.ExactLimit
+                && RarestFirst(offers, s, exactSkills, RarestFirstShare, in filters, ref scorer, ref collector, cap, RarestFirstPages);
             if (!lowerBound)
             {
-                BlockSearch.Run(ref scorer, s, candidates, ref collector);
+                s.ClearBlocks();
+                collector.Clear();
+                lowerBound = MatchOffersByPass(offers, s, exactSkills, options, in filters, ref scorer, ref collector);
             }
-            // A page of the exact-first pass has a match after it (the pass stopped with more than it); past the cap, the total says
+            // A page of the exact-first passes has a match after it (the pass stopped with more than it); past the cap, the total says
             // "more than the cap" however it was found.
             var more = lowerBound || collector.More;
             lowerBound |= collector.Total > cap;
@@ -505,6 +439,261 @@ internal sealed class InMemoryIndex
         }
     }
 
+    /// <summary>The share of the skills a profile has exactly (of the fewer of its skills and those) that a first try of <see cref="RarestFirst"/>
+    /// assumes the page's worst hit needs (any share gives the same pages: it only moves the work between the tries).</summary>
+    internal double RarestFirstShare { get; set; } = 0.3;
+
+    /// <summary>Whether <see cref="RarestFirst"/> runs (off: the pass of every exact skill first, as before it), for comparing the two in one
+    /// process (<c>probe-ab</c> of the benchmarks).</summary>
+    internal bool RarestFirstOn { get; set; } = true;
+
+    /// <summary>Pages <see cref="RarestFirst"/> found exact at its first and its second try (for tests; not synchronised).</summary>
+    internal sealed class RarestFirstCounts
+    {
+        public long First;
+        public long Second;
+    }
+
+    internal RarestFirstCounts RarestFirstPages { get; } = new();
+
+    /// <summary>
+    /// Profile → offers without a place, with a capped total: MaxScore over the demanded skills the profile has exactly (E of them). An
+    /// offer's score is at most the bound of its exact count e (<see cref="QueryScratch.ExactBounds"/>, times the unknown distance when
+    /// every offer has a place), so once the page's worst hit needs e ≥ k, an offer of the page holds one of the E - k + 1 skills with the
+    /// fewest postings. Those postings alone make the blocks passed over; the other exact skills' postings are added only in those
+    /// blocks, so each of their docs has its exact count. Of these blocks, the hot ones hold a doc of an exact count of k or more: the
+    /// must-have postings of every reached skill are added in those only, and they alone are candidates, bounded and visited as in the
+    /// full pass; the others add to the total their live docs without a must-have skill (with a score floor or excluded jobs every
+    /// block is hot). Every offer of another block, or of no hot block, has an exact count below k: when more than the cap matched, the
+    /// page is full and its worst hit is above the bound of an exact count of k - 1, the page is exact and the total "more than the
+    /// cap" (true: what was counted are matches). The first try takes k from
+    /// <see cref="RarestFirstShare"/>; when its page is full but its worst hit too low, that worst hit (at most the exact page's) gives
+    /// the k a second try needs. Returns false when neither held (the scratch's blocks and the collector are then to be cleared).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool RarestFirst(OfferTable offers, QueryScratch s, int exactSkills, double share, in OfferFilters filters, ref OfferScorer scorer,
+        ref MatchCollector collector, long cap, RarestFirstCounts counts)
+    {
+        // The exact skills, fewest posting blocks first (insertion sort: at most 63).
+        Span<int> lists = stackalloc int[exactSkills];
+        var n = 0;
+        for (var t = 0; t < s.TouchedSkillCount; t++)
+        {
+            var skill = s.TouchedSkills[t];
+            if (s.Exact[skill] == 0)
+            {
+                continue;
+            }
+            var length = offers.Postings.Blocks(skill).Length;
+            var at = n++;
+            while (at > 0 && offers.Postings.Blocks(lists[at - 1]).Length > length)
+            {
+                lists[at] = lists[at - 1];
+                at--;
+            }
+            lists[at] = skill;
+        }
+        var p = filters.Profile.Skills.Length;
+        // An offer out of the blocks passed over has a place, so the unknown distance, unless some offer has none.
+        var distance = offers.AnyUnlocated ? 1.0 : MatchScorer.UnknownDistance;
+        var bounds = s.ExactBounds;
+        var k = Math.Clamp((int)(share * Math.Min(p, exactSkills)), 2, Math.Min(p, exactSkills));
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (attempt > 0)
+            {
+                s.ClearBlocks();
+                collector.Clear();
+            }
+            var essential = exactSkills - k + 1;
+            for (var i = 0; i < exactSkills; i++)
+            {
+                var blocks = offers.Postings.Blocks(lists[i]);
+                var masks = offers.Postings.Masks(lists[i]);
+                if (i < essential)
+                {
+                    Accumulate<No, Yes>(blocks, masks, s, tally: false);
+                }
+                else
+                {
+                    AccumulateWithin(blocks, masks, s);
+                }
+            }
+            s.ListTouched(offers.BlockCount);
+            // Hot blocks: those holding a doc of an exact count of k or more. If this try holds, the page is theirs; the other blocks
+            // only count in the total, and without a score floor or excluded jobs their docs without a must-have skill are counted
+            // alone (the total past the cap is then still a count of matches).
+            var lean = filters.MinScore <= 0 && filters.ExcludedOccupations is null;
+            var state = s.State;
+            for (var t = 0; t < s.TouchedBlockCount; t++)
+            {
+                var b = s.TouchedBlocks[t];
+                state[b] = !lean || s.ExactCounts[b].MaxExact(s.Union[b]) >= k ? Hot : Inside;
+            }
+            // Must-have skills met (every reached skill, exact or not), in the hot blocks only.
+            for (var t = 0; t < s.TouchedSkillCount; t++)
+            {
+                var skill = s.TouchedSkills[t];
+                var blocks = offers.MustPostings.Blocks(skill);
+                var masks = offers.MustPostings.Masks(skill);
+                var union = s.Union;
+                var accumulators = s.Blocks;
+                for (var j = 0; j < blocks.Length; j++)
+                {
+                    var b = blocks[j];
+                    if (union[b] != 0 && state[b] == Hot)
+                    {
+                        accumulators[b].AddMust(masks[j]);
+                    }
+                }
+            }
+            var candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, save: false, hotOnly: true);
+            if (collector.Total <= cap)
+            {
+                return false;
+            }
+            BlockSearch.Run(ref scorer, s, candidates, ref collector);
+            if (!collector.IsFull)
+            {
+                return false;
+            }
+            // The best an offer out of these blocks (an exact count below k) or in them but met by none of the exact skills can score.
+            var worst = collector.WorstScore;
+            var outside = 0.0;
+            for (var e = 0; e < k; e++)
+            {
+                outside = Math.Max(outside, bounds[e] * distance);
+            }
+            if (outside < worst)
+            {
+                // A page with nothing after it (a cap below the page's size) is left to the full pass, which counts it.
+                if (!collector.More)
+                {
+                    return false;
+                }
+                if (attempt == 0)
+                {
+                    counts.First++;
+                }
+                else
+                {
+                    counts.Second++;
+                }
+                return true;
+            }
+            // The exact page's worst hit is at least this one: the largest k whose bound is below it is enough.
+            var next = 0;
+            var below = 0.0;
+            while (next < k && (below = Math.Max(below, bounds[next] * distance)) < worst)
+            {
+                next++;
+            }
+            if (next < 2)
+            {
+                return false;
+            }
+            k = next;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Steps 2 to 4 of <see cref="MatchOffers"/> as one pass over every reached skill's postings (with a capped total and no place, the
+    /// exact skills' first). Returns whether the page was found exact with a total past the cap from the exact skills alone.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool MatchOffersByPass(OfferTable offers, QueryScratch s, int exactSkills, MatchOptions options, in OfferFilters filters,
+        ref OfferScorer scorer, ref MatchCollector collector)
+    {
+        var reach = filters.Reach;
+        var cap = options.TotalUpTo ?? long.MaxValue;
+        // Not with a place: a radius leaves few blocks to pass over, and its total is often under the cap (the pass would run twice).
+        var exactFirst = !reach && options.TotalUpTo is not null && exactSkills > 0 && exactSkills < s.TouchedSkillCount;
+        var tally = exactSkills > ExactPlanes.ExactLimit;
+        for (var k = 0; k < s.TouchedSkillCount; k++)
+        {
+            var demanded = s.TouchedSkills[k];
+            var exact = s.Exact[demanded] != 0;
+            if (exact || !exactFirst)
+            {
+                Accumulate(offers, s, demanded, reach, exact, tally);
+            }
+            // Must-have skills met, counted per doc in three bit planes (carry-save addition): every reached skill, exact or not.
+            var blocks = offers.MustPostings.Blocks(demanded);
+            var masks = offers.MustPostings.Masks(demanded);
+            var accumulators = s.Blocks;
+            var state = s.State;
+            for (var j = 0; j < blocks.Length; j++)
+            {
+                var b = blocks[j];
+                if (!reach || state[b] != Skip)
+                {
+                    accumulators[b].AddMust(masks[j]);
+                }
+            }
+        }
+        s.ListTouched(offers.BlockCount);
+
+        // 3. Candidates per block: alive, every must-have met, within the radius, of an occupation not excluded, and
+        //    (with a score floor) scoring at least the floor. Their count is the total; each candidate block's bound is taken here.
+        var candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, exactFirst);
+
+        // 4. The page. With the skills the profile has exactly alone, the candidates are the docs that meet one of them (an exact count
+        //    of at least 1); the others (met only through related skills) score at most the bound of an exact count of 0. When the page
+        //    is full and its worst hit is above that bound, none of them can enter it: the page is exact, and when more than the cap
+        //    matched among the first, the total is "more than the cap". Otherwise the other skills' postings are added and it runs again.
+        var lowerBound = false;
+        if (exactFirst)
+        {
+            if (collector.Total > cap)
+            {
+                BlockSearch.Run(ref scorer, s, candidates, ref collector);
+                lowerBound = collector.IsFull && s.ExactBounds[0] < collector.WorstScore && collector.More;
+                if (lowerBound)
+                {
+                    // Step 2 added the must-have counts of every reached skill, also to blocks only the skills met through related
+                    // ones reach, which the exact pass did not list as touched: cleared here, or the next query on this pooled
+                    // scratch would read them (the scratch's reset clears the touched blocks only).
+                    for (var k = 0; k < s.TouchedSkillCount; k++)
+                    {
+                        var demanded = s.TouchedSkills[k];
+                        if (s.Exact[demanded] == 0)
+                        {
+                            foreach (var b in offers.MustPostings.Blocks(demanded))
+                            {
+                                s.Blocks[b] = default;
+                            }
+                        }
+                    }
+                }
+            }
+            if (!lowerBound)
+            {
+                var reached = s.Reached;
+                for (var t = 0; t < s.TouchedBlockCount; t++)
+                {
+                    s.Union[s.TouchedBlocks[t]] = reached[s.TouchedBlocks[t]];
+                }
+                for (var k = 0; k < s.TouchedSkillCount; k++)
+                {
+                    var demanded = s.TouchedSkills[k];
+                    if (s.Exact[demanded] == 0)
+                    {
+                        Accumulate(offers, s, demanded, reach, exact: false, tally);
+                    }
+                }
+                s.ListTouched(offers.BlockCount);
+                collector.Clear();
+                candidates = OfferCandidates(offers, s, in filters, ref scorer, ref collector, save: false);
+            }
+        }
+        if (!lowerBound)
+        {
+            BlockSearch.Run(ref scorer, s, candidates, ref collector);
+        }
+        return lowerBound;
+    }
+
     /// <summary>What a candidate offer must pass besides being reached: <see cref="OfferCandidates"/>.</summary>
     private readonly record struct OfferFilters(ProfileRow Profile, double Radius, RadiusBox Box, double CosLatitude, bool Reach, double MinScore,
         HashSet<int>? ExcludedOccupations, OfferOccupations Occupations, AreaReach? Areas);
@@ -515,7 +704,11 @@ internal sealed class InMemoryIndex
     /// candidate blocks and their bounds listed. With <paramref name="save"/>, each block's reached docs are kept in
     /// <see cref="QueryScratch.Reached"/> first (the pass may go on).
     /// </summary>
-    private static int OfferCandidates(OfferTable offers, QueryScratch s, in OfferFilters f, ref OfferScorer scorer, ref MatchCollector collector, bool save)
+    /// <param name="hotOnly">Only the blocks <see cref="RarestFirst"/> marked hot (<see cref="QueryScratch.State"/>) are candidates; the
+    /// others add to the total their reached live docs without a must-have skill.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int OfferCandidates(OfferTable offers, QueryScratch s, in OfferFilters f, ref OfferScorer scorer, ref MatchCollector collector, bool save,
+        bool hotOnly = false)
     {
         var candidates = 0;
         var union = s.Union;
@@ -526,6 +719,12 @@ internal sealed class InMemoryIndex
             if (save)
             {
                 s.Reached[b] = union[b];
+            }
+            if (hotOnly && s.State[b] != Hot)
+            {
+                collector.Total += BitOperations.PopCount(union[b] & offers.Alive[b]
+                    & ~(offers.Must0[b] | offers.Must1[b] | offers.Must2[b] | offers.MustOverflow[b]));
+                continue;
             }
             ref var acc = ref s.Blocks[b];
             var reached = union[b] & offers.Alive[b];
@@ -568,6 +767,7 @@ internal sealed class InMemoryIndex
         return candidates;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate(OfferTable offers, QueryScratch s, int demanded, bool reach, bool exact, bool tally)
     {
         var blocks = offers.Postings.Blocks(demanded);
@@ -643,6 +843,7 @@ internal sealed class InMemoryIndex
         return kept;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool EveryMustHaveMet(ReadOnlySpan<int> skills, byte[] credit)
     {
         foreach (var packed in skills)
@@ -671,6 +872,7 @@ internal sealed class InMemoryIndex
         private readonly double _demandWithoutExact = Math.Min(1, maxNonExact / (double)SkillGraph.CreditUnit * (1 + 1e-9));
 
         /// <summary>Fills <see cref="QueryScratch.ExactBounds"/>: the skills part's bound of a doc by its exact count alone (0 to 63).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void FillExactBounds()
         {
             var p = profile.Skills.Length;
@@ -681,6 +883,7 @@ internal sealed class InMemoryIndex
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Bound(int block)
         {
             // Distance and experience at most 1; the contract from the block's contracts.
@@ -707,6 +910,7 @@ internal sealed class InMemoryIndex
         private double BlockDistance(int block, ulong docs) =>
             !profile.HasPlace && (offers.Unlocated[block] & docs) == 0 ? MatchScorer.UnknownDistance : 1.0;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ulong Worth(int block, ulong docs, double worst)
         {
             var p = profile.Skills.Length;
@@ -744,12 +948,14 @@ internal sealed class InMemoryIndex
             return kept;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Prefetch(int doc)
         {
             // The columns and the first skills: a record's first three cache lines.
             offers.PrefetchRecord(doc, 3);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Score(int doc)
         {
             var credit = s.SkillCredit;
@@ -775,6 +981,7 @@ internal sealed class InMemoryIndex
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double? OfferDistance(in OfferColumns offer, ProfileRow profile) =>
         profile.HasPlace && !double.IsNaN(offer.Latitude)
             ? MatchScorer.DistanceKm(offer.Latitude, offer.Longitude, profile.Latitude, profile.Longitude)
@@ -801,6 +1008,7 @@ internal sealed class InMemoryIndex
     /// (<typeparamref name="TReach"/> off) every block is within reach and no state is read; the hot loop then does one OR per entry.
     /// </summary>
     /// <param name="tally">Whether the exact planes overflow (more than 63 exact skills): count exact skills per block instead.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate<TReach, TExact>(ReadOnlySpan<int> blocks, ReadOnlySpan<ulong> masks, QueryScratch s, bool tally)
         where TReach : struct, IFlag
         where TExact : struct, IFlag
@@ -830,11 +1038,37 @@ internal sealed class InMemoryIndex
         }
     }
 
+    /// <summary>
+    /// <see cref="RarestFirst"/>: adds one exact skill's postings to the exact-count planes in the blocks already reached only (a
+    /// non-empty <see cref="QueryScratch.Union"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AccumulateWithin(ReadOnlySpan<int> blocks, ReadOnlySpan<ulong> masks, QueryScratch s)
+    {
+        // Posting blocks are below the table's block count, within the scratch arrays (QueryScratch.Ensure): no bound checks.
+        ref var union = ref MemoryMarshal.GetArrayDataReference(s.Union);
+        ref var planes = ref MemoryMarshal.GetArrayDataReference(s.ExactCounts);
+        ref var mask = ref MemoryMarshal.GetReference(masks);
+        for (var j = 0; j < blocks.Length; j++)
+        {
+            var b = blocks[j];
+            ref var u = ref Unsafe.Add(ref union, b);
+            if (u != 0)
+            {
+                var m = Unsafe.Add(ref mask, j);
+                u |= m;
+                Unsafe.Add(ref planes, b).AddExact(m);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- blocks and radius
 
     private const byte Skip = 0;
     private const byte Inside = 1;
     private const byte Mixed = 2;
+    /// <summary><see cref="RarestFirst"/>'s mark of a block that may hold a page doc (a query without a place has no other use of the states).</summary>
+    private const byte Hot = 3;
 
     /// <summary>
     /// Per block: skipped (no live doc, or every located doc surely beyond the radius and none unlocated),
@@ -844,6 +1078,7 @@ internal sealed class InMemoryIndex
     /// <param name="box">Box of the largest radius any doc can have.</param>
     /// <param name="minRadius">The smallest radius any doc can have (the same as the largest when the radius is the query's).</param>
     /// <param name="areal">Per block, the offers given by a département or a région (checked one by one: a block holding some is mixed); null when none is checked.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MarkBlocks(DocumentTable table, QueryScratch s, bool hasCentre, double latitude, double longitude, double cosLatitude, RadiusBox box, double minRadius, double maxRadius,
         ulong[]? areal = null)
     {
@@ -926,6 +1161,7 @@ internal sealed class InMemoryIndex
 
     /// <summary>The docs of a mixed block within the radius of the centre: a doc without coordinates always is, but for an offer given by a
     /// département or a région whose ground the circle does not reach (<paramref name="areas"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong WithinRadius(OfferTable offers, int block, ulong docs, double latitude, double longitude, double cosLatitude, RadiusBox box, double radius,
         AreaReach? areas)
     {
@@ -971,6 +1207,7 @@ internal sealed class InMemoryIndex
 
     /// <param name="banded">What a recruiter sees: score, rank and explain by the distance band's floor (the radius filter stays exact).</param>
     /// <param name="totalUpTo">The total is exact up to this count (<see cref="MatchOptions.TotalUpTo"/>); null: exact (facets count every candidate).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private MatchPage MatchProfiles(OfferRow offer, bool allowRelated, double? radiusOverride, bool searchableOnly, CandidateFilter? filter, int pageSize, string? cursorText,
         FacetCounter? facets, bool banded, int? totalUpTo)
     {
@@ -1223,6 +1460,7 @@ internal sealed class InMemoryIndex
     }
 
     /// <summary>Flattens, per supplied skill slot, the (demanded skill index, credit) pairs it meets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildMeets(QueryScratch s, int[] offerSkills, bool allowRelated, int slots, int meets)
     {
         if (s.MeetStart.Length < slots + 1)
@@ -1266,6 +1504,7 @@ internal sealed class InMemoryIndex
     /// and their sums over the essential and the optional skills (also left at <see cref="QueryScratch.Best"/>[n] and [n + 1], every skill
     /// counted); <c>Essential</c>/<c>Optional</c> leave out the must-have skills, whose edges an exact-first pass follows all.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Essential, int Optional, bool Any) NonExactBest(QueryScratch s, int[] offerSkills, bool allowRelated)
     {
         int essential = 0, optional = 0, allEssential = 0, allOptional = 0;
@@ -1304,6 +1543,7 @@ internal sealed class InMemoryIndex
 
     /// <summary>The docs of a block passing the per-doc checks: the radius (mixed blocks; for an offer given by a département or a région,
     /// whether the profile's circle reaches it: <paramref name="area"/>), the search's filters; counts facets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong CheckEach(ProfileTable profiles, int block, ulong docs, OfferRow offer, double? radiusOverride, double cosLatitude, bool checkRadius, CandidateFilter? filter, FacetCounter? facets,
         AreaCheck area)
     {
@@ -1357,6 +1597,7 @@ internal sealed class InMemoryIndex
         private readonly int _contractFits = MatchScorer.ContractMask(offer.Contract) | MatchScorer.ContractMask(ContractType.Unspecified);
         private readonly double? _years = Years(offer.ExperienceYears);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Bound(int block)
         {
             ref readonly var acc = ref s.Blocks[block];
@@ -1373,6 +1614,7 @@ internal sealed class InMemoryIndex
             return skills * distance * contract * experience;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ulong Worth(int block, ulong docs, double worst)
         {
             if (!exactPlanesHold)
@@ -1429,12 +1671,14 @@ internal sealed class InMemoryIndex
             return kept;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Prefetch(int doc)
         {
             // The columns, the skills and the target jobs: a record's first three cache lines.
             profiles.PrefetchRecord(doc, 3);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Score(int doc)
         {
             var n = offer.Skills.Length;
@@ -1514,9 +1758,11 @@ internal sealed class InMemoryIndex
 
     // ---------------------------------------------------------------- helpers
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double? Years(double years) => double.IsNaN(years) ? null : years;
 
     /// <summary>One side has a place and the other none (NaN latitude): the distance is unknown (<see cref="MatchScorer.UnknownDistance"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool PlaceUnknown(bool hasPlace, double otherLatitude) => hasPlace == double.IsNaN(otherLatitude);
 
     /// <param name="more">Whether a hit after the cursor was left out of this page.</param>

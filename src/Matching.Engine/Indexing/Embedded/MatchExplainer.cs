@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Engine.Scoring;
 using Matching.Engine.Taxonomy;
 
@@ -18,6 +19,7 @@ internal sealed class MatchExplainer(SkillsTaxonomy taxonomy, SkillGraph graph)
     /// <param name="offerSkills">Demanded skills with <see cref="Packed"/> flags.</param>
     /// <param name="profileSkills">Supplied skills, distinct and sorted ascending.</param>
     /// <param name="met">Optional: per skill id, 0 for a demanded skill the supplier does not meet (see <see cref="PairScorer.Explain"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MatchExplanation Explain(ReadOnlySpan<int> offerSkills, ReadOnlySpan<int> profileSkills, bool allowRelated, double? distanceKm, double radiusKm,
         ContractType contract, int contractWishes, ExperienceRequirement requirement, double? yearsAsked, double seekerYears, double evidence = 1, bool placeUnknown = false,
         double occupation = 1, ReadOnlySpan<byte> met = default)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Matching.Engine.Indexing.Embedded;
 
@@ -91,6 +92,7 @@ internal sealed class QueryScratch
     /// Lists the blocks the pass reached (a non-empty <see cref="Union"/>) in block order, so that the per-block arrays are then
     /// read sequentially: for a pass over many postings, cheaper than noting each block as it is first reached.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ListTouched(int blockCount)
     {
         var count = 0;
@@ -112,6 +114,7 @@ internal sealed class QueryScratch
     }
 
     /// <summary>Clears what the query accumulated per block (its pass runs again).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ClearBlocks()
     {
         for (var i = 0; i < TouchedBlockCount; i++)
@@ -126,6 +129,7 @@ internal sealed class QueryScratch
         TouchedBlockCount = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset()
     {
         ClearBlocks();
@@ -156,6 +160,7 @@ internal struct BlockAccumulator
     public ushort MustMet;
 
     /// <summary>Adds 1 to a 3-bit count of must-have skills met of the docs of <paramref name="mask"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddMust(ulong mask)
     {
         var carry = Must0 & mask;
@@ -179,6 +184,7 @@ internal struct ExactPlanes
     public const int ExactLimit = 63;
 
     /// <summary>Adds 1 to the exact count of the docs of <paramref name="mask"/> (carry-save addition).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddExact(ulong mask)
     {
         var carry = Exact0 & mask;
@@ -211,11 +217,13 @@ internal struct ExactPlanes
     }
 
     /// <summary>The exact count of the doc at <paramref name="bit"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly int ExactOf(int bit) =>
         (int)((Exact0 >> bit) & 1) | (int)(((Exact1 >> bit) & 1) << 1) | (int)(((Exact2 >> bit) & 1) << 2)
         | (int)(((Exact3 >> bit) & 1) << 3) | (int)(((Exact4 >> bit) & 1) << 4) | (int)(((Exact5 >> bit) & 1) << 5);
 
     /// <summary>The largest exact count among the docs of <paramref name="docs"/> (from the top plane down: 6 steps).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly int MaxExact(ulong docs)
     {
         // Without branches: which way each step goes depends on the block's docs, so a branch would often be mispredicted.
@@ -238,6 +246,7 @@ internal struct ExactPlanes
     }
 
     /// <summary>The docs of <paramref name="docs"/> whose exact count is at least <paramref name="k"/> (a bit-sliced comparison).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly ulong AtLeast(ulong docs, int k)
     {
         if (k <= 0)
@@ -303,6 +312,7 @@ internal ref struct TopK(Span<(double Score, int Doc)> heap, string[] ids)
     public readonly int Count => _count;
 
     /// <summary>True when a ranks before b: higher score, then smaller id (ordinal).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Before(double scoreA, string idA, double scoreB, string idB) =>
         scoreA > scoreB || (scoreA == scoreB && string.CompareOrdinal(idA, idB) < 0);
 
@@ -312,6 +322,7 @@ internal ref struct TopK(Span<(double Score, int Doc)> heap, string[] ids)
     public readonly double WorstScore => _heap[0].Score;
 
     /// <summary>Keeps the hit if it ranks among the best; returns true when a hit was left out (this one or an evicted one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Offer(double score, int doc)
     {
         if (_count < _heap.Length)
@@ -331,17 +342,30 @@ internal ref struct TopK(Span<(double Score, int Doc)> heap, string[] ids)
     }
 
     /// <summary>The kept hits, best first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Span<(double Score, int Doc)> Sorted()
     {
+        // An insertion sort of at most a page (100): no comparison delegate, and optimized from the first query (see the attribute).
         var kept = _heap[.._count];
-        var localIds = ids;
-        kept.Sort((a, b) => Before(a.Score, localIds[a.Doc], b.Score, localIds[b.Doc]) ? -1 : Before(b.Score, localIds[b.Doc], a.Score, localIds[a.Doc]) ? 1 : 0);
+        for (var i = 1; i < kept.Length; i++)
+        {
+            var hit = kept[i];
+            var at = i;
+            while (at > 0 && Before(hit.Score, ids[hit.Doc], kept[at - 1].Score, ids[kept[at - 1].Doc]))
+            {
+                kept[at] = kept[at - 1];
+                at--;
+            }
+            kept[at] = hit;
+        }
         return kept;
     }
 
     // Heap order: a parent is "after" (worse than) its children, so the root is the worst.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly bool Worse(int i, int j) => Before(_heap[j].Score, ids[_heap[j].Doc], _heap[i].Score, ids[_heap[i].Doc]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly void SiftUp(int i)
     {
         while (i > 0)
@@ -356,6 +380,7 @@ internal ref struct TopK(Span<(double Score, int Doc)> heap, string[] ids)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly void SiftDown(int i)
     {
         while (true)
