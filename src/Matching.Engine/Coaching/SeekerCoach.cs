@@ -91,7 +91,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             var (live, localOffers) = await LocalMarketAsync(occupationUri, target.RomeCode, place, radius, cancellationToken);
             jobOffersNear = live.Offers > 0 || localOffers.Count > 0;
             // What the law requires of a regulated job (its licences and certificates), held by a seeker who practised it or says so.
-            var counted = withExperience.Skills.Select(s => s.SkillUri).Concat(LegalCertificatesHeld(profile, facts, target));
+            var counted = withExperience.Skills.Select(s => s.SkillUri).Concat(LegalCertificatesHeld(profile, facts));
             gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], counted, localOffers, language, target.RomeCode);
             // No skill of the job given: no share missing (the diagnosis asks for the skills), the same on every page and in the API.
             gap = jobSkills == 0 ? gap with { Share = null } : gap;
@@ -183,11 +183,11 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     /// makes nothing mandatory (its first sentence stands for the requirement, alternatives and recommendations included), and
     /// never what a sentence says is not mandatory (those are not requirements).
     /// </summary>
-    private IEnumerable<string> LegalCertificatesHeld(SeekerProfile profile, MarketFacts facts, UnderstoodTarget? target)
+    private IEnumerable<string> LegalCertificatesHeld(SeekerProfile profile, MarketFacts facts)
     {
         var held = profile.DiplomaRequiredForTarget == false
             || (profile.DiplomaRequiredForTarget is null && profile.YearsOfExperienceInTarget >= Diagnosis.DiagnosisEngine.PractisedRegulatedJobFromYears);
-        if (facts.Regulated != true || !facts.LegalRequirementsMandatory || facts.LegalRequirements.Count == 0 || !held || target is null)
+        if (facts.Regulated != true || !facts.LegalRequirementsMandatory || facts.LegalRequirements.Count == 0 || !held)
         {
             yield break;
         }
@@ -241,6 +241,10 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             : null;
     }
 
+    /// <summary>A hit of the seeker's target job or of a close one: what a seeker matched on the job's usual skills is shown (another job's
+    /// offer would share only a generic skill with it).</summary>
+    internal static bool OfJobOrClose(MatchHit hit) => hit.Explanation.Parts.Occupation >= MatchScorer.OccupationClose;
+
     /// <summary>Hits read per hit shown, so that the page stays full once repeated postings are collapsed.</summary>
     public const int PostingsReserve = 3;
 
@@ -260,7 +264,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         var dropped = 0;
         foreach (var hit in page.Hits)
         {
-            if (OnlyQualities(hit) || (onJobOnly && hit.Explanation.Parts.Occupation < MatchScorer.OccupationClose))
+            if (OnlyQualities(hit) || (onJobOnly && !OfJobOrClose(hit)))
             {
                 dropped++;
                 continue;

@@ -9,7 +9,6 @@ using Matching.Engine.Portfolio;
 using Matching.Engine.Progress;
 using Matching.Engine.Ranking;
 using Matching.Engine.Reviews;
-using Matching.Engine.Scoring;
 
 namespace Matching.Engine.Seekers;
 
@@ -236,7 +235,7 @@ public sealed class SeekerProfiles(
         {
             // The total the index counts is every offer sharing one of those skills: the page says how many of the job or a close
             // one it holds, at least that many when more matches follow (a page may hold fewer hits than asked).
-            var kept = page.Hits.Where(h => h.Explanation.Parts.Occupation >= MatchScorer.OccupationClose).ToList();
+            var kept = page.Hits.Where(SeekerCoach.OfJobOrClose).ToList();
             page = new MatchPage(kept, kept.Count, page.NextCursor, page.NextCursor is not null);
         }
         IReadOnlyDictionary<string, OfferDocument>? offers = null;

@@ -73,7 +73,7 @@ public static class MarketFactsBuilder
 
         var accessText = sheet?.AccessToJob ?? taxonomy?.RomeJob(romeCode)?.AccessConditions;
         var diploma = RomeDiplomaReader.Read(accessText);
-        var access = AccessRead(accessText, sheet?.Regulated);
+        var access = Access(accessText, sheet?.Regulated);
         return new MarketFacts
         {
             RomeCode = rome,
@@ -155,13 +155,9 @@ public static class MarketFactsBuilder
 
     /// <summary>What a sheet's access text and regulated flag say: regulated or not, what the law requires (the
     /// mandatory sentences; for a job flagged regulated whose text names no mandatory qualification, its first
-    /// sentence, which names the diploma), whether VAE can deliver it, and the driving licence.</summary>
-    internal static (bool? Regulated, IReadOnlyList<string> Requirements, bool? ByVae, (string Sentence, bool Mandatory)? Licence) Access(string? accessText, bool? regulatedFlag) =>
-        AccessRead(accessText, regulatedFlag) is var a ? (a.Regulated, a.Requirements, a.ByVae, a.Licence) : default;
-
-    /// <summary><see cref="Access"/>, and whether the requirements are the text's mandatory sentences (false: its first sentence, for a
-    /// sheet flagged regulated whose text makes nothing mandatory in words).</summary>
-    internal static (bool? Regulated, IReadOnlyList<string> Requirements, bool? ByVae, (string Sentence, bool Mandatory)? Licence, bool Mandatory) AccessRead(string? accessText, bool? regulatedFlag)
+    /// sentence, which names the diploma), whether VAE can deliver it, the driving licence, and whether the requirements
+    /// are the text's mandatory sentences (false for that first-sentence stand-in).</summary>
+    internal static (bool? Regulated, IReadOnlyList<string> Requirements, bool? ByVae, (string Sentence, bool Mandatory)? Licence, bool Mandatory) Access(string? accessText, bool? regulatedFlag)
     {
         var sentences = AccessTextReader.Sentences(accessText);
         var requirements = AccessTextReader.LegalRequirements(sentences);
