@@ -152,6 +152,45 @@ public sealed class PlaceAreaReachTests : IDisposable
     }
 
     [Fact]
+    public async Task A_snapshot_written_by_an_index_opened_without_the_place_area_map_gets_them_from_the_store()
+    {
+        var hauteSavoie = FranceTravailOffer("186HS", "74 - Haute-Savoie");
+        var skills = hauteSavoie.Skills.Select(s => new OfferedSkill(s.SkillUri)).ToList();
+        var fromLyon = new ProfileDocument { Id = "s", Skills = skills, Place = Lyon, RadiusKm = 10 };
+        // A tool opening the store without the reference geography: every offer's place area is 0 in its snapshot.
+        using (var index = EmbeddedMatchIndex.Open(_store.StorePath, Esco, Graph, AreaOfCommune, AreaName))
+        {
+            await index.UpsertOffersAsync([hauteSavoie, FranceTravailOffer("186FR", "France")]);
+            Assert.Equal(2, (await index.MatchOffersAsync(fromLyon, new MatchOptions(10))).Hits.Count);
+        }
+        var path = IndexSnapshot.PathFor(_store.StorePath);
+        var written = File.GetLastWriteTimeUtc(path);
+
+        using (var index = _store.Open())
+        {
+            Assert.Equal(["186FR"], (await index.MatchOffersAsync(fromLyon, new MatchOptions(10))).Hits.Select(h => h.Id));
+            Assert.Equal(["186FR", "186HS"], (await index.MatchOffersAsync(fromLyon with { Place = Annecy }, new MatchOptions(10))).Hits.Select(h => h.Id).Order());
+        }
+        // Written again at shutdown with the areas, and read as current by the next open with the map.
+        Assert.NotEqual(written, File.GetLastWriteTimeUtc(path));
+        using (var index = _store.Open())
+        {
+            Assert.Equal(["186FR"], (await index.MatchOffersAsync(fromLyon, new MatchOptions(10))).Hits.Select(h => h.Id));
+        }
+        var read = new InMemoryIndex(Esco, Graph, AreaOfCommune, PlaceAreas);
+        using (var reader = new BinaryReader(File.OpenRead(path)))
+        {
+            reader.ReadInt64();
+            reader.ReadInt32();
+            var (storeId, generation, fingerprint) = (reader.ReadString(), reader.ReadInt64(), reader.ReadString());
+            reader.Close();
+            Assert.True(IndexSnapshot.TryRead(path, read, storeId, generation, fingerprint, out _, out var outdated, out var missing));
+            Assert.False(outdated);
+            Assert.False(missing);
+        }
+    }
+
+    [Fact]
     public async Task A_version_5_snapshot_which_kept_no_place_area_gets_them_from_the_store()
     {
         var hauteSavoie = FranceTravailOffer("186HS", "74 - Haute-Savoie");
@@ -172,7 +211,7 @@ public sealed class PlaceAreaReachTests : IDisposable
             (storeId, generation, fingerprint) = (reader.ReadString(), reader.ReadInt64(), reader.ReadString());
         }
         var read = new InMemoryIndex(Esco, Graph, AreaOfCommune, PlaceAreas);
-        Assert.True(IndexSnapshot.TryRead(path, read, storeId, generation, fingerprint, out _, out var outdated));
+        Assert.True(IndexSnapshot.TryRead(path, read, storeId, generation, fingerprint, out _, out var outdated, out _));
         Assert.False(outdated);
         for (var doc = 0; doc < read.Offers.HighWater; doc++)
         {

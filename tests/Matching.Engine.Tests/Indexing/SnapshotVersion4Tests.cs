@@ -31,7 +31,7 @@ public sealed class SnapshotVersion4Tests : IDisposable
         WriteVersion4(path, built);
 
         var converted = new InMemoryIndex(Esco, Graph, AreaOfCommune);
-        Assert.True(IndexSnapshot.TryRead(path, converted, StoreId, Generation, Fingerprint, out var stale, out var outdated));
+        Assert.True(IndexSnapshot.TryRead(path, converted, StoreId, Generation, Fingerprint, out var stale, out var outdated, out _));
         Assert.False(stale);
         Assert.True(outdated);
         SameDocuments(built, converted);
@@ -41,13 +41,13 @@ public sealed class SnapshotVersion4Tests : IDisposable
         var current = Path.Combine(_folder, "current.snapshot");
         IndexSnapshot.Write(current, converted, StoreId, Generation, Fingerprint);
         var reread = new InMemoryIndex(Esco, Graph, AreaOfCommune);
-        Assert.True(IndexSnapshot.TryRead(current, reread, StoreId, Generation, Fingerprint, out stale, out outdated));
+        Assert.True(IndexSnapshot.TryRead(current, reread, StoreId, Generation, Fingerprint, out stale, out outdated, out _));
         Assert.False(stale);
         Assert.False(outdated);
         SameAnswers(built, reread, profileQueries, offerQueries);
 
         // A version-4 file of another store state is ignored (the index is then rebuilt from the store).
-        Assert.False(IndexSnapshot.TryRead(path, new InMemoryIndex(Esco, Graph, AreaOfCommune), StoreId, Generation + 1, Fingerprint, out _, out _));
+        Assert.False(IndexSnapshot.TryRead(path, new InMemoryIndex(Esco, Graph, AreaOfCommune), StoreId, Generation + 1, Fingerprint, out _, out _, out _));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class SnapshotVersion4Tests : IDisposable
         File.WriteAllBytes(path, bytes[..(bytes.Length * 2 / 3)]);
 
         var index = new InMemoryIndex(Esco, Graph, AreaOfCommune);
-        Assert.False(IndexSnapshot.TryRead(path, index, StoreId, Generation, Fingerprint, out _, out _));
+        Assert.False(IndexSnapshot.TryRead(path, index, StoreId, Generation, Fingerprint, out _, out _, out _));
         Assert.Equal(0, index.Offers.HighWater);
         Assert.Equal(0, index.Profiles.HighWater);
     }

@@ -118,11 +118,13 @@ public sealed class EmbeddedMatchIndex : IMatchIndex, IDisposable
             var index = new InMemoryIndex(taxonomy, graph, areaOfCommune, places);
             var fingerprint = IndexSnapshot.Fingerprint(taxonomy, graph);
             var snapshotGeneration = store.Generation;
-            if (IndexSnapshot.TryRead(IndexSnapshot.PathFor(store.Path), index, store.StoreId, store.Generation, fingerprint, out var stale, out var outdated))
+            if (IndexSnapshot.TryRead(IndexSnapshot.PathFor(store.Path), index, store.StoreId, store.Generation, fingerprint, out var stale, out var outdated,
+                out var placeAreasMissing))
             {
-                if (outdated)
+                if (placeAreasMissing)
                 {
-                    // Before version 6 a snapshot kept no place wider than a commune: those of the offers without coordinates, from the store.
+                    // A snapshot before version 6, or of an index opened without the map, kept no place wider than a commune: those of the
+                    // offers without coordinates, from the store.
                     index.FillPlaceAreas(store.ReadOfferPlaceAreas());
                 }
                 if (stale)

@@ -60,6 +60,9 @@ internal sealed class InMemoryIndex
 
     public void Add(OfferRow row) => Offers.Add(row, AreaOf(row.Commune), RomeOf(row.RomeCode), PlaceAreaOf(row.Area));
 
+    /// <summary>Whether the index reads offers' places wider than a commune (<see cref="PlaceAreaMap"/>); without it they are all 0.</summary>
+    public bool HasPlaceAreaMap => _places is not null;
+
     /// <summary>The area keys of the offers' places wider than a commune (<see cref="PlaceAreaMap"/>), by id - 1, for a snapshot.</summary>
     public IReadOnlyList<string> PlaceAreaKeys => _placeAreaKeys;
 

@@ -31,11 +31,22 @@ internal static class IndexSnapshot
     private const int SeparateColumnsVersion = 4;
     private const int ReclusteredVersion = 3;
 
+    /// <summary>
+    /// Added to the fingerprint a snapshot stores when its index had no <see cref="Geography.PlaceAreaMap"/> (a tool or a test opening
+    /// the store without the reference geography): its offers' place areas are all 0, so an index opened with the map reads it as
+    /// outdated and fills them from the store (a snapshot of an index with the map stores the bare fingerprint, as before).
+    /// </summary>
+    private const string WithoutPlaceAreas = "+no-place-areas";
+
     public static string PathFor(string storePath) => storePath + ".snapshot";
 
     /// <summary>Writes the snapshot (to a temp file, then renamed over the old one).</summary>
     public static void Write(string path, InMemoryIndex index, string storeId, long generation, string fingerprint)
     {
+        if (!index.HasPlaceAreaMap)
+        {
+            fingerprint += WithoutPlaceAreas;
+        }
         var temp = path + ".tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         using (var writer = new BinaryWriter(stream, Encoding.UTF8))
@@ -69,11 +80,16 @@ internal static class IndexSnapshot
 
     /// <summary>Loads the snapshot into <paramref name="index"/> when it is the image of this store state and taxonomy; false otherwise (the index is then untouched).</summary>
     /// <param name="stale">True when the snapshot was of an older doc order, to be renumbered after the read and written again.</param>
-    /// <param name="outdated">True when the snapshot was of an older version: it is to be written again.</param>
-    public static bool TryRead(string path, InMemoryIndex index, string storeId, long generation, string fingerprint, out bool stale, out bool outdated)
+    /// <param name="outdated">True when the snapshot was of an older version, or written by an index without the place area map
+    /// when <paramref name="index"/> has it: it is to be written again.</param>
+    /// <param name="placeAreasMissing">True when the snapshot holds no offer's place area (older than version 6, or written without the
+    /// map) while <paramref name="index"/> has the map: they are to be filled from the store (<see cref="InMemoryIndex.FillPlaceAreas"/>).</param>
+    public static bool TryRead(string path, InMemoryIndex index, string storeId, long generation, string fingerprint, out bool stale, out bool outdated,
+        out bool placeAreasMissing)
     {
         stale = false;
         outdated = false;
+        placeAreasMissing = false;
         if (!File.Exists(path))
         {
             return false;
@@ -87,7 +103,13 @@ internal static class IndexSnapshot
                 return false;
             }
             var version = reader.ReadInt32();
-            if (version is not (Version or RecordsVersion or SeparateColumnsVersion or ReclusteredVersion) || reader.ReadString() != storeId || reader.ReadInt64() != generation || reader.ReadString() != fingerprint)
+            if (version is not (Version or RecordsVersion or SeparateColumnsVersion or ReclusteredVersion) || reader.ReadString() != storeId || reader.ReadInt64() != generation)
+            {
+                return false;
+            }
+            var stored = reader.ReadString();
+            var writtenWithoutMap = stored == fingerprint + WithoutPlaceAreas;
+            if (stored != fingerprint && !writtenWithoutMap)
             {
                 return false;
             }
@@ -120,7 +142,8 @@ internal static class IndexSnapshot
             index.RestorePlaceAreaKeys(placeAreas);
             index.Replace(offers, profiles);
             stale = version == ReclusteredVersion;
-            outdated = version != Version;
+            placeAreasMissing = index.HasPlaceAreaMap && (version < Version || writtenWithoutMap);
+            outdated = version != Version || placeAreasMissing;
             return true;
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or InvalidDataException or OverflowException or ArgumentException or OutOfMemoryException)
