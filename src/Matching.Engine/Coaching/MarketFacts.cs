@@ -165,6 +165,9 @@ public sealed record MarketFacts
     public int? DrivingLicenceOffers { get; init; }
     /// <summary>The ROME access sentence about the licence (<see cref="Coaching.DrivingLicenceBasis.AccessText"/>).</summary>
     public string? DrivingLicenceAccessText { get; init; }
+    /// <summary>The ROME 4.0 sheet's work context that takes the job from place to place ("Au domicile d'un particulier",
+    /// "Zone départementale", "Zone régionale"), in its words; null when the sheet lists none of them.</summary>
+    public string? TravellingWorkContext { get; init; }
     public IReadOnlyList<CloseJob> CloseJobs { get; init; } = [];
     /// <summary>Nearby communes with more offers per inhabitant, best first.</summary>
     public IReadOnlyList<BetterCommune> BetterCommunes { get; init; } = [];

@@ -296,6 +296,25 @@ public sealed class AdviceEngineTests
     }
 
     [Fact]
+    public void A_job_done_from_place_to_place_calls_for_the_licence_when_no_offer_nearby_says_it()
+    {
+        var noLicence = Settled with { HasDrivingLicence = false };
+        var atHomes = Healthy with { DrivingLicenceShare = null, TravellingWorkContext = "Au domicile d'un particulier" };
+        var advice = Get("driving-licence", noLicence, atHomes);
+        Assert.Equal(2, advice.Score);
+        Assert.Equal("advice.driving-licence.reason.travelling", advice.Reason.Key);
+        Assert.Equal("Au domicile d'un particulier", advice.Reason.Args[0]);
+        // Above a mere mention in the access text; below a condition of it; and offers nearby that say it decide.
+        Assert.Equal(2, Score("driving-licence", noLicence, atHomes with { DrivingLicenceAccessText = "Le permis B peut être exigé." }));
+        Assert.Equal(3, Score("driving-licence", noLicence, atHomes with
+        {
+            DrivingLicenceShare = 1, DrivingLicenceBasis = DrivingLicenceBasis.AccessText, DrivingLicenceAccessText = "Le permis B est obligatoire.",
+        }));
+        Assert.Equal(0, Score("driving-licence", noLicence, atHomes with { DrivingLicenceShare = 0.05, DrivingLicenceBasis = DrivingLicenceBasis.LocalOffers, DrivingLicenceOffers = 40 }));
+        Assert.Equal(0, Score("driving-licence", Settled with { HasDrivingLicence = true }, atHomes));
+    }
+
+    [Fact]
     public void Driving_licence_is_silent_for_licence_holders_and_unknown_answers()
     {
         Assert.Equal(0, Score("driving-licence", Settled with { HasDrivingLicence = true }, Healthy with { DrivingLicenceShare = 0.9 }));

@@ -80,6 +80,16 @@ public sealed class MarketFactsBuilderTests
     }
 
     [Fact]
+    public void A_job_the_rome_sheet_says_is_done_at_peoples_homes_travels_an_office_job_does_not()
+    {
+        // ROME 4.0 work contexts: K1302 and F1603 (a plumber) "Au domicile d'un particulier"; J1501 (aide-soignant) none of the travelling ones.
+        Assert.Equal("Au domicile d'un particulier", MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "K1302", TaxonomyFixture.Taxonomy, includeCommutes: false).TravellingWorkContext);
+        Assert.Equal("Au domicile d'un particulier", MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "F1603", TaxonomyFixture.Taxonomy, includeCommutes: false).TravellingWorkContext);
+        Assert.Null(MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "J1501", TaxonomyFixture.Taxonomy, includeCommutes: false).TravellingWorkContext);
+        Assert.Null(MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "K1302", includeCommutes: false).TravellingWorkContext);
+    }
+
+    [Fact]
     public void The_local_market_of_any_job_is_the_areas_figure_else_a_wider_scopes()
     {
         var bruz = Geo.Resolve("35047")!;

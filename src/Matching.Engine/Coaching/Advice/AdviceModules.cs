@@ -257,13 +257,16 @@ internal static class AdviceModules
             var score = share >= 0.5 ? 3 : share >= 0.25 ? 2 : share >= 0.1 ? 1 : 0;
             return score > 0 ? m.Make(score, m.Reason("share", Math.Round(share * 100), TextRef.Count("offer", c.Market.DrivingLicenceOffers ?? 0))) : null;
         }
-        if (c.Market.DrivingLicenceAccessText is { } sentence)
+        if (c.Market.DrivingLicenceAccessText is { } sentence && c.Market.DrivingLicenceBasis == DrivingLicenceBasis.AccessText)
         {
-            return c.Market.DrivingLicenceBasis == DrivingLicenceBasis.AccessText
-                ? m.Make(3, m.Reason("required-by-rome", sentence))
-                : m.Make(1, m.Reason("mentioned-by-rome", sentence));
+            return m.Make(3, m.Reason("required-by-rome", sentence));
         }
-        return null;
+        // A job done at people's homes or across a département: going from one to the next takes a car, most of all outside a city.
+        if (c.Market.TravellingWorkContext is { } context)
+        {
+            return m.Make(2, m.Reason("travelling", context));
+        }
+        return c.Market.DrivingLicenceAccessText is { } mention ? m.Make(1, m.Reason("mentioned-by-rome", mention)) : null;
     }
 
     /// <summary>3 when the seeker wants to create a company, 2 when freelance contracts are wished.</summary>

@@ -99,9 +99,18 @@ public static class MarketFactsBuilder
             DrivingLicenceShare = access.Licence is { Mandatory: true } ? 1 : null,
             DrivingLicenceBasis = access.Licence is { Mandatory: true } ? DrivingLicenceBasis.AccessText : null,
             DrivingLicenceAccessText = access.Licence?.Sentence,
+            TravellingWorkContext = TravellingContext(sheet, taxonomy),
             BetterCommunes = includeCommutes && commune is not null ? BetterCommunes(market.OfferCounts, geography, commune, romeCode, maxCommunes) : [],
         };
     }
+
+    /// <summary>ROME 4.0 work contexts (<c>code_ogr</c> of <c>referentiel_contexte_travail</c>) of a job done from place to place:
+    /// at private homes, across a département, across a région (the national and international zones are travel, not commuting).</summary>
+    private static readonly int[] s_travellingContexts = [300778, 23378, 23381];
+
+    private static string? TravellingContext(Rome4Sheet? sheet, SkillsTaxonomy? taxonomy) =>
+        sheet is null || taxonomy is null ? null
+        : s_travellingContexts.Where(sheet.WorkContexts.Contains).Select(code => taxonomy.Rome4.WorkContext(code)?.Label).FirstOrDefault(label => label is not null);
 
     /// <summary>
     /// Offers per 10 job seekers of any ROME v3 code around a commune: its employment area's DARES figure, else its
