@@ -129,8 +129,10 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             : [];
         facts = facts with { CloseJobs = closeJobs };
 
-        var diagnosis = DiagnosisEngine.Diagnose(profile, facts, today);
-        var advice = AdviceEngine.Advise(profile, facts, diagnosis, today);
+        // The diagnosis reads the targets' ROME families (a scattered project): targets given as words only are read here.
+        var judged = WithTargetCodes(profile, target);
+        var diagnosis = DiagnosisEngine.Diagnose(judged, facts, today);
+        var advice = AdviceEngine.Advise(judged, facts, diagnosis, today);
         if (adviceRanking is { ActiveModel: not null })
         {
             advice = adviceRanking.Reorder(advice, diagnosis.MainChallenge);
@@ -183,6 +185,23 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     /// makes nothing mandatory (its first sentence stands for the requirement, alternatives and recommendations included), and
     /// never what a sentence says is not mandatory (those are not requirements).
     /// </summary>
+    /// <summary>
+    /// The profile with a ROME code on each target given as words only: the main one's as understood (<paramref name="main"/>), the
+    /// others' as their own words read (<see cref="UnderstandTarget"/>). A seeker who typed "boulangère", "infirmière" and
+    /// "développeuse web" has a scattered project whichever door the words came through; codes given stay as they are.
+    /// </summary>
+    private SeekerProfile WithTargetCodes(SeekerProfile profile, UnderstoodTarget? main)
+    {
+        if (profile.TargetJobs is not { Count: > 0 } targets || targets.All(t => t.RomeCode is not null))
+        {
+            return profile;
+        }
+        var coded = targets.Select((t, i) => t.RomeCode is not null ? t
+            : (i == 0 ? main?.RomeCode : UnderstandTarget(profile with { TargetJobs = [t] })?.RomeCode) is { } code ? t with { RomeCode = code }
+            : t).ToList();
+        return profile with { TargetJobs = coded };
+    }
+
     private IEnumerable<string> LegalCertificatesHeld(SeekerProfile profile, MarketFacts facts)
     {
         var held = profile.DiplomaRequiredForTarget == false
