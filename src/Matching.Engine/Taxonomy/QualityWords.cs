@@ -26,7 +26,7 @@ internal static class QualityWords
         ("Etre ouvert aux changements", @"adaptabilite|(?:capacites?|facultes?|sens) d adaptation|savoir s adapter|capables? de (?:vous|s|t) adapter|polyvalence"),
         ("Faire preuve de persévérance", @"perseverance|perseverante?s?|tenacite|tenaces?"),
         ("Faire preuve de créativité, d'inventivité", @"creativite|creatifs?|inventivite|inventifs?"),
-        ("Etre force de proposition", @"force de proposition|esprit d initiatives?|prises? d initiatives?|prendre des initiatives|sens de l initiative"),
+        ("Etre force de proposition", @"force de proposition|esprit d initiatives?|prises? d initiatives?|prendre des initiatives|sens de l initiative|proacti(?:f|ve|fs|ves|vite)"),
         ("Faire preuve de sens des responsabilités", @"sens des responsabilites?|sens de la responsabilite"),
         ("Faire preuve de contrôle de soi", @"gestion du stress|gerer (?:le|son|votre|ton) stress|resistance au stress|resister au stress|sang froid|maitrise de soi"),
         ("Faire preuve de leadership", @"leadership"),
@@ -34,6 +34,8 @@ internal static class QualityWords
         // Two ROME 4.0 competences many sheets list, said in a word: a seller "commerçant dans l'âme", a carer's "discrétion".
         ("Faire preuve de sens commercial et d'aisance relationnelle", @"sens (?:du |de l )?commerc(?:e|ial)|fibre commerciale|esprit commercial|commerc(?:ante?|iale?)s? dans l ame|ame de commercante?"),
         ("Respecter la confidentialité des informations", @"(?<!toute )(?:discretion|discrete?s?)"),
+        // A ROME 4.0 savoir offers ask in a word, the way they ask a quality: "qualités relationnelles", "bon relationnel", "sens du contact".
+        ("Communication interpersonnelle", @"(?:qualites?|competences?|aptitudes?|capacites?|aisance|facilites?|sens) (?:du |de )?relationnel(?:le)?s?|(?:bon|excellent|tres bon|bel|votre|un) relationnel|(?:sens|gout) du contact(?! (?:avec|des|de la|du) (?:les |la |le |l )?(?:produits?|matieres?|materiaux|bois|terrain|nature|animaux))"),
     ];
 
     // Words that frame a quality without naming anything else: "faire preuve de", "capacité à", "savoir travailler de manière".
