@@ -470,6 +470,20 @@ public sealed class OfferReadingTests
     }
 
     [Fact]
+    public void Shifts_and_night_work_read_as_the_capacity_to_work_staggered_hours_unless_denied()
+    {
+        // ROME's savoir "Capacité à travailler en horaires décalés"; like a quality it says nothing of which job, so the core items stay.
+        const string Label = "Capacité à travailler en horaires décalés";
+        var operatorOffer = Read("c46", "Opérateur de production (H/F)", "Poste en horaires d'équipe 2x8, salaire 11,88 EUR brut/h.", "H2909");
+        Assert.Contains(Label, TextLabels(operatorOffer));
+        Assert.Contains(operatorOffer.Skills, s => s.Source == SkillSource.Occupation);
+        Assert.Contains(Label, TextLabels(Read("c47", "Préparateur de commandes (H/F)", "Poste de nuit, horaires entre 18h et 4h du matin.", "N1103")));
+        // Denied, or the night of someone else's care: no staggered hours asked.
+        Assert.DoesNotContain(Label, TextLabels(Read("c48", "Opérateur de production (H/F)", "Horaires de journée, pas de travail de nuit.", "H2909")));
+        Assert.DoesNotContain(Label, TextLabels(Read("c49", "Auxiliaire de vie (H/F)", "Forfaits garde de nuit attractifs pour nos intervenants.", "K1302")));
+    }
+
+    [Fact]
     public void A_towns_name_is_no_tool()
     {
         // IBM's AIX is a one-word tool name; Aix-les-Bains is a town, in capitals too.
