@@ -340,7 +340,8 @@ internal sealed partial class OfferSkillReader
         }
         var seen = new HashSet<int>();
         var written = new List<string>();
-        foreach (var sentence in Sentences().Split(text))
+        // A town's name is no skill: "Manpower AIX LES BAINS" asks no IBM AIX.
+        foreach (var sentence in Sentences().Split(PlaceName().Replace(text, " ")))
         {
             written.Clear();
             var tokens = Tokens(sentence, saidToYou: true, written);
@@ -873,6 +874,11 @@ internal sealed partial class OfferSkillReader
 
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]{2,6}\b", RegexOptions.CultureInvariant)]
     private static partial Regex UpperCaseWord();
+
+    // The name of a French commune joined by its linking word: "Aix-les-Bains", "Bourg-en-Bresse", and in capitals amid other words
+    // ("Manpower AIX LES BAINS recherche"), not in a line written all in capitals ("PREPARER LES COMMANDES DU JOUR").
+    [GeneratedRegex(@"\b\p{L}+(?:-(?:les|lès|sur|en|sous|le|la)-\p{L}+)+\b|(?<![A-Z]{2,} )\b[A-Z]{2,}(?: (?:LES|LÈS|SUR|EN|SOUS) [A-Z]{2,})+\b(?! [A-Z]{2,})", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceName();
 
     [GeneratedRegex(@"\(([A-Z][A-Z0-9]{2,6})\)", RegexOptions.CultureInvariant)]
     private static partial Regex AcronymInBrackets();

@@ -6,8 +6,9 @@ namespace Matching.Engine.Taxonomy;
 
 /// <summary>
 /// The qualities offers ask and the words they use for them (docs/quality.md, "Skills, each with its source"): the ROME 4.0
-/// savoir-être items, and two ROME competences many sheets list that offers say in a word ("commerçant dans l'âme",
-/// "discrétion"). Each entry names a ROME 4.0 label, so the data decides the skill. The offer reader finds them in text
+/// savoir-être items, two ROME competences many sheets list that offers say in a word ("commerçant dans l'âme",
+/// "discrétion"), and two ROME savoirs offers ask the same way, which say no more of the job than a quality ("qualités
+/// relationnelles", "poste en 2x8"). Each entry names a ROME 4.0 label, so the data decides the skill. The offer reader finds them in text
 /// (<see cref="OfferSkillCues"/>); the taxonomy finds with them the skills that say the same quality in other words
 /// (<see cref="Twins"/>).
 /// </summary>
@@ -26,7 +27,7 @@ internal static class QualityWords
         ("Etre ouvert aux changements", @"adaptabilite|(?:capacites?|facultes?|sens) d adaptation|savoir s adapter|capables? de (?:vous|s|t) adapter|polyvalence"),
         ("Faire preuve de persévérance", @"perseverance|perseverante?s?|tenacite|tenaces?"),
         ("Faire preuve de créativité, d'inventivité", @"creativite|creatifs?|inventivite|inventifs?"),
-        ("Etre force de proposition", @"force de proposition|esprit d initiatives?|prises? d initiatives?|prendre des initiatives|sens de l initiative"),
+        ("Etre force de proposition", @"force de proposition|esprit d initiatives?|prises? d initiatives?|prendre des initiatives|sens de l initiative|proacti(?:f|ve|fs|ves|vite)"),
         ("Faire preuve de sens des responsabilités", @"sens des responsabilites?|sens de la responsabilite"),
         ("Faire preuve de contrôle de soi", @"gestion du stress|gerer (?:le|son|votre|ton) stress|resistance au stress|resister au stress|sang froid|maitrise de soi"),
         ("Faire preuve de leadership", @"leadership"),
@@ -34,6 +35,10 @@ internal static class QualityWords
         // Two ROME 4.0 competences many sheets list, said in a word: a seller "commerçant dans l'âme", a carer's "discrétion".
         ("Faire preuve de sens commercial et d'aisance relationnelle", @"sens (?:du |de l )?commerc(?:e|ial)|fibre commerciale|esprit commercial|commerc(?:ante?|iale?)s? dans l ame|ame de commercante?"),
         ("Respecter la confidentialité des informations", @"(?<!toute )(?:discretion|discrete?s?)"),
+        // A working condition ROME files as a savoir, which says no more of the job than a quality: "horaires décalés", "en 2x8", "travail de nuit".
+        ("Capacité à travailler en horaires décalés", @"horaires? decales?|[23] ?x ?8|(?:travail|postes?|horaires?|equipes?) de nuit"),
+        // A ROME 4.0 savoir offers ask in a word, the way they ask a quality: "qualités relationnelles", "bon relationnel", "sens du contact".
+        ("Communication interpersonnelle", @"(?:qualites?|competences?|aptitudes?|capacites?|aisance|facilites?|sens) (?:du |de )?relationnel(?:le)?s?|(?:bon|excellent|tres bon|bel|votre|un) relationnel|(?:sens|gout) du contact(?! (?:avec|des|de la|du) (?:les |la |le |l )?(?:produits?|matieres?|materiaux|bois|terrain|nature|animaux))"),
     ];
 
     // Words that frame a quality without naming anything else: "faire preuve de", "capacité à", "savoir travailler de manière".

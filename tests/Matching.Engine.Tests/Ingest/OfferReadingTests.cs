@@ -445,6 +445,54 @@ public sealed class OfferReadingTests
         Assert.Equal(["Avoir l'esprit d'équipe"], fields);
     }
 
+    [Fact]
+    public void Relational_qualities_asked_of_the_candidate_read_as_interpersonal_communication_not_a_contact_with_materials()
+    {
+        // ROME's savoir "Communication interpersonnelle", asked in a word the way offers ask a quality, and counted as one.
+        const string Label = "Communication interpersonnelle";
+        var seller = Read("c36", "Vendeur en boulangerie (H/F)", "Vous êtes doté(e) d'un bon relationnel et avez le goût du contact client.", "D1102");
+        Assert.Contains(Label, TextLabels(seller));
+        Assert.Contains(seller.Skills, s => s.Source == SkillSource.Occupation);
+        Assert.Contains(Label, TextLabels(Read("c37", "Assistant administratif (H/F)", "Qualités relationnelles, rigueur et discrétion.", "M1602")));
+        // A contact with the materials is a craft, not people; the employer's own relations are no quality asked.
+        Assert.DoesNotContain(Label, TextLabels(Read("c38", "Menuisier (H/F)", "Vous avez le goût du contact avec les matériaux et du travail manuel.", "H2206")));
+        Assert.DoesNotContain(Label, TextLabels(Read("c39", "Vendeur en boulangerie (H/F)", "Notre sens du contact avec nos clients fait notre force.", "D1102")));
+    }
+
+    [Fact]
+    public void A_proactive_candidate_is_force_de_proposition()
+    {
+        // ROME defines "Etre force de proposition" as "Être proactif".
+        const string Label = "Etre force de proposition";
+        Assert.Contains(Label, TextLabels(Read("c40", "Assistant commercial (H/F)", "Vous êtes rigoureux(se) et proactif(ve).", "D1401")));
+        Assert.Contains(Label, TextLabels(Read("c41", "Assistant commercial (H/F)", "Savoir-être : dynamisme, proactivité, curiosité.", "D1401")));
+        Assert.DoesNotContain(Label, TextLabels(Read("c42", "Assistant commercial (H/F)", "Vous êtes rigoureux(se) et dynamique.", "D1401")));
+    }
+
+    [Fact]
+    public void Shifts_and_night_work_read_as_the_capacity_to_work_staggered_hours_unless_denied()
+    {
+        // ROME's savoir "Capacité à travailler en horaires décalés"; like a quality it says nothing of which job, so the core items stay.
+        const string Label = "Capacité à travailler en horaires décalés";
+        var operatorOffer = Read("c46", "Opérateur de production (H/F)", "Poste en horaires d'équipe 2x8, salaire 11,88 EUR brut/h.", "H2909");
+        Assert.Contains(Label, TextLabels(operatorOffer));
+        Assert.Contains(operatorOffer.Skills, s => s.Source == SkillSource.Occupation);
+        Assert.Contains(Label, TextLabels(Read("c47", "Préparateur de commandes (H/F)", "Poste de nuit, horaires entre 18h et 4h du matin.", "N1103")));
+        // Denied, or the night of someone else's care: no staggered hours asked.
+        Assert.DoesNotContain(Label, TextLabels(Read("c48", "Opérateur de production (H/F)", "Horaires de journée, pas de travail de nuit.", "H2909")));
+        Assert.DoesNotContain(Label, TextLabels(Read("c49", "Auxiliaire de vie (H/F)", "Forfaits garde de nuit attractifs pour nos intervenants.", "K1302")));
+    }
+
+    [Fact]
+    public void A_towns_name_is_no_tool()
+    {
+        // IBM's AIX is a one-word tool name; Aix-les-Bains is a town, in capitals too.
+        const string Label = "Système d'exploitation IBM Aix";
+        Assert.DoesNotContain(Label, TextLabels(Read("c43", "Opérateur de production (H/F)", "Manpower AIX LES BAINS recherche pour son client des opérateurs.", "H2909")));
+        Assert.DoesNotContain(Label, TextLabels(Read("c44", "Opérateur de production (H/F)", "Contactez votre agence Manpower d'Aix-les-Bains.", "H2909")));
+        Assert.Contains(Label, TextLabels(Read("c45", "Administrateur systèmes (H/F)", "Vous administrez des serveurs AIX et Linux.", "M1801")));
+    }
+
     private static HashSet<string> TextLabels(OfferDocument offer) =>
         [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
 

@@ -14,7 +14,8 @@ namespace Matching.Engine.Tests.Quality;
 /// préparez") and "la clientèle" added, the pairs of the third and fourth reviews, and 125 pairs drawn at random (seed 2026)
 /// among those that tasks without their manner, brackets or shared verbs and two more quality cues added on 2 Dec, then the
 /// pairs of the seventh review (one of a task's several objects, seeds 2028-2031) and every pair of the eighth (a task named by its
-/// noun in a list, a task of several verbs) and of the ninth (a quality's twin read as the quality);
+/// noun in a list, a task of several verbs) and of the ninth (a quality's twin read as the quality), and the tenth's (relational
+/// qualities, "proactif", shifts and night work: 60 drawn with seed 2032 and every other pair of the two smaller readings);
 /// each judged right, the offer asks for it, or wrong; docs/quality.md,
 /// "Reading a real offer"). A change to the reader that stops reading most of the reviewed pairs needs a new review.
 /// </summary>
