@@ -7,6 +7,7 @@ using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ranking;
 using Matching.Engine.Scoring;
+using Matching.Engine.Seekers;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Coaching;
@@ -505,7 +506,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     public Occupation? TargetJobOccupation(SeekerProfile profile) =>
         UnderstandTarget(profile) is { } target ? TargetSheets(target).Occupation : null;
 
-    /// <summary>The seeker's main target: an ESCO URI, a ROME code, or their words read by the title search.</summary>
+    /// <summary>The seeker's main target: an ESCO URI, a ROME code, or their words read as the questionnaire reads them (<see cref="JobReadings.Read(ReferenceData, string?, string, int)"/>).</summary>
     public UnderstoodTarget? UnderstandTarget(SeekerProfile profile)
     {
         var taxonomy = Data.Taxonomy;
@@ -524,11 +525,19 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                     : Data.Titles.Understand(first.Label, "fr", 10).Select(t => t.Occupation).FirstOrDefault(o => ofCode.Contains(o)))
                 ?? ofCode.FirstOrDefault();
         }
-        if (occupation is null && !string.IsNullOrWhiteSpace(first.Label))
+        string? rome4Title = null;
+        if (occupation is null && romeCode is null && !string.IsNullOrWhiteSpace(first.Label))
         {
-            var best = Data.Titles.Understand(first.Label, "fr", 1).FirstOrDefault();
-            occupation = best?.Occupation;
-            romeCode ??= best?.RomeCodes.FirstOrDefault();
+            // Words only: read as the questionnaire reads them (one use case, one reading), so that "électricien" posted to
+            // the API is the building electrician the questionnaire proposes first, not the title search's best ESCO label.
+            var reading = JobReadings.Read(Data, first.Label, "fr", 1).FirstOrDefault();
+            occupation = reading?.Occupation;
+            romeCode = reading?.RomeCode;
+            rome4Title = reading is { IsRome4: true } ? reading.Label : null;
+        }
+        else if (occupation is null && !string.IsNullOrWhiteSpace(first.Label))
+        {
+            occupation = Data.Titles.Understand(first.Label, "fr", 1).FirstOrDefault()?.Occupation;
         }
         romeCode ??= occupation?.RomeCodes.FirstOrDefault();
         if (occupation is null && romeCode is null)
@@ -538,7 +547,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         return new UnderstoodTarget(first.Label, occupation?.Uri, occupation?.LabelFr is { Length: > 0 } fr ? fr : occupation?.LabelEn,
             romeCode, romeCode is null ? null : taxonomy.Rome4.Sheet(romeCode)?.Label ?? taxonomy.RomeJob(romeCode)?.Title)
         {
-            Rome4Title = first.Label is { Length: > 0 } label && Ingest.OfferOccupationReader.For(taxonomy).Anywhere(label) is not null ? label.Trim() : null,
+            Rome4Title = rome4Title
+                ?? (first.Label is { Length: > 0 } label && Ingest.OfferOccupationReader.For(taxonomy).Anywhere(label) is not null ? label.Trim() : null),
         };
     }
 
