@@ -126,7 +126,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                 [.. (profile.TargetJobs ?? []).Skip(1).Select(t => t?.RomeCode).OfType<string>(), .. practised.Where(j => j.Occupation.Uri != target.OccupationUri).SelectMany(j => j.Occupation.Rome4Codes)],
                 rome => localMarket(rome).PerTen,
                 language,
-                marketScopeOf: rome => localMarket(rome).Scope)
+                marketScopeOf: rome => localMarket(rome).Scope,
+                changingJobs: ChangingJobs(target, practised))
             : [];
         facts = facts with { CloseJobs = closeJobs };
 
@@ -496,6 +497,17 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             .OrderByDescending(kv => kv.Value)
             .ThenBy(kv => taxonomy.Skills[kv.Key].Uri, StringComparer.Ordinal)
             .Select(kv => (taxonomy.Skills[kv.Key], kv.Value))];
+    }
+
+    /// <summary>
+    /// The seeker practised jobs and none of them is in the target's family (the first three characters of the ROME code:
+    /// "D12" sales, "F16" building finishing): a career change. False without a job practised or a target code.
+    /// </summary>
+    internal static bool ChangingJobs(UnderstoodTarget target, IReadOnlyList<PractisedJob> practised)
+    {
+        var family = target.RomeCode is { Length: >= 3 } code ? code[..3] : null;
+        return family is not null && practised.Count > 0 && !practised.Any(j => j.Occupation.Uri == target.OccupationUri
+            || j.Occupation.RomeCodes.Concat(j.Occupation.Rome4Codes).Any(c => c.StartsWith(family, StringComparison.Ordinal)));
     }
 
     /// <summary>The ROME 4.0 sheets of the seeker's main target, as their matches read it (<see cref="TargetSheets"/>); empty without one.</summary>
