@@ -78,6 +78,13 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         {
             return [];
         }
+        // An everyday word no title says ("nounou"): the titles it means, before ESCO reads it as another job.
+        if (language is not "en" && EverydayJobWords.Titles(data.Taxonomy, typed) is { Count: > 0 } everyday)
+        {
+            return [.. everyday.Take(limit).Select(a => (a, Sheet: data.Taxonomy.Rome4.Sheet(a.SheetCode)))
+                .Where(x => x.Sheet is not null)
+                .Select(x => Rome4Reading(x.a, x.Sheet!, OfferOccupationReader.For(data.Taxonomy).EscoOccupation(x.Sheet!, x.a), typed))];
+        }
         var titles = data.Appellations.Understand(typed, limit);
         var esco = data.Titles.Understand(typed, language is "en" ? "en" : "fr", limit);
         // ROME 4.0 titles are French: English words ("software developer") meet them only by chance ("Software Designer").
@@ -118,20 +125,28 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         // French titles name the job first: "Electricien du bâtiment" is an electrician, "Ingénieur électricien" an engineer.
         bool StartsWithTheWords(string label) => TextNormalizer.GenderForms(label)
             .Any(form => TextNormalizer.Tokenize(form).Take(words.Length).SequenceEqual(words, StringComparer.Ordinal));
-        var offers = data.Market.OfferCounts;
-        double OffersOfSheet(Rome4Sheet sheet) => sheet.Code == sheet.ParentCode
-            ? offers.TotalForRome(sheet.Code)
-            : (double)offers.TotalForRome(sheet.ParentCode) / Math.Max(1, data.Taxonomy.Rome4.SheetsOfFamily(sheet.ParentCode).Count);
         return [.. data.Appellations.Understand(typed, LabelIndex<int>.MaxLimit)
             .Where(a => SaysEveryWord(a.Appellation.Label))
             .GroupBy(a => a.Sheet.Code, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(a => StartsWithTheWords(a.Appellation.Label)).ThenByDescending(a => a.Appellation.Principal).First())
             .OrderByDescending(a => StartsWithTheWords(a.Sheet.Label))
             .ThenByDescending(a => StartsWithTheWords(a.Appellation.Label))
-            .ThenByDescending(a => OffersOfSheet(a.Sheet))
+            .ThenByDescending(a => OffersOfSheet(data, a.Sheet))
             .ThenByDescending(a => a.Score)
             .Take(limit)
             .Select(a => Rome4Reading(a.Appellation, a.Sheet, a.Occupation, typed))];
+    }
+
+    /// <summary>
+    /// Offers France Travail published in 2021 for a ROME 4.0 sheet (<see cref="Matching.Engine.Market.OfferCounts"/>, by ROME v3
+    /// code): a v3 sheet its own, a sheet new in ROME 4.0 an equal share of its v3 family's.
+    /// </summary>
+    internal static double OffersOfSheet(ReferenceData data, Rome4Sheet sheet)
+    {
+        var offers = data.Market.OfferCounts;
+        return sheet.Code == sheet.ParentCode
+            ? offers.TotalForRome(sheet.Code)
+            : (double)offers.TotalForRome(sheet.ParentCode) / Math.Max(1, data.Taxonomy.Rome4.SheetsOfFamily(sheet.ParentCode).Count);
     }
 
     /// <summary>

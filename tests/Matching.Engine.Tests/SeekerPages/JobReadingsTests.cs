@@ -115,6 +115,30 @@ public sealed class JobReadingsTests : IAsyncLifetime
         Assert.Equal("I1309", _coach.UnderstandTarget(new SeekerProfile { TargetJobs = [new TargetJob("électricien", RomeCode: "I1309")] })!.RomeCode);
     }
 
+    [Theory]
+    [InlineData("nounou", "K13")]
+    [InlineData("Nounou", "K13")]
+    [InlineData("femme de ménage", "K1304")]
+    [InlineData("toubib", "J1102")]
+    public void An_everyday_job_word_no_title_says_reads_as_the_France_Travail_titles_it_means(string typed, string sheet)
+    {
+        // "nounou" read as ESCO's puériculteur (J1507, a nursing speciality: "nounou" is one of its alternative labels), and
+        // "femme de ménage" as "Femme de chambre" (a hotel job).
+        var readings = _readings.Read(typed, "fr");
+
+        Assert.NotEmpty(readings);
+        Assert.All(readings, r => Assert.True(r.IsRome4));
+        Assert.All(readings, r => Assert.StartsWith(sheet, r.RomeCode, StringComparison.Ordinal));
+        // The API reads the same words the same way.
+        Assert.Equal(readings[0].RomeCode, _coach.UnderstandTarget(new SeekerProfile { TargetJobs = [new TargetJob(typed)] })!.RomeCode);
+    }
+
+    [Fact]
+    public void Every_title_of_the_everyday_words_is_a_France_Travail_title()
+    {
+        Assert.All(EverydayJobWords.All.SelectMany(w => w.Titles), code => Assert.NotNull(_data.Taxonomy.Rome4.Appellation(code)));
+    }
+
     [Fact]
     public void A_bare_job_word_reads_first_as_the_jobs_named_by_it_not_as_a_title_filed_under_another_job()
     {
