@@ -7,6 +7,7 @@ using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Ranking;
 using Matching.Engine.Scoring;
+using Matching.Engine.Seekers;
 using Matching.Engine.Taxonomy;
 
 namespace Matching.Engine.Coaching;
@@ -125,7 +126,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                 [.. (profile.TargetJobs ?? []).Skip(1).Select(t => t?.RomeCode).OfType<string>(), .. practised.Where(j => j.Occupation.Uri != target.OccupationUri).SelectMany(j => j.Occupation.Rome4Codes)],
                 rome => localMarket(rome).PerTen,
                 language,
-                marketScopeOf: rome => localMarket(rome).Scope)
+                marketScopeOf: rome => localMarket(rome).Scope,
+                changingJobs: ChangingJobs(target, practised))
             : [];
         facts = facts with { CloseJobs = closeJobs };
 
@@ -516,6 +518,17 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             .Select(kv => (taxonomy.Skills[kv.Key], kv.Value))];
     }
 
+    /// <summary>
+    /// The seeker practised jobs and none of them is in the target's family (the first three characters of the ROME code:
+    /// "D12" sales, "F16" building finishing): a career change. False without a job practised or a target code.
+    /// </summary>
+    internal static bool ChangingJobs(UnderstoodTarget target, IReadOnlyList<PractisedJob> practised)
+    {
+        var family = target.RomeCode is { Length: >= 3 } code ? code[..3] : null;
+        return family is not null && practised.Count > 0 && !practised.Any(j => j.Occupation.Uri == target.OccupationUri
+            || j.Occupation.RomeCodes.Concat(j.Occupation.Rome4Codes).Any(c => c.StartsWith(family, StringComparison.Ordinal)));
+    }
+
     /// <summary>The ROME 4.0 sheets of the seeker's main target, as their matches read it (<see cref="TargetSheets"/>); empty without one.</summary>
     public IReadOnlyList<Rome4Sheet> TargetJobSheets(SeekerProfile profile) =>
         UnderstandTarget(profile) is { } target ? [.. TargetSheets(target).Codes.Select(Data.Taxonomy.Rome4.Sheet).OfType<Rome4Sheet>()] : [];
@@ -524,7 +537,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     public Occupation? TargetJobOccupation(SeekerProfile profile) =>
         UnderstandTarget(profile) is { } target ? TargetSheets(target).Occupation : null;
 
-    /// <summary>The seeker's main target: an ESCO URI, a ROME code, or their words read by the title search.</summary>
+    /// <summary>The seeker's main target: an ESCO URI, a ROME code, or their words read as the questionnaire reads them (<see cref="JobReadings.Read(ReferenceData, string?, string, int)"/>).</summary>
     public UnderstoodTarget? UnderstandTarget(SeekerProfile profile)
     {
         var taxonomy = Data.Taxonomy;
@@ -543,11 +556,19 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                     : Data.Titles.Understand(first.Label, "fr", 10).Select(t => t.Occupation).FirstOrDefault(o => ofCode.Contains(o)))
                 ?? ofCode.FirstOrDefault();
         }
-        if (occupation is null && !string.IsNullOrWhiteSpace(first.Label))
+        string? rome4Title = null;
+        if (occupation is null && romeCode is null && !string.IsNullOrWhiteSpace(first.Label))
         {
-            var best = Data.Titles.Understand(first.Label, "fr", 1).FirstOrDefault();
-            occupation = best?.Occupation;
-            romeCode ??= best?.RomeCodes.FirstOrDefault();
+            // Words only: read as the questionnaire reads them (one use case, one reading), so that "électricien" posted to
+            // the API is the building electrician the questionnaire proposes first, not the title search's best ESCO label.
+            var reading = JobReadings.Read(Data, first.Label, "fr", 1).FirstOrDefault();
+            occupation = reading?.Occupation;
+            romeCode = reading?.RomeCode;
+            rome4Title = reading is { IsRome4: true } ? reading.Label : null;
+        }
+        else if (occupation is null && !string.IsNullOrWhiteSpace(first.Label))
+        {
+            occupation = Data.Titles.Understand(first.Label, "fr", 1).FirstOrDefault()?.Occupation;
         }
         romeCode ??= occupation?.RomeCodes.FirstOrDefault();
         if (occupation is null && romeCode is null)
@@ -557,7 +578,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         return new UnderstoodTarget(first.Label, occupation?.Uri, occupation?.LabelFr is { Length: > 0 } fr ? fr : occupation?.LabelEn,
             romeCode, romeCode is null ? null : taxonomy.Rome4.Sheet(romeCode)?.Label ?? taxonomy.RomeJob(romeCode)?.Title)
         {
-            Rome4Title = first.Label is { Length: > 0 } label && Ingest.OfferOccupationReader.For(taxonomy).Anywhere(label) is not null ? label.Trim() : null,
+            Rome4Title = rome4Title
+                ?? (first.Label is { Length: > 0 } label && Ingest.OfferOccupationReader.For(taxonomy).Anywhere(label) is not null ? label.Trim() : null),
         };
     }
 

@@ -64,13 +64,27 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
     /// The jobs <paramref name="typed"/> most likely names, best first: ROME 4.0 titles, else (nothing in ROME 4.0 matches
     /// nearly as well, e.g. a title typed in English) ESCO occupations in <paramref name="language"/>. Empty for blank or unknown text.
     /// </summary>
-    public IReadOnlyList<JobReading> Read(string? typed, string language, int limit = 3)
+    public IReadOnlyList<JobReading> Read(string? typed, string language, int limit = 3) =>
+        Read(referenceData.Require(), typed, language, limit);
+
+    /// <summary>
+    /// <see cref="Read(string?, string, int)"/> over given reference data: the one reading of a typed job, shared by the
+    /// questionnaire and by a target given as words only through the API (<see cref="SeekerCoach.UnderstandTarget"/>).
+    /// </summary>
+    public static IReadOnlyList<JobReading> Read(ReferenceData data, string? typed, string language, int limit = 3)
     {
+        ArgumentNullException.ThrowIfNull(data);
         if (string.IsNullOrWhiteSpace(typed) || typed.Length > SeekerProfiles.MaxLabelLength)
         {
             return [];
         }
-        var data = referenceData.Require();
+        // An everyday word no title says ("nounou"): the titles it means, before ESCO reads it as another job.
+        if (language is not "en" && EverydayJobWords.Titles(data.Taxonomy, typed) is { Count: > 0 } everyday)
+        {
+            return [.. everyday.Take(limit).Select(a => (a, Sheet: data.Taxonomy.Rome4.Sheet(a.SheetCode)))
+                .Where(x => x.Sheet is not null)
+                .Select(x => Rome4Reading(x.a, x.Sheet!, OfferOccupationReader.For(data.Taxonomy).EscoOccupation(x.Sheet!, x.a), typed))];
+        }
         var titles = data.Appellations.Understand(typed, limit);
         var esco = data.Titles.Understand(typed, language is "en" ? "en" : "fr", limit);
         // ROME 4.0 titles are French: English words ("software developer") meet them only by chance ("Software Designer").
@@ -82,7 +96,7 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         {
             return generic;
         }
-        return [.. esco.Select(u => EscoReading(u.Occupation, u.RomeCodes.FirstOrDefault(), language))];
+        return [.. esco.Select(u => EscoReading(data.Taxonomy, u.Occupation, u.RomeCodes.FirstOrDefault(), language))];
     }
 
     /// <summary>
@@ -96,7 +110,7 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
     /// family's), so that the job most seekers of those words mean comes first. Empty when no title says every word (a
     /// typo, English words).
     /// </summary>
-    private List<JobReading> Generic(string typed, ReferenceData data, int limit)
+    private static List<JobReading> Generic(string typed, ReferenceData data, int limit)
     {
         var words = TitleNoise.Strip(typed, "fr").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
@@ -111,20 +125,28 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         // French titles name the job first: "Electricien du bâtiment" is an electrician, "Ingénieur électricien" an engineer.
         bool StartsWithTheWords(string label) => TextNormalizer.GenderForms(label)
             .Any(form => TextNormalizer.Tokenize(form).Take(words.Length).SequenceEqual(words, StringComparer.Ordinal));
-        var offers = data.Market.OfferCounts;
-        double OffersOfSheet(Rome4Sheet sheet) => sheet.Code == sheet.ParentCode
-            ? offers.TotalForRome(sheet.Code)
-            : (double)offers.TotalForRome(sheet.ParentCode) / Math.Max(1, data.Taxonomy.Rome4.SheetsOfFamily(sheet.ParentCode).Count);
         return [.. data.Appellations.Understand(typed, LabelIndex<int>.MaxLimit)
             .Where(a => SaysEveryWord(a.Appellation.Label))
             .GroupBy(a => a.Sheet.Code, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(a => StartsWithTheWords(a.Appellation.Label)).ThenByDescending(a => a.Appellation.Principal).First())
             .OrderByDescending(a => StartsWithTheWords(a.Sheet.Label))
             .ThenByDescending(a => StartsWithTheWords(a.Appellation.Label))
-            .ThenByDescending(a => OffersOfSheet(a.Sheet))
+            .ThenByDescending(a => OffersOfSheet(data, a.Sheet))
             .ThenByDescending(a => a.Score)
             .Take(limit)
             .Select(a => Rome4Reading(a.Appellation, a.Sheet, a.Occupation, typed))];
+    }
+
+    /// <summary>
+    /// Offers France Travail published in 2021 for a ROME 4.0 sheet (<see cref="Matching.Engine.Market.OfferCounts"/>, by ROME v3
+    /// code): a v3 sheet its own, a sheet new in ROME 4.0 an equal share of its v3 family's.
+    /// </summary>
+    internal static double OffersOfSheet(ReferenceData data, Rome4Sheet sheet)
+    {
+        var offers = data.Market.OfferCounts;
+        return sheet.Code == sheet.ParentCode
+            ? offers.TotalForRome(sheet.Code)
+            : (double)offers.TotalForRome(sheet.ParentCode) / Math.Max(1, data.Taxonomy.Rome4.SheetsOfFamily(sheet.ParentCode).Count);
     }
 
     /// <summary>
@@ -302,7 +324,7 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
                 : null;
         }
         return data.Taxonomy.OccupationByUri(choice) is { } occupation
-            ? EscoReading(occupation, Read(typed, language, 10).FirstOrDefault(r => r.Value == choice)?.RomeCode ?? occupation.RomeCodes.FirstOrDefault(), language)
+            ? EscoReading(data.Taxonomy, occupation, Read(typed, language, 10).FirstOrDefault(r => r.Value == choice)?.RomeCode ?? occupation.RomeCodes.FirstOrDefault(), language)
             : null;
     }
 
@@ -315,9 +337,8 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         return new JobReading(Rome4Prefix + appellation.Code.ToString(CultureInfo.InvariantCulture), label, sheet.Code, same ? null : sheetLabel, occupation, IsRome4: true);
     }
 
-    private JobReading EscoReading(Occupation occupation, string? romeCode, string language)
+    private static JobReading EscoReading(SkillsTaxonomy taxonomy, Occupation occupation, string? romeCode, string language)
     {
-        var taxonomy = referenceData.Require().Taxonomy;
         var sheet = romeCode is null ? null : taxonomy.Rome4.Sheet(romeCode)?.Label ?? taxonomy.RomeJob(romeCode)?.Title;
         return new JobReading(occupation.Uri, occupation.Label(language), romeCode, sheet, occupation, IsRome4: false);
     }

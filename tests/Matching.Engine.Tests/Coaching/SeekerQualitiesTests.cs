@@ -150,6 +150,34 @@ public sealed class SeekerQualitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_career_changers_close_jobs_are_close_to_the_job_she_asks_not_to_her_past_job()
+    {
+        // A saleswoman of Thonon-les-Bains becoming an electrician read "Conseiller commercial motocycles" first among her
+        // close jobs: her shop skills reached the sellers' jobs. Close jobs are the target's neighbours; her skills rank them.
+        var saleswoman = new SeekerProfile
+        {
+            Id = "s2",
+            TargetJobs = [_readings.Target("électricien", null, "fr")!],
+            PastJobs = [new PastJob("vendeuse en prêt-à-porter", Years: 8)],
+            Commune = "74281",
+            RadiusKm = 40,
+        };
+
+        var assessment = await _coach.AssessAsync(saleswoman, s_today, "fr");
+
+        Assert.Equal("F1602", assessment.Target?.RomeCode);
+        Assert.NotEmpty(assessment.Facts.ExperienceJobs);
+        var close = assessment.CloseJobs;
+        Assert.NotEmpty(close);
+        // No seller's job by skills (an official mobility of the electrician's sheet may be one: "Vendeur grossiste en équipement du foyer").
+        Assert.DoesNotContain(close, j => !j.OfficialMobility && j.RomeCode.StartsWith('D'));
+        // The target's official mobilities stay, and come first.
+        var mobilities = _taxonomy.Rome4.Sheet("F1602")!.Mobilities;
+        Assert.Contains(close, j => j.OfficialMobility && mobilities.Contains(j.RomeCode));
+        Assert.True(close[0].OfficialMobility, string.Join(" | ", close.Select(j => $"{j.RomeCode} {j.Label}")));
+    }
+
+    [Fact]
     public async Task A_seeker_with_no_skill_of_the_job_reads_how_many_offers_of_the_job_not_every_offer_sharing_a_usual_skill()
     {
         // A waiter of Annecy who gave no skill read "183 offres correspondent" for about twenty waiter offers: the index counts every

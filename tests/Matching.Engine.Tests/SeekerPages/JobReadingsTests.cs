@@ -91,6 +91,54 @@ public sealed class JobReadingsTests : IAsyncLifetime
         Assert.All(readings, r => Assert.StartsWith("Electricien", r.Label, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("électricien")]
+    [InlineData("vendeuse")]
+    [InlineData("aide soignante")]
+    [InlineData("comptable")]
+    public void A_job_given_as_words_only_through_the_API_is_read_as_the_questionnaire_reads_it(string typed)
+    {
+        // One use case, one reading: POST /api/coach/diagnose with {"targetJobs":[{"label":"électricien"}]} read I1309
+        // (ESCO's electrician, maintenance) through the title search, the questionnaire F1602 "Electricien du bâtiment".
+        var saved = _readings.Target(typed, null, "fr")!;
+        var understood = _coach.UnderstandTarget(new SeekerProfile { TargetJobs = [new TargetJob(typed)] })!;
+
+        Assert.Equal(saved.RomeCode, understood.RomeCode);
+        Assert.Equal(saved.OccupationUri, understood.OccupationUri);
+        Assert.Equal(saved.Label, understood.Rome4Title);
+    }
+
+    [Fact]
+    public void A_bare_electrician_given_through_the_API_is_the_building_electrician_and_an_explicit_code_stays_as_given()
+    {
+        Assert.Equal("F1602", _coach.UnderstandTarget(new SeekerProfile { TargetJobs = [new TargetJob("électricien")] })!.RomeCode);
+        Assert.Equal("I1309", _coach.UnderstandTarget(new SeekerProfile { TargetJobs = [new TargetJob("électricien", RomeCode: "I1309")] })!.RomeCode);
+    }
+
+    [Theory]
+    [InlineData("nounou", "K13")]
+    [InlineData("Nounou", "K13")]
+    [InlineData("femme de ménage", "K1304")]
+    [InlineData("toubib", "J1102")]
+    public void An_everyday_job_word_no_title_says_reads_as_the_France_Travail_titles_it_means(string typed, string sheet)
+    {
+        // "nounou" read as ESCO's puériculteur (J1507, a nursing speciality: "nounou" is one of its alternative labels), and
+        // "femme de ménage" as "Femme de chambre" (a hotel job).
+        var readings = _readings.Read(typed, "fr");
+
+        Assert.NotEmpty(readings);
+        Assert.All(readings, r => Assert.True(r.IsRome4));
+        Assert.All(readings, r => Assert.StartsWith(sheet, r.RomeCode, StringComparison.Ordinal));
+        // The API reads the same words the same way.
+        Assert.Equal(readings[0].RomeCode, _coach.UnderstandTarget(new SeekerProfile { TargetJobs = [new TargetJob(typed)] })!.RomeCode);
+    }
+
+    [Fact]
+    public void Every_title_of_the_everyday_words_is_a_France_Travail_title()
+    {
+        Assert.All(EverydayJobWords.All.SelectMany(w => w.Titles), code => Assert.NotNull(_data.Taxonomy.Rome4.Appellation(code)));
+    }
+
     [Fact]
     public void A_bare_job_word_reads_first_as_the_jobs_named_by_it_not_as_a_title_filed_under_another_job()
     {

@@ -39,6 +39,9 @@ public static class CloseJobFinder
     /// practised: their own past job is no discovery); an official mobility is always shown.</param>
     /// <param name="marketOf">Offers per 10 job seekers of a ROME v3 code around the seeker (null when unknown).</param>
     /// <param name="marketScopeOf">Where that figure comes from when it is not the seeker's employment area (a département, a région, "France").</param>
+    /// <param name="changingJobs">The seeker practised jobs of other families only (a saleswoman becoming an electrician): jobs
+    /// close by skills are those the target's own skills reach; the seeker's skills only rank them and shorten what to add,
+    /// so that her past job's neighbours ("Conseiller commercial motocycles") are not offered as close to the job she asks.</param>
     public static IReadOnlyList<CloseJob> Find(
         SkillsTaxonomy taxonomy,
         string? targetRome,
@@ -49,7 +52,8 @@ public static class CloseJobFinder
         Func<string, double?> marketOf,
         string language = "fr",
         int take = MaxJobs,
-        Func<string, string?>? marketScopeOf = null)
+        Func<string, string?>? marketScopeOf = null,
+        bool changingJobs = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         var target = targetOccupationUri is null ? null : taxonomy.OccupationByUri(targetOccupationUri);
@@ -81,6 +85,9 @@ public static class CloseJobFinder
         // below tests every occupation's skills against them.
         basis = SkillsGapCalculator.Covered(taxonomy, basis);
         owned = SkillsGapCalculator.Covered(taxonomy, owned);
+        // What picks the jobs close by skills: the target and the seeker's skills together, or the target's alone for a
+        // seeker changing jobs (her skills are evidence for the target's neighbours, not a road back to her past job's).
+        var reach = changingJobs && target is not null ? SkillsGapCalculator.Covered(taxonomy, [.. target.EssentialSkills]) : basis;
 
         var excluded = new HashSet<string>(excludedRomeCodes.Select(c => c.ToUpperInvariant()), StringComparer.Ordinal);
         if (sheet is not null)
@@ -97,14 +104,14 @@ public static class CloseJobFinder
                 candidates[code] = Evaluate(taxonomy, mobility, Best(taxonomy, code, basis), basis, owned, official: true, order++);
             }
         }
-        if (basis.Count > 0)
+        if (reach.Count > 0)
         {
             // How many essential skills of each occupation the basis covers, from the skills' side: only the
             // occupations that share a skill with the basis are touched (a few hundred of ~3,000).
             var occupations = taxonomy.Occupations;
             var coveredCounts = new int[occupations.Count];
             var essentialOf = EssentialOccupationsBySkill(taxonomy);
-            foreach (var skill in basis)
+            foreach (var skill in reach)
             {
                 foreach (var o in essentialOf[skill])
                 {
