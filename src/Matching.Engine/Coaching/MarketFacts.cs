@@ -165,9 +165,11 @@ public sealed record MarketFacts
     public int? DrivingLicenceOffers { get; init; }
     /// <summary>The ROME access sentence about the licence (<see cref="Coaching.DrivingLicenceBasis.AccessText"/>).</summary>
     public string? DrivingLicenceAccessText { get; init; }
-    /// <summary>The ROME 4.0 sheet's work context that takes the job from place to place ("Au domicile d'un particulier",
-    /// "Zone départementale", "Zone régionale"), in its words; null when the sheet lists none of them.</summary>
-    public string? TravellingWorkContext { get; init; }
+    /// <summary>The ROME 4.0 sheet's work contexts that make the job one of going from home to home across an area: "Au domicile d'un
+    /// particulier" and "Zone départementale" or "Zone régionale", in its words; empty unless the sheet lists both kinds.</summary>
+    public IReadOnlyList<string> TravellingWorkContexts { get; init; } = [];
+    /// <summary>Inhabitants of the seeker's commune (of the arrondissement in Paris, Lyon, Marseille); null when unknown.</summary>
+    public int? CommunePopulation { get; init; }
     public IReadOnlyList<CloseJob> CloseJobs { get; init; } = [];
     /// <summary>Nearby communes with more offers per inhabitant, best first.</summary>
     public IReadOnlyList<BetterCommune> BetterCommunes { get; init; } = [];

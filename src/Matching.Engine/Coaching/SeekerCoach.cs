@@ -133,6 +133,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
 
         // The diagnosis reads the targets' ROME families (a scattered project): targets given as words only are read here.
         var judged = WithTargetCodes(profile, target);
+        facts = facts with { TargetsSpanUnrelatedFamilies = TargetsUnrelated(judged) };
         var diagnosis = DiagnosisEngine.Diagnose(judged, facts, today);
         var advice = AdviceEngine.Advise(judged, facts, diagnosis, today);
         if (adviceRanking is { ActiveModel: not null })
@@ -178,16 +179,6 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     }
 
     /// <summary>
-    /// The driving licences and the certificates known by an acronym (ROME 4.0 savoirs "Certifications et habilitations": "Permis de
-    /// conduire catégorie C", "Formation Initiale Minimum Obligatoire (FIMO)") that the target job's access text makes mandatory in
-    /// words ("le permis C ou C1 est obligatoire ainsi qu'une formation initiale minimum obligatoire (FIMO)"), held by a seeker who
-    /// says they have what the law requires, or practised the job a year or more, which the diagnosis reads the same way. A lorry
-    /// driver of one year read "nous en déduisons que vous avez ce qu'il exige" above a gap listing the C licence and the FIMO.
-    /// Never a diploma or a title (a "faisant fonction" may lack it: the diagnosis says so), never read from a sheet whose text
-    /// makes nothing mandatory (its first sentence stands for the requirement, alternatives and recommendations included), and
-    /// never what a sentence says is not mandatory (those are not requirements).
-    /// </summary>
-    /// <summary>
     /// The profile with a ROME code on each target given as words only: the main one's as understood (<paramref name="main"/>), the
     /// others' as their own words read (<see cref="UnderstandTarget"/>). A seeker who typed "boulangère", "infirmière" and
     /// "développeuse web" has a scattered project whichever door the words came through; codes given stay as they are.
@@ -204,6 +195,51 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         return profile with { TargetJobs = coded };
     }
 
+    /// <summary>
+    /// Whether the targets' families are unrelated as ROME 4.0 knows them: false when every target is linked to the others through
+    /// its sub-domain or an official mobility either way ("aide-soignante" and "auxiliaire de vie", J1501 and K1302, one project
+    /// although in two domains); else null, and the diagnosis counts the families by their codes
+    /// (<see cref="DiagnosisEngine.SpansUnrelatedFamilies"/>).
+    /// </summary>
+    private bool? TargetsUnrelated(SeekerProfile judged)
+    {
+        var targets = judged.TargetJobs ?? [];
+        if (!DiagnosisEngine.SpansUnrelatedFamilies(DiagnosisEngine.RomeFamilies(targets)))
+        {
+            return null;
+        }
+        var codes = targets.Select(t => t.RomeCode?.Trim().ToUpperInvariant()).OfType<string>().Where(c => c.Length == 5).Distinct(StringComparer.Ordinal).ToList();
+        if (codes.Count < 2)
+        {
+            return null;
+        }
+        var rome4 = Data.Taxonomy.Rome4;
+        bool Linked(string a, string b) => string.CompareOrdinal(a, 0, b, 0, 3) == 0
+            || rome4.Sheet(a)?.Mobilities.Contains(b, StringComparer.Ordinal) == true
+            || rome4.Sheet(b)?.Mobilities.Contains(a, StringComparer.Ordinal) == true;
+        var reached = new HashSet<string>(StringComparer.Ordinal) { codes[0] };
+        var queue = new Queue<string>([codes[0]]);
+        while (queue.TryDequeue(out var code))
+        {
+            foreach (var other in codes.Where(c => !reached.Contains(c) && Linked(code, c)))
+            {
+                reached.Add(other);
+                queue.Enqueue(other);
+            }
+        }
+        return reached.Count == codes.Count ? false : null;
+    }
+
+    /// <summary>
+    /// The driving licences and the certificates known by an acronym (ROME 4.0 savoirs "Certifications et habilitations": "Permis de
+    /// conduire catégorie C", "Formation Initiale Minimum Obligatoire (FIMO)") that the target job's access text makes mandatory in
+    /// words ("le permis C ou C1 est obligatoire ainsi qu'une formation initiale minimum obligatoire (FIMO)"), held by a seeker who
+    /// says they have what the law requires, or practised the job a year or more, which the diagnosis reads the same way. A lorry
+    /// driver of one year read "nous en déduisons que vous avez ce qu'il exige" above a gap listing the C licence and the FIMO.
+    /// Never a diploma or a title (a "faisant fonction" may lack it: the diagnosis says so), never read from a sheet whose text
+    /// makes nothing mandatory (its first sentence stands for the requirement, alternatives and recommendations included), and
+    /// never what a sentence says is not mandatory (those are not requirements).
+    /// </summary>
     private IEnumerable<string> LegalCertificatesHeld(SeekerProfile profile, MarketFacts facts)
     {
         var held = profile.DiplomaRequiredForTarget == false

@@ -296,22 +296,34 @@ public sealed class AdviceEngineTests
     }
 
     [Fact]
-    public void A_job_done_from_place_to_place_calls_for_the_licence_when_no_offer_nearby_says_it()
+    public void Rounds_from_home_to_home_call_for_the_licence_when_no_offer_nearby_says_it_less_in_a_large_city()
     {
         var noLicence = Settled with { HasDrivingLicence = false };
-        var atHomes = Healthy with { DrivingLicenceShare = null, TravellingWorkContext = "Au domicile d'un particulier" };
-        var advice = Get("driving-licence", noLicence, atHomes);
+        var rounds = Healthy with
+        {
+            DrivingLicenceShare = null,
+            TravellingWorkContexts = ["Au domicile d'un particulier", "Zone départementale"],
+            CommunePopulation = 6_500,
+        };
+        var advice = Get("driving-licence", noLicence, rounds);
         Assert.Equal(2, advice.Score);
         Assert.Equal("advice.driving-licence.reason.travelling", advice.Reason.Key);
-        Assert.Equal("Au domicile d'un particulier", advice.Reason.Args[0]);
+        Assert.Equal(["Au domicile d'un particulier", "Zone départementale"], advice.Reason.Args);
+        // A large city's public transport: worth a look only.
+        Assert.Equal(1, Score("driving-licence", noLicence, rounds with { CommunePopulation = AdviceModules.LargeCityFromPopulation }));
+        Assert.Equal(2, Score("driving-licence", noLicence, rounds with { CommunePopulation = AdviceModules.LargeCityFromPopulation - 1 }));
         // Above a mere mention in the access text; below a condition of it; and offers nearby that say it decide.
-        Assert.Equal(2, Score("driving-licence", noLicence, atHomes with { DrivingLicenceAccessText = "Le permis B peut être exigé." }));
-        Assert.Equal(3, Score("driving-licence", noLicence, atHomes with
+        Assert.Equal(2, Score("driving-licence", noLicence, rounds with { DrivingLicenceAccessText = "Le permis B peut être exigé." }));
+        Assert.Equal(3, Score("driving-licence", noLicence, rounds with
         {
-            DrivingLicenceShare = 1, DrivingLicenceBasis = DrivingLicenceBasis.AccessText, DrivingLicenceAccessText = "Le permis B est obligatoire.",
+            DrivingLicenceShare = 1,
+            DrivingLicenceBasis = DrivingLicenceBasis.AccessText,
+            DrivingLicenceAccessText = "Le permis B est obligatoire.",
         }));
-        Assert.Equal(0, Score("driving-licence", noLicence, atHomes with { DrivingLicenceShare = 0.05, DrivingLicenceBasis = DrivingLicenceBasis.LocalOffers, DrivingLicenceOffers = 40 }));
-        Assert.Equal(0, Score("driving-licence", Settled with { HasDrivingLicence = true }, atHomes));
+        Assert.Equal(0, Score("driving-licence", noLicence, rounds with { DrivingLicenceShare = 0.05, DrivingLicenceBasis = DrivingLicenceBasis.LocalOffers, DrivingLicenceOffers = 40 }));
+        Assert.Equal(0, Score("driving-licence", Settled with { HasDrivingLicence = true }, rounds));
+        // No rounds, no mention: nothing.
+        Assert.Equal(0, Score("driving-licence", noLicence, Healthy with { DrivingLicenceShare = null, DrivingLicenceAccessText = null }));
     }
 
     [Fact]

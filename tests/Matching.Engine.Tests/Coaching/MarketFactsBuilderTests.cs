@@ -79,14 +79,36 @@ public sealed class MarketFactsBuilderTests
         Assert.Empty(facts.CloseJobs); // close jobs are the caller's
     }
 
-    [Fact]
-    public void A_job_the_rome_sheet_says_is_done_at_peoples_homes_travels_an_office_job_does_not()
+    [Theory]
+    // ROME 4.0 work contexts: home help (K1302, K1304) lists work at private homes and a départemental zone: rounds.
+    [InlineData("K1302", true)]
+    [InlineData("K1304", true)]
+    // At private homes only (a nurse, a childminder, a plumber may work at one home), a zone only (a guard's sites), neither.
+    [InlineData("J1506", false)]
+    [InlineData("K1303", false)]
+    [InlineData("F1603", false)]
+    [InlineData("K2503", false)]
+    [InlineData("J1501", false)]
+    public void Rounds_from_home_to_home_are_a_sheet_listing_private_homes_and_an_area_zone(string rome, bool rounds)
     {
-        // ROME 4.0 work contexts: K1302 and F1603 (a plumber) "Au domicile d'un particulier"; J1501 (aide-soignant) none of the travelling ones.
-        Assert.Equal("Au domicile d'un particulier", MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "K1302", TaxonomyFixture.Taxonomy, includeCommutes: false).TravellingWorkContext);
-        Assert.Equal("Au domicile d'un particulier", MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "F1603", TaxonomyFixture.Taxonomy, includeCommutes: false).TravellingWorkContext);
-        Assert.Null(MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "J1501", TaxonomyFixture.Taxonomy, includeCommutes: false).TravellingWorkContext);
-        Assert.Null(MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "K1302", includeCommutes: false).TravellingWorkContext);
+        var facts = MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, rome, TaxonomyFixture.Taxonomy, includeCommutes: false);
+        if (rounds)
+        {
+            Assert.Equal("Au domicile d'un particulier", facts.TravellingWorkContexts[0]);
+            Assert.StartsWith("Zone ", facts.TravellingWorkContexts[1]);
+        }
+        else
+        {
+            Assert.Empty(facts.TravellingWorkContexts);
+        }
+        Assert.Empty(MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, rome, includeCommutes: false).TravellingWorkContexts);
+    }
+
+    [Fact]
+    public void The_seekers_commune_gives_its_population()
+    {
+        Assert.Equal(Geo.Resolve(s_seeker.Commune)!.Population, MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker, "J1501", includeCommutes: false).CommunePopulation);
+        Assert.Null(MarketFactsBuilder.FromReferenceData(Market, Geo, s_seeker with { Commune = null, Postcode = null }, "J1501", includeCommutes: false).CommunePopulation);
     }
 
     [Fact]

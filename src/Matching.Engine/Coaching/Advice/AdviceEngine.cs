@@ -81,6 +81,10 @@ public sealed class AdviceContext(SeekerProfile profile, MarketFacts market, See
     /// requires): one judgement, the diagnosis', never a second one here.</summary>
     public bool LacksRequiredDiploma => Diagnosis.Holds(DiagnosisCategory.MissingDiploma);
 
+    /// <summary>The targets span unrelated families (the diagnosis' reason): training or work-study for the first of them would
+    /// settle a project the seeker has not chosen yet.</summary>
+    public bool ScatteredProject => Diagnosis[DiagnosisCategory.UndefinedProject].Reasons.Any(r => r.Key is DiagnosisEngine.ScatteredTargetsKey or DiagnosisEngine.UnrelatedTargetsKey);
+
     /// <summary>VAE can close the gap: the diploma is missing, the seeker has practised the job for a year or more,
     /// and what is required is a diploma or title (not a licence, a card or an authorisation).</summary>
     public bool VaeOpen =>

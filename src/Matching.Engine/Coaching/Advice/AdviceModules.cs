@@ -243,9 +243,14 @@ internal static class AdviceModules
         return m.Make(score, m.Reason("better", best.Label, theirs, TextRef.Count("offers-per-ten", perTen)), steps);
     }
 
+    /// <summary>A commune of at least this many inhabitants has the public transport that rounds without a car can use.</summary>
+    public const int LargeCityFromPopulation = 50_000;
+
     /// <summary>No licence while the job's offers ask for one (required or desired): 3 from half of them, 2 from a
     /// quarter, 1 from 10 %, measured on the offers nearby that say it (at least 5). Without them, the ROME sheet's
-    /// access text: 3 when it makes the licence a condition of the job, 1 when it only mentions it.</summary>
+    /// access text when it makes the licence a condition of the job (3); else rounds from home to home across an area, as
+    /// the sheet's work contexts say (<see cref="MarketFacts.TravellingWorkContexts"/>): 2, 1 in a large city; else 1 when
+    /// the access text only mentions it.</summary>
     private static ScoredAdvice? DrivingLicence(AdviceContext c, AdviceModule m)
     {
         if (c.Profile.HasDrivingLicence != false)
@@ -261,10 +266,10 @@ internal static class AdviceModules
         {
             return m.Make(3, m.Reason("required-by-rome", sentence));
         }
-        // A job done at people's homes or across a département: going from one to the next takes a car, most of all outside a city.
-        if (c.Market.TravellingWorkContext is { } context)
+        // Rounds from home to home across an area: going from one to the next takes a car, most of all outside a large city.
+        if (c.Market.TravellingWorkContexts is [var homes, var area])
         {
-            return m.Make(2, m.Reason("travelling", context));
+            return m.Make(c.Market.CommunePopulation is >= LargeCityFromPopulation ? 1 : 2, m.Reason("travelling", homes, area));
         }
         return c.Market.DrivingLicenceAccessText is { } mention ? m.Make(1, m.Reason("mentioned-by-rome", mention)) : null;
     }
@@ -277,9 +282,14 @@ internal static class AdviceModules
 
     /// <summary>Missing skills: 2 from a 20 % gap, 3 from 50 %, naming up to three skills with the offers each
     /// unlocks nearby. Also 3 when the diploma is missing and VAE cannot deliver it (no year in the job, or a
-    /// licence or a card the law requires): a qualifying training is then the way (POEI, AIF, CPF).</summary>
+    /// licence or a card the law requires): a qualifying training is then the way (POEI, AIF, CPF). Silent while the targets
+    /// span unrelated families: which job to train for is the question first (explore-riasec).</summary>
     private static ScoredAdvice? TrainMissingSkills(AdviceContext c, AdviceModule m)
     {
+        if (c.ScatteredProject)
+        {
+            return null;
+        }
         var share = c.Market.SkillsGapShare;
         var skills = c.Market.MissingSkills.OrderByDescending(s => s.OffersUnlocked).Take(3).ToList();
         var skillSteps = skills.Select(s => s.OffersUnlocked > 0
@@ -304,10 +314,10 @@ internal static class AdviceModules
     /// the job's skills (a qualified seeker needs a job, not a training): under 30 an apprenticeship, 3; from 30 a
     /// professionalisation contract, open to job seekers of any age from 26, 2; silent when VAE can give the diploma
     /// from experience (going back to training would waste it). Also 2 for a beginner under 26 without any diploma.
-    /// Age unknown: silent.</summary>
+    /// Age unknown, or targets spanning unrelated families (no job chosen to train for): silent.</summary>
     private static ScoredAdvice? WorkStudy(AdviceContext c, AdviceModule m)
     {
-        if (c.Age is not { } age)
+        if (c.Age is not { } age || c.ScatteredProject)
         {
             return null;
         }
@@ -351,8 +361,7 @@ internal static class AdviceModules
         {
             return m.Make(3, m.Reason("unclear"));
         }
-        var scattered = c.Diagnosis[C.UndefinedProject].Reasons.Any(r => r.Key is DiagnosisEngine.ScatteredTargetsKey or DiagnosisEngine.UnrelatedTargetsKey);
-        return scattered ? m.Make(2, m.Reason("scattered"))
+        return c.ScatteredProject ? m.Make(2, m.Reason("scattered"))
             : c.Profile.PassionateAboutTarget == false ? m.Make(1, m.Reason("not-passionate"))
             : null;
     }

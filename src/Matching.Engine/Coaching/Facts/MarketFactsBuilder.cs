@@ -99,18 +99,33 @@ public static class MarketFactsBuilder
             DrivingLicenceShare = access.Licence is { Mandatory: true } ? 1 : null,
             DrivingLicenceBasis = access.Licence is { Mandatory: true } ? DrivingLicenceBasis.AccessText : null,
             DrivingLicenceAccessText = access.Licence?.Sentence,
-            TravellingWorkContext = TravellingContext(sheet, taxonomy),
+            TravellingWorkContexts = TravellingContexts(sheet, taxonomy),
+            CommunePopulation = commune is { Population: > 0 } ? commune.Population : null,
             BetterCommunes = includeCommutes && commune is not null ? BetterCommunes(market.OfferCounts, geography, commune, romeCode, maxCommunes) : [],
         };
     }
 
-    /// <summary>ROME 4.0 work contexts (<c>code_ogr</c> of <c>referentiel_contexte_travail</c>) of a job done from place to place:
-    /// at private homes, across a département, across a région (the national and international zones are travel, not commuting).</summary>
-    private static readonly int[] s_travellingContexts = [300778, 23378, 23381];
+    /// <summary>ROME 4.0 work contexts (<c>code_ogr</c> of <c>referentiel_contexte_travail</c>): "Au domicile d'un particulier".</summary>
+    private const int AtPrivateHomes = 300778;
 
-    private static string? TravellingContext(Rome4Sheet? sheet, SkillsTaxonomy? taxonomy) =>
-        sheet is null || taxonomy is null ? null
-        : s_travellingContexts.Where(sheet.WorkContexts.Contains).Select(code => taxonomy.Rome4.WorkContext(code)?.Label).FirstOrDefault(label => label is not null);
+    /// <summary>"Zone départementale", "Zone régionale" (the national and international zones are travel, not rounds).</summary>
+    private static readonly int[] s_areaZones = [23378, 23381];
+
+    /// <summary>
+    /// The job's rounds: a sheet that lists work at private homes and a départemental or régional zone (home help, K1302, K1304)
+    /// goes from home to home; either alone does not (a nurse, a childminder or a plumber may work at one home; a guard's zone is
+    /// where the sites are). ROME lists a context when some forms of the job have it, so the two together are the evidence.
+    /// </summary>
+    private static IReadOnlyList<string> TravellingContexts(Rome4Sheet? sheet, SkillsTaxonomy? taxonomy)
+    {
+        if (sheet is null || taxonomy is null || !sheet.WorkContexts.Contains(AtPrivateHomes)
+            || s_areaZones.FirstOrDefault(sheet.WorkContexts.Contains) is not (> 0 and var zone)
+            || taxonomy.Rome4.WorkContext(AtPrivateHomes)?.Label is not { } homes || taxonomy.Rome4.WorkContext(zone)?.Label is not { } area)
+        {
+            return [];
+        }
+        return [homes, area];
+    }
 
     /// <summary>
     /// Offers per 10 job seekers of any ROME v3 code around a commune: its employment area's DARES figure, else its
