@@ -165,29 +165,43 @@ public sealed class PlaceAreaReachTests : IDisposable
         }
         var path = IndexSnapshot.PathFor(_store.StorePath);
         var written = File.GetLastWriteTimeUtc(path);
+        using (var reader = new BinaryReader(File.OpenRead(path)))
+        {
+            reader.ReadInt64();
+            reader.ReadInt32();
+            (_, _) = (reader.ReadString(), reader.ReadInt64());
+            // Marked: the taxonomy's fingerprint, but not the bare one an index with the map writes.
+            var marked = reader.ReadString();
+            Assert.StartsWith(IndexSnapshot.Fingerprint(Esco, Graph), marked);
+            Assert.NotEqual(IndexSnapshot.Fingerprint(Esco, Graph), marked);
+        }
 
         using (var index = _store.Open())
         {
             Assert.Equal(["186FR"], (await index.MatchOffersAsync(fromLyon, new MatchOptions(10))).Hits.Select(h => h.Id));
             Assert.Equal(["186FR", "186HS"], (await index.MatchOffersAsync(fromLyon with { Place = Annecy }, new MatchOptions(10))).Hits.Select(h => h.Id).Order());
         }
-        // Written again at shutdown with the areas, and read as current by the next open with the map.
-        Assert.NotEqual(written, File.GetLastWriteTimeUtc(path));
+        // Written again at shutdown with the areas, under the bare fingerprint: read as current by the next open with the map,
+        // which writes nothing.
+        var rewritten = File.GetLastWriteTimeUtc(path);
+        Assert.NotEqual(written, rewritten);
+        string storeId, fingerprint;
+        long generation;
+        using (var reader = new BinaryReader(File.OpenRead(path)))
+        {
+            reader.ReadInt64();
+            Assert.Equal(6, reader.ReadInt32());
+            (storeId, generation, fingerprint) = (reader.ReadString(), reader.ReadInt64(), reader.ReadString());
+        }
+        Assert.Equal(IndexSnapshot.Fingerprint(Esco, Graph), fingerprint);
         using (var index = _store.Open())
         {
             Assert.Equal(["186FR"], (await index.MatchOffersAsync(fromLyon, new MatchOptions(10))).Hits.Select(h => h.Id));
         }
-        var read = new InMemoryIndex(Esco, Graph, AreaOfCommune, PlaceAreas);
-        using (var reader = new BinaryReader(File.OpenRead(path)))
-        {
-            reader.ReadInt64();
-            reader.ReadInt32();
-            var (storeId, generation, fingerprint) = (reader.ReadString(), reader.ReadInt64(), reader.ReadString());
-            reader.Close();
-            Assert.True(IndexSnapshot.TryRead(path, read, storeId, generation, fingerprint, out _, out var outdated, out var missing));
-            Assert.False(outdated);
-            Assert.False(missing);
-        }
+        Assert.Equal(rewritten, File.GetLastWriteTimeUtc(path));
+        Assert.True(IndexSnapshot.TryRead(path, new InMemoryIndex(Esco, Graph, AreaOfCommune, PlaceAreas), storeId, generation, fingerprint, out _, out var outdated, out var missing));
+        Assert.False(outdated);
+        Assert.False(missing);
     }
 
     [Fact]
