@@ -242,11 +242,14 @@ internal sealed class InMemoryIndex
             : new OfferOccupations(FactorsByRome(codes), codes.Length > 0, profile.Occupations);
     }
 
-    /// <summary>Offer → profiles: each profile's occupation factor for one offer's job.</summary>
-    private ProfileOccupations ProfileOccupationsFor(OfferRow offer) =>
-        offer.RomeCode is null && offer.Occupation < 0
-            ? default
-            : new ProfileOccupations(FactorsByRome(offer.RomeCode is { } code ? [code] : []), offer.RomeCode is not null, offer.Occupation);
+    /// <summary>Offer → profiles: each profile's occupation factor for one offer's job, from the factor of each target code
+    /// (<paramref name="byRome"/>, null when the offer states no job).</summary>
+    private static ProfileOccupations ProfileOccupationsFor(OfferRow offer, double[]? byRome) =>
+        byRome is null ? default : new ProfileOccupations(byRome, offer.RomeCode is not null, offer.Occupation);
+
+    /// <summary>Offer → profiles: per ROME code id, the factor of a seeker targeting it (<see cref="FactorsByRome"/>); null when the offer states no job.</summary>
+    private double[]? TargetFactors(OfferRow offer) =>
+        offer.RomeCode is null && offer.Occupation < 0 ? null : FactorsByRome(offer.RomeCode is { } code ? [code] : []);
 
     /// <summary>The fit from what both sides state, as <see cref="OccupationRelations.Fit(string?, string?, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>:
     /// the ROME codes decide when both sides state some (<paramref name="byRome"/>, the same ESCO occupation lifting another job to a close
@@ -1285,7 +1288,13 @@ internal sealed class InMemoryIndex
                 MatchScorer.SupplyUse(0, 1));
             var lowerBound = false;
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), profiles.Ids, cursor);
-            var occupations = ProfileOccupationsFor(offer);
+            var byRome = TargetFactors(offer);
+            var occupations = ProfileOccupationsFor(offer, byRome);
+            // Without a place and with a capped total, the seekers of the offer's job and of the close ones first (MarkTargets): the
+            // others score at most the factor of another job (see step 5).
+            var targetsFirst = TargetsFirstOn && !reach && totalUpTo is not null && byRome is not null && MarkTargets(profiles, s, offer, byRome);
+            var jobs = s.Jobs;
+            var jobBits = s.JobBits;
             while (true)
             {
                 // 3. One pass: for each demanded skill, the block postings of the skills that meet it, best
@@ -1331,6 +1340,19 @@ internal sealed class InMemoryIndex
                                 continue;
                             }
                             var m = masks[j];
+                            if (targetsFirst)
+                            {
+                                // The docs of the jobs alone: the blocks' credits, counts and candidates are theirs.
+                                if ((jobBits[b >> 6] & (1UL << b)) == 0)
+                                {
+                                    continue;
+                                }
+                                m &= jobs[b];
+                                if (m == 0)
+                                {
+                                    continue;
+                                }
+                            }
                             Unsafe.Add(ref union, b) |= m;
                             if (exact)
                             {
@@ -1407,7 +1429,14 @@ internal sealed class InMemoryIndex
                     unions[b] = passing;
                     if (passing != 0)
                     {
-                        s.Bounds[candidates] = scorer.Bound(b);
+                        var bound = scorer.Bound(b);
+                        // A block none of whose candidates may be of the offer's job: their factor is at most a close job's, a power of
+                        // two (the product stays exact, the score's last factor; the evidence before it is at most 1).
+                        if (targetsFirst && (passing & s.Targets[b]) == 0)
+                        {
+                            bound *= MatchScorer.OccupationClose;
+                        }
+                        s.Bounds[candidates] = bound;
                         s.Candidates[candidates++] = b;
                         collector.Total += BitOperations.PopCount(passing);
                     }
@@ -1416,22 +1445,42 @@ internal sealed class InMemoryIndex
                 // 5. The page. After the same-skill edges alone, a profile left out (met only otherwise: an exact count of 0) scores at most
                 //    the demand of every skill met at its other edges' best, times the supply-use floor; when the page is full and its worst
                 //    hit is above that, the page is exact and the total "more than the cap" if more matched. Otherwise the pass runs again whole.
-                if (exactFirst && collector.Total > cap)
+                //    With the target jobs first, a profile out of their docs is of another job: its score is at most that factor (times
+                //    the unknown distance when every profile has a place); when the page's worst hit is above it too, the page is exact.
+                //    Otherwise the pass runs again over every profile (the same skills first when it can).
+                if (targetsFirst || exactFirst)
                 {
-                    BlockSearch.Run(ref scorer, s, candidates, ref collector);
-                    lowerBound = collector.IsFull && others < collector.WorstScore && collector.More;
-                    if (lowerBound)
+                    if (collector.Total > cap)
                     {
-                        break;
+                        BlockSearch.Run(ref scorer, s, candidates, ref collector);
+                        var outside = exactFirst ? others : 0;
+                        if (targetsFirst)
+                        {
+                            outside = Math.Max(outside, (profiles.AnyUnlocated ? 1.0 : MatchScorer.UnknownDistance) * MatchScorer.OccupationOther);
+                        }
+                        lowerBound = collector.IsFull && outside < collector.WorstScore && collector.More;
+                        if (lowerBound)
+                        {
+                            TargetsFirstPages += targetsFirst ? 1 : 0;
+                            break;
+                        }
+                    }
+                    if (targetsFirst)
+                    {
+                        targetsFirst = false;
+                        s.ClearJobs();
+                    }
+                    else
+                    {
+                        exactFirst = false;
                     }
                 }
-                else if (!exactFirst)
+                else
                 {
                     BlockSearch.Run(ref scorer, s, candidates, ref collector);
                     break;
                 }
                 s.ClearBlocks();
-                exactFirst = false;
                 collector = new MatchCollector(s.Heap.AsSpan(0, size), profiles.Ids, cursor);
             }
 
@@ -1456,6 +1505,61 @@ internal sealed class InMemoryIndex
         finally
         {
             _scratch.Return(s);
+        }
+    }
+
+    /// <summary>Whether <see cref="MatchProfiles(OfferRow, MatchOptions)"/> passes over the seekers of the offer's job and of the close ones first
+    /// (off: over every profile, as before it), for comparing the two in one process.</summary>
+    internal bool TargetsFirstOn { get; set; } = true;
+
+    /// <summary>Pages found exact among the seekers of the offer's job and of the close ones (for tests; not synchronised).</summary>
+    internal long TargetsFirstPages { get; private set; }
+
+    /// <summary>
+    /// Offer → profiles: marks in <see cref="QueryScratch.Jobs"/> the profiles whose occupation factor (<see cref="ProfileOccupations"/>)
+    /// can be above <see cref="MatchScorer.OccupationOther"/>: those targeting a code of factor 1 or close (<paramref name="byRome"/>), the
+    /// offer's ESCO occupation (lifted to close, or 1 when codes do not decide), or no job at all (1); of them, in
+    /// <see cref="QueryScratch.Targets"/>, those whose factor can be 1 (all but the close codes'). Every other profile targets some job, none
+    /// of factor above <see cref="MatchScorer.OccupationOther"/> and not the offer's occupation: that is its factor. Returns whether any was marked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool MarkTargets(ProfileTable profiles, QueryScratch s, OfferRow offer, double[] byRome)
+    {
+        Mark(s, profiles.UntargetedPostings.Blocks(0), profiles.UntargetedPostings.Masks(0), target: true);
+        if (offer.Occupation >= 0)
+        {
+            Mark(s, profiles.OccupationPostings.Blocks(offer.Occupation), profiles.OccupationPostings.Masks(offer.Occupation), target: true);
+        }
+        // Without the offer's code, codes do not decide (every factor is another job's): the occupation alone.
+        if (offer.RomeCode is not null)
+        {
+            for (var rome = 0; rome < byRome.Length; rome++)
+            {
+                if (byRome[rome] >= MatchScorer.OccupationClose)
+                {
+                    Mark(s, profiles.RomePostings.Blocks(rome), profiles.RomePostings.Masks(rome), target: byRome[rome] == 1);
+                }
+            }
+        }
+        return s.JobBlockCount > 0;
+
+        static void Mark(QueryScratch s, ReadOnlySpan<int> blocks, ReadOnlySpan<ulong> masks, bool target)
+        {
+            var jobs = s.Jobs;
+            for (var j = 0; j < blocks.Length; j++)
+            {
+                var b = blocks[j];
+                if (jobs[b] == 0)
+                {
+                    s.JobBlocks[s.JobBlockCount++] = b;
+                    s.JobBits[b >> 6] |= 1UL << b;
+                }
+                jobs[b] |= masks[j];
+                if (target)
+                {
+                    s.Targets[b] |= masks[j];
+                }
+            }
         }
     }
 
