@@ -1280,11 +1280,12 @@ internal sealed class InMemoryIndex
             // a block is then credited the best credit of its other edges (NonExactBest), so the block bound stays a bound.
             var cap = totalUpTo ?? long.MaxValue;
             var (nonExactEssential, nonExactOptional, nonExactEdges) = NonExactBest(s, offer.Skills, allowRelated);
+            FillDemandByExact(s, offer.Skills, essentialCount, optionalCount);
             // Not with a place: a radius leaves few blocks to pass over, and its total is often under the cap (the pass would run twice).
             var exactFirst = !reach && totalUpTo is not null && sameSkillEdges > 0 && nonExactEdges;
             // What a profile met only otherwise (an exact count of 0) scores at most: every skill at its other edges' best, the supply-use floor.
             var others = MatchScorer.Skills(
-                MatchScorer.Skills(MatchScorer.Coverage(s.Best[n], essentialCount), essentialCount, MatchScorer.Coverage(s.Best[n + 1], optionalCount), optionalCount),
+                MatchScorer.Skills(MatchScorer.Coverage(s.NonExact[n], essentialCount), essentialCount, MatchScorer.Coverage(s.NonExact[n + 1], optionalCount), optionalCount),
                 MatchScorer.SupplyUse(0, 1));
             var lowerBound = false;
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), profiles.Ids, cursor);
@@ -1312,7 +1313,7 @@ internal sealed class InMemoryIndex
                     var mustBlocks = 0;
                     var edges = Graph.MeetersOf(demanded, allowRelated);
                     // Exact first: what the skill is credited in a block beyond its other edges' best, counted apart (NonExactBest).
-                    var beyond = exactFirst && !must ? s.Best[i] : 0;
+                    var beyond = exactFirst && !must ? s.NonExact[i] : 0;
                     for (var e = 0; e < edges.Length; e++)
                     {
                         var supplied = edges.Skills[e];
@@ -1405,7 +1406,7 @@ internal sealed class InMemoryIndex
                 // 4. Candidates per block: alive, consenting when asked, every must-have met, the search's
                 //    filters, within the radius. Their count is the total; a candidate search counts facets. Each candidate block's bound is taken here.
                 var scorer = new ProfileScorer(profiles, s, offer, radiusOverride, essentialCount, optionalCount, banded, sameSkillEdges <= ExactPlanes.ExactLimit, occupations,
-                    exactFirst ? nonExactEssential : 0, exactFirst ? nonExactOptional : 0);
+                    exactFirst ? nonExactEssential : 0, exactFirst ? nonExactOptional : 0, targetsFirst ? s.Targets : null);
                 var candidates = 0;
                 var unions = s.Union;
                 for (var t = 0; t < s.TouchedBlockCount; t++)
@@ -1604,8 +1605,8 @@ internal sealed class InMemoryIndex
     }
 
     /// <summary>
-    /// Per demanded skill of the query offer, the best credit of its edges other than the same skill (in <see cref="QueryScratch.Best"/>[i]),
-    /// and their sums over the essential and the optional skills (also left at <see cref="QueryScratch.Best"/>[n] and [n + 1], every skill
+    /// Per demanded skill of the query offer, the best credit of its edges other than the same skill (in <see cref="QueryScratch.NonExact"/>[i]),
+    /// and their sums over the essential and the optional skills (also left at <see cref="QueryScratch.NonExact"/>[n] and [n + 1], every skill
     /// counted); <c>Essential</c>/<c>Optional</c> leave out the must-have skills, whose edges an exact-first pass follows all.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1627,7 +1628,7 @@ internal sealed class InMemoryIndex
                     any = true;
                 }
             }
-            s.Best[i] = best;
+            s.NonExact[i] = best;
             var must = (packed & Packed.MustHave) != 0;
             if ((packed & Packed.Optional) != 0)
             {
@@ -1640,9 +1641,65 @@ internal sealed class InMemoryIndex
                 essential += must ? 0 : best;
             }
         }
-        s.Best[n] = allEssential;
-        s.Best[n + 1] = allOptional;
+        s.NonExact[n] = allEssential;
+        s.NonExact[n + 1] = allOptional;
         return (essential, optional, any);
+    }
+
+    /// <summary>
+    /// Per exact count x (0 to <see cref="ExactPlanes.ExactLimit"/>), in <see cref="QueryScratch.DemandByExact"/>, the most demand a profile
+    /// meeting x of the offer's skills the same way can have: each other skill at its best other credit (<see cref="QueryScratch.NonExact"/>),
+    /// x skills at a full credit, those that gain the most, over every split of x between essential and optional skills; by the scorer's own
+    /// operations on counts each at least the doc's, so a bound to the last bit. A doc's count in the exact planes is at least its own
+    /// (an aligned skill and itself count twice), and the demand grows with the count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FillDemandByExact(QueryScratch s, int[] offerSkills, int essentialCount, int optionalCount)
+    {
+        var n = offerSkills.Length;
+        Span<int> essential = stackalloc int[essentialCount + 1];
+        Span<int> optional = stackalloc int[optionalCount + 1];
+        int e = 0, o = 0, baseEssential = 0, baseOptional = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var other = s.NonExact[i];
+            if ((offerSkills[i] & Packed.Optional) != 0)
+            {
+                optional[++o] = SkillGraph.CreditUnit - other;
+                baseOptional += other;
+            }
+            else
+            {
+                essential[++e] = SkillGraph.CreditUnit - other;
+                baseEssential += other;
+            }
+        }
+        // Largest gains first, then prefix sums: [k] = what the k best gain together.
+        essential[1..].Sort((a, b) => b.CompareTo(a));
+        optional[1..].Sort((a, b) => b.CompareTo(a));
+        for (var k = 1; k <= e; k++)
+        {
+            essential[k] += essential[k - 1];
+        }
+        for (var k = 1; k <= o; k++)
+        {
+            optional[k] += optional[k - 1];
+        }
+        var demand = s.DemandByExact;
+        var last = 0.0;
+        for (var x = 0; x < demand.Length; x++)
+        {
+            if (x <= e + o)
+            {
+                last = 0;
+                for (var xe = Math.Max(0, x - o); xe <= Math.Min(x, e); xe++)
+                {
+                    last = Math.Max(last, MatchScorer.Skills(MatchScorer.Coverage(baseEssential + essential[xe], essentialCount), essentialCount,
+                        MatchScorer.Coverage(baseOptional + optional[x - xe], optionalCount), optionalCount));
+                }
+            }
+            demand[x] = last;
+        }
     }
 
     /// <summary>The docs of a block passing the per-doc checks: the radius (mixed blocks; for an offer given by a département or a région,
@@ -1695,8 +1752,10 @@ internal sealed class InMemoryIndex
     /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> same-skill edges in all).</param>
     /// <param name="baseEssential">Credit units every block is credited on top of its accumulated essential credits (an exact-first pass: what
     /// the skills not met the same way in the block can at best be met with); 0 after a whole pass.</param>
+    /// <param name="targets">With the target jobs first (<see cref="MarkTargets"/>): per block, the docs whose occupation factor can be 1 (the
+    /// others' is at most a close job's); null otherwise.</param>
     private readonly struct ProfileScorer(ProfileTable profiles, QueryScratch s, OfferRow offer, double? radiusOverride, int essentialCount, int optionalCount, bool banded, bool exactPlanesHold,
-        ProfileOccupations occupations, int baseEssential, int baseOptional) : IBlockScorer
+        ProfileOccupations occupations, int baseEssential, int baseOptional, ulong[]? targets) : IBlockScorer
     {
         private readonly int _contractFits = MatchScorer.ContractMask(offer.Contract) | MatchScorer.ContractMask(ContractType.Unspecified);
         private readonly double? _years = Years(offer.ExperienceYears);
@@ -1710,6 +1769,11 @@ internal sealed class InMemoryIndex
                 MatchScorer.Coverage(acc.Optional + baseOptional, optionalCount), optionalCount);
             var fewest = profiles.MinSkillCount[block];
             var exact = exactPlanesHold ? s.ExactCounts[block].MaxExact(docs) : s.ExactTally[block];
+            if (exactPlanesHold)
+            {
+                // No doc of the block meets more skills the same way than the most: its demand is at most that count's.
+                demand = Math.Min(demand, s.DemandByExact[exact]);
+            }
             var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(exact, fewest), fewest));
             var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
@@ -1754,6 +1818,7 @@ internal sealed class InMemoryIndex
                 kept = planes.AtLeast(docs, low);
             }
             var keys = profiles.Keys;
+            var demandByExact = s.DemandByExact;
             var check = kept;
             while (check != 0)
             {
@@ -1762,12 +1827,16 @@ internal sealed class InMemoryIndex
                 var doc = (block << 6) + bit;
                 // The doc's key (ProfileKey): its columns, or values that can only raise the bound.
                 ref readonly var key = ref keys[doc];
-                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(planes.ExactOf(bit), key.SkillCount));
+                var exact = planes.ExactOf(bit);
+                // Its demand: at most the block's, and at most that of its exact count (DemandByExact).
+                var skills = MatchScorer.Skills(Math.Min(demand, demandByExact[exact]), MatchScorer.SupplyUse(exact, key.SkillCount));
                 var distance = offer.HasPlace == key.Unlocated ? MatchScorer.UnknownDistance : 1.0;
                 var bound = skills * distance * MatchScorer.Contract(offer.Contract, key.Wishes) * MatchScorer.Experience(offer.Experience, _years, key.Years)
                     * 1.0;
-                // The occupation factor is at most 1 (a product by it is at most the product without it): read only for a doc that can still reach.
-                if (bound < worst || bound * occupations.Of(profiles.Romes(doc), profiles.Occupations(doc)) < worst)
+                // The occupation factor is at most 1, or a close job's out of the target jobs' docs (a product by it is at most the product
+                // by its bound): the doc's own is read only for a doc that can still reach.
+                var most = targets is not null && (targets[block] & (1UL << bit)) == 0 ? MatchScorer.OccupationClose : 1.0;
+                if (bound * most < worst || bound * occupations.Of(profiles.Romes(doc), profiles.Occupations(doc)) < worst)
                 {
                     kept &= ~(1UL << bit);
                 }

@@ -62,6 +62,13 @@ internal sealed class QueryScratch
     /// <summary>Per demanded skill of the query offer: best credit of the doc being scored.</summary>
     public readonly int[] Best = new int[IndexValidation.MaxSkills + 2];
 
+    /// <summary>Per demanded skill of the query offer: the best credit of its edges other than the same skill, then their sums (kept
+    /// for the whole query: <see cref="Best"/> is the scored doc's).</summary>
+    public readonly int[] NonExact = new int[IndexValidation.MaxSkills + 2];
+
+    /// <summary>Offer → profiles: the most demand a profile of each exact count (0 to 63) can have (<c>InMemoryIndex.FillDemandByExact</c>).</summary>
+    public readonly double[] DemandByExact = new double[ExactPlanes.ExactLimit + 1];
+
     /// <summary>Profile → offers: the bound of a doc by its exact count alone (index 0 to 63).</summary>
     public readonly double[] ExactBounds = new double[ExactPlanes.ExactLimit + 1];
 
