@@ -1544,6 +1544,7 @@ internal sealed class InMemoryIndex
         }
         return s.JobBlockCount > 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         static void Mark(QueryScratch s, ReadOnlySpan<int> blocks, ReadOnlySpan<ulong> masks, bool target)
         {
             var jobs = s.Jobs;
@@ -1675,16 +1676,8 @@ internal sealed class InMemoryIndex
             }
         }
         // Largest gains first, then prefix sums: [k] = what the k best gain together.
-        essential[1..].Sort((a, b) => b.CompareTo(a));
-        optional[1..].Sort((a, b) => b.CompareTo(a));
-        for (var k = 1; k <= e; k++)
-        {
-            essential[k] += essential[k - 1];
-        }
-        for (var k = 1; k <= o; k++)
-        {
-            optional[k] += optional[k - 1];
-        }
+        TopSums(essential[..(e + 1)]);
+        TopSums(optional[..(o + 1)]);
         var demand = s.DemandByExact;
         var last = 0.0;
         for (var x = 0; x < demand.Length; x++)
@@ -1699,6 +1692,27 @@ internal sealed class InMemoryIndex
                 }
             }
             demand[x] = last;
+        }
+
+        // [1..] sorted by decreasing gain (an insertion sort: a few dozen at most), then [k] = the sum of the k largest ([0] = 0).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        static void TopSums(Span<int> gains)
+        {
+            for (var i = 2; i < gains.Length; i++)
+            {
+                var gain = gains[i];
+                var at = i;
+                while (at > 1 && gains[at - 1] < gain)
+                {
+                    gains[at] = gains[at - 1];
+                    at--;
+                }
+                gains[at] = gain;
+            }
+            for (var k = 1; k < gains.Length; k++)
+            {
+                gains[k] += gains[k - 1];
+            }
         }
     }
 
