@@ -72,6 +72,48 @@ internal static class ProbeRun
         Console.WriteLine($"// AB pages found by the rarest skills first: {inner.RarestFirstPages.First} at the first try, {inner.RarestFirstPages.Second} at the second");
     }
 
+    /// <summary>
+    /// <c>probe-ab-candidates N rounds</c>: offer → candidates without a place, the pass over the seekers of the offer's job and of the
+    /// close ones first (<c>InMemoryIndex.TargetsFirstOn</c>) off and on, every query run once per variant in a rotating order, in one
+    /// process: thread CPU medians per variant (as <see cref="RunAb"/>).
+    /// </summary>
+    public static void RunAbCandidates(int size, int rounds)
+    {
+        var offers = BenchData.QueryOffers(64);
+        using var index = BenchData.OpenEngine(size);
+        var inner = index.Memory;
+        var options = new MatchOptions(Size: 20);
+        var queries = offers.Select(o => o with { Place = null }).ToArray();
+        var cpu = new[] { new List<double>(), new List<double>() };
+        var pages = inner.TargetsFirstPages;
+        var on = 0;
+        for (var r = -1; r < rounds; r++)
+        {
+            for (var q = 0; q < queries.Length; q++)
+            {
+                for (var i = 0; i < 2; i++)
+                {
+                    var v = (i + q + Math.Max(r, 0)) % 2;
+                    inner.TargetsFirstOn = v > 0;
+                    on += v;
+                    var c0 = ThreadCpuMs();
+                    index.MatchProfilesAsync(queries[q], options).GetAwaiter().GetResult();
+                    if (r >= 0)
+                    {
+                        cpu[v].Add(ThreadCpuMs() - c0);
+                    }
+                }
+            }
+        }
+        inner.TargetsFirstOn = true;
+        for (var v = 0; v < 2; v++)
+        {
+            cpu[v].Sort();
+            Console.WriteLine($"// AB target jobs first {(v == 0 ? "off" : "on")}: CPU median {cpu[v][cpu[v].Count / 2]:F3} ms, mean {cpu[v].Average():F3} ms ({cpu[v].Count})");
+        }
+        Console.WriteLine($"// AB pages found among the target jobs' seekers: {inner.TargetsFirstPages - pages} of {on}");
+    }
+
     private static int s_queries;
     private static int s_capped;
 

@@ -46,6 +46,13 @@ if (args is ["probe-ab", var abSize, var abRounds, .. var abShares])
     return;
 }
 
+if (args is ["probe-ab-candidates", var abcSize, var abcRounds])
+{
+    // Offer -> candidates without a place, the target jobs' seekers first off and on, interleaved in one process (see ProbeRun.RunAbCandidates).
+    ProbeRun.RunAbCandidates(int.Parse(abcSize, System.Globalization.CultureInfo.InvariantCulture), int.Parse(abcRounds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["probe-iter", var iterSize, .. var iterRest])
 {
     // The probe in BenchmarkDotNet's order (see ProbeRun.RunIterations): where the wall time of a one-query iteration goes.

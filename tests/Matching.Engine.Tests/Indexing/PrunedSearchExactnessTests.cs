@@ -160,6 +160,45 @@ public sealed class PrunedSearchExactnessTests
         }
     }
 
+    /// <summary>
+    /// Offer → candidates without a place, the seekers of the offer's job and of the close ones first (<c>InMemoryIndex.MarkTargets</c>):
+    /// pages, scores and totals are the exhaustive scan's, on an index with profiles without a place (a profile left out is bounded at
+    /// distance 1) and on one whose profiles all have one (the unknown distance), for offers stating a ROME code and for offers stating
+    /// their ESCO occupation alone (codes then do not decide), among seekers with two target jobs or none, with pages of 20, 10 and 5.
+    /// The path must have found pages itself: at least 200 of the 840, and a sixth of each index's.
+    /// </summary>
+    [Fact]
+    public void TargetsFirstPagesEqualTheExhaustiveScan()
+    {
+        var f = s_fixture.Value;
+        var found = 0L;
+        foreach (var (index, placedOnly) in new[] { (f.Index, false), (f.PlacedIndex, true) })
+        {
+            var before = index.TargetsFirstPages;
+            foreach (var (query, withoutCode) in f.QueryOffers.Zip(f.QueryOffersWithoutCode))
+            {
+                foreach (var row in new[] { query, withoutCode })
+                {
+                    var noPlace = row with { Latitude = double.NaN, Longitude = double.NaN };
+                    // Shorter pages have a higher worst hit: more of them are found among the jobs' seekers of this small corpus.
+                    foreach (var options in new[] { new MatchOptions(20, TotalUpTo: 50), new MatchOptions(10, TotalUpTo: 50), new MatchOptions(5, AllowRelated: false, TotalUpTo: 100) })
+                    {
+                        var expected = f.ExhaustiveProfiles(noPlace, options, placedOnly);
+                        var page = index.MatchProfiles(noPlace, options);
+                        SameTotal(expected.Count, page, options);
+                        Assert.Equal(expected.Take(options.Size), page.Hits.Select(h => (h.Id, h.Score)));
+                        Assert.Equal(expected.Count > options.Size, page.NextCursor is not null);
+                    }
+                }
+            }
+            var pages = index.TargetsFirstPages - before;
+            // Both indexes: the bound of a profile left out at distance 1 and at the unknown distance.
+            Assert.True(pages >= Queries, $"{pages} pages of {Queries * 6} found among the target jobs' seekers ({(placedOnly ? "placed" : "some without a place")})");
+            found += pages;
+        }
+        Assert.True(found >= 200, $"{found} pages of {Queries * 12} found among the target jobs' seekers");
+    }
+
     /// <summary>The total is exact up to the cap; past it, the cap flagged as a lower bound (more match). Returns 1 when it was capped.</summary>
     private static int SameTotal(int expected, MatchPage page, MatchOptions options)
     {
@@ -226,6 +265,7 @@ public sealed class PrunedSearchExactnessTests
         private readonly OfferRow[] _offers;
         private readonly OfferRow[] _placedOffers;
         private readonly ProfileRow[] _profiles;
+        private readonly ProfileRow[] _placedProfiles;
         // The documents by id: the brute force reads the occupation factor from them (OccupationRelations.Fit on ROME codes and
         // ESCO URIs), not from the index's interned ids.
         private readonly Dictionary<string, OfferDocument> _offerDocuments = new(StringComparer.Ordinal);
@@ -274,15 +314,20 @@ public sealed class PrunedSearchExactnessTests
                 Index.Add(row);
             }
             _offers = [.. Live(Index.Offers).Select(doc => OfferRowOf(Index.Offers, doc))];
-            // The offers with a place alone, in an index of their own (no tombstones): every offer's distance to a seeker without a place is
-            // the unknown distance.
+            // The offers and the profiles with a place alone, in an index of their own (no tombstones): every doc's distance to a query
+            // without a place is the unknown distance.
             PlacedIndex = new InMemoryIndex(Esco, Graph, AreaOfCommune);
             foreach (var row in compiler.CompileOffers([.. offers.Where(o => o.Place is not null)]))
             {
                 PlacedIndex.Add(row);
             }
+            foreach (var row in compiler.CompileProfiles([.. profiles.Where(p => p.Place is not null)]))
+            {
+                PlacedIndex.Add(row);
+            }
             PlacedIndex.RebuildAll();
             _placedOffers = [.. Live(PlacedIndex.Offers).Select(doc => OfferRowOf(PlacedIndex.Offers, doc))];
+            _placedProfiles = [.. Live(PlacedIndex.Profiles).Select(doc => ProfileRowOf(PlacedIndex.Profiles, doc))];
             _profiles = [.. Live(Index.Profiles).Select(doc => ProfileRowOf(Index.Profiles, doc))];
 
             var queries = new CorpusGenerator(Esco, CorpusFixture.Sources, 43);
@@ -291,11 +336,14 @@ public sealed class PrunedSearchExactnessTests
             // The same queries stating no job: the occupation factor is 1 for every document.
             var profilesWithoutJob = queryProfiles.Select(p => p with { Id = p.Id + "-no-job", TargetRomeCodes = [], TargetOccupationUris = [] }).ToList();
             var offersWithoutJob = queryOffers.Select(o => o with { Id = o.Id + "-no-job", RomeCode = null, OccupationUri = null }).ToList();
+            // The same offers stating their ESCO occupation alone: codes do not decide the occupation factor.
+            var offersWithoutCode = queryOffers.Select(o => o with { Id = o.Id + "-no-code", RomeCode = null }).ToList();
             QueryProfiles = [.. queryProfiles.Select(compiler.CompileProfileProbe)];
             QueryOffers = [.. queryOffers.Select(compiler.CompileOfferProbe)];
             QueryProfilesWithoutJob = [.. profilesWithoutJob.Select(compiler.CompileProfileProbe)];
             QueryOffersWithoutJob = [.. offersWithoutJob.Select(compiler.CompileOfferProbe)];
-            foreach (var offer in offers.Concat(queryOffers).Concat(offersWithoutJob))
+            QueryOffersWithoutCode = [.. offersWithoutCode.Select(compiler.CompileOfferProbe)];
+            foreach (var offer in offers.Concat(queryOffers).Concat(offersWithoutJob).Concat(offersWithoutCode))
             {
                 _offerDocuments[offer.Id] = offer;
             }
@@ -342,6 +390,8 @@ public sealed class PrunedSearchExactnessTests
 
         public OfferRow[] QueryOffersWithoutJob { get; }
 
+        public OfferRow[] QueryOffersWithoutCode { get; }
+
         public List<(string Id, double Score)> ExhaustiveOffers(ProfileRow profile, MatchOptions options, bool placedOnly = false)
         {
             var radius = options.RadiusKm ?? profile.RadiusKm;
@@ -360,10 +410,10 @@ public sealed class PrunedSearchExactnessTests
             return Ranked(hits);
         }
 
-        public List<(string Id, double Score)> ExhaustiveProfiles(OfferRow offer, MatchOptions options)
+        public List<(string Id, double Score)> ExhaustiveProfiles(OfferRow offer, MatchOptions options, bool placedOnly = false)
         {
             var hits = new List<(string, double)>();
-            foreach (var profile in _profiles)
+            foreach (var profile in placedOnly ? _placedProfiles : _profiles)
             {
                 if (options.SearchableOnly && !profile.Searchable)
                 {

@@ -11,11 +11,12 @@ namespace Matching.Engine.Indexing.Embedded;
 /// would be up to 64 ints, and the union of any number of skills is an OR per block, so counting the
 /// matches of a query costs the blocks it reaches, not its postings.
 /// </summary>
+/// <remarks>Keyed by any dense id (the side's target jobs too: <see cref="ProfileTable.RomePostings"/>): a key at or past the count grows it.</remarks>
 internal sealed class BlockPostings(int skillCount)
 {
-    private readonly int[][] _blocks = new int[skillCount][];
-    private readonly ulong[][] _masks = new ulong[skillCount][];
-    private readonly int[] _counts = new int[skillCount];
+    private int[][] _blocks = new int[skillCount][];
+    private ulong[][] _masks = new ulong[skillCount][];
+    private int[] _counts = new int[skillCount];
 
     public int SkillCount => _counts.Length;
 
@@ -24,6 +25,13 @@ internal sealed class BlockPostings(int skillCount)
 
     public void Add(int skill, int doc)
     {
+        if (skill >= _counts.Length)
+        {
+            var keys = Math.Max(skill + 1, _counts.Length * 2);
+            Array.Resize(ref _blocks, keys);
+            Array.Resize(ref _masks, keys);
+            Array.Resize(ref _counts, keys);
+        }
         var block = doc >> 6;
         var bit = 1UL << (doc & 63);
         var count = _counts[skill];
@@ -45,9 +53,9 @@ internal sealed class BlockPostings(int skillCount)
         EntryCount++;
     }
 
-    public ReadOnlySpan<int> Blocks(int skill) => _blocks[skill] is { } b ? b.AsSpan(0, _counts[skill]) : [];
+    public ReadOnlySpan<int> Blocks(int skill) => skill < _counts.Length && _blocks[skill] is { } b ? b.AsSpan(0, _counts[skill]) : [];
 
-    public ReadOnlySpan<ulong> Masks(int skill) => _masks[skill] is { } m ? m.AsSpan(0, _counts[skill]) : [];
+    public ReadOnlySpan<ulong> Masks(int skill) => skill < _counts.Length && _masks[skill] is { } m ? m.AsSpan(0, _counts[skill]) : [];
 
     /// <summary>Docs holding the skill (set bits of every mask).</summary>
     public int DocCount(int skill)
@@ -1052,6 +1060,19 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount, U
     /// <summary>The largest radius of a located doc (0 when none).</summary>
     public double MaxRadiusKm { get; private set; }
 
+    /// <summary>
+    /// Per target ROME code id (<see cref="InMemoryIndex.RomeCodes"/>), the blocks holding a doc that targets it and which docs: the postings of
+    /// the job a seeker aims at, as <see cref="DocumentTable.Postings"/> are a skill's. Docs of one job and one place are neighbours, so a code
+    /// has few entries, nearly full. Derived from the records (not in the snapshot); tombstones stay, as in the skill postings.
+    /// </summary>
+    public BlockPostings RomePostings { get; private set; } = new(0);
+
+    /// <summary>Per target ESCO occupation (taxonomy id), the same.</summary>
+    public BlockPostings OccupationPostings { get; private set; } = new(0);
+
+    /// <summary>The docs that target no job (neither a code nor an occupation), as the postings of key 0.</summary>
+    public BlockPostings UntargetedPostings { get; private set; } = new(1);
+
     /// <summary>The doc's target occupations (taxonomy ids), in its record after its target codes.</summary>
     public ReadOnlySpan<int> Occupations(int doc)
     {
@@ -1093,6 +1114,7 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount, U
         var doc = AppendCore(id, skills, [.. romes, .. occupations], Word(romes, occupations), columns.Latitude, columns.Longitude);
         Column(doc) = columns;
         Keys[doc] = ProfileKey.Of(columns);
+        AddTargets(doc);
         var block = doc >> 6;
         var bit = 1UL << (doc & 63);
         if ((doc & 63) == 0)
@@ -1122,6 +1144,26 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount, U
         return doc;
     }
 
+    /// <summary>Adds a doc (the last one appended or read) to the postings of its target jobs.</summary>
+    private void AddTargets(int doc)
+    {
+        var romes = Romes(doc);
+        var occupations = Occupations(doc);
+        if (romes.Length == 0 && occupations.Length == 0)
+        {
+            UntargetedPostings.Add(0, doc);
+            return;
+        }
+        foreach (var rome in romes)
+        {
+            RomePostings.Add(rome, doc);
+        }
+        foreach (var occupation in occupations)
+        {
+            OccupationPostings.Add(occupation, doc);
+        }
+    }
+
     public override (double Latitude, double Longitude) Location(int doc) => (Column(doc).Latitude, Column(doc).Longitude);
 
     protected override long ClusterOf(int doc, int[] romeRanks) =>
@@ -1149,12 +1191,16 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount, U
     protected override void ReadSide(BinaryReader reader, int capacity, bool records)
     {
         var blocks = capacity >> 6;
+        RomePostings = new BlockPostings(0);
+        OccupationPostings = new BlockPostings(0);
+        UntargetedPostings = new BlockPostings(1);
         if (records)
         {
             Keys = new ProfileKey[capacity];
             for (var doc = 0; doc < HighWater; doc++)
             {
                 Keys[doc] = ProfileKey.Of(Column(doc));
+                AddTargets(doc);
             }
         }
         else
@@ -1196,6 +1242,7 @@ internal sealed class ProfileTable(int skillCount) : DocumentTable(skillCount, U
             LoadRecord(doc, all, Word(docRomes, docOccupations));
             Column(doc) = columns[doc];
             Keys[doc] = ProfileKey.Of(columns[doc]);
+            AddTargets(doc);
             occupationStart = occupationEnds[doc];
             romeStart = romeEnds[doc];
         }

@@ -245,11 +245,14 @@ internal sealed class InMemoryIndex
             : new OfferOccupations(FactorsByRome(codes), codes.Length > 0, profile.Occupations);
     }
 
-    /// <summary>Offer → profiles: each profile's occupation factor for one offer's job.</summary>
-    private ProfileOccupations ProfileOccupationsFor(OfferRow offer) =>
-        offer.RomeCode is null && offer.Occupation < 0
-            ? default
-            : new ProfileOccupations(FactorsByRome(offer.RomeCode is { } code ? [code] : []), offer.RomeCode is not null, offer.Occupation);
+    /// <summary>Offer → profiles: each profile's occupation factor for one offer's job, from the factor of each target code
+    /// (<paramref name="byRome"/>, null when the offer states no job).</summary>
+    private static ProfileOccupations ProfileOccupationsFor(OfferRow offer, double[]? byRome) =>
+        byRome is null ? default : new ProfileOccupations(byRome, offer.RomeCode is not null, offer.Occupation);
+
+    /// <summary>Offer → profiles: per ROME code id, the factor of a seeker targeting it (<see cref="FactorsByRome"/>); null when the offer states no job.</summary>
+    private double[]? TargetFactors(OfferRow offer) =>
+        offer.RomeCode is null && offer.Occupation < 0 ? null : FactorsByRome(offer.RomeCode is { } code ? [code] : []);
 
     /// <summary>The fit from what both sides state, as <see cref="OccupationRelations.Fit(string?, string?, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>:
     /// the ROME codes decide when both sides state some (<paramref name="byRome"/>, the same ESCO occupation lifting another job to a close
@@ -1280,15 +1283,22 @@ internal sealed class InMemoryIndex
             // a block is then credited the best credit of its other edges (NonExactBest), so the block bound stays a bound.
             var cap = totalUpTo ?? long.MaxValue;
             var (nonExactEssential, nonExactOptional, nonExactEdges) = NonExactBest(s, offer.Skills, allowRelated);
+            FillDemandByExact(s, offer.Skills, essentialCount, optionalCount);
             // Not with a place: a radius leaves few blocks to pass over, and its total is often under the cap (the pass would run twice).
             var exactFirst = !reach && totalUpTo is not null && sameSkillEdges > 0 && nonExactEdges;
             // What a profile met only otherwise (an exact count of 0) scores at most: every skill at its other edges' best, the supply-use floor.
             var others = MatchScorer.Skills(
-                MatchScorer.Skills(MatchScorer.Coverage(s.Best[n], essentialCount), essentialCount, MatchScorer.Coverage(s.Best[n + 1], optionalCount), optionalCount),
+                MatchScorer.Skills(MatchScorer.Coverage(s.NonExact[n], essentialCount), essentialCount, MatchScorer.Coverage(s.NonExact[n + 1], optionalCount), optionalCount),
                 MatchScorer.SupplyUse(0, 1));
             var lowerBound = false;
             var collector = new MatchCollector(s.Heap.AsSpan(0, size), profiles.Ids, cursor);
-            var occupations = ProfileOccupationsFor(offer);
+            var byRome = TargetFactors(offer);
+            var occupations = ProfileOccupationsFor(offer, byRome);
+            // Without a place and with a capped total, the seekers of the offer's job and of the close ones first (MarkTargets): the
+            // others score at most the factor of another job (see step 5).
+            var targetsFirst = TargetsFirstOn && !reach && totalUpTo is not null && byRome is not null && MarkTargets(profiles, s, offer, byRome);
+            var jobs = s.Jobs;
+            var jobBits = s.JobBits;
             while (true)
             {
                 // 3. One pass: for each demanded skill, the block postings of the skills that meet it, best
@@ -1306,7 +1316,7 @@ internal sealed class InMemoryIndex
                     var mustBlocks = 0;
                     var edges = Graph.MeetersOf(demanded, allowRelated);
                     // Exact first: what the skill is credited in a block beyond its other edges' best, counted apart (NonExactBest).
-                    var beyond = exactFirst && !must ? s.Best[i] : 0;
+                    var beyond = exactFirst && !must ? s.NonExact[i] : 0;
                     for (var e = 0; e < edges.Length; e++)
                     {
                         var supplied = edges.Skills[e];
@@ -1334,6 +1344,19 @@ internal sealed class InMemoryIndex
                                 continue;
                             }
                             var m = masks[j];
+                            if (targetsFirst)
+                            {
+                                // The docs of the jobs alone: the blocks' credits, counts and candidates are theirs.
+                                if ((jobBits[b >> 6] & (1UL << b)) == 0)
+                                {
+                                    continue;
+                                }
+                                m &= jobs[b];
+                                if (m == 0)
+                                {
+                                    continue;
+                                }
+                            }
                             Unsafe.Add(ref union, b) |= m;
                             if (exact)
                             {
@@ -1386,7 +1409,7 @@ internal sealed class InMemoryIndex
                 // 4. Candidates per block: alive, consenting when asked, every must-have met, the search's
                 //    filters, within the radius. Their count is the total; a candidate search counts facets. Each candidate block's bound is taken here.
                 var scorer = new ProfileScorer(profiles, s, offer, radiusOverride, essentialCount, optionalCount, banded, sameSkillEdges <= ExactPlanes.ExactLimit, occupations,
-                    exactFirst ? nonExactEssential : 0, exactFirst ? nonExactOptional : 0);
+                    exactFirst ? nonExactEssential : 0, exactFirst ? nonExactOptional : 0, targetsFirst ? s.Targets : null);
                 var candidates = 0;
                 var unions = s.Union;
                 for (var t = 0; t < s.TouchedBlockCount; t++)
@@ -1410,7 +1433,14 @@ internal sealed class InMemoryIndex
                     unions[b] = passing;
                     if (passing != 0)
                     {
-                        s.Bounds[candidates] = scorer.Bound(b);
+                        var bound = scorer.Bound(b);
+                        // A block none of whose candidates may be of the offer's job: their factor is at most a close job's, a power of
+                        // two (the product stays exact, the score's last factor; the evidence before it is at most 1).
+                        if (targetsFirst && (passing & s.Targets[b]) == 0)
+                        {
+                            bound *= MatchScorer.OccupationClose;
+                        }
+                        s.Bounds[candidates] = bound;
                         s.Candidates[candidates++] = b;
                         collector.Total += BitOperations.PopCount(passing);
                     }
@@ -1419,22 +1449,42 @@ internal sealed class InMemoryIndex
                 // 5. The page. After the same-skill edges alone, a profile left out (met only otherwise: an exact count of 0) scores at most
                 //    the demand of every skill met at its other edges' best, times the supply-use floor; when the page is full and its worst
                 //    hit is above that, the page is exact and the total "more than the cap" if more matched. Otherwise the pass runs again whole.
-                if (exactFirst && collector.Total > cap)
+                //    With the target jobs first, a profile out of their docs is of another job: its score is at most that factor (times
+                //    the unknown distance when every profile has a place); when the page's worst hit is above it too, the page is exact.
+                //    Otherwise the pass runs again over every profile (the same skills first when it can).
+                if (targetsFirst || exactFirst)
                 {
-                    BlockSearch.Run(ref scorer, s, candidates, ref collector);
-                    lowerBound = collector.IsFull && others < collector.WorstScore && collector.More;
-                    if (lowerBound)
+                    if (collector.Total > cap)
                     {
-                        break;
+                        BlockSearch.Run(ref scorer, s, candidates, ref collector);
+                        var outside = exactFirst ? others : 0;
+                        if (targetsFirst)
+                        {
+                            outside = Math.Max(outside, (profiles.AnyUnlocated ? 1.0 : MatchScorer.UnknownDistance) * MatchScorer.OccupationOther);
+                        }
+                        lowerBound = collector.IsFull && outside < collector.WorstScore && collector.More;
+                        if (lowerBound)
+                        {
+                            TargetsFirstPages += targetsFirst ? 1 : 0;
+                            break;
+                        }
+                    }
+                    if (targetsFirst)
+                    {
+                        targetsFirst = false;
+                        s.ClearJobs();
+                    }
+                    else
+                    {
+                        exactFirst = false;
                     }
                 }
-                else if (!exactFirst)
+                else
                 {
                     BlockSearch.Run(ref scorer, s, candidates, ref collector);
                     break;
                 }
                 s.ClearBlocks();
-                exactFirst = false;
                 collector = new MatchCollector(s.Heap.AsSpan(0, size), profiles.Ids, cursor);
             }
 
@@ -1459,6 +1509,62 @@ internal sealed class InMemoryIndex
         finally
         {
             _scratch.Return(s);
+        }
+    }
+
+    /// <summary>Whether <see cref="MatchProfiles(OfferRow, MatchOptions)"/> passes over the seekers of the offer's job and of the close ones first
+    /// (off: over every profile, as before it), for comparing the two in one process.</summary>
+    internal bool TargetsFirstOn { get; set; } = true;
+
+    /// <summary>Pages found exact among the seekers of the offer's job and of the close ones (for tests; not synchronised).</summary>
+    internal long TargetsFirstPages { get; private set; }
+
+    /// <summary>
+    /// Offer → profiles: marks in <see cref="QueryScratch.Jobs"/> the profiles whose occupation factor (<see cref="ProfileOccupations"/>)
+    /// can be above <see cref="MatchScorer.OccupationOther"/>: those targeting a code of factor 1 or close (<paramref name="byRome"/>), the
+    /// offer's ESCO occupation (lifted to close, or 1 when codes do not decide), or no job at all (1); of them, in
+    /// <see cref="QueryScratch.Targets"/>, those whose factor can be 1 (all but the close codes'). Every other profile targets some job, none
+    /// of factor above <see cref="MatchScorer.OccupationOther"/> and not the offer's occupation: that is its factor. Returns whether any was marked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool MarkTargets(ProfileTable profiles, QueryScratch s, OfferRow offer, double[] byRome)
+    {
+        Mark(s, profiles.UntargetedPostings.Blocks(0), profiles.UntargetedPostings.Masks(0), target: true);
+        if (offer.Occupation >= 0)
+        {
+            Mark(s, profiles.OccupationPostings.Blocks(offer.Occupation), profiles.OccupationPostings.Masks(offer.Occupation), target: true);
+        }
+        // Without the offer's code, codes do not decide (every factor is another job's): the occupation alone.
+        if (offer.RomeCode is not null)
+        {
+            for (var rome = 0; rome < byRome.Length; rome++)
+            {
+                if (byRome[rome] >= MatchScorer.OccupationClose)
+                {
+                    Mark(s, profiles.RomePostings.Blocks(rome), profiles.RomePostings.Masks(rome), target: byRome[rome] == 1);
+                }
+            }
+        }
+        return s.JobBlockCount > 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        static void Mark(QueryScratch s, ReadOnlySpan<int> blocks, ReadOnlySpan<ulong> masks, bool target)
+        {
+            var jobs = s.Jobs;
+            for (var j = 0; j < blocks.Length; j++)
+            {
+                var b = blocks[j];
+                if (jobs[b] == 0)
+                {
+                    s.JobBlocks[s.JobBlockCount++] = b;
+                    s.JobBits[b >> 6] |= 1UL << b;
+                }
+                jobs[b] |= masks[j];
+                if (target)
+                {
+                    s.Targets[b] |= masks[j];
+                }
+            }
         }
     }
 
@@ -1503,8 +1609,8 @@ internal sealed class InMemoryIndex
     }
 
     /// <summary>
-    /// Per demanded skill of the query offer, the best credit of its edges other than the same skill (in <see cref="QueryScratch.Best"/>[i]),
-    /// and their sums over the essential and the optional skills (also left at <see cref="QueryScratch.Best"/>[n] and [n + 1], every skill
+    /// Per demanded skill of the query offer, the best credit of its edges other than the same skill (in <see cref="QueryScratch.NonExact"/>[i]),
+    /// and their sums over the essential and the optional skills (also left at <see cref="QueryScratch.NonExact"/>[n] and [n + 1], every skill
     /// counted); <c>Essential</c>/<c>Optional</c> leave out the must-have skills, whose edges an exact-first pass follows all.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1526,7 +1632,7 @@ internal sealed class InMemoryIndex
                     any = true;
                 }
             }
-            s.Best[i] = best;
+            s.NonExact[i] = best;
             var must = (packed & Packed.MustHave) != 0;
             if ((packed & Packed.Optional) != 0)
             {
@@ -1539,9 +1645,78 @@ internal sealed class InMemoryIndex
                 essential += must ? 0 : best;
             }
         }
-        s.Best[n] = allEssential;
-        s.Best[n + 1] = allOptional;
+        s.NonExact[n] = allEssential;
+        s.NonExact[n + 1] = allOptional;
         return (essential, optional, any);
+    }
+
+    /// <summary>
+    /// Per exact count x (0 to <see cref="ExactPlanes.ExactLimit"/>), in <see cref="QueryScratch.DemandByExact"/>, the most demand a profile
+    /// meeting x of the offer's skills the same way can have: each other skill at its best other credit (<see cref="QueryScratch.NonExact"/>),
+    /// x skills at a full credit, those that gain the most, over every split of x between essential and optional skills; by the scorer's own
+    /// operations on counts each at least the doc's, so a bound to the last bit. A doc's count in the exact planes is at least its own
+    /// (an aligned skill and itself count twice), and the demand grows with the count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FillDemandByExact(QueryScratch s, int[] offerSkills, int essentialCount, int optionalCount)
+    {
+        var n = offerSkills.Length;
+        Span<int> essential = stackalloc int[essentialCount + 1];
+        Span<int> optional = stackalloc int[optionalCount + 1];
+        int e = 0, o = 0, baseEssential = 0, baseOptional = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var other = s.NonExact[i];
+            if ((offerSkills[i] & Packed.Optional) != 0)
+            {
+                optional[++o] = SkillGraph.CreditUnit - other;
+                baseOptional += other;
+            }
+            else
+            {
+                essential[++e] = SkillGraph.CreditUnit - other;
+                baseEssential += other;
+            }
+        }
+        // Largest gains first, then prefix sums: [k] = what the k best gain together.
+        TopSums(essential[..(e + 1)]);
+        TopSums(optional[..(o + 1)]);
+        var demand = s.DemandByExact;
+        var last = 0.0;
+        for (var x = 0; x < demand.Length; x++)
+        {
+            if (x <= e + o)
+            {
+                last = 0;
+                for (var xe = Math.Max(0, x - o); xe <= Math.Min(x, e); xe++)
+                {
+                    last = Math.Max(last, MatchScorer.Skills(MatchScorer.Coverage(baseEssential + essential[xe], essentialCount), essentialCount,
+                        MatchScorer.Coverage(baseOptional + optional[x - xe], optionalCount), optionalCount));
+                }
+            }
+            demand[x] = last;
+        }
+
+        // [1..] sorted by decreasing gain (an insertion sort: a few dozen at most), then [k] = the sum of the k largest ([0] = 0).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        static void TopSums(Span<int> gains)
+        {
+            for (var i = 2; i < gains.Length; i++)
+            {
+                var gain = gains[i];
+                var at = i;
+                while (at > 1 && gains[at - 1] < gain)
+                {
+                    gains[at] = gains[at - 1];
+                    at--;
+                }
+                gains[at] = gain;
+            }
+            for (var k = 1; k < gains.Length; k++)
+            {
+                gains[k] += gains[k - 1];
+            }
+        }
     }
 
     /// <summary>The docs of a block passing the per-doc checks: the radius (mixed blocks; for an offer given by a département or a région,
@@ -1594,8 +1769,10 @@ internal sealed class InMemoryIndex
     /// <param name="exactPlanesHold">Whether the exact-count planes hold every doc's count (at most <see cref="ExactPlanes.ExactLimit"/> same-skill edges in all).</param>
     /// <param name="baseEssential">Credit units every block is credited on top of its accumulated essential credits (an exact-first pass: what
     /// the skills not met the same way in the block can at best be met with); 0 after a whole pass.</param>
+    /// <param name="targets">With the target jobs first (<see cref="MarkTargets"/>): per block, the docs whose occupation factor can be 1 (the
+    /// others' is at most a close job's); null otherwise.</param>
     private readonly struct ProfileScorer(ProfileTable profiles, QueryScratch s, OfferRow offer, double? radiusOverride, int essentialCount, int optionalCount, bool banded, bool exactPlanesHold,
-        ProfileOccupations occupations, int baseEssential, int baseOptional) : IBlockScorer
+        ProfileOccupations occupations, int baseEssential, int baseOptional, ulong[]? targets) : IBlockScorer
     {
         private readonly int _contractFits = MatchScorer.ContractMask(offer.Contract) | MatchScorer.ContractMask(ContractType.Unspecified);
         private readonly double? _years = Years(offer.ExperienceYears);
@@ -1609,6 +1786,11 @@ internal sealed class InMemoryIndex
                 MatchScorer.Coverage(acc.Optional + baseOptional, optionalCount), optionalCount);
             var fewest = profiles.MinSkillCount[block];
             var exact = exactPlanesHold ? s.ExactCounts[block].MaxExact(docs) : s.ExactTally[block];
+            if (exactPlanesHold)
+            {
+                // No doc of the block meets more skills the same way than the most: its demand is at most that count's.
+                demand = Math.Min(demand, s.DemandByExact[exact]);
+            }
             var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(Math.Min(exact, fewest), fewest));
             var contract = offer.Contract == ContractType.Unspecified || (profiles.WishesMask[block] & _contractFits) != 0 ? 1.0 : MatchScorer.ContractMismatch;
             var experience = MatchScorer.Experience(offer.Experience, _years, profiles.MaxYears[block]);
@@ -1653,6 +1835,7 @@ internal sealed class InMemoryIndex
                 kept = planes.AtLeast(docs, low);
             }
             var keys = profiles.Keys;
+            var demandByExact = s.DemandByExact;
             var check = kept;
             while (check != 0)
             {
@@ -1661,12 +1844,16 @@ internal sealed class InMemoryIndex
                 var doc = (block << 6) + bit;
                 // The doc's key (ProfileKey): its columns, or values that can only raise the bound.
                 ref readonly var key = ref keys[doc];
-                var skills = MatchScorer.Skills(demand, MatchScorer.SupplyUse(planes.ExactOf(bit), key.SkillCount));
+                var exact = planes.ExactOf(bit);
+                // Its demand: at most the block's, and at most that of its exact count (DemandByExact).
+                var skills = MatchScorer.Skills(Math.Min(demand, demandByExact[exact]), MatchScorer.SupplyUse(exact, key.SkillCount));
                 var distance = offer.HasPlace == key.Unlocated ? MatchScorer.UnknownDistance : 1.0;
                 var bound = skills * distance * MatchScorer.Contract(offer.Contract, key.Wishes) * MatchScorer.Experience(offer.Experience, _years, key.Years)
                     * 1.0;
-                // The occupation factor is at most 1 (a product by it is at most the product without it): read only for a doc that can still reach.
-                if (bound < worst || bound * occupations.Of(profiles.Romes(doc), profiles.Occupations(doc)) < worst)
+                // The occupation factor is at most 1, or a close job's out of the target jobs' docs (a product by it is at most the product
+                // by its bound): the doc's own is read only for a doc that can still reach.
+                var most = targets is not null && (targets[block] & (1UL << bit)) == 0 ? MatchScorer.OccupationClose : 1.0;
+                if (bound * most < worst || bound * occupations.Of(profiles.Romes(doc), profiles.Occupations(doc)) < worst)
                 {
                     kept &= ~(1UL << bit);
                 }

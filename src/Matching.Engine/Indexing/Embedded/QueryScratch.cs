@@ -46,12 +46,28 @@ internal sealed class QueryScratch
     public ushort[] Stamps = [];
     public int[] TouchedBlocks = [];
     public int TouchedBlockCount;
+    /// <summary>Offer → profiles, the target jobs first: per block, the docs whose occupation factor can be at least
+    /// <see cref="Scoring.MatchScorer.OccupationClose"/> (the pass reads no other), and of those the ones whose factor can be 1
+    /// (<see cref="Targets"/>); zero outside the blocks listed in <see cref="JobBlocks"/>.</summary>
+    public ulong[] Jobs = [];
+    /// <summary>A bit per block of <see cref="JobBlocks"/> (2 KB at 1M docs: read per posting entry from L1, before <see cref="Jobs"/>).</summary>
+    public ulong[] JobBits = [];
+    public ulong[] Targets = [];
+    public int[] JobBlocks = [];
+    public int JobBlockCount;
     public int[] Candidates = [];
     public int[] Ordered = [];
     public double[] Bounds = [];
 
     /// <summary>Per demanded skill of the query offer: best credit of the doc being scored.</summary>
     public readonly int[] Best = new int[IndexValidation.MaxSkills + 2];
+
+    /// <summary>Per demanded skill of the query offer: the best credit of its edges other than the same skill, then their sums (kept
+    /// for the whole query: <see cref="Best"/> is the scored doc's).</summary>
+    public readonly int[] NonExact = new int[IndexValidation.MaxSkills + 2];
+
+    /// <summary>Offer → profiles: the most demand a profile of each exact count (0 to 63) can have (<c>InMemoryIndex.FillDemandByExact</c>).</summary>
+    public readonly double[] DemandByExact = new double[ExactPlanes.ExactLimit + 1];
 
     /// <summary>Profile → offers: the bound of a doc by its exact count alone (index 0 to 63).</summary>
     public readonly double[] ExactBounds = new double[ExactPlanes.ExactLimit + 1];
@@ -83,6 +99,10 @@ internal sealed class QueryScratch
         Blocks = new BlockAccumulator[capacity];
         ExactCounts = new ExactPlanes[capacity];
         TouchedBlocks = new int[capacity];
+        Jobs = new ulong[capacity];
+        JobBits = new ulong[(capacity + 63) >> 6];
+        Targets = new ulong[capacity];
+        JobBlocks = new int[capacity];
         Candidates = new int[capacity];
         Ordered = new int[capacity];
         Bounds = new double[capacity];
@@ -129,10 +149,25 @@ internal sealed class QueryScratch
         TouchedBlockCount = 0;
     }
 
+    /// <summary>Clears <see cref="Jobs"/> and <see cref="Targets"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ClearJobs()
+    {
+        for (var i = 0; i < JobBlockCount; i++)
+        {
+            var b = JobBlocks[i];
+            Jobs[b] = 0;
+            Targets[b] = 0;
+            JobBits[b >> 6] = 0;
+        }
+        JobBlockCount = 0;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset()
     {
         ClearBlocks();
+        ClearJobs();
         for (var i = 0; i < TouchedSkillCount; i++)
         {
             var skill = TouchedSkills[i];
