@@ -36,9 +36,11 @@ internal static class QualityWords
         ("Faire preuve de sens commercial et d'aisance relationnelle", @"sens (?:du |de l )?commerc(?:e|ial)|fibre commerciale|esprit commercial|commerc(?:ante?|iale?)s? dans l ame|ame de commercante?"),
         ("Respecter la confidentialité des informations", @"(?<!toute )(?:discretion|discrete?s?)"),
         // A working condition ROME files as a savoir, which says no more of the job than a quality: "horaires décalés", "en 2x8", "travail de nuit".
-        ("Capacité à travailler en horaires décalés", @"horaires? decales?|[23] ?x ?8|(?:travail|postes?|horaires?|equipes?) de nuit"),
+        // Not denied ("aucun travail de nuit", "jamais de travail de nuit", "poste hors 3x8"; "pas de", "sans" are the reader's) nor a perk
+        // ("primes horaires décalés").
+        ("Capacité à travailler en horaires décalés", @"(?<!\b(?:aucune?|jamais(?: de)?|hors|primes?(?: de| d)?) )(?:horaires? decales?|[23] ?x ?8(?:h|h00)?|(?:travail|postes?|horaires?|equipes?) de nuit)"),
         // A ROME 4.0 savoir offers ask in a word, the way they ask a quality: "qualités relationnelles", "bon relationnel", "sens du contact".
-        ("Communication interpersonnelle", @"(?:qualites?|competences?|aptitudes?|capacites?|aisance|facilites?|sens) (?:du |de )?relationnel(?:le)?s?|(?:bon|excellent|tres bon|bel|votre|un) relationnel|(?:sens|gout) du contact(?! (?:avec|des|de la|du) (?:les |la |le |l )?(?:produits?|matieres?|materiaux|bois|terrain|nature|animaux))"),
+        ("Communication interpersonnelle", @"(?:qualites?|competences?|aptitudes?|capacites?|aisance|facilites?|sens) (?:du |de )?relationnel(?:le)?s?|(?:bon|excellent|tres bon|bel|votre|(?:avez|possedez|dotee? d) un) relationnel|(?:sens|gout) du contact(?! (?:avec|des|de la|du) (?:les |la |le |l )?(?:produits?|matieres?|materiaux|bois|terrain|nature|animaux))"),
     ];
 
     // Words that frame a quality without naming anything else: "faire preuve de", "capacité à", "savoir travailler de manière".

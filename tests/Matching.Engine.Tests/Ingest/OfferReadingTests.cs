@@ -457,6 +457,8 @@ public sealed class OfferReadingTests
         // A contact with the materials is a craft, not people; the employer's own relations are no quality asked.
         Assert.DoesNotContain(Label, TextLabels(Read("c38", "Menuisier (H/F)", "Vous avez le goût du contact avec les matériaux et du travail manuel.", "H2206")));
         Assert.DoesNotContain(Label, TextLabels(Read("c39", "Vendeur en boulangerie (H/F)", "Notre sens du contact avec nos clients fait notre force.", "D1102")));
+        Assert.DoesNotContain(Label, TextLabels(Read("c55", "Vendeur en boulangerie (H/F)", "Nous entretenons un relationnel de proximité avec nos clients.", "D1102")));
+        Assert.Contains(Label, TextLabels(Read("c56", "Vendeur en boulangerie (H/F)", "Vous avez un relationnel aisé avec la clientèle.", "D1102")));
     }
 
     [Fact]
@@ -481,6 +483,12 @@ public sealed class OfferReadingTests
         // Denied, or the night of someone else's care: no staggered hours asked.
         Assert.DoesNotContain(Label, TextLabels(Read("c48", "Opérateur de production (H/F)", "Horaires de journée, pas de travail de nuit.", "H2909")));
         Assert.DoesNotContain(Label, TextLabels(Read("c49", "Auxiliaire de vie (H/F)", "Forfaits garde de nuit attractifs pour nos intervenants.", "K1302")));
+        // Denied in other words, and a perk (review of the tenth review): "aucun", "jamais de", "hors", "primes horaires décalés".
+        Assert.DoesNotContain(Label, TextLabels(Read("c50", "Opérateur de production (H/F)", "Horaires de journée, aucun travail de nuit.", "H2909")));
+        Assert.DoesNotContain(Label, TextLabels(Read("c51", "Opérateur de production (H/F)", "Jamais de travail de nuit ni de week-end.", "H2909")));
+        Assert.DoesNotContain(Label, TextLabels(Read("c52", "Opérateur de production (H/F)", "Poste hors 3x8, du lundi au vendredi.", "H2909")));
+        Assert.DoesNotContain(Label, TextLabels(Read("c53", "Opérateur de production (H/F)", "Avantages : primes horaires décalés, assiduité, 13e mois.", "H2909")));
+        Assert.Contains(Label, TextLabels(Read("c54", "Opérateur de production (H/F)", "Travail en 2x8h, du lundi au vendredi.", "H2909")));
     }
 
     [Fact]
