@@ -228,12 +228,19 @@ public sealed class OfferShowingTests : IDisposable
     [Fact]
     public void An_offer_that_says_nothing_keeps_its_uncertain_jobs_usual_skills_to_be_matched_at_all()
     {
-        var json = """{"id":"186OCC3","intitule":"Opérateur (H/F)","description":"Horaires 2x8.","lieuTravail":{"libelle":"69 - Rhône"},"typeContrat":"CDI"}""";
+        var json = """{"id":"186OCC3","intitule":"Opérateur (H/F)","description":"Poste à pourvoir rapidement.","lieuTravail":{"libelle":"69 - Rhône"},"typeContrat":"CDI"}""";
         var offer = ClassifierFixture.Builder().Build(OfferItem(json)).Document!;
 
         Assert.True(OfferDocument.IsOccupationUncertain(offer.OccupationEvidence, offer.OccupationConfidence));
         Assert.NotEmpty(offer.Skills);
         Assert.All(offer.Skills, s => Assert.Equal(SkillSource.Occupation, s.Source));
+
+        // Its hours are something it says ("2x8": ROME's savoir of staggered hours, read as a quality): like "Travail en équipe", not
+        // enough to lend it the usual skills of a job guessed at a coin toss.
+        var shifts = ClassifierFixture.Builder().Build(OfferItem(json.Replace("Poste à pourvoir rapidement.", "Horaires 2x8."))).Document!;
+        var own = Assert.Single(shifts.Skills);
+        Assert.Equal(SkillSource.OfferText, own.Source);
+        Assert.Equal("Capacité à travailler en horaires décalés", TaxonomyFixture.Taxonomy.SkillByUri(own.SkillUri)?.LabelFr);
     }
 
     [Fact]
