@@ -167,6 +167,13 @@ public sealed record OfferDocument
     [System.ComponentModel.Description("Probability of the guessed occupation (occupationEvidence TitleAndDescription), 0 to 1; below 0.6 it is uncertain (right about half the time).")]
     public double? OccupationConfidence { get; init; }
     public IReadOnlyList<DemandedSkill> Skills { get; init; } = [];
+    /// <summary>
+    /// The ROME 4.0 sheet whose core items the offer was lent (its skills of source <see cref="SkillSource.Occupation"/>) when
+    /// it is not <see cref="RomeCode"/>: the job the offer's title names exactly, filed by France Travail under another sheet
+    /// ("Assistant comptable confirmé" under M1211 "Expert-comptable" gets M1213's usual items). Null otherwise.
+    /// </summary>
+    [System.ComponentModel.Description("The ROME 4.0 sheet whose usual skills (source Occupation) the offer was given when it is not romeCode: the job its title names exactly; absent otherwise.")]
+    public string? UsualSkillsRomeCode { get; init; }
     public Place? Place { get; init; }
     /// <summary>The place as the offer gives it when it is only a département, a région, France, remote work or abroad (<see cref="Place"/> is then null).</summary>
     public PlaceArea? PlaceArea { get; init; }

@@ -183,7 +183,7 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
 
         var competenceCodes = offer.Competences?.Select(c => int.TryParse(c?.Code, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : -1).Where(code => code > 0).ToArray();
         var occupation = OfferOccupationReader.For(taxonomy).Read(offer.RomeCode, offer.Appellationlibelle, offer.Intitule, offer.Description, classifier, report.Warnings, competenceCodes);
-        var skills = FranceTravailSkills(offer, occupation, report);
+        var skills = FranceTravailSkills(offer, occupation, report, out var usualSheet);
 
         var lieu = offer.LieuTravail;
         // Without a commune, postcode or coordinates, the place is the area the offer names ("01 - Ain", "France",
@@ -224,6 +224,7 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
             OccupationEvidence = occupation?.Evidence,
             OccupationConfidence = occupation?.Confidence is { } confidence ? Math.Round(confidence, 3) : null,
             Skills = skills,
+            UsualSkillsRomeCode = usualSheet?.Code,
             Place = place,
             PlaceArea = area,
             Contract = contract,
@@ -244,10 +245,12 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
     /// <summary>
     /// The skills a France Travail offer asks for, each with its source: its competences by code, its title
     /// and description, its structured fields, and, when those give fewer than <see cref="MinOwnSkills"/>,
-    /// the core items of its occupation's ROME 4.0 sheet.
+    /// the core items of its occupation's ROME 4.0 sheet, or of the sheet its title names exactly when that is another
+    /// (<paramref name="usualSheet"/>, null otherwise).
     /// </summary>
-    private List<DemandedSkill> FranceTravailSkills(FranceTravailOffer offer, OfferOccupation? occupation, ItemReport report)
+    private List<DemandedSkill> FranceTravailSkills(FranceTravailOffer offer, OfferOccupation? occupation, ItemReport report, out Rome4Sheet? usualSheet)
     {
+        usualSheet = null;
         var reader = OfferSkillReader.For(taxonomy);
         var skills = new List<DemandedSkill>();
         var relevant = Relevance(occupation);
@@ -376,7 +379,16 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         }
         else if (fewOfItsOwn)
         {
-            foreach (var item in occupation!.Sheet.CoreItems)
+            // The usual items are those of the job the title names, when it names another sheet exactly and no other: France Travail
+            // files "Assistant comptable confirmé" under M1211 "Expert-comptable", whose usual items an accountant's assistant does not
+            // have. The filed code stays the offer's occupation (docs/quality.md, "Usual skills from the job the title names").
+            var usual = occupation!.Sheet;
+            if (OfferTitleJob.For(taxonomy).OtherSheetNamed(offer.Intitule, occupation.Sheet) is { } titled)
+            {
+                usual = usualSheet = titled;
+                report.Warnings.Add($"intitule: the title names ROME {titled.Code} {titled.Label}, not the filed {occupation.Sheet.Code}: the job's usual skills added are {titled.Code}'s.");
+            }
+            foreach (var item in usual.CoreItems)
             {
                 if (taxonomy.Rome4Skill(item.Code) is { } skill)
                 {

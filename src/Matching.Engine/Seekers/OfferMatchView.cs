@@ -46,6 +46,19 @@ public sealed record OfferSummary(
     [Description("The ROME title of the guessed occupation (TitleAndDescription only).")]
     public string? OccupationLabel { get; init; }
 
+    /// <summary>
+    /// The ROME 4.0 sheet whose usual skills (source <c>Occupation</c>, "habituel pour ce métier") the offer was given when it is
+    /// not <see cref="OfferSummary.RomeCode"/>: the job its title names (<see cref="OfferDocument.UsualSkillsRomeCode"/>), with its title.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("The ROME code whose usual skills the offer was given when it is not romeCode: the job its title names exactly; absent otherwise.")]
+    public string? UsualSkillsRomeCode { get; init; }
+
+    /// <summary>The ROME title of <see cref="UsualSkillsRomeCode"/> (French); null when the usual skills are the offer's own job's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("The ROME title of usualSkillsRomeCode: \"habituel pour ce métier\" means this job's.")]
+    public string? UsualSkillsLabel { get; init; }
+
     /// <param name="taxonomy">Gives a guessed occupation its ROME title (<see cref="OccupationLabel"/>); without it, the label is not given.</param>
     public static OfferSummary Of(OfferDocument offer, SkillsTaxonomy? taxonomy = null)
     {
@@ -61,6 +74,8 @@ public sealed record OfferSummary(
             OccupationConfidence = guessed ? offer.OccupationConfidence : null,
             OccupationUncertain = OfferDocument.IsOccupationUncertain(offer.OccupationEvidence, offer.OccupationConfidence),
             OccupationLabel = guessed && offer.RomeCode is { } code ? taxonomy?.Rome4.Sheet(code)?.Label : null,
+            UsualSkillsRomeCode = offer.UsualSkillsRomeCode,
+            UsualSkillsLabel = offer.UsualSkillsRomeCode is { } usual ? taxonomy?.Rome4.Sheet(usual)?.Label : null,
         };
     }
 
