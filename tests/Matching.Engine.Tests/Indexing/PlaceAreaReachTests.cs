@@ -165,16 +165,10 @@ public sealed class PlaceAreaReachTests : IDisposable
         }
         var path = IndexSnapshot.PathFor(_store.StorePath);
         var written = File.GetLastWriteTimeUtc(path);
-        using (var reader = new BinaryReader(File.OpenRead(path)))
-        {
-            reader.ReadInt64();
-            reader.ReadInt32();
-            (_, _) = (reader.ReadString(), reader.ReadInt64());
-            // Marked: the taxonomy's fingerprint, but not the bare one an index with the map writes.
-            var marked = reader.ReadString();
-            Assert.StartsWith(IndexSnapshot.Fingerprint(Esco, Graph), marked);
-            Assert.NotEqual(IndexSnapshot.Fingerprint(Esco, Graph), marked);
-        }
+        // Marked: the taxonomy's fingerprint, but not the bare one an index with the map writes.
+        var (_, _, _, marked) = SnapshotHeader(path);
+        Assert.StartsWith(IndexSnapshot.Fingerprint(Esco, Graph), marked);
+        Assert.NotEqual(IndexSnapshot.Fingerprint(Esco, Graph), marked);
 
         using (var index = _store.Open())
         {
@@ -185,14 +179,8 @@ public sealed class PlaceAreaReachTests : IDisposable
         // which writes nothing.
         var rewritten = File.GetLastWriteTimeUtc(path);
         Assert.NotEqual(written, rewritten);
-        string storeId, fingerprint;
-        long generation;
-        using (var reader = new BinaryReader(File.OpenRead(path)))
-        {
-            reader.ReadInt64();
-            Assert.Equal(6, reader.ReadInt32());
-            (storeId, generation, fingerprint) = (reader.ReadString(), reader.ReadInt64(), reader.ReadString());
-        }
+        var (version, storeId, generation, fingerprint) = SnapshotHeader(path);
+        Assert.Equal(6, version);
         Assert.Equal(IndexSnapshot.Fingerprint(Esco, Graph), fingerprint);
         using (var index = _store.Open())
         {
@@ -216,14 +204,8 @@ public sealed class PlaceAreaReachTests : IDisposable
         }
         // The snapshot as version 5 wrote it: the same header and tables, no table of place areas, 0 in the columns' place area.
         var path = IndexSnapshot.PathFor(_store.StorePath);
-        string storeId, fingerprint;
-        long generation;
-        using (var reader = new BinaryReader(File.OpenRead(path)))
-        {
-            reader.ReadInt64();
-            Assert.Equal(6, reader.ReadInt32());
-            (storeId, generation, fingerprint) = (reader.ReadString(), reader.ReadInt64(), reader.ReadString());
-        }
+        var (version, storeId, generation, fingerprint) = SnapshotHeader(path);
+        Assert.Equal(6, version);
         var read = new InMemoryIndex(Esco, Graph, AreaOfCommune, PlaceAreas);
         Assert.True(IndexSnapshot.TryRead(path, read, storeId, generation, fingerprint, out _, out var outdated, out _));
         Assert.False(outdated);
@@ -259,10 +241,14 @@ public sealed class PlaceAreaReachTests : IDisposable
             Assert.Equal(["186FR", "186HS"], (await index.MatchOffersAsync(fromLyon with { Place = Annecy }, new MatchOptions(10))).Hits.Select(h => h.Id).Order());
         }
         // Written again at shutdown in version 6.
-        using (var reader = new BinaryReader(File.OpenRead(path)))
-        {
-            reader.ReadInt64();
-            Assert.Equal(6, reader.ReadInt32());
-        }
+        Assert.Equal(6, SnapshotHeader(path).Version);
+    }
+
+    /// <summary>A snapshot's header as <see cref="IndexSnapshot.Write"/> lays it out: magic, version, store id, generation, fingerprint.</summary>
+    private static (int Version, string StoreId, long Generation, string Fingerprint) SnapshotHeader(string path)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path));
+        reader.ReadInt64();
+        return (reader.ReadInt32(), reader.ReadString(), reader.ReadInt64(), reader.ReadString());
     }
 }
