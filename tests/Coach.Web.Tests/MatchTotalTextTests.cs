@@ -68,4 +68,36 @@ public sealed class MatchTotalTextTests : BunitContext
         Assert.Single(own.FindAll("[data-testid=coverage]"));
         Assert.Contains("✓ installer des prises électriques", own.Markup, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("fr", "M1213", "Habituel pour le métier « Assistant / Assistante comptable » :")]
+    [InlineData("fr", null, "Habituel pour ce métier :")]
+    [InlineData("en", "M1213", "Usual for the job “Assistant / Assistante comptable”:")]
+    public void Usual_skills_of_another_job_than_the_filed_one_name_that_job(string culture, string? usualCode, string heading)
+    {
+        // "Assistant comptable confirmé" filed under M1211 "Expert-comptable" was given M1213's usual items at ingest.
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        var parts = new ScoreParts(0.5, 0, 0.3, 0.4, 1, 1, 1, 0.25);
+        SkillMatchView Met(string label) => new(new SkillRef("u:" + label, label), new SkillRef("u:" + label, label), "Exact", "Essential", 1);
+        var explanation = new ExplanationView([Met("Saisir les écritures comptables")], [], [new SkillRef("u:rapprochement", "Effectuer un rapprochement bancaire")], [], 12, parts)
+        {
+            SkillSources = new Dictionary<string, SkillSource>
+            {
+                ["u:Saisir les écritures comptables"] = SkillSource.Occupation,
+                ["u:rapprochement"] = SkillSource.Occupation,
+            },
+        };
+        var offer = new OfferSummary("o1", "Assistant comptable confirmé (H/F)", "Cabinet Alpes", null, "M1211", "Annecy", "74010", "Permanent", "Experienced", null, null)
+        {
+            UsualSkillsRomeCode = usualCode,
+            UsualSkillsLabel = usualCode is null ? null : "Assistant / Assistante comptable",
+        };
+        var view = View(1, false) with { Matches = [new OfferMatchView("o1", 0.4, offer, explanation)] };
+
+        var page = Render<SeekerResults>(p => p.Add(c => c.View, view).Add(c => c.AskInline, false));
+
+        var group = page.Find("[data-testid='match.source.occupation']");
+        Assert.Equal(heading, group.QuerySelector("strong")!.TextContent.Trim());
+        Assert.Contains("Effectuer un rapprochement bancaire", group.TextContent, StringComparison.Ordinal);
+    }
 }
