@@ -493,6 +493,14 @@ public sealed class AdviceEngineTests
     }
 
     [Fact]
+    public void A_seeker_setting_up_on_their_own_hears_of_customers_through_the_network_not_of_jobs()
+    {
+        var advice = Get("network", Settled with { NetworkStrength = 3, WantsToCreateCompany = true }, Healthy);
+        Assert.Equal(3, advice.Score);
+        Assert.Equal("Vos contacts dans le métier seront vos premiers clients et vos premiers relais.", Fr(advice));
+    }
+
+    [Fact]
     public void A_fraction_of_an_interview_expected_is_said_without_a_wrong_plural()
     {
         // 15 applications and 1 interview: "un peu moins que les 1,5 entretiens attendus" (French is singular below 2).

@@ -50,6 +50,8 @@ internal static class AdviceModules
     /// contradicted the events advice next to it).</summary>
     private static ScoredAdvice? Network(AdviceContext c, AdviceModule m) => c.Profile.NetworkStrength switch
     {
+        // Someone setting up on their own hears of customers, not of jobs, through the network.
+        > 0 and var strength when c.Profile.WantsToCreateCompany == true => m.Make(strength, m.Reason("creator")),
         >= 3 and var strength => m.Make(strength, m.Reason("strong")),
         2 => m.Make(2, m.Reason("some")),
         1 => m.Make(1, m.Reason("weak")),
