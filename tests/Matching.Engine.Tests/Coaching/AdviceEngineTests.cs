@@ -493,11 +493,11 @@ public sealed class AdviceEngineTests
     }
 
     [Fact]
-    public void A_seeker_setting_up_on_their_own_hears_of_customers_through_the_network_not_of_jobs()
+    public void A_seeker_setting_up_on_their_own_hears_of_customers_through_the_network_as_well_as_of_jobs()
     {
         var advice = Get("network", Settled with { NetworkStrength = 3, WantsToCreateCompany = true }, Healthy);
         Assert.Equal(3, advice.Score);
-        Assert.Equal("Vos contacts dans le métier seront vos premiers clients et vos premiers relais.", Fr(advice));
+        Assert.Equal("Vos contacts dans le métier vous apprendront les postes à pourvoir, et seront aussi vos premiers clients.", Fr(advice));
     }
 
     [Fact]

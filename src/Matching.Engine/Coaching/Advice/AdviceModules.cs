@@ -50,7 +50,8 @@ internal static class AdviceModules
     /// contradicted the events advice next to it).</summary>
     private static ScoredAdvice? Network(AdviceContext c, AdviceModule m) => c.Profile.NetworkStrength switch
     {
-        // Someone setting up on their own hears of customers, not of jobs, through the network.
+        // Someone setting up on their own finds customers through the network as well as openings (the advice may sit in the
+        // hidden job market's strategy or in the own business's).
         > 0 and var strength when c.Profile.WantsToCreateCompany == true => m.Make(strength, m.Reason("creator")),
         >= 3 and var strength => m.Make(strength, m.Reason("strong")),
         2 => m.Make(2, m.Reason("some")),
