@@ -50,6 +50,21 @@ public sealed class CloseJobAndCaseTextTests : BunitContext
     }
 
     [Theory]
+    [InlineData("fr", 0.7, null, "— 0,7 offre pour 10 demandeurs")]
+    [InlineData("fr", 1.96, "France", "— 2 offres pour 10 demandeurs (France, pas de chiffre fiable pour votre bassin)")]
+    [InlineData("fr", 12.4, null, "— 12,4 offres pour 10 demandeurs")]
+    [InlineData("en", 0.7, null, "— 0.7 offers per 10 job seekers")]
+    [InlineData("en", 1, "France", "— 1 offer per 10 job seekers (France: no reliable figure for your area)")]
+    public void A_close_jobs_market_takes_the_plural_of_its_figure(string culture, double perTen, string? scope, string expected)
+    {
+        // "Responsable d'édition en presse — 0,7 offres pour 10 demandeurs": French is singular below 2.
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        var job = new CloseJob("Responsable d'édition en presse", "E1116", perTen, []) { OfficialMobility = true, OffersPerTenScope = scope };
+        var page = Render<SeekerResults>(p => p.Add(c => c.View, View(job)).Add(c => c.AskInline, false));
+        Assert.Equal(expected, page.Find("[data-testid=close-market]").TextContent.Trim());
+    }
+
+    [Theory]
     [InlineData("fr", "Priorité du demandeur :")]
     [InlineData("en", "The seeker's priority:")]
     public void The_advisers_case_page_names_the_seekers_priority_not_yours(string culture, string label)
