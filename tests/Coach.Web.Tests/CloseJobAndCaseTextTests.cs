@@ -81,4 +81,19 @@ public sealed class CloseJobAndCaseTextTests : BunitContext
         // The reasons are what the seeker reads, in the seeker's voice: the adviser reviews them as they are.
         Assert.Contains("Il vous manque 98 %", page.Markup, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData("fr", "Bilan :", "Bilan :")]
+    [InlineData("en", "Where the seeker stands:", "Where you stand:")]
+    public void With_nothing_holding_the_seeker_back_the_frame_says_where_they_stand_not_a_priority(string culture, string adviser, string seeker)
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        var bravo = new RenderedDiagnosis("bravo", "Vous êtes sur la bonne voie",
+            [new RenderedCategory("bravo", "Vous êtes sur la bonne voie", "main-challenge", "Bravo", ["Rien ne semble vous freiner."])], []);
+
+        var casePage = Render<CaseDiagnosis>(p => p.Add(c => c.Diagnosis, bravo));
+        var seekerPage = Render<SeekerResults>(p => p.Add(c => c.View, View() with { Diagnosis = bravo }).Add(c => c.AskInline, false));
+
+        Assert.Equal(adviser, casePage.Find("[data-testid=case-main-challenge] .label").TextContent.Trim());
+        Assert.Equal(seeker, seekerPage.Find("[data-testid=main-challenge] .label").TextContent.Trim());
+    }
 }

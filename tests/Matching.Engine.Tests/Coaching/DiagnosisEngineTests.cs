@@ -671,4 +671,16 @@ public sealed class DiagnosisEngineTests
         Assert.Contains("3\u202f357 offres", CoachTexts.Get(reason, CoachTexts.French), StringComparison.Ordinal);
         Assert.Contains("3,357 offers", CoachTexts.Get(reason, CoachTexts.English), StringComparison.Ordinal);
     }
+    [Fact]
+    public void With_nothing_holding_the_seeker_back_bravo_is_not_labelled_a_priority()
+    {
+        // An adviser read "Priorité — Vous êtes sur la bonne voie": a status for what to work on, put on the encouragement.
+        var diagnosis = Diagnose();
+        Assert.Equal(DiagnosisCategory.Bravo, diagnosis.MainChallenge);
+        Assert.Equal("Bravo", diagnosis.Localize(CoachTexts.French).Categories.Single(c => c.Id == "bravo").StatusLabel);
+        Assert.Equal("Well done", diagnosis.Localize(CoachTexts.English).Categories.Single(c => c.Id == "bravo").StatusLabel);
+        // Another main challenge keeps its "Priorité".
+        var stuck = Diagnose(market: Healthy with { OffersPerTenJobSeekers = 2 }).Localize(CoachTexts.French);
+        Assert.Equal("Priorité", stuck.Categories.Single(c => c.Status == "main-challenge").StatusLabel);
+    }
 }
