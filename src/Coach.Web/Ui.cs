@@ -31,6 +31,17 @@ public static class Ui
         return T(chosen, [count, .. more]);
     }
 
+    /// <summary>
+    /// A text about a figure that may have decimals (offers per 10 job seekers): the <c>.one</c> variant of the key when the
+    /// figure, as shown to one decimal, reads singular ("0,3 offre", "1,5 offre" in French, below 2; "1 offer" in English).
+    /// </summary>
+    public static string Figure(string key, double figure, params object?[] args)
+    {
+        var shown = Math.Abs(Math.Round(figure, 1));
+        var singular = Language == "fr" ? shown < 2 : shown == 1;
+        return T(singular && Get(key + ".one", CultureInfo.CurrentUICulture) is not null ? key + ".one" : key, args);
+    }
+
     /// <summary>"fr" or "en": the language the engine's labels are asked in.</summary>
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "fr";
 

@@ -31,7 +31,9 @@ public sealed class MarketReadingTests
     [Fact]
     public void TheDaresFigureOfTheAreaIsReadWithItsMeaning()
     {
-        Assert.Contains("ne compte que 1,5 offres pour 10 demandeurs : un marché difficile", MarketReading.Read("x", "Lyon", 30, 3, 3, ("LYON", 1.5)), StringComparison.Ordinal);
+        // French is singular below 2: "1,5 offre", "2,5 offres".
+        Assert.Contains("ne compte que 1,5 offre pour 10 demandeurs : un marché difficile", MarketReading.Read("x", "Lyon", 30, 3, 3, ("LYON", 1.5)), StringComparison.Ordinal);
+        Assert.Contains("ne compte que 2,5 offres pour 10 demandeurs : un marché difficile", MarketReading.Read("x", "Lyon", 30, 3, 3, ("LYON", 2.5)), StringComparison.Ordinal);
         Assert.Contains("les employeurs peinent à recruter", MarketReading.Read("x", "Lyon", 30, 3, 3, ("LYON", 12)), StringComparison.Ordinal);
     }
 

@@ -21,7 +21,7 @@ public static class MarketReading
         });
         if (tension is { PerTen: { } perTen } t)
         {
-            parts.Add(Ui.T(perTen < 3 ? "market.read.tension.low" : perTen >= 10 ? "market.read.tension.high" : "market.read.tension", t.Area, Math.Round(perTen, 1)));
+            parts.Add(Ui.Figure(perTen < 3 ? "market.read.tension.low" : perTen >= 10 ? "market.read.tension.high" : "market.read.tension", perTen, t.Area, Math.Round(perTen, 1)));
         }
         return string.Join(" ", parts);
     }

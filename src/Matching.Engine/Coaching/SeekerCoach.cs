@@ -90,6 +90,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         if (target?.OccupationUri is { } occupationUri)
         {
             var (live, localOffers) = await LocalMarketAsync(occupationUri, target.RomeCode, place, radius, cancellationToken);
+            // The seeker's own stored profile is no competitor: "aucune offre, 1 profil" counted her against herself.
+            live = await WithoutSelfAsync(live, profile.Id, occupationUri, place, radius, cancellationToken);
             jobOffersNear = live.Offers > 0 || localOffers.Count > 0;
             // What the law requires of a regulated job (its licences and certificates), held by a seeker who practised it or says so.
             var counted = withExperience.Skills.Select(s => s.SkillUri).Concat(LegalCertificatesHeld(profile, facts));
@@ -687,6 +689,22 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             _localMarkets[key] = new LocalMarketEntry(computedAt, live, offers);
         }
         return (live, offers);
+    }
+
+    /// <summary>
+    /// The live counts less the seeker's own profile when the index holds it among the profiles counted (it targets the job
+    /// and lies within the radius, as <see cref="IMatchIndex.SupplyDemandAsync"/> counts them): the counts are kept for
+    /// everyone at that place, the seeker is not their own competition.
+    /// </summary>
+    private async Task<SupplyDemandResult> WithoutSelfAsync(SupplyDemandResult live, string? seekerId, string occupationUri, Place? place, double radius, CancellationToken cancellationToken)
+    {
+        if (live.Profiles == 0 || string.IsNullOrEmpty(seekerId) || await index.GetProfileAsync(seekerId, cancellationToken) is not { } self
+            || !self.TargetOccupationUris.Contains(occupationUri, StringComparer.Ordinal))
+        {
+            return live;
+        }
+        var within = place is null || (self.Place is { } at && MatchScorer.DistanceKm(at.Latitude, at.Longitude, place.Latitude, place.Longitude) <= radius);
+        return within ? live with { Profiles = live.Profiles - 1 } : live;
     }
 
     private async Task<List<OfferDocument>> LocalOffersAsync(string occupationUri, string? romeCode, Place? place, double radius, CancellationToken cancellationToken)

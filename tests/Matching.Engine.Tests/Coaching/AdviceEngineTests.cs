@@ -475,4 +475,77 @@ public sealed class AdviceEngineTests
         var fired = profiles.SelectMany(p => Advise(p, Personas.Tough)).Select(a => a.ModuleId).ToHashSet();
         Assert.Equal(AdviceEngine.Modules.Select(m => m.Id).Order(), fired.Order());
     }
+    // What an adviser reads (3 Dec 2026, read on a running Coach): the sentences below, rendered in French and English.
+
+    private static string Fr(ScoredAdvice advice) => CoachTexts.Get(advice.Reason, CoachTexts.French);
+
+    [Theory]
+    [InlineData(1, "Votre réseau est encore mince, mais chaque contact peut vous apprendre un poste avant tout le monde.")]
+    [InlineData(2, "Vous avez quelques contacts : ils peuvent vous apprendre des postes avant tout le monde.")]
+    [InlineData(3, "Votre réseau est solide : c'est votre meilleur moyen d'apprendre les postes avant tout le monde.")]
+    public void The_network_is_said_in_words_and_a_weak_one_is_not_called_the_best_way(int strength, string expected)
+    {
+        // "Votre réseau (force 1 sur 3) est votre meilleur moyen..." read as jargon, and contradicted "Votre réseau est encore mince".
+        var advice = Get("network", Settled with { NetworkStrength = strength }, Healthy);
+        Assert.Equal(expected, Fr(advice));
+        Assert.DoesNotContain("sur 3", Fr(advice), StringComparison.Ordinal);
+        Assert.DoesNotContain("out of 3", CoachTexts.Get(advice.Reason, CoachTexts.English), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_seeker_setting_up_on_their_own_hears_of_customers_through_the_network_as_well_as_of_jobs()
+    {
+        var advice = Get("network", Settled with { NetworkStrength = 3, WantsToCreateCompany = true }, Healthy);
+        Assert.Equal(3, advice.Score);
+        Assert.Equal("Vos contacts dans le métier vous apprendront les postes à pourvoir, et seront aussi vos premiers clients.", Fr(advice));
+    }
+
+    [Fact]
+    public void A_fraction_of_an_interview_expected_is_said_without_a_wrong_plural()
+    {
+        // 15 applications and 1 interview: "un peu moins que les 1,5 entretiens attendus" (French is singular below 2).
+        var advice = Get("improve-cv", Settled with { ApplicationsSoFar = 15, InterviewsSoFar = 1 }, Healthy);
+        Assert.Equal(2, advice.Score);
+        Assert.Equal("15 candidatures et 1 entretien : on en attendrait environ 1,5, c'est un peu en dessous.", Fr(advice));
+        Assert.Equal("15 applications and 1 interview: about 1.5 would be expected, a little below.", CoachTexts.Get(advice.Reason, CoachTexts.English));
+    }
+
+    [Fact]
+    public void Training_for_a_required_diploma_is_a_qualifying_one_not_a_short_course()
+    {
+        // A beginner without the diploma the job requires: "formation qualifiante" then "formation courte" read as contradicting.
+        var beginner = Settled with { YearsOfExperienceInTarget = 0, DiplomaRequiredForTarget = true, PastJobs = [] };
+        var advice = Get("train-missing-skills", beginner, Healthy);
+        var steps = advice.Steps.Select(s => CoachTexts.Get(s, CoachTexts.French)).ToList();
+        Assert.Contains(steps, s => s.Contains("formation qualifiante", StringComparison.Ordinal));
+        Assert.DoesNotContain(steps, s => s.Contains("formation courte", StringComparison.Ordinal));
+        Assert.Contains(advice.Steps, s => s.Key == "advice.train-missing-skills.step.2");
+        // A mere gap in skills keeps its short course.
+        Assert.Contains(Get("train-missing-skills", Settled, Personas.Tough).Steps, s => s.Key == "advice.train-missing-skills.step.1");
+    }
+
+    [Fact]
+    public void Volunteering_to_try_a_job_without_a_target_does_not_speak_of_this_job()
+    {
+        // No target job, never worked in one, not passionate: "d'essayer ce métier" named no job.
+        var undecided = Settled with { TargetJobs = [], YearsOfExperienceInTarget = 0, PassionateAboutTarget = false, InterviewsSoFar = 20 };
+        Assert.Equal("Le bénévolat vous permet d'essayer un métier avant de vous engager.", Fr(Get("volunteer", undecided, Healthy)));
+        var unsure = undecided with { TargetJobs = Settled.TargetJobs };
+        Assert.Equal("Le bénévolat vous permet d'essayer ce métier avant de vous engager.", Fr(Get("volunteer", unsure, Healthy)));
+    }
+
+    [Fact]
+    public void A_close_jobs_market_figure_from_a_wider_area_says_so_next_to_the_local_one()
+    {
+        // "compte 18,5 offres pour 10 demandeurs d'emploi, contre 0,3" compared France's figure with the employment area's.
+        var profile = Settled with { SearchStartDate = Today.AddMonths(-13), InterviewsSoFar = 20 };
+        var market = Healthy with { OffersPerTenJobSeekers = 0.3, CloseJobs = [new CloseJob("Sellier-garnisseur / Sellière-garnisseuse", "B1811", 18.5, ["outils de rembourrage"]) { CoreSkills = 13, OffersPerTenScope = "France" }] };
+        Assert.Equal(
+            "« Sellier-garnisseur / Sellière-garnisseuse » demande peu de nouvelles compétences et compte 18,5 offres pour 10 demandeurs d'emploi (France : pas de chiffre pour votre bassin), contre 0,3 offre pour 10 demandeurs d'emploi pour votre métier actuel.",
+            Fr(Get("reorient-close-job", profile, market)));
+        var local = market with { CloseJobs = [market.CloseJobs[0] with { OffersPerTenScope = null }] };
+        Assert.DoesNotContain("bassin", Fr(Get("reorient-close-job", profile, local)), StringComparison.Ordinal);
+        var sameFamily = market with { CloseJobs = [new CloseJob("Monteur / Monteuse", "H2902", 9, []) { CoreSkills = 10, OffersPerTenScope = "Doubs" }] };
+        Assert.Contains("(Doubs : pas de chiffre pour votre bassin)", Fr(Get("better-job-same-family", profile with { TargetJobs = [new TargetJob("monteur", null, "H2909")] }, sameFamily with { RomeCode = "H2909" })), StringComparison.Ordinal);
+    }
 }

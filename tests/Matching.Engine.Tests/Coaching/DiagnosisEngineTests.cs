@@ -635,4 +635,52 @@ public sealed class DiagnosisEngineTests
         Assert.Equal(a.MainChallenge, b.MainChallenge);
         Assert.Equal(a.Categories.Select(c => (c.Status, string.Join("|", c.Reasons))), b.Categories.Select(c => (c.Status, string.Join("|", c.Reasons))));
     }
+    [Fact]
+    public void A_job_practised_that_is_also_the_target_is_named_once_among_the_skills_from_experience()
+    {
+        // "Nous comptons les compétences de base de votre expérience : développeur informatique, développeur informatique".
+        var diagnosis = Diagnose(Settled with { Skills = [] }, Healthy with { SeekerSkillCount = 24, SkillsGapShare = 0, ExperienceJobs = ["développeur informatique", "Développeur informatique"] });
+        var reason = diagnosis[DiagnosisCategory.SkillsGap].Reasons.Single(r => r.Key == "diagnosis.skills-gap.from-experience");
+        Assert.Equal("Nous comptons les compétences de base de votre expérience : développeur informatique (vous pouvez décocher celles que vous n'avez pas).", CoachTexts.Get(reason, CoachTexts.French));
+    }
+
+    [Fact]
+    public void A_clear_project_of_two_linked_jobs_names_both()
+    {
+        // An aide-soignante who also asks auxiliaire de vie (one project): "Votre projet est clair : aide-soignante." left one out.
+        var both = Settled with { TargetJobs = [new TargetJob("aide-soignante", null, "J1501"), new TargetJob("auxiliaire de vie", null, "K1302"), new TargetJob("Aide-soignante", null, "J1501")] };
+        var reason = Diagnose(both, Healthy with { TargetsSpanUnrelatedFamilies = false })[DiagnosisCategory.UndefinedProject].Reasons.Single();
+        Assert.Equal("Votre projet est clair : aide-soignante, auxiliaire de vie.", CoachTexts.Get(reason, CoachTexts.French));
+        Assert.Equal("Your project is clear: aide-soignante, auxiliaire de vie.", CoachTexts.Get(reason, CoachTexts.English));
+    }
+
+    [Fact]
+    public void Most_essential_skills_held_is_not_said_the_essential_of_the_essential_skills()
+    {
+        var diagnosis = Diagnose(market: Healthy with { SkillsGapShare = 0.22, SkillsGapBasis = SkillsGapBasis.JobReference });
+        var reason = diagnosis[DiagnosisCategory.SkillsGap].Reasons.Single(r => r.Key == "diagnosis.skills-gap.fine-reference");
+        Assert.Equal("Vous avez la plupart des compétences essentielles du métier « aide-soignante » : il ne vous en manque que 22 %.", CoachTexts.Get(reason, CoachTexts.French).Replace('\u00a0', ' ').Replace('\u202f', ' '));
+    }
+
+    [Fact]
+    public void Thousands_of_offers_are_grouped_as_the_language_writes_them()
+    {
+        // "France Travail publiait 3357 offres": French writes 3 357, English 3,357.
+        var diagnosis = Diagnose(market: Healthy with { Offers2021WithinRadius = 3357 });
+        var reason = diagnosis[DiagnosisCategory.StuckMarket].Reasons.Single(r => r.Key == "diagnosis.market.offers-2021");
+        Assert.Contains("3\u202f357 offres", CoachTexts.Get(reason, CoachTexts.French), StringComparison.Ordinal);
+        Assert.Contains("3,357 offers", CoachTexts.Get(reason, CoachTexts.English), StringComparison.Ordinal);
+    }
+    [Fact]
+    public void With_nothing_holding_the_seeker_back_bravo_is_not_labelled_a_priority()
+    {
+        // An adviser read "Priorité — Vous êtes sur la bonne voie": a status for what to work on, put on the encouragement.
+        var diagnosis = Diagnose();
+        Assert.Equal(DiagnosisCategory.Bravo, diagnosis.MainChallenge);
+        Assert.Equal("Bravo", diagnosis.Localize(CoachTexts.French).Categories.Single(c => c.Id == "bravo").StatusLabel);
+        Assert.Equal("Well done", diagnosis.Localize(CoachTexts.English).Categories.Single(c => c.Id == "bravo").StatusLabel);
+        // Another main challenge keeps its "Priorité".
+        var stuck = Diagnose(market: Healthy with { OffersPerTenJobSeekers = 2 }).Localize(CoachTexts.French);
+        Assert.Equal("Priorité", stuck.Categories.Single(c => c.Status == "main-challenge").StatusLabel);
+    }
 }

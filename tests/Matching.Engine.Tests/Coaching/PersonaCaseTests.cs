@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Diagnosis;
 using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Coaching.Texts;
 using Matching.Engine.Corpus;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing.Embedded;
@@ -101,6 +102,13 @@ public sealed class PersonaCaseTests(SeededCoachFixture fixture, ITestOutputHelp
             problems.Add("no close job");
         }
         problems.AddRange(Strings(expect["questionsMustNotInclude"]).Where(f => assessment.Diagnosis.MissingAnswers.Any(q => q.Field == f)).Select(f => $"asks {f}"));
+        // What the adviser reads: words no French sentence of the diagnosis or the advice may hold, and words one must.
+        var diagnosis = assessment.Diagnosis.Localize(CoachTexts.French);
+        var sentences = diagnosis.Categories.SelectMany(c => c.Reasons)
+            .Concat(assessment.Advice.Localize(CoachTexts.French).SelectMany(a => a.Steps.Prepend(a.Reason)))
+            .ToList();
+        problems.AddRange(Strings(expect["textMustNotContain"]).SelectMany(w => sentences.Where(t => t.Contains(w, StringComparison.Ordinal)).Select(t => $"says \"{t}\"")));
+        problems.AddRange(Strings(expect["textMustContain"]).Where(w => !sentences.Any(t => t.Contains(w, StringComparison.Ordinal))).Select(w => $"never says \"{w}\""));
         Assert.True(problems.Count == 0, $"{id}: {string.Join("; ", problems)}");
     }
 

@@ -52,6 +52,10 @@ public sealed class AdviceModule(string id, DiagnosisCategory category, int step
 
     internal ScoredAdvice Make(int score, TextRef reason, IEnumerable<TextRef> firstSteps) => Make(score, reason, [.. firstSteps]);
 
+    /// <summary>The advice with exactly these steps, none of the module's fixed ones added.</summary>
+    internal ScoredAdvice MakeWithSteps(int score, TextRef reason, IReadOnlyList<TextRef> steps) =>
+        new(Id, Math.Clamp(score, 0, 3), Category, reason, steps);
+
     internal IEnumerable<TextRef> FixedSteps() => Enumerable.Range(1, StepCount).Select(n => TextRef.Of($"advice.{Id}.step.{n}"));
 
     internal TextRef Reason(string variant, params object[] args) => TextRef.Of($"advice.{Id}.reason.{variant}", args);

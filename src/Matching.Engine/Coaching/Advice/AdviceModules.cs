@@ -45,9 +45,19 @@ internal static class AdviceModules
         _ => null,
     };
 
-    /// <summary>Score = network strength (0-3): the stronger the network, the more it should be used.</summary>
-    private static ScoredAdvice? Network(AdviceContext c, AdviceModule m) =>
-        c.Profile.NetworkStrength is { } strength and > 0 ? m.Make(strength, m.Reason("strength", strength)) : null;
+    /// <summary>Score = network strength (0-3): the stronger the network, the more it should be used. The reason says it in
+    /// words, not as the questionnaire's scale ("force 1 sur 3" read as jargon, and a weak network called "your best way"
+    /// contradicted the events advice next to it).</summary>
+    private static ScoredAdvice? Network(AdviceContext c, AdviceModule m) => c.Profile.NetworkStrength switch
+    {
+        // Someone setting up on their own finds customers through the network as well as openings (the advice may sit in the
+        // hidden job market's strategy or in the own business's).
+        > 0 and var strength when c.Profile.WantsToCreateCompany == true => m.Make(strength, m.Reason("creator")),
+        >= 3 and var strength => m.Make(strength, m.Reason("strong")),
+        2 => m.Make(2, m.Reason("some")),
+        1 => m.Make(1, m.Reason("weak")),
+        _ => null,
+    };
 
     /// <summary>Job fairs and events build the network that is missing: 3 with none, 2 with a weak one.</summary>
     private static ScoredAdvice? Events(AdviceContext c, AdviceModule m) => c.Profile.NetworkStrength switch
@@ -87,10 +97,11 @@ internal static class AdviceModules
         {
             return null;
         }
-        var expected = applications / 10.0;
+        // Said without a noun after it ("on en attendrait environ 1,5"): a fraction of an interview has no right plural.
+        var expected = Math.Round(applications / 10.0, 1);
         var counts = new object[] { TextRef.Count("application", applications), TextRef.Count("interview", interviews), expected };
         return interviews < applications / 20.0 ? m.Make(3, m.Reason("far-below", counts))
-            : interviews < expected ? m.Make(2, m.Reason("below", counts))
+            : interviews < applications / 10.0 ? m.Make(2, m.Reason("below", counts))
             : null;
     }
 
@@ -160,7 +171,11 @@ internal static class AdviceModules
             return null;
         }
         var score = best.OffersPerTenJobSeekers >= 2 * perTen ? 3 : 2;
-        return m.Make(score, m.Reason("better", best.Label, TextRef.Count("offers-per-ten", best.OffersPerTenJobSeekers!.Value), TextRef.Count("offers-per-ten", perTen)), TextRef.Of("advice.better-job-same-family.job", best.Label, best.RomeCode));
+        var theirs = TextRef.Count("offers-per-ten", best.OffersPerTenJobSeekers!.Value);
+        var reason = best.OffersPerTenScope is { } scope
+            ? m.Reason("better-scope", best.Label, theirs, TextRef.Count("offers-per-ten", perTen), scope)
+            : m.Reason("better", best.Label, theirs, TextRef.Count("offers-per-ten", perTen));
+        return m.Make(score, reason, TextRef.Of("advice.better-job-same-family.job", best.Label, best.RomeCode));
     }
 
     /// <summary>When offers are scarce within the radius (under 10 offers of the job within it in December 2021; when
@@ -240,7 +255,11 @@ internal static class AdviceModules
         {
             steps.Add(TextRef.Of("advice.reorient-close-job.experienced", c.Age.Value));
         }
-        return m.Make(score, m.Reason("better", best.Label, theirs, TextRef.Count("offers-per-ten", perTen)), steps);
+        // A close job's figure from a wider area than the seeker's (no figure for their employment area) says so.
+        var reason = best.OffersPerTenScope is { } scope
+            ? m.Reason("better-scope", best.Label, theirs, TextRef.Count("offers-per-ten", perTen), scope)
+            : m.Reason("better", best.Label, theirs, TextRef.Count("offers-per-ten", perTen));
+        return m.Make(score, reason, steps);
     }
 
     /// <summary>A commune of at least this many inhabitants has the public transport that rounds without a car can use.</summary>
@@ -298,7 +317,8 @@ internal static class AdviceModules
         if (c.LacksRequiredDiploma && !c.VaeOpen)
         {
             var reason = c.Market.Regulated == true ? m.Reason("qualify-regulated") : m.Reason("qualify");
-            return m.Make(3, reason, [TextRef.Of("advice.train-missing-skills.qualify-step"), .. skillSteps]);
+            // A qualifying training, not "a short course" (the module's first fixed step): the two read as contradicting.
+            return m.MakeWithSteps(3, reason, [TextRef.Of("advice.train-missing-skills.qualify-step"), .. skillSteps, .. m.FixedSteps().Skip(1)]);
         }
         if (share is not { } gap || gap < 0.2 || skills.Count == 0)
         {
@@ -344,7 +364,8 @@ internal static class AdviceModules
     private static ScoredAdvice? Volunteer(AdviceContext c, AdviceModule m)
     {
         var (score, reason) = c.MonthsSearching is >= 12 and var months && c.MarketNotEasy ? (1, m.Reason("long-search", TextRef.Count("month", months)))
-            : c.Profile.YearsOfExperienceInTarget is < 1 && c.Profile.PassionateAboutTarget == false ? (1, m.Reason("try-the-job"))
+            : c.Profile.YearsOfExperienceInTarget is < 1 && c.Profile.PassionateAboutTarget == false
+                ? (1, m.Reason(c.Profile.TargetJobs is { Count: > 0 } ? "try-the-job" : "try-a-job"))
             : (0, null);
         if (reason is null)
         {

@@ -174,7 +174,7 @@ public static partial class DiagnosisEngine
         }
         return p.ProjectClear is null
             ? Outcome.Unknown([F.ProjectClear])
-            : Outcome.No(TextRef.Of("diagnosis.undefined-project.fine", MainTargetLabel(p)));
+            : Outcome.No(TextRef.Of("diagnosis.undefined-project.fine", TargetLabels(p)));
     }
 
     /// <summary>ROME sub-domains (letter + 2 digits, e.g. J15) of the targets' codes.</summary>
@@ -232,7 +232,8 @@ public static partial class DiagnosisEngine
         }
         if (market.ExperienceJobs.Count > 0)
         {
-            reasons.Add(TextRef.Of("diagnosis.skills-gap.from-experience", market.ExperienceJobs.ToList()));
+            // A job practised that is also the target counts once ("développeur informatique, développeur informatique").
+            reasons.Add(TextRef.Of("diagnosis.skills-gap.from-experience", market.ExperienceJobs.Distinct(StringComparer.OrdinalIgnoreCase).ToList()));
         }
         return new(share >= SkillsGapThreshold, reasons, []);
     }
@@ -537,6 +538,11 @@ public static partial class DiagnosisEngine
         { Count: 0 } => Outcome.UnknownMarket(TextRef.Of("diagnosis.needs-target")),
         _ => null,
     };
+
+    /// <summary>Every target as the seeker named it, once each: a project of two jobs is said as two.</summary>
+    internal static IReadOnlyList<string> TargetLabels(SeekerProfile p) =>
+        [.. (p.TargetJobs ?? []).Select(t => t.Label ?? t.RomeCode ?? t.OccupationUri).OfType<string>().Where(l => l.Trim().Length > 0)
+            .Select(l => l.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).DefaultIfEmpty("?")];
 
     internal static string MainTargetLabel(SeekerProfile p) =>
         p.TargetJobs is [var main, ..] ? main.Label ?? main.RomeCode ?? main.OccupationUri ?? "?" : "?";

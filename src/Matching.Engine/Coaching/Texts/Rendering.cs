@@ -32,7 +32,8 @@ public static class CoachRendering
             c.Id.Id(),
             CoachTexts.Get(c.Title, culture),
             StatusId(c.Status),
-            CoachTexts.Get($"status.{StatusId(c.Status)}", culture),
+            // Nothing holds the seeker back: bravo is where they stand, not a "priority" to work on.
+            CoachTexts.Get(c.Id == DiagnosisCategory.Bravo && c.Status == CategoryStatus.MainChallenge ? "status.bravo" : $"status.{StatusId(c.Status)}", culture),
             [.. c.Reasons.Select(r => CoachTexts.Get(r, culture))]))],
         [.. diagnosis.MissingAnswers.Select(q => new RenderedQuestion(
             q.Field,

@@ -1,0 +1,61 @@
+using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Questionnaire;
+using Matching.Engine.Indexing;
+using Matching.Engine.Indexing.Embedded;
+
+namespace Matching.Engine.Tests.Coaching;
+
+/// <summary>
+/// The live count of seekers of the job around a seeker leaves the seeker out: on a running Coach, a stored seeker read
+/// "Offres et profils que Coach connaît aujourd'hui dans votre rayon pour ce métier : aucune offre, 1 profil", herself.
+/// </summary>
+public sealed class SeekerCoachOwnProfileTests : IAsyncLifetime
+{
+    private static readonly DateOnly s_today = new(2026, 12, 1);
+    private readonly string _root = Directory.CreateTempSubdirectory("coach-own-profile-").FullName;
+    private EmbeddedMatchIndex _index = default!;
+    private SeekerCoach _coach = default!;
+
+    public async Task InitializeAsync()
+    {
+        var (referenceData, index) = await CoachTestData.OpenAsync(_root);
+        _index = index;
+        _coach = new SeekerCoach(referenceData, _index);
+    }
+
+    public Task DisposeAsync()
+    {
+        _index.Dispose();
+        Directory.Delete(_root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private static readonly SeekerProfile s_carer = new()
+    {
+        Id = "s1",
+        TargetJobs = [new TargetJob("aide-soignante")],
+        Commune = "59350",
+        RadiusKm = 20,
+        YearsOfExperienceInTarget = 2,
+    };
+
+    private ProfileDocument Seeker(string id, SeekerProfile like) => new()
+    {
+        Id = id,
+        TargetOccupationUris = [_coach.UnderstandTarget(like)!.OccupationUri!],
+        Place = _coach.ResolvePlace(like),
+        RadiusKm = 20,
+    };
+
+    [Fact]
+    public async Task The_seeker_is_not_counted_among_the_seekers_of_the_job_around_them()
+    {
+        await _index.UpsertProfilesAsync([Seeker("s1", s_carer)]);
+        Assert.Equal(0, (await _coach.AssessAsync(s_carer, s_today, "fr")).Facts.LiveProfiles);
+
+        // Another seeker of the job nearby counts; the same seeker asking about a job she did not store counts no one out.
+        await _index.UpsertProfilesAsync([Seeker("s2", s_carer)]);
+        Assert.Equal(1, (await _coach.AssessAsync(s_carer, s_today, "fr")).Facts.LiveProfiles);
+        Assert.Equal(2, (await _coach.AssessAsync(s_carer with { Id = "s3" }, s_today, "fr")).Facts.LiveProfiles);
+    }
+}
