@@ -61,7 +61,12 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
 
     private ReferenceData Data => referenceData.Require();
 
-    public async Task<CoachAssessment> AssessAsync(SeekerProfile profile, DateOnly today, string language, int matches = 10, CancellationToken cancellationToken = default)
+    /// <param name="storedSeekerId">The id under which <paramref name="profile"/> is stored when it is that seeker's own (read
+    /// from the store by the seeker, their adviser or the review queue): the live count of the job's seekers leaves that profile
+    /// out. Null for a questionnaire posted as is (<c>POST /api/coach/diagnose</c>): an id in a posted body proves nothing, and
+    /// leaving a stored profile out on its say-so would tell an anonymous caller where another seeker looks for which job.</param>
+    public async Task<CoachAssessment> AssessAsync(SeekerProfile profile, DateOnly today, string language, int matches = 10, CancellationToken cancellationToken = default,
+        string? storedSeekerId = null)
     {
         var data = Data;
         var target = UnderstandTarget(profile);
@@ -91,7 +96,7 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         {
             var (live, localOffers) = await LocalMarketAsync(occupationUri, target.RomeCode, place, radius, cancellationToken);
             // The seeker's own stored profile is no competitor: "aucune offre, 1 profil" counted her against herself.
-            live = await WithoutSelfAsync(live, profile.Id, occupationUri, place, radius, cancellationToken);
+            live = await WithoutSelfAsync(live, storedSeekerId, occupationUri, place, radius, cancellationToken);
             jobOffersNear = live.Offers > 0 || localOffers.Count > 0;
             // What the law requires of a regulated job (its licences and certificates), held by a seeker who practised it or says so.
             var counted = withExperience.Skills.Select(s => s.SkillUri).Concat(LegalCertificatesHeld(profile, facts));

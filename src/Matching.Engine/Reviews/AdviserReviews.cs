@@ -68,7 +68,8 @@ public sealed class AdviserReviews(
         var culture = SeekerAssessments.Culture(language);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var entries = progress.Entries(seekerId);
-        var assessment = await coach.AssessAsync(SkillPortfolio.WithEvidence(ProgressLog.Apply(profile, entries, today), proofs.Of(seekerId)), today, language, cancellationToken: cancellationToken);
+        var assessment = await coach.AssessAsync(SkillPortfolio.WithEvidence(ProgressLog.Apply(profile, entries, today), proofs.Of(seekerId)), today, language, cancellationToken: cancellationToken,
+            storedSeekerId: seekerId);
         var stored = reviews.Get(seekerId);
         // What changed since the last review: the progress logged since.
         var lastReview = stored.Latest?.Review.At;

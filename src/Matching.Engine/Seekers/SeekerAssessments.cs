@@ -82,7 +82,7 @@ public sealed class SeekerAssessments(
         var today = Today;
         var withProgress = SkillPortfolio.WithEvidence(progress.WithLoggedFigures(profile, today), proofs.Of(seekerId));
         var assessment = await cache.AssessmentAsync(seekerId, language, withProgress,
-            ct => coach.AssessAsync(withProgress, today, language, cancellationToken: ct), cancellationToken);
+            ct => coach.AssessAsync(withProgress, today, language, cancellationToken: ct, storedSeekerId: seekerId), cancellationToken);
         if (recordShown && ranking is not null && assessment.Matches.Hits.Count > 0)
         {
             var offers = await OfferRanking.OffersAsync(index, assessment.Matches, cancellationToken);

@@ -102,7 +102,8 @@ public sealed class SeekerProfiles(
     private async Task QueueForReviewAsync(string seekerId, SeekerProfile profile, CancellationToken cancellationToken)
     {
         var today = Today;
-        var assessment = await coach.AssessAsync(SkillPortfolio.WithEvidence(progress.WithLoggedFigures(profile, today), proofs.Of(seekerId)), today, "fr", cancellationToken: cancellationToken);
+        var assessment = await coach.AssessAsync(SkillPortfolio.WithEvidence(progress.WithLoggedFigures(profile, today), proofs.Of(seekerId)), today, "fr", cancellationToken: cancellationToken,
+            storedSeekerId: seekerId);
         reviews.Enqueue(seekerId, SeekerReviewSnapshot.Of(profile, assessment), time.GetUtcNow());
     }
 

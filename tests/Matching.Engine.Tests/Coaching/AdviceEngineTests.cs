@@ -480,8 +480,8 @@ public sealed class AdviceEngineTests
     private static string Fr(ScoredAdvice advice) => CoachTexts.Get(advice.Reason, CoachTexts.French);
 
     [Theory]
-    [InlineData(1, "Votre réseau est encore mince, mais chaque contact peut vous apprendre un poste avant tout le monde.")]
-    [InlineData(2, "Vous avez quelques contacts : ils peuvent vous apprendre des postes avant tout le monde.")]
+    [InlineData(1, "Votre réseau est encore mince, mais chaque contact peut vous signaler un poste avant tout le monde.")]
+    [InlineData(2, "Vous avez quelques contacts : ils peuvent vous signaler des postes avant tout le monde.")]
     [InlineData(3, "Votre réseau est solide : c'est votre meilleur moyen d'apprendre les postes avant tout le monde.")]
     public void The_network_is_said_in_words_and_a_weak_one_is_not_called_the_best_way(int strength, string expected)
     {
@@ -497,7 +497,7 @@ public sealed class AdviceEngineTests
     {
         var advice = Get("network", Settled with { NetworkStrength = 3, WantsToCreateCompany = true }, Healthy);
         Assert.Equal(3, advice.Score);
-        Assert.Equal("Vos contacts dans le métier vous apprendront les postes à pourvoir, et seront aussi vos premiers clients.", Fr(advice));
+        Assert.Equal("Vos contacts dans le métier vous signaleront les postes à pourvoir, et seront aussi vos premiers clients.", Fr(advice));
     }
 
     [Fact]
