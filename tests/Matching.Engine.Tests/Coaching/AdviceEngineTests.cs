@@ -541,11 +541,11 @@ public sealed class AdviceEngineTests
         var profile = Settled with { SearchStartDate = Today.AddMonths(-13), InterviewsSoFar = 20 };
         var market = Healthy with { OffersPerTenJobSeekers = 0.3, CloseJobs = [new CloseJob("Sellier-garnisseur / Sellière-garnisseuse", "B1811", 18.5, ["outils de rembourrage"]) { CoreSkills = 13, OffersPerTenScope = "France" }] };
         Assert.Equal(
-            "« Sellier-garnisseur / Sellière-garnisseuse » demande peu de nouvelles compétences et compte 18,5 offres pour 10 demandeurs d'emploi (France : pas de chiffre pour votre bassin), contre 0,3 offre pour 10 demandeurs d'emploi pour votre métier actuel.",
+            "« Sellier-garnisseur / Sellière-garnisseuse » demande peu de nouvelles compétences et compte 18,5 offres pour 10 demandeurs d'emploi (France, pas de chiffre fiable pour votre bassin), contre 0,3 offre pour 10 demandeurs d'emploi pour votre métier actuel.",
             Fr(Get("reorient-close-job", profile, market)));
         var local = market with { CloseJobs = [market.CloseJobs[0] with { OffersPerTenScope = null }] };
         Assert.DoesNotContain("bassin", Fr(Get("reorient-close-job", profile, local)), StringComparison.Ordinal);
         var sameFamily = market with { CloseJobs = [new CloseJob("Monteur / Monteuse", "H2902", 9, []) { CoreSkills = 10, OffersPerTenScope = "Doubs" }] };
-        Assert.Contains("(Doubs : pas de chiffre pour votre bassin)", Fr(Get("better-job-same-family", profile with { TargetJobs = [new TargetJob("monteur", null, "H2909")] }, sameFamily with { RomeCode = "H2909" })), StringComparison.Ordinal);
+        Assert.Contains("(Doubs, pas de chiffre fiable pour votre bassin)", Fr(Get("better-job-same-family", profile with { TargetJobs = [new TargetJob("monteur", null, "H2909")] }, sameFamily with { RomeCode = "H2909" })), StringComparison.Ordinal);
     }
 }
