@@ -9,36 +9,8 @@ namespace Matching.Engine.Tests.Coaching;
 /// The target job's local market (live counts, the offers behind the skills gap) is kept between assessments only
 /// while the index has seen no write: an offer posted or deleted shows in the very next assessment.
 /// </summary>
-public sealed class LocalMarketCacheTests : IAsyncLifetime
+public sealed class LocalMarketCacheTests() : SeekerCoachIndexTest("coach-local-market-")
 {
-    private static readonly DateOnly s_today = new(2026, 12, 1);
-    private readonly string _root = Directory.CreateTempSubdirectory("coach-local-market-").FullName;
-    private EmbeddedMatchIndex _index = default!;
-    private SeekerCoach _coach = default!;
-
-    public async Task InitializeAsync()
-    {
-        var (referenceData, index) = await CoachTestData.OpenAsync(_root);
-        _index = index;
-        _coach = new SeekerCoach(referenceData, _index);
-    }
-
-    public Task DisposeAsync()
-    {
-        _index.Dispose();
-        Directory.Delete(_root, recursive: true);
-        return Task.CompletedTask;
-    }
-
-    private static readonly SeekerProfile s_carer = new()
-    {
-        Id = "s1",
-        TargetJobs = [new TargetJob("aide-soignante")],
-        Commune = "59350",
-        RadiusKm = 20,
-        YearsOfExperienceInTarget = 2,
-    };
-
     private OfferDocument OfferOfTheTarget(string id)
     {
         var target = _coach.UnderstandTarget(s_carer)!;

@@ -9,36 +9,8 @@ namespace Matching.Engine.Tests.Coaching;
 /// The live count of seekers of the job around a seeker leaves the seeker out: on a running Coach, a stored seeker read
 /// "Offres et profils que Coach connaît aujourd'hui dans votre rayon pour ce métier : aucune offre, 1 profil", herself.
 /// </summary>
-public sealed class SeekerCoachOwnProfileTests : IAsyncLifetime
+public sealed class SeekerCoachOwnProfileTests() : SeekerCoachIndexTest("coach-own-profile-")
 {
-    private static readonly DateOnly s_today = new(2026, 12, 1);
-    private readonly string _root = Directory.CreateTempSubdirectory("coach-own-profile-").FullName;
-    private EmbeddedMatchIndex _index = default!;
-    private SeekerCoach _coach = default!;
-
-    public async Task InitializeAsync()
-    {
-        var (referenceData, index) = await CoachTestData.OpenAsync(_root);
-        _index = index;
-        _coach = new SeekerCoach(referenceData, _index);
-    }
-
-    public Task DisposeAsync()
-    {
-        _index.Dispose();
-        Directory.Delete(_root, recursive: true);
-        return Task.CompletedTask;
-    }
-
-    private static readonly SeekerProfile s_carer = new()
-    {
-        Id = "s1",
-        TargetJobs = [new TargetJob("aide-soignante")],
-        Commune = "59350",
-        RadiusKm = 20,
-        YearsOfExperienceInTarget = 2,
-    };
-
     private ProfileDocument Seeker(string id, SeekerProfile like) => new()
     {
         Id = id,
