@@ -53,7 +53,8 @@ internal sealed partial class OfferSkillCues
     {
         var reader = OfferSkillReader.For(taxonomy);
         // The ROME 4.0 savoir-être items (macro-competences, "Transverse") and two competences, in the words offers use for them.
-        _qualities = [.. QualityWords.All
+        // Then those said in other words (eleventh review): "sérieux", "port de charges", "soigneux".
+        _qualities = [.. QualityWords.All.Concat(QualityWords.InOtherWords)
             .Select(q => (Pattern: QualityWords.Regex(q.Pattern), Skill: reader.ByLabel(q.Label, romeFirst: true)))
             .Where(q => q.Skill is not null)
             .Select(q => (q.Pattern, q.Skill!))];

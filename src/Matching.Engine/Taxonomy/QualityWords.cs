@@ -43,6 +43,38 @@ internal static class QualityWords
         ("Communication interpersonnelle", @"(?:qualites?|competences?|aptitudes?|capacites?|aisance|facilites?|sens) (?:du |de )?relationnel(?:le)?s?|(?:bon|excellent|tres bon|bel|votre|(?:avez|possedez|dotee? d) un) relationnel|(?:sens|gout) du contact(?! (?:avec|des|de la|du) (?:les |la |le |l )?(?:produits?|matieres?|materiaux|bois|terrain|nature|animaux))"),
     ];
 
+    /// <summary>
+    /// Qualities and working conditions asked in words <see cref="All"/> does not read (3 Dec 2026, eleventh review; docs/quality.md), each
+    /// named by a label with a French wording in ROME 4.0 or ESCO that says the same thing: "sérieux", "fiable", "assidu", "consciencieux" as
+    /// ESCO's "agir de manière fiable"; "patient(e)" as "faire preuve de patience"; "port de charges" as "soulever des charges lourdes"; "envie
+    /// d'apprendre" as "démontrer une volonté d'apprendre"; "soigneux", "souci du détail" as rigour; "polyvalent(e)" said of the candidate as
+    /// openness to change, like "polyvalence"; "garder son calme" as self-control; outdoor and cold work as ESCO's "travailler en extérieur",
+    /// "travailler en milieu froid". Read by the offer reader as qualities (<see cref="OfferSkillCues"/>), with the same guards (someone
+    /// else's, a denial); not used to find twins.
+    /// </summary>
+    public static readonly (string Label, string Pattern)[] InOtherWords =
+    [
+        // Not "de sérieuses compétences", "le sérieux de notre enseigne", "prendre votre parcours au sérieux", "un cadre de travail
+        // sérieux", "sérieusement"; "fiable" only said of the person ("vous êtes rigoureux et fiable"), "fiabilité" not of equipment
+        // ("assurer la fiabilité des installations"); "assiduité" only as the candidate's ("ponctualité et assiduité"), not a bonus.
+        ("agir de manière fiable", @"(?<!\b(?:au|cadre|travail|environnement|entreprise|societe|structure|enseigne|missions?) )serieu(?:x|se|ses)(?! (?:competences?|atouts?|references?|connaissances?|bases?|experiences?|garanties?|de (?:notre|nos|ses|sa|son|la|l|leurs?)|du|des|d un|d une)\b)|(?<=\b(?:etes|etre|es|personne|profil|quelqu un de)(?: \w+){0,4} )fiables?|(?<!\b(?:la|leur|assurer|garantir|ameliorer|performance de|ingenierie de) )fiabilite(?! (?:des|du|de|d)\b)|assidu(?:e|s|es)?|(?<=\b(?:ponctualite|votre|serieux)(?: et)? )assiduite|consciencieu(?:x|se|ses)|conscience professionnelle"),
+        ("faire preuve de patience", @"patience|patient e|(?<=\b(?:etes|etre|es) )patiente?s?"),
+        // A working condition: not "pas de port de charges" (the reader's denial), nor "aucun port de charges lourdes", "limiter le port de charges".
+        ("soulever des charges lourdes", @"(?<!\b(?:limiter|reduire|eviter|aucun|aucune|peu de) (?:le |les |du )?(?:port (?:de |des )?)?)(?:port (?:regulier |frequent |repete )?de (?:charges?|colis lourds)|charges lourdes|soulever des charges)"),
+        // Not the pupils' wish a tutor raises ("donner l'envie d'apprendre").
+        ("démontrer une volonté d’apprendre", @"(?<!\b(?:donner|transmettre|susciter|eveiller|developper|stimuler|encourager|partager) (?:l |le |leur |son |sa )?)(?:envie|volonte|desir|soif|gout|desireu(?:x|se|ses)|motivee?s?|pret e|prete?s?) (?:d |de |a |pour )apprendre"),
+        ("Faire preuve de rigueur et de précision", @"soigneu(?:x|se|ses)|(?:souci|sens) du detail|attention aux details|soucieu(?:x|se|ses) du detail"),
+        // The candidate's: "vous êtes polyvalent(e)", "autonome et polyvalent"; not a job's name ("agent polyvalent") nor the post ("poste polyvalent").
+        ("Etre ouvert aux changements", @"(?<=\b(?:etes|etre|es|personne|profil|et|autonome|dynamique|motivee?|rigoureu(?:x|se)|organisee?|reactive?|disponible)(?: e)? )polyvalente?s?"),
+        ("Faire preuve de contrôle de soi", @"(?:garder|gardez|garde|rester|restez|reste|conserver) (?:votre |son |ton )?calme"),
+        ("travailler en extérieur", @"(?:travail|travailler|travaux|poste|activite|missions?) (?:en|a l) exterieur|(?:exposition|exposee?s?) aux intemperies"),
+        ("réfléchir de manière analytique", @"esprit d analyse|(?:capacites?|qualites?|sens) (?:d |de l )?analyse|esprit analytique|capacites? analytiques"),
+        ("respecter des délais", @"(?:respect|respecter|respectez|respecterez|tenir|tenue) (?:des |les |vos )?delais"),
+        ("Organiser son travail selon les priorités et les objectifs", @"(?:gestion|gerer|hierarchiser|sens) (?:des |les |de ses |vos )?priorites|prioriser"),
+        // Not a kitchen's "poste froid" (the cold dishes), nor an option ("possibilité de travailler dans le froid").
+        ("travailler en milieu froid", @"(?<!\bpossibilite de )(?:travail|travailler|environnement|milieu|ambiance|atmosphere|zone)(?: \w+){0,2} (?:froide?s?|refrigeree?s?|surgeles?)|temperatures? (?:negatives?|basses)|froid (?:positif|negatif)"),
+    ];
+
     // Words that frame a quality without naming anything else: "faire preuve de", "capacité à", "savoir travailler de manière".
     private static readonly HashSet<string> s_frames = new(
         ["faire", "preuve", "avoir", "etre", "capacite", "capacites", "aptitude", "aptitudes", "savoir", "se", "montrer",

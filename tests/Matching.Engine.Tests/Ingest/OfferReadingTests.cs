@@ -501,6 +501,59 @@ public sealed class OfferReadingTests
         Assert.Contains(Label, TextLabels(Read("c45", "Administrateur systèmes (H/F)", "Vous administrez des serveurs AIX et Linux.", "M1801")));
     }
 
+    // Eleventh review (3 Dec 2026): qualities and working conditions asked in other words, each a ROME 4.0 or ESCO skill with a French
+    // label that says the same thing, counted as qualities.
+    [Fact]
+    public void Qualities_said_in_other_words_are_read_and_counted_as_qualities()
+    {
+        var picker = Read("e11-1", "Opérateur (H/F)",
+            "Vous êtes sérieux(se), patient(e) et soigneux(se), avec l'envie d'apprendre.\nPort de charges lourdes.\nEsprit d'analyse, sens des priorités et respect des délais.", "N1103");
+        var read = TextLabels(picker);
+        Assert.Contains("agir de manière fiable", read);
+        Assert.Contains("faire preuve de patience", read);
+        Assert.Contains("Faire preuve de rigueur et de précision", read);
+        Assert.Contains("démontrer une volonté d’apprendre", read);
+        Assert.Contains("soulever des charges lourdes", read);
+        Assert.Contains("réfléchir de manière analytique", read);
+        Assert.Contains("Organiser son travail selon les priorités et les objectifs", read);
+        Assert.Contains("respecter des délais", read);
+        // They say nothing of which job: the offer still gets its job's usual items.
+        Assert.Contains(picker.Skills, s => s.Source == SkillSource.Occupation);
+
+        Assert.Contains("agir de manière fiable", TextLabels(Read("e11-2", "Cariste (H/F)", "Profil : ponctualité et assiduité, personne fiable.", "N1101")));
+        Assert.Contains("agir de manière fiable", TextLabels(Read("e11-3", "Cariste (H/F)", "Vous êtes consciencieux et rigoureux.", "N1101")));
+        var versatile = TextLabels(Read("e11-4", "Vendeur en boulangerie (H/F)", "Vous êtes polyvalent(e) et savez garder votre calme.", "D1102"));
+        Assert.Contains("Etre ouvert aux changements", versatile);
+        Assert.Contains("Faire preuve de contrôle de soi", versatile);
+        Assert.Contains("travailler en extérieur", TextLabels(Read("e11-5", "Maçon (H/F)", "Vous appréciez le travail en extérieur.", "F1703")));
+        Assert.Contains("travailler en milieu froid", TextLabels(Read("e11-6", "Préparateur de commandes (H/F)", "Travail en chambre froide entre 2 et 4 degrés.", "N1103")));
+    }
+
+    [Fact]
+    public void Qualities_said_in_other_words_are_not_read_when_they_are_someone_elses_or_denied()
+    {
+        // The employer's seriousness, an adjective of size, a bonus, the equipment's reliability.
+        foreach (var (id, text) in new[]
+        {
+            ("e11-7", "Chez nous, on prend votre parcours professionnel au sérieux."),
+            ("e11-8", "Notre sérieux est reconnu dans toute la région."),
+            ("e11-9", "Vous avez de sérieuses compétences en soudure."),
+            ("e11-10", "Avantages : primes : horaires décalés, assiduité, ancienneté."),
+            ("e11-11", "Vous assurez la fiabilité des installations."),
+        })
+        {
+            Assert.DoesNotContain("agir de manière fiable", TextLabels(Read(id, "Technicien de maintenance (H/F)", text, "I1304")));
+        }
+        // Denied loads; the pupils' wish a tutor raises; the patient cared for; a job's name and a post; a kitchen's cold station; an option.
+        Assert.DoesNotContain("soulever des charges lourdes", TextLabels(Read("e11-12", "Opérateur de production (H/F)", "Poste assis, pas de port de charges.", "H2909")));
+        Assert.DoesNotContain("soulever des charges lourdes", TextLabels(Read("e11-13", "Opérateur de production (H/F)", "Poste assis, aucun port de charges lourdes.", "H2909")));
+        Assert.DoesNotContain("démontrer une volonté d’apprendre", TextLabels(Read("e11-14", "Professeur particulier (H/F)", "Vous saurez donner l'envie d'apprendre à vos élèves.", "K2104")));
+        Assert.DoesNotContain("faire preuve de patience", TextLabels(Read("e11-15", "Aide-soignant (H/F)", "Vous êtes à l'écoute du patient et de sa famille.", "J1501")));
+        Assert.DoesNotContain("Etre ouvert aux changements", TextLabels(Read("e11-16", "Agent polyvalent (H/F)", "Poste polyvalent : entretien des locaux et des espaces verts.", "K2204")));
+        Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-17", "Commis de cuisine (H/F)", "Vous tenez le poste froid au service du midi.", "G1602")));
+        Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-18", "Préparateur de commandes (H/F)", "Avantages : possibilité de travailler dans le froid (prime).", "N1103")));
+    }
+
     private static HashSet<string> TextLabels(OfferDocument offer) =>
         [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
 
