@@ -48,9 +48,10 @@ internal static class QualityWords
     /// named by a label with a French wording in ROME 4.0 or ESCO that says the same thing: "sérieux", "fiable", "assidu", "consciencieux" as
     /// ESCO's "agir de manière fiable"; "patient(e)" as "faire preuve de patience"; "port de charges" as "soulever des charges lourdes"; "envie
     /// d'apprendre" as "démontrer une volonté d'apprendre"; "soigneux", "souci du détail" as rigour; "polyvalent(e)" said of the candidate as
-    /// openness to change, like "polyvalence"; "garder son calme" as self-control; outdoor and cold work as ESCO's "travailler en extérieur",
-    /// "travailler en milieu froid". Read by the offer reader as qualities (<see cref="OfferSkillCues"/>), with the same guards (someone
-    /// else's, a denial); not used to find twins.
+    /// openness to change, like "polyvalence"; "disponible et à l'écoute" as listening; "garder son calme" as self-control; outdoor and cold
+    /// work as ESCO's "travailler en extérieur", "travailler en milieu froid"; "esprit d'analyse", "respect des délais", "gestion des
+    /// priorités" as ESCO's "réfléchir de manière analytique", "respecter des délais" and ROME's priorities. Read by the offer reader as
+    /// qualities (<see cref="OfferSkillCues"/>), with the same guards (someone else's, a denial); not used to find twins.
     /// </summary>
     public static readonly (string Label, string Pattern)[] InOtherWords =
     [
@@ -66,6 +67,8 @@ internal static class QualityWords
         ("Faire preuve de rigueur et de précision", @"soigneu(?:x|se|ses)|(?:souci|sens) du detail|attention aux details|soucieu(?:x|se|ses) du detail"),
         // The candidate's: "vous êtes polyvalent(e)", "autonome et polyvalent"; not a job's name ("agent polyvalent") nor the post ("poste polyvalent").
         ("Etre ouvert aux changements", @"(?<=\b(?:etes|etre|es|personne|profil|et|autonome|dynamique|motivee?|rigoureu(?:x|se)|organisee?|reactive?|disponible)(?: e)? )polyvalente?s?"),
+        // "Disponible et à l'écoute" said of the candidate (the quality's own pattern reads "vous êtes à l'écoute"); not "une équipe disponible et à l'écoute".
+        ("Etre à l'écoute, faire preuve d'empathie", @"(?<!\bequipes? )(?:disponible|souriante?|patiente?|attenti(?:f|ve)|bienveillante?)(?: e| ve)? et a l ecoute"),
         ("Faire preuve de contrôle de soi", @"(?:garder|gardez|garde|rester|restez|reste|conserver) (?:votre |son |ton )?calme"),
         ("travailler en extérieur", @"(?:travail|travailler|travaux|poste|activite|missions?) (?:en|a l) exterieur|(?:exposition|exposee?s?) aux intemperies"),
         ("réfléchir de manière analytique", @"esprit d analyse|(?:capacites?|qualites?|sens) (?:d |de l )?analyse|esprit analytique|capacites? analytiques"),

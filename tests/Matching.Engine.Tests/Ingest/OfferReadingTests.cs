@@ -525,6 +525,7 @@ public sealed class OfferReadingTests
         var versatile = TextLabels(Read("e11-4", "Vendeur en boulangerie (H/F)", "Vous êtes polyvalent(e) et savez garder votre calme.", "D1102"));
         Assert.Contains("Etre ouvert aux changements", versatile);
         Assert.Contains("Faire preuve de contrôle de soi", versatile);
+        Assert.Contains("Etre à l'écoute, faire preuve d'empathie", TextLabels(Read("e11-19", "Vendeur en boulangerie (H/F)", "Disponible et à l'écoute, vous conseillez nos clients.", "D1102")));
         Assert.Contains("travailler en extérieur", TextLabels(Read("e11-5", "Maçon (H/F)", "Vous appréciez le travail en extérieur.", "F1703")));
         Assert.Contains("travailler en milieu froid", TextLabels(Read("e11-6", "Préparateur de commandes (H/F)", "Travail en chambre froide entre 2 et 4 degrés.", "N1103")));
     }
@@ -544,12 +545,14 @@ public sealed class OfferReadingTests
         {
             Assert.DoesNotContain("agir de manière fiable", TextLabels(Read(id, "Technicien de maintenance (H/F)", text, "I1304")));
         }
-        // Denied loads; the pupils' wish a tutor raises; the patient cared for; a job's name and a post; a kitchen's cold station; an option.
+        // Denied loads; the pupils' wish a tutor raises; the patient cared for; a job's name and a post; the agency's team; a kitchen's cold
+        // station; an option.
         Assert.DoesNotContain("soulever des charges lourdes", TextLabels(Read("e11-12", "Opérateur de production (H/F)", "Poste assis, pas de port de charges.", "H2909")));
         Assert.DoesNotContain("soulever des charges lourdes", TextLabels(Read("e11-13", "Opérateur de production (H/F)", "Poste assis, aucun port de charges lourdes.", "H2909")));
         Assert.DoesNotContain("démontrer une volonté d’apprendre", TextLabels(Read("e11-14", "Professeur particulier (H/F)", "Vous saurez donner l'envie d'apprendre à vos élèves.", "K2104")));
         Assert.DoesNotContain("faire preuve de patience", TextLabels(Read("e11-15", "Aide-soignant (H/F)", "Vous êtes à l'écoute du patient et de sa famille.", "J1501")));
         Assert.DoesNotContain("Etre ouvert aux changements", TextLabels(Read("e11-16", "Agent polyvalent (H/F)", "Poste polyvalent : entretien des locaux et des espaces verts.", "K2204")));
+        Assert.DoesNotContain("Etre à l'écoute, faire preuve d'empathie", TextLabels(Read("e11-20", "Cariste (H/F)", "Synergie, c'est une équipe disponible et à l'écoute qui vous accompagne.", "N1101")));
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-17", "Commis de cuisine (H/F)", "Vous tenez le poste froid au service du midi.", "G1602")));
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-18", "Préparateur de commandes (H/F)", "Avantages : possibilité de travailler dans le froid (prime).", "N1103")));
     }
