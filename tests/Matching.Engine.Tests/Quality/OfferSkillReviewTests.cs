@@ -15,7 +15,9 @@ namespace Matching.Engine.Tests.Quality;
 /// among those that tasks without their manner, brackets or shared verbs and two more quality cues added on 2 Dec, then the
 /// pairs of the seventh review (one of a task's several objects, seeds 2028-2031) and every pair of the eighth (a task named by its
 /// noun in a list, a task of several verbs) and of the ninth (a quality's twin read as the quality), and the tenth's (relational
-/// qualities, "proactif", shifts and night work: 60 drawn with seed 2032 and every other pair of the two smaller readings);
+/// qualities, "proactif", shifts and night work: 60 drawn with seed 2032 and every other pair of the two smaller readings), and
+/// every pair of the eleventh (lines the feed glued together read apart, a list line naming its task with an object in other
+/// words, a training's comment);
 /// each judged right, the offer asks for it, or wrong; docs/quality.md,
 /// "Reading a real offer"). A change to the reader that stops reading most of the reviewed pairs needs a new review.
 /// </summary>
