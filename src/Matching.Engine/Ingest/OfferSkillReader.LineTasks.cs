@@ -37,8 +37,11 @@ internal sealed partial class OfferSkillReader
 
     /// <summary>Whether a label starts with several verbs for its objects: "Monter et régler une installation", "Charger, décharger des produits".</summary>
     private static bool SeveralVerbs(string label) =>
-        label.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [_, var rest] && MoreVerbs().Match(rest) is { Success: true } more
-        && !SkillAligner.IsFrame(SkillAligner.Action(FrenchLabels.Normalize(more.Groups[1].Value)));
+        VerbsAtStart().Match(label) is { Success: true } more && !SkillAligner.IsFrame(SkillAligner.Action(FrenchLabels.Normalize(more.Groups[1].Value)));
+
+    // A label's first verb and the next: "Charger, décharger", "Monter et régler".
+    [GeneratedRegex(@"^\s*\p{L}+(?:\s*,\s*|\s+(?:et|ou)\s+)(\p{L}+(?:er|ir|re))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex VerbsAtStart();
 
     /// <summary>
     /// A text whose lines the feed glued together (a word of four lower-case letters or more followed at once by a capital and a

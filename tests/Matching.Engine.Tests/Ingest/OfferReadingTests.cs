@@ -512,6 +512,8 @@ public sealed class OfferReadingTests
         Assert.DoesNotContain(Packing, TextLabels(Read("c59", "Opérateur de préparation industrielle (H/F)", "Notre client assure le conditionnement de petites pièces pour l'horlogerie.", "H3302")));
         // Not one verb of a task of several: assembling electrical systems is no "Monter et régler une installation, une machine".
         Assert.DoesNotContain("Monter et régler une installation, une machine", TextLabels(Read("c60", "Agent de production (H/F)", "Vos tâches :\n- Montage de systèmes électriques\n- Poser des joints de silicone", "H2909")));
+        // Nor of verbs listed with commas: ROME's logistics sheet says "Charger, décharger, manutentionner des produits".
+        Assert.DoesNotContain("Charger, décharger, manutentionner des produits", TextLabels(Read("c63", "Agent logistique (H/F)", "Vos tâches :\n- Chargement de camions", "N1103")));
     }
 
     [Fact]
