@@ -84,6 +84,9 @@ public sealed record FranceTravailFormation
     public string? DomaineLibelle { get; init; }
     public string? NiveauLibelle { get; init; }
     public string? Exigence { get; init; }
+
+    /// <summary>The recruiter's words on the training ("BPJEPS", "CAP Petite Enfance").</summary>
+    public string? Commentaire { get; init; }
 }
 
 public sealed record FranceTravailLicence

@@ -259,6 +259,8 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         void Add(Skill skill, SkillImportance importance, SkillSource source) =>
             Merge(skills, new DemandedSkill((taxonomy.QualityTwinOf(skill) ?? skill).Uri, importance, MustHave: false, source));
 
+        // Lines the feed glued together ("servicesEncaissement") are read apart (eleventh review).
+        var description = OfferSkillReader.Unglued(offer.Description);
         var competences = offer.Competences ?? [];
         for (var i = 0; i < competences.Count; i++)
         {
@@ -292,7 +294,7 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         {
             Add(skill, SkillImportance.Essential, SkillSource.OfferText);
         }
-        foreach (var (skill, importance) in reader.InText(offer.Description, relevant))
+        foreach (var (skill, importance) in reader.InText(description, relevant))
         {
             Add(skill, importance, SkillSource.OfferText);
         }
@@ -300,14 +302,14 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         {
             // Tasks of the job and its neighbours said in full in the offer's words ("Emballage et étiquetage des produits").
             var sheets = taxonomy.Rome4.SheetsOfFamily(occupation.Sheet.ParentCode).Select(s => s.Code).Append(occupation.Sheet.Code).Concat(occupation.Sheet.Mobilities).ToHashSet(StringComparer.Ordinal);
-            foreach (var (skill, importance) in reader.Tasks(offer.Description, sheets, occupation.Sheet.Code))
+            foreach (var (skill, importance) in reader.Tasks(description, sheets, occupation.Sheet.Code))
             {
                 Add(skill, importance, SkillSource.OfferText);
             }
         }
         // Qualities and licences in the words offers use for them ("vous êtes rigoureux", "permis B exigé", "CACES 3").
         var cues = OfferSkillCues.For(taxonomy);
-        foreach (var (sentence, optional) in OfferSkillReader.SentencesOf(offer.Intitule).Concat(OfferSkillReader.SentencesOf(offer.Description)))
+        foreach (var (sentence, optional) in OfferSkillReader.SentencesOf(offer.Intitule).Concat(OfferSkillReader.SentencesOf(description)))
         {
             foreach (var skill in cues.In(sentence))
             {
@@ -317,7 +319,7 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         if (occupation is not null)
         {
             // The title and description often say the job's own tasks in their own words ("préparateur de commandes").
-            foreach (var (skill, importance) in reader.Paraphrased(offer.Intitule, offer.Description, OccupationSkills(occupation)))
+            foreach (var (skill, importance) in reader.Paraphrased(offer.Intitule, description, OccupationSkills(occupation)))
             {
                 Add(skill, importance, SkillSource.OfferText);
             }
@@ -340,6 +342,14 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         foreach (var training in offer.Formations ?? [])
         {
             if (reader.ByLabel(training?.DomaineLibelle) is { } skill)
+            {
+                Add(skill, Importance(training!.Exigence), SkillSource.OfferFields);
+            }
+        }
+        // Eleventh review: a training's comment names the diploma asked ("BPJEPS", "CAP Petite Enfance", "DE Ambulancier").
+        foreach (var training in offer.Formations ?? [])
+        {
+            foreach (var (skill, _) in reader.InText(training?.Commentaire, relevant))
             {
                 Add(skill, Importance(training!.Exigence), SkillSource.OfferFields);
             }

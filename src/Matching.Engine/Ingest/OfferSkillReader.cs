@@ -503,7 +503,7 @@ internal sealed partial class OfferSkillReader
                 var taskNouns = pieces.Count(IsTaskNoun);
                 foreach (var piece in pieces)
                 {
-                    if (NamedTask(piece, ownSheet, alone: pieces.Length == 1 || taskNouns >= 2) is { } named)
+                    if ((NamedTask(piece, ownSheet, alone: pieces.Length == 1 || taskNouns >= 2) ?? LineTask(piece, ownSheet, line: pieces.Length == 1)) is { } named)
                     {
                         found.Add(named);
                     }

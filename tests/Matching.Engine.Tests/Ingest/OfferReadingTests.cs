@@ -557,6 +557,54 @@ public sealed class OfferReadingTests
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-18", "Préparateur de commandes (H/F)", "Avantages : possibilité de travailler dans le froid (prime).", "N1103")));
     }
 
+    [Fact]
+    public void A_whole_list_line_names_its_task_by_its_noun_and_an_object_in_other_words()
+    {
+        // ROME's packing sheet says "Conditionner des produits"; the offer packs small parts, on a line of its own.
+        const string Packing = "Conditionner des produits";
+        Assert.Contains(Packing, TextLabels(Read("c57", "Opérateur de préparation industrielle (H/F)", "Vos tâches :\n- Conditionnement de petites pièces ;\n- Sablage et marquage des pièces ;", "H3302")));
+        Assert.Contains("Entreposer des produits", TextLabels(Read("c58", "Cariste (H/F)", "Vos missions :\n- Entreposage des palettes\n- Inventaires", "N1101")));
+        // Not inside a sentence: the employer's trade is no task.
+        Assert.DoesNotContain(Packing, TextLabels(Read("c59", "Opérateur de préparation industrielle (H/F)", "Notre client assure le conditionnement de petites pièces pour l'horlogerie.", "H3302")));
+        // Not one verb of a task of several: assembling electrical systems is no "Monter et régler une installation, une machine".
+        Assert.DoesNotContain("Monter et régler une installation, une machine", TextLabels(Read("c60", "Agent de production (H/F)", "Vos tâches :\n- Montage de systèmes électriques\n- Poser des joints de silicone", "H2909")));
+        // Nor of verbs listed with commas: ROME's logistics sheet says "Charger, décharger, manutentionner des produits".
+        Assert.DoesNotContain("Charger, décharger, manutentionner des produits", TextLabels(Read("c63", "Agent logistique (H/F)", "Vos tâches :\n- Chargement de camions", "N1103")));
+    }
+
+    [Fact]
+    public void Lines_the_feed_glued_together_are_read_apart()
+    {
+        Assert.Equal("vente de produits et services\nEncaissement et fidélisation\nMise en rayon", OfferSkillReader.Unglued("vente de produits et servicesEncaissement et fidélisationMise en rayon"));
+        // Names written so, from their first letter or after a short prefix, stay whole.
+        const string Names = "Word, PowerPoint, SolidWorks, bioMérieux, iPhone, eBay";
+        Assert.Equal(Names, OfferSkillReader.Unglued(Names));
+
+        // A grocery clerk's glued list: "promotionnellesGestion des stocks" asks to manage the stock.
+        var clerk = Read("c61", "Employé commercial (H/F)", "Mise en place des opérations promotionnellesGestion des stocks", "D1507");
+        Assert.Contains("Gérer les stocks", TextLabels(clerk));
+    }
+
+    [Fact]
+    public void A_trainings_comment_that_names_a_diploma_is_read_from_the_field()
+    {
+        var offer = OfferBuilder().Build(OfferItem(new JsonObject
+        {
+            ["id"] = "c62",
+            ["intitule"] = "Préparateur en pharmacie (H/F)",
+            ["description"] = "Officine en centre-ville recherche un préparateur.",
+            ["romeCode"] = "J1307",
+            ["lieuTravail"] = new JsonObject { ["libelle"] = "74 - ANNEMASSE", ["latitude"] = 46.193, ["longitude"] = 6.234 },
+            ["formations"] = new JsonArray(new JsonObject { ["niveauLibelle"] = "Bac ou équivalent", ["commentaire"] = "BP préparateur en pharmacie", ["exigence"] = "E" }),
+            ["typeContrat"] = "CDI",
+            ["alternance"] = false,
+        }.ToJsonString())).Document!;
+
+        var diploma = Assert.Single(offer.Skills, s => Taxonomy.SkillByUri(s.SkillUri)!.LabelFr == "BP préparateur en pharmacie");
+        Assert.Equal(SkillSource.OfferFields, diploma.Source);
+        Assert.Equal(SkillImportance.Essential, diploma.Importance);
+    }
+
     private static HashSet<string> TextLabels(OfferDocument offer) =>
         [.. offer.Skills.Where(s => s.Source == SkillSource.OfferText).Select(s => Taxonomy.SkillByUri(s.SkillUri)!).Select(s => s.LabelFr ?? s.LabelEn)];
 

@@ -18,7 +18,8 @@ namespace Matching.Engine.Tests.Quality;
 /// qualities, "proactif", shifts and night work: 60 drawn with seed 2032 and every other pair of the two smaller readings), and
 /// every pair of the eleventh (qualities and working conditions in other words: "sérieux", "patient(e)", "port de charges",
 /// "envie d'apprendre", "soigneux", "polyvalent(e)", "disponible et à l'écoute", "esprit d'analyse", "respect des délais", "travail en
-/// extérieur", 423 pairs);
+/// extérieur", 423 pairs; and, in another branch of the same review, lines the feed glued together read apart, a list line naming
+/// its task with an object in other words, a training's comment, 58 pairs);
 /// each judged right, the offer asks for it, or wrong; docs/quality.md,
 /// "Reading a real offer"). A change to the reader that stops reading most of the reviewed pairs needs a new review.
 /// </summary>
