@@ -72,7 +72,7 @@ public sealed class MatchTotalTextTests : BunitContext
     [Theory]
     [InlineData("fr", "M1213", "Habituel pour le métier « Assistant / Assistante comptable » :")]
     [InlineData("fr", null, "Habituel pour ce métier :")]
-    [InlineData("en", "M1213", "Usual for the job “accounting assistant”:")]
+    [InlineData("en", "M1213", "Usual for the job “accounting assistant” (France Travail: “Assistant / Assistante comptable”):")]
     [InlineData("en", "M1213", "Usual for the job France Travail calls “Assistant / Assistante comptable”:", false)]
     public void Usual_skills_of_another_job_than_the_filed_one_name_that_job(string culture, string? usualCode, string heading, bool hasEnglishName = true)
     {
