@@ -90,6 +90,16 @@ public sealed class DiagnosisEngineTests
     }
 
     [Fact]
+    public void Without_a_target_job_the_wish_category_names_no_job()
+    {
+        // "Votre envie pour ce métier" for a seeker who named none.
+        var diagnosis = Diagnose(Settled with { TargetJobs = [] });
+        Assert.Equal("Ce que vous avez envie de faire", CoachTexts.Get(diagnosis[DiagnosisCategory.FindWhatYouLike].Title, CoachTexts.French));
+        Assert.Equal("What you want to do", CoachTexts.Get(diagnosis[DiagnosisCategory.FindWhatYouLike].Title, CoachTexts.English));
+        Assert.Equal("Votre envie pour ce métier", CoachTexts.Get(Diagnose(Settled)[DiagnosisCategory.FindWhatYouLike].Title, CoachTexts.French));
+    }
+
+    [Fact]
     public void A_scattered_project_says_the_categories_that_read_the_target_job_measure_its_first_target()
     {
         // "Le diplôme : Vous avez le diplôme que ce métier demande." held for the aide-soignante, not for the accountant.

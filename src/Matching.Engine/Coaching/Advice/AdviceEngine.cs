@@ -14,11 +14,6 @@ public static class AdviceEngine
     /// <summary>The modules, in display order within a score.</summary>
     public static IReadOnlyList<AdviceModule> Modules => AdviceModules.All;
 
-    /// <summary>Suffix of a text's wording for a seeker who has not chosen a job yet (<see cref="WithoutTarget"/>).</summary>
-    public const string NoTargetSuffix = ".no-target";
-
-    private static readonly HashSet<string> s_keys = new(CoachTexts.Keys, StringComparer.Ordinal);
-
     /// <summary>The advice to show (score 1-3): highest score first, the main challenge's category first
     /// among equal scores, then the module order. For a seeker with no target job, reasons and steps say no "ce métier".</summary>
     public static IReadOnlyList<ScoredAdvice> Advise(SeekerProfile profile, MarketFacts market, SeekerDiagnosis diagnosis, DateOnly today)
@@ -39,11 +34,8 @@ public static class AdviceEngine
     /// The advice worded for a seeker with no target job: each reason or step that has a <c>.no-target</c> wording takes it
     /// ("Listez 15 personnes … liées à ce métier" spoke of a job the seeker had not named).
     /// </summary>
-    internal static ScoredAdvice WithoutTarget(ScoredAdvice advice)
-    {
-        static TextRef Worded(TextRef text) => s_keys.Contains(text.Key + NoTargetSuffix) ? text with { Key = text.Key + NoTargetSuffix } : text;
-        return advice with { Reason = Worded(advice.Reason), Steps = [.. advice.Steps.Select(Worded)] };
-    }
+    internal static ScoredAdvice WithoutTarget(ScoredAdvice advice) =>
+        advice with { Reason = CoachTexts.WithoutTarget(advice.Reason), Steps = [.. advice.Steps.Select(CoachTexts.WithoutTarget)] };
 }
 
 /// <summary>An advice module: its id, the category it serves, and its scoring rule.</summary>
