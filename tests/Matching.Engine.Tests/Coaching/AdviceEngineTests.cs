@@ -541,14 +541,15 @@ public sealed class AdviceEngineTests
     public void Advice_for_a_seeker_without_a_target_job_never_speaks_of_this_job(string who)
     {
         // "Listez 15 personnes … liées à ce métier", "Dressez une liste de 10 entreprises proches qui emploient ce métier": no job named.
-        var profile = who switch
+        var seeker = who switch
         {
             "young-beginner" => YoungBeginner,
             "not-started" => Settled with { SearchStarted = false, SearchStartDate = null, ApplicationsSoFar = 0, InterviewsSoFar = 0, OffersReceived = 0 },
             "no-network" => Settled with { NetworkStrength = 0, YearsOfExperienceInTarget = 0, PassionateAboutTarget = false },
             "thin-network" => Settled with { NetworkStrength = 1, InterviewsSoFar = 1 },
             _ => Settled,
-        } with { TargetJobs = [], ProjectClear = false };
+        };
+        var profile = seeker with { TargetJobs = [], ProjectClear = false };
         var advice = AdviceEngine.Advise(profile, MarketFacts.Unknown, DiagnosisEngine.Diagnose(profile, MarketFacts.Unknown, Today), Today);
 
         var french = advice.SelectMany(a => a.Steps.Prepend(a.Reason)).Select(t => CoachTexts.Get(t, CoachTexts.French)).ToList();
