@@ -34,4 +34,18 @@ public sealed class AdviserCaseAnswersTests
         Assert.Contains((skills, "31"), answers);
         Assert.All(answers, a => Assert.DoesNotContain(seekersVoice, w => a.Label.Contains(w, StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void The_adviser_reads_every_job_of_a_scattered_project()
+    {
+        // "Métier recherché : boulangère" for a seeker who named three jobs the diagnosis calls unrelated.
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr");
+        var seekerCase = Case() with
+        {
+            Profile = Case().Profile! with { TargetJobs = [new TargetJob("boulangère"), new TargetJob("infirmière"), new TargetJob("développeuse web")] },
+        };
+
+        Assert.Contains(("Métiers recherchés", "boulangère, infirmière, développeuse web"), CasePage.Answers(seekerCase).ToList());
+        Assert.Contains(("Métier recherché", "aide soignante"), CasePage.Answers(Case()).ToList());
+    }
 }

@@ -72,8 +72,9 @@ public sealed class MatchTotalTextTests : BunitContext
     [Theory]
     [InlineData("fr", "M1213", "Habituel pour le métier « Assistant / Assistante comptable » :")]
     [InlineData("fr", null, "Habituel pour ce métier :")]
-    [InlineData("en", "M1213", "Usual for the job “Assistant / Assistante comptable”:")]
-    public void Usual_skills_of_another_job_than_the_filed_one_name_that_job(string culture, string? usualCode, string heading)
+    [InlineData("en", "M1213", "Usual for the job “accounting assistant” (France Travail: “Assistant / Assistante comptable”):")]
+    [InlineData("en", "M1213", "Usual for the job France Travail calls “Assistant / Assistante comptable”:", false)]
+    public void Usual_skills_of_another_job_than_the_filed_one_name_that_job(string culture, string? usualCode, string heading, bool hasEnglishName = true)
     {
         // "Assistant comptable confirmé" filed under M1211 "Expert-comptable" was given M1213's usual items at ingest.
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
@@ -91,6 +92,7 @@ public sealed class MatchTotalTextTests : BunitContext
         {
             UsualSkillsRomeCode = usualCode,
             UsualSkillsLabel = usualCode is null ? null : "Assistant / Assistante comptable",
+            UsualSkillsLabelEn = usualCode is null || !hasEnglishName ? null : "accounting assistant",
         };
         var view = View(1, false) with { Matches = [new OfferMatchView("o1", 0.4, offer, explanation)] };
 

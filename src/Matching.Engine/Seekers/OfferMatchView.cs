@@ -59,11 +59,21 @@ public sealed record OfferSummary(
     [Description("The ROME title of usualSkillsRomeCode: \"habituel pour ce métier\" means this job's.")]
     public string? UsualSkillsLabel { get; init; }
 
-    /// <param name="taxonomy">Gives a guessed occupation its ROME title (<see cref="OccupationLabel"/>); without it, the label is not given.</param>
+    /// <summary>
+    /// The English name of <see cref="UsualSkillsRomeCode"/>'s job: ROME has no English, so the ESCO occupation the crosswalk links
+    /// to the sheet's principal title as the same or a close job ("accounting assistant" for "Assistant / Assistante comptable");
+    /// null when no such link exists (an English page then gives the French title as France Travail's).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("English name of usualSkillsRomeCode's job: the ESCO occupation the crosswalk links to its ROME title as the same or a close job; absent when none is.")]
+    public string? UsualSkillsLabelEn { get; init; }
+
+    /// <param name="taxonomy">Gives a guessed occupation its ROME title (<see cref="OccupationLabel"/>) and the usual skills' job its names; without it, the labels are not given.</param>
     public static OfferSummary Of(OfferDocument offer, SkillsTaxonomy? taxonomy = null)
     {
         ArgumentNullException.ThrowIfNull(offer);
         var guessed = offer.OccupationEvidence == Indexing.OccupationEvidence.TitleAndDescription;
+        var usualSheet = offer.UsualSkillsRomeCode is { } usual ? taxonomy?.Rome4.Sheet(usual) : null;
         return new(offer.Id, offer.Title, offer.Company, offer.OccupationUri, offer.RomeCode, offer.Place?.Label ?? offer.PlaceArea?.Label, offer.Place?.CommuneCode,
             offer.Contract.ToString(), offer.Experience.ToString(), offer.Salary, offer.CreatedAt)
         {
@@ -75,8 +85,22 @@ public sealed record OfferSummary(
             OccupationUncertain = OfferDocument.IsOccupationUncertain(offer.OccupationEvidence, offer.OccupationConfidence),
             OccupationLabel = guessed && offer.RomeCode is { } code ? taxonomy?.Rome4.Sheet(code)?.Label : null,
             UsualSkillsRomeCode = offer.UsualSkillsRomeCode,
-            UsualSkillsLabel = offer.UsualSkillsRomeCode is { } usual ? taxonomy?.Rome4.Sheet(usual)?.Label : null,
+            UsualSkillsLabel = usualSheet?.Label,
+            UsualSkillsLabelEn = usualSheet is null ? null : EnglishName(taxonomy!, usualSheet),
         };
+    }
+
+    /// <summary>
+    /// The English label of the ESCO occupation the crosswalk links to the sheet's principal title as an exact or close match; null
+    /// when there is none (a broader or narrower occupation would name another job).
+    /// </summary>
+    internal static string? EnglishName(SkillsTaxonomy taxonomy, Rome4Sheet sheet)
+    {
+        var principal = sheet.AppellationCodes.Select(taxonomy.Rome4.Appellation).OfType<Rome4Appellation>().FirstOrDefault(a => a.Principal);
+        return principal?.Occupations.FirstOrDefault(l => l.Match is CrosswalkMatch.Exact or CrosswalkMatch.Close) is { } link
+            && taxonomy.Occupations[link.OccupationId].LabelEn is { Length: > 0 } english
+            ? english
+            : null;
     }
 
     /// <summary>The first <see cref="ExcerptLength"/> characters of a text, whitespace collapsed, cut at a word with an ellipsis.</summary>

@@ -4,7 +4,8 @@ namespace Matching.Engine.Taxonomy;
 
 /// <summary>
 /// Words job ads and seekers add to a title that say nothing about the occupation: gender marks ("H/F"),
-/// seniority ("confirmé", "junior"), contract and hours ("en CDI", "temps partiel"), schedule ("de nuit").
+/// seniority ("confirmé", "junior"), contract and hours ("en CDI", "temps partiel"), schedule ("de nuit"), a shop as the
+/// workplace ("en magasin").
 /// <see cref="TitleUnderstanding"/> searches without them, and with them at a lower weight, so a title where
 /// they are the job ("veilleur de nuit") still reads right. The list is small on purpose: every entry was
 /// seen in France Travail offer titles or seeker input and names no ESCO or ROME occupation by itself.
@@ -21,6 +22,8 @@ internal static class TitleNoise
         // Seniority.
         "confirme", "confirmee", "confirme e", "experimente", "experimentee", "experimente e",
         "debutant", "debutante", "debutant e", "debutant accepte", "junior", "senior",
+        // Workplace: no title says "en magasin" or "en boutique" (a "vendeur en magasin" is a salesperson of any shop).
+        "en magasin", "en boutique",
         // Contract and hours.
         "en cdi", "en cdd", "cdi", "cdd", "en interim", "interim", "en alternance", "en freelance",
         "a temps partiel", "a temps plein", "temps partiel", "temps plein", "mi temps", "urgent",

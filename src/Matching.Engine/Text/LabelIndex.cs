@@ -205,18 +205,25 @@ public sealed partial class LabelIndex<T>
         Span<float> weights = stackalloc float[count];
         Span<bool> significant = stackalloc bool[count];
         var significantCount = 0;
-        var totalWeight = 0f;
         for (var i = 0; i < count; i++)
         {
             var stop = TokenRules.IsStopWord(tokens[i]);
             significant[i] = !stop;
             significantCount += stop ? 0 : 1;
-            var reference = Expand(tokens[i], i, i == count - 1, scratch);
+        }
+
+        var totalWeight = 0f;
+        var headSeen = false;
+        for (var i = 0; i < count; i++)
+        {
+            var stop = !significant[i];
+            var reference = Expand(tokens[i], i, i == count - 1, significantCount > 1, scratch);
             weights[i] = reference >= 0 ? _tokenWeight[reference] : (stop ? _unknownWeight * StopWordFactor : _unknownWeight);
-            if (significantCount == 1 && !stop)
+            if (!headSeen && !stop)
             {
                 // French job titles and skills lead with their head noun: "infirmier de nuit" is first a nurse.
                 weights[i] *= HeadTokenFactor;
+                headSeen = true;
             }
 
             totalWeight += weights[i];
@@ -440,7 +447,13 @@ public sealed partial class LabelIndex<T>
     /// Records in <paramref name="scratch"/> every vocabulary token query token <paramref name="index"/> can mean,
     /// with its quality, and returns the token whose weight stands for the query token (-1 when none matches).
     /// </summary>
-    private int Expand(string token, int index, bool last, Scratch scratch)
+    /// <remarks>
+    /// A token that is a word of the vocabulary as typed is not completed as the start of longer words when the query says
+    /// other words too (<paramref name="amongOthers"/>): "vendeur en magasin" names a shop, not a "magasinier", and the labels
+    /// holding "magasin" whole are the reading. Its inflected forms still meet it through the stem. Alone, the word may still be
+    /// on its way to a longer one ("mont" to "Montpellier"), and a token no label holds ("soig") is completed wherever it is.
+    /// </remarks>
+    private int Expand(string token, int index, bool last, bool amongOthers, Scratch scratch)
     {
         var reference = -1;
         var referenceQuality = 0f;
@@ -479,7 +492,7 @@ public sealed partial class LabelIndex<T>
 
         // Autocomplete completes the token being typed from 2 chars; earlier tokens from 3 ("dev c#"),
         // never a function word ("de" would open half the vocabulary).
-        if (token.Length >= (last ? 2 : 3) && (last || !TokenRules.IsStopWord(token)))
+        if (token.Length >= (last ? 2 : 3) && (last || !TokenRules.IsStopWord(token)) && !(exact && amongOthers))
         {
             foreach (var candidate in PrefixCompletions(token, scratch))
             {

@@ -144,6 +144,25 @@ public sealed class AssistantApiTests(AssistantFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_offer_explained_outside_the_matches_names_the_job_whose_usual_skills_it_was_given()
+    {
+        // Filed under M1211 "Expert-comptable", titled as M1213's principal title: given the accountant's assistant's usual skills.
+        var recruiter = fixture.Factory.CreateClientAs("recruiter", "chat-recruiter");
+        (await recruiter.PostAsync("/api/offers", new StringContent(
+            """[{"id":"FT-CHAT-ASSIST","intitule":"Assistant comptable confirmé (H/F)","romeCode":"M1211","appellationlibelle":"Collaborateur / Collaboratrice d'expertise comptable","description":"Cabinet d'expertise comptable, nous recherchons un assistant comptable. Poste en CDI.","lieuTravail":{"libelle":"75 - Paris","commune":"75056"},"typeContrat":"CDI"}]""",
+            Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var tools = fixture.Factory.Services.GetRequiredService<global::Coach.Assistant.IAssistantTools>();
+
+        var answer = await tools.ExplainOfferAsync(new global::Coach.Assistant.AssistantCaller("chat-alice", "seeker"), "chat-alice", "FT-CHAT-ASSIST", "en", CancellationToken.None);
+
+        Assert.Null(answer.Refusal);
+        var offer = JsonSerializer.SerializeToElement(answer.Data, new JsonSerializerOptions(JsonSerializerDefaults.Web)).GetProperty("offer");
+        Assert.Equal("M1213", offer.GetProperty("usualSkillsRomeCode").GetString());
+        Assert.Equal("Assistant / Assistante comptable", offer.GetProperty("usualSkillsLabel").GetString());
+        Assert.Equal("accounting assistant", offer.GetProperty("usualSkillsLabelEn").GetString());
+    }
+
+    [Fact]
     public async Task A_conversation_without_a_question_is_a_400_naming_the_field()
     {
         var client = fixture.Factory.CreateClientAs("seeker", "chat-alice");

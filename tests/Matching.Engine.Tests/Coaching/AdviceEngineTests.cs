@@ -534,6 +534,32 @@ public sealed class AdviceEngineTests
         Assert.Equal("Le bénévolat vous permet d'essayer ce métier avant de vous engager.", Fr(Get("volunteer", unsure, Healthy)));
     }
 
+    public static TheoryData<string> NoTargetSeekers => ["young-beginner", "settled", "not-started", "no-network", "thin-network"];
+
+    [Theory]
+    [MemberData(nameof(NoTargetSeekers))]
+    public void Advice_for_a_seeker_without_a_target_job_never_speaks_of_this_job(string who)
+    {
+        // "Listez 15 personnes … liées à ce métier", "Dressez une liste de 10 entreprises proches qui emploient ce métier": no job named.
+        var seeker = who switch
+        {
+            "young-beginner" => YoungBeginner,
+            "not-started" => Settled with { SearchStarted = false, SearchStartDate = null, ApplicationsSoFar = 0, InterviewsSoFar = 0, OffersReceived = 0 },
+            "no-network" => Settled with { NetworkStrength = 0, YearsOfExperienceInTarget = 0, PassionateAboutTarget = false },
+            "thin-network" => Settled with { NetworkStrength = 1, InterviewsSoFar = 1 },
+            _ => Settled,
+        };
+        var profile = seeker with { TargetJobs = [], ProjectClear = false };
+        var advice = AdviceEngine.Advise(profile, MarketFacts.Unknown, DiagnosisEngine.Diagnose(profile, MarketFacts.Unknown, Today), Today);
+
+        var french = advice.SelectMany(a => a.Steps.Prepend(a.Reason)).Select(t => CoachTexts.Get(t, CoachTexts.French)).ToList();
+        var english = advice.SelectMany(a => a.Steps.Prepend(a.Reason)).Select(t => CoachTexts.Get(t, CoachTexts.English)).ToList();
+
+        Assert.NotEmpty(french);
+        Assert.All(french, t => Assert.DoesNotMatch(@"ce métier|métier visé|du métier\b|\ble métier\b", t));
+        Assert.All(english, t => Assert.DoesNotMatch(@"\bthis job\b|target job|\bthe job\b", t));
+    }
+
     [Fact]
     public void A_close_jobs_market_figure_from_a_wider_area_says_so_next_to_the_local_one()
     {

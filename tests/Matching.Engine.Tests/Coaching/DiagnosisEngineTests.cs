@@ -90,6 +90,33 @@ public sealed class DiagnosisEngineTests
     }
 
     [Fact]
+    public void Without_a_target_job_the_wish_category_names_no_job()
+    {
+        // "Votre envie pour ce métier" for a seeker who named none.
+        var diagnosis = Diagnose(Settled with { TargetJobs = [] });
+        Assert.Equal("Ce que vous avez envie de faire", CoachTexts.Get(diagnosis[DiagnosisCategory.FindWhatYouLike].Title, CoachTexts.French));
+        Assert.Equal("What you want to do", CoachTexts.Get(diagnosis[DiagnosisCategory.FindWhatYouLike].Title, CoachTexts.English));
+        Assert.Equal("Votre envie pour ce métier", CoachTexts.Get(Diagnose(Settled)[DiagnosisCategory.FindWhatYouLike].Title, CoachTexts.French));
+    }
+
+    [Fact]
+    public void A_scattered_project_says_the_categories_that_read_the_target_job_measure_its_first_target()
+    {
+        // "Le diplôme : Vous avez le diplôme que ce métier demande." held for the aide-soignante, not for the accountant.
+        var scattered = Settled with { TargetJobs = [new("aide-soignante", RomeCode: "J1501"), new("comptable", RomeCode: "M1203")] };
+        var diagnosis = Diagnose(scattered);
+
+        DiagnosisCategory[] ofTheJob = [DiagnosisCategory.SkillsGap, DiagnosisCategory.StuckMarket, DiagnosisCategory.FindWhatYouLike, DiagnosisCategory.MissingDiploma];
+        Assert.All(ofTheJob, c => Assert.Equal(
+            "Ici, Coach regarde le premier de vos métiers visés : « aide-soignante ».",
+            CoachTexts.Get(diagnosis[c].Reasons[0], CoachTexts.French)));
+        Assert.Equal("Here Coach looks at the first of your target jobs: “aide-soignante”.", CoachTexts.Get(diagnosis[DiagnosisCategory.MissingDiploma].Reasons[0], CoachTexts.English));
+        // What does not read the job, and a project of one family, say nothing of it.
+        Assert.All(diagnosis.Categories.Where(c => !ofTheJob.Contains(c.Id)), c => Assert.DoesNotContain(c.Reasons, r => r.Key == "diagnosis.first-target"));
+        Assert.DoesNotContain(Diagnose(Settled).Categories.SelectMany(c => c.Reasons), r => r.Key == "diagnosis.first-target");
+    }
+
+    [Fact]
     public void Two_neighbouring_families_of_one_domain_are_a_clear_project_but_three_are_not()
     {
         TargetJob[] two = [new("aide-soignante", RomeCode: "J1501"), new("auxiliaire de puériculture", RomeCode: "J1304")];

@@ -66,6 +66,8 @@ public sealed class OfferUsualSkillsTests
         Assert.Equal("M1211", summary.RomeCode);
         Assert.Equal("M1213", summary.UsualSkillsRomeCode);
         Assert.Equal("Assistant / Assistante comptable", summary.UsualSkillsLabel);
+        // ROME has no English: the ESCO occupation the crosswalk links to that title names it on English pages.
+        Assert.Equal("accounting assistant", summary.UsualSkillsLabelEn);
     }
 
     [Theory]

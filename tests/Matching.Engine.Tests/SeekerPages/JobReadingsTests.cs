@@ -92,6 +92,28 @@ public sealed class JobReadingsTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("vendeur en magasin", "vendeur")]
+    [InlineData("vendeuse en magasin", "vendeuse")]
+    [InlineData("vendeuse en boutique", "vendeuse")]
+    public void A_shop_salesperson_reads_as_the_shop_sales_jobs_not_as_a_storekeeper(string typed, string bare)
+    {
+        // "magasin" met "Magasinier vendeur" (N1110, a storekeeper) as the start of "magasinier". No France Travail title says
+        // "en magasin": the seeker sells in a shop, and chooses among the sales jobs as one who typed "vendeur" does.
+        var readings = _readings.Read(typed, "fr");
+
+        Assert.Equal(_readings.Read(bare, "fr").Select(r => r.Value), readings.Select(r => r.Value));
+        Assert.All(readings, r => Assert.StartsWith(bare, r.Label, StringComparison.OrdinalIgnoreCase));
+        Assert.All(readings, r => Assert.StartsWith("D1", r.RomeCode, StringComparison.Ordinal));
+        Assert.Equal(readings[0].RomeCode, _coach.UnderstandTarget(new SeekerProfile { TargetJobs = [new TargetJob(typed)] })!.RomeCode);
+    }
+
+    [Fact]
+    public void A_job_half_typed_still_reads_as_the_job_it_begins()
+    {
+        Assert.Equal("J1501", _readings.Read("aide soig", "fr")[0].RomeCode);
+    }
+
+    [Theory]
     [InlineData("électricien")]
     [InlineData("vendeuse")]
     [InlineData("aide soignante")]

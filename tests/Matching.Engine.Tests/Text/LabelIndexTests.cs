@@ -162,6 +162,33 @@ public sealed class LabelIndexTests
     }
 
     [Fact]
+    public void Search_does_not_read_a_whole_word_among_others_as_the_start_of_a_longer_word()
+    {
+        var builder = new LabelIndex<Job>.Builder();
+        builder.Add(new Job("magasinier-vendeur"), "Magasinier vendeur", LabelKind.Preferred, "fr");
+        builder.Add(new Job("vendeur-bricolage"), "Vendeur en bricolage", LabelKind.Preferred, "fr");
+        builder.Add(new Job("responsable-magasin"), "Responsable de magasin", LabelKind.Preferred, "fr");
+        builder.Add(new Job("magasinier"), "Magasinier", LabelKind.Preferred, "fr");
+        builder.Add(new Job("vendeuses"), "Vendeuses", LabelKind.Preferred, "fr");
+        var index = builder.Build();
+
+        // "magasin" is a word labels hold whole: a shop, not the first letters of "magasinier", which read first before.
+        var shop = index.Search("vendeur en magasin", 10);
+        Assert.NotEqual("magasinier-vendeur", shop[0].Item.Code);
+        Assert.DoesNotContain(shop, r => r.Item.Code == "magasinier");
+        // Alone, the word may still be on its way to a longer one, after the labels holding it whole; its plural still meets it.
+        Assert.Equal(["responsable-magasin", "magasinier"], index.Search("magasin", 10).Select(r => r.Item.Code).Take(2));
+        Assert.Contains(index.Search("vendeur magasin", 10), r => r.Item.Code == "vendeuses");
+    }
+
+    [Fact]
+    public void Search_still_completes_a_word_no_label_holds_whole_among_others()
+    {
+        Assert.Equal("aide-soignant", First("aide soig"));
+        Assert.Equal("developpeur-web", First("developpeur we"));
+    }
+
+    [Fact]
     public void Search_prefers_a_word_as_typed_over_its_typo_neighbours()
     {
         var builder = new LabelIndex<Job>.Builder();

@@ -112,5 +112,8 @@ public sealed class TitleUnderstandingTests
     [InlineData("Dev C# / Java junior", "developpeur logiciels")]
     [InlineData("IDE de nuit", "infirmier")]
     [InlineData("Java dev (H/F)", "software developer", "en")]
+    [InlineData("Vendeur en magasin H/F", "vendeur")]
+    [InlineData("vendeuse en boutique", "vendeuse")]
+    [InlineData("Responsable de magasin", "responsable de magasin")]
     public void StripsNoisePhrases(string title, string expected, string language = "fr") => Assert.Equal(expected, TitleNoise.Strip(title, language));
 }

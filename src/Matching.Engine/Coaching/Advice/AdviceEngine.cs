@@ -15,19 +15,27 @@ public static class AdviceEngine
     public static IReadOnlyList<AdviceModule> Modules => AdviceModules.All;
 
     /// <summary>The advice to show (score 1-3): highest score first, the main challenge's category first
-    /// among equal scores, then the module order.</summary>
+    /// among equal scores, then the module order. For a seeker with no target job, reasons and steps say no "ce métier".</summary>
     public static IReadOnlyList<ScoredAdvice> Advise(SeekerProfile profile, MarketFacts market, SeekerDiagnosis diagnosis, DateOnly today)
     {
         var context = new AdviceContext(profile, market, diagnosis, today);
+        var noTarget = profile.TargetJobs is not { Count: > 0 };
         return Modules
             .Select((module, order) => (advice: module.Score(context), order))
             .Where(a => a.advice is { Score: > 0 })
             .OrderByDescending(a => a.advice!.Score)
             .ThenBy(a => a.advice!.Category == diagnosis.MainChallenge ? 0 : 1)
             .ThenBy(a => a.order)
-            .Select(a => a.advice!)
+            .Select(a => noTarget ? WithoutTarget(a.advice!) : a.advice!)
             .ToList();
     }
+
+    /// <summary>
+    /// The advice worded for a seeker with no target job: each reason or step that has a <c>.no-target</c> wording takes it
+    /// ("Listez 15 personnes … liées à ce métier" spoke of a job the seeker had not named).
+    /// </summary>
+    internal static ScoredAdvice WithoutTarget(ScoredAdvice advice) =>
+        advice with { Reason = CoachTexts.WithoutTarget(advice.Reason), Steps = [.. advice.Steps.Select(CoachTexts.WithoutTarget)] };
 }
 
 /// <summary>An advice module: its id, the category it serves, and its scoring rule.</summary>

@@ -58,6 +58,9 @@ public static partial class DiagnosisEngine
 
     internal const string UnrelatedTargetsKey = "diagnosis.undefined-project.unrelated";
 
+    /// <summary>Said first in the categories that read the target job, for a scattered project: they measure its first target only.</summary>
+    internal const string FirstTargetKey = "diagnosis.first-target";
+
     public static SeekerDiagnosis Diagnose(SeekerProfile profile, MarketFacts market, DateOnly today)
     {
         var rules = new Func<SeekerProfile, MarketFacts, DateOnly, Outcome>[]
@@ -77,6 +80,9 @@ public static partial class DiagnosisEngine
             : allFine ? DiagnosisCategory.Bravo
             : (DiagnosisCategory)waiting;
 
+        // A scattered project is measured on its first target wherever the target job is read: said there, so that "Vous avez le
+        // diplôme que ce métier demande" is not taken as true of every job the seeker named (the baker's diploma, not the nurse's).
+        var scattered = outcomes[(int)DiagnosisCategory.UndefinedProject].Reasons.Any(r => r.Key is ScatteredTargetsKey or UnrelatedTargetsKey);
         var categories = new List<CategoryDiagnosis>();
         for (var i = 0; i < outcomes.Count; i++)
         {
@@ -88,12 +94,19 @@ public static partial class DiagnosisEngine
                 false => CategoryStatus.Fine,
                 null => CategoryStatus.NotEnoughData,
             };
-            categories.Add(new((DiagnosisCategory)i, status, o.Reasons));
+            var reasons = scattered && ReadsTheTargetJob((DiagnosisCategory)i)
+                ? [TextRef.Of(FirstTargetKey, MainTargetLabel(profile)), .. o.Reasons]
+                : o.Reasons;
+            categories.Add(new((DiagnosisCategory)i, status, reasons) { WithoutTarget = profile.TargetJobs is { Count: 0 } });
         }
         categories.Add(Bravo(main, allFine, provisional, outcomes));
 
         return new(main, categories, Questions(outcomes, provisional ? null : main), provisional);
     }
+
+    /// <summary>The categories measured on the target job (its skills, market, the seeker's wish for it, its diploma).</summary>
+    private static bool ReadsTheTargetJob(DiagnosisCategory category) =>
+        category is DiagnosisCategory.SkillsGap or DiagnosisCategory.StuckMarket or DiagnosisCategory.FindWhatYouLike or DiagnosisCategory.MissingDiploma;
 
     private static CategoryDiagnosis Bravo(DiagnosisCategory? main, bool allFine, bool provisional, List<Outcome> outcomes)
     {

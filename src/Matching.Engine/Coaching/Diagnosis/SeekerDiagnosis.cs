@@ -73,8 +73,11 @@ public static class DiagnosisCategories
 /// <summary>One category of the diagnosis with its status and the reasons, figures included.</summary>
 public sealed record CategoryDiagnosis(DiagnosisCategory Id, CategoryStatus Status, IReadOnlyList<TextRef> Reasons)
 {
+    /// <summary>The seeker has no target job: a title with a <c>.no-target</c> wording takes it ("Votre envie pour ce métier" named none).</summary>
+    public bool WithoutTarget { get; init; }
+
     /// <summary>The title that agrees with <see cref="Status"/>.</summary>
-    public TextRef Title => Id.Title(Status);
+    public TextRef Title => WithoutTarget ? Texts.CoachTexts.WithoutTarget(Id.Title(Status)) : Id.Title(Status);
 }
 
 /// <summary>A question whose answer could change the diagnosis.</summary>

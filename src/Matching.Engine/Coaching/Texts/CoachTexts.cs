@@ -56,6 +56,21 @@ public static partial class CoachTexts
     /// <summary>Every key of the neutral (French) resources, sorted.</summary>
     public static IReadOnlyList<string> Keys { get; } = ReadKeys();
 
+    private static readonly HashSet<string> s_keys = new(Keys, StringComparer.Ordinal);
+
+    /// <summary>Whether the neutral (French) resources hold <paramref name="key"/>.</summary>
+    public static bool Has(string key) => s_keys.Contains(key);
+
+    /// <summary>Suffix of a text's wording for a seeker who has not chosen a job yet ("Listez 15 personnes … liées à ce métier" named none).</summary>
+    public const string NoTargetSuffix = ".no-target";
+
+    /// <summary><paramref name="text"/> in its <see cref="NoTargetSuffix"/> wording when it has one, else as it is.</summary>
+    public static TextRef WithoutTarget(TextRef text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Has(text.Key + NoTargetSuffix) ? text with { Key = text.Key + NoTargetSuffix } : text;
+    }
+
     /// <summary>The raw template of <paramref name="key"/> in exactly <paramref name="culture"/>'s resources
     /// (French for the neutral culture), without fallback: null when that file lacks the key.</summary>
     public static string? Template(string key, CultureInfo culture)
