@@ -74,8 +74,8 @@ internal static class QualityWords
         ("réfléchir de manière analytique", @"esprit d analyse|(?:capacites?|qualites?|sens) (?:d |de l )?analyse|esprit analytique|capacites? analytiques"),
         ("respecter des délais", @"(?:respect|respecter|respectez|respecterez|tenir|tenue) (?:des |les |vos )?delais"),
         ("Organiser son travail selon les priorités et les objectifs", @"(?:gestion|gerer|hierarchiser|sens) (?:des |les |de ses |vos )?priorites|prioriser"),
-        // Not a kitchen's "poste froid" (the cold dishes), nor an option ("possibilité de travailler dans le froid").
-        ("travailler en milieu froid", @"(?<!\bpossibilite de )(?:travail|travailler|environnement|milieu|ambiance|atmosphere|zone)(?: \w+){0,2} (?:froide?s?|refrigeree?s?|surgeles?)|temperatures? (?:negatives?|basses)|froid (?:positif|negatif)"),
+        // Not a kitchen's "poste froid" (the cold dishes), even after "travail au", nor an option ("possibilité de travailler dans le froid").
+        ("travailler en milieu froid", @"(?<!\bpossibilite de )(?:travail|travailler|environnement|milieu|ambiance|atmosphere|zone)(?: (?!poste\b)\w+){0,2} (?:froide?s?|refrigeree?s?|surgeles?)|temperatures? (?:negatives?|basses)|froid (?:positif|negatif)"),
     ];
 
     // Words that frame a quality without naming anything else: "faire preuve de", "capacité à", "savoir travailler de manière".

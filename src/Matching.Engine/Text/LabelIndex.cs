@@ -30,6 +30,8 @@ public sealed partial class LabelIndex<T>
     private const float OtherLanguageFactor = 0.8f;
     private const float ExistingTokenTypoFactor = 0.6f;
     private const float HeadTokenFactor = 1.5f;
+    // A vocabulary word typed last among others and at least this long is taken as finished ("vendeur en magasin"), not completed.
+    private const int MinFinishedWordLength = 5;
 
     private readonly T[] _items;
     private readonly string[] _labels;
@@ -451,7 +453,9 @@ public sealed partial class LabelIndex<T>
     /// A token that is a word of the vocabulary as typed is not completed as the start of longer words when the query says
     /// other words too (<paramref name="amongOthers"/>): "vendeur en magasin" names a shop, not a "magasinier", and the labels
     /// holding "magasin" whole are the reading. Its inflected forms still meet it through the stem. Alone, the word may still be
-    /// on its way to a longer one ("mont" to "Montpellier"), and a token no label holds ("soig") is completed wherever it is.
+    /// on its way to a longer one ("mont" to "Montpellier"), and a token no label holds ("soig") is completed wherever it is. So is a
+    /// short last token, which is more often a word being typed than a finished one: "responsable de mag" is on its way to
+    /// "magasin" (not the welder's "MIG MAG"), "technicien de main" to "maintenance", "agent de sécu" to "sécurité".
     /// </remarks>
     private int Expand(string token, int index, bool last, bool amongOthers, Scratch scratch)
     {
@@ -492,7 +496,7 @@ public sealed partial class LabelIndex<T>
 
         // Autocomplete completes the token being typed from 2 chars; earlier tokens from 3 ("dev c#"),
         // never a function word ("de" would open half the vocabulary).
-        if (token.Length >= (last ? 2 : 3) && (last || !TokenRules.IsStopWord(token)) && !(exact && amongOthers))
+        if (token.Length >= (last ? 2 : 3) && (last || !TokenRules.IsStopWord(token)) && !(exact && amongOthers && (!last || token.Length >= MinFinishedWordLength)))
         {
             foreach (var candidate in PrefixCompletions(token, scratch))
             {

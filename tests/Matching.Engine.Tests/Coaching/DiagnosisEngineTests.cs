@@ -89,11 +89,13 @@ public sealed class DiagnosisEngineTests
         Assert.True(HasReason(diagnosis, DiagnosisCategory.UndefinedProject, "diagnosis.undefined-project.scattered"));
     }
 
-    [Fact]
-    public void Without_a_target_job_the_wish_category_names_no_job()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Without_a_target_job_the_wish_category_names_no_job(bool leftOut)
     {
-        // "Votre envie pour ce métier" for a seeker who named none.
-        var diagnosis = Diagnose(Settled with { TargetJobs = [] });
+        // "Votre envie pour ce métier" for a seeker who named none; the questionnaire page leaves the list out (null) when the job is blank.
+        var diagnosis = Diagnose(Settled with { TargetJobs = leftOut ? null : [] });
         Assert.Equal("Ce que vous avez envie de faire", CoachTexts.Get(diagnosis[DiagnosisCategory.FindWhatYouLike].Title, CoachTexts.French));
         Assert.Equal("What you want to do", CoachTexts.Get(diagnosis[DiagnosisCategory.FindWhatYouLike].Title, CoachTexts.English));
         Assert.Equal("Votre envie pour ce métier", CoachTexts.Get(Diagnose(Settled)[DiagnosisCategory.FindWhatYouLike].Title, CoachTexts.French));

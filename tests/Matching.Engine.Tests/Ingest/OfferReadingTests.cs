@@ -554,6 +554,7 @@ public sealed class OfferReadingTests
         Assert.DoesNotContain("Etre ouvert aux changements", TextLabels(Read("e11-16", "Agent polyvalent (H/F)", "Poste polyvalent : entretien des locaux et des espaces verts.", "K2204")));
         Assert.DoesNotContain("Etre à l'écoute, faire preuve d'empathie", TextLabels(Read("e11-20", "Cariste (H/F)", "Synergie, c'est une équipe disponible et à l'écoute qui vous accompagne.", "N1101")));
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-17", "Commis de cuisine (H/F)", "Vous tenez le poste froid au service du midi.", "G1602")));
+        Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-21", "Commis de cuisine (H/F)", "Travail au poste froid et au poste chaud selon le planning.", "G1602")));
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-18", "Préparateur de commandes (H/F)", "Avantages : possibilité de travailler dans le froid (prime).", "N1103")));
     }
 

@@ -107,6 +107,16 @@ public sealed class JobReadingsTests : IAsyncLifetime
         Assert.Equal(readings[0].RomeCode, _coach.UnderstandTarget(new SeekerProfile { TargetJobs = [new TargetJob(typed)] })!.RomeCode);
     }
 
+    [Theory]
+    [InlineData("responsable de mag", "Responsable de magasin")]
+    [InlineData("technicien de main", "Technicien / Technicienne de maintenance")]
+    [InlineData("agent de sécu", "Agent / Agente de sécurité")]
+    public void A_short_last_word_being_typed_is_still_completed_among_others(string typed, string expected)
+    {
+        // "mag", "main", "sécu" are words of some label ("Soudeur MIG MAG"): the seeker is typing "magasin", "maintenance", "sécurité".
+        Assert.StartsWith(expected, _data.Appellations.Understand(typed, 5)[0].Appellation.Label, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_job_half_typed_still_reads_as_the_job_it_begins()
     {

@@ -97,7 +97,7 @@ public static partial class DiagnosisEngine
             var reasons = scattered && ReadsTheTargetJob((DiagnosisCategory)i)
                 ? [TextRef.Of(FirstTargetKey, MainTargetLabel(profile)), .. o.Reasons]
                 : o.Reasons;
-            categories.Add(new((DiagnosisCategory)i, status, reasons) { WithoutTarget = profile.TargetJobs is { Count: 0 } });
+            categories.Add(new((DiagnosisCategory)i, status, reasons) { WithoutTarget = profile.TargetJobs is not { Count: > 0 } });
         }
         categories.Add(Bravo(main, allFine, provisional, outcomes));
 
