@@ -556,6 +556,34 @@ public sealed class OfferReadingTests
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-17", "Commis de cuisine (H/F)", "Vous tenez le poste froid au service du midi.", "G1602")));
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-21", "Commis de cuisine (H/F)", "Travail au poste froid et au poste chaud selon le planning.", "G1602")));
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-18", "Préparateur de commandes (H/F)", "Avantages : possibilité de travailler dans le froid (prime).", "N1103")));
+        // Sentences of the review of the eleventh change (not of the sample the patterns were written on): someone else's, a denial, a task.
+        foreach (var (id, text) in new[]
+        {
+            ("r1", "Rejoignez une entreprise familiale sérieuse et dynamique."),
+            ("r2", "Intégrez une équipe jeune, dynamique et sérieuse."),
+            ("r3", "Garage sérieux recherche mécanicien."),
+            ("r4", "Des clients sérieux et fidèles."),
+            ("r5", "La sérieuse augmentation de notre activité nous amène à recruter."),
+            ("r6", "Vous avez de sérieuses notions de comptabilité."),
+            ("r7", "Vous garantissez fiabilité et qualité des données."),
+            ("r8", "Vous êtes garant d'un inventaire fiable."),
+        })
+        {
+            Assert.DoesNotContain("agir de manière fiable", TextLabels(Read("e11-" + id, "Employé administratif (H/F)", text, "M1602")));
+        }
+        Assert.DoesNotContain("agir de manière fiable", TextLabels(Read("e11-r9", "Technicien fiabilité (H/F)", "Vous analysez les pannes des machines.", "H1404")));
+        Assert.Contains("agir de manière fiable", TextLabels(Read("e11-r10", "Employé administratif (H/F)", "Au sein d'une équipe de cinq, vous êtes sérieux et ponctuel.", "M1602")));
+        foreach (var (id, text) in new[] { ("r11", "Le port de charges lourdes n'est pas requis."), ("r13", "Port de charges légères (moins de 5 kg)."), ("r14", "Des aides à la manutention limitent le port de charges lourdes.") })
+        {
+            Assert.False(TextLabels(Read("e11-" + id, "Préparateur de commandes (H/F)", text, "N1103")).Contains("soulever des charges lourdes"), text);
+        }
+        Assert.DoesNotContain("démontrer une volonté d’apprendre", TextLabels(Read("e11-r15", "Animateur (H/F)", "Vous susciterez chez les élèves l'envie d'apprendre.", "G1203")));
+        Assert.DoesNotContain("Etre ouvert aux changements", TextLabels(Read("e11-r16", "Agent d'entretien (H/F)", "Un poste varié et polyvalent vous attend.", "K2204")));
+        Assert.Contains("Etre ouvert aux changements", TextLabels(Read("e11-r17", "Agent d'entretien (H/F)", "Vous êtes autonome et polyvalent.", "K2204")));
+        Assert.DoesNotContain("Etre à l'écoute, faire preuve d'empathie", TextLabels(Read("e11-r18", "Vendeur (H/F)", "Un manager disponible et à l'écoute vous accompagnera.", "D1214")));
+        Assert.DoesNotContain("Faire preuve de contrôle de soi", TextLabels(Read("e11-r19", "Serveur (H/F)", "L'activité reste calme le matin.", "G1803")));
+        Assert.DoesNotContain("travailler en extérieur", TextLabels(Read("e11-r20", "Technicien (H/F)", "Des missions à l'extérieur de l'entreprise sont à prévoir.", "I1304")));
+        Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-r21", "Commis de cuisine (H/F)", "Travail en cuisine froide et chaude.", "G1602")));
     }
 
     [Fact]
