@@ -44,8 +44,9 @@ public static class TaxonomyApi
             return ProblemResults.NotReady();
         }
         var language = Language(lang);
-        // Cache kinds "skills2" and "occupations2": the answers gained fields, so a shared cache never serves the older shape.
-        return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "skills2", language, limit ?? 10, q!, () => data.Search.Suggest(q!, language, limit ?? 10)
+        // Cache kinds "skills3" and "occupations3": the answers gained fields (2), then typed words were read anew (3: a whole word typed
+        // among others is no longer completed as a longer one), so a shared cache never serves an older shape or ranking.
+        return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "skills3", language, limit ?? 10, q!, () => data.Search.Suggest(q!, language, limit ?? 10)
             .Select(s => new SkillSuggestion(
                 s.Skill.Uri, s.Label, s.Skill.LabelEn, s.Skill.LabelFr, s.MatchedLabel,
                 s.Skill.Type.ToString(), s.Skill.Reuse.ToString(), Math.Round(s.Score, 4),
@@ -70,7 +71,7 @@ public static class TaxonomyApi
             return ProblemResults.NotReady();
         }
         var language = Language(lang);
-        return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "occupations2", language, limit ?? 10, q!, () => Occupations(data, q!, language, limit ?? 10), cancellationToken));
+        return TypedResults.Ok(await cache.TaxonomyAsync(CoachCache.DataVersion(data), "occupations3", language, limit ?? 10, q!, () => Occupations(data, q!, language, limit ?? 10), cancellationToken));
     }
 
     public static Results<Ok<QualityItem[]>, ValidationProblem, ProblemHttpResult> ListQualities(
