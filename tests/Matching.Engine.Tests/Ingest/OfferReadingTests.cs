@@ -541,6 +541,15 @@ public sealed class OfferReadingTests
             ("e11-9", "Vous avez de sérieuses compétences en soudure."),
             ("e11-10", "Avantages : primes : horaires décalés, assiduité, ancienneté."),
             ("e11-11", "Vous assurez la fiabilité des installations."),
+            // Sentences of the review of the eleventh change (not of the sample the patterns were written on).
+            ("e11-r1", "Rejoignez une entreprise familiale sérieuse et dynamique."),
+            ("e11-r2", "Intégrez une équipe jeune, dynamique et sérieuse."),
+            ("e11-r3", "Garage sérieux recherche mécanicien."),
+            ("e11-r4", "Des clients sérieux et fidèles."),
+            ("e11-r5", "La sérieuse augmentation de notre activité nous amène à recruter."),
+            ("e11-r6", "Vous avez de sérieuses notions de comptabilité."),
+            ("e11-r7", "Vous garantissez fiabilité et qualité des données."),
+            ("e11-r8", "Vous êtes garant d'un inventaire fiable."),
         })
         {
             Assert.DoesNotContain("agir de manière fiable", TextLabels(Read(id, "Technicien de maintenance (H/F)", text, "I1304")));
@@ -556,21 +565,7 @@ public sealed class OfferReadingTests
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-17", "Commis de cuisine (H/F)", "Vous tenez le poste froid au service du midi.", "G1602")));
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-21", "Commis de cuisine (H/F)", "Travail au poste froid et au poste chaud selon le planning.", "G1602")));
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-18", "Préparateur de commandes (H/F)", "Avantages : possibilité de travailler dans le froid (prime).", "N1103")));
-        // Sentences of the review of the eleventh change (not of the sample the patterns were written on): someone else's, a denial, a task.
-        foreach (var (id, text) in new[]
-        {
-            ("r1", "Rejoignez une entreprise familiale sérieuse et dynamique."),
-            ("r2", "Intégrez une équipe jeune, dynamique et sérieuse."),
-            ("r3", "Garage sérieux recherche mécanicien."),
-            ("r4", "Des clients sérieux et fidèles."),
-            ("r5", "La sérieuse augmentation de notre activité nous amène à recruter."),
-            ("r6", "Vous avez de sérieuses notions de comptabilité."),
-            ("r7", "Vous garantissez fiabilité et qualité des données."),
-            ("r8", "Vous êtes garant d'un inventaire fiable."),
-        })
-        {
-            Assert.DoesNotContain("agir de manière fiable", TextLabels(Read("e11-" + id, "Employé administratif (H/F)", text, "M1602")));
-        }
+        // The review's other sentences: a job's name, a denial, a task, someone else's.
         Assert.DoesNotContain("agir de manière fiable", TextLabels(Read("e11-r9", "Technicien fiabilité (H/F)", "Vous analysez les pannes des machines.", "H1404")));
         Assert.Contains("agir de manière fiable", TextLabels(Read("e11-r10", "Employé administratif (H/F)", "Au sein d'une équipe de cinq, vous êtes sérieux et ponctuel.", "M1602")));
         foreach (var (id, text) in new[] { ("r11", "Le port de charges lourdes n'est pas requis."), ("r13", "Port de charges légères (moins de 5 kg)."), ("r14", "Des aides à la manutention limitent le port de charges lourdes.") })
