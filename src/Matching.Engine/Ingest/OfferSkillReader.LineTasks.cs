@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Matching.Engine.Taxonomy;
 
@@ -9,6 +10,11 @@ namespace Matching.Engine.Ingest;
 /// </summary>
 internal sealed partial class OfferSkillReader
 {
+    private readonly FrozenSet<string> _conditionNouns;
+
+    // ROME 4.0 savoir-faire by their content roots in any order (<see cref="Signature"/>): a task another label says just so.
+    private readonly FrozenDictionary<string, Rome4Item[]> _tasksBySignature;
+
     /// <summary>
     /// The task of the offer's own sheet a whole list line names by its noun and an object, when <see cref="NamedTask"/> finds none
     /// because the object is said in other words than the label's: "- Conditionnement de petites pièces" is "Conditionner des
@@ -26,14 +32,30 @@ internal sealed partial class OfferSkillReader
         }
         var noun = match.Groups["noun"].Value;
         noun = noun.EndsWith('s') ? noun[..^1] : noun;
+        var action = Root(SkillAligner.Action(noun));
         if (!TaskNoun().IsMatch(noun) || noun.EndsWith("ation", StringComparison.Ordinal)
-            || !_tasksByAction.TryGetValue(Root(SkillAligner.Action(noun)), out var tasks))
+            || !_tasksByAction.TryGetValue(action, out var tasks))
+        {
+            return null;
+        }
+        // A working condition is no task, whatever follows: ROME names conditions with such nouns ("Déplacements professionnels"), and an
+        // offer's perks say them so ("- Déplacement de courte durée", "- Hébergement de qualité"). And "de" without an article before a
+        // word in the singular says what kind, not what is done to: "de courte durée", "de fonction", "de qualité".
+        if (_conditionNouns.Contains(action) || (match.Groups["of"].Value is "de" or "d" && !match.Groups["article"].Success && !Plural().IsMatch(match.Groups["object"].Value)))
         {
             return null;
         }
         var own = tasks.Where(i => i.Sheets.Contains(ownSheet) && Core(i.Label) is null && !SeveralVerbs(i.Label)).Select(i => i.SkillId).Distinct().ToList();
         return own.Count == 1 ? own[0] : null;
     }
+
+    /// <summary>
+    /// The roots of the nouns ROME 4.0 names working conditions with, the first word of its work contexts ("Déplacements professionnels",
+    /// "Hébergement et hôtellerie de plein air", "Station debout prolongée"): a list line that starts with one is no task said in other words.
+    /// </summary>
+    private static FrozenSet<string> ConditionNouns(SkillsTaxonomy taxonomy) =>
+        taxonomy.Rome4.WorkContexts.Select(c => FrenchLabels.Normalize(c.Label).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault())
+            .OfType<string>().Select(w => Root(SkillAligner.Action(w.EndsWith('s') ? w[..^1] : w))).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether a label starts with several verbs for its objects: "Monter et régler une installation", "Charger, décharger des produits".</summary>
     private static bool SeveralVerbs(string label) =>
@@ -53,4 +75,8 @@ internal sealed partial class OfferSkillReader
 
     [GeneratedRegex(@"\b(\p{Ll}{4,})(\p{Lu}\p{Ll})", RegexOptions.CultureInvariant)]
     private static partial Regex GluedLines();
+
+    // An object in the plural: its last word ends in -s or -x ("petites pièces", "colis", "travaux").
+    [GeneratedRegex(@"[sx]$", RegexOptions.CultureInvariant)]
+    private static partial Regex Plural();
 }

@@ -286,6 +286,10 @@ internal sealed partial class OfferSkillReader
             .ToFrozenDictionary(g => g.Key, g => g.Select(t => t.Index).ToArray(), StringComparer.Ordinal);
         var sheetCount = taxonomy.Rome4.Sheets.Count;
         _taskActions = byAction.Keys.ToFrozenSet(StringComparer.Ordinal);
+        _conditionNouns = ConditionNouns(taxonomy);
+        _tasksBySignature = taxonomy.Rome4.Items.Where(i => i.Kind == Rome4ItemKind.SavoirFaire && i.SkillId >= 0)
+            .GroupBy(i => Signature(Roots(i.Label, frames: false)), StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _tasksByAction = byAction.Where(p => p.Value.SelectMany(i => i.Sheets).Distinct(StringComparer.Ordinal).Count() <= sheetCount / MaxNamedTaskSheetShare)
             .ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _certificates = taxonomy.Rome4.Items.Where(i => i.SkillId >= 0 && i.Category == CertificateCategory).Select(i => i.SkillId).ToFrozenSet();
@@ -470,6 +474,11 @@ internal sealed partial class OfferSkillReader
         var seen = new HashSet<int>();
         foreach (var (sentence, optional) in SentencesOf(text))
         {
+            // A task the offer denies or has someone else do is not the candidate's.
+            if (OthersTask().IsMatch(FrenchLabels.Normalize(sentence)))
+            {
+                continue;
+            }
             // Each root with whether the sentence says it otherwise than as a participle: "une équipe motivée" does not motivate a team.
             var roots = new Dictionary<string, bool>(StringComparer.Ordinal);
             var sequence = new List<string>();
@@ -489,6 +498,12 @@ internal sealed partial class OfferSkillReader
                 foreach (var index in _tasksByRoot.GetValueOrDefault(root) ?? [])
                 {
                     var (item, labelRoots, near) = _tasks[index];
+                    // One object of a task's several is not read where a task of the offer's sheets says just that: "respect du code de la
+                    // route" is ROME's "Respecter le code de la route", not "Respecter le code de la route et le code du travail" beside it.
+                    if (near && _tasksBySignature.TryGetValue(Signature(labelRoots), out var same) && same.Any(other => other != item && other.Sheets.Any(sheets.Contains)))
+                    {
+                        continue;
+                    }
                     if ((!near || Near(labelRoots, sequence)) && labelRoots.All(r => roots.ContainsKey(r) && (positions[r].Plain || r == labelRoots[0])) && roots[labelRoots[0]] && ActionFirst(labelRoots[0], labelRoots, positions) && (labelRoots.Length >= 2 ? item.Sheets.Any(sheets.Contains) : ownSheet is not null && item.Sheets.Contains(ownSheet)))
                     {
                         found.Add(item.SkillId);
@@ -547,7 +562,9 @@ internal sealed partial class OfferSkillReader
     /// </summary>
     private (string Action, string[] Objects)? NamedAction(string piece, bool alone)
     {
-        if (NamedTaskItem().Match(WithoutTheirClient(FrenchLabels.Normalize(piece))) is not { Success: true } match)
+        var normalized = WithoutTheirClient(FrenchLabels.Normalize(piece)).Trim();
+        // The task's object may be followed by where or how it is done: "Coulage du béton dans les moules", "Assemblage des produits en atelier".
+        if (NamedMatch(normalized) is not { Success: true } match)
         {
             return null;
         }
@@ -562,12 +579,22 @@ internal sealed partial class OfferSkillReader
             return null;
         }
         var action = Root(SkillAligner.Action(noun));
+        // A noun alone is no working condition: ROME names conditions with such nouns ("Déplacements professionnels"), and perks say them
+        // so ("mutuelle, déplacement").
+        if (objects.Length == 0 && _conditionNouns.Contains(action))
+        {
+            return null;
+        }
         return _taskActions.Contains(action) && !_tasksByAction.ContainsKey(action) ? null : (action, objects);
     }
 
+    private static Match NamedMatch(string normalized) =>
+        NamedTaskItem().Match(normalized) is { Success: true } item ? item
+        : NamedTaskWhere().Match(normalized);
+
     /// <summary>Whether a list item is a task's noun ("lavage", "le nettoyage des sols"): a noun made of a verb that starts a savoir-faire.</summary>
     private bool IsTaskNoun(string piece) =>
-        NamedTaskItem().Match(FrenchLabels.Normalize(piece)) is { Success: true } match
+        NamedTaskItem().Match(FrenchLabels.Normalize(piece).Trim()) is { Success: true } match
         && match.Groups["noun"].Value.TrimEnd('s') is var noun && TaskNoun().IsMatch(noun) && _taskActions.Contains(Root(SkillAligner.Action(noun)));
 
     /// <summary>
@@ -685,9 +712,17 @@ internal sealed partial class OfferSkillReader
             yield break;
         }
         var verb = FrenchLabels.Normalize(words[0]);
-        if (!Verb().IsMatch(verb) || SkillAligner.IsFrame(SkillAligner.Action(verb)))
+        if (!Verb().IsMatch(verb))
         {
             yield break;
+        }
+        // A frame verb says no task of its own: its objects are read alone, each with its complement, and only when that says three
+        // content roots ("Réaliser l'entretien des postes de travail et la maintenance des équipements de contrôle" is said by "- Entretien
+        // des postes de travail"; "Assurer l'accueil, l'orientation" would leave a noun alone).
+        var frame = SkillAligner.IsFrame(SkillAligner.Action(verb));
+        if (frame)
+        {
+            words[1] = ToObject().Replace(words[1], "");
         }
         // Several verbs for the objects ("Charger ou décharger un véhicule utilitaire, un poids lourd"): each object is read with every verb,
         // never with one verb alone ("Accueillir, orienter et renseigner un client" is not said by "accueillir les clients").
@@ -714,13 +749,17 @@ internal sealed partial class OfferSkillReader
         var complement = SharedComplement().Match(objects[^1]) is { Success: true } shared ? objects[^1][shared.Index..] : "";
         foreach (var obj in objects)
         {
-            var withComplement = obj == objects[^1] ? obj : obj + complement;
-            if (Roots(verbs + " " + withComplement, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } roots)
+            // Not an object that has a complement of its own: in "Entretenir les espaces de vie et le linge de la personne accompagnée"
+            // the living spaces are not the person's "espaces de vie de la personne accompagnée".
+            var withComplement = obj == objects[^1] || SharedComplement().IsMatch(obj) ? obj : obj + complement;
+            if (Roots(verbs + " " + withComplement, frames: false).Distinct(StringComparer.Ordinal).ToArray() is { Length: >= 2 and <= MaxTaskRoots } roots && (!frame || roots.Length >= 3))
             {
                 yield return roots;
             }
         }
     }
+
+    private static string Signature(IEnumerable<string> roots) => string.Join(' ', roots.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
     private static int ArticleClass(string obj) =>
         obj.StartsWith("des ", StringComparison.OrdinalIgnoreCase) ? 2 : obj.StartsWith("un", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
@@ -824,6 +863,10 @@ internal sealed partial class OfferSkillReader
     [GeneratedRegex(@"\s*,\s*|\s+(?:et|ou)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex ObjectSeparator();
 
+    // "à" before each object of a frame verb: "Procéder à l'ouverture et à la fermeture".
+    [GeneratedRegex(@"(?<=^|,\s|\set\s|\sou\s)\s*(?:à|a)\s+(?=(?:les?|la|l'|l’|une?|des)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ToObject();
+
     // Another verb for the same objects: ", décharger", " ou décharger", " et régler".
     [GeneratedRegex(@"^\s*(?:,|et|ou|,\s*et|,\s*ou)\s+(\p{L}+(?:er|ir|re))\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MoreVerbs();
@@ -853,8 +896,18 @@ internal sealed partial class OfferSkillReader
     private static partial Regex TaskNoun();
 
     // A list item that is a noun, after its article at most, and its object: "repassage", "le nettoyage des sols", "chargement de cereales".
-    [GeneratedRegex(@"^(?:(?:le|la|l|les|un|une) )?(?<noun>[a-z]{4,})(?: (?:de|des|du|d)(?: (?:la|l|les))? (?<object>[a-z0-9]+(?: [a-z0-9]+)?))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:le|la|l|les|un|une) )?(?<noun>[a-z]{4,})(?: (?<of>de|des|du|d)(?: (?<article>la|l|les))? (?<object>[a-z0-9]+(?: [a-z0-9]+)?))?$", RegexOptions.CultureInvariant)]
     private static partial Regex NamedTaskItem();
+
+    // The same with a complement of place or manner after the object: "coulage du beton dans les moules".
+    [GeneratedRegex(@"^(?:(?:le|la|l|les|un|une) )?(?<noun>[a-z]{4,}) (?<of>de|des|du|d)(?: (?<article>la|l|les))? (?<object>[a-z0-9]+(?: [a-z0-9]+)?) (?:dans|en|sur|par|avec|au|aux|avant|apres|selon)(?: [a-z0-9]+){1,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedTaskWhere();
+
+    // A sentence about a task that is not the candidate's: a denial ("n'est pas demandé", "ne sont pas à votre charge"), a task done by
+    // someone else ("est assuré par une société extérieure"). Not the employer's trade ("spécialisée dans l'entretien de jardins"): a
+    // landscaping firm's landscaper does what the firm sells, and agencies' texts list the missions so.
+    [GeneratedRegex(@"\bn (?:est|sont) pas\b|\b(?:est|sont) (?:assure|realise|effectue|fait|pris en charge)(?:e|es|s)? par\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OthersTask();
 
     // A past participle or adjective of a verb in -er: "motivée", "formés".
     [GeneratedRegex(@"(?:ee|ees|es)$", RegexOptions.CultureInvariant)]

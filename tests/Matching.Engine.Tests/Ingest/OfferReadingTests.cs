@@ -597,6 +597,49 @@ public sealed class OfferReadingTests
     }
 
     [Fact]
+    public void A_perk_line_is_no_task_said_in_other_words()
+    {
+        // ROME's logistics sheet says "Déplacer des produits volumineux, lourds et de grandes tailles"; the offer's perks say travel.
+        const string Moving = "Déplacer des produits volumineux, lourds et de grandes tailles";
+        Assert.DoesNotContain(Moving, TextLabels(Read("t1", "Magasinier (H/F)", "Vos avantages :\n- Déplacement de courte durée\n- Mutuelle d'entreprise", "N1103")));
+        // ROME names working conditions with that noun ("Déplacements professionnels"), whatever follows it.
+        Assert.DoesNotContain(Moving, TextLabels(Read("t2", "Magasinier (H/F)", "Vos avantages :\n- Déplacements de courtes durées\n- Tickets restaurant", "N1103")));
+        Assert.DoesNotContain(Moving, TextLabels(Read("t3", "Magasinier (H/F)", "Nos avantages : mutuelle, intéressement, déplacements", "N1103")));
+        // The task itself, its object the label's, is still read.
+        Assert.Contains(Moving, TextLabels(Read("t4", "Magasinier (H/F)", "Vos missions :\n- Déplacement des produits lourds en entrepôt\n- Inventaires", "N1103")));
+    }
+
+    [Fact]
+    public void One_object_of_a_task_is_read_with_its_own_complement_and_not_where_another_task_says_just_that()
+    {
+        // ROME's home-help sheet says "Entretenir les espaces de vie et le linge de la personne accompagnée": the living spaces are not the person's.
+        const string Home = "Entretenir les espaces de vie et le linge de la personne accompagnée";
+        Assert.Contains(Home, TextLabels(Read("t5", "Aide ménager (H/F)", "Chez nos bénéficiaires, vous assurez l'entretien des espaces de vie.", "K1304")));
+        // Not denied, nor done by someone else.
+        Assert.DoesNotContain(Home, TextLabels(Read("t6", "Aide ménager (H/F)", "L'entretien des espaces de vie n'est pas demandé, seulement la compagnie.", "K1304")));
+        // A frame verb's objects are read each with their shared complement when they say three roots: ROME's vehicle sheet says
+        // "Réaliser l'entretien des postes de travail et la maintenance des équipements de contrôle".
+        const string Stations = "Réaliser l'entretien des postes de travail et la maintenance des équipements de contrôle";
+        Assert.Contains(Stations, TextLabels(Read("t7", "Préparateur de véhicules (H/F)", "Vos tâches :\n- Lavage des véhicules\n- Entretien des postes de travail en fin de journée", "I1604")));
+        Assert.DoesNotContain(Stations, TextLabels(Read("t8", "Préparateur de véhicules (H/F)", "L'entretien des postes de travail est assuré par une société extérieure.", "I1604")));
+        // "Respect du code de la route" is ROME's "Respecter le code de la route", not also "... et le code du travail" beside it.
+        var driver = TextLabels(Read("t9", "Chauffeur PL (H/F)", "Respect du code de la route et des horaires de livraison.", "N4101"));
+        Assert.Contains("Respecter le code de la route", driver);
+        Assert.DoesNotContain("Respecter le code de la route et le code du travail", driver);
+    }
+
+    [Fact]
+    public void A_list_line_naming_its_task_may_say_where_it_is_done()
+    {
+        // ROME's precast-concrete sheet says "Couler le béton dans le moule ou le banc de précontrainte".
+        const string Casting = "Couler le béton dans le moule ou le banc de précontrainte";
+        Assert.Contains(Casting, TextLabels(Read("t10", "Ouvrier en préfabrication béton (H/F)", "Vos tâches :\n- Coulage du béton en atelier\n- Démoulage", "F1706")));
+        // Not inside a sentence about the employer, nor another object.
+        Assert.DoesNotContain(Casting, TextLabels(Read("t11", "Ouvrier en préfabrication béton (H/F)", "Notre usine est spécialisée dans le coulage du béton dans les moules.", "F1706")));
+        Assert.DoesNotContain(Casting, TextLabels(Read("t12", "Ouvrier en préfabrication béton (H/F)", "Vos tâches :\n- Coulage des dalles sur chantier", "F1706")));
+    }
+
+    [Fact]
     public void Lines_the_feed_glued_together_are_read_apart()
     {
         Assert.Equal("vente de produits et services\nEncaissement et fidélisation\nMise en rayon", OfferSkillReader.Unglued("vente de produits et servicesEncaissement et fidélisationMise en rayon"));
