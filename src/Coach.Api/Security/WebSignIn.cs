@@ -105,7 +105,7 @@ public static class WebSignIn
             <p>En production, Coach utilise le fournisseur d'identité configuré (OpenID Connect). Ici, choisissez un identifiant et un rôle.</p>
             {{warning}}
             <form method="post" action="{{Path}}" class="card">
-              <label for="userId">Identifiant</label> <input id="userId" name="userId" required maxlength="100" pattern="[A-Za-z0-9._@-]+" value="demo">
+              <label for="userId">Identifiant</label> <input id="userId" name="userId" required maxlength="100" pattern="[A-Za-z0-9._@\-]+" value="demo">
               <label for="role">Rôle</label> <select id="role" name="role">{{options}}</select>
               <input type="hidden" name="returnUrl" value="{{back}}">
               <button type="submit">Se connecter</button>
