@@ -42,6 +42,8 @@ public sealed class PageAccessTests(WebAppFixture app)
         await page.FillAsync("#userId", "jean.dupont@example-1");
         Assert.True(await page.EvalOnSelectorAsync<bool>("#userId", "e => e.validity.valid"));
         Assert.Empty(errors);
+        // The French page names the roles in French, their values kept.
+        Assert.Equal("Conseiller (adviser)", (await page.Locator("#role option[value=adviser]").TextContentAsync())?.Trim());
     }
 
     [Fact]
