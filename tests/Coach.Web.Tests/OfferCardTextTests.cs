@@ -119,6 +119,23 @@ public sealed partial class OfferCardTextTests : BunitContext
         Assert.Equal(line, page.Find("section[aria-labelledby=offers-h] > p").TextContent.Trim());
     }
 
+    [Fact]
+    public void A_recruiters_offers_are_told_apart_by_place_and_date()
+    {
+        Culture("fr");
+        var offer = new OfferDocument
+        {
+            Id = "o1",
+            Title = "Assistant / Assistante de vie auprès de personnes âgées H/F",
+            Place = new Place(46.2, 5.22, "01053", "Bourg-en-Bresse"),
+            CreatedAt = new DateTimeOffset(2025, 8, 5, 10, 0, 0, TimeSpan.Zero),
+        };
+
+        Assert.Equal("Assistant / Assistante de vie auprès de personnes âgées H/F · Bourg-en-Bresse · 05/08/2025", Coach.Web.Recruiters.CandidateSearch.OfferOption(offer));
+        Assert.Equal("Aide ménager H/F · Ain", Coach.Web.Recruiters.CandidateSearch.OfferOption(
+            new OfferDocument { Id = "o2", Title = "Aide ménager H/F", PlaceArea = new PlaceArea(PlaceScope.Departement, "Ain", "01") }));
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 }
