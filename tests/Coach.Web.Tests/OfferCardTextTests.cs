@@ -136,6 +136,20 @@ public sealed partial class OfferCardTextTests : BunitContext
             new OfferDocument { Id = "o2", Title = "Aide ménager H/F", PlaceArea = new PlaceArea(PlaceScope.Departement, "Ain", "01") }));
     }
 
+    [Theory]
+    [InlineData("fr", "0-10", "0–10 km", "0-1", "moins d'un an")]
+    [InlineData("fr", "50+", "plus de 50 km", "5+", "5 ans et plus")]
+    [InlineData("fr", "25-50", "25–50 km", "1-3", "1–3 ans")]
+    [InlineData("en", "50+", "over 50 km", "0-1", "under a year")]
+    [InlineData("fr", "unknown", "distance inconnue", "3-5", "3–5 ans")]
+    public void The_recruiters_facets_read_as_words(string culture, string distance, string distanceText, string years, string yearsText)
+    {
+        Culture(culture);
+
+        Assert.Equal(distanceText, Coach.Web.Recruiters.CandidateSearch.Band(distance));
+        Assert.Equal(yearsText, Coach.Web.Recruiters.CandidateSearch.YearsBand(years));
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 }
