@@ -150,6 +150,17 @@ public sealed partial class OfferCardTextTests : BunitContext
         Assert.Equal(yearsText, Coach.Web.Recruiters.CandidateSearch.YearsBand(years));
     }
 
+    [Theory]
+    [InlineData("fr", 0, "Vous n'avez encore aucune des 24 compétences clés du métier")]
+    [InlineData("fr", 5, "Vous avez déjà 5 des 24 compétences clés du métier")]
+    [InlineData("en", 0, "You have none of the job's 24 key skills yet")]
+    public void Exploring_a_job_says_none_rather_than_zero_of_its_key_skills(string culture, int held, string text)
+    {
+        Culture(culture);
+
+        Assert.Equal(text, Coach.Web.Journey.ExplorePage.Held(held, 24));
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 }
