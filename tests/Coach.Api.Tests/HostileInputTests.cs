@@ -31,6 +31,19 @@ public sealed class HostileInputTests(CoachApiFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_request_without_a_body_is_told_so_in_the_clients_words()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var response = await client.PostAsync("/api/coach/diagnose", Body(""));
+
+        await AssertProblemNaming(response, "profile");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("A JSON body is required.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Service", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_lone_surrogate_line_is_that_lines_error_and_the_other_lines_are_stored()
     {
         var admin = await factory.CreateReadyClientAsAsync("admin", "hostile-admin");

@@ -46,7 +46,7 @@ public sealed class CloseJobAndCaseTextTests : BunitContext
         var held = new CloseJob("Assistant / Assistante comptable", "M1213", 43.6, Skills(4)) { SharedSkills = Skills(14), CoreSkills = 18 };
         Assert.Equal("Vous avez déjà 14 de ses 18 compétences clés", Why("fr", held));
         Assert.Equal("You already have 14 of its 18 key skills", Why("en", held));
-        Assert.Equal("Mobilité prévue par la fiche ROME", Why("fr", held with { OfficialMobility = true }));
+        Assert.Equal("Passerelle indiquée par France Travail sur la fiche du métier", Why("fr", held with { OfficialMobility = true }));
     }
 
     [Theory]

@@ -17,6 +17,17 @@ public sealed class MarketReadingTests
     }
 
     [Fact]
+    public void TheBalanceIsSaidInOffersAndCandidatesNotInSupplyAndDemand()
+    {
+        // "La demande dépasse l'offre" next to "40 offres" read as the reverse: job offers are the employers' demand.
+        var text = MarketReading.Read("soudage", "Lyon", 30, 40, 10, null);
+
+        Assert.Contains("Plus d'offres que de candidats : 4 offres par profil", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("dépasse", text, StringComparison.Ordinal);
+        Assert.Contains("Plus de candidats que d'offres : 6 profils par offre", MarketReading.Read("vente", null, null, 5, 30, null), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MoreProfilesThanOffersReadsAsCompetition()
     {
         Assert.Contains("la concurrence est forte", MarketReading.Read("vente", null, null, 5, 30, null), StringComparison.Ordinal);

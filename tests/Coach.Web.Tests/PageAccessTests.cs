@@ -21,6 +21,32 @@ public sealed class PageAccessTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task The_sign_in_id_is_checked_by_the_browser_without_a_console_error()
+    {
+        // Chromium compiles a pattern with the "v" flag, where a bare "-" at the end of a class is an error: the pattern was
+        // then ignored (and logged as an error), so a wrong id reached the server.
+        var page = await app.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/signin");
+        await page.FillAsync("#userId", "jean dupont");
+
+        Assert.False(await page.EvalOnSelectorAsync<bool>("#userId", "e => e.validity.valid"));
+        await page.FillAsync("#userId", "jean.dupont@example-1");
+        Assert.True(await page.EvalOnSelectorAsync<bool>("#userId", "e => e.validity.valid"));
+        Assert.Empty(errors);
+        // The French page names the roles in French, their values kept.
+        Assert.Equal("Conseiller (adviser)", (await page.Locator("#role option[value=adviser]").TextContentAsync())?.Trim());
+    }
+
+    [Fact]
     public async Task A_seeker_cannot_open_the_adviser_queue()
     {
         var page = await app.NewPageAsAsync("seeker", "web-curious-seeker");

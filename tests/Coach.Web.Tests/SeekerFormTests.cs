@@ -155,4 +155,24 @@ public sealed class SeekerFormTests
         Assert.DoesNotContain(carried, c => c.Name == "age" || c.Name == "contracts");
         Assert.Equal(2, form.Carried(1).Count(c => c.Name == "contracts"));
     }
+
+    [Theory]
+    [InlineData("45", "50", "Avec 45 ans, vous ne pouvez pas avoir plus de 31 ans d'expérience")]
+    [InlineData("20", "7", "Avec 20 ans, vous ne pouvez pas avoir plus de 6 ans d'expérience")]
+    [InlineData("45", "31", null)]
+    // Each number alone out of range says its own range, not the contradiction.
+    [InlineData("200", "50", null)]
+    public void YearsInTheJobBeyondTheAgeAreRefusedNamingBothNumbers(string age, string experience, string? error)
+    {
+        var errors = Form(("age", [age]), ("experience", [experience])).Validate(2, _data);
+
+        if (error is null)
+        {
+            Assert.False(errors.TryGetValue("experience", out var said), said);
+        }
+        else
+        {
+            Assert.StartsWith(error, errors["experience"], StringComparison.Ordinal);
+        }
+    }
 }

@@ -20,6 +20,10 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         {
             BadHttpRequestException { InnerException: JsonException json } bad =>
                 (bad.StatusCode, "The request body is not valid JSON", new Dictionary<string, string[]> { [JsonErrors.FieldOf(json)] = [JsonErrors.Describe(json)] }),
+            // No body where one is needed: the framework's words ("Implicit body inferred… Did you mean to use a Service instead?")
+            // speak to the server's developer, not to the client.
+            BadHttpRequestException bad when MissingBody(bad.Message) =>
+                (bad.StatusCode, "The request has no body", new Dictionary<string, string[]> { [ParameterOf(bad.Message)] = ["A JSON body is required."] }),
             BadHttpRequestException bad =>
                 (bad.StatusCode, "The request could not be read", new Dictionary<string, string[]> { [ParameterOf(bad.Message)] = [bad.Message] }),
             IndexValidationException invalid =>
@@ -52,6 +56,9 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
     }
+
+    private static bool MissingBody(string message) =>
+        message.Contains("no body was provided", StringComparison.Ordinal) || message.Contains("was not provided from body", StringComparison.Ordinal);
 
     /// <summary>The parameter a binding message names ("Failed to bind parameter \"int? size\" from \"abc\"."), else "$".</summary>
     private static string ParameterOf(string message) =>

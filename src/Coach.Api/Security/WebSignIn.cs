@@ -95,7 +95,7 @@ public static class WebSignIn
     public static ContentHttpResult SignInPage(string? returnUrl, string? denied)
     {
         var back = HtmlEncoder.Default.Encode(SafeReturn(returnUrl));
-        var options = string.Join("", Roles.All.Select(r => $"<option value=\"{r}\">{r}</option>"));
+        var options = string.Join("", Roles.All.Select(r => $"<option value=\"{r}\">{RoleLabel(r)} ({r})</option>"));
         var warning = denied is null ? "" : "<p role=\"alert\">Ce compte n'a pas accès à cette page. / This account cannot open that page.</p>";
         return TypedResults.Content($$"""
             <!DOCTYPE html>
@@ -105,13 +105,23 @@ public static class WebSignIn
             <p>En production, Coach utilise le fournisseur d'identité configuré (OpenID Connect). Ici, choisissez un identifiant et un rôle.</p>
             {{warning}}
             <form method="post" action="{{Path}}" class="card">
-              <label for="userId">Identifiant</label> <input id="userId" name="userId" required maxlength="100" pattern="[A-Za-z0-9._@-]+" value="demo">
+              <label for="userId">Identifiant</label> <input id="userId" name="userId" required maxlength="100" pattern="[A-Za-z0-9._@\-]+" value="demo">
               <label for="role">Rôle</label> <select id="role" name="role">{{options}}</select>
               <input type="hidden" name="returnUrl" value="{{back}}">
               <button type="submit">Se connecter</button>
             </form></main></body></html>
             """, "text/html; charset=utf-8");
     }
+
+    /// <summary>The role as the French page names it (the value, in English, stays next to it for the API's users).</summary>
+    private static string RoleLabel(string role) => role switch
+    {
+        Roles.Seeker => "Demandeur d'emploi",
+        Roles.Adviser => "Conseiller",
+        Roles.Recruiter => "Recruteur",
+        Roles.Admin => "Administrateur",
+        _ => role,
+    };
 
     public static ContentHttpResult ProductionSignIn() =>
         TypedResults.Content("<!DOCTYPE html><html lang=\"fr\"><body><p>Sign in through the organisation's identity provider (OpenID Connect), configured under Authentication:Schemes:Bearer.</p></body></html>",

@@ -115,6 +115,13 @@ public sealed partial class SeekerForm
             {
                 errors["searchMonths"] = Ui.T("error.searchMonths.notSearching");
             }
+            // Each number in range can still contradict another: 50 years in the job at 45 is a typo in one of them, which would
+            // weigh in the diagnosis (the diploma rule reads long experience).
+            if (!errors.ContainsKey("age") && !errors.ContainsKey("experience") && Parse("age") is { } age && Parse("experience") is { } years
+                && years > Math.Max(0, age - SeekerProfileValidator.MinAge))
+            {
+                errors["experience"] = Ui.T("error.experience.age", Math.Max(0, Math.Round(age) - SeekerProfileValidator.MinAge), Math.Round(age));
+            }
         }
         return errors;
     }

@@ -128,7 +128,8 @@ public sealed class CoachTextsTests
     [InlineData("fr", 0, "aucun entretien")]
     [InlineData("fr", 1, "1 entretien")]
     [InlineData("fr", 2, "2 entretiens")]
-    [InlineData("en", 0, "no interview")]
+    // English says "no interviews", as "aucun entretien" is singular in French.
+    [InlineData("en", 0, "no interviews")]
     [InlineData("en", 1, "1 interview")]
     [InlineData("en", 3, "3 interviews")]
     public void Counts_take_the_plural_of_their_language(string language, int count, string expected)

@@ -146,7 +146,23 @@ public sealed class DiagnosisEngineTests
         var diagnosis = Diagnose(s_unsureYoung, Healthy with { OffersPerTenJobSeekers = null, LiveOffers = null, TensionIndicator = 4 });
         AssertStatus(diagnosis, DiagnosisCategory.FindWhatYouLike, CategoryStatus.Fine);
         var reason = Assert.Single(diagnosis[DiagnosisCategory.FindWhatYouLike].Reasons);
-        Assert.Equal(TextRefOf("diagnosis.find-what-you-like.high-tension", 4), (reason.Key, string.Join("|", reason.Args)));
+        // The seeker said the job does not excite them: the reason says it heard them before saying the market makes up for it.
+        Assert.Equal(TextRefOf("diagnosis.find-what-you-like.high-tension.not-passionate", 4, DiagnosisEngine.MainTargetLabel(s_unsureYoung)),
+            (reason.Key, string.Join("|", reason.Args)));
+    }
+
+    [Fact]
+    public void An_easy_market_for_an_unexcited_newcomer_says_both()
+    {
+        var diagnosis = Diagnose(s_unsureYoung, Healthy);
+
+        AssertStatus(diagnosis, DiagnosisCategory.FindWhatYouLike, CategoryStatus.Fine);
+        var reason = Assert.Single(diagnosis[DiagnosisCategory.FindWhatYouLike].Reasons);
+        Assert.Equal("diagnosis.find-what-you-like.easy-market.not-passionate", reason.Key);
+        Assert.Equal(DiagnosisEngine.MainTargetLabel(s_unsureYoung), reason.Args[1]);
+        // One who did not say keeps the market alone.
+        var unsaid = Diagnose(s_unsureYoung with { PassionateAboutTarget = null, YearsOfExperienceInTarget = 5, Age = 40 }, Healthy);
+        Assert.DoesNotContain(unsaid[DiagnosisCategory.FindWhatYouLike].Reasons, r => r.Key.EndsWith(".not-passionate", StringComparison.Ordinal));
     }
 
     private static (string, string) TextRefOf(string key, params object[] args) => (key, string.Join("|", args));
@@ -670,7 +686,7 @@ public sealed class DiagnosisEngineTests
         // "Nous comptons les compétences de base de votre expérience : développeur informatique, développeur informatique".
         var diagnosis = Diagnose(Settled with { Skills = [] }, Healthy with { SeekerSkillCount = 24, SkillsGapShare = 0, ExperienceJobs = ["développeur informatique", "Développeur informatique"] });
         var reason = diagnosis[DiagnosisCategory.SkillsGap].Reasons.Single(r => r.Key == "diagnosis.skills-gap.from-experience");
-        Assert.Equal("Nous comptons les compétences de base de votre expérience : développeur informatique (vous pouvez décocher celles que vous n'avez pas).", CoachTexts.Get(reason, CoachTexts.French));
+        Assert.Equal("Nous comptons les compétences de base de votre expérience : développeur informatique (décochez celles que vous n'avez pas dans « Modifier mes réponses »).", CoachTexts.Get(reason, CoachTexts.French));
     }
 
     [Fact]

@@ -363,7 +363,7 @@ public static partial class DiagnosisEngine
         {
             var why = newToJob.Value == false ? TextRef.Of("diagnosis.find-what-you-like.experienced")
                 : notPassionate.Value == false ? TextRef.Of("diagnosis.find-what-you-like.passionate")
-                : notEasy.Value == false ? EasyMarketReason(market)
+                : notEasy.Value == false ? EasyMarketReason(market, notPassionate.Value == true ? MainTargetLabel(p) : null)
                 : TextRef.Of("diagnosis.find-what-you-like.searching-long");
             return Outcome.No(why);
         }
@@ -384,9 +384,14 @@ public static partial class DiagnosisEngine
         };
     }
 
-    private static TextRef EasyMarketReason(MarketFacts market) => market.EffectiveOffersPerTen is { } perTen
-        ? TextRef.Of("diagnosis.find-what-you-like.easy-market", TextRef.Count("offers-per-ten", perTen))
-        : TextRef.Of("diagnosis.find-what-you-like.high-tension", market.TensionIndicator ?? 0);
+    /// <param name="notPassionateAbout">The target, when the seeker said it does not excite them: the reason says it heard them
+    /// ("Tout va bien: le marché vous est favorable" right after "Non" to "Ce métier vous passionne-t-il ?" read as unheard).</param>
+    private static TextRef EasyMarketReason(MarketFacts market, string? notPassionateAbout)
+    {
+        object figure = market.EffectiveOffersPerTen is { } perTen ? TextRef.Count("offers-per-ten", perTen) : market.TensionIndicator ?? 0;
+        var key = market.EffectiveOffersPerTen is null ? "diagnosis.find-what-you-like.high-tension" : "diagnosis.find-what-you-like.easy-market";
+        return notPassionateAbout is null ? TextRef.Of(key, figure) : TextRef.Of(key + ".not-passionate", figure, notPassionateAbout);
+    }
 
     private static TextRef MarketReason(MarketFacts market) => market.EffectiveOffersPerTen is { } perTen
         ? TextRef.Of("diagnosis.find-what-you-like.hard-market", TextRef.Count("offers-per-ten", perTen))
