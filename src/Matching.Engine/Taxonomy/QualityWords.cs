@@ -67,7 +67,12 @@ internal static class QualityWords
         ("soulever des charges lourdes", @"(?<!\b(?:limiter|limitent|limite|reduire|reduisent|eviter|evitent|aucun|aucune|peu de) (?:le |les |du )?(?:port (?:de |des )?)?)(?:port (?:regulier |frequent |repete )?de (?:charges?|colis lourds)|charges lourdes|soulever des charges)\b(?! (?:lourdes )?(?:n est pas|non\b|legeres?|limitee?s?|occasionnel|interdit|proscrit|exclu))"),
         // Not the pupils' wish a tutor raises ("donner l'envie d'apprendre").
         ("démontrer une volonté d’apprendre", @"(?<!\b(?:donner|donnerez|donnez|transmettre|transmettrez|susciter|susciterez|suscitez|eveiller|eveillerez|developper|developperez|stimuler|stimulerez|encourager|partager|partagerez)(?: (?!vous\b)\w+){0,4} )(?:envie|volonte|desir|soif|gout|desireu(?:x|se|ses)|motivee?s?|pret e|prete?s?) (?:d |de |a |pour )apprendre"),
-        ("Faire preuve de rigueur et de précision", @"soigneu(?:x|se|ses)|(?:souci|sens) du detail|attention aux details|soucieu(?:x|se|ses) du detail"),
+        // 3 Dec (branch fields): "précision" said of the candidate or their work (the label's own word), not a trade's ("mécanique de précision",
+        // "usinage haute précision") nor a detail ("la précision des mesures", "pour plus de précision"); "être à l'heure" as punctuality; "le sens
+        // du travail bien fait", "souci du travail bien fait".
+        ("Faire preuve de rigueur et de précision", @"soigneu(?:x|se|ses)|(?:souci|sens) du detail|attention aux details|soucieu(?:x|se|ses) du detail|(?<!\b(?:de|d|haute|tres haute|grande|instruments?|outils?|mecanique|usinage|pieces?|decoupe|agriculture|machines?|une|la|les|plus|cette) )precision(?! (?:de|des|du|d|requise pour)\b)|(?<=\b(?:votre|grande|bonne|sens de la|souci de la|gout de la|rigueur et|rigueur|autonomie|minutie|soin et|et) )precision|(?:etre|etes|soyez|arriver|arrivez) a l heure|(?:sens|souci|gout|amour|soucieu(?:x|se|ses)|interet pour le|aimez le|aimer le) (?:du )?travail bien fait"),
+        // "Faire preuve d'adaptation", "esprit d'adaptation" (3 Dec, branch fields), as "capacité d'adaptation".
+        ("Etre ouvert aux changements", @"(?:preuve|esprit|gout) d adaptation"),
         // The candidate's: "vous êtes polyvalent(e)", "autonome et polyvalent"; not a job's name ("agent polyvalent") nor the post ("poste polyvalent").
         ("Etre ouvert aux changements", @"(?<!\b(?:postes?|job|travail|metier|environnement|equipes?|missions?|activite|cadre)(?: (?:varie?e?s?|dynamiques?|et|tres|riches?|interessante?s?|stimulante?s?)){0,3} )(?<=\b(?:etes|etre|es|personne|profil|autonome|dynamique|passionnee?|motivee?|rigoureu(?:x|se)|organisee?|reactive?|disponible)(?: e| se)?(?: et)? )polyvalente?s?"),
         // "Disponible et à l'écoute" said of the candidate (the quality's own pattern reads "vous êtes à l'écoute"); not "une équipe disponible et à l'écoute".
@@ -79,6 +84,24 @@ internal static class QualityWords
         ("Organiser son travail selon les priorités et les objectifs", @"(?:gestion|gerer|hierarchiser|sens) (?:des |les |de ses |vos )?priorites|prioriser"),
         // Not a kitchen's "poste froid" (the cold dishes), even after "travail au", nor an option ("possibilité de travailler dans le froid").
         ("travailler en milieu froid", @"(?<!\bpossibilite de )(?:travail|travailler|environnement|milieu|ambiance|atmosphere|zone)(?: (?!poste\b|cuisines?\b|produits?\b|plats?\b|des\b)\w+){0,2} (?:froide?s?|refrigeree?s?|surgeles?)|temperatures? (?:negatives?|basses)|froid (?:positif|negatif)"),
+        // 3 Dec (branch fields), each a label that says the same thing. Shift work said as industry says it: "horaires d'équipe", "travail
+        // posté", "équipes alternantes" (2x8 and "2*8" are the quality's own words); not "prime d'équipe", "travail d'équipe" (teamwork).
+        // Not a choice or a condition ("horaire en équipe fixe ... selon votre souhait", "prime d'équipe (si horaires d'équipe)").
+        ("Capacité à travailler en horaires décalés", @"(?<!\b(?:aucune?|jamais(?: de)?|hors|primes?(?: de| d)?|sans|pas d|pas de|si) )(?:horaires? (?:d|en|par) equipes?(?! fixes?\b)|travail poste|postes? en equipes? (?:alternantes?|successives)|equipes? (?:alternantes?|successives))\b"),
+        // One's own time ("gérer votre temps", "la gestion de son temps"), or "gestion du temps" among qualities ("bonne gestion du temps", "organisation et
+        // gestion du temps"); not a perk ("liberté dans la gestion de votre temps") nor payroll's time and attendance ("Gestion du temps : saisir le pointage").
+        ("gérer le temps", @"(?<!\b(?:liberte|flexibilite|souplesse|autonomie|maitre)(?: totale?)? (?:dans |de )?(?:la )?)(?:gestion|gerer|gerez|savoir gerer|organiser|organisation|maitrise|maitriser) (?:de votre |de son |de ton |votre |son |ton )temps(?! (?:de travail|partiel|plein|de trajet|de repos|libre|de presence|de pause)\b)|(?<=\b(?:bonne|excellente|tres bonne|et|et de|en|sens de la|capacite de|capacites de|aptitude a la|qualites de) )gestion du temps(?! (?:de travail|meridien|partiel|reel|de presence|de pause)\b)"),
+        // IT and office tools asked of the candidate: "maîtrise de l'outil informatique", "à l'aise avec les outils informatiques"; not the employer's
+        // ("nos outils informatiques", "les outils informatiques dédiés" where a task is done).
+        ("utiliser des outils informatiques", @"(?<=\b(?:maitrise|maitriser|maitrisez|maitrisant|aisance|a l aise|aise|connaissance|connaissances|bonne pratique|pratique|utiliser|utilisation|usage|familiarite|habitude)(?: (?:de|des|du|avec|sur|parfaitement|bien|bonne|l|les|d))* )(?:l )?outils? informatiques?(?! (?:dedies?|internes?|de l entreprise)\b)"),
+        ("logiciels de bureautique", @"(?<=\b(?:maitrise|maitriser|maitrisez|maitrisant|aisance|a l aise|aise|connaissance|connaissances|pratique|utiliser|utilisation|usage|familiarite)(?: (?:de|des|du|avec|sur|parfaitement|bien|bonne|l|les|d|courante?s?))* )(?:outils?|applications?|logiciels?|suites?|pack|environnement) (?:de )?bureautiques?"),
+        // "Capacité d'intégration dans une équipe", "capacité à collaborer avec l'équipe" (a task "Collaborer avec l'équipe de cuisine" is left to the task rules).
+        ("Avoir l'esprit d'équipe", @"(?:capacites?|aptitudes?|facilites?) d integration (?:dans|a|au sein d) (?:une|l) equipe|(?:capacites?|aptitudes?|savoir|sachant|capable|facilite) (?:a |de |d )?(?:vous |s |t )?(?:integrer (?:dans|a|au sein d) (?:une|l) equipe|collaborer (?:efficacement )?avec (?:l |les )?equipes?)"),
+        // "Le sens du service et de l'écoute", "le sens de l'accueil et de l'écoute": the quality's pattern read only "sens de l'écoute".
+        ("Etre à l'écoute, faire preuve d'empathie", @"\bsens (?:du|de l|de la) \w+(?: \w+)? et de l ecoute"),
+        // "Savoir travailler sous pression", "résistance à la pression": not water or cleaning under pressure.
+        ("supporter la pression", @"(?:travailler|travail|travaillez|capable de travailler)(?: efficacement)? sous pression|resist\w* a la pression|(?:gerer|gestion de) la pression"),
+        ("démontrer une volonté d’apprendre", @"(?<=\b(?:vous|et) )(?:souhaitez|aimez|desirez|voulez) apprendre|(?:aimer|souhaiter|desirer|vouloir) apprendre(?= (?:de nouvelles|le metier|les metiers|un metier|et|au quotidien|chaque jour)\b)"),
     ];
 
     // Words that frame a quality without naming anything else: "faire preuve de", "capacité à", "savoir travailler de manière".
