@@ -18,6 +18,6 @@ internal static partial class OfferFormFields
     // A field's name (one to six words, no sentence or list mark inside) at the start of a line, a sentence or a list item, a colon,
     // then only a denial up to the end of that piece: "non", "aucun(e)", "néant", "non requis / exigé / obligatoire / nécessaire /
     // concerné". Not "non" before more words ("Permis : non seulement le B mais..."), not an answer that says something.
-    [GeneratedRegex(@"(?<start>^[ \t]*[-–*•]?|[\n.;!?•*]|\s[-–]\s|,)(?<field>[ \t]*[\p{L}'’][\p{L}\p{N}'’ \t/()-]{0,60}?)[ \t]*:[ \t]*(?i:non(?:[ \t]+(?:requis|exigée?s?|obligatoires?|nécessaires?|demandée?s?|concernée?s?|applicables?|souhaitée?s?))?|aucune?|néant)[ \t]*(?=[\n.;!?•*,]|$)", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?<start>^[ \t]*[-–*•]?|[\n.;!?•*]|\s[-–]\s|,)(?<field>[ \t]*[\p{L}'’][\p{L}\p{N}'’ \t/()-]{0,60}?)[ \t]*:[ \t]*(?i:non(?:[ \t]+(?:requis|exigée?s?|obligatoires?|nécessaires?|demandée?s?|concernée?s?|applicables?|souhaitée?s?))?|aucune?|néant)[ \t]*(?:\([^)\n]*\)[ \t]*)?(?=[\n.;!?•*,]|$)", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     private static partial Regex Denied();
 }

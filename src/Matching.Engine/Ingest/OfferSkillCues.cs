@@ -28,13 +28,24 @@ internal sealed partial class OfferSkillCues
          "preserver", "retrouver", "leur", "leurs", "sa", "son", "ses", "notre", "nos", "pas", "sans", "ni", "plus"],
         StringComparer.Ordinal);
 
+    // Denied right after (3 Dec, branch fields): "La maîtrise des outils informatiques n'est pas requise", "CACES B1 non requis".
+    [GeneratedRegex(@"^(?: \w+)? (?:n est pas|ne sont pas|n est plus|non|pas) (?:requise?s?|necessaires?|exigee?s?|obligatoires?|demandee?s?|indispensables?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DeniedAfter();
+
+    // A CACES the employer has the candidate pass or pays for, not one asked: "nous vous ferons passer le CACES", "formation CACES prise en charge".
+    [GeneratedRegex(@"\b(?:passer|passerez|passez|preparer|preparerez|obtenir|obtiendrez|financer|financons|financement|formation (?:au|a|du)) (?:le |la |les |votre |vos |du |au )?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CacesTrainingBefore();
+
+    [GeneratedRegex(@"^(?: \w+){0,3} (?:pris(?:e|es)? en charge|offerte?s?|financee?s?|assuree?s?|possible)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CacesTrainingAfter();
+
     // Whose quality it is, just after it: "l'autonomie des résidents".
     [GeneratedRegex(@"^ (?:des|du|de la|de l|de leurs?|d) (?:jeunes|residents?|personnes?|enfants?|patients?|beneficiaires?|usagers?|eleves?|malades|seniors|aines|accompagnes|adultes|publics?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Beneficiary();
 
     // Driving licences: "permis B", "permis de conduire (de) catégorie C", "permis PL", "permis B et C". Read in the text as
-    // written: the D categories only in capitals ("permis de conduire", "permis d'exploitation" are no category D).
-    [GeneratedRegex(@"(?i:\bpermis\s+(?:de\s+conduire\s+)?(?:(?:de\s+)?cat[ée]gorie\s+|cat\.?\s*|type\s+)?)(?:(?i:(?<cat>b|be|c|c1|ce|ec|pl|spl|vl|poids[\s-]lourds?|super[\s-]lourds?))|(?<cat>D|D1|DE))\b(?:\s*(?:et|ou|\+|/|,)\s*(?:(?i:(?<cat>b|be|c|ce|ec|pl|spl))|(?<cat>D|DE))\b)?", RegexOptions.CultureInvariant)]
+    // written: the D and A categories only in capitals ("permis de conduire", "permis d'exploitation" are no category D, "permis à points" no A).
+    [GeneratedRegex(@"(?i:\bpermis\s+(?:de\s+conduire\s+)?(?:(?:de\s+)?cat[ée]gorie\s+|cat\.?\s*|type\s+)?)(?:(?i:(?<cat>b|be|c|c1|ce|ec|pl|spl|vl|poids[\s-]lourds?|super[\s-]lourds?))|(?<cat>D|D1|DE|A|A1|A2))\b(?:\s*(?:et|ou|\+|/|,)\s*(?:(?i:(?<cat>b|be|c|ce|ec|pl|spl))|(?<cat>D|DE|A|A1|A2))\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex Licence();
 
     // "CACES R489 catégorie 3", "CACES 1, 3 et 5" (forklift categories), "CACES nacelle", "CACES R486", "CACES R484 cat 1",
@@ -66,7 +77,7 @@ internal sealed partial class OfferSkillCues
             .Where(q => q.Skill is not null)
             .Select(q => (q.Pattern, q.Skill!))];
 
-        foreach (var category in new[] { "B", "BE", "C", "C1", "CE", "C1E", "D", "D1", "DE" })
+        foreach (var category in new[] { "A", "A1", "A2", "B", "BE", "C", "C1", "CE", "C1E", "D", "D1", "DE" })
         {
             if (reader.DrivingLicence(category) is { } licence)
             {
@@ -146,7 +157,7 @@ internal sealed partial class OfferSkillCues
         }
         foreach (Match match in Licence().Matches(text))
         {
-            if (!Asked(FrenchLabels.Normalize(text[..match.Index]), ""))
+            if (!Asked(FrenchLabels.Normalize(text[..match.Index]), " " + FrenchLabels.Normalize(text[(match.Index + match.Length)..])))
             {
                 continue;
             }
@@ -160,7 +171,8 @@ internal sealed partial class OfferSkillCues
         }
         foreach (Match match in Caces().Matches(normalized))
         {
-            if (Asked(normalized, match) && CacesOf(match) is { } caces && seen.Add(caces.Id))
+            if (Asked(normalized, match) && !CacesTrainingBefore().IsMatch(normalized[..match.Index]) && !CacesTrainingAfter().IsMatch(normalized[(match.Index + match.Length)..])
+                && CacesOf(match) is { } caces && seen.Add(caces.Id))
             {
                 yield return caces;
             }
@@ -205,7 +217,7 @@ internal sealed partial class OfferSkillCues
                 return false;
             }
         }
-        return !Beneficiary().IsMatch(after);
+        return !Beneficiary().IsMatch(after) && !DeniedAfter().IsMatch(after);
     }
 
     [GeneratedRegex(@"^[^(]*\(CACES R ?(?<r>\d{3})\)", RegexOptions.CultureInvariant)]

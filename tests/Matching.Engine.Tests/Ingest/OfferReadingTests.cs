@@ -648,6 +648,8 @@ public sealed class OfferReadingTests
         Assert.Contains("Avoir l'esprit d'équipe", TextLabels(Read("f22", "Aide-soignant (H/F)", "Capacité à collaborer avec l'équipe soignante.", "J1501")));
         Assert.Contains("Etre à l'écoute, faire preuve d'empathie", TextLabels(Read("f23", "Serveur (H/F)", "Vous avez le sens de l'accueil et de l'écoute.", "G1803")));
         Assert.Contains("supporter la pression", TextLabels(Read("f24", "Serveur (H/F)", "Vous savez travailler sous pression lors des coups de feu.", "G1803")));
+        Assert.Contains("gérer le temps", TextLabels(Read("f54", "Assistant (H/F)", "Capacité à travailler seul et à gérer votre temps.", "M1607")));
+        Assert.Contains("Permis de conduire catégorie A", TextLabels(Read("f55", "Moniteur moto (H/F)", "Titulaire du BEPECASER mention deux-roues, permis A exigé.", "K2110")));
     }
 
     [Fact]
@@ -671,6 +673,25 @@ public sealed class OfferReadingTests
             // Water under pressure; the pupils' wish to learn.
             ("f34", "supporter la pression", "Agent de nettoyage (H/F)", "Nettoyage des sols au jet d'eau sous pression.", "K2204"),
             ("f35", "démontrer une volonté d’apprendre", "Professeur (H/F)", "Vous aidez des élèves qui aiment apprendre à progresser.", "K2104"),
+            // Sentences tried after the sample's pairs were judged: an option, a denial, the employer's or the team's, a perk, a training paid for.
+            ("f36", "Faire preuve de rigueur et de précision", "Tourneur (H/F)", "Leader de l'usinage de grande précision, nous recrutons.", "H2903"),
+            ("f37", "Faire preuve de rigueur et de précision", "Technicien (H/F)", "Contrôle de la qualité et précision des pièces usinées.", "H1503"),
+            ("f38", "Capacité à travailler en horaires décalés", "Opérateur (H/F)", "Possibilité de passer en horaires d'équipe plus tard si vous le souhaitez.", "H2909"),
+            ("f39", "Capacité à travailler en horaires décalés", "Opérateur (H/F)", "Poste en journée, pas d'horaires d'équipe.", "H2909"),
+            ("f40", "utiliser des outils informatiques", "Assistant (H/F)", "La maîtrise des outils informatiques n'est pas requise.", "M1607"),
+            ("f41", "utiliser des outils informatiques", "Assistant (H/F)", "Aucune connaissance en informatique n'est requise, vous serez formé à nos outils informatiques.", "M1607"),
+            ("f42", "logiciels de bureautique", "Assistant (H/F)", "Pas besoin de maîtriser les outils bureautiques.", "M1607"),
+            ("f43", "gérer le temps", "Formateur (H/F)", "Nous vous laissons gérer votre temps comme vous le souhaitez.", "K2111"),
+            ("f44", "gérer le temps", "Formateur (H/F)", "Vous êtes libre d'organiser votre temps.", "K2111"),
+            ("f45", "supporter la pression", "Serveur (H/F)", "Une équipe qui sait travailler sous pression vous accueille.", "G1803"),
+            ("f46", "Etre ouvert aux changements", "Aide-soignant (H/F)", "L'équipe fait preuve d'adaptation face aux situations.", "J1501"),
+            ("f47", "Avoir l'esprit d'équipe", "Aide-soignant (H/F)", "Nos managers ont la capacité à collaborer avec l'équipe.", "J1501"),
+            ("f48", "Faire preuve de rigueur et de précision", "Agent d'entretien (H/F)", "Nous sommes une entreprise qui a le sens du travail bien fait.", "K2204"),
+            ("f49", "Engin de chantier (CACES R 482) - Depuis le 01/01/2020", "Conducteur d'engins (H/F)", "Nous vous ferons passer le CACES B1.", "F1302"),
+            ("f50", "Engin de chantier (CACES R 482) - Depuis le 01/01/2020", "Conducteur d'engins (H/F)", "Formation au CACES C1 prise en charge.", "F1302"),
+            ("f51", "Engin de chantier (CACES R 482) - Depuis le 01/01/2020", "Conducteur d'engins (H/F)", "CACES B1 non requis, formation assurée.", "F1302"),
+            ("f52", "Permis de conduire catégorie B", "Opérateur (H/F)", "Rigueur et précision, permis B non obligatoire.", "H2909"),
+            ("f53", "soulever des charges lourdes", "Opérateur (H/F)", "Port de charges : non (aides à la manutention).", "H2909"),
         })
         {
             Assert.False(TextLabels(Read(id, title, text, code)).Contains(label), text);
