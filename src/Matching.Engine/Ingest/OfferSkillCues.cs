@@ -45,7 +45,7 @@ internal sealed partial class OfferSkillCues
 
     // Driving licences: "permis B", "permis de conduire (de) catégorie C", "permis PL", "permis B et C". Read in the text as
     // written: the D and A categories only in capitals ("permis de conduire", "permis d'exploitation" are no category D, "permis à points" no A).
-    [GeneratedRegex(@"(?i:\bpermis\s+(?:de\s+conduire\s+)?(?:(?:de\s+)?cat[ée]gorie\s+|cat\.?\s*|type\s+)?)(?:(?i:(?<cat>b|be|c|c1|ce|ec|pl|spl|vl|poids[\s-]lourds?|super[\s-]lourds?))|(?<cat>D|D1|DE|A|A1|A2))\b(?:\s*(?:et|ou|\+|/|,)\s*(?:(?i:(?<cat>b|be|c|ce|ec|pl|spl))|(?<cat>D|DE|A|A1|A2))\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?i:\bpermis\s+(?:de\s+conduire\s+)?(?:(?:de\s+)?cat[ée]gorie\s+|cat\.?\s*|type\s+)?)(?:(?i:(?<cat>b\.e|b\+e|b|be|remorque|c|c1|ce|ec|pl|spl|vl|poids[\s-]lourds?|super[\s-]lourds?))|(?<cat>D|D1|DE|A|A1|A2))\b(?:\s*(?:et|ou|\+|/|,)\s*(?:(?i:(?<cat>b|be|c|ce|ec|pl|spl))|(?<cat>D|DE|A|A1|A2))\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex Licence();
 
     // "CACES R489 catégorie 3", "CACES 1, 3 et 5" (forklift categories), "CACES nacelle", "CACES R486", "CACES R484 cat 1",
@@ -84,7 +84,7 @@ internal sealed partial class OfferSkillCues
                 _licences[category.ToLowerInvariant()] = licence;
             }
         }
-        foreach (var (alias, category) in new[] { ("ec", "ce"), ("pl", "c"), ("poids lourd", "c"), ("poids lourds", "c"), ("spl", "ce"), ("super lourd", "ce"), ("super lourds", "ce"), ("vl", "b") })
+        foreach (var (alias, category) in new[] { ("b e", "be"), ("b+e", "be"), ("remorque", "be"), ("ec", "ce"), ("pl", "c"), ("poids lourd", "c"), ("poids lourds", "c"), ("spl", "ce"), ("super lourd", "ce"), ("super lourds", "ce"), ("vl", "b") })
         {
             if (_licences.TryGetValue(category, out var licence))
             {

@@ -101,6 +101,10 @@ internal static class QualityWords
         ("Etre à l'écoute, faire preuve d'empathie", @"\bsens (?:du|de l|de la) \w+(?: \w+)? et de l ecoute"),
         // "Savoir travailler sous pression", "résistance à la pression": not water or cleaning under pressure.
         ("supporter la pression", @"(?<!\bequipes? qui (?:sait |savent )?)(?:travailler|travail|travaillez|capable de travailler)(?: efficacement)? sous pression|resist\w* a la pression|(?:gerer|gestion de) la pression"),
+        // An ERP by its acronym ("maîtrise d'un ERP", "saisie dans l'ERP"), not a building open to the public ("établissements recevant du public (ERP)").
+        ("Progiciels de gestion intégrée d'entreprise (ERP)", @"(?<!\b(?:batiments?|etablissements?|public|formation|formations)(?: \w+){0,3} )erp\b(?! (?:recevant|etablissements?|de categorie|de type [1-5])\b)"),
+        // "Vous êtes rigoureux, autonome et soigné": careful, as "soigneux" (not "présentation soignée", a look).
+        ("Faire preuve de rigueur et de précision", @"(?<=\b(?:etes|autonome|rigoureu(?:x|se)|minutieu(?:x|se)|organisee?|polyvalente?)(?: e)?(?: et)? )soignee?s?\b"),
         ("démontrer une volonté d’apprendre", @"(?<=\b(?:vous|et) )(?:souhaitez|aimez|desirez|voulez) apprendre|(?:aimer|souhaiter|desirer|vouloir) apprendre(?= (?:de nouvelles|le metier|les metiers|un metier|et|au quotidien|chaque jour)\b)"),
     ];
 

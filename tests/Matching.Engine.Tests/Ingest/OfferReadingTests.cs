@@ -650,6 +650,10 @@ public sealed class OfferReadingTests
         Assert.Contains("supporter la pression", TextLabels(Read("f24", "Serveur (H/F)", "Vous savez travailler sous pression lors des coups de feu.", "G1803")));
         Assert.Contains("gérer le temps", TextLabels(Read("f54", "Assistant (H/F)", "Capacité à travailler seul et à gérer votre temps.", "M1607")));
         Assert.Contains("Permis de conduire catégorie A", TextLabels(Read("f55", "Moniteur moto (H/F)", "Titulaire du BEPECASER mention deux-roues, permis A exigé.", "K2110")));
+        Assert.Contains("Permis de conduire catégorie BE", TextLabels(Read("f56", "Technicien (H/F)", "Permis B obligatoire, permis remorque B.E apprécié.", "I1304")));
+        Assert.Contains("Permis de conduire catégorie BE", TextLabels(Read("f57", "Technicien (H/F)", "Permis B+E exigé.", "I1304")));
+        Assert.Contains("Progiciels de gestion intégrée d'entreprise (ERP)", TextLabels(Read("f58", "Magasinier (H/F)", "Vous maîtrisez un ERP, idéalement SAP.", "N1103")));
+        Assert.Contains("Faire preuve de rigueur et de précision", TextLabels(Read("f59", "Opérateur (H/F)", "Vous êtes autonome et soigné.", "H2909")));
     }
 
     [Fact]
@@ -692,6 +696,10 @@ public sealed class OfferReadingTests
             ("f51", "Engin de chantier (CACES R 482) - Depuis le 01/01/2020", "Conducteur d'engins (H/F)", "CACES B1 non requis, formation assurée.", "F1302"),
             ("f52", "Permis de conduire catégorie B", "Opérateur (H/F)", "Rigueur et précision, permis B non obligatoire.", "H2909"),
             ("f53", "soulever des charges lourdes", "Opérateur (H/F)", "Port de charges : non (aides à la manutention).", "H2909"),
+            // A building open to the public, not software; a look, not care.
+            ("f60", "Progiciels de gestion intégrée d'entreprise (ERP)", "Ingénieur (H/F)", "Conception d'établissements recevant du public (ERP) de catégorie 1.", "F1106"),
+            ("f61", "Progiciels de gestion intégrée d'entreprise (ERP)", "Ingénieur (H/F)", "Tous types de bâtiments (ERP, industriels, logements).", "F1106"),
+            ("f62", "Faire preuve de rigueur et de précision", "Vendeur (H/F)", "Présentation soignée exigée.", "D1214"),
         })
         {
             Assert.False(TextLabels(Read(id, title, text, code)).Contains(label), text);
