@@ -654,6 +654,8 @@ public sealed class OfferReadingTests
         Assert.Contains("Permis de conduire catégorie BE", TextLabels(Read("f57", "Technicien (H/F)", "Permis B+E exigé.", "I1304")));
         Assert.Contains("Progiciels de gestion intégrée d'entreprise (ERP)", TextLabels(Read("f58", "Magasinier (H/F)", "Vous maîtrisez un ERP, idéalement SAP.", "N1103")));
         Assert.Contains("Faire preuve de rigueur et de précision", TextLabels(Read("f59", "Opérateur (H/F)", "Vous êtes autonome et soigné.", "H2909")));
+        Assert.Contains("Avoir l'esprit d'équipe", TextLabels(Read("f63", "Opérateur (H/F)", "Rigueur, esprit réel d'équipe.", "E1307")));
+        Assert.Contains("Utiliser des équipements de protection individuelle (EPI)", TextLabels(Read("f64", "Manutentionnaire (H/F)", "Vous devez avoir en votre possession des chaussures de sécurité.", "N1105")));
     }
 
     [Fact]
@@ -700,6 +702,10 @@ public sealed class OfferReadingTests
             ("f60", "Progiciels de gestion intégrée d'entreprise (ERP)", "Ingénieur (H/F)", "Conception d'établissements recevant du public (ERP) de catégorie 1.", "F1106"),
             ("f61", "Progiciels de gestion intégrée d'entreprise (ERP)", "Ingénieur (H/F)", "Tous types de bâtiments (ERP, industriels, logements).", "F1106"),
             ("f62", "Faire preuve de rigueur et de précision", "Vendeur (H/F)", "Présentation soignée exigée.", "D1214"),
+            // Safety shoes the employer supplies, or an item of stock.
+            ("f65", "Utiliser des équipements de protection individuelle (EPI)", "Manutentionnaire (H/F)", "Vos chaussures de sécurité sont fournies par l'entreprise.", "N1105"),
+            ("f66", "Utiliser des équipements de protection individuelle (EPI)", "Manutentionnaire (H/F)", "Nous vous fournissons vos chaussures de sécurité.", "N1105"),
+            ("f67", "Utiliser des équipements de protection individuelle (EPI)", "Magasinier (H/F)", "Gestion des consommables (vêtements de travail, chaussures de sécurité).", "N1103"),
         })
         {
             Assert.False(TextLabels(Read(id, title, text, code)).Contains(label), text);
