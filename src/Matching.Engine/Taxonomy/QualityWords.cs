@@ -101,6 +101,8 @@ internal static class QualityWords
         // "Utiliser des équipements de protection individuelle (EPI)"; not supplied by the employer nor an item of stock ("gestion des consommables
         // (vêtements de travail, chaussures de sécurité)").
         ("Utiliser des équipements de protection individuelle (EPI)", @"(?<!\bfourni\w*(?: \w+){0,3} )(?<=\b(?:avoir|possession|munie?s?|porter|port|equipee?s?|vos|votre|propres?)(?: \w+){0,7} )chaussures de securite(?! (?:sont |seront )?(?:fournies|offertes|prises en charge|remboursees)\b)|chaussures de securite (?:obligatoires?|exigees?|indispensables?)"),
+        // "Vous aimez être en extérieur ?": outdoor work said with "être" (not "être à l'extérieur de l'entreprise").
+        ("travailler en extérieur", @"(?:etre|rester) (?:en|a l) exterieur(?! (?:de|du|des|d)\b)"),
         // "Le sens du service et de l'écoute", "le sens de l'accueil et de l'écoute": the quality's pattern read only "sens de l'écoute".
         ("Etre à l'écoute, faire preuve d'empathie", @"\bsens (?:du|de l|de la) \w+(?: \w+)? et de l ecoute"),
         // "Savoir travailler sous pression", "résistance à la pression": not water or cleaning under pressure.

@@ -655,6 +655,7 @@ public sealed class OfferReadingTests
         Assert.Contains("Progiciels de gestion intégrée d'entreprise (ERP)", TextLabels(Read("f58", "Magasinier (H/F)", "Vous maîtrisez un ERP, idéalement SAP.", "N1103")));
         Assert.Contains("Faire preuve de rigueur et de précision", TextLabels(Read("f59", "Opérateur (H/F)", "Vous êtes autonome et soigné.", "H2909")));
         Assert.Contains("Avoir l'esprit d'équipe", TextLabels(Read("f63", "Opérateur (H/F)", "Rigueur, esprit réel d'équipe.", "E1307")));
+        Assert.Contains("travailler en extérieur", TextLabels(Read("f68", "Paysagiste (H/F)", "Vous aimez être en extérieur, par tous les temps ?", "A1203")));
         Assert.Contains("Utiliser des équipements de protection individuelle (EPI)", TextLabels(Read("f64", "Manutentionnaire (H/F)", "Vous devez avoir en votre possession des chaussures de sécurité.", "N1105")));
     }
 
@@ -706,6 +707,8 @@ public sealed class OfferReadingTests
             ("f65", "Utiliser des équipements de protection individuelle (EPI)", "Manutentionnaire (H/F)", "Vos chaussures de sécurité sont fournies par l'entreprise.", "N1105"),
             ("f66", "Utiliser des équipements de protection individuelle (EPI)", "Manutentionnaire (H/F)", "Nous vous fournissons vos chaussures de sécurité.", "N1105"),
             ("f67", "Utiliser des équipements de protection individuelle (EPI)", "Magasinier (H/F)", "Gestion des consommables (vêtements de travail, chaussures de sécurité).", "N1103"),
+            ("f69", "travailler en extérieur", "Technicien (H/F)", "Vous pourrez être à l'extérieur de l'agence deux jours par semaine.", "I1304"),
+            ("f70", "travailler en extérieur", "Paysagiste (H/F)", "Vous n'aimez pas être en extérieur ? Ce poste n'est pas pour vous.", "A1203"),
         })
         {
             Assert.False(TextLabels(Read(id, title, text, code)).Contains(label), text);
