@@ -259,8 +259,9 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         void Add(Skill skill, SkillImportance importance, SkillSource source) =>
             Merge(skills, new DemandedSkill((taxonomy.QualityTwinOf(skill) ?? skill).Uri, importance, MustHave: false, source));
 
-        // Lines the feed glued together ("servicesEncaissement") are read apart (eleventh review).
-        var description = OfferSkillReader.Unglued(offer.Description);
+        // Lines the feed glued together ("servicesEncaissement") are read apart (eleventh review); form fields the offer denies
+        // ("Port de charges : non") are not read at all.
+        var description = OfferFormFields.WithoutDenied(OfferSkillReader.Unglued(offer.Description));
         var competences = offer.Competences ?? [];
         for (var i = 0; i < competences.Count; i++)
         {
@@ -319,7 +320,9 @@ public sealed class OfferDocumentBuilder(SkillsTaxonomy taxonomy, Func<PlaceCode
         if (occupation is not null)
         {
             // The title and description often say the job's own tasks in their own words ("préparateur de commandes").
-            foreach (var (skill, importance) in reader.Paraphrased(offer.Intitule, description, OccupationSkills(occupation)))
+            // Not a driving licence's category: "permis de conduire" says none ("Permis de conduire catégorie D" is no paraphrase of
+            // "obtenir leur permis de conduire"); the categories are read as written ("permis B", "permis de conduire de catégorie C").
+            foreach (var (skill, importance) in reader.Paraphrased(offer.Intitule, description, OccupationSkills(occupation).Where(s => !cues.IsLicence(s))))
             {
                 Add(skill, importance, SkillSource.OfferText);
             }

@@ -581,6 +581,140 @@ public sealed class OfferReadingTests
         Assert.DoesNotContain("travailler en milieu froid", TextLabels(Read("e11-r21", "Commis de cuisine (H/F)", "Travail en cuisine froide et chaude.", "G1602")));
     }
 
+    // 3 Dec 2026 (branch fields): an offer written as a form denies a field after a colon, which ends the sentence the readers see.
+    [Fact]
+    public void A_form_field_answered_no_is_not_read()
+    {
+        foreach (var (id, text) in new[]
+        {
+            ("f1", "Conditions de travail :\nPort de charges : non.\nTravail en hauteur : non."),
+            ("f2", "Poste assis. Port de charges lourdes : non requis. Horaires : 8h-16h."),
+            ("f3", "Environnement : atelier chauffé, port de charges : NON, travail debout."),
+            ("f4", "- Port de charges : aucun\n- Déplacements : non"),
+        })
+        {
+            Assert.False(TextLabels(Read(id, "Opérateur de montage (H/F)", text, "H2909")).Contains("soulever des charges lourdes"), text);
+        }
+        // A field answered yes, or with more than a denial, is read as before; a colon that only introduces is no field.
+        Assert.Contains("soulever des charges lourdes", TextLabels(Read("f5", "Opérateur de montage (H/F)", "Port de charges : oui, jusqu'à 25 kg.", "H2909")));
+        Assert.Contains("soulever des charges lourdes", TextLabels(Read("f6", "Opérateur de montage (H/F)", "Contraintes : port de charges lourdes et station debout.", "H2909")));
+        Assert.Contains("Capacité à travailler en horaires décalés", TextLabels(Read("f7", "Opérateur de montage (H/F)", "Travail de nuit : oui. Port de charges : non.", "H2909")));
+        Assert.DoesNotContain("Capacité à travailler en horaires décalés", TextLabels(Read("f8", "Opérateur de montage (H/F)", "Travail de nuit : non. Port de charges : oui.", "H2909")));
+    }
+
+    [Fact]
+    public void A_driving_instructor_reads_the_licence_asked_not_every_category_taught()
+    {
+        // The learners' "permis de conduire" is no category; the instructor's own licence is read as written, "de catégorie B" too.
+        var instructor = Read("f9", "Enseignant de la conduite (H/F)",
+            "Vous accompagnez les élèves jusqu'à l'examen du permis de conduire.\nVous êtes titulaire du permis de conduire de catégorie B depuis trois ans et du BEPECASER.", "K2110");
+        var licences = TextLabels(instructor).Where(l => l.StartsWith("Permis de conduire", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Permis de conduire catégorie B"], licences);
+        var lorry = TextLabels(Read("f10", "Formateur poids lourd (H/F)", "Vous formez des conducteurs aux permis C et CE.\nPermis de conduire catégorie CE exigé.", "K2110"));
+        Assert.Contains("Permis de conduire catégorie CE", lorry);
+        Assert.DoesNotContain("Permis de conduire catégorie D", lorry);
+    }
+
+    [Fact]
+    public void A_caces_is_read_by_its_category_when_its_recommendation_has_no_general_item()
+    {
+        var crane = TextLabels(Read("f11", "Opérateur de production (H/F)", "CACES R484 catégorie 1 exigé pour déplacer les pièces.", "H2909"));
+        Assert.Contains("CACES R484 catégorie 1 - Pont roulant et portique", crane);
+        Assert.Contains("Ponts roulants (CACES R 318)", TextLabels(Read("f12", "Opérateur de production (H/F)", "Vous détenez le CACES pont roulant.", "H2909")));
+        Assert.Contains("Engin de chantier (CACES R 482) - Depuis le 01/01/2020", TextLabels(Read("f13", "Conducteur d'engins (H/F)", "Titulaire du CACES B1 à jour.", "F1302")));
+        // Denied, and a category number that is not one ("CACES en cours").
+        Assert.DoesNotContain("Ponts roulants (CACES R 318)", TextLabels(Read("f14", "Opérateur de production (H/F)", "Pas de CACES pont roulant demandé.", "H2909")));
+    }
+
+    [Fact]
+    public void More_qualities_and_conditions_said_in_other_words_are_read_as_qualities()
+    {
+        var offer = Read("f15", "Opérateur sur presse (H/F)",
+            "Poste en horaires d'équipe, du lundi au vendredi.\nVotre précision et votre autonomie sont reconnues.\nVous savez gérer votre temps et maîtrisez l'outil informatique.", "H2903");
+        var read = TextLabels(offer);
+        Assert.Contains("Capacité à travailler en horaires décalés", read);
+        Assert.Contains("Faire preuve de rigueur et de précision", read);
+        Assert.Contains("gérer le temps", read);
+        Assert.Contains("utiliser des outils informatiques", read);
+        // They say nothing of which job: the job's usual items stay.
+        Assert.Contains(offer.Skills, s => s.Source == SkillSource.Occupation);
+
+        Assert.Contains("Capacité à travailler en horaires décalés", TextLabels(Read("f16", "Conducteur de ligne (H/F)", "Vos horaires : équipe 2*8, une semaine sur deux.", "H2102")));
+        Assert.Contains("Capacité à travailler en horaires décalés", TextLabels(Read("f17", "Conducteur de ligne (H/F)", "Travail posté en équipes alternantes.", "H2102")));
+        Assert.Contains("Etre ouvert aux changements", TextLabels(Read("f18", "Manœuvre (H/F)", "Vous faites preuve d'adaptation sur les chantiers.", "F1704")));
+        Assert.Contains("démontrer une volonté d’apprendre", TextLabels(Read("f19", "Manœuvre (H/F)", "Débutant ? Vous aimez apprendre de nouvelles techniques.", "F1704")));
+        Assert.Contains("Faire preuve de rigueur et de précision", TextLabels(Read("f20", "Agent d'entretien (H/F)", "Vous avez le goût du travail bien fait et savez être à l'heure.", "K2204")));
+        Assert.Contains("logiciels de bureautique", TextLabels(Read("f21", "Secrétaire (H/F)", "Vous maîtrisez les outils bureautiques courants.", "M1607")));
+        Assert.Contains("Avoir l'esprit d'équipe", TextLabels(Read("f22", "Aide-soignant (H/F)", "Capacité à collaborer avec l'équipe soignante.", "J1501")));
+        Assert.Contains("Etre à l'écoute, faire preuve d'empathie", TextLabels(Read("f23", "Serveur (H/F)", "Vous avez le sens de l'accueil et de l'écoute.", "G1803")));
+        Assert.Contains("supporter la pression", TextLabels(Read("f24", "Serveur (H/F)", "Vous savez travailler sous pression lors des coups de feu.", "G1803")));
+        Assert.Contains("gérer le temps", TextLabels(Read("f54", "Assistant (H/F)", "Capacité à travailler seul et à gérer votre temps.", "M1607")));
+        Assert.Contains("Permis de conduire catégorie A", TextLabels(Read("f55", "Moniteur moto (H/F)", "Titulaire du BEPECASER mention deux-roues, permis A exigé.", "K2110")));
+        Assert.Contains("Permis de conduire catégorie BE", TextLabels(Read("f56", "Technicien (H/F)", "Permis B obligatoire, permis remorque B.E apprécié.", "I1304")));
+        Assert.Contains("Permis de conduire catégorie BE", TextLabels(Read("f57", "Technicien (H/F)", "Permis B+E exigé.", "I1304")));
+        Assert.Contains("Progiciels de gestion intégrée d'entreprise (ERP)", TextLabels(Read("f58", "Magasinier (H/F)", "Vous maîtrisez un ERP, idéalement SAP.", "N1103")));
+        Assert.Contains("Faire preuve de rigueur et de précision", TextLabels(Read("f59", "Opérateur (H/F)", "Vous êtes autonome et soigné.", "H2909")));
+        Assert.Contains("Avoir l'esprit d'équipe", TextLabels(Read("f63", "Opérateur (H/F)", "Rigueur, esprit réel d'équipe.", "E1307")));
+        Assert.Contains("travailler en extérieur", TextLabels(Read("f68", "Paysagiste (H/F)", "Vous aimez être en extérieur, par tous les temps ?", "A1203")));
+        Assert.Contains("Utiliser des équipements de protection individuelle (EPI)", TextLabels(Read("f64", "Manutentionnaire (H/F)", "Vous devez avoir en votre possession des chaussures de sécurité.", "N1105")));
+    }
+
+    [Fact]
+    public void More_qualities_in_other_words_are_not_read_when_they_name_a_trade_a_perk_or_someone_elses()
+    {
+        foreach (var (id, label, title, text, code) in new[]
+        {
+            // A trade's or a machine's precision, a detail, a clarification.
+            ("f25", "Faire preuve de rigueur et de précision", "Tourneur (H/F)", "Entreprise de mécanique de précision, usinage haute précision de pièces aéronautiques.", "H2903"),
+            ("f26", "Faire preuve de rigueur et de précision", "Technicien (H/F)", "Vous vérifiez la précision des mesures.", "H1503"),
+            ("f27", "Faire preuve de rigueur et de précision", "Technicien (H/F)", "Pour plus de précision, contactez l'agence.", "H1503"),
+            // The team's own shifts bonus, teamwork, and shifts denied.
+            ("f28", "Capacité à travailler en horaires décalés", "Opérateur (H/F)", "Primes d'équipe et travail d'équipe dans une ambiance conviviale.", "H2909"),
+            ("f29", "Capacité à travailler en horaires décalés", "Opérateur (H/F)", "Horaires de journée, sans travail posté.", "H2909"),
+            // A perk of free time, a school's lunch break, the hours of work.
+            ("f30", "gérer le temps", "Formateur (H/F)", "Vous bénéficiez d'une grande liberté dans la gestion de votre temps.", "K2111"),
+            ("f31", "gérer le temps", "Animateur (H/F)", "Vous participez à la gestion du temps méridien des enfants.", "G1203"),
+            ("f32", "gérer le temps", "Comptable (H/F)", "Vous assurez la gestion du temps de travail des salariés.", "M1203"),
+            // The employer's tools.
+            ("f33", "utiliser des outils informatiques", "Assistant (H/F)", "Nos outils informatiques sont renouvelés chaque année.", "M1607"),
+            // Water under pressure; the pupils' wish to learn.
+            ("f34", "supporter la pression", "Agent de nettoyage (H/F)", "Nettoyage des sols au jet d'eau sous pression.", "K2204"),
+            ("f35", "démontrer une volonté d’apprendre", "Professeur (H/F)", "Vous aidez des élèves qui aiment apprendre à progresser.", "K2104"),
+            // Sentences tried after the sample's pairs were judged: an option, a denial, the employer's or the team's, a perk, a training paid for.
+            ("f36", "Faire preuve de rigueur et de précision", "Tourneur (H/F)", "Leader de l'usinage de grande précision, nous recrutons.", "H2903"),
+            ("f37", "Faire preuve de rigueur et de précision", "Technicien (H/F)", "Contrôle de la qualité et précision des pièces usinées.", "H1503"),
+            ("f38", "Capacité à travailler en horaires décalés", "Opérateur (H/F)", "Possibilité de passer en horaires d'équipe plus tard si vous le souhaitez.", "H2909"),
+            ("f39", "Capacité à travailler en horaires décalés", "Opérateur (H/F)", "Poste en journée, pas d'horaires d'équipe.", "H2909"),
+            ("f40", "utiliser des outils informatiques", "Assistant (H/F)", "La maîtrise des outils informatiques n'est pas requise.", "M1607"),
+            ("f41", "utiliser des outils informatiques", "Assistant (H/F)", "Aucune connaissance en informatique n'est requise, vous serez formé à nos outils informatiques.", "M1607"),
+            ("f42", "logiciels de bureautique", "Assistant (H/F)", "Pas besoin de maîtriser les outils bureautiques.", "M1607"),
+            ("f43", "gérer le temps", "Formateur (H/F)", "Nous vous laissons gérer votre temps comme vous le souhaitez.", "K2111"),
+            ("f44", "gérer le temps", "Formateur (H/F)", "Vous êtes libre d'organiser votre temps.", "K2111"),
+            ("f45", "supporter la pression", "Serveur (H/F)", "Une équipe qui sait travailler sous pression vous accueille.", "G1803"),
+            ("f46", "Etre ouvert aux changements", "Aide-soignant (H/F)", "L'équipe fait preuve d'adaptation face aux situations.", "J1501"),
+            ("f47", "Avoir l'esprit d'équipe", "Aide-soignant (H/F)", "Nos managers ont la capacité à collaborer avec l'équipe.", "J1501"),
+            ("f48", "Faire preuve de rigueur et de précision", "Agent d'entretien (H/F)", "Nous sommes une entreprise qui a le sens du travail bien fait.", "K2204"),
+            ("f49", "Engin de chantier (CACES R 482) - Depuis le 01/01/2020", "Conducteur d'engins (H/F)", "Nous vous ferons passer le CACES B1.", "F1302"),
+            ("f50", "Engin de chantier (CACES R 482) - Depuis le 01/01/2020", "Conducteur d'engins (H/F)", "Formation au CACES C1 prise en charge.", "F1302"),
+            ("f51", "Engin de chantier (CACES R 482) - Depuis le 01/01/2020", "Conducteur d'engins (H/F)", "CACES B1 non requis, formation assurée.", "F1302"),
+            ("f52", "Permis de conduire catégorie B", "Opérateur (H/F)", "Rigueur et précision, permis B non obligatoire.", "H2909"),
+            ("f53", "soulever des charges lourdes", "Opérateur (H/F)", "Port de charges : non (aides à la manutention).", "H2909"),
+            // A building open to the public, not software; a look, not care.
+            ("f60", "Progiciels de gestion intégrée d'entreprise (ERP)", "Ingénieur (H/F)", "Conception d'établissements recevant du public (ERP) de catégorie 1.", "F1106"),
+            ("f61", "Progiciels de gestion intégrée d'entreprise (ERP)", "Ingénieur (H/F)", "Tous types de bâtiments (ERP, industriels, logements).", "F1106"),
+            ("f62", "Faire preuve de rigueur et de précision", "Vendeur (H/F)", "Présentation soignée exigée.", "D1214"),
+            // Safety shoes the employer supplies, or an item of stock.
+            ("f65", "Utiliser des équipements de protection individuelle (EPI)", "Manutentionnaire (H/F)", "Vos chaussures de sécurité sont fournies par l'entreprise.", "N1105"),
+            ("f66", "Utiliser des équipements de protection individuelle (EPI)", "Manutentionnaire (H/F)", "Nous vous fournissons vos chaussures de sécurité.", "N1105"),
+            ("f67", "Utiliser des équipements de protection individuelle (EPI)", "Magasinier (H/F)", "Gestion des consommables (vêtements de travail, chaussures de sécurité).", "N1103"),
+            ("f69", "travailler en extérieur", "Technicien (H/F)", "Vous pourrez être à l'extérieur de l'agence deux jours par semaine.", "I1304"),
+            ("f70", "travailler en extérieur", "Paysagiste (H/F)", "Vous n'aimez pas être en extérieur ? Ce poste n'est pas pour vous.", "A1203"),
+        })
+        {
+            Assert.False(TextLabels(Read(id, title, text, code)).Contains(label), text);
+        }
+    }
+
     [Fact]
     public void A_whole_list_line_names_its_task_by_its_noun_and_an_object_in_other_words()
     {

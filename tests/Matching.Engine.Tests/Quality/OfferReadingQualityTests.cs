@@ -16,9 +16,10 @@ namespace Matching.Engine.Tests.Quality;
 /// The classifier's model is trained on the reference data alone; its offer weights (description, competences by code,
 /// market prior, how much each title feature counts) were fitted on the offers whose id has an even CRC-32, so the other
 /// half is held out and reported apart. The floors sit under the figures measured on 2-3 Dec 2026 (occupation 100 %, none
-/// without skills, 89.1 % with 3 or more skills of their own, 90.3 % with the occupation fields hidden, after the eleventh review's two
-/// branches; hidden: 76.7 % exact ROME 4.0 code, 82.6 % same ROME v3 family, held-out half 76.0 % and 81.8 %); the issue's
-/// targets of 90 % and 0.85 same family are not reached as published (0.75 exact on the held-out half is), see docs/quality.md.
+/// without skills, 90.0 % with 3 or more skills of their own, 90.9 % with the occupation fields hidden, after the eleventh review's two
+/// branches and the qualities, conditions, tools and CACES said in other words (3 Dec, branch fields); hidden: 76.7 % exact ROME 4.0 code, 82.6 % same ROME v3 family, held-out half 76.0 % and 81.8 %); the issue's
+/// target of 90 % is reached as published at its edge (1,779 of 1,976: 197 below 3, 197 allowed; 3 Dec, branch fields), 0.85 same family is not
+/// (0.75 exact on the held-out half is), see docs/quality.md.
 /// </remarks>
 public sealed class OfferReadingQualityTests(ITestOutputHelper output)
 {
@@ -81,7 +82,7 @@ public sealed class OfferReadingQualityTests(ITestOutputHelper output)
 
             Assert.True(withOccupation >= 0.99 * offers);
             Assert.Equal(0, withoutSkills);
-            Assert.True(ownThree >= 0.885 * offers, $"3+ own skills: {ownThree / (double)offers:P1}");
+            Assert.True(ownThree >= 0.895 * offers, $"3+ own skills: {ownThree / (double)offers:P1}");
             if (hidden)
             {
                 Assert.True(exact >= 0.75 * offers, $"exact: {exact / (double)offers:P1}");
