@@ -132,14 +132,20 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
     /// <summary>Neighbours from this share of the closest one's skills are as close: the busiest of their sheets comes first.</summary>
     private const double NeighbourAsClose = 0.9;
 
-    /// <summary>Whether a title (long or short label, either gender form) is the typed words themselves, noise aside.</summary>
+    /// <summary>
+    /// Whether a title is the typed words themselves, noise aside: its long or short label as written ("Cuisinier / Cuisinière",
+    /// as the autocomplete fills it in) or in either gender form.
+    /// </summary>
     private static bool IsTheWords(Rome4Appellation appellation, string typed)
     {
-        var words = TitleNoise.Strip(typed, "fr").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Both sides without their noise too: "Veilleur de nuit" and "Planneur junior" are titles, "de nuit" and "junior" noise.
+        var words = TitleNoise.Strip(typed, "fr");
+        var raw = TextNormalizer.Tokenize(typed);
         return words.Length > 0 && new[] { appellation.Label, appellation.ShortLabel }
             .Where(l => l.Length > 0)
-            .SelectMany(TextNormalizer.GenderForms)
-            .Any(form => TextNormalizer.Tokenize(form).SequenceEqual(words, StringComparer.Ordinal));
+            .SelectMany(l => TextNormalizer.GenderForms(l).Prepend(l))
+            .Any(form => TextNormalizer.Tokenize(form).SequenceEqual(raw, StringComparer.Ordinal)
+                || string.Equals(TitleNoise.Strip(form, "fr"), words, StringComparison.Ordinal));
     }
 
     /// <summary>

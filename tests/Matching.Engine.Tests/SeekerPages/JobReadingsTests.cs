@@ -223,6 +223,21 @@ public sealed class JobReadingsTests : IAsyncLifetime
         Assert.All(readings, r => Assert.True(r.IsRome4));
     }
 
+    [Theory]
+    [InlineData("Cuisinier / Cuisinière")]
+    [InlineData("Agent / Agente d'entretien du bâtiment")]
+    [InlineData("Agente d'entretien du bâtiment")]
+    [InlineData("Veilleur de nuit")]
+    [InlineData("Planneur / Planneuse junior")]
+    public void A_title_typed_as_France_Travail_writes_it_reads_as_that_title(string typed)
+    {
+        // As the autocomplete fills it in: the words then say several jobs' titles too, but are one title themselves.
+        var first = _readings.Read(typed, "fr")[0];
+
+        Assert.True(first.IsRome4);
+        Assert.Equal(typed, first.Label);
+    }
+
     [Fact]
     public void A_typo_or_a_word_no_title_says_keeps_the_ESCO_reading()
     {
