@@ -92,6 +92,28 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
     }
 
     [Fact]
+    public async Task The_queue_names_every_job_the_seeker_named_not_the_first_only()
+    {
+        // The case page listed "boulangère, infirmière, développeuse web"; the queue said "boulangère".
+        const string Scattered = "review-scattered-seeker";
+        var seeker = await factory.CreateReadyClientAsAsync(Roles.Seeker, Scattered);
+        var saved = await seeker.PostAsJsonAsync($"/api/profiles/{Scattered}", new
+        {
+            targetJobs = new object[] { new { label = "boulangère" }, new { label = " infirmière " }, new { label = "Boulangère" }, new { romeCode = "M1805" } },
+            commune = "69383",
+            searchableByRecruiters = false,
+        });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var admin = await factory.CreateReadyClientAsAsync(Roles.Admin, "review-admin-3");
+
+        var queue = await admin.GetFromJsonAsync<JsonElement[]>("/api/reviews/queue");
+
+        var item = Assert.Single(queue!, q => q.GetProperty("seekerId").GetString() == Scattered);
+        Assert.Equal(["boulangère", "infirmière", "M1805"], item.GetProperty("targets").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("boulangère", item.GetProperty("target").GetString());
+    }
+
+    [Fact]
     public async Task A_review_without_a_grade_or_with_a_score_of_four_is_a_400()
     {
         await SeekerWithQuestionnaireAsync();

@@ -17,7 +17,7 @@ public static class ReviewsApi
         var group = routes.MapGroup("/api/reviews").WithTags("Reviews")
             .WithAccess(Access.Roles(Roles.Adviser, Roles.Admin))
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapGet("/queue", GetQueue).WithSummary("Seekers whose diagnosis and strategy wait for review, oldest first (an adviser sees their caseload).");
+        group.MapGet("/queue", GetQueue).WithSummary("Seekers whose diagnosis and strategy wait for review, oldest first (an adviser sees their caseload): each with every job they named (targets; target is the first), place, main challenge and what changed.");
         group.MapGet("/export.csv", ExportCsv).WithAccess(Access.Roles(Roles.Admin))
             .WithSummary("Every review, one row per advice review (CSV), to train the ranking.");
         group.MapGet("/{seekerId}", GetCase).WithCost(RequestCostAttribute.Assessment).WithSummary("A seeker's case side by side: answers, diagnosis, strategy, reviews, what the seeker sees.");

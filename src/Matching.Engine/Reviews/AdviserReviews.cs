@@ -157,11 +157,25 @@ public sealed class AdviserReviews(
             changes.RemoveAll(c => c.Key == "review.change.none");
             changes.Add(logged);
         }
+        var targets = Targets(profile);
         return new(q.SeekerId, q.EnqueuedAt, q.UpdatedAt, Math.Round(q.Waiting.TotalHours, 1), MainChallenge(q.SnapshotJson, language),
-            profile?.TargetJobs?.FirstOrDefault()?.Label ?? profile?.TargetJobs?.FirstOrDefault()?.RomeCode,
+            targets.FirstOrDefault(),
             place,
-            [.. changes.Select(c => CoachTexts.Get(c, culture))]);
+            [.. changes.Select(c => CoachTexts.Get(c, culture))],
+            targets);
     }
+
+    /// <summary>
+    /// Every job the seeker named, as they wrote it (its ROME code when they gave only that), each once: the queue showed the
+    /// first only, so a seeker torn between a baker's, a nurse's and a developer's job read as a baker until the case was opened.
+    /// </summary>
+    private static List<string> Targets(SeekerProfile? profile) =>
+        [.. (profile?.TargetJobs ?? [])
+            .OfType<TargetJob>()
+            .Select(t => t.Label?.Trim() is { Length: > 0 } label ? label : t.RomeCode?.Trim())
+            .OfType<string>()
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static SeekerProfile? SnapshotProfile(string snapshot)
     {

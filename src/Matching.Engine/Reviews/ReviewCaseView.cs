@@ -8,9 +8,10 @@ namespace Matching.Engine.Reviews;
 
 /// <summary>A seeker waiting for review.</summary>
 /// <param name="MainChallenge">The main challenge the seeker was given, in the asked language (null when the diagnosis found none).</param>
-/// <param name="Target">The job the seeker is looking for, as they wrote it.</param>
+/// <param name="Target">The first job the seeker is looking for, as they wrote it (kept for older clients: <paramref name="Targets"/> has them all).</param>
 /// <param name="Place">Where they look, as people name the commune.</param>
 /// <param name="Changes">What changed since the adviser's last review of this seeker, in words; a first request says so.</param>
+/// <param name="Targets">Every job the seeker named, in their order, each once (a scattered project is read at a glance).</param>
 public sealed record QueueItem(
     string SeekerId,
     DateTimeOffset EnqueuedAt,
@@ -19,7 +20,8 @@ public sealed record QueueItem(
     string? MainChallenge = null,
     string? Target = null,
     string? Place = null,
-    IReadOnlyList<string>? Changes = null);
+    IReadOnlyList<string>? Changes = null,
+    IReadOnlyList<string>? Targets = null);
 
 /// <summary>A skill of the seeker as Coach counts it, with where the claim comes from.</summary>
 public sealed record CaseSkill(string Uri, string Label, SkillEvidence Evidence);

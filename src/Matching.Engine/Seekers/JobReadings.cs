@@ -86,17 +86,128 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
                 .Select(x => Rome4Reading(x.a, x.Sheet!, OfferOccupationReader.For(data.Taxonomy).EscoOccupation(x.Sheet!, x.a), typed))];
         }
         var titles = data.Appellations.Understand(typed, limit);
-        var esco = data.Titles.Understand(typed, language is "en" ? "en" : "fr", limit);
+        // A few ESCO readings whatever the limit: besides being the readings when no title fits, they tell which sheets the words name (Generic).
+        var esco = data.Titles.Understand(typed, language is "en" ? "en" : "fr", Math.Max(limit, EscoReadingsConsulted));
         // ROME 4.0 titles are French: English words ("software developer") meet them only by chance ("Software Designer").
         if (titles.Count > 0 && titles[0].Score >= (esco.FirstOrDefault()?.Score ?? 0) * Rome4ShareOfEsco)
         {
+            // Words that are no title themselves but begin the titles of several jobs ("agent d'entretien": the building's,
+            // the lift's, the road's, the cleaner's...) do not say which: the titles saying the least besides would come
+            // first, whatever the job. They read as a bare job word does.
+            if (language is not "en" && !titles.Any(a => IsTheWords(a.Appellation, typed)) && Generic(typed, data, esco) is { Count: > 1 } several)
+            {
+                return [.. several.Take(limit)];
+            }
             return [.. titles.Select(a => Rome4Reading(a.Appellation, a.Sheet, a.Occupation, typed))];
         }
-        if (language is not "en" && Generic(typed, data, limit) is { Count: > 0 } generic)
+        if (language is not "en" && Generic(typed, data, esco) is { Count: > 0 } generic)
         {
-            return generic;
+            return [.. generic.Take(limit)];
         }
-        return [.. esco.Select(u => EscoReading(data.Taxonomy, u.Occupation, u.RomeCodes.FirstOrDefault(), language))];
+        // An ESCO occupation the crosswalk links to no ROME code ("employé de magasin") gives a French seeker no market and
+        // no offers: it is read through the jobs ESCO puts next to it, which have a sheet.
+        if (esco.FirstOrDefault() is { RomeCodes.Count: 0 } deadEnd && ThroughNeighbours(data, deadEnd.Occupation, typed, language) is { Count: > 0 } near)
+        {
+            // In English the reading stays ESCO's occupation, with the sheet lent; the other readings follow as they are.
+            return language is "en"
+                ? [near[0], .. esco.Skip(1).Take(limit - 1).Select(u => EscoReading(data.Taxonomy, u.Occupation, u.RomeCodes.FirstOrDefault(), language))]
+                : [.. near.Take(limit)];
+        }
+        return [.. esco.Take(limit).Select(u => EscoReading(data.Taxonomy, u.Occupation, u.RomeCodes.FirstOrDefault(), language))];
+    }
+
+    /// <summary>ESCO readings consulted whatever the number of readings asked (<see cref="Generic"/> reads their ROME codes).</summary>
+    internal const int EscoReadingsConsulted = 3;
+
+    /// <summary>
+    /// Essential skills (Jaccard) an occupation of the same ISCO unit group shares at least with an ESCO occupation that has
+    /// no ROME code, to lend it its sheet: a fifth ("employé de magasin" and the shop salespersons share 0.23-0.24; the
+    /// occupations of a group sharing less are other trades of it).
+    /// </summary>
+    public const double MinNeighbourSkills = 0.2;
+
+    /// <summary>Neighbours below this share of the closest one's skills lend no sheet.</summary>
+    private const double NeighbourShareOfBest = 0.6;
+
+    /// <summary>Neighbours from this share of the closest one's skills are as close: the busiest of their sheets comes first.</summary>
+    private const double NeighbourAsClose = 0.9;
+
+    /// <summary>
+    /// Whether a title is the typed words themselves, noise aside: its long or short label as written ("Cuisinier / Cuisinière",
+    /// as the autocomplete fills it in) or in either gender form.
+    /// </summary>
+    private static bool IsTheWords(Rome4Appellation appellation, string typed)
+    {
+        // Both sides without their noise too: "Veilleur de nuit" and "Planneur junior" are titles, "de nuit" and "junior" noise.
+        var words = TitleNoise.Strip(typed, "fr");
+        var raw = TextNormalizer.Tokenize(typed);
+        return words.Length > 0 && new[] { appellation.Label, appellation.ShortLabel }
+            .Where(l => l.Length > 0)
+            .SelectMany(l => TextNormalizer.GenderForms(l).Prepend(l))
+            .Any(form => TextNormalizer.Tokenize(form).SequenceEqual(raw, StringComparer.Ordinal)
+                || string.Equals(TitleNoise.Strip(form, "fr"), words, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The readings of an ESCO occupation the crosswalk links to no ROME code, through its neighbours: the occupations of its
+    /// ISCO unit group that have one and share at least <see cref="MinNeighbourSkills"/> of its essential skills (and
+    /// <see cref="NeighbourShareOfBest"/> of the closest one's). Their sheets, the closest neighbours' first (those within
+    /// <see cref="NeighbourAsClose"/> of the closest), busiest first among as close (as a bare job word's, <see cref="OffersOfSheet"/>),
+    /// each as its principal ROME 4.0 title (in English, one reading: the occupation itself with the first sheet). Empty when ESCO puts none next to it.
+    /// </summary>
+    private static List<JobReading> ThroughNeighbours(ReferenceData data, Occupation deadEnd, string typed, string language)
+    {
+        var taxonomy = data.Taxonomy;
+        var own = deadEnd.EssentialSkills.ToHashSet();
+        if (own.Count == 0)
+        {
+            return [];
+        }
+        var near = taxonomy.Occupations
+            .Where(o => o.Id != deadEnd.Id && o.RomeCodes.Length > 0 && string.Equals(o.IscoGroup, deadEnd.IscoGroup, StringComparison.Ordinal))
+            .Select(o => (Occupation: o, Shared: Jaccard(own, o.EssentialSkills)))
+            .Where(n => n.Shared >= MinNeighbourSkills)
+            .ToList();
+        if (near.Count == 0)
+        {
+            return [];
+        }
+        var best = near.Max(n => n.Shared);
+        var floor = best * NeighbourShareOfBest;
+        var sheets = near
+            .Where(n => n.Shared >= floor)
+            .SelectMany(n => n.Occupation.RomeCodes.Select(code => (n.Occupation, n.Shared, Sheet: taxonomy.Rome4.Sheet(code))))
+            .Where(n => n.Sheet is not null)
+            .GroupBy(n => n.Sheet!.Code, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(n => n.Shared).ThenBy(n => n.Occupation.Id).First())
+            .OrderByDescending(n => n.Shared >= best * NeighbourAsClose)
+            .ThenByDescending(n => OffersOfSheet(data, n.Sheet!))
+            .ThenByDescending(n => n.Shared)
+            .ThenBy(n => n.Sheet!.Code, StringComparer.Ordinal)
+            .ToList();
+        if (sheets.Count == 0)
+        {
+            return [];
+        }
+        if (language is "en")
+        {
+            return [EscoReading(taxonomy, deadEnd, sheets[0].Sheet!.Code, language)];
+        }
+        var codes = sheets.Select(n => n.Sheet!.Code).ToHashSet(StringComparer.Ordinal);
+        var principal = taxonomy.Rome4.Appellations
+            .Where(a => a.Principal && codes.Contains(a.SheetCode))
+            .GroupBy(a => a.SheetCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MinBy(a => a.Code)!, StringComparer.Ordinal);
+        var reader = OfferOccupationReader.For(taxonomy);
+        return [.. sheets
+            .Where(n => principal.ContainsKey(n.Sheet!.Code))
+            .Select(n => Rome4Reading(principal[n.Sheet!.Code], n.Sheet!, reader.EscoOccupation(n.Sheet!, principal[n.Sheet!.Code]), typed))];
+    }
+
+    private static double Jaccard(HashSet<int> a, int[] b)
+    {
+        var shared = b.Count(a.Contains);
+        return shared == 0 ? 0 : (double)shared / (a.Count + b.Distinct().Count() - shared);
     }
 
     /// <summary>
@@ -107,10 +218,12 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
     /// immobilier" is filed under "Conseiller immobilier": a "vendeuse" means a shop), then the titles that do (French names
     /// the job first: "Ingénieur électricien" is an engineer), then the sheets with the most offers (the 2021 counts per ROME code,
     /// <see cref="Matching.Engine.Market.OfferCounts"/>: a v3 sheet its own, a sheet new in ROME 4.0 a share of its v3
-    /// family's), so that the job most seekers of those words mean comes first. Empty when no title says every word (a
-    /// typo, English words).
+    /// family's), so that the job most seekers of those words mean comes first. A sheet the first ESCO readings of the words
+    /// link to through the crosswalk counts as named by the words too (its code, not its ROME v3 family's: a family holds other jobs): "agent d'entretien" is
+    /// ESCO's "agent d'entretien d'immeubles", which France Travail files under cleaning (K2204), a job no sheet's own name
+    /// says with those words. Empty when no title says every word (a typo, English words).
     /// </summary>
-    private static List<JobReading> Generic(string typed, ReferenceData data, int limit)
+    private static List<JobReading> Generic(string typed, ReferenceData data, IReadOnlyList<UnderstoodTitle> esco)
     {
         var words = TitleNoise.Strip(typed, "fr").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
@@ -125,15 +238,16 @@ public sealed class JobReadings(ReferenceDataProvider referenceData, SeekerCoach
         // French titles name the job first: "Electricien du bâtiment" is an electrician, "Ingénieur électricien" an engineer.
         bool StartsWithTheWords(string label) => TextNormalizer.GenderForms(label)
             .Any(form => TextNormalizer.Tokenize(form).Take(words.Length).SequenceEqual(words, StringComparer.Ordinal));
+        var linked = esco.Take(EscoReadingsConsulted).SelectMany(u => u.RomeCodes).ToHashSet(StringComparer.Ordinal);
+        bool Named(Rome4Sheet sheet) => StartsWithTheWords(sheet.Label) || linked.Contains(sheet.Code);
         return [.. data.Appellations.Understand(typed, LabelIndex<int>.MaxLimit)
             .Where(a => SaysEveryWord(a.Appellation.Label))
             .GroupBy(a => a.Sheet.Code, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(a => StartsWithTheWords(a.Appellation.Label)).ThenByDescending(a => a.Appellation.Principal).First())
-            .OrderByDescending(a => StartsWithTheWords(a.Sheet.Label))
+            .OrderByDescending(a => Named(a.Sheet))
             .ThenByDescending(a => StartsWithTheWords(a.Appellation.Label))
             .ThenByDescending(a => OffersOfSheet(data, a.Sheet))
             .ThenByDescending(a => a.Score)
-            .Take(limit)
             .Select(a => Rome4Reading(a.Appellation, a.Sheet, a.Occupation, typed))];
     }
 

@@ -182,6 +182,62 @@ public sealed class JobReadingsTests : IAsyncLifetime
         Assert.All(readings, r => Assert.StartsWith("D1", r.RomeCode, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("employé de magasin")]
+    [InlineData("employée de magasin")]
+    public void A_job_ESCO_files_under_no_ROME_code_reads_as_the_sheets_of_the_jobs_ESCO_puts_next_to_it(string typed)
+    {
+        // ESCO's "employé de magasin" (ISCO 5223, shop sales assistants) has no crosswalk link: no market, no offers. Its
+        // neighbours in the group sharing the most essential skills are the shop salespersons.
+        var readings = _readings.Read(typed, "fr");
+
+        Assert.NotEmpty(readings);
+        Assert.All(readings, r => Assert.True(r.IsRome4 && r.RomeCode is not null, r.Label));
+        Assert.All(readings, r => Assert.StartsWith("D1", r.RomeCode, StringComparison.Ordinal));
+        var target = _coach.UnderstandTarget(new SeekerProfile { Id = "s", TargetJobs = [new TargetJob(typed)] })!;
+        Assert.Equal(readings[0].RomeCode, target.RomeCode);
+    }
+
+    [Fact]
+    public void In_English_a_job_with_no_ROME_code_keeps_its_name_and_borrows_its_neighbours_sheet()
+    {
+        var first = _readings.Read("shop assistant", "en")[0];
+
+        Assert.False(first.IsRome4);
+        Assert.Equal("shop assistant", first.Label);
+        Assert.StartsWith("D1", first.RomeCode, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("agent d'entretien")]
+    [InlineData("agente d'entretien")]
+    public void Words_beginning_the_titles_of_several_jobs_read_as_those_jobs_cleaning_among_them(string typed)
+    {
+        // Titles of a dozen sheets begin "Agent d'entretien ...": the building's (I1203), the lifts', the roads', the
+        // cleaners' (K2204, K2205)...; the three shortest used to be the readings, none of them cleaning.
+        var readings = _readings.Read(typed, "fr");
+
+        Assert.Equal(3, readings.Count);
+        Assert.Equal(3, readings.Select(r => r.RomeCode).Distinct().Count());
+        Assert.Contains(readings, r => r.RomeCode is "K2204" or "K2205");
+        Assert.All(readings, r => Assert.True(r.IsRome4));
+    }
+
+    [Theory]
+    [InlineData("Cuisinier / Cuisinière")]
+    [InlineData("Agent / Agente d'entretien du bâtiment")]
+    [InlineData("Agente d'entretien du bâtiment")]
+    [InlineData("Veilleur de nuit")]
+    [InlineData("Planneur / Planneuse junior")]
+    public void A_title_typed_as_France_Travail_writes_it_reads_as_that_title(string typed)
+    {
+        // As the autocomplete fills it in: the words then say several jobs' titles too, but are one title themselves.
+        var first = _readings.Read(typed, "fr")[0];
+
+        Assert.True(first.IsRome4);
+        Assert.Equal(typed, first.Label);
+    }
+
     [Fact]
     public void A_typo_or_a_word_no_title_says_keeps_the_ESCO_reading()
     {
