@@ -40,7 +40,7 @@ public sealed class MarketAndLayoutTests(WebAppFixture app)
         await Assertions.Expect(page.GetByTestId("reading")).ToContainTextAsync("la DARES compte");
         var charts = page.GetByTestId("bar-chart");
         Assert.Equal(2, await charts.CountAsync());
-        await Assertions.Expect(charts.Nth(1).Locator("rect > title").First).ToContainTextAsync("LYON CENTRE");
+        await Assertions.Expect(charts.Nth(1).Locator("rect > title").First).ToContainTextAsync("Lyon Centre");
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using Coach.Web.Components;
 using Coach.Web.Seekers;
 using Matching.Engine.Coaching;
 using Matching.Engine.Coaching.Texts;
+using Matching.Engine.Data;
+using Matching.Engine.Geography;
 using Matching.Engine.Indexing;
 using Matching.Engine.Scoring;
 using Matching.Engine.Seekers;
@@ -131,9 +133,41 @@ public sealed partial class OfferCardTextTests : BunitContext
             CreatedAt = new DateTimeOffset(2025, 8, 5, 10, 0, 0, TimeSpan.Zero),
         };
 
-        Assert.Equal("Assistant / Assistante de vie auprès de personnes âgées H/F · Bourg-en-Bresse · 05/08/2025", Coach.Web.Recruiters.CandidateSearch.OfferOption(offer));
+        Assert.Equal("Assistant / Assistante de vie auprès de personnes âgées H/F · Bourg-en-Bresse (01) · 05/08/2025", Coach.Web.Recruiters.CandidateSearch.OfferOption(offer, s_geography.Value));
         Assert.Equal("Aide ménager H/F · Ain", Coach.Web.Recruiters.CandidateSearch.OfferOption(
-            new OfferDocument { Id = "o2", Title = "Aide ménager H/F", PlaceArea = new PlaceArea(PlaceScope.Departement, "Ain", "01") }));
+            new OfferDocument { Id = "o2", Title = "Aide ménager H/F", PlaceArea = new PlaceArea(PlaceScope.Departement, "Ain", "01") }, s_geography.Value));
+    }
+
+    private static readonly Lazy<GeographyData> s_geography = new(() => GeographyData.Load(DataFolder.Resolve(Environment.GetEnvironmentVariable("COACH_DATA"), AppContext.BaseDirectory)));
+
+    [Theory]
+    [InlineData("74 - LA BALME DE SILLINGY", "74026", PlaceScope.Commune, "Vendeur H/F · La Balme-de-Sillingy (74)")]
+    [InlineData("01 - REYRIEUX", "01322", PlaceScope.Commune, "Vendeur H/F · Reyrieux (01)")]
+    [InlineData("75 - Paris 11e Arrondissement", "75111", PlaceScope.Commune, "Vendeur H/F · 75 - Paris 11e Arrondissement")]
+    [InlineData("74 - Savoie (Haute)", "74", PlaceScope.Departement, "Vendeur H/F · Haute-Savoie (74)")]
+    [InlineData("France", null, PlaceScope.Country, "Vendeur H/F · France")]
+    public void A_recruiters_offer_from_france_travail_names_its_place_as_a_person_writes_it(string libelle, string? code, PlaceScope scope, string option)
+    {
+        Culture("fr");
+        var offer = scope == PlaceScope.Commune
+            ? new OfferDocument { Id = "ft", Title = "Vendeur H/F", Place = new Place(45.9, 6.0, code, libelle) }
+            : new OfferDocument { Id = "ft", Title = "Vendeur H/F", PlaceArea = new PlaceArea(scope, libelle, code) };
+
+        Assert.Equal(option, Coach.Web.Recruiters.CandidateSearch.OfferOption(offer, s_geography.Value));
+    }
+
+    [Fact]
+    public void A_seekers_card_shows_the_readable_place()
+    {
+        Culture("fr");
+        var stored = new OfferDocument { Id = "o1", Title = "Aide-soignant / Aide-soignante", Place = new Place(50.69, 2.88, "59017", "59 - ARMENTIERES") };
+        var offer = OfferSummary.Of(stored, geography: s_geography.Value);
+        var explanation = new ExplanationView([Met("hygiène")], [], [], [], 3, Parts);
+
+        var page = Render<SeekerResults>(p => p.Add(c => c.View, View(1, Hit(offer, explanation))).Add(c => c.AskInline, false));
+
+        Assert.Contains("Armentières (59)", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("59 - ARMENTIERES", page.Markup, StringComparison.Ordinal);
     }
 
     [Theory]

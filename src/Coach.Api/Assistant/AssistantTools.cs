@@ -73,7 +73,7 @@ public sealed class AssistantTools(
             ? new ToolAnswer(new
             {
                 matches = false,
-                offer = OfferSummary.Of(offer.Value!, referenceData.Require().Taxonomy),
+                offer = OfferSummary.Of(offer.Value!, referenceData.Require().Taxonomy, referenceData.Require().Geography),
                 why = $"The offer is not among the seeker's {view.Matches.Count} best matches ({(view.MatchesTotalIsLowerBound ? "at least " : "")}{view.MatchesTotal} in all): beyond their radius, or few skills in common.",
             })
             : Refused(offer.Refusal);

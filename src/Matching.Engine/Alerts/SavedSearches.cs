@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Security.Cryptography;
 using Matching.Engine.Access;
 using Matching.Engine.Candidates;
+using Matching.Engine.Geography;
 using Matching.Engine.Hosting;
 using Matching.Engine.Indexing;
 using Matching.Engine.Offers;
@@ -249,6 +250,7 @@ public sealed class SavedSearches(
     internal async Task<List<AlertItem>> ItemsAsync(CoachUser owner, SavedSearch search, IReadOnlyList<AlertHit> hits, string language, CancellationToken cancellationToken)
     {
         var taxonomy = referenceData.Require().Taxonomy;
+        var geography = referenceData.Require().Geography;
         var items = new List<AlertItem>();
         if (search.Kind == SavedSearchKind.OfferMatches)
         {
@@ -256,7 +258,7 @@ public sealed class SavedSearches(
             {
                 if (await index.GetOfferAsync(hit.ItemId, cancellationToken) is { } offer)
                 {
-                    items.Add(new AlertItem(offer.Id, offer.Title, string.Join(" · ", new[] { offer.Company, offer.Place?.Label }.Where(s => !string.IsNullOrEmpty(s))),
+                    items.Add(new AlertItem(offer.Id, offer.Title, string.Join(" · ", new[] { offer.Company, PlaceLabels.Of(offer.Place, offer.PlaceArea, geography) }.Where(s => !string.IsNullOrEmpty(s))),
                         [.. offer.Skills.Take(5).Select(s => ExplanationViews.Skill(taxonomy, s.SkillUri, language))],
                         Math.Round(hit.Score, 4), hit.FoundAt, hit.FoundAt > search.LastVisitAt));
                 }

@@ -161,7 +161,7 @@ public sealed class GeographyData
         var bassins = BassinFile.Load(Path.Combine(geo, "communes_bassins_emploi.csv"));
         var communes = CommuneFile.Load(Path.Combine(geo, "communes.csv"), departements, bassins);
 
-        var members = new Dictionary<string, List<string>>(bassins.AreaNames.Count, StringComparer.Ordinal);
+        var members = new Dictionary<string, List<Commune>>(bassins.AreaNames.Count, StringComparer.Ordinal);
         foreach (var commune in communes)
         {
             if (commune.EmploymentAreaCode is { } area)
@@ -171,13 +171,14 @@ public sealed class GeographyData
                     list = [];
                     members.Add(area, list);
                 }
-                list.Add(commune.InseeCode);
+                list.Add(commune);
             }
         }
         var areas = new Dictionary<string, EmploymentArea>(bassins.AreaNames.Count, StringComparer.Ordinal);
         foreach (var (code, name) in bassins.AreaNames)
         {
-            areas.Add(code, new EmploymentArea(code, name, members.TryGetValue(code, out var list) ? [.. list] : []));
+            var list = members.GetValueOrDefault(code) ?? [];
+            areas.Add(code, new EmploymentArea(code, AreaNames.Readable(name, list), [.. list.Select(c => c.InseeCode)], name));
         }
 
         // Old codes from the bassin file first, then every known commune (arrondissements inherit their city's area).

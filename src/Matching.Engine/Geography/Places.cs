@@ -55,8 +55,10 @@ public sealed record Region(
     string ChefLieuInseeCode);
 
 /// <summary>An employment area ("bassin d'emploi", BE19), the unit of the labour-market tension figures.</summary>
+/// <param name="Name">As people write it (<see cref="AreaNames"/>): "Versant Nord-Est Roubaix-Tourcoing", "Chalon-sur-Saône".</param>
 /// <param name="CommuneInseeCodes">Known communes of the area (those <see cref="GeographyData.TryGetCommune"/> finds), sorted.</param>
-public sealed record EmploymentArea(string Code, string Name, IReadOnlyList<string> CommuneInseeCodes);
+/// <param name="SourceName">As the bassin file spells it ("VERSANT N-EST ROUB.TOURC."); null when <paramref name="Name"/> is.</param>
+public sealed record EmploymentArea(string Code, string Name, IReadOnlyList<string> CommuneInseeCodes, string? SourceName = null);
 
 /// <summary>A commune found by a radius search, with its distance from the search centre.</summary>
 public readonly record struct NearbyCommune(Commune Commune, double DistanceKm);

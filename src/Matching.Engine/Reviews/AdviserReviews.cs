@@ -83,7 +83,7 @@ public sealed class AdviserReviews(
             // The offers the adviser may grade: what they are shown is recorded, it trains the offer ranking.
             var offers = await OfferRanking.OffersAsync(index, assessment.Matches, cancellationToken);
             ranking?.RecordSeekerMatches(caller.Id, caller.Role, assessment.Profile, assessment.Matches, offers, OfferRanking.Tension(data));
-            suggested = await OfferMatchViews.ViewsAsync(index, data.Taxonomy, assessment.Matches, language, cancellationToken, postings: assessment.Postings);
+            suggested = await OfferMatchViews.ViewsAsync(index, data.Taxonomy, data.Geography, assessment.Matches, language, cancellationToken, postings: assessment.Postings);
         }
         return Outcome.Ok(new ReviewCase(
             seekerId, profile, assessment.Diagnosis.Localize(culture), assessment.Strategies.Localize(culture), advice,

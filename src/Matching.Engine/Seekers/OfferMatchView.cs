@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using Matching.Engine.Geography;
 using Matching.Engine.Indexing;
 using Matching.Engine.Scoring;
 using Matching.Engine.Taxonomy;
@@ -69,12 +70,14 @@ public sealed record OfferSummary(
     public string? UsualSkillsLabelEn { get; init; }
 
     /// <param name="taxonomy">Gives a guessed occupation its ROME title (<see cref="OccupationLabel"/>) and the usual skills' job its names; without it, the labels are not given.</param>
-    public static OfferSummary Of(OfferDocument offer, SkillsTaxonomy? taxonomy = null)
+    /// <param name="geography">Makes the place readable (<see cref="PlaceLabels"/>: "Annecy (74)" for France Travail's "74 - ANNECY"); without it, the place is the stored label.</param>
+    public static OfferSummary Of(OfferDocument offer, SkillsTaxonomy? taxonomy = null, GeographyData? geography = null)
     {
         ArgumentNullException.ThrowIfNull(offer);
         var guessed = offer.OccupationEvidence == Indexing.OccupationEvidence.TitleAndDescription;
         var usualSheet = offer.UsualSkillsRomeCode is { } usual ? taxonomy?.Rome4.Sheet(usual) : null;
-        return new(offer.Id, offer.Title, offer.Company, offer.OccupationUri, offer.RomeCode, offer.Place?.Label ?? offer.PlaceArea?.Label, offer.Place?.CommuneCode,
+        return new(offer.Id, offer.Title, offer.Company, offer.OccupationUri, offer.RomeCode,
+            geography is null ? offer.Place?.Label ?? offer.PlaceArea?.Label : PlaceLabels.Of(offer.Place, offer.PlaceArea, geography), offer.Place?.CommuneCode,
             offer.Contract.ToString(), offer.Experience.ToString(), offer.Salary, offer.CreatedAt)
         {
             PlaceScope = offer.Place is null && offer.PlaceArea is { } area ? area.Scope : PlaceScope.Commune,
@@ -189,11 +192,11 @@ internal static class OfferMatchViews
     /// (<paramref name="read"/>) are not read again; the others are read one by one (a page is small).
     /// </summary>
     /// <param name="postings">Counts already made (<see cref="Coaching.CoachAssessment.Postings"/>), added to those of this page.</param>
-    public static async Task<List<OfferMatchView>> ViewsAsync(IMatchIndex index, SkillsTaxonomy taxonomy, MatchPage page, string language, CancellationToken cancellationToken,
+    public static async Task<List<OfferMatchView>> ViewsAsync(IMatchIndex index, SkillsTaxonomy taxonomy, GeographyData geography, MatchPage page, string language, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, OfferDocument>? read = null, IReadOnlyDictionary<string, int>? postings = null)
     {
         var shown = await ShownAsync(index, page, read, postings, cancellationToken);
-        return shown.ConvertAll(s => new OfferMatchView(s.Hit.Id, Math.Round(s.Hit.Score, 4), s.Offer is null ? null : OfferSummary.Of(s.Offer, taxonomy),
+        return shown.ConvertAll(s => new OfferMatchView(s.Hit.Id, Math.Round(s.Hit.Score, 4), s.Offer is null ? null : OfferSummary.Of(s.Offer, taxonomy, geography),
             ExplanationViews.Explain(s.Hit.Explanation, taxonomy, language, s.Offer))
         {
             Postings = s.Postings,
@@ -204,7 +207,7 @@ internal static class OfferMatchViews
     /// The page as the matches endpoint answers it: the same hits as <see cref="ViewsAsync"/> (duplicates collapsed),
     /// skills by URI, each skill's label once in <see cref="OfferMatchPage.Skills"/>.
     /// </summary>
-    public static async Task<OfferMatchPage> PageAsync(IMatchIndex index, SkillsTaxonomy taxonomy, MatchPage page, string language, CancellationToken cancellationToken,
+    public static async Task<OfferMatchPage> PageAsync(IMatchIndex index, SkillsTaxonomy taxonomy, GeographyData geography, MatchPage page, string language, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, OfferDocument>? read = null)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
@@ -251,7 +254,7 @@ internal static class OfferMatchViews
             var e = hit.Explanation;
             var reasons = new MatchReasons(Met(e.Matched), Met(e.MatchedThroughRelated), Missed(e.MissingEssential), Missed(e.MissingOptional),
                 e.DistanceKm is { } d ? Math.Round(d, 1) : null, e.Parts);
-            hits.Add(new MatchedOffer(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : OfferSummary.Of(offer, taxonomy), reasons) { Postings = count });
+            hits.Add(new MatchedOffer(hit.Id, Math.Round(hit.Score, 4), offer is null ? null : OfferSummary.Of(offer, taxonomy, geography), reasons) { Postings = count });
         }
         return new OfferMatchPage(hits, labels, page.Total, page.NextCursor, page.TotalIsLowerBound);
     }

@@ -134,7 +134,7 @@ public sealed class SeekerAssessments(
         CoachAssessment assessment, IReadOnlyList<RenderedStrategy> strategies, IReadOnlyList<RenderedAdvice> advice, bool reviewed, string language,
         CancellationToken cancellationToken)
     {
-        var matches = await OfferMatchViews.ViewsAsync(index, referenceData.Require().Taxonomy, assessment.Matches, language, cancellationToken, postings: assessment.Postings);
+        var matches = await OfferMatchViews.ViewsAsync(index, referenceData.Require().Taxonomy, referenceData.Require().Geography, assessment.Matches, language, cancellationToken, postings: assessment.Postings);
         return new AssessmentView(
             assessment.Target,
             assessment.Place,

@@ -250,7 +250,7 @@ public sealed class SeekerProfiles(
             shown = OfferRanking.SeekerImpressions(matching, page, read, tension);
             offers = read;
         }
-        var view = await OfferMatchViews.PageAsync(index, data.Taxonomy, page, language, cancellationToken, offers);
+        var view = await OfferMatchViews.PageAsync(index, data.Taxonomy, data.Geography, page, language, cancellationToken, offers);
         return (onJobSkills is null ? view : view with { MatchedOnTargetJobSkills = page.Hits.Count > 0 }, shown);
     }
 

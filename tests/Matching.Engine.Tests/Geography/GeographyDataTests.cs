@@ -82,7 +82,8 @@ public sealed class GeographyDataTests
 
         Assert.NotNull(area);
         Assert.Equal("8403", area.Code);
-        Assert.Equal("AMBERIEU", area.Name);
+        Assert.Equal("Amberieu", area.Name);
+        Assert.Equal("AMBERIEU", area.SourceName);
         Assert.Contains("01004", area.CommuneInseeCodes);
         Assert.True(Geo.TryGetCommune("01004", out var amberieu));
         Assert.Equal("8403", amberieu.EmploymentAreaCode);

@@ -3,6 +3,7 @@ using Matching.Engine.Indexing;
 using Matching.Engine.Ingest;
 using Matching.Engine.Scoring;
 using Matching.Engine.Seekers;
+using Matching.Engine.Tests.Geography;
 using Matching.Engine.Tests.Indexing;
 using static Matching.Engine.Tests.Ingest.IngestTestData;
 
@@ -104,7 +105,7 @@ public sealed class OfferShowingTests : IDisposable
         var page = await index.MatchOffersAsync(seeker, new MatchOptions(10));
         Assert.Equal(3, page.Hits.Count);
 
-        var views = await OfferMatchViews.ViewsAsync(index, TaxonomyFixture.Taxonomy, page, "fr", default);
+        var views = await OfferMatchViews.ViewsAsync(index, TaxonomyFixture.Taxonomy, TestData.Geography, page, "fr", default);
 
         Assert.Equal(2, views.Count);
         Assert.Equal(2, views.Single(v => v.Offer!.Company == "INDUSTRIES DU RHONE").Postings);
@@ -139,8 +140,8 @@ public sealed class OfferShowingTests : IDisposable
         };
         var matches = await index.MatchOffersAsync(seeker, new MatchOptions(10));
 
-        var views = await OfferMatchViews.ViewsAsync(index, taxonomy, matches, "fr", default);
-        var page = await OfferMatchViews.PageAsync(index, taxonomy, matches, "fr", default);
+        var views = await OfferMatchViews.ViewsAsync(index, taxonomy, TestData.Geography, matches, "fr", default);
+        var page = await OfferMatchViews.PageAsync(index, taxonomy, TestData.Geography, matches, "fr", default);
 
         Assert.Equal(views.Select(v => (v.OfferId, v.Score, v.Postings)), page.Hits.Select(h => (h.OfferId, h.Score, h.Postings)));
         Assert.Equal(matches.Total, page.Total);
