@@ -172,6 +172,84 @@ public sealed class ReviewsApiTests(CoachApiFactory factory) : IClassFixture<Coa
     }
 
     [Fact]
+    public async Task The_seeker_reads_what_the_adviser_wrote_for_her_never_the_internal_notes_and_no_longer_sees_an_offer_graded_0()
+    {
+        const string Reviewed = "review-words-seeker";
+        const string Other = "review-words-other";
+        var recruiter = await factory.CreateReadyClientAsAsync(Roles.Recruiter, "review-words-recruiter");
+        (await recruiter.PostAsJsonAsync("/api/offers", new object[]
+        {
+            new { id = "review-words-offer-1", title = "Aide-soignant de nuit", occupation = "J1501", place = new { commune = "69383" }, contract = "CDI" },
+            new { id = "review-words-offer-2", title = "Aide-soignant", occupation = "J1501", place = new { commune = "69383" }, contract = "CDD" },
+        })).EnsureSuccessStatusCode();
+        var questionnaire = new
+        {
+            targetJobs = new[] { new { romeCode = "J1501" } },
+            pastJobs = new[] { new { romeCode = "J1501" } },
+            commune = "69383",
+            radiusKm = 20,
+            age = 30,
+            searchStarted = true,
+            searchStartDate = DateTime.UtcNow.AddMonths(-4).ToString("yyyy-MM-dd"),
+            applicationsSoFar = 60,
+            interviewsSoFar = 1,
+            networkStrength = 1,
+            searchableByRecruiters = false,
+        };
+        var seeker = await factory.CreateReadyClientAsAsync(Roles.Seeker, Reviewed);
+        (await seeker.PostAsJsonAsync($"/api/profiles/{Reviewed}", questionnaire)).EnsureSuccessStatusCode();
+        var other = await factory.CreateReadyClientAsAsync(Roles.Seeker, Other);
+        (await other.PostAsJsonAsync($"/api/profiles/{Other}", questionnaire)).EnsureSuccessStatusCode();
+        var matchesBefore = await seeker.GetFromJsonAsync<JsonElement>($"/api/profiles/{Reviewed}/matches?size=100");
+        Assert.Contains(matchesBefore.GetProperty("hits").EnumerateArray(), h => h.GetProperty("offerId").GetString() == "review-words-offer-2");
+
+        var admin = await factory.CreateReadyClientAsAsync(Roles.Admin, "review-words-admin");
+        var @case = await admin.GetFromJsonAsync<JsonElement>($"/api/reviews/{Reviewed}");
+        var advice = @case.GetProperty("advice").EnumerateArray().Select(a => a.GetProperty("moduleId").GetString()!).ToList();
+        Assert.True(advice.Count >= 2, "two advice to review");
+        var (kept, hidden) = (advice[0], advice[1]);
+        var submitted = await admin.PostAsJsonAsync($"/api/reviews/{Reviewed}", new
+        {
+            grade = "GoodEnough",
+            comment = "INTERNE: diagnostic juste",
+            diagnosisComment = "INTERNE: marché bien décrit",
+            seekerMessage = "Bonjour, on en reparle jeudi.",
+            advice = new[]
+            {
+                new { moduleId = kept, score = 3, comment = "INTERNE: à pousser", seekerNote = "Forum emploi santé à Lille Grand Palais le mois prochain." },
+                new { moduleId = hidden, score = 0, comment = "INTERNE: pas adapté", seekerNote = "Mot sur un conseil caché." },
+            },
+            offers = new[] { new { offerId = "review-words-offer-2", grade = 0, comment = "INTERNE: horaires impossibles" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+
+        // The seeker-facing API: her message and her note, nothing internal, no note on a hidden advice.
+        var strategy = await seeker.GetStringAsync($"/api/profiles/{Reviewed}/strategy");
+        var words = JsonDocument.Parse(strategy).RootElement.GetProperty("fromAdviser");
+        Assert.Equal("Bonjour, on en reparle jeudi.", words.GetProperty("message").GetString());
+        Assert.Equal("Forum emploi santé à Lille Grand Palais le mois prochain.", words.GetProperty("adviceNotes").GetProperty(kept).GetString());
+        Assert.DoesNotContain("INTERNE", strategy, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mot sur un conseil caché.", strategy, StringComparison.Ordinal);
+        // Another seeker reads nothing of it.
+        var otherStrategy = await other.GetStringAsync($"/api/profiles/{Other}/strategy");
+        Assert.DoesNotContain("Bonjour, on en reparle jeudi.", otherStrategy, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lille Grand Palais", otherStrategy, StringComparison.Ordinal);
+
+        // The offer graded 0 leaves her offers: in the API and in the use case her page calls.
+        var matches = await seeker.GetFromJsonAsync<JsonElement>($"/api/profiles/{Reviewed}/matches?size=100");
+        Assert.DoesNotContain(matches.GetProperty("hits").EnumerateArray(), h => h.GetProperty("offerId").GetString() == "review-words-offer-2");
+        Assert.Contains(matches.GetProperty("hits").EnumerateArray(), h => h.GetProperty("offerId").GetString() == "review-words-offer-1");
+        var assessments = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Matching.Engine.Seekers.SeekerAssessments>(factory.Services);
+        var page = (await assessments.ShowAsync(new CoachUser(Reviewed, Roles.Seeker), Reviewed, "fr")).Value!;
+        Assert.DoesNotContain(page.Matches, m => m.OfferId == "review-words-offer-2");
+        Assert.Contains(page.Matches, m => m.OfferId == "review-words-offer-1");
+        Assert.Equal("Bonjour, on en reparle jeudi.", page.FromAdviser?.Message);
+        // Another seeker still sees that offer.
+        var otherMatches = await other.GetFromJsonAsync<JsonElement>($"/api/profiles/{Other}/matches?size=100");
+        Assert.Contains(otherMatches.GetProperty("hits").EnumerateArray(), h => h.GetProperty("offerId").GetString() == "review-words-offer-2");
+    }
+
+    [Fact]
     public async Task Progress_that_changes_the_diagnosis_puts_a_reviewed_seeker_back_in_the_queue_and_a_note_alone_does_not()
     {
         const string seekerId = "review-progress-seeker";

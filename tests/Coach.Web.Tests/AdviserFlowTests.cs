@@ -64,6 +64,45 @@ public sealed class AdviserFlowTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task TheSeekerReadsTheAdvisersWordsNotTheInternalNoteAndNoLongerSeesAnOfferGradedZero()
+    {
+        var seeker = await app.NewPageAsync();
+        var seekerId = await SeekerSteps.FillQuestionnaireAsync(seeker, consent: false);
+        var module = await seeker.Locator("details.advice").First.GetAttributeAsync("data-module");
+        Assert.False(string.IsNullOrEmpty(module));
+        Assert.Equal(0, await seeker.GetByTestId("adviser-message").CountAsync());
+
+        app.Services.GetRequiredService<Caseloads>().Assign("web-adviser-words", seekerId);
+        var adviser = await app.NewPageAsAsync("adviser", "web-adviser-words");
+        await adviser.GotoAsync($"/adviser/{seekerId}");
+        await Assertions.Expect(adviser.Locator("#profile-h")).ToBeVisibleAsync();
+        var offerRow = adviser.Locator("tr[data-offer]").First;
+        var offerId = await offerRow.GetAttributeAsync("data-offer");
+        Assert.False(string.IsNullOrEmpty(offerId));
+        await Assertions.Expect(seeker.Locator($"li.offer[data-offer='{offerId}']")).ToHaveCountAsync(1);
+        await adviser.CheckAsync("#grade-GoodEnough");
+        await adviser.FillAsync("#comment", "Note interne : dossier solide.");
+        await adviser.FillAsync("#diagnosisComment", "Note interne : diagnostic juste.");
+        await adviser.FillAsync("#seekerMessage", "Bravo pour vos démarches, on en reparle jeudi.");
+        await adviser.SelectOptionAsync($"#score-{module}", "3");
+        await adviser.FillAsync($"input[name='note.{module}']", "Forum emploi santé à Lille Grand Palais le mois prochain.");
+        await adviser.FillAsync($"input[name='comment.{module}']", "Note interne : à pousser.");
+        await adviser.SelectOptionAsync($"#offer-{offerId}", "0");
+        await adviser.ClickAsync("form.review button[type=submit]");
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("Relecture enregistrée");
+        await Assertions.Expect(adviser.Locator("section.history")).ToContainTextAsync("Bravo pour vos démarches, on en reparle jeudi.");
+
+        await seeker.ReloadAsync();
+        await Assertions.Expect(seeker.GetByTestId("adviser-message")).ToContainTextAsync("Bravo pour vos démarches, on en reparle jeudi.");
+        await Assertions.Expect(seeker.Locator($"p.adviser-note[data-module='{module}']")).ToContainTextAsync("Forum emploi santé à Lille Grand Palais le mois prochain.");
+        var page = await seeker.ContentAsync();
+        Assert.DoesNotContain("Note interne", page, StringComparison.Ordinal);
+        Assert.Equal(0, await seeker.Locator($"li.offer[data-offer='{offerId}']").CountAsync());
+        Assert.True(await seeker.Locator("li.offer").CountAsync() > 0, "the other offers stay");
+        await seeker.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "seeker-adviser-words.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task AdviserConfirmsASkillAndItCountsAsConfirmed()
     {
         var seekerId = await SeekerSteps.FillQuestionnaireAsync(await app.NewPageAsync(), consent: false);

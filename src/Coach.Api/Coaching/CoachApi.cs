@@ -54,7 +54,7 @@ public static class CoachApi
 
     public static async Task<Results<Ok<StrategyView>, ValidationProblem, ProblemHttpResult>> GetStrategy(
         string id, HttpContext context, SeekerAssessments assessments, string? lang, CancellationToken cancellationToken) =>
-        (await AssessAsync(id, "strategy", context, assessments, lang, cancellationToken)).ToHttp(a => new StrategyView(a.Strategies, a.Advice));
+        (await AssessAsync(id, "strategy", context, assessments, lang, cancellationToken)).ToHttp(a => new StrategyView(a.Strategies, a.Advice, a.FromAdviser));
 
     public static async Task<Results<Ok<SkillsGapView>, ValidationProblem, ProblemHttpResult>> GetSkillsGap(
         string id, HttpContext context, SeekerAssessments assessments, string? lang, CancellationToken cancellationToken) =>

@@ -108,9 +108,10 @@ public sealed class AdviserReviews(
         }
         var review = new Review(
             request.Grade, request.Comment, request.DiagnosisComment,
-            [.. (request.Advice ?? []).Select(a => new AdviceReview(a?.ModuleId!, a?.Score ?? -1, a?.Comment))],
+            [.. (request.Advice ?? []).Select(a => new AdviceReview(a?.ModuleId!, a?.Score ?? -1, a?.Comment, a?.SeekerNote))],
             caller.Id, time.GetUtcNow(),
-            [.. (request.Offers ?? []).Select(o => new OfferReview(o?.OfferId!, o?.Grade ?? -1, o?.Comment))]);
+            [.. (request.Offers ?? []).Select(o => new OfferReview(o?.OfferId!, o?.Grade ?? -1, o?.Comment))],
+            request.SeekerMessage);
         try
         {
             var stored = reviews.Submit(seekerId, review);

@@ -9,7 +9,9 @@ public enum ReviewGrade
 }
 
 /// <summary>The adviser's score for one advice: 3 priority, 2 secondary, 1 to look at, 0 hide from the seeker.</summary>
-public sealed record AdviceReview(string ModuleId, int NewScore, string? Comment = null);
+/// <param name="Comment">The adviser's internal note: advisers and the ranking read it, never the seeker.</param>
+/// <param name="SeekerNote">What the adviser writes for the seeker about this advice: shown under it on the seeker's page while it is shown.</param>
+public sealed record AdviceReview(string ModuleId, int NewScore, string? Comment = null, string? SeekerNote = null);
 
 /// <summary>The adviser's grade of one offer Coach suggested to the seeker: 0 not for them, 1 worth a look, 2 a good match.</summary>
 public sealed record OfferReview(string OfferId, int Grade, string? Comment = null)
@@ -18,7 +20,11 @@ public sealed record OfferReview(string OfferId, int Grade, string? Comment = nu
 }
 
 /// <summary>What an adviser submits for one seeker. <see cref="Grade"/> is nullable so a missing grade is reported, not defaulted.</summary>
-/// <param name="OfferReviews">Grades of the suggested offers (they train the offer ranking); none when the adviser graded none.</param>
+/// <param name="Comment">The adviser's internal note on the whole case (with <paramref name="Grade"/>): never shown to the seeker.</param>
+/// <param name="DiagnosisComment">The adviser's internal note on the diagnosis: never shown to the seeker.</param>
+/// <param name="OfferReviews">Grades of the suggested offers (they train the offer ranking); none when the adviser graded none. An offer graded 0
+/// ("not for them") leaves the seeker's offers.</param>
+/// <param name="SeekerMessage">The message the adviser writes for the seeker: shown on the seeker's page and in the seeker-facing API.</param>
 public sealed record Review(
     ReviewGrade? Grade,
     string? Comment,
@@ -26,7 +32,17 @@ public sealed record Review(
     IReadOnlyList<AdviceReview> AdviceReviews,
     string ReviewerId,
     DateTimeOffset At,
-    IReadOnlyList<OfferReview>? OfferReviews = null);
+    IReadOnlyList<OfferReview>? OfferReviews = null,
+    string? SeekerMessage = null);
+
+/// <summary>
+/// What a seeker reads of their adviser's latest review: the message written for them and the notes on the advice they still see.
+/// Never the adviser's internal notes (grade, general, diagnosis and per-advice comments), never another seeker's.
+/// </summary>
+/// <param name="Message">The message for the seeker; null when the adviser wrote none.</param>
+/// <param name="AdviceNotes">Advice module id to the adviser's note for the seeker, for advice the seeker still sees.</param>
+/// <param name="At">When the review was saved.</param>
+public sealed record AdviserWords(string? Message, IReadOnlyDictionary<string, string> AdviceNotes, DateTimeOffset At);
 
 /// <summary>An adviser's grade of a suggested offer, as the ranking model's training reads it.</summary>
 public sealed record OfferGrade(long ReviewId, string SeekerId, string OfferId, int Grade, string ReviewerId, DateTimeOffset At);

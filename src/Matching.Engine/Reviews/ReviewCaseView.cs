@@ -50,14 +50,18 @@ public sealed record ReviewCase(
     IReadOnlyList<Seekers.OfferMatchView>? SuggestedOffers = null,
     ProgressSummary? Progress = null);
 
-public sealed record AdviceReviewRequest(string ModuleId, int Score, string? Comment);
+/// <param name="Comment">Internal note (advisers only).</param>
+/// <param name="SeekerNote">Note for the seeker, shown under the advice on their page.</param>
+public sealed record AdviceReviewRequest(string ModuleId, int Score, string? Comment, string? SeekerNote = null);
 
 /// <summary>An adviser's grade of a suggested offer: 0 not for this seeker, 1 worth a look, 2 a good match (trains the offer ranking).</summary>
 public sealed record OfferReviewRequest(string OfferId, int Grade, string? Comment);
 
 /// <summary>
 /// An adviser's review: a grade and comments, per advice a new score (3 priority, 2 secondary, 1 to look at, 0 hide),
-/// and per suggested offer a grade.
+/// and per suggested offer a grade (0 takes the offer out of the seeker's offers). <paramref name="Comment"/> and
+/// <paramref name="DiagnosisComment"/> are internal notes, never shown to the seeker; <paramref name="SeekerMessage"/> is written for the seeker.
 /// </summary>
 public sealed record ReviewRequest(
-    ReviewGrade? Grade, string? Comment, string? DiagnosisComment, IReadOnlyList<AdviceReviewRequest>? Advice, IReadOnlyList<OfferReviewRequest>? Offers = null);
+    ReviewGrade? Grade, string? Comment, string? DiagnosisComment, IReadOnlyList<AdviceReviewRequest>? Advice, IReadOnlyList<OfferReviewRequest>? Offers = null,
+    string? SeekerMessage = null);

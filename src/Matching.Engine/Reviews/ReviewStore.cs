@@ -56,6 +56,12 @@ public sealed class ReviewStore : IDisposable
             BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
         """;
 
+    /// <summary>Version 2: what the adviser writes for the seeker, apart from the internal notes.</summary>
+    private const string SeekerWords = """
+        ALTER TABLE reviews ADD COLUMN seeker_message TEXT;
+        ALTER TABLE review_advice ADD COLUMN seeker_note TEXT;
+        """;
+
     private readonly SqliteConnectionFactory _database;
     private readonly bool _ownsDatabase;
     private readonly TimeProvider _time;
@@ -80,7 +86,7 @@ public sealed class ReviewStore : IDisposable
         _database = database;
         _ownsDatabase = ownsDatabase;
         _time = time ?? TimeProvider.System;
-        database.Migrate("reviews", [Schema]);
+        database.Migrate("reviews", [Schema, SeekerWords]);
     }
 
     /// <summary>
@@ -171,17 +177,18 @@ public sealed class ReviewStore : IDisposable
         var original = snapshot is null ? new Dictionary<string, int>(StringComparer.Ordinal) : OriginalScores(snapshot);
 
         var id = Scalar<long>(connection, transaction, """
-            INSERT INTO reviews(seeker_id, reviewer_id, reviewed_at, grade, comment, diagnosis_comment, snapshot_json)
-            VALUES ($s, $r, $t, $g, $c, $d, $j) RETURNING id
+            INSERT INTO reviews(seeker_id, reviewer_id, reviewed_at, grade, comment, diagnosis_comment, snapshot_json, seeker_message)
+            VALUES ($s, $r, $t, $g, $c, $d, $j, $m) RETURNING id
             """,
             ("$s", seekerId), ("$r", review.ReviewerId), ("$t", review.At.ToUnixTimeMilliseconds()), ("$g", GradeName(review.Grade!.Value)),
-            ("$c", review.Comment), ("$d", review.DiagnosisComment), ("$j", snapshot));
+            ("$c", review.Comment), ("$d", review.DiagnosisComment), ("$j", snapshot), ("$m", review.SeekerMessage));
         foreach (var advice in review.AdviceReviews)
         {
             Execute(connection, transaction, """
-                INSERT INTO review_advice(review_id, module_id, original_score, new_score, comment) VALUES ($id, $m, $o, $n, $c)
+                INSERT INTO review_advice(review_id, module_id, original_score, new_score, comment, seeker_note) VALUES ($id, $m, $o, $n, $c, $sn)
                 """,
-                ("$id", id), ("$m", advice.ModuleId), ("$o", original.TryGetValue(advice.ModuleId, out var o) ? o : null), ("$n", advice.NewScore), ("$c", advice.Comment));
+                ("$id", id), ("$m", advice.ModuleId), ("$o", original.TryGetValue(advice.ModuleId, out var o) ? o : null), ("$n", advice.NewScore), ("$c", advice.Comment),
+                ("$sn", advice.SeekerNote));
         }
         foreach (var offer in review.OfferReviews ?? [])
         {
@@ -200,6 +207,61 @@ public sealed class ReviewStore : IDisposable
     /// <summary>The latest review's score per advice module (0..3; 0 hides); empty when never reviewed.</summary>
     public IReadOnlyDictionary<string, int> ScoreOverrides(string seekerId) =>
         Changes(seekerId).ToDictionary(c => c.ModuleId, c => c.NewScore, StringComparer.Ordinal);
+
+    /// <summary>
+    /// What the seeker reads of the latest review: the message written for them and the notes for them on advice, by module id.
+    /// Null when never reviewed. The internal notes are not read here.
+    /// </summary>
+    public AdviserWords? WordsForSeeker(string seekerId)
+    {
+        ReviewValidation.SeekerId(seekerId);
+        using var connection = Open();
+        using var latest = Command(connection, null, "SELECT id, reviewed_at, seeker_message FROM reviews WHERE seeker_id = $s ORDER BY id DESC LIMIT 1", ("$s", seekerId));
+        long id;
+        DateTimeOffset at;
+        string? message;
+        using (var reader = latest.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+            (id, at, message) = (reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.IsDBNull(2) ? null : reader.GetString(2));
+        }
+        var notes = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var command = Command(connection, null,
+            "SELECT module_id, seeker_note FROM review_advice WHERE review_id = $id AND new_score > 0 AND seeker_note IS NOT NULL ORDER BY module_id", ("$id", id));
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                notes[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+        return new AdviserWords(message, notes, at);
+    }
+
+    /// <summary>
+    /// Offers the seeker's adviser graded 0 ("not for them"), by the latest grade each offer got from any review of this seeker
+    /// (a later review grading it again brings it back): they leave the seeker's offers.
+    /// </summary>
+    public IReadOnlySet<string> OffersNotFor(string seekerId)
+    {
+        ReviewValidation.SeekerId(seekerId);
+        using var connection = Open();
+        using var command = Command(connection, null, """
+            SELECT o.offer_id FROM review_offers o JOIN reviews r ON r.id = o.review_id
+            WHERE r.seeker_id = $s AND o.grade = 0 AND o.review_id = (
+                SELECT MAX(o2.review_id) FROM review_offers o2 JOIN reviews r2 ON r2.id = o2.review_id WHERE r2.seeker_id = $s AND o2.offer_id = o.offer_id)
+            """, ("$s", seekerId));
+        using var reader = command.ExecuteReader();
+        var offers = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            offers.Add(reader.GetString(0));
+        }
+        return offers;
+    }
 
     /// <summary>The latest review's advice scores beside the scores the engine had given, in module order.</summary>
     public IReadOnlyList<AdviceChange> Changes(string seekerId)
@@ -363,22 +425,23 @@ public sealed class ReviewStore : IDisposable
 
     private List<StoredReview> History(SqliteConnection connection, string seekerId)
     {
-        var reviews = new List<(long Id, string Reviewer, long At, string Grade, string? Comment, string? Diagnosis, string? Snapshot)>();
+        var reviews = new List<(long Id, string Reviewer, long At, string Grade, string? Comment, string? Diagnosis, string? Snapshot, string? Message)>();
         using (var command = Command(connection, null, """
-            SELECT id, reviewer_id, reviewed_at, grade, comment, diagnosis_comment, snapshot_json FROM reviews WHERE seeker_id = $s ORDER BY id
+            SELECT id, reviewer_id, reviewed_at, grade, comment, diagnosis_comment, snapshot_json, seeker_message FROM reviews WHERE seeker_id = $s ORDER BY id
             """, ("$s", seekerId)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 reviews.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7)));
             }
         }
 
         var advice = new Dictionary<long, (List<AdviceReview> Reviews, Dictionary<string, int> Original)>();
         using (var command = Command(connection, null, """
-            SELECT a.review_id, a.module_id, a.original_score, a.new_score, a.comment
+            SELECT a.review_id, a.module_id, a.original_score, a.new_score, a.comment, a.seeker_note
             FROM review_advice a JOIN reviews r ON r.id = a.review_id WHERE r.seeker_id = $s ORDER BY a.review_id, a.module_id
             """, ("$s", seekerId)))
         using (var reader = command.ExecuteReader())
@@ -391,7 +454,8 @@ public sealed class ReviewStore : IDisposable
                     entry = ([], new Dictionary<string, int>(StringComparer.Ordinal));
                     advice.Add(id, entry);
                 }
-                entry.Reviews.Add(new AdviceReview(reader.GetString(1), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                entry.Reviews.Add(new AdviceReview(reader.GetString(1), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5)));
             }
         }
 
@@ -417,7 +481,7 @@ public sealed class ReviewStore : IDisposable
         {
             var list = advice.TryGetValue(r.Id, out var entry) ? entry.Reviews : [];
             var review = new Review(ParseGrade(r.Grade), r.Comment, r.Diagnosis, list, r.Reviewer, DateTimeOffset.FromUnixTimeMilliseconds(r.At),
-                offers.TryGetValue(r.Id, out var graded) ? graded : []);
+                offers.TryGetValue(r.Id, out var graded) ? graded : [], r.Message);
             // Originals come from the snapshot itself, so they list every advice the seeker saw, reviewed or not.
             var original = r.Snapshot is null ? new Dictionary<string, int>(StringComparer.Ordinal) : OriginalScores(r.Snapshot);
             return new StoredReview(r.Id, seekerId, review, r.Snapshot, original);

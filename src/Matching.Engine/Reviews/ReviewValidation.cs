@@ -53,6 +53,7 @@ internal static class ReviewValidation
         }
         errors.Comment("comment", review.Comment);
         errors.Comment("diagnosisComment", review.DiagnosisComment);
+        errors.Comment("seekerMessage", review.SeekerMessage);
         if (review.AdviceReviews is null)
         {
             errors.Add("adviceReviews", "The list of advice reviews is required (it may be empty).");
@@ -79,6 +80,7 @@ internal static class ReviewValidation
                     errors.Add($"{field}.newScore", $"{advice.NewScore} is out of range: 3 priority, 2 secondary, 1 to look at, 0 hide.");
                 }
                 errors.Comment($"{field}.comment", advice.Comment);
+                errors.Comment($"{field}.seekerNote", advice.SeekerNote);
             }
         }
         var offers = new HashSet<string>(StringComparer.Ordinal);

@@ -32,7 +32,10 @@ public sealed record AssessmentView(
 {
     /// <summary>The seeker gave no skill: the matches were found with the target job's usual skills.</summary>
     public bool MatchedOnTargetJobSkills { get; init; }
+
+    /// <summary>What the seeker's adviser wrote for them in the latest review (never the internal notes); null when nothing.</summary>
+    public Reviews.AdviserWords? FromAdviser { get; init; }
 }
 
-/// <summary>The strategies and advice a seeker sees.</summary>
-public sealed record StrategyView(IReadOnlyList<RenderedStrategy> Strategies, IReadOnlyList<RenderedAdvice> Advice);
+/// <summary>The strategies and advice a seeker sees, with what their adviser wrote for them (null when nothing).</summary>
+public sealed record StrategyView(IReadOnlyList<RenderedStrategy> Strategies, IReadOnlyList<RenderedAdvice> Advice, Reviews.AdviserWords? FromAdviser = null);

@@ -83,6 +83,8 @@ public sealed class SeekerAssessments(
         var withProgress = SkillPortfolio.WithEvidence(progress.WithLoggedFigures(profile, today), proofs.Of(seekerId));
         var assessment = await cache.AssessmentAsync(seekerId, language, withProgress,
             ct => coach.AssessAsync(withProgress, today, language, cancellationToken: ct, storedSeekerId: seekerId), cancellationToken);
+        // The offers the adviser graded 0 ("not for them") are no longer among the seeker's offers (the cached assessment is left as is).
+        assessment = assessment with { Matches = SeekerReviewSnapshot.Without(assessment.Matches, reviews.OffersNotFor(seekerId)) };
         if (recordShown && ranking is not null && assessment.Matches.Hits.Count > 0)
         {
             var offers = await OfferRanking.OffersAsync(index, assessment.Matches, cancellationToken);
@@ -90,13 +92,16 @@ public sealed class SeekerAssessments(
         }
         var culture = Culture(language);
         var overrides = reviews.ScoreOverrides(seekerId);
-        return Outcome.Ok(await ViewAsync(
+        var advice = SeekerReviewSnapshot.Apply(assessment.Advice.Localize(culture), overrides);
+        var view = await ViewAsync(
             assessment,
             SeekerReviewSnapshot.Apply(assessment.Strategies.Localize(culture), overrides),
-            SeekerReviewSnapshot.Apply(assessment.Advice.Localize(culture), overrides),
+            advice,
             reviewed: overrides.Count > 0,
             language,
-            cancellationToken));
+            cancellationToken);
+        // What the adviser wrote for the seeker (never their internal notes): the message, and notes on the advice still shown.
+        return Outcome.Ok(view with { FromAdviser = SeekerReviewSnapshot.ForShownAdvice(reviews.WordsForSeeker(seekerId), advice) });
     }
 
     /// <summary>

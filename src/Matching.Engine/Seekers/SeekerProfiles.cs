@@ -211,6 +211,13 @@ public sealed class SeekerProfiles(
         var firstPage = cursor is null && ranking is not null;
         var (page, shown) = await pages.GetOrComputeAsync(generation, seekerId, size ?? 20, cursor, radiusKm, language, firstPage ? ranking!.ActiveModel : null, data,
             () => ComputeMatchesAsync(profile, size ?? 20, cursor, radiusKm, language, data, cancellationToken));
+        // The offers the seeker's adviser graded 0 ("not for them") are taken out at each read: the kept page is the index's.
+        if (reviews.OffersNotFor(seekerId) is { Count: > 0 } notFor)
+        {
+            var kept = page.Hits.Where(h => !notFor.Contains(h.OfferId)).ToList();
+            page = page with { Hits = kept, Total = Math.Max(kept.Count, page.Total - (page.Hits.Count - kept.Count)) };
+            shown = shown?.Where(i => !notFor.Contains(i.OfferId)).ToList();
+        }
         if (firstPage && shown is not null)
         {
             ranking!.RecordSeekerMatches(caller.Id, caller.Role, shown);

@@ -29,6 +29,82 @@ public sealed class ReviewStoreTests : IDisposable
         new(ReviewGrade.GoodEnough, "Solid, commute first.", "Right main challenge.", advice, "adviser-7", s_t0.AddHours(6));
 
     [Fact]
+    public void TheSeekerReadsOnlyTheWordsWrittenForHerOnAdviceStillShownAndAnOfferGradedZeroUntilGradedAgain()
+    {
+        using var store = Open();
+        Assert.Null(store.WordsForSeeker("s1"));
+        store.Enqueue("s1", Snapshot, s_t0);
+        store.Submit("s1", AReview(
+            new AdviceReview("commute", 3, "internal: push it", "Forum emploi santé à Lille Grand Palais le mois prochain."),
+            new AdviceReview("network", 0, "internal: no network", "a word on a hidden advice"),
+            new AdviceReview("volunteer", 1, "internal only")) with
+        {
+            SeekerMessage = "On en reparle jeudi.",
+            OfferReviews = [new OfferReview("o1", 0, "internal: night shifts"), new OfferReview("o2", 2)],
+        });
+        store.Submit("s2", AReview(new AdviceReview("commute", 2)) with { OfferReviews = [new OfferReview("o2", 0)] });
+
+        var words = store.WordsForSeeker("s1")!;
+        Assert.Equal("On en reparle jeudi.", words.Message);
+        Assert.Equal("Forum emploi santé à Lille Grand Palais le mois prochain.", Assert.Single(words.AdviceNotes).Value);
+        Assert.Equal(s_t0.AddHours(6), words.At);
+        // The history keeps both, for the adviser.
+        var latest = store.Get("s1").Latest!.Review;
+        Assert.Equal("On en reparle jeudi.", latest.SeekerMessage);
+        Assert.Equal("internal: push it", latest.AdviceReviews.Single(a => a.ModuleId == "commute").Comment);
+        // Another seeker's words and grades are not hers.
+        Assert.Null(store.WordsForSeeker("s2")!.Message);
+        Assert.Equal(["o1"], store.OffersNotFor("s1"));
+        Assert.Equal(["o2"], store.OffersNotFor("s2"));
+
+        // A later review grading the offer again brings it back; one that does not grade it leaves it out.
+        store.Submit("s1", AReview(new AdviceReview("commute", 3)) with { OfferReviews = [new OfferReview("o3", 0)] });
+        Assert.Equal(["o1", "o3"], store.OffersNotFor("s1").Order());
+        Assert.Null(store.WordsForSeeker("s1")!.Message);
+        store.Submit("s1", AReview(new AdviceReview("commute", 3)) with { OfferReviews = [new OfferReview("o1", 1)] });
+        Assert.Equal(["o3"], store.OffersNotFor("s1"));
+    }
+
+    [Fact]
+    public void AStoreOfVersionOneGainsTheSeekerWordsAndKeepsItsReviews()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE schema_versions(component TEXT PRIMARY KEY, version INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+                INSERT INTO schema_versions VALUES ('reviews', 1, 0);
+                CREATE TABLE review_queue(seeker_id TEXT PRIMARY KEY, snapshot_json TEXT NOT NULL, enqueued_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+                CREATE TABLE reviews(id INTEGER PRIMARY KEY AUTOINCREMENT, seeker_id TEXT NOT NULL, reviewer_id TEXT NOT NULL, reviewed_at INTEGER NOT NULL,
+                    grade TEXT NOT NULL, comment TEXT, diagnosis_comment TEXT, snapshot_json TEXT);
+                CREATE TABLE review_advice(review_id INTEGER NOT NULL, module_id TEXT NOT NULL, original_score INTEGER, new_score INTEGER NOT NULL, comment TEXT,
+                    PRIMARY KEY(review_id, module_id));
+                CREATE TABLE review_offers(review_id INTEGER NOT NULL, offer_id TEXT NOT NULL, grade INTEGER NOT NULL, comment TEXT, PRIMARY KEY(review_id, offer_id));
+                INSERT INTO reviews(seeker_id, reviewer_id, reviewed_at, grade, comment) VALUES ('s1', 'a1', 0, 'bad', 'an old internal comment');
+                INSERT INTO review_advice VALUES (1, 'commute', 3, 2, 'an old advice comment');
+                """;
+            command.ExecuteNonQuery();
+        }
+        using var store = Open();
+        var words = store.WordsForSeeker("s1")!;
+        // An old review's comments were never written for the seeker: she reads none of them.
+        Assert.Null(words.Message);
+        Assert.Empty(words.AdviceNotes);
+        Assert.Equal("an old internal comment", store.Get("s1").Latest!.Review.Comment);
+    }
+
+    [Fact]
+    public void SeekerWordsAreCheckedForLength()
+    {
+        using var store = Open();
+        var error = Assert.Throws<ReviewValidationException>(() => store.Submit("s1",
+            AReview(new AdviceReview("commute", 1, null, new string('n', 2001))) with { SeekerMessage = new string('m', 2001) }));
+        Assert.Contains("seekerMessage", error.Errors.Keys);
+        Assert.Contains("adviceReviews[0].seekerNote", error.Errors.Keys);
+    }
+
+    [Fact]
     public void QueueListsOldestFirstWithWaitingTime()
     {
         using var store = Open();

@@ -38,10 +38,12 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
         {
         }
 
-        foreach (var component in new[] { "seekers", "reviews", "privacy", "journey" })
+        foreach (var component in new[] { "seekers", "privacy", "journey" })
         {
             Assert.Equal(1, database.SchemaVersion(component));
         }
+        // Version 2 of the reviews: what the adviser writes for the seeker (a message, a note per advice), apart from the internal notes.
+        Assert.Equal(2, database.SchemaVersion("reviews"));
         // Version 2 of the documents: the store's identity and write generation, which the index's snapshot is checked against;
         // version 3: the profiles' evidence (issue 15); version 4: the ROME codes of offers and of profiles' targets (occupation factor).
         // version 5: the JSON in the projection row, its skills as (store-local id, shape) pairs (issue 13: one statement per document).
