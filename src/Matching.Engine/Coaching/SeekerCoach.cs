@@ -51,6 +51,10 @@ public sealed record CoachAssessment(
 /// </summary>
 /// <param name="ranking">The learned order of the matches' first page, when a model won (docs/quality.md).</param>
 /// <param name="adviceRanking">The learned order of advice within an engine score, when a model won.</param>
+/// <summary>A seeker's offers' query (<see cref="SeekerCoach.SeekerQuery"/>): the skills matched, the options, and whether they are the
+/// target job's usual skills standing in for the seeker's (then only offers of the job or a close one are matches).</summary>
+public sealed record SeekerMatchQuery(ProfileDocument Matching, MatchOptions Options, bool OnJobSkills);
+
 public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex index, OfferRanking? ranking = null, AdviceRanking? adviceRanking = null)
 {
     /// <summary>Local offers read to rank the skills gap: enough to count, few enough to stay fast.</summary>
@@ -74,9 +78,9 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
         var practised = Practised(profile, target);
         var document = ToDocument(profile, target, place, practised);
         var radius = document.RadiusKm;
-        // The skills as the matches count them: with the ROME 4.0 core items of the jobs practised (the gap measures them
-        // too), computed once for both.
-        var withExperience = WithRomeItems(document, profile, target, practised);
+        // The skills as the matches count them: with the ROME 4.0 core items of the jobs practised and what the law requires of a
+        // regulated target they hold (the gap measures them too), computed once for both.
+        var withExperience = WithExperience(document, profile, target, practised);
 
         // Qualities (savoir-être) say nothing of which job: a seeker who ticked only qualities has given no skill of a job.
         var jobSkills = document.Skills.Count(s => !data.Taxonomy.IsQuality(s.SkillUri));
@@ -98,9 +102,8 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             // The seeker's own stored profile is no competitor: "aucune offre, 1 profil" counted her against herself.
             live = await WithoutSelfAsync(live, storedSeekerId, occupationUri, place, radius, cancellationToken);
             jobOffersNear = live.Offers > 0 || localOffers.Count > 0;
-            // What the law requires of a regulated job (its licences and certificates), held by a seeker who practised it or says so.
-            var counted = withExperience.Skills.Select(s => s.SkillUri).Concat(LegalCertificatesHeld(profile, facts));
-            gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], counted, localOffers, language, target.RomeCode);
+            // What the law requires of a regulated job (its diploma, licences and certificates) is in withExperience when the seeker holds it.
+            gap = SkillsGapCalculator.Compute(data.Taxonomy, [occupationUri], withExperience.Skills.Select(s => s.SkillUri), localOffers, language, target.RomeCode);
             // No skill of the job given: no share missing (the diagnosis asks for the skills), the same on every page and in the API.
             gap = jobSkills == 0 ? gap with { Share = null } : gap;
             facts = facts with
@@ -148,18 +151,14 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             advice = adviceRanking.Reorder(advice, diagnosis.MainChallenge);
         }
         var strategies = StrategyBuilder.Build(advice, diagnosis);
-        // A seeker who only typed a job still gets that job's offers: without skills, its usual skills stand in. Not with the
-        // qualities they ticked: every job's offers ask them, and the floor (no minimum score) would bring those offers in.
-        var onJobSkills = jobSkills == 0;
-        var matching = onJobSkills ? document with { Skills = TargetJobSkills(target) } : withExperience;
         var size = Math.Clamp(matches, 1, 100);
         // Read more than shown: the same job at the same company and place is shown once (CollapseAsync).
-        var seekerOptions = SeekerMatchOptions(Math.Min(100, size * PostingsReserve), target, practised);
-        // The floor says an offer uses almost none of the seeker's skills; the job's usual skills are not theirs.
-        var onJobOptions = seekerOptions with { MinScore = 0 };
+        var query = SeekerQuery(document, withExperience, target, practised, Math.Min(100, size * PostingsReserve));
+        var (matching, onJobSkills) = (query.Matching, query.OnJobSkills);
+        var onJobOptions = query.Options with { MinScore = 0 };
         var page = matching.Skills.Count == 0
             ? new MatchPage([], 0, null)
-            : await index.MatchOffersAsync(matching, onJobSkills ? onJobOptions : seekerOptions, cancellationToken);
+            : await index.MatchOffersAsync(matching, query.Options, cancellationToken);
         // A seeker changing jobs gives skills of another job: a saleswoman who wants to become an electrician met only shop offers
         // ("Autre métier que le métier visé"), while her radius held electricians' offers that none of her skills meets (score 0,
         // no match). When the job asked has offers within the radius and none is among the hits read, its offers are found with
@@ -183,6 +182,45 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             MatchedOnTargetJobSkills = onJobSkills && matching.Skills.Count > 0,
             Postings = postings,
         };
+    }
+
+    /// <summary>
+    /// The offers' query of a seeker, the one rule of their matches on every door (the seeker's page, <c>GET /api/profiles/{id}/matches</c>):
+    /// the skills counted with the ROME 4.0 core items of the jobs practised and what the law requires of a regulated job they hold
+    /// (<paramref name="withExperience"/>), no offer of a regulated job other than the target and the jobs practised, no offer below the
+    /// floor (<see cref="SeekerMatchOptions"/>). A seeker who gave no skill of a job (none, or only qualities, which every job's offers
+    /// ask) is matched on the job's usual skills, without the floor (they are not the seeker's), and only offers of the job or a close
+    /// one are kept (<see cref="OfJobOrClose"/>).
+    /// </summary>
+    /// <param name="document">The matching projection as stored (its own skills decide whether the seeker gave a job's skills).</param>
+    public SeekerMatchQuery SeekerQuery(ProfileDocument document, ProfileDocument withExperience, UnderstoodTarget? target, IReadOnlyList<PractisedJob> practised, int size)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(withExperience);
+        var onJobSkills = !document.Skills.Any(s => !Data.Taxonomy.IsQuality(s.SkillUri));
+        var options = SeekerMatchOptions(size, target, practised);
+        return onJobSkills
+            ? new SeekerMatchQuery(document with { Skills = TargetJobSkills(target) }, options with { MinScore = 0 }, true)
+            : new SeekerMatchQuery(withExperience, options, false);
+    }
+
+    /// <summary>
+    /// <see cref="SeekerQuery"/> for a stored seeker: their questionnaire, when they answered one, says the target as understood and
+    /// the jobs practised (past jobs and the target with experience; the matching projection keeps neither); without it (a bare
+    /// matching profile, a bulk import) the target is the projection's first, and the only job known practised is that target
+    /// (its experience), which the rule allows anyway.
+    /// </summary>
+    public SeekerMatchQuery StoredSeekerQuery(ProfileDocument stored, SeekerProfile? questionnaire, int size)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (questionnaire is null)
+        {
+            var bare = new UnderstoodTarget(null, stored.TargetOccupationUris.FirstOrDefault(), null, stored.TargetRomeCodes.FirstOrDefault(), null);
+            return SeekerQuery(stored, stored, bare, [], size);
+        }
+        var target = UnderstandTarget(questionnaire);
+        var practised = Practised(questionnaire, target);
+        return SeekerQuery(stored, WithExperience(stored, questionnaire, target, practised), target, practised, size);
     }
 
     /// <summary>
@@ -238,27 +276,48 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     }
 
     /// <summary>
-    /// The driving licences and the certificates known by an acronym (ROME 4.0 savoirs "Certifications et habilitations": "Permis de
-    /// conduire catégorie C", "Formation Initiale Minimum Obligatoire (FIMO)") that the target job's access text makes mandatory in
-    /// words ("le permis C ou C1 est obligatoire ainsi qu'une formation initiale minimum obligatoire (FIMO)"), held by a seeker who
-    /// says they have what the law requires, or practised the job a year or more, which the diagnosis reads the same way. A lorry
-    /// driver of one year read "nous en déduisons que vous avez ce qu'il exige" above a gap listing the C licence and the FIMO.
-    /// Never a diploma or a title (a "faisant fonction" may lack it: the diagnosis says so), never read from a sheet whose text
-    /// makes nothing mandatory (its first sentence stands for the requirement, alternatives and recommendations included), and
-    /// never what a sentence says is not mandatory (those are not requirements).
+    /// What the law requires of the regulated target job, as ROME 4.0 savoirs "Certifications et habilitations", held by a seeker the
+    /// diagnosis reads as holding it (<see cref="DiagnosisEngine.HoldsLegalRequirement"/>: they say so, or practised the job a year or
+    /// more and do not lack every diploma): the driving licences and the certificates known by an acronym ("Permis de conduire catégorie C",
+    /// "Formation Initiale Minimum Obligatoire (FIMO)") that the access text makes mandatory in words ("le permis C ou C1 est obligatoire
+    /// ainsi qu'une formation initiale minimum obligatoire (FIMO)"), and the diploma or title it names in full ("Cet emploi est accessible
+    /// avec un Diplôme d'Etat d'Aide-Soignant, obligatoire pour exercer"). A lorry driver of one year read "nous en déduisons que vous
+    /// avez ce qu'il exige" above a gap listing the C licence and the FIMO; an aide-soignante of three years, above a gap and offers
+    /// listing "Diplôme d'Etat d'aide-soignant" as missing. Never read from a sheet whose text makes nothing mandatory (its first sentence
+    /// stands for the requirement, alternatives and recommendations included), nor what a sentence says is not mandatory.
     /// </summary>
-    private IEnumerable<string> LegalCertificatesHeld(SeekerProfile profile, MarketFacts facts)
+    private IEnumerable<string> LegalRequirementsHeld(SeekerProfile profile, string? romeCode)
     {
-        var held = profile.DiplomaRequiredForTarget == false
-            || (profile.DiplomaRequiredForTarget is null && profile.YearsOfExperienceInTarget >= Diagnosis.DiagnosisEngine.PractisedRegulatedJobFromYears);
-        if (facts.Regulated != true || !facts.LegalRequirementsMandatory || facts.LegalRequirements.Count == 0 || !held)
+        var taxonomy = Data.Taxonomy;
+        if (romeCode is null)
+        {
+            yield break;
+        }
+        var sheet = taxonomy.Rome4.Sheet(romeCode);
+        var access = Facts.MarketFactsBuilder.Access(sheet?.AccessToJob ?? taxonomy.RomeJob(romeCode)?.AccessConditions, sheet?.Regulated);
+        var facts = new MarketFacts
+        {
+            Regulated = access.Regulated,
+            LegalRequirements = access.Requirements,
+            LegalRequirementsMandatory = access.Mandatory,
+            LegalRequirementByVae = access.ByVae,
+        };
+        if (!facts.LegalRequirementsMandatory || facts.LegalRequirements.Count == 0 || !DiagnosisEngine.HoldsLegalRequirement(profile, facts))
         {
             yield break;
         }
         var said = string.Join(" ", facts.LegalRequirements);
+        var saidWords = " " + Text.TextNormalizer.Normalize(said) + " ";
         foreach (var (pattern, uri) in Certificates)
         {
             if (pattern.IsMatch(said))
+            {
+                yield return uri;
+            }
+        }
+        foreach (var (words, uri) in Diplomas)
+        {
+            if (saidWords.Contains(words, StringComparison.Ordinal))
             {
                 yield return uri;
             }
@@ -274,6 +333,34 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
             .Select(c => (c.Pattern!, c.Skill!.Uri))];
 
     private IReadOnlyList<(System.Text.RegularExpressions.Regex Pattern, string Uri)>? _certificates;
+
+    /// <summary>The ROME 4.0 diplomas and titles of <see cref="CertificateCategory"/> with their words as a requirement sentence names them in
+    /// full (<see cref="DiplomaWords"/>).</summary>
+    private IReadOnlyList<(string Words, string Uri)> Diplomas => _diplomas ??=
+        [.. Data.Taxonomy.Rome4.Items
+            .Where(i => i.Category == CertificateCategory)
+            .Select(i => (Words: DiplomaWords(i.Label), Skill: Data.Taxonomy.Rome4Skill(i.Code)))
+            .Where(d => d.Skill is not null && d.Words is not null)
+            .Select(d => (d.Words!, d.Skill!.Uri))];
+
+    private IReadOnlyList<(string Words, string Uri)>? _diplomas;
+
+    /// <summary>
+    /// A diploma's or title's label as words to find in a normalised requirement sentence, space-bounded (" diplome d etat d aide soignant "),
+    /// or null for a label that is no diploma or title, or too short to name one ("Diplôme d'Etat" alone names none): at least three words
+    /// of two letters or more.
+    /// </summary>
+    internal static string? DiplomaWords(string label)
+    {
+        var first = label.TrimStart();
+        if (!(first.StartsWith("Diplôme", StringComparison.OrdinalIgnoreCase) || first.StartsWith("Titre", StringComparison.OrdinalIgnoreCase)
+            || first.StartsWith("Certificat", StringComparison.OrdinalIgnoreCase) || first.StartsWith("Brevet", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+        var words = Text.TextNormalizer.Normalize(label);
+        return words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Length > 1) >= 3 ? " " + words + " " : null;
+    }
 
     private const string CertificateCategory = "Certifications et habilitations";
 
@@ -322,17 +409,12 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     /// offer of the job nearby was shown a datacentre engineer's offer first, under "voici les offres du métier visé".</param>
     private async Task<(MatchPage Page, IReadOnlyDictionary<string, int> Postings)> CollapseAsync(MatchPage page, int size, bool onJobOnly, CancellationToken cancellationToken)
     {
+        var matches = SeekerMatches(page, onJobOnly);
         var kept = new List<MatchHit>(size);
         var postings = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstOfKey = new Dictionary<string, string>(StringComparer.Ordinal);
-        var dropped = 0;
-        foreach (var hit in page.Hits)
+        foreach (var hit in matches.Hits)
         {
-            if (OnlyQualities(hit) || (onJobOnly && !OfJobOrClose(hit)))
-            {
-                dropped++;
-                continue;
-            }
             var offer = await index.GetOfferAsync(hit.Id, cancellationToken);
             var key = offer is null ? "id:" + hit.Id : Seekers.OfferMatchViews.PostingKey(offer);
             if (firstOfKey.TryGetValue(key, out var first))
@@ -346,16 +428,29 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
                 postings[hit.Id] = 1;
             }
         }
+        // The total is the matches' (SeekerMatches): collapsing postings shows fewer hits, not fewer offers.
+        return (matches with { Hits = kept }, postings);
+    }
+
+    /// <summary>
+    /// The hits of a page of the seeker's query (<see cref="SeekerQuery"/>) that are matches, in order, with the total the page says:
+    /// no offer that meets only the seeker's qualities (<see cref="OnlyQualities"/>), and with <paramref name="onJobOnly"/> only offers
+    /// of the job or a close one (<see cref="OfJobOrClose"/>).
+    /// </summary>
+    public MatchPage SeekerMatches(MatchPage page, bool onJobOnly)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var kept = page.Hits.Where(hit => !OnlyQualities(hit) && (!onJobOnly || OfJobOrClose(hit))).ToList();
+        var dropped = page.Hits.Count - kept.Count;
         // What the page says of the total. A seeker with no skill of the job keeps only offers of the job or a close one, and the
         // index's total counts every offer sharing one of the job's usual skills (a waiter of Annecy read "183 offres correspondent"
         // for about twenty of the job): the total is then the offers kept among the hits read, exact when every match was read,
         // else a lower bound ("au moins 24"). Otherwise few hits are left out (offers meeting only qualities): the index's total
         // less those, and when it is itself a lower bound, the hits kept among those read.
-        var notDropped = page.Hits.Count - dropped;
         var (total, lowerBound) = onJobOnly
-            ? (notDropped, page.NextCursor is not null)
-            : page.TotalIsLowerBound && dropped > 0 ? (notDropped, true) : (Math.Max(notDropped, page.Total - dropped), page.TotalIsLowerBound);
-        return (new MatchPage(kept, total, page.NextCursor, lowerBound), postings);
+            ? (kept.Count, page.NextCursor is not null)
+            : page.TotalIsLowerBound && dropped > 0 ? (kept.Count, true) : (Math.Max(kept.Count, page.Total - dropped), page.TotalIsLowerBound);
+        return new MatchPage(kept, total, page.NextCursor, lowerBound);
     }
 
     /// <summary>
@@ -377,13 +472,19 @@ public sealed class SeekerCoach(ReferenceDataProvider referenceData, IMatchIndex
     /// (real offers state ROME items, by code or as their job's core items; experience brings ESCO's essential skills, and
     /// only some of them are aligned to ROME items). Never an item the seeker unticked.
     /// </summary>
-    private ProfileDocument WithRomeItems(ProfileDocument document, SeekerProfile profile, UnderstoodTarget? target, IReadOnlyList<PractisedJob> practised)
+    /// <remarks>With what the law requires of the regulated target when the seeker holds it (<see cref="LegalRequirementsHeld"/>):
+    /// declared when they said so, from the job when Coach deduced it from their years in it.</remarks>
+    private ProfileDocument WithExperience(ProfileDocument document, SeekerProfile profile, UnderstoodTarget? target, IReadOnlyList<PractisedJob> practised)
     {
         var declined = ExperienceSkills.Declined(Data.Taxonomy, profile);
         var present = document.Skills.Select(s => s.SkillUri).ToHashSet(StringComparer.Ordinal);
+        var legalEvidence = profile.DiplomaRequiredForTarget == false ? SkillEvidence.Declared : SkillEvidence.PastJob;
         var added = RomeItemsFromExperience(target, practised)
             .Where(s => !declined.Contains(s.SkillUri) && present.Add(s.SkillUri))
             .Select(s => new OfferedSkill(s.SkillUri, SkillEvidence.PastJob))
+            .Concat(LegalRequirementsHeld(profile, target?.RomeCode)
+                .Where(uri => !declined.Contains(uri) && present.Add(uri))
+                .Select(uri => new OfferedSkill(uri, legalEvidence)))
             .ToList();
         return added.Count == 0 ? document : document with { Skills = [.. document.Skills, .. added] };
     }

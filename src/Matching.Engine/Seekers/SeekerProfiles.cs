@@ -228,24 +228,14 @@ public sealed class SeekerProfiles(
     private async Task<(OfferMatchPage Page, IReadOnlyList<Impression>? Shown)> ComputeMatchesAsync(
         ProfileDocument profile, int size, string? cursor, double? radiusKm, string language, ReferenceData data, CancellationToken cancellationToken)
     {
-        // A seeker who only gave a job (or only qualities, which say no job) still gets that job's offers, by the seeker's page's
-        // rules (SeekerCoach): its usual skills stand in, no offer of a regulated job other than the target, only offers of the job
-        // or a close one (another job's offer would share one generic skill with it), and the page says so.
-        var target = new Coaching.UnderstoodTarget(null, profile.TargetOccupationUris.FirstOrDefault(), null, profile.TargetRomeCodes.FirstOrDefault(), null);
-        var onJobSkills = !profile.Skills.Any(s => !data.Taxonomy.IsQuality(s.SkillUri)) && coach.TargetJobSkills(target) is { Count: > 0 } jobSkills
-            ? jobSkills : null;
-        var matching = onJobSkills is null ? profile : profile with { Skills = onJobSkills };
-        var options = onJobSkills is null
-            ? new MatchOptions(size, cursor, RadiusKm: radiusKm)
-            : coach.SeekerMatchOptions(size, target, []) with { Cursor = cursor, RadiusKm = radiusKm, MinScore = 0 };
-        var page = await index.MatchOffersAsync(matching, options, cancellationToken);
-        if (onJobSkills is not null)
-        {
-            // The total the index counts is every offer sharing one of those skills: the page says how many of the job or a close
-            // one it holds, at least that many when more matches follow (a page may hold fewer hits than asked).
-            var kept = page.Hits.Where(SeekerCoach.OfJobOrClose).ToList();
-            page = new MatchPage(kept, kept.Count, page.NextCursor, page.NextCursor is not null);
-        }
+        // The seeker's page's query and rules (SeekerCoach.SeekerQuery): no offer of a regulated job other than the target and the
+        // jobs practised (the questionnaire says which), none below the floor, none meeting only qualities; a seeker who gave no skill
+        // of a job matched on its usual skills, only offers of the job or a close one kept, and the page says so.
+        var query = coach.StoredSeekerQuery(profile, seekers.Get(profile.Id), size);
+        var (matching, onJobSkills) = (query.Matching, query.OnJobSkills);
+        var page = matching.Skills.Count == 0
+            ? new MatchPage([], 0, null)
+            : coach.SeekerMatches(await index.MatchOffersAsync(matching, query.Options with { Cursor = cursor, RadiusKm = radiusKm }, cancellationToken), onJobSkills);
         IReadOnlyDictionary<string, OfferDocument>? offers = null;
         IReadOnlyList<Impression>? shown = null;
         if (cursor is null && ranking is not null)
@@ -258,7 +248,7 @@ public sealed class SeekerProfiles(
             offers = read;
         }
         var view = await OfferMatchViews.PageAsync(index, data.Taxonomy, data.Geography, page, language, cancellationToken, offers);
-        return (onJobSkills is null ? view : view with { MatchedOnTargetJobSkills = page.Hits.Count > 0 }, shown);
+        return (onJobSkills ? view with { MatchedOnTargetJobSkills = page.Hits.Count > 0 } : view, shown);
     }
 
     /// <summary>The questionnaire's own rules, and what needs the reference data: a place that exists, known URIs, labels of sane length.</summary>

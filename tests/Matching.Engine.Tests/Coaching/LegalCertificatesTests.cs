@@ -1,4 +1,5 @@
 using Matching.Engine.Coaching;
+using Matching.Engine.Coaching.Diagnosis;
 using Matching.Engine.Coaching.Questionnaire;
 using Matching.Engine.Indexing;
 using Matching.Engine.Indexing.Embedded;
@@ -93,5 +94,69 @@ public sealed class LegalCertificatesTests : IAsyncLifetime
         // A beginner is not assumed to hold them; a seeker who says they have what the law requires is.
         Assert.Contains(Uri(LicenceC), beginner.Facts.MissingSkills.Select(m => m.SkillUri));
         Assert.DoesNotContain(Uri(Fimo), saysHeld.Facts.MissingSkills.Select(m => m.SkillUri));
+    }
+
+    private const int StateDiplomaCarer = 404157;   // "Diplôme d'Etat d'aide-soignant", a savoir of J1501 ("Certifications et habilitations")
+
+    [Theory]
+    // A diploma or title by its label in full, whatever the case, accents and apostrophes; never by a part of it.
+    [InlineData("Diplôme d'Etat d'aide-soignant", "Cet emploi est accessible avec un Diplôme d''Etat d''Aide-Soignant, obligatoire pour exercer.", true)]
+    [InlineData("Diplôme d'Etat d'aide-soignant", "Cet emploi est accessible avec un Diplôme d'Etat d'Aide-Soignant, obligatoire pour exercer.", true)]
+    [InlineData("Diplôme d'Etat d'infirmier", "Cet emploi est accessible avec un Diplôme d'Etat d'Aide-Soignant, obligatoire pour exercer.", false)]
+    [InlineData("Diplôme d'Etat", "Cet emploi est accessible avec un Diplôme d'Etat d'Aide-Soignant, obligatoire pour exercer.", false)]
+    [InlineData("Permis de conduire catégorie C", "Le permis de conduire catégorie C est obligatoire.", false)]
+    public void A_diploma_is_named_by_its_label_in_full(string label, string sentence, bool named)
+    {
+        var words = SeekerCoach.DiplomaWords(label);
+
+        Assert.Equal(named, words is not null && (" " + Matching.Engine.Text.TextNormalizer.Normalize(sentence) + " ").Contains(words, StringComparison.Ordinal));
+    }
+
+    private static SeekerProfile Carer(double? years, DiplomaLevel diploma = DiplomaLevel.CapBep, bool? lacksRequirement = null) => new()
+    {
+        Id = "carer",
+        TargetJobs = [new TargetJob(Label: "aide-soignante", RomeCode: "J1501")],
+        Commune = "74010",
+        RadiusKm = 20,
+        YearsOfExperienceInTarget = years,
+        HighestDiploma = diploma,
+        DiplomaRequiredForTarget = lacksRequirement,
+    };
+
+    [Fact]
+    public async Task An_aide_soignante_of_three_years_is_not_told_she_lacks_the_state_diploma_the_diagnosis_deduces_she_holds()
+    {
+        var place = _coach.ResolvePlace(Carer(3));
+        var carer = _taxonomy.OccupationsForRome("J1501").First();
+        var usual = carer.EssentialSkills.Take(3).Select(id => _taxonomy.Skills[id].Uri).ToList();
+        await _index.UpsertOffersAsync([.. Enumerable.Range(0, 6).Select(i => new OfferDocument
+        {
+            Id = $"carer-{i}", Title = "Aide-soignant (H/F)", Company = $"EHPAD {i}", OccupationUri = carer.Uri, RomeCode = "J1501", Place = place,
+            Skills = [new DemandedSkill(Uri(StateDiplomaCarer), SkillImportance.Essential), .. usual.Select(u => new DemandedSkill(u, SkillImportance.Essential))],
+        })]);
+        var declared = usual.Select(u => new SeekerSkill(u)).ToList();
+
+        var practised = await _coach.AssessAsync(Carer(3) with { Skills = declared }, s_today, "fr");
+        var noDiploma = await _coach.AssessAsync(Carer(3, DiplomaLevel.None) with { Skills = declared }, s_today, "fr");
+        var beginner = await _coach.AssessAsync(Carer(null) with { Skills = declared }, s_today, "fr");
+
+        // The diagnosis deduces it from her three years; the gap and the offers' chips count it held.
+        Assert.True(practised.Facts.Regulated);
+        Assert.Equal(CategoryStatus.Fine, practised.Diagnosis[DiagnosisCategory.MissingDiploma].Status);
+        Assert.Equal("diagnosis.missing-diploma.regulated-practised", practised.Diagnosis[DiagnosisCategory.MissingDiploma].Reasons[0].Key);
+        Assert.DoesNotContain(Uri(StateDiplomaCarer), practised.Facts.MissingSkills.Select(m => m.SkillUri));
+        Assert.NotEmpty(practised.Matches.Hits);
+        Assert.All(practised.Matches.Hits, hit =>
+        {
+            Assert.Contains(Uri(StateDiplomaCarer), hit.Explanation.Matched.Select(m => m.SkillUri));
+            Assert.DoesNotContain(Uri(StateDiplomaCarer), hit.Explanation.MissingEssential);
+        });
+        // Without any diploma the diagnosis says she lacks it, and so do the gap and the chips; a beginner is not assumed to hold it.
+        foreach (var lacking in new[] { noDiploma, beginner })
+        {
+            Assert.NotEqual(CategoryStatus.Fine, lacking.Diagnosis[DiagnosisCategory.MissingDiploma].Status);
+            Assert.Contains(Uri(StateDiplomaCarer), lacking.Facts.MissingSkills.Select(m => m.SkillUri));
+            Assert.All(lacking.Matches.Hits, hit => Assert.Contains(Uri(StateDiplomaCarer), hit.Explanation.MissingEssential));
+        }
     }
 }

@@ -406,6 +406,25 @@ public static partial class DiagnosisEngine
         return targets.Count > 0 && past.Count > 0 && !past.Overlaps(targets);
     }
 
+    /// <summary>
+    /// Whether the seeker holds what the law requires of their regulated target job, as the diagnosis reads it (<see cref="MissingDiploma"/>
+    /// says "No" for a regulated job): they said they have it, or they did not say and practised it <see cref="PractisedRegulatedJobFromYears"/>
+    /// or more without lacking every diploma where the law asks one (then the diagnosis deduces they have it). False for a job not regulated.
+    /// The skills gap and the matches count the requirement's diploma, licences and certificates as held exactly then.
+    /// </summary>
+    public static bool HoldsLegalRequirement(SeekerProfile p, MarketFacts market)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(market);
+        return market.Regulated == true && p.DiplomaRequiredForTarget switch
+        {
+            false => true,
+            true => false,
+            null => !(p.HighestDiploma == DiplomaLevel.None && market.LegalRequirementByVae == true)
+                && p.YearsOfExperienceInTarget >= PractisedRegulatedJobFromYears,
+        };
+    }
+
     // 5. Missing diploma. A regulated job (ROME 4.0) is closed to whoever lacks what the law requires: no age, no
     // experience waives it (VAE is the way). Another job usually asks for a level the seeker may lack; there the
     // seeker's own answer decides, else the ROME level against the seeker's diploma, and 2 years in the job or
